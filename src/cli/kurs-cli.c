@@ -1,0 +1,551 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "kurs-cli.h"
+#include "kurs-example.h"
+#include "kurs-json.h"
+
+/* kurs-cli: the command line over the core, for scripts and tests.
+ *
+ * Output on stdout is stable for scripts; errors go to stderr as one line.
+ * Exit codes: 0 success, 1 a user error (a bad id, date or file),
+ * 2 a usage error (an unknown command or option). */
+
+/* Opening the library */
+
+gboolean
+kurs_cli_open (KursCli   *cli,
+               gboolean   writes,
+               GError   **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (cli->file != NULL)
+    path = g_strdup (cli->file);
+  else
+    {
+      g_autofree char *folder = NULL;
+
+      path = kurs_store_get_default_path ();
+      folder = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (folder, 0700) != 0)
+        {
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                       _("The folder %s for the library cannot be created: %s"),
+                       folder, g_strerror (errno));
+          return FALSE;
+        }
+    }
+
+  cli->store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &local_error);
+
+  /* Kurs has the library open: reading it is still safe. */
+  if (cli->store == NULL && !writes
+      && g_error_matches (local_error, KURS_STORE_ERROR, KURS_STORE_ERROR_LOCKED))
+    {
+      g_clear_error (&local_error);
+      cli->store = kurs_store_open (path, KURS_STORE_OPEN_READ_ONLY, &local_error);
+    }
+
+  if (cli->store == NULL)
+    {
+      if (writes && g_error_matches (local_error, KURS_STORE_ERROR, KURS_STORE_ERROR_LOCKED))
+        g_prefix_error (&local_error, "%s: ", _("Close it in Kurs first"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+KursRecord *
+kurs_cli_find_strategy (KursCli     *cli,
+                        const char  *id,
+                        GError     **error)
+{
+  return kurs_store_find_strategy (cli->store, id, error);
+}
+
+int
+kurs_cli_fail (GError *error)
+{
+  g_printerr ("kurs-cli: %s\n", error->message);
+  g_error_free (error);
+  return KURS_CLI_EXIT_ERROR;
+}
+
+int
+kurs_cli_usage (const char *command,
+                const char *message)
+{
+  if (command)
+    g_printerr ("kurs-cli %s: %s\n", command, message);
+  else
+    g_printerr ("kurs-cli: %s\n", message);
+  g_printerr ("%s\n", _("Run “kurs-cli --help” for the commands and their options."));
+  return KURS_CLI_EXIT_USAGE;
+}
+
+/* Parses a command's own options.  Returns -1 to go on, or an exit code. */
+int
+kurs_cli_parse (const char    *command,
+                const char    *synopsis,
+                GOptionEntry  *entries,
+                int           *argc,
+                char        ***argv,
+                int            min_args,
+                int            max_args)
+{
+  g_autofree char *parameter = g_strdup_printf ("%s %s", command, synopsis);
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, TRUE);
+  if (entries)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return kurs_cli_usage (command, error->message);
+
+  /* (*argv)[0] is the command itself */
+  if (*argc - 1 < min_args || (max_args >= 0 && *argc - 1 > max_args))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("%s", help);
+      return KURS_CLI_EXIT_USAGE;
+    }
+
+  return -1;
+}
+
+void
+kurs_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* list */
+
+static int
+run_list (KursCli  *cli,
+          int       argc,
+          char    **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) strategies = NULL;
+  GError *error = NULL;
+  int rc;
+
+  if ((rc = kurs_cli_parse ("list", "", entries, &argc, &argv, 0, 0)) >= 0)
+    return rc;
+  if (!kurs_cli_open (cli, FALSE, &error))
+    return kurs_cli_fail (error);
+
+  strategies = kurs_store_list_strategies (cli->store);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < strategies->len; i++)
+        json_builder_add_value (builder, kurs_json_strategy_summary (cli->store, strategies->pdata[i]));
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      kurs_cli_print_json (root);
+      return KURS_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < strategies->len; i++)
+    {
+      KursRecord *strategy = strategies->pdata[i];
+      g_autofree char *id = kurs_store_get_short_id (cli->store, strategy);
+
+      g_print ("%s\t%s\t%s\n", id,
+               kurs_record_get_text (strategy, "status"),
+               kurs_record_get_text (strategy, "title"));
+    }
+
+  return KURS_CLI_EXIT_OK;
+}
+
+/* show */
+
+static void
+print_text (const char *indent,
+            const char *label,
+            const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  g_print ("%s%s: %s\n", indent, label, lines[0]);
+  for (guint i = 1; lines[i]; i++)
+    g_print ("%s  %s\n", indent, lines[i]);
+}
+
+static char *
+describe_reference (KursStore       *store,
+                    const KursField *field,
+                    GVariant        *value)
+{
+  g_autoptr(KursRecord) target = kurs_store_get (store, field->ref, g_variant_get_int64 (value));
+
+  return g_strdup (target ? kurs_record_get_title (target) : "?");
+}
+
+/* A link row (a goal an initiative serves) is named by what it links to. */
+static char *
+describe_record (KursStore  *store,
+                 KursRecord *record,
+                 int        *named_by)
+{
+  const KursEntityInfo *info = kurs_record_get_info (record);
+
+  *named_by = -1;
+  if (*kurs_record_get_title (record) != '\0')
+    return g_strdup (kurs_record_get_title (record));
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (info->fields[i].type == KURS_FIELD_REF && (int) i != info->parent_field
+        && kurs_record_get_value_at (record, i) != NULL)
+      {
+        *named_by = i;
+        return describe_reference (store, &info->fields[i], kurs_record_get_value_at (record, i));
+      }
+
+  return g_strdup ("");
+}
+
+static void
+print_record (KursStore  *store,
+              KursRecord *record,
+              guint       depth)
+{
+  const KursEntityInfo *info = kurs_record_get_info (record);
+  g_autofree char *indent = g_strnfill (depth * 2, ' ');
+  g_autofree char *inner = g_strnfill (depth * 2 + 2, ' ');
+  g_autofree char *name = NULL;
+  int named_by;
+
+  name = describe_record (store, record, &named_by);
+  g_print ("%s%s: %s\n", indent, _(info->label), name);
+
+  if (info->entity == KURS_ENTITY_STRATEGY)
+    {
+      g_autofree char *id = kurs_store_get_short_id (store, record);
+
+      g_print ("%s%s: %s\n", inner, _("Id"), id);
+    }
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const KursField *field = &info->fields[i];
+      GVariant *value = kurs_record_get_value_at (record, i);
+      g_autofree char *text = NULL;
+
+      if (value == NULL || (int) i == info->parent_field || (int) i == named_by
+          || (field->flags & KURS_FIELD_BULK))
+        continue;
+      if (g_strcmp0 (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING)
+                     ? g_variant_get_string (value, NULL) : NULL,
+                     kurs_record_get_title (record)) == 0)
+        continue;
+
+      if (field->type == KURS_FIELD_REF)
+        text = describe_reference (store, field, value);
+      else if (field->type == KURS_FIELD_ENUM)
+        text = g_strdup (kurs_enum_info_to_label (field->enum_info,
+                                                  kurs_enum_info_from_nick (field->enum_info,
+                                                                            g_variant_get_string (value, NULL))));
+      else if (field->type == KURS_FIELD_BOOL)
+        text = g_strdup (g_variant_get_boolean (value) ? _("yes") : _("no"));
+      else
+        text = kurs_field_format_value (field, value);
+
+      print_text (inner, _(field->label), text);
+    }
+
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+
+      if (kurs_entity_info (e)->parent != info->entity)
+        continue;
+
+      rows = kurs_store_list (store, e, kurs_record_get_id (record));
+      for (guint r = 0; r < rows->len; r++)
+        print_record (store, rows->pdata[r], depth + 1);
+    }
+}
+
+static int
+run_show (KursCli  *cli,
+          int       argc,
+          char    **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(KursRecord) strategy = NULL;
+  GError *error = NULL;
+  int rc;
+
+  if ((rc = kurs_cli_parse ("show", "ID", entries, &argc, &argv, 1, 1)) >= 0)
+    return rc;
+  if (!kurs_cli_open (cli, FALSE, &error)
+      || !(strategy = kurs_cli_find_strategy (cli, argv[1], &error)))
+    return kurs_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = kurs_json_strategy (cli->store, strategy);
+
+      kurs_cli_print_json (root);
+    }
+  else
+    print_record (cli->store, strategy, 0);
+
+  return KURS_CLI_EXIT_OK;
+}
+
+/* new */
+
+gboolean
+kurs_cli_parse_period (const char  *text,
+                       int         *start,
+                       int         *end,
+                       GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+  gint64 a, b;
+
+  /* 2022-2029, or with an en dash as people write it: 2022–2029 */
+  if (text != NULL)
+    parts = g_strsplit (text, strstr (text, "–") ? "–" : "-", -1);
+
+  if (parts == NULL || g_strv_length (parts) != 2
+      || !g_ascii_string_to_signed (parts[0], 10, 1900, 2200, &a, NULL)
+      || !g_ascii_string_to_signed (parts[1], 10, 1900, 2200, &b, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a period; write it as two years, for example 2022-2029"),
+                   text ? text : "");
+      return FALSE;
+    }
+
+  if (b < a)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("The period %s ends before it begins"), text);
+      return FALSE;
+    }
+
+  *start = a;
+  *end = b;
+  return TRUE;
+}
+
+gboolean
+kurs_cli_check_text (const char  *what,
+                     const char  *text,
+                     GError     **error)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s is not valid UTF-8 text"), what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+run_new (KursCli  *cli,
+         int       argc,
+         char    **argv)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *committee = NULL;
+  g_autofree char *short_name = NULL;
+  GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The strategy’s title"), N_("TITLE") },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("Its years, for example 2022-2029"), N_("YEARS") },
+    { "committee", 0, 0, G_OPTION_ARG_STRING, &committee, N_("The committee that owns it"), N_("NAME") },
+    { "short-name", 0, 0, G_OPTION_ARG_STRING, &short_name, N_("A short name"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autofree char *id = NULL;
+  GError *error = NULL;
+  int rc, start, end;
+
+  if ((rc = kurs_cli_parse ("new", "--title TITLE --period YEARS", entries, &argc, &argv, 0, 0)) >= 0)
+    return rc;
+  if (title == NULL || period == NULL)
+    return kurs_cli_usage ("new", _("--title and --period are needed"));
+
+  if (!kurs_cli_check_text ("--title", title, &error)
+      || !kurs_cli_check_text ("--committee", committee, &error)
+      || !kurs_cli_check_text ("--short-name", short_name, &error)
+      || !kurs_cli_parse_period (period, &start, &end, &error)
+      || !kurs_cli_open (cli, TRUE, &error))
+    return kurs_cli_fail (error);
+
+  if (!kurs_store_begin (cli->store, _("New strategy"), &error))
+    return kurs_cli_fail (error);
+
+  strategy = kurs_store_create_strategy (cli->store, title, start, end, committee, &error);
+  if (strategy != NULL && short_name != NULL && *short_name)
+    kurs_store_set_text (cli->store, strategy, "short_name", short_name, &error);
+
+  if (error != NULL)
+    {
+      kurs_store_rollback (cli->store);
+      return kurs_cli_fail (error);
+    }
+  if (!kurs_store_commit (cli->store, &error))
+    return kurs_cli_fail (error);
+
+  id = kurs_store_get_short_id (cli->store, strategy);
+  g_print ("%s\n", id);
+  return KURS_CLI_EXIT_OK;
+}
+
+/* example */
+
+static int
+run_example (KursCli  *cli,
+             int       argc,
+             char    **argv)
+{
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autofree char *id = NULL;
+  GError *error = NULL;
+  int rc;
+
+  if ((rc = kurs_cli_parse ("example", "", NULL, &argc, &argv, 0, 0)) >= 0)
+    return rc;
+  if (!kurs_cli_open (cli, TRUE, &error)
+      || !(strategy = kurs_example_create (cli->store, &error)))
+    return kurs_cli_fail (error);
+
+  id = kurs_store_get_short_id (cli->store, strategy);
+  g_print ("%s\n", id);
+  return KURS_CLI_EXIT_OK;
+}
+
+/* The commands */
+
+static const KursCliCommand commands[] = {
+  { "list", "[--json]", N_("List the strategies: ID, status and title"), run_list },
+  { "show", "ID [--json]", N_("Print everything about a strategy"), run_show },
+  { "new", "--title TITLE --period YEARS [--committee NAME]", N_("Add a strategy"), run_new },
+  { "example", "", N_("Add the Ballerup example strategy"), run_example },
+};
+
+static char *
+describe_commands (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "\n  %-9s %s\n            %s", commands[i].name,
+                            commands[i].synopsis, _(commands[i].summary));
+
+  g_string_append_printf (text, "\n\n%s", _("Without --file, the library is $XDG_DATA_HOME/kurs/library.kurs."));
+  return g_string_free (text, FALSE);
+}
+
+static const KursCliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *file = NULL;
+  gboolean version = FALSE;
+  GOptionEntry entries[] = {
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file, N_("The library to use"), N_("LIBRARY") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  const KursCliCommand *command;
+  KursCli cli = { NULL, NULL };
+  int rc;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KURS_LOCALEDIR") ? g_getenv ("KURS_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  description = describe_commands ();
+  context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
+  g_option_context_set_summary (context, _("Plan and follow public strategies from the command line."));
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* Options after the command are the command's own. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return kurs_cli_usage (NULL, error->message);
+
+  if (version)
+    {
+      g_print ("kurs-cli %s\n", PACKAGE_VERSION);
+      return KURS_CLI_EXIT_OK;
+    }
+
+  if (argc < 2)
+    return kurs_cli_usage (NULL, _("Name a command"));
+
+  if (!(command = find_command (argv[1])))
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no command “%s”"), argv[1]);
+
+      return kurs_cli_usage (NULL, message);
+    }
+
+  cli.file = file;
+  rc = command->run (&cli, argc - 1, argv + 1);
+  g_clear_object (&cli.store);
+
+  return rc;
+}

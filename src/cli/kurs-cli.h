@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "kurs-store.h"
+
+G_BEGIN_DECLS
+
+/* What every command shares: the library named by --file, once opened. */
+typedef struct {
+  const char *file;
+  KursStore  *store;
+} KursCli;
+
+typedef struct {
+  const char *name;
+  const char *synopsis;
+  const char *summary;   /* N_() */
+  int       (*run) (KursCli  *cli,
+                    int       argc,
+                    char    **argv);
+} KursCliCommand;
+
+enum {
+  KURS_CLI_EXIT_OK = 0,
+  KURS_CLI_EXIT_ERROR = 1,
+  KURS_CLI_EXIT_USAGE = 2,
+};
+
+gboolean    kurs_cli_open          (KursCli        *cli,
+                                    gboolean        writes,
+                                    GError        **error);
+KursRecord *kurs_cli_find_strategy (KursCli        *cli,
+                                    const char     *id,
+                                    GError        **error);
+int         kurs_cli_fail          (GError         *error);
+int         kurs_cli_usage         (const char     *command,
+                                    const char     *message);
+int         kurs_cli_parse         (const char     *command,
+                                    const char     *synopsis,
+                                    GOptionEntry   *entries,
+                                    int            *argc,
+                                    char         ***argv,
+                                    int             min_args,
+                                    int             max_args);
+void        kurs_cli_print_json    (JsonNode       *node);
+gboolean    kurs_cli_parse_period  (const char     *text,
+                                    int            *start,
+                                    int            *end,
+                                    GError        **error);
+gboolean    kurs_cli_check_text    (const char     *what,
+                                    const char     *text,
+                                    GError        **error);
+
+G_END_DECLS

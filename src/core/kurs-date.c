@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-date"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kurs-date.h"
+
+G_DEFINE_QUARK (kurs-date-error-quark, kurs_date_error)
+
+/* The library holds years from 1900 to 2200: strategies are written for
+ * the years around now, and a wider range only lets typing errors in. */
+#define MIN_YEAR 1900
+#define MAX_YEAR 2200
+
+static gboolean
+parse_digits (const char *text,
+              guint       n,
+              int        *out)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      value = value * 10 + (text[i] - '0');
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/**
+ * kurs_date_parse:
+ * @text: a date as `YYYY-MM-DD`
+ * @out_date: (out): the date
+ * @error: a #GError
+ *
+ * Parses an ISO 8601 calendar date strictly: four-digit year, two-digit
+ * month and day, and a day that exists (2023-02-29 does not).
+ *
+ * Returns: %TRUE if @text is a real date
+ */
+gboolean
+kurs_date_parse (const char  *text,
+                 KursDate    *out_date,
+                 GError     **error)
+{
+  int year, month, day;
+
+  g_return_val_if_fail (out_date != NULL, FALSE);
+
+  if (text == NULL
+      || strlen (text) != 10
+      || text[4] != '-' || text[7] != '-'
+      || !parse_digits (text, 4, &year)
+      || !parse_digits (text + 5, 2, &month)
+      || !parse_digits (text + 8, 2, &day))
+    {
+      g_set_error (error, KURS_DATE_ERROR, KURS_DATE_ERROR_INVALID,
+                   _("“%s” is not a date; write it as YYYY-MM-DD, for example 2022-11-29"),
+                   text ? text : "");
+      return FALSE;
+    }
+
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    {
+      g_set_error (error, KURS_DATE_ERROR, KURS_DATE_ERROR_INVALID,
+                   _("The year in “%s” is outside %d–%d"),
+                   text, MIN_YEAR, MAX_YEAR);
+      return FALSE;
+    }
+
+  if (month < 1 || month > 12 || day < 1 || !g_date_valid_dmy (day, month, year))
+    {
+      g_set_error (error, KURS_DATE_ERROR, KURS_DATE_ERROR_INVALID,
+                   _("There is no such day as “%s”"), text);
+      return FALSE;
+    }
+
+  *out_date = kurs_date_from_ymd (year, month, day);
+  return TRUE;
+}
+
+gboolean
+kurs_date_is_valid_iso (const char *text)
+{
+  KursDate date;
+
+  return kurs_date_parse (text, &date, NULL);
+}
+
+KursDate
+kurs_date_from_ymd (int year,
+                    int month,
+                    int day)
+{
+  GDate date;
+
+  g_return_val_if_fail (g_date_valid_dmy (day, month, year), KURS_DATE_NONE);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_get_julian (&date);
+}
+
+void
+kurs_date_to_ymd (KursDate  date,
+                  int      *year,
+                  int      *month,
+                  int      *day)
+{
+  GDate d;
+
+  g_return_if_fail (date != KURS_DATE_NONE);
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, date);
+  if (year)
+    *year = g_date_get_year (&d);
+  if (month)
+    *month = g_date_get_month (&d);
+  if (day)
+    *day = g_date_get_day (&d);
+}
+
+int
+kurs_date_get_year (KursDate date)
+{
+  int year;
+
+  kurs_date_to_ymd (date, &year, NULL, NULL);
+  return year;
+}
+
+int
+kurs_date_get_month (KursDate date)
+{
+  int month;
+
+  kurs_date_to_ymd (date, NULL, &month, NULL);
+  return month;
+}
+
+int
+kurs_date_get_day (KursDate date)
+{
+  int day;
+
+  kurs_date_to_ymd (date, NULL, NULL, &day);
+  return day;
+}
+
+int
+kurs_date_days_in_month (int year,
+                         int month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, 0);
+
+  return g_date_get_days_in_month (month, year);
+}
+
+char *
+kurs_date_to_iso (KursDate date)
+{
+  int year, month, day;
+
+  g_return_val_if_fail (date != KURS_DATE_NONE, NULL);
+
+  kurs_date_to_ymd (date, &year, &month, &day);
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+/**
+ * kurs_date_add_months:
+ *
+ * Moves @date by whole months, keeping the day where the target month has
+ * it and clamping to the month's last day otherwise (31 January + 1 month
+ * is 28 or 29 February).
+ */
+KursDate
+kurs_date_add_months (KursDate date,
+                      int      months)
+{
+  int year, month, day, index;
+
+  g_return_val_if_fail (date != KURS_DATE_NONE, KURS_DATE_NONE);
+
+  kurs_date_to_ymd (date, &year, &month, &day);
+  index = year * 12 + (month - 1) + months;
+  year = index / 12;
+  month = index % 12 + 1;
+  day = MIN (day, kurs_date_days_in_month (year, month));
+  return kurs_date_from_ymd (year, month, day);
+}
+
+KursDate
+kurs_date_add_years (KursDate date,
+                     int      years)
+{
+  return kurs_date_add_months (date, years * 12);
+}
+
+KursDate
+kurs_date_today (void)
+{
+  g_autoptr(GDateTime) now = NULL;
+  const char *fixed = g_getenv ("KURS_TODAY");
+  KursDate date;
+
+  /* Tests and screenshots pin "today" so that what is overdue does not
+   * change with the day they run on. */
+  if (fixed != NULL && kurs_date_parse (fixed, &date, NULL))
+    return date;
+
+  now = g_date_time_new_now_local ();
+  return kurs_date_from_ymd (g_date_time_get_year (now),
+                             g_date_time_get_month (now),
+                             g_date_time_get_day_of_month (now));
+}
+
+/**
+ * kurs_date_format_local:
+ *
+ * Formats @date for a person in the current locale's way (“29. nov. 2022”
+ * in Danish, “Nov 29, 2022” in English).
+ */
+char *
+kurs_date_format_local (KursDate date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int year, month, day;
+
+  g_return_val_if_fail (date != KURS_DATE_NONE, NULL);
+
+  kurs_date_to_ymd (date, &year, &month, &day);
+  dt = g_date_time_new_utc (year, month, day, 12, 0, 0);
+  /* Translators: a date in a list or a label; see g_date_time_format() */
+  return g_date_time_format (dt, C_("date format", "%b %-d, %Y"));
+}

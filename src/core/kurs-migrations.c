@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-migrations"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kurs-migrations.h"
+#include "kurs-store.h"
+
+/* Each migration takes a library from user_version N to N + 1 in one
+ * transaction.  A migration, once released, never changes: a new need is
+ * a new migration at the end of the list.
+ *
+ * Rules that tie two fields of a row together (a period's end after its
+ * start) are checked by the store when an action is committed, not by SQL
+ * CHECKs, so that an edit may pass through such a state within an action. */
+
+static const char * const migrations[] = {
+  /* 1: the whole model of a strategy, its process and its implementation */
+  "PRAGMA application_id = 1263882835;\n" /* KURS_APPLICATION_ID */
+
+  "CREATE TABLE strategy (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  uuid TEXT NOT NULL UNIQUE CHECK (length (uuid) = 36),\n"
+  "  title TEXT NOT NULL CHECK (trim (title) <> ''),\n"
+  "  short_name TEXT,\n"
+  "  start_year INTEGER NOT NULL CHECK (start_year BETWEEN 1900 AND 2200),\n"
+  "  end_year INTEGER NOT NULL CHECK (end_year BETWEEN 1900 AND 2200),\n"
+  "  committee TEXT,\n"
+  "  vision TEXT,\n"
+  "  core_value TEXT,\n"
+  "  status TEXT NOT NULL DEFAULT 'draft'\n"
+  "    CHECK (status IN ('draft', 'in-hearing', 'approved', 'adopted')),\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL\n"
+  ");\n"
+
+  "CREATE TABLE mandate_item (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  source TEXT NOT NULL CHECK (trim (source) <> ''),\n"
+  "  text TEXT\n"
+  ");\n"
+  "CREATE INDEX mandate_item_strategy ON mandate_item (strategy_id);\n"
+
+  "CREATE TABLE policy_link (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  title TEXT NOT NULL CHECK (trim (title) <> ''),\n"
+  "  relation TEXT\n"
+  ");\n"
+  "CREATE INDEX policy_link_strategy ON policy_link (strategy_id);\n"
+
+  "CREATE TABLE target_group (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  name TEXT NOT NULL CHECK (trim (name) <> ''),\n"
+  "  description TEXT,\n"
+  "  included INTEGER NOT NULL DEFAULT 1 CHECK (included IN (0, 1))\n"
+  ");\n"
+  "CREATE INDEX target_group_strategy ON target_group (strategy_id);\n"
+
+  "CREATE TABLE focus_area (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  title TEXT NOT NULL CHECK (trim (title) <> ''),\n"
+  "  description TEXT\n"
+  ");\n"
+  "CREATE INDEX focus_area_strategy ON focus_area (strategy_id);\n"
+
+  "CREATE TABLE bearing (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  focus_area_id INTEGER NOT NULL REFERENCES focus_area (id) ON DELETE CASCADE,\n"
+  "  text TEXT NOT NULL CHECK (trim (text) <> '')\n"
+  ");\n"
+  "CREATE INDEX bearing_focus_area ON bearing (focus_area_id);\n"
+  "CREATE INDEX bearing_strategy ON bearing (strategy_id);\n"
+
+  "CREATE TABLE principle (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  title TEXT NOT NULL CHECK (trim (title) <> ''),\n"
+  "  text TEXT\n"
+  ");\n"
+  "CREATE INDEX principle_strategy ON principle (strategy_id);\n"
+
+  "CREATE TABLE action_plan (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  title TEXT NOT NULL CHECK (trim (title) <> ''),\n"
+  "  start_date TEXT NOT NULL CHECK (date (start_date) IS start_date),\n"
+  "  end_date TEXT NOT NULL CHECK (date (end_date) IS end_date),\n"
+  "  description TEXT\n"
+  ");\n"
+  "CREATE INDEX action_plan_strategy ON action_plan (strategy_id);\n"
+
+  "CREATE TABLE goal (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  title TEXT NOT NULL CHECK (trim (title) <> ''),\n"
+  "  description TEXT,\n"
+  "  focus_area_id INTEGER REFERENCES focus_area (id) ON DELETE SET NULL\n"
+  ");\n"
+  "CREATE INDEX goal_strategy ON goal (strategy_id);\n"
+  "CREATE INDEX goal_focus_area ON goal (focus_area_id);\n"
+
+  "CREATE TABLE subgoal (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,\n"
+  "  title TEXT NOT NULL CHECK (trim (title) <> ''),\n"
+  "  horizon_year INTEGER CHECK (horizon_year BETWEEN 1900 AND 2200),\n"
+  "  horizon_plan_id INTEGER REFERENCES action_plan (id) ON DELETE SET NULL\n"
+  ");\n"
+  "CREATE INDEX subgoal_goal ON subgoal (goal_id);\n"
+  "CREATE INDEX subgoal_strategy ON subgoal (strategy_id);\n"
+  "CREATE INDEX subgoal_plan ON subgoal (horizon_plan_id);\n"
+
+  "CREATE TABLE indicator (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  name TEXT NOT NULL CHECK (trim (name) <> ''),\n"
+  "  unit TEXT,\n"
+  "  baseline REAL,\n"
+  "  baseline_year INTEGER CHECK (baseline_year BETWEEN 1900 AND 2200),\n"
+  "  target REAL,\n"
+  "  target_year INTEGER CHECK (target_year BETWEEN 1900 AND 2200),\n"
+  "  source TEXT,\n"
+  "  goal_id INTEGER REFERENCES goal (id) ON DELETE SET NULL\n"
+  ");\n"
+  "CREATE INDEX indicator_strategy ON indicator (strategy_id);\n"
+  "CREATE INDEX indicator_goal ON indicator (goal_id);\n"
+
+  "CREATE TABLE measurement (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,\n"
+  "  date TEXT NOT NULL CHECK (date (date) IS date),\n"
+  "  value REAL NOT NULL,\n"
+  "  note TEXT\n"
+  ");\n"
+  "CREATE INDEX measurement_indicator ON measurement (indicator_id);\n"
+  "CREATE INDEX measurement_strategy ON measurement (strategy_id);\n"
+
+  "CREATE TABLE milestone (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('seminar', 'committee-meeting',\n"
+  "    'theme-meeting', 'hearing', 'approval', 'council-adoption',\n"
+  "    'data-release', 'status-review', 'evaluation', 'other')),\n"
+  "  title TEXT NOT NULL CHECK (trim (title) <> ''),\n"
+  "  start_date TEXT NOT NULL CHECK (date (start_date) IS start_date),\n"
+  "  end_date TEXT CHECK (end_date IS NULL OR date (end_date) IS end_date),\n"
+  "  committee TEXT,\n"
+  "  held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1)),\n"
+  "  case_number TEXT,\n"
+  "  earlier_treatment TEXT,\n"
+  "  agenda TEXT,\n"
+  "  recommendation TEXT,\n"
+  "  decision TEXT,\n"
+  "  repeat_every_years INTEGER CHECK (repeat_every_years BETWEEN 1 AND 10),\n"
+  "  repeat_until_year INTEGER CHECK (repeat_until_year BETWEEN 1900 AND 2200)\n"
+  ");\n"
+  "CREATE INDEX milestone_strategy ON milestone (strategy_id);\n"
+
+  "CREATE TABLE workshop_output (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  milestone_id INTEGER NOT NULL REFERENCES milestone (id) ON DELETE CASCADE,\n"
+  "  text TEXT NOT NULL CHECK (trim (text) <> '')\n"
+  ");\n"
+  "CREATE INDEX workshop_output_milestone ON workshop_output (milestone_id);\n"
+  "CREATE INDEX workshop_output_strategy ON workshop_output (strategy_id);\n"
+
+  "CREATE TABLE output_goal (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  output_id INTEGER NOT NULL REFERENCES workshop_output (id) ON DELETE CASCADE,\n"
+  "  goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,\n"
+  "  UNIQUE (output_id, goal_id)\n"
+  ");\n"
+  "CREATE INDEX output_goal_goal ON output_goal (goal_id);\n"
+  "CREATE INDEX output_goal_strategy ON output_goal (strategy_id);\n"
+
+  "CREATE TABLE stakeholder (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  name TEXT NOT NULL CHECK (trim (name) <> ''),\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('politician', 'council', 'board',\n"
+  "    'committee', 'partner', 'citizen', 'employee')),\n"
+  "  contact TEXT,\n"
+  "  notes TEXT\n"
+  ");\n"
+  "CREATE INDEX stakeholder_strategy ON stakeholder (strategy_id);\n"
+
+  "CREATE TABLE involvement (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  stakeholder_id INTEGER NOT NULL REFERENCES stakeholder (id) ON DELETE CASCADE,\n"
+  "  milestone_id INTEGER NOT NULL REFERENCES milestone (id) ON DELETE CASCADE,\n"
+  "  role TEXT NOT NULL CHECK (role IN ('participant', 'interviewed',\n"
+  "    'input', 'hearing-party')),\n"
+  "  UNIQUE (stakeholder_id, milestone_id)\n"
+  ");\n"
+  "CREATE INDEX involvement_milestone ON involvement (milestone_id);\n"
+  "CREATE INDEX involvement_strategy ON involvement (strategy_id);\n"
+
+  "CREATE TABLE hearing_round (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  title TEXT NOT NULL CHECK (trim (title) <> ''),\n"
+  "  milestone_id INTEGER REFERENCES milestone (id) ON DELETE SET NULL,\n"
+  "  sent_date TEXT NOT NULL CHECK (date (sent_date) IS sent_date),\n"
+  "  deadline TEXT NOT NULL CHECK (date (deadline) IS deadline)\n"
+  ");\n"
+  "CREATE INDEX hearing_round_strategy ON hearing_round (strategy_id);\n"
+  "CREATE INDEX hearing_round_milestone ON hearing_round (milestone_id);\n"
+
+  "CREATE TABLE hearing_party (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  hearing_round_id INTEGER NOT NULL REFERENCES hearing_round (id) ON DELETE CASCADE,\n"
+  "  stakeholder_id INTEGER NOT NULL REFERENCES stakeholder (id) ON DELETE CASCADE,\n"
+  "  response_date TEXT CHECK (response_date IS NULL OR date (response_date) IS response_date),\n"
+  "  response_text TEXT,\n"
+  "  handling_note TEXT,\n"
+  "  UNIQUE (hearing_round_id, stakeholder_id)\n"
+  ");\n"
+  "CREATE INDEX hearing_party_stakeholder ON hearing_party (stakeholder_id);\n"
+  "CREATE INDEX hearing_party_strategy ON hearing_party (strategy_id);\n"
+
+  "CREATE TABLE initiative (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  action_plan_id INTEGER NOT NULL REFERENCES action_plan (id) ON DELETE CASCADE,\n"
+  "  title TEXT NOT NULL CHECK (trim (title) <> ''),\n"
+  "  description TEXT,\n"
+  "  owner TEXT,\n"
+  "  start_date TEXT CHECK (start_date IS NULL OR date (start_date) IS start_date),\n"
+  "  end_date TEXT CHECK (end_date IS NULL OR date (end_date) IS end_date),\n"
+  "  status TEXT NOT NULL DEFAULT 'not-started' CHECK (status IN ('not-started',\n"
+  "    'on-track', 'at-risk', 'delayed', 'done')),\n"
+  "  progress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100)\n"
+  ");\n"
+  "CREATE INDEX initiative_plan ON initiative (action_plan_id);\n"
+  "CREATE INDEX initiative_strategy ON initiative (strategy_id);\n"
+
+  "CREATE TABLE initiative_goal (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  initiative_id INTEGER NOT NULL REFERENCES initiative (id) ON DELETE CASCADE,\n"
+  "  goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,\n"
+  "  UNIQUE (initiative_id, goal_id)\n"
+  ");\n"
+  "CREATE INDEX initiative_goal_goal ON initiative_goal (goal_id);\n"
+  "CREATE INDEX initiative_goal_strategy ON initiative_goal (strategy_id);\n"
+
+  "CREATE TABLE course_correction (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  date TEXT NOT NULL CHECK (date (date) IS date),\n"
+  "  text TEXT NOT NULL CHECK (trim (text) <> ''),\n"
+  "  action_plan_id INTEGER REFERENCES action_plan (id) ON DELETE SET NULL\n"
+  ");\n"
+  "CREATE INDEX course_correction_strategy ON course_correction (strategy_id);\n"
+  "CREATE INDEX course_correction_plan ON course_correction (action_plan_id);\n"
+
+  "CREATE TABLE status_change (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  status TEXT NOT NULL CHECK (status IN ('draft', 'in-hearing', 'approved', 'adopted')),\n"
+  "  date TEXT NOT NULL CHECK (date (date) IS date),\n"
+  "  body TEXT\n"
+  ");\n"
+  "CREATE INDEX status_change_strategy ON status_change (strategy_id);\n"
+
+  "CREATE TABLE version (\n"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,\n"
+  "  number INTEGER NOT NULL CHECK (number >= 1),\n"
+  "  approved_date TEXT NOT NULL CHECK (date (approved_date) IS approved_date),\n"
+  "  approved_by TEXT,\n"
+  "  content TEXT NOT NULL,\n"
+  "  UNIQUE (strategy_id, number)\n"
+  ");\n",
+};
+
+int
+kurs_migrations_get_latest (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
+                   _("Could not upgrade the library: %s"),
+                   message ? message : sqlite3_errmsg (db));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kurs_migrations_run:
+ * @db: an open, writable connection
+ * @from_version: the library's current user_version
+ *
+ * Brings the library to the latest version, one migration per
+ * transaction, so that a failure leaves it at the last version that
+ * completed.
+ */
+gboolean
+kurs_migrations_run (sqlite3  *db,
+                     int       from_version,
+                     GError  **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (from_version >= 0, FALSE);
+
+  for (int version = from_version; version < kurs_migrations_get_latest (); version++)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (!exec (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      /* The version number is ours, never text from outside. */
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!exec (db, migrations[version], error)
+          || !exec (db, set_version, error)
+          || !exec (db, "COMMIT", error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+
+      g_debug ("Upgraded library to version %d", version + 1);
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "kurs-date.h"
+#include "kurs-schema.h"
+
+G_BEGIN_DECLS
+
+#define KURS_TYPE_RECORD (kurs_record_get_type ())
+G_DECLARE_FINAL_TYPE (KursRecord, kurs_record, KURS, RECORD, GObject)
+
+KursEntity            kurs_record_get_entity      (KursRecord *self);
+const KursEntityInfo *kurs_record_get_info        (KursRecord *self);
+gint64                kurs_record_get_id          (KursRecord *self);
+gint64                kurs_record_get_parent_id   (KursRecord *self);
+gint64                kurs_record_get_strategy_id (KursRecord *self);
+gint64                kurs_record_get_position    (KursRecord *self);
+gboolean              kurs_record_is_deleted      (KursRecord *self);
+
+GVariant             *kurs_record_get_value       (KursRecord *self,
+                                                   const char *field);
+GVariant             *kurs_record_get_value_at    (KursRecord *self,
+                                                   guint       index);
+gboolean              kurs_record_has_value       (KursRecord *self,
+                                                   const char *field);
+const char           *kurs_record_get_text        (KursRecord *self,
+                                                   const char *field);
+gint64                kurs_record_get_int         (KursRecord *self,
+                                                   const char *field);
+double                kurs_record_get_real        (KursRecord *self,
+                                                   const char *field);
+gboolean              kurs_record_get_bool        (KursRecord *self,
+                                                   const char *field);
+int                   kurs_record_get_enum        (KursRecord *self,
+                                                   const char *field);
+KursDate              kurs_record_get_date        (KursRecord *self,
+                                                   const char *field);
+const char           *kurs_record_get_title       (KursRecord *self);
+
+G_END_DECLS

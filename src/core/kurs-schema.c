@@ -1,0 +1,611 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-schema"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "kurs-date.h"
+#include "kurs-schema.h"
+
+G_DEFINE_QUARK (kurs-schema-error-quark, kurs_schema_error)
+
+/* This file describes, once, every entity a library holds: its table,
+ * its fields and their rules.  The store, the JSON and XML writers and the
+ * command line all work from it.  The SQL that creates the tables lives in
+ * kurs-migrations.c; test-store checks that the two agree. */
+
+#define NONE KURS_FIELD_FLAG_NONE
+#define REQ KURS_FIELD_REQUIRED
+#define LONG KURS_FIELD_LONG
+#define INTERNAL KURS_FIELD_INTERNAL
+
+#define TEXT(n, f, l) { n, KURS_FIELD_TEXT, f, KURS_ENTITY_NONE, NULL, 0, 0, l }
+#define INT(n, f, lo, hi, l) { n, KURS_FIELD_INT, f, KURS_ENTITY_NONE, NULL, lo, hi, l }
+#define REAL(n, f, l) { n, KURS_FIELD_REAL, f, KURS_ENTITY_NONE, NULL, 0, 0, l }
+#define BOOL(n, f, l) { n, KURS_FIELD_BOOL, f, KURS_ENTITY_NONE, NULL, 0, 0, l }
+#define DATE(n, f, l) { n, KURS_FIELD_DATE, f, KURS_ENTITY_NONE, NULL, 0, 0, l }
+#define ENUM(n, f, e, l) { n, KURS_FIELD_ENUM, f, KURS_ENTITY_NONE, &e, 0, 0, l }
+#define REF(n, f, t, l) { n, KURS_FIELD_REF, f, t, NULL, 0, 0, l }
+#define PARENT(n, t) { n, KURS_FIELD_REF, REQ | KURS_FIELD_PARENT | INTERNAL, t, NULL, 0, 0, NULL }
+#define STAMP(n, l) { n, KURS_FIELD_TIMESTAMP, INTERNAL, KURS_ENTITY_NONE, NULL, 0, 0, l }
+/* The same, with a value for a new row that does not name one */
+#define INT_D(n, f, lo, hi, d, l) { n, KURS_FIELD_INT, f, KURS_ENTITY_NONE, NULL, lo, hi, l, d }
+#define BOOL_D(n, f, d, l) { n, KURS_FIELD_BOOL, f, KURS_ENTITY_NONE, NULL, 0, 0, l, d }
+#define ENUM_D(n, f, e, d, l) { n, KURS_FIELD_ENUM, f, KURS_ENTITY_NONE, &e, 0, 0, l, d }
+
+
+/* Enumerations */
+
+static const KursEnumValue strategy_status_values[] = {
+  { "draft", N_("Draft") },
+  { "in-hearing", N_("In hearing") },
+  { "approved", N_("Approved") },
+  { "adopted", N_("Adopted") },
+};
+
+static const KursEnumValue milestone_kind_values[] = {
+  { "seminar", N_("Seminar") },
+  { "committee-meeting", N_("Committee meeting") },
+  { "theme-meeting", N_("Theme meeting or workshop") },
+  { "hearing", N_("Hearing") },
+  { "approval", N_("Approval") },
+  { "council-adoption", N_("Council adoption") },
+  { "data-release", N_("Data release") },
+  { "status-review", N_("Status review") },
+  { "evaluation", N_("Evaluation") },
+  { "other", N_("Other") },
+};
+
+static const KursEnumValue stakeholder_kind_values[] = {
+  { "politician", N_("Politician") },
+  { "council", N_("Council") },
+  { "board", N_("Board") },
+  { "committee", N_("Committee") },
+  { "partner", N_("Partner") },
+  { "citizen", N_("Citizen") },
+  { "employee", N_("Employee") },
+};
+
+static const KursEnumValue involvement_role_values[] = {
+  { "participant", N_("Participant") },
+  { "interviewed", N_("Interviewed") },
+  { "input", N_("Gave input") },
+  { "hearing-party", N_("Hearing party") },
+};
+
+static const KursEnumValue initiative_status_values[] = {
+  { "not-started", N_("Not started") },
+  { "on-track", N_("On track") },
+  { "at-risk", N_("At risk") },
+  { "delayed", N_("Delayed") },
+  { "done", N_("Done") },
+};
+
+#define ENUM_INFO(var, name, values) \
+  const KursEnumInfo var = { name, values, G_N_ELEMENTS (values) }
+
+ENUM_INFO (kurs_strategy_status_enum, "status", strategy_status_values);
+ENUM_INFO (kurs_milestone_kind_enum, "milestone-kind", milestone_kind_values);
+ENUM_INFO (kurs_stakeholder_kind_enum, "stakeholder-kind", stakeholder_kind_values);
+ENUM_INFO (kurs_involvement_role_enum, "involvement-role", involvement_role_values);
+ENUM_INFO (kurs_initiative_status_enum, "initiative-status", initiative_status_values);
+
+/* Fields, entity by entity */
+
+static const KursField strategy_fields[] = {
+  TEXT ("uuid", REQ | INTERNAL, N_("Identifier")),
+  TEXT ("title", REQ, N_("Title")),
+  TEXT ("short_name", NONE, N_("Short name")),
+  INT ("start_year", REQ, 1900, 2200, N_("First year")),
+  INT ("end_year", REQ, 1900, 2200, N_("Last year")),
+  TEXT ("committee", NONE, N_("Committee")),
+  TEXT ("vision", LONG, N_("Vision")),
+  TEXT ("core_value", LONG, N_("Core value")),
+  ENUM_D ("status", REQ | INTERNAL, kurs_strategy_status_enum, "draft", N_("Status")),
+  STAMP ("created", N_("Created")),
+  STAMP ("modified", N_("Modified")),
+};
+
+static const KursField mandate_item_fields[] = {
+  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  TEXT ("source", REQ, N_("Source")),
+  TEXT ("text", LONG, N_("Text")),
+};
+
+static const KursField policy_link_fields[] = {
+  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  TEXT ("title", REQ, N_("Policy")),
+  TEXT ("relation", LONG, N_("Relation")),
+};
+
+static const KursField target_group_fields[] = {
+  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  TEXT ("name", REQ, N_("Group")),
+  TEXT ("description", LONG, N_("Description")),
+  BOOL_D ("included", REQ, "true", N_("Included")),
+};
+
+static const KursField focus_area_fields[] = {
+  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  TEXT ("title", REQ, N_("Focus area")),
+  TEXT ("description", LONG, N_("Description")),
+};
+
+static const KursField bearing_fields[] = {
+  PARENT ("focus_area_id", KURS_ENTITY_FOCUS_AREA),
+  TEXT ("text", REQ | LONG, N_("Bearing")),
+};
+
+static const KursField principle_fields[] = {
+  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  TEXT ("title", REQ, N_("Principle")),
+  TEXT ("text", LONG, N_("Text")),
+};
+
+static const KursField action_plan_fields[] = {
+  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  TEXT ("title", REQ, N_("Action plan")),
+  DATE ("start_date", REQ, N_("Start")),
+  DATE ("end_date", REQ, N_("End")),
+  TEXT ("description", LONG, N_("Description")),
+};
+
+static const KursField goal_fields[] = {
+  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  TEXT ("title", REQ, N_("Development goal")),
+  TEXT ("description", LONG, N_("Description")),
+  REF ("focus_area_id", NONE, KURS_ENTITY_FOCUS_AREA, N_("Focus area")),
+};
+
+static const KursField subgoal_fields[] = {
+  PARENT ("goal_id", KURS_ENTITY_GOAL),
+  TEXT ("title", REQ, N_("Sub-goal")),
+  INT ("horizon_year", NONE, 1900, 2200, N_("Horizon year")),
+  REF ("horizon_plan_id", NONE, KURS_ENTITY_ACTION_PLAN, N_("Horizon action plan")),
+};
+
+static const KursField indicator_fields[] = {
+  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  TEXT ("name", REQ, N_("Indicator")),
+  TEXT ("unit", NONE, N_("Unit")),
+  REAL ("baseline", NONE, N_("Baseline")),
+  INT ("baseline_year", NONE, 1900, 2200, N_("Baseline year")),
+  REAL ("target", NONE, N_("Target")),
+  INT ("target_year", NONE, 1900, 2200, N_("Target year")),
+  TEXT ("source", NONE, N_("Source")),
+  REF ("goal_id", NONE, KURS_ENTITY_GOAL, N_("Development goal")),
+};
+
+static const KursField measurement_fields[] = {
+  PARENT ("indicator_id", KURS_ENTITY_INDICATOR),
+  DATE ("date", REQ, N_("Date")),
+  REAL ("value", REQ, N_("Value")),
+  TEXT ("note", NONE, N_("Note")),
+};
+
+static const KursField milestone_fields[] = {
+  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  ENUM ("kind", REQ, kurs_milestone_kind_enum, N_("Kind")),
+  TEXT ("title", REQ, N_("Title")),
+  DATE ("start_date", REQ, N_("Date")),
+  DATE ("end_date", NONE, N_("End date")),
+  TEXT ("committee", NONE, N_("Committee")),
+  BOOL_D ("held", REQ, "false", N_("Held")),
+  TEXT ("case_number", NONE, N_("Case number")),
+  TEXT ("earlier_treatment", LONG, N_("Earlier treatment")),
+  TEXT ("agenda", LONG, N_("Agenda")),
+  TEXT ("recommendation", LONG, N_("Recommendation")),
+  TEXT ("decision", LONG, N_("Decision")),
+  /* A recurring milestone happens every N years in the month of its date,
+   * from the year of its date to repeat_until_year. */
+  INT ("repeat_every_years", NONE, 1, 10, N_("Repeat every (years)")),
+  INT ("repeat_until_year", NONE, 1900, 2200, N_("Repeat until")),
+};
+
+static const KursField workshop_output_fields[] = {
+  PARENT ("milestone_id", KURS_ENTITY_MILESTONE),
+  TEXT ("text", REQ | LONG, N_("Output")),
+};
+
+static const KursField output_goal_fields[] = {
+  PARENT ("output_id", KURS_ENTITY_WORKSHOP_OUTPUT),
+  REF ("goal_id", REQ | KURS_FIELD_CASCADE, KURS_ENTITY_GOAL, N_("Development goal")),
+};
+
+static const KursField stakeholder_fields[] = {
+  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  TEXT ("name", REQ, N_("Name")),
+  ENUM ("kind", REQ, kurs_stakeholder_kind_enum, N_("Kind")),
+  TEXT ("contact", NONE, N_("Contact")),
+  TEXT ("notes", LONG, N_("Notes")),
+};
+
+static const KursField involvement_fields[] = {
+  PARENT ("stakeholder_id", KURS_ENTITY_STAKEHOLDER),
+  REF ("milestone_id", REQ | KURS_FIELD_CASCADE, KURS_ENTITY_MILESTONE, N_("Milestone")),
+  ENUM ("role", REQ, kurs_involvement_role_enum, N_("Involvement")),
+};
+
+static const KursField hearing_round_fields[] = {
+  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  TEXT ("title", REQ, N_("Hearing round")),
+  REF ("milestone_id", NONE, KURS_ENTITY_MILESTONE, N_("Milestone")),
+  DATE ("sent_date", REQ, N_("Sent")),
+  DATE ("deadline", REQ, N_("Deadline")),
+};
+
+static const KursField hearing_party_fields[] = {
+  PARENT ("hearing_round_id", KURS_ENTITY_HEARING_ROUND),
+  REF ("stakeholder_id", REQ | KURS_FIELD_CASCADE, KURS_ENTITY_STAKEHOLDER, N_("Party")),
+  DATE ("response_date", NONE, N_("Response received")),
+  TEXT ("response_text", LONG, N_("Response")),
+  TEXT ("handling_note", LONG, N_("Handling")),
+};
+
+static const KursField initiative_fields[] = {
+  PARENT ("action_plan_id", KURS_ENTITY_ACTION_PLAN),
+  TEXT ("title", REQ, N_("Initiative")),
+  TEXT ("description", LONG, N_("Description")),
+  TEXT ("owner", NONE, N_("Owner")),
+  DATE ("start_date", NONE, N_("Start")),
+  DATE ("end_date", NONE, N_("End")),
+  ENUM_D ("status", REQ, kurs_initiative_status_enum, "not-started", N_("Status")),
+  INT_D ("progress", REQ, 0, 100, "0", N_("Progress")),
+};
+
+static const KursField initiative_goal_fields[] = {
+  PARENT ("initiative_id", KURS_ENTITY_INITIATIVE),
+  REF ("goal_id", REQ | KURS_FIELD_CASCADE, KURS_ENTITY_GOAL, N_("Development goal")),
+};
+
+static const KursField course_correction_fields[] = {
+  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  DATE ("date", REQ, N_("Date")),
+  TEXT ("text", REQ | LONG, N_("Course correction")),
+  REF ("action_plan_id", NONE, KURS_ENTITY_ACTION_PLAN, N_("After action plan")),
+};
+
+static const KursField status_change_fields[] = {
+  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  ENUM ("status", REQ, kurs_strategy_status_enum, N_("Status")),
+  DATE ("date", REQ, N_("Date")),
+  TEXT ("body", NONE, N_("Decided by")),
+};
+
+static const KursField version_fields[] = {
+  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  INT ("number", REQ, 1, G_MAXINT32, N_("Version")),
+  DATE ("approved_date", REQ, N_("Approved")),
+  TEXT ("approved_by", NONE, N_("Approved by")),
+  TEXT ("content", REQ | KURS_FIELD_BULK, N_("Frozen content")),
+};
+
+#define ENTITY(e, name, plural, label, parent, fields, ordered, order_by, content, internal) \
+  [e] = { e, name, plural, label, parent, parent == KURS_ENTITY_NONE ? -1 : 0, \
+          fields, G_N_ELEMENTS (fields), ordered, order_by, content, internal }
+
+static const KursEntityInfo entities[KURS_N_ENTITIES] = {
+  ENTITY (KURS_ENTITY_STRATEGY, "strategy", "strategies", N_("Strategy"),
+          KURS_ENTITY_NONE, strategy_fields, FALSE, "title, id", TRUE, FALSE),
+  ENTITY (KURS_ENTITY_MANDATE_ITEM, "mandate_item", "mandate", N_("Mandate"),
+          KURS_ENTITY_STRATEGY, mandate_item_fields, TRUE, "position, id", TRUE, FALSE),
+  ENTITY (KURS_ENTITY_POLICY_LINK, "policy_link", "policy_links", N_("Link to other policy"),
+          KURS_ENTITY_STRATEGY, policy_link_fields, TRUE, "position, id", TRUE, FALSE),
+  ENTITY (KURS_ENTITY_TARGET_GROUP, "target_group", "target_groups", N_("Target group"),
+          KURS_ENTITY_STRATEGY, target_group_fields, TRUE, "position, id", TRUE, FALSE),
+  ENTITY (KURS_ENTITY_FOCUS_AREA, "focus_area", "focus_areas", N_("Focus area"),
+          KURS_ENTITY_STRATEGY, focus_area_fields, TRUE, "position, id", TRUE, FALSE),
+  ENTITY (KURS_ENTITY_BEARING, "bearing", "bearings", N_("Bearing"),
+          KURS_ENTITY_FOCUS_AREA, bearing_fields, TRUE, "position, id", TRUE, FALSE),
+  ENTITY (KURS_ENTITY_PRINCIPLE, "principle", "principles", N_("Principle"),
+          KURS_ENTITY_STRATEGY, principle_fields, TRUE, "position, id", TRUE, FALSE),
+  ENTITY (KURS_ENTITY_ACTION_PLAN, "action_plan", "action_plans", N_("Action plan"),
+          KURS_ENTITY_STRATEGY, action_plan_fields, FALSE, "start_date, end_date, id", FALSE, FALSE),
+  ENTITY (KURS_ENTITY_GOAL, "goal", "goals", N_("Development goal"),
+          KURS_ENTITY_STRATEGY, goal_fields, TRUE, "position, id", TRUE, FALSE),
+  ENTITY (KURS_ENTITY_SUBGOAL, "subgoal", "subgoals", N_("Sub-goal"),
+          KURS_ENTITY_GOAL, subgoal_fields, TRUE, "position, id", TRUE, FALSE),
+  ENTITY (KURS_ENTITY_INDICATOR, "indicator", "indicators", N_("Indicator"),
+          KURS_ENTITY_STRATEGY, indicator_fields, TRUE, "position, id", TRUE, FALSE),
+  ENTITY (KURS_ENTITY_MEASUREMENT, "measurement", "measurements", N_("Measurement"),
+          KURS_ENTITY_INDICATOR, measurement_fields, FALSE, "date, id", FALSE, FALSE),
+  ENTITY (KURS_ENTITY_MILESTONE, "milestone", "milestones", N_("Milestone"),
+          KURS_ENTITY_STRATEGY, milestone_fields, FALSE, "start_date, id", FALSE, FALSE),
+  ENTITY (KURS_ENTITY_WORKSHOP_OUTPUT, "workshop_output", "outputs", N_("Workshop output"),
+          KURS_ENTITY_MILESTONE, workshop_output_fields, TRUE, "position, id", FALSE, FALSE),
+  ENTITY (KURS_ENTITY_OUTPUT_GOAL, "output_goal", "goal_links", N_("Goal shaped by output"),
+          KURS_ENTITY_WORKSHOP_OUTPUT, output_goal_fields, FALSE, "id", FALSE, FALSE),
+  ENTITY (KURS_ENTITY_STAKEHOLDER, "stakeholder", "stakeholders", N_("Stakeholder"),
+          KURS_ENTITY_STRATEGY, stakeholder_fields, TRUE, "position, id", FALSE, FALSE),
+  ENTITY (KURS_ENTITY_INVOLVEMENT, "involvement", "involvements", N_("Involvement"),
+          KURS_ENTITY_STAKEHOLDER, involvement_fields, FALSE, "id", FALSE, FALSE),
+  ENTITY (KURS_ENTITY_HEARING_ROUND, "hearing_round", "hearing_rounds", N_("Hearing round"),
+          KURS_ENTITY_STRATEGY, hearing_round_fields, FALSE, "sent_date, id", FALSE, FALSE),
+  ENTITY (KURS_ENTITY_HEARING_PARTY, "hearing_party", "parties", N_("Hearing party"),
+          KURS_ENTITY_HEARING_ROUND, hearing_party_fields, FALSE, "id", FALSE, FALSE),
+  ENTITY (KURS_ENTITY_INITIATIVE, "initiative", "initiatives", N_("Initiative"),
+          KURS_ENTITY_ACTION_PLAN, initiative_fields, FALSE, "start_date, id", FALSE, FALSE),
+  ENTITY (KURS_ENTITY_INITIATIVE_GOAL, "initiative_goal", "goal_links", N_("Goal served"),
+          KURS_ENTITY_INITIATIVE, initiative_goal_fields, FALSE, "id", FALSE, FALSE),
+  ENTITY (KURS_ENTITY_COURSE_CORRECTION, "course_correction", "course_corrections", N_("Course correction"),
+          KURS_ENTITY_STRATEGY, course_correction_fields, FALSE, "date, id", FALSE, FALSE),
+  ENTITY (KURS_ENTITY_STATUS_CHANGE, "status_change", "status_history", N_("Status change"),
+          KURS_ENTITY_STRATEGY, status_change_fields, FALSE, "id", FALSE, TRUE),
+  ENTITY (KURS_ENTITY_VERSION, "version", "versions", N_("Approved version"),
+          KURS_ENTITY_STRATEGY, version_fields, FALSE, "number", FALSE, TRUE),
+};
+
+const KursEntityInfo *
+kurs_entity_info (KursEntity entity)
+{
+  g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, NULL);
+
+  return &entities[entity];
+}
+
+const KursEntityInfo *
+kurs_entity_info_by_name (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < KURS_N_ENTITIES; i++)
+    if (g_str_equal (entities[i].name, name))
+      return &entities[i];
+
+  return NULL;
+}
+
+int
+kurs_entity_info_find_field (const KursEntityInfo *info,
+                             const char           *name)
+{
+  g_return_val_if_fail (info != NULL, -1);
+  g_return_val_if_fail (name != NULL, -1);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (g_str_equal (info->fields[i].name, name))
+      return i;
+
+  return -1;
+}
+
+const KursField *
+kurs_entity_info_get_field (const KursEntityInfo *info,
+                            const char           *name)
+{
+  int i = kurs_entity_info_find_field (info, name);
+
+  return i < 0 ? NULL : &info->fields[i];
+}
+
+int
+kurs_enum_info_from_nick (const KursEnumInfo *info,
+                          const char         *nick)
+{
+  g_return_val_if_fail (info != NULL, -1);
+
+  if (nick == NULL)
+    return -1;
+
+  for (guint i = 0; i < info->n_values; i++)
+    if (g_str_equal (info->values[i].nick, nick))
+      return i;
+
+  return -1;
+}
+
+const char *
+kurs_enum_info_to_nick (const KursEnumInfo *info,
+                        int                 value)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+  g_return_val_if_fail (value >= 0 && (guint) value < info->n_values, NULL);
+
+  return info->values[value].nick;
+}
+
+const char *
+kurs_enum_info_to_label (const KursEnumInfo *info,
+                         int                 value)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+  g_return_val_if_fail (value >= 0 && (guint) value < info->n_values, NULL);
+
+  return _(info->values[value].label);
+}
+
+const GVariantType *
+kurs_field_get_variant_type (const KursField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  switch (field->type)
+    {
+    case KURS_FIELD_TEXT:
+    case KURS_FIELD_DATE:
+    case KURS_FIELD_ENUM:
+    case KURS_FIELD_TIMESTAMP:
+      return G_VARIANT_TYPE_STRING;
+
+    case KURS_FIELD_INT:
+    case KURS_FIELD_REF:
+      return G_VARIANT_TYPE_INT64;
+
+    case KURS_FIELD_REAL:
+      return G_VARIANT_TYPE_DOUBLE;
+
+    case KURS_FIELD_BOOL:
+      return G_VARIANT_TYPE_BOOLEAN;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GVariant *
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static GVariant *
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+
+  if (error != NULL)
+    {
+      va_start (args, format);
+      *error = g_error_new_valist (KURS_SCHEMA_ERROR, KURS_SCHEMA_ERROR_INVALID_VALUE, format, args);
+      va_end (args);
+    }
+  return NULL;
+}
+
+/**
+ * kurs_field_parse_value:
+ * @field: a field
+ * @text: a value in its text form: a number with a point as the decimal
+ *   sign, a date as YYYY-MM-DD, `true` or `false`, an enumeration's nick
+ *
+ * Returns: (transfer floating): the value, or %NULL with @error set
+ */
+GVariant *
+kurs_field_parse_value (const KursField  *field,
+                        const char       *text,
+                        GError          **error)
+{
+  const char *label;
+
+  g_return_val_if_fail (field != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  label = field->label ? _(field->label) : field->name;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, KURS_SCHEMA_ERROR, KURS_SCHEMA_ERROR_INVALID_VALUE,
+                   _("%s is not valid UTF-8 text"), label);
+      return NULL;
+    }
+
+  switch (field->type)
+    {
+    case KURS_FIELD_TEXT:
+    case KURS_FIELD_TIMESTAMP:
+      return g_variant_new_string (text);
+
+    case KURS_FIELD_INT:
+    case KURS_FIELD_REF:
+      {
+        gint64 number;
+
+        if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &number, NULL))
+          return invalid (error, _("%s must be a whole number, not “%s”"), label, text);
+        return g_variant_new_int64 (number);
+      }
+
+    case KURS_FIELD_REAL:
+      {
+        char *end = NULL;
+        double number;
+
+        number = g_ascii_strtod (text, &end);
+        if (*text == '\0' || end == NULL || *end != '\0' || g_ascii_isspace (*text)
+            || !isfinite (number))
+          return invalid (error, _("%s must be a number, not “%s”"), label, text);
+        return g_variant_new_double (number);
+      }
+
+    case KURS_FIELD_BOOL:
+      if (g_str_equal (text, "true") || g_str_equal (text, "1"))
+        return g_variant_new_boolean (TRUE);
+      if (g_str_equal (text, "false") || g_str_equal (text, "0"))
+        return g_variant_new_boolean (FALSE);
+      return invalid (error, _("%s must be true or false, not “%s”"), label, text);
+
+    case KURS_FIELD_DATE:
+      {
+        g_autoptr(GError) local_error = NULL;
+        KursDate date;
+
+        if (!kurs_date_parse (text, &date, &local_error))
+          return invalid (error, "%s: %s", label, local_error->message);
+        return g_variant_new_string (text);
+      }
+
+    case KURS_FIELD_ENUM:
+      if (kurs_enum_info_from_nick (field->enum_info, text) < 0)
+        {
+          g_autoptr(GString) nicks = g_string_new (NULL);
+
+          for (guint i = 0; i < field->enum_info->n_values; i++)
+            g_string_append_printf (nicks, "%s%s", i ? ", " : "",
+                                    field->enum_info->values[i].nick);
+          g_set_error (error, KURS_SCHEMA_ERROR, KURS_SCHEMA_ERROR_INVALID_VALUE,
+                       _("%s must be one of %s, not “%s”"), label, nicks->str, text);
+          return NULL;
+        }
+      return g_variant_new_string (text);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * kurs_field_format_value:
+ *
+ * The inverse of kurs_field_parse_value(): a real is written in the
+ * shortest form that reads back as the same number.
+ *
+ * Returns: (transfer full): the text form of @value
+ */
+char *
+kurs_field_format_value (const KursField *field,
+                         GVariant        *value)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  switch (field->type)
+    {
+    case KURS_FIELD_TEXT:
+    case KURS_FIELD_TIMESTAMP:
+    case KURS_FIELD_DATE:
+    case KURS_FIELD_ENUM:
+      return g_variant_dup_string (value, NULL);
+
+    case KURS_FIELD_INT:
+    case KURS_FIELD_REF:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+
+    case KURS_FIELD_REAL:
+      {
+        double number = g_variant_get_double (value);
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+        for (int digits = 15; digits <= 17; digits++)
+          {
+            char format[8];
+
+            g_snprintf (format, sizeof format, "%%.%dg", digits);
+            g_ascii_formatd (buffer, sizeof buffer, format, number);
+            if (g_ascii_strtod (buffer, NULL) == number)
+              break;
+          }
+        return g_strdup (buffer);
+      }
+
+    case KURS_FIELD_BOOL:
+      return g_strdup (g_variant_get_boolean (value) ? "true" : "false");
+
+    default:
+      g_assert_not_reached ();
+    }
+}

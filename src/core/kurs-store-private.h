@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* For core modules that restore what the store itself normally sets: the
+ * XML importer gives a strategy the UUID and status it was exported with. */
+
+#include "kurs-store.h"
+
+G_BEGIN_DECLS
+
+KursRecord *kurs_store_create_internal (KursStore           *self,
+                                        KursEntity           entity,
+                                        gint64               parent_id,
+                                        guint                n_fields,
+                                        const char * const  *fields,
+                                        GVariant * const    *values,
+                                        GError             **error);
+
+G_END_DECLS

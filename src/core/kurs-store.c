@@ -1,0 +1,2892 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "kurs-migrations.h"
+#include "kurs-record-private.h"
+#include "kurs-store-private.h"
+
+/**
+ * KursStore:
+ *
+ * A strategy library: one SQLite file.  The store is the only way Kurs
+ * reads and writes it.
+ *
+ * Every change is made inside an *action*, one SQLite transaction that is
+ * also one step of undo.  A single call (kurs_store_set(), say) is an
+ * action of its own; kurs_store_begin() and kurs_store_commit() group
+ * several calls into one.  Rules that tie fields of a row together are
+ * checked when the action commits; if anything fails, the whole action
+ * rolls back, in the file and in memory.
+ *
+ * The store hands out one #KursRecord per row and keeps it current.  After
+ * each committed action it emits #KursStore::changed once, with the set of
+ * entities the action touched, and each changed record emits
+ * #KursRecord::changed.
+ */
+
+/* Texts longer than this are a mistake (a pasted file), not a strategy. */
+#define MAX_TEXT_BYTES (1024 * 1024)
+/* Consecutive saves of one text field within this time are one undo step. */
+#define COALESCE_USEC (2 * G_USEC_PER_SEC)
+#define MAX_UNDO_STEPS 500
+
+typedef enum {
+  CHANGE_INSERT,
+  CHANGE_DELETE,
+  CHANGE_SET,
+  CHANGE_MOVE,
+} ChangeKind;
+
+typedef struct {
+  ChangeKind  kind;
+  KursRecord *record;
+  int         field;          /* CHANGE_SET */
+  GVariant   *old_value;      /* CHANGE_SET */
+  GVariant   *new_value;      /* CHANGE_SET */
+  gint64      old_position;   /* CHANGE_MOVE */
+  gint64      new_position;   /* CHANGE_MOVE */
+} Change;
+
+typedef struct {
+  char      *label;
+  GPtrArray *changes;         /* Change *, in the order made */
+  gint64     time;
+} Action;
+
+typedef enum {
+  HISTORY_RECORD,
+  HISTORY_UNDO,
+  HISTORY_REDO,
+} HistoryMode;
+
+/* SQL for each entity, built once from the schema's fixed names. */
+typedef struct {
+  char  *by_id;
+  char  *by_parent;
+  char  *by_strategy;
+  char  *select;
+  char  *insert;
+  char  *delete;
+  char  *set_position;
+  char  *next_position;
+  char **set_field;
+} EntitySql;
+
+struct _KursStore
+{
+  GObject      parent_instance;
+
+  char        *path;
+  sqlite3     *db;
+  int          lock_fd;
+  gboolean     read_only;
+
+  GHashTable  *statements;                 /* SQL → sqlite3_stmt * */
+  GHashTable  *records[KURS_N_ENTITIES];   /* gint64 * → KursRecord * */
+
+  /* The action under way */
+  guint        depth;
+  Action      *pending;
+  GArray      *marks;                      /* guint, at each nested begin */
+  HistoryMode  mode;
+
+  GPtrArray   *undo;                       /* Action * */
+  GPtrArray   *redo;                       /* Action * */
+};
+
+G_DEFINE_FINAL_TYPE (KursStore, kurs_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (kurs-store-error-quark, kurs_store_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+static EntitySql entity_sql[KURS_N_ENTITIES];
+
+/* Changes and actions */
+
+static void
+change_free (Change *change)
+{
+  g_clear_object (&change->record);
+  g_clear_pointer (&change->old_value, g_variant_unref);
+  g_clear_pointer (&change->new_value, g_variant_unref);
+  g_free (change);
+}
+
+static Action *
+action_new (const char *label)
+{
+  Action *action = g_new0 (Action, 1);
+
+  action->label = g_strdup (label ? label : "");
+  action->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+  action->time = g_get_monotonic_time ();
+
+  return action;
+}
+
+static void
+action_free (Action *action)
+{
+  g_free (action->label);
+  g_ptr_array_unref (action->changes);
+  g_free (action);
+}
+
+/* SQL */
+
+static gboolean
+has_strategy_column (const KursEntityInfo *info)
+{
+  return info->parent != KURS_ENTITY_NONE && info->parent != KURS_ENTITY_STRATEGY;
+}
+
+/* The index of the first field's column: after id, strategy_id, position. */
+static int
+first_field_column (const KursEntityInfo *info)
+{
+  return 1 + (has_strategy_column (info) ? 1 : 0) + (info->ordered ? 1 : 0);
+}
+
+static gpointer
+build_entity_sql (gpointer data)
+{
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      const KursEntityInfo *info = kurs_entity_info (e);
+      EntitySql *sql = &entity_sql[e];
+      g_autoptr(GString) columns = g_string_new ("id");
+      g_autoptr(GString) params = g_string_new ("?1");
+      const char *parent_column;
+      int n = 1;
+
+      if (has_strategy_column (info))
+        g_string_append (columns, ", strategy_id");
+      if (info->ordered)
+        g_string_append (columns, ", position");
+      for (guint i = 0; i < info->n_fields; i++)
+        g_string_append_printf (columns, ", %s", info->fields[i].name);
+      for (int i = 1; i < first_field_column (info) + (int) info->n_fields; i++)
+        g_string_append_printf (params, ", ?%d", ++n);
+
+      parent_column = info->parent_field >= 0 ? info->fields[info->parent_field].name : "id";
+
+      sql->select = g_strdup_printf ("SELECT %s FROM %s", columns->str, info->name);
+      sql->by_id = g_strdup_printf ("%s WHERE id = ?1", sql->select);
+      sql->by_parent = g_strdup_printf ("%s WHERE %s = ?1 ORDER BY %s",
+                                        sql->select, parent_column, info->order_by);
+      sql->by_strategy = g_strdup_printf ("%s WHERE %s = ?1 ORDER BY %s",
+                                          sql->select,
+                                          info->entity == KURS_ENTITY_STRATEGY ? "id" : "strategy_id",
+                                          info->order_by);
+      sql->insert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
+                                     info->name, columns->str, params->str);
+      sql->delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->name);
+      sql->set_position = g_strdup_printf ("UPDATE %s SET position = ?2 WHERE id = ?1", info->name);
+      sql->next_position = g_strdup_printf ("SELECT COALESCE (MAX (position) + 1, 0) FROM %s WHERE %s = ?1",
+                                            info->name, parent_column);
+      sql->set_field = g_new0 (char *, info->n_fields + 1);
+      for (guint i = 0; i < info->n_fields; i++)
+        sql->set_field[i] = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE id = ?1",
+                                             info->name, info->fields[i].name);
+    }
+
+  return NULL;
+}
+
+static void
+set_sqlite_error (KursStore  *self,
+                  GError    **error)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  const char *message = sqlite3_errmsg (self->db);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      if (code == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID,
+                     _("That is already there; a link is only made once"));
+      else
+        g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID,
+                     _("The library refused a value: %s"), message);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY,
+                   _("The library cannot be written to: %s"), message);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_LOCKED,
+                   _("Another program is writing to the library; try again in a moment"));
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CORRUPT,
+                   _("The library file is damaged: %s"), message);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
+                   _("The disk is full; nothing was changed"));
+      break;
+
+    default:
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
+                   _("The library could not be read or written: %s"), message);
+    }
+}
+
+static gboolean
+exec_sql (KursStore   *self,
+          const char  *sql,
+          GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (KursStore   *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
+                   _("The library is closed"));
+      return NULL;
+    }
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static void
+finish (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+step_done (KursStore     *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE;
+
+  if (!ok)
+    set_sqlite_error (self, error);
+  finish (stmt);
+  return ok;
+}
+
+static void
+bind_value (sqlite3_stmt    *stmt,
+            int              column,
+            const KursField *field,
+            GVariant        *value)
+{
+  if (value == NULL)
+    {
+      sqlite3_bind_null (stmt, column);
+      return;
+    }
+
+  switch (field->type)
+    {
+    case KURS_FIELD_TEXT:
+    case KURS_FIELD_DATE:
+    case KURS_FIELD_ENUM:
+    case KURS_FIELD_TIMESTAMP:
+      {
+        gsize length;
+        const char *text = g_variant_get_string (value, &length);
+
+        sqlite3_bind_text (stmt, column, text, length, SQLITE_STATIC);
+      }
+      break;
+
+    case KURS_FIELD_INT:
+    case KURS_FIELD_REF:
+      sqlite3_bind_int64 (stmt, column, g_variant_get_int64 (value));
+      break;
+
+    case KURS_FIELD_REAL:
+      sqlite3_bind_double (stmt, column, g_variant_get_double (value));
+      break;
+
+    case KURS_FIELD_BOOL:
+      sqlite3_bind_int (stmt, column, g_variant_get_boolean (value));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GVariant *
+column_value (sqlite3_stmt    *stmt,
+              int              column,
+              const KursField *field)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  switch (field->type)
+    {
+    case KURS_FIELD_TEXT:
+    case KURS_FIELD_DATE:
+    case KURS_FIELD_ENUM:
+    case KURS_FIELD_TIMESTAMP:
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, column);
+        int length = sqlite3_column_bytes (stmt, column);
+
+        /* A file edited by another program may hold broken UTF-8; show
+         * what can be shown rather than fail. */
+        if (!g_utf8_validate_len (text, length, NULL))
+          {
+            g_autofree char *valid = g_utf8_make_valid (text, length);
+
+            return g_variant_new_string (valid);
+          }
+        return g_variant_new_string (text);
+      }
+
+    case KURS_FIELD_INT:
+    case KURS_FIELD_REF:
+      return g_variant_new_int64 (sqlite3_column_int64 (stmt, column));
+
+    case KURS_FIELD_REAL:
+      return g_variant_new_double (sqlite3_column_double (stmt, column));
+
+    case KURS_FIELD_BOOL:
+      return g_variant_new_boolean (sqlite3_column_int (stmt, column) != 0);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The identity map: one record per row, for as long as the library is
+ * open.  A deleted row's record leaves the map; undo history keeps it, so
+ * that undoing the delete brings back the same object. */
+
+static void
+remember (KursStore  *self,
+          KursRecord *record)
+{
+  KursEntity entity = kurs_record_get_entity (record);
+  gint64 *key = g_new (gint64, 1);
+
+  *key = kurs_record_get_id (record);
+  g_assert (g_hash_table_lookup (self->records[entity], key) == NULL);
+  g_hash_table_insert (self->records[entity], key, g_object_ref (record));
+}
+
+static void
+forget (KursStore  *self,
+        KursRecord *record)
+{
+  gint64 id = kurs_record_get_id (record);
+  GHashTable *map = self->records[kurs_record_get_entity (record)];
+
+  if (g_hash_table_lookup (map, &id) == (gpointer) record)
+    g_hash_table_remove (map, &id);
+}
+
+/* Reading */
+
+static KursRecord *
+record_from_row (KursStore            *self,
+                 const KursEntityInfo *info,
+                 sqlite3_stmt         *stmt)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  KursRecord *record = g_hash_table_lookup (self->records[info->entity], &id);
+  int column = 1;
+
+  if (record != NULL)
+    return g_object_ref (record);
+
+  record = kurs_record_new (info->entity, id);
+  if (has_strategy_column (info))
+    kurs_record_set_strategy_id (record, sqlite3_column_int64 (stmt, column++));
+  if (info->ordered)
+    kurs_record_set_position (record, sqlite3_column_int64 (stmt, column++));
+  for (guint i = 0; i < info->n_fields; i++)
+    kurs_record_take_value_at (record, i, column_value (stmt, column++, &info->fields[i]));
+
+  remember (self, record);
+  return record;
+}
+
+static GPtrArray *
+query_records (KursStore            *self,
+               const KursEntityInfo *info,
+               const char           *sql,
+               gint64                id)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = prepare (self, sql, &error)))
+    {
+      g_warning ("%s", error->message);
+      return records;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (self, info, stmt));
+  if (rc != SQLITE_DONE)
+    g_warning ("Could not read %s: %s", info->name, sqlite3_errmsg (self->db));
+  finish (stmt);
+
+  return records;
+}
+
+/* Opening */
+
+/* @format has one %s, for the file's name. */
+static gboolean
+set_open_error (GError     **error,
+                int          code,
+                const char  *format,
+                ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+set_open_error (GError     **error,
+                int          code,
+                const char  *format,
+                ...)
+{
+  va_list args;
+
+  if (error == NULL)
+    return FALSE;
+
+  va_start (args, format);
+  *error = g_error_new_valist (KURS_STORE_ERROR, code, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int (stmt, 0);
+      ok = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Looks at an existing file without writing to it: is it a Kurs library
+ * this build can open?  A file that is not becomes an error and stays
+ * exactly as it was. */
+static gboolean
+probe_file (const char  *path,
+            gboolean    *out_new,
+            int         *out_version,
+            GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autofree char *name = g_filename_display_name (path);
+  char header[100];
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GStatBuf st;
+  int fd, application_id, n_tables, version;
+  gssize n_read;
+  gboolean ok = FALSE;
+
+  *out_new = FALSE;
+  *out_version = 0;
+
+  if (g_stat (path, &st) != 0)
+    {
+      if (errno == ENOENT)
+        {
+          *out_new = TRUE;
+          return TRUE;
+        }
+      return set_open_error (error, KURS_STORE_ERROR_FAILED,
+                             _("“%s” cannot be opened: no access"), name);
+    }
+
+  if (S_ISDIR (st.st_mode))
+    return set_open_error (error, KURS_STORE_ERROR_NOT_A_LIBRARY,
+                           _("“%s” is a folder, not a Kurs library"), name);
+
+  if (st.st_size == 0)
+    {
+      *out_new = TRUE;
+      return TRUE;
+    }
+
+  if ((fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+    return set_open_error (error, KURS_STORE_ERROR_FAILED,
+                           _("“%s” cannot be read: you do not have permission"), name);
+  n_read = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n_read < (gssize) sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    return set_open_error (error, KURS_STORE_ERROR_NOT_A_LIBRARY,
+                           _("“%s” is not a Kurs library: it is not a database file"), name);
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      set_open_error (error, KURS_STORE_ERROR_CORRUPT,
+                      _("“%s” cannot be opened: the file is damaged"), name);
+      goto out;
+    }
+
+  if (!query_int (db, "PRAGMA application_id", &application_id)
+      || !query_int (db, "PRAGMA user_version", &version)
+      || !query_int (db, "SELECT count(*) FROM sqlite_schema", &n_tables))
+    {
+      int code = sqlite3_errcode (db);
+
+      if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY)
+        set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
+                        _("“%s” cannot be opened: its folder is read-only and the library needs to write beside it"), name);
+      else if (code == SQLITE_NOTADB)
+        set_open_error (error, KURS_STORE_ERROR_NOT_A_LIBRARY,
+                        _("“%s” is not a Kurs library: it is not a database file"), name);
+      else
+        set_open_error (error, KURS_STORE_ERROR_CORRUPT,
+                        _("“%s” cannot be opened: the file is damaged or truncated"), name);
+      goto out;
+    }
+
+  if (application_id != KURS_APPLICATION_ID && (application_id != 0 || n_tables > 0))
+    {
+      set_open_error (error, KURS_STORE_ERROR_FOREIGN,
+                      _("“%s” is a database of another program, not a Kurs library"), name);
+      goto out;
+    }
+
+  if (version > kurs_migrations_get_latest ())
+    {
+      set_open_error (error, KURS_STORE_ERROR_TOO_NEW,
+                      _("“%s” was saved by a newer version of Kurs; update Kurs to open it"), name);
+      goto out;
+    }
+
+  /* Reads every page: a truncated or damaged file fails here, before
+   * anything is written to it. */
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW
+      || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      set_open_error (error, KURS_STORE_ERROR_CORRUPT,
+                      _("“%s” cannot be opened: the file is damaged or truncated"), name);
+      goto out;
+    }
+
+  *out_new = n_tables == 0;
+  *out_version = version;
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+static gboolean
+check_writable (const char  *path,
+                gboolean     is_new,
+                GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *name = g_filename_display_name (path);
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return set_open_error (error, KURS_STORE_ERROR_FAILED,
+                           _("“%s” cannot be created: its folder does not exist"), name);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0)
+    return set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
+                           _("“%s” is read-only; Kurs can only show it, not change it"), name);
+
+  /* SQLite keeps its journal beside the library. */
+  if (g_access (folder, W_OK) != 0)
+    return (is_new
+                           ? set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
+                                             _("“%s” cannot be created: its folder is read-only"), name)
+                           : set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
+                                             _("“%s” is in a read-only folder; Kurs needs to write beside the library"), name));
+
+  return TRUE;
+}
+
+/* One Kurs at a time writes a library: the others get a clear error and
+ * may open it read-only.  The lock is an advisory flock() on the file,
+ * which SQLite's own POSIX locks do not see. */
+static int
+take_lock (const char  *path,
+           GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      set_open_error (error, KURS_STORE_ERROR_FAILED,
+                      _("“%s” cannot be opened"), name);
+      return -1;
+    }
+
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (fd);
+      set_open_error (error, KURS_STORE_ERROR_LOCKED,
+                      _("“%s” is already open in another Kurs window"), name);
+      return -1;
+    }
+
+  return fd;
+}
+
+static gboolean
+open_connection (KursStore  *self,
+                 gboolean    is_new,
+                 int         version,
+                 GError    **error)
+{
+  int flags = self->read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  g_autofree char *name = g_filename_display_name (self->path);
+  int application_id = 0;
+
+  if (sqlite3_open_v2 (self->path, &self->db, flags, NULL) != SQLITE_OK)
+    return set_open_error (error, KURS_STORE_ERROR_FAILED,
+                           _("“%s” cannot be opened"), name);
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!exec_sql (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  if (!self->read_only)
+    {
+      /* WAL keeps the library whole if Kurs or the computer stops in the
+       * middle of a write; FULL syncs each committed action to disk. */
+      if (!exec_sql (self, "PRAGMA journal_mode = WAL", error)
+          || !exec_sql (self, "PRAGMA synchronous = FULL", error))
+        return FALSE;
+
+      if (!kurs_migrations_run (self->db, is_new ? 0 : version, error))
+        return FALSE;
+    }
+  else if (is_new || version < kurs_migrations_get_latest ())
+    {
+      return (is_new
+                             ? set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
+                                               _("“%s” is not a library yet, and cannot be created read-only"), name)
+                             : set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
+                                               _("“%s” was saved by an older Kurs and must be opened once for writing to upgrade it"), name));
+    }
+
+  if (!query_int (self->db, "PRAGMA application_id", &application_id)
+      || application_id != KURS_APPLICATION_ID)
+    return set_open_error (error, KURS_STORE_ERROR_FOREIGN,
+                           _("“%s” is not a Kurs library"), name);
+
+  return TRUE;
+}
+
+/**
+ * kurs_store_open:
+ * @path: the library's file
+ * @flags: how to open it
+ * @error: a #GError
+ *
+ * Opens a library, creating it when @path does not exist or is empty.
+ *
+ * A file that is not a Kurs library — not SQLite, truncated or damaged,
+ * another program's database, or a library from a newer Kurs — is
+ * refused with an error a person understands, and is not written to.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+KursStore *
+kurs_store_open (const char          *path,
+                 KursStoreOpenFlags   flags,
+                 GError             **error)
+{
+  static GOnce once = G_ONCE_INIT;
+  g_autoptr(KursStore) self = NULL;
+  g_autofree char *name = NULL;
+  gboolean is_new;
+  int version;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_once (&once, build_entity_sql, NULL);
+  name = g_filename_display_name (path);
+
+  if (!probe_file (path, &is_new, &version, error))
+    return NULL;
+
+  self = g_object_new (KURS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = (flags & KURS_STORE_OPEN_READ_ONLY) != 0;
+
+  if (!self->read_only)
+    {
+      if (!check_writable (path, is_new, error))
+        return NULL;
+
+      /* The file must exist to be locked; an empty file is a new library. */
+      if (!g_file_test (path, G_FILE_TEST_EXISTS)
+          && !g_file_set_contents (path, "", 0, NULL))
+        {
+          set_open_error (error, KURS_STORE_ERROR_FAILED,
+                          _("“%s” cannot be created"), name);
+          return NULL;
+        }
+
+      if ((self->lock_fd = take_lock (path, error)) < 0)
+        return NULL;
+    }
+
+  if (!open_connection (self, is_new, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * kurs_store_get_default_path:
+ *
+ * Returns: (transfer full): where the library lives when no file is named:
+ *   `$XDG_DATA_HOME/kurs/library.kurs`
+ */
+char *
+kurs_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "kurs", "library.kurs", NULL);
+}
+
+/* Class */
+
+static void
+close_database (KursStore *self)
+{
+  if (self->db != NULL)
+    {
+      g_hash_table_remove_all (self->statements);
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+
+  if (self->lock_fd >= 0)
+    {
+      close (self->lock_fd);
+      self->lock_fd = -1;
+    }
+}
+
+static void
+kurs_store_dispose (GObject *object)
+{
+  KursStore *self = (KursStore *) object;
+
+  if (self->depth > 0)
+    {
+      g_warning ("Library closed in the middle of an action; rolling it back");
+      self->depth = 1;
+      kurs_store_rollback (self);
+    }
+
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+
+  G_OBJECT_CLASS (kurs_store_parent_class)->dispose (object);
+}
+
+static void
+kurs_store_finalize (GObject *object)
+{
+  KursStore *self = (KursStore *) object;
+
+  close_database (self);
+
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    g_clear_pointer (&self->records[e], g_hash_table_unref);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (kurs_store_parent_class)->finalize (object);
+}
+
+static void
+kurs_store_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  KursStore *self = KURS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, kurs_store_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, kurs_store_can_redo (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kurs_store_class_init (KursStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kurs_store_dispose;
+  object_class->finalize = kurs_store_finalize;
+  object_class->get_property = kurs_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KursStore::changed:
+   * @self: the store
+   * @entities: a bit mask, `1 << KursEntity`, of what changed
+   *
+   * Emitted once after each committed action, undo or redo.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+kurs_store_init (KursStore *self)
+{
+  self->lock_fd = -1;
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    self->records[e] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) action_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) action_free);
+}
+
+const char *
+kurs_store_get_path (KursStore *self)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+kurs_store_is_read_only (KursStore *self)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+/**
+ * kurs_store_close:
+ *
+ * Closes the file and releases its lock now, rather than when the last
+ * reference goes.  The store can no longer read or write.
+ */
+void
+kurs_store_close (KursStore *self)
+{
+  g_return_if_fail (KURS_IS_STORE (self));
+  g_return_if_fail (self->depth == 0);
+
+  close_database (self);
+}
+
+/* Reading, public */
+
+/**
+ * kurs_store_get:
+ *
+ * Returns: (transfer full) (nullable): the row, or %NULL if there is none
+ */
+KursRecord *
+kurs_store_get (KursStore  *self,
+                KursEntity  entity,
+                gint64      id)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  KursRecord *record;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+  g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, NULL);
+
+  if ((record = g_hash_table_lookup (self->records[entity], &id)))
+    return g_object_ref (record);
+
+  records = query_records (self, kurs_entity_info (entity), entity_sql[entity].by_id, id);
+  return records->len ? g_object_ref (records->pdata[0]) : NULL;
+}
+
+/**
+ * kurs_store_list:
+ * @parent_id: the owning row: a strategy, a goal, an action plan…
+ *
+ * Returns: (transfer container) (element-type KursRecord): the rows of
+ *   @entity that @parent_id owns, in their order
+ */
+GPtrArray *
+kurs_store_list (KursStore  *self,
+                 KursEntity  entity,
+                 gint64      parent_id)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+  g_return_val_if_fail (entity > KURS_ENTITY_STRATEGY && entity < KURS_N_ENTITIES, NULL);
+
+  return query_records (self, kurs_entity_info (entity), entity_sql[entity].by_parent, parent_id);
+}
+
+/**
+ * kurs_store_list_by_strategy:
+ *
+ * Returns: (transfer container) (element-type KursRecord): all rows of
+ *   @entity in the strategy, whichever row owns them
+ */
+GPtrArray *
+kurs_store_list_by_strategy (KursStore  *self,
+                             KursEntity  entity,
+                             gint64      strategy_id)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+  g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, NULL);
+
+  return query_records (self, kurs_entity_info (entity), entity_sql[entity].by_strategy, strategy_id);
+}
+
+/**
+ * kurs_store_list_by_field:
+ * @field: a reference field of @entity
+ *
+ * Returns: (transfer container) (element-type KursRecord): the rows of
+ *   @entity whose @field refers to @id
+ */
+GPtrArray *
+kurs_store_list_by_field (KursStore  *self,
+                          KursEntity  entity,
+                          const char *field,
+                          gint64      id)
+{
+  const KursEntityInfo *info;
+  const KursField *info_field;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+  g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, NULL);
+
+  info = kurs_entity_info (entity);
+  info_field = kurs_entity_info_get_field (info, field);
+  g_return_val_if_fail (info_field != NULL && info_field->type == KURS_FIELD_REF, NULL);
+
+  /* The column name comes from the schema, not from the caller. */
+  sql = g_strdup_printf ("%s WHERE %s = ?1 ORDER BY %s",
+                         entity_sql[entity].select, info_field->name, info->order_by);
+  return query_records (self, info, sql, id);
+}
+
+/**
+ * kurs_store_list_strategies:
+ *
+ * Returns: (transfer container) (element-type KursRecord): every strategy
+ *   in the library, by title
+ */
+GPtrArray *
+kurs_store_list_strategies (KursStore *self)
+{
+  const KursEntityInfo *info = kurs_entity_info (KURS_ENTITY_STRATEGY);
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+
+  sql = g_strdup_printf ("%s WHERE id > ?1 ORDER BY %s", entity_sql[KURS_ENTITY_STRATEGY].select,
+                         info->order_by);
+  return query_records (self, info, sql, 0);
+}
+
+static gboolean
+is_hex_prefix (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isxdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * kurs_store_find_strategy:
+ * @short_id: a strategy's short id, as kurs_store_get_short_id() gives
+ *   it, or any unique start of its UUID of four characters or more
+ *
+ * Returns: (transfer full): the strategy, or %NULL with @error set
+ */
+KursRecord *
+kurs_store_find_strategy (KursStore   *self,
+                          const char  *short_id,
+                          GError     **error)
+{
+  const KursEntityInfo *info = kurs_entity_info (KURS_ENTITY_STRATEGY);
+  g_autofree char *prefix = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+  g_return_val_if_fail (short_id != NULL, NULL);
+
+  if (strlen (short_id) < 4 || strlen (short_id) > 36 || !is_hex_prefix (short_id))
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is not a strategy id; “kurs-cli list” shows the ids"), short_id);
+      return NULL;
+    }
+
+  prefix = g_ascii_strdown (short_id, -1);
+  sql = g_strdup_printf ("%s WHERE substr (uuid, 1, length (?1)) = ?1 ORDER BY %s",
+                         entity_sql[KURS_ENTITY_STRATEGY].select, info->order_by);
+  if (!(stmt = prepare (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (found, record_from_row (self, info, stmt));
+  finish (stmt);
+
+  if (found->len == 0)
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
+                   _("There is no strategy with the id “%s”; “kurs-cli list” shows the ids"), short_id);
+      return NULL;
+    }
+
+  if (found->len > 1)
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
+                   _("The id “%s” fits more than one strategy; give more of it"), short_id);
+      return NULL;
+    }
+
+  return g_object_ref (found->pdata[0]);
+}
+
+/**
+ * kurs_store_get_short_id:
+ *
+ * Returns: (transfer full): the first eight characters of the strategy's
+ *   UUID, or more where another strategy starts the same way
+ */
+char *
+kurs_store_get_short_id (KursStore  *self,
+                         KursRecord *strategy)
+{
+  const char *uuid;
+  sqlite3_stmt *stmt;
+  gsize length = 8;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
+  g_return_val_if_fail (kurs_record_get_entity (strategy) == KURS_ENTITY_STRATEGY, NULL);
+
+  uuid = kurs_record_get_text (strategy, "uuid");
+  if (!(stmt = prepare (self, "SELECT count(*) FROM strategy WHERE substr (uuid, 1, ?2) = substr (?1, 1, ?2)", NULL)))
+    return g_strndup (uuid, length);
+
+  for (; length < strlen (uuid); length++)
+    {
+      int count = 0;
+
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, length);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        count = sqlite3_column_int (stmt, 0);
+      finish (stmt);
+
+      if (count <= 1)
+        break;
+    }
+
+  return g_strndup (uuid, length);
+}
+
+/**
+ * kurs_store_is_frozen:
+ *
+ * Returns: whether the strategy is approved or adopted, so that its text
+ *   may not change until a new revision is started
+ */
+gboolean
+kurs_store_is_frozen (KursStore *self,
+                      gint64     strategy_id)
+{
+  g_autoptr(KursRecord) strategy = NULL;
+  int status;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+
+  if (!(strategy = kurs_store_get (self, KURS_ENTITY_STRATEGY, strategy_id)))
+    return FALSE;
+
+  status = kurs_record_get_enum (strategy, "status");
+  return status == KURS_STATUS_APPROVED || status == KURS_STATUS_ADOPTED;
+}
+
+/* Checking values */
+
+static char *
+lower_label (const char *label)
+{
+  return g_utf8_strdown (_(label), -1);
+}
+
+static const char *
+field_label (const KursField *field)
+{
+  return field->label ? _(field->label) : field->name;
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+
+  if (error == NULL)
+    return FALSE;
+
+  va_start (args, format);
+  *error = g_error_new_valist (KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+check_field_value (const KursField  *field,
+                   GVariant         *value,
+                   GError          **error)
+{
+  const char *label = field_label (field);
+
+  if (value == NULL)
+    {
+      if (field->flags & KURS_FIELD_REQUIRED)
+        return invalid (error, _("%s needs a value"), label);
+      return TRUE;
+    }
+
+  if (!g_variant_is_of_type (value, kurs_field_get_variant_type (field)))
+    return invalid (error, _("%s got a value of the wrong kind"), label);
+
+  switch (field->type)
+    {
+    case KURS_FIELD_TEXT:
+      {
+        gsize length;
+        const char *text = g_variant_get_string (value, &length);
+        gboolean blank = TRUE;
+
+        for (const char *p = text; *p && blank; p = g_utf8_next_char (p))
+          blank = g_unichar_isspace (g_utf8_get_char (p));
+
+        if ((field->flags & KURS_FIELD_REQUIRED) && blank)
+          return invalid (error, _("%s cannot be empty"), label);
+        if (!(field->flags & KURS_FIELD_BULK) && length > MAX_TEXT_BYTES)
+          return invalid (error, _("%s is too long: at most a million characters"), label);
+        if (!(field->flags & KURS_FIELD_LONG) && strchr (text, '\n') != NULL)
+          return invalid (error, _("%s must be a single line"), label);
+      }
+      break;
+
+    case KURS_FIELD_INT:
+      {
+        gint64 number = g_variant_get_int64 (value);
+
+        if (field->min < field->max && (number < field->min || number > field->max))
+          return invalid (error, _("%s must be from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
+                          label, field->min, field->max);
+      }
+      break;
+
+    case KURS_FIELD_REAL:
+      if (!isfinite (g_variant_get_double (value)))
+        return invalid (error, _("%s must be a number"), label);
+      break;
+
+    case KURS_FIELD_DATE:
+    case KURS_FIELD_ENUM:
+      {
+        g_autoptr(GVariant) parsed = NULL;
+        g_autoptr(GError) local_error = NULL;
+
+        parsed = kurs_field_parse_value (field, g_variant_get_string (value, NULL), &local_error);
+        if (parsed == NULL)
+          return invalid (error, "%s", local_error->message);
+        g_variant_ref_sink (parsed);
+      }
+      break;
+
+    case KURS_FIELD_REF:
+      if (g_variant_get_int64 (value) <= 0)
+        return invalid (error, _("%s refers to nothing"), label);
+      break;
+
+    case KURS_FIELD_BOOL:
+    case KURS_FIELD_TIMESTAMP:
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return TRUE;
+}
+
+/**
+ * kurs_store_check_value:
+ * @value: (nullable): a value, or %NULL for none
+ *
+ * Checks a value against the rules of its field — that a date exists, a
+ * year is in range, a title is not empty — without writing anything, so
+ * an editor can mark a field before the value is stored.  A floating
+ * @value is consumed.
+ *
+ * Returns: whether the store would take the value
+ */
+gboolean
+kurs_store_check_value (KursEntity   entity,
+                        const char  *field,
+                        GVariant    *value,
+                        GError     **error)
+{
+  g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
+  const KursField *info;
+
+  g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  info = kurs_entity_info_get_field (kurs_entity_info (entity), field);
+  if (info == NULL)
+    return invalid (error, _("A %s has no field “%s”"), kurs_entity_info (entity)->name, field);
+
+  return check_field_value (info, owned, error);
+}
+
+/* The rules that tie fields of one row together, checked at commit. */
+static gboolean
+dates_in_order (KursRecord  *record,
+                const char  *first,
+                const char  *second)
+{
+  const char *a = kurs_record_get_text (record, first);
+  const char *b = kurs_record_get_text (record, second);
+
+  /* ISO dates compare as text. */
+  return a == NULL || b == NULL || strcmp (a, b) <= 0;
+}
+
+static gboolean
+check_row (KursRecord  *record,
+           GError     **error)
+{
+  const char *title = kurs_record_get_title (record);
+
+  switch (kurs_record_get_entity (record))
+    {
+    case KURS_ENTITY_STRATEGY:
+      if (kurs_record_get_int (record, "end_year") < kurs_record_get_int (record, "start_year"))
+        return invalid (error, _("The period of “%s” ends in %d, before it begins in %d"), title,
+                        (int) kurs_record_get_int (record, "end_year"),
+                        (int) kurs_record_get_int (record, "start_year"));
+      break;
+
+    case KURS_ENTITY_ACTION_PLAN:
+    case KURS_ENTITY_INITIATIVE:
+    case KURS_ENTITY_MILESTONE:
+      if (!dates_in_order (record, "start_date", "end_date"))
+        return invalid (error, _("“%s” ends on %s, before it starts on %s"), title,
+                        kurs_record_get_text (record, "end_date"),
+                        kurs_record_get_text (record, "start_date"));
+
+      if (kurs_record_get_entity (record) == KURS_ENTITY_MILESTONE)
+        {
+          gboolean has_every = kurs_record_has_value (record, "repeat_every_years");
+          gboolean has_until = kurs_record_has_value (record, "repeat_until_year");
+          KursDate start = kurs_record_get_date (record, "start_date");
+
+          if (has_every != has_until)
+            return invalid (error, _("“%s” repeats: it needs both how often and until which year"),
+                            title);
+
+          if (has_until && start != KURS_DATE_NONE
+              && kurs_record_get_int (record, "repeat_until_year") < kurs_date_get_year (start))
+            return invalid (error, _("“%s” repeats until %d, before it first happens in %d"), title,
+                            (int) kurs_record_get_int (record, "repeat_until_year"),
+                            kurs_date_get_year (start));
+        }
+      break;
+
+    case KURS_ENTITY_HEARING_ROUND:
+      if (!dates_in_order (record, "sent_date", "deadline"))
+        return invalid (error, _("The deadline of “%s”, %s, is before it is sent on %s"), title,
+                        kurs_record_get_text (record, "deadline"),
+                        kurs_record_get_text (record, "sent_date"));
+      break;
+
+    case KURS_ENTITY_SUBGOAL:
+      if (kurs_record_has_value (record, "horizon_year")
+          && kurs_record_has_value (record, "horizon_plan_id"))
+        return invalid (error, _("The horizon of “%s” is either a year or an action plan, not both"),
+                        title);
+      break;
+
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+/* A reference must point at a row of the same strategy. */
+static gboolean
+check_reference (KursStore        *self,
+                 const KursField  *field,
+                 GVariant         *value,
+                 gint64            strategy_id,
+                 GError          **error)
+{
+  g_autoptr(KursRecord) target = NULL;
+
+  if (value == NULL || field->type != KURS_FIELD_REF)
+    return TRUE;
+
+  target = kurs_store_get (self, field->ref, g_variant_get_int64 (value));
+  if (target == NULL)
+    {
+      g_autofree char *noun = lower_label (kurs_entity_info (field->ref)->label);
+
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
+                   _("%s: there is no such %s"), field_label (field), noun);
+      return FALSE;
+    }
+
+  if (strategy_id != 0 && kurs_record_get_strategy_id (target) != strategy_id)
+    return invalid (error, _("%s: “%s” belongs to another strategy"),
+                    field_label (field), kurs_record_get_title (target));
+
+  return TRUE;
+}
+
+static gboolean
+check_not_frozen (KursStore             *self,
+                  const KursEntityInfo  *info,
+                  gint64                 strategy_id,
+                  GError               **error)
+{
+  if (self->mode != HISTORY_RECORD || !info->content || !kurs_store_is_frozen (self, strategy_id))
+    return TRUE;
+
+  g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FROZEN,
+               _("The strategy is approved and its text is frozen; start a new revision to change it"));
+  return FALSE;
+}
+
+static gboolean
+check_can_write (KursStore  *self,
+                 GError    **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
+                   _("The library is closed"));
+      return FALSE;
+    }
+
+  if (self->read_only)
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY,
+                   _("The library is open read-only"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Actions */
+
+static gboolean
+begin_action (KursStore   *self,
+              const char  *label,
+              GError     **error)
+{
+  if (!check_can_write (self, error))
+    return FALSE;
+
+  if (self->depth == 0)
+    {
+      if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->pending = action_new (label);
+    }
+  else
+    {
+      guint mark = self->pending->changes->len;
+
+      if (!exec_sql (self, "SAVEPOINT nested", error))
+        return FALSE;
+      g_array_append_val (self->marks, mark);
+    }
+
+  self->depth++;
+  return TRUE;
+}
+
+/* Puts the records back as they were before the changes from @mark on. */
+static void
+revert_memory (KursStore *self,
+               guint      mark)
+{
+  GPtrArray *changes = self->pending->changes;
+
+  for (guint i = changes->len; i > mark; i--)
+    {
+      Change *change = changes->pdata[i - 1];
+
+      switch (change->kind)
+        {
+        case CHANGE_INSERT:
+          kurs_record_set_deleted (change->record, TRUE);
+          forget (self, change->record);
+          break;
+
+        case CHANGE_DELETE:
+          kurs_record_set_deleted (change->record, FALSE);
+          remember (self, change->record);
+          break;
+
+        case CHANGE_SET:
+          kurs_record_take_value_at (change->record, change->field,
+                                     change->old_value ? g_variant_ref (change->old_value) : NULL);
+          break;
+
+        case CHANGE_MOVE:
+          kurs_record_set_position (change->record, change->old_position);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  g_ptr_array_set_size (changes, mark);
+}
+
+static gboolean
+check_changed_rows (Action  *action,
+                    GError **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < action->changes->len; i++)
+    {
+      Change *change = action->changes->pdata[i];
+
+      if (change->kind == CHANGE_DELETE || kurs_record_is_deleted (change->record)
+          || !g_hash_table_add (seen, change->record))
+        continue;
+
+      if (!check_row (change->record, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+now_timestamp (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Each strategy an action touched is marked modified.  This is not a
+ * change of its own: undo does not take it back. */
+static gboolean
+touch_strategies (KursStore   *self,
+                  Action      *action,
+                  GHashTable  *strategies,
+                  GError     **error)
+{
+  g_autofree char *now = now_timestamp ();
+  GHashTableIter iter;
+  gpointer key;
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < action->changes->len; i++)
+    {
+      Change *change = action->changes->pdata[i];
+      gint64 strategy_id = kurs_record_get_strategy_id (change->record);
+
+      if (!(change->kind == CHANGE_DELETE && kurs_record_get_entity (change->record) == KURS_ENTITY_STRATEGY))
+        g_hash_table_add (strategies, GSIZE_TO_POINTER ((gsize) strategy_id));
+    }
+
+  if (!(stmt = prepare (self, "UPDATE strategy SET modified = ?2 WHERE id = ?1", error)))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, strategies);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      sqlite3_bind_int64 (stmt, 1, (gint64) GPOINTER_TO_SIZE (key));
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+update_modified_in_memory (KursStore  *self,
+                           GHashTable *strategies)
+{
+  g_autofree char *now = now_timestamp ();
+  int index = kurs_entity_info_find_field (kurs_entity_info (KURS_ENTITY_STRATEGY), "modified");
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, strategies);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 id = (gint64) GPOINTER_TO_SIZE (key);
+      KursRecord *strategy = g_hash_table_lookup (self->records[KURS_ENTITY_STRATEGY], &id);
+
+      if (strategy != NULL)
+        {
+          kurs_record_take_value_at (strategy, index, g_variant_new_string (now));
+          kurs_record_emit_changed (strategy, index);
+        }
+    }
+}
+
+static gboolean
+can_coalesce (KursStore *self,
+              Action    *action)
+{
+  Action *top;
+  Change *a, *b;
+
+  if (self->mode != HISTORY_RECORD || self->undo->len == 0 || self->redo->len > 0
+      || action->changes->len != 1)
+    return FALSE;
+
+  top = g_ptr_array_index (self->undo, self->undo->len - 1);
+  if (top->changes->len != 1)
+    return FALSE;
+
+  a = top->changes->pdata[0];
+  b = action->changes->pdata[0];
+
+  return a->kind == CHANGE_SET && b->kind == CHANGE_SET
+         && a->record == b->record && a->field == b->field
+         && kurs_record_get_info (a->record)->fields[a->field].type == KURS_FIELD_TEXT
+         && action->time - top->time < COALESCE_USEC;
+}
+
+static void
+file_action (KursStore *self,
+             Action    *action)
+{
+  switch (self->mode)
+    {
+    case HISTORY_RECORD:
+      if (action->changes->len == 0)
+        {
+          action_free (action);
+          return;
+        }
+
+      if (can_coalesce (self, action))
+        {
+          Action *top = g_ptr_array_index (self->undo, self->undo->len - 1);
+          Change *kept = top->changes->pdata[0];
+          Change *latest = action->changes->pdata[0];
+
+          g_clear_pointer (&kept->new_value, g_variant_unref);
+          kept->new_value = latest->new_value ? g_variant_ref (latest->new_value) : NULL;
+          top->time = action->time;
+          action_free (action);
+          return;
+        }
+
+      g_ptr_array_add (self->undo, action);
+      if (self->undo->len > MAX_UNDO_STEPS)
+        g_ptr_array_remove_index (self->undo, 0);
+      g_ptr_array_set_size (self->redo, 0);
+      break;
+
+    case HISTORY_UNDO:
+      g_ptr_array_add (self->redo,
+                       g_ptr_array_steal_index (self->undo, self->undo->len - 1));
+      action_free (action);
+      break;
+
+    case HISTORY_REDO:
+      g_ptr_array_add (self->undo,
+                       g_ptr_array_steal_index (self->redo, self->redo->len - 1));
+      action_free (action);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+emit_changes (KursStore *self,
+              GPtrArray *changes)
+{
+  guint mask = 0;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      Change *change = changes->pdata[i];
+
+      mask |= 1u << kurs_record_get_entity (change->record);
+
+      if (change->kind == CHANGE_SET)
+        kurs_record_emit_changed (change->record, change->field);
+      else if (change->kind == CHANGE_INSERT || change->kind == CHANGE_DELETE)
+        g_object_notify (G_OBJECT (change->record), "deleted");
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+
+  if (mask != 0)
+    g_signal_emit (self, signals[CHANGED], 0, mask);
+}
+
+static gboolean
+end_action (KursStore  *self,
+            gboolean    ok,
+            GError    **error)
+{
+  g_autoptr(GHashTable) strategies = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  Action *action;
+
+  g_assert (self->depth > 0);
+
+  self->depth--;
+
+  if (self->depth > 0)
+    {
+      guint mark = g_array_index (self->marks, guint, self->marks->len - 1);
+
+      g_array_set_size (self->marks, self->marks->len - 1);
+      if (ok)
+        return exec_sql (self, "RELEASE nested", error);
+
+      sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+      revert_memory (self, mark);
+      return FALSE;
+    }
+
+  strategies = g_hash_table_new (NULL, NULL);
+  if (ok)
+    ok = check_changed_rows (self->pending, error)
+         && touch_strategies (self, self->pending, strategies, error)
+         && exec_sql (self, "COMMIT", error);
+
+  if (!ok)
+    {
+      if (self->db != NULL)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      revert_memory (self, 0);
+      g_clear_pointer (&self->pending, action_free);
+      g_array_set_size (self->marks, 0);
+      return FALSE;
+    }
+
+  action = g_steal_pointer (&self->pending);
+  changes = g_ptr_array_ref (action->changes);
+  file_action (self, action);
+
+  update_modified_in_memory (self, strategies);
+  emit_changes (self, changes);
+  return TRUE;
+}
+
+/**
+ * kurs_store_begin:
+ * @label: what the action does, for a person ("Add goal")
+ *
+ * Begins an action: the changes until the matching kurs_store_commit()
+ * are one transaction and one step of undo.  Actions nest.
+ *
+ * Returns: %FALSE with @error set if the library cannot be written
+ */
+gboolean
+kurs_store_begin (KursStore   *self,
+                  const char  *label,
+                  GError     **error)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+
+  return begin_action (self, label, error);
+}
+
+/**
+ * kurs_store_commit:
+ *
+ * Ends the action begun last.  The outermost action checks its rows,
+ * writes them to disk and notifies.
+ *
+ * Returns: %FALSE, with the whole action rolled back, if a rule failed
+ */
+gboolean
+kurs_store_commit (KursStore  *self,
+                   GError    **error)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  return end_action (self, TRUE, error);
+}
+
+/**
+ * kurs_store_rollback:
+ *
+ * Takes back the action begun last, in the file and in memory.
+ */
+void
+kurs_store_rollback (KursStore *self)
+{
+  g_return_if_fail (KURS_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  end_action (self, FALSE, NULL);
+}
+
+gboolean
+kurs_store_in_action (KursStore *self)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+
+  return self->depth > 0;
+}
+
+/* Rows: each function writes the file, updates the record and notes the
+ * change in the pending action. */
+
+static void
+note_change (KursStore  *self,
+             ChangeKind  kind,
+             KursRecord *record,
+             Change    **out)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->kind = kind;
+  change->record = g_object_ref (record);
+  g_ptr_array_add (self->pending->changes, change);
+  if (out)
+    *out = change;
+}
+
+static gboolean
+write_insert (KursStore             *self,
+              const KursEntityInfo  *info,
+              gint64                 id,
+              gint64                 strategy_id,
+              gint64                 position,
+              GVariant * const      *values,
+              gint64                *out_id,
+              GError               **error)
+{
+  sqlite3_stmt *stmt;
+  int column = 1;
+
+  if (!(stmt = prepare (self, entity_sql[info->entity].insert, error)))
+    return FALSE;
+
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, column++, id);
+  else
+    sqlite3_bind_null (stmt, column++);
+  if (has_strategy_column (info))
+    sqlite3_bind_int64 (stmt, column++, strategy_id);
+  if (info->ordered)
+    sqlite3_bind_int64 (stmt, column++, position);
+  for (guint i = 0; i < info->n_fields; i++)
+    bind_value (stmt, column++, &info->fields[i], values[i]);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  *out_id = id > 0 ? id : sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/* Puts back a row that an earlier change deleted, as the same record. */
+static gboolean
+row_restore (KursStore   *self,
+             KursRecord  *record,
+             GError     **error)
+{
+  const KursEntityInfo *info = kurs_record_get_info (record);
+  g_autofree GVariant **values = g_new0 (GVariant *, info->n_fields);
+  gint64 id;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    values[i] = kurs_record_get_value_at (record, i);
+
+  if (!write_insert (self, info, kurs_record_get_id (record),
+                     kurs_record_get_strategy_id (record),
+                     kurs_record_get_position (record), values, &id, error))
+    return FALSE;
+
+  kurs_record_set_deleted (record, FALSE);
+  remember (self, record);
+  note_change (self, CHANGE_INSERT, record, NULL);
+  return TRUE;
+}
+
+static gboolean
+row_delete (KursStore   *self,
+            KursRecord  *record,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = prepare (self, entity_sql[kurs_record_get_entity (record)].delete, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, kurs_record_get_id (record));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  kurs_record_set_deleted (record, TRUE);
+  forget (self, record);
+  note_change (self, CHANGE_DELETE, record, NULL);
+  return TRUE;
+}
+
+/* Consumes @value if it is floating. */
+static gboolean
+row_set (KursStore   *self,
+         KursRecord  *record,
+         guint        index,
+         GVariant    *value,
+         GError     **error)
+{
+  g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
+  const KursEntityInfo *info = kurs_record_get_info (record);
+  GVariant *old_value = kurs_record_get_value_at (record, index);
+  sqlite3_stmt *stmt;
+  Change *change;
+
+  if (!(stmt = prepare (self, entity_sql[info->entity].set_field[index], error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, kurs_record_get_id (record));
+  bind_value (stmt, 2, &info->fields[index], owned);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  note_change (self, CHANGE_SET, record, &change);
+  change->field = index;
+  change->old_value = old_value ? g_variant_ref (old_value) : NULL;
+  change->new_value = owned ? g_variant_ref (owned) : NULL;
+  kurs_record_take_value_at (record, index, owned ? g_variant_ref (owned) : NULL);
+  return TRUE;
+}
+
+static gboolean
+row_move (KursStore   *self,
+          KursRecord  *record,
+          gint64       position,
+          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  Change *change;
+
+  if (!(stmt = prepare (self, entity_sql[kurs_record_get_entity (record)].set_position, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, kurs_record_get_id (record));
+  sqlite3_bind_int64 (stmt, 2, position);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  note_change (self, CHANGE_MOVE, record, &change);
+  change->old_position = kurs_record_get_position (record);
+  change->new_position = position;
+  kurs_record_set_position (record, position);
+  return TRUE;
+}
+
+static gint64
+next_position (KursStore *self,
+               KursEntity entity,
+               gint64     parent_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 position = 0;
+
+  if (!(stmt = prepare (self, entity_sql[entity].next_position, NULL)))
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    position = sqlite3_column_int64 (stmt, 0);
+  finish (stmt);
+
+  return position;
+}
+
+/* Creating */
+
+static KursRecord *
+create_row (KursStore           *self,
+            KursEntity           entity,
+            gint64               parent_id,
+            guint                n_fields,
+            const char * const  *fields,
+            GVariant * const    *given,
+            gboolean             internal,
+            GError             **error)
+{
+  const KursEntityInfo *info = kurs_entity_info (entity);
+  g_autoptr(KursRecord) record = NULL;
+  g_autofree GVariant **values = g_new0 (GVariant *, info->n_fields);
+  g_autofree GVariant **taken = g_new0 (GVariant *, n_fields + 1);
+  gint64 strategy_id = 0, position = -1, id;
+  gboolean ok = FALSE;
+
+  /* Floating values are the store's from here, whatever happens. */
+  for (guint i = 0; i < n_fields; i++)
+    taken[i] = given[i] ? g_variant_ref_sink (given[i]) : NULL;
+
+  /* The owner */
+  if (info->parent != KURS_ENTITY_NONE)
+    {
+      g_autoptr(KursRecord) parent = kurs_store_get (self, info->parent, parent_id);
+
+      if (parent == NULL)
+        {
+          g_autofree char *owner = lower_label (kurs_entity_info (info->parent)->label);
+          g_autofree char *noun = lower_label (info->label);
+
+          g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
+                       _("There is no %s to add the %s to"), owner, noun);
+          goto out;
+        }
+
+      strategy_id = kurs_record_get_strategy_id (parent);
+      values[info->parent_field] = g_variant_ref_sink (g_variant_new_int64 (parent_id));
+
+      if (!check_not_frozen (self, info, strategy_id, error))
+        goto out;
+    }
+
+  if (info->internal && !internal)
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID,
+                   _("A %s is only made by Kurs itself"), info->name);
+      goto out;
+    }
+
+  /* What the caller gave */
+  for (guint i = 0; i < n_fields; i++)
+    {
+      int index = kurs_entity_info_find_field (info, fields[i]);
+
+      if (index < 0 || index == info->parent_field
+          || ((info->fields[index].flags & KURS_FIELD_INTERNAL) && !internal))
+        {
+          g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID,
+                       _("A %s has no field “%s” that can be set"), info->name, fields[i]);
+          goto out;
+        }
+
+      g_clear_pointer (&values[index], g_variant_unref);
+      values[index] = taken[i] ? g_variant_ref (taken[i]) : NULL;
+    }
+
+  /* What the store fills in */
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const KursField *field = &info->fields[i];
+
+      if (values[i] != NULL)
+        continue;
+
+      if (field->default_value != NULL)
+        values[i] = g_variant_ref_sink (kurs_field_parse_value (field, field->default_value, NULL));
+      else if (field->type == KURS_FIELD_TIMESTAMP)
+        values[i] = g_variant_ref_sink (g_variant_new_take_string (now_timestamp ()));
+      else if (entity == KURS_ENTITY_STRATEGY && g_str_equal (field->name, "uuid"))
+        values[i] = g_variant_ref_sink (g_variant_new_take_string (g_uuid_string_random ()));
+    }
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (!check_field_value (&info->fields[i], values[i], error)
+        || ((int) i != info->parent_field
+            && !check_reference (self, &info->fields[i], values[i], strategy_id, error)))
+      goto out;
+
+  if (info->ordered)
+    position = next_position (self, entity, parent_id);
+
+  if (!write_insert (self, info, 0, strategy_id, position, values, &id, error))
+    goto out;
+
+  record = kurs_record_new (entity, id);
+  kurs_record_set_strategy_id (record, strategy_id);
+  kurs_record_set_position (record, position);
+  for (guint i = 0; i < info->n_fields; i++)
+    kurs_record_take_value_at (record, i, values[i] ? g_variant_ref (values[i]) : NULL);
+  remember (self, record);
+  note_change (self, CHANGE_INSERT, record, NULL);
+
+  /* A new strategy starts its status history. */
+  if (entity == KURS_ENTITY_STRATEGY && !internal)
+    {
+      g_autofree char *today = kurs_date_to_iso (kurs_date_today ());
+      const char *names[] = { "status", "date" };
+      GVariant *history[] = { g_variant_new_string ("draft"), g_variant_new_string (today) };
+      g_autoptr(KursRecord) change = NULL;
+
+      change = create_row (self, KURS_ENTITY_STATUS_CHANGE, id, 2, names, history, TRUE, error);
+      if (change == NULL)
+        goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  for (guint i = 0; i < info->n_fields; i++)
+    g_clear_pointer (&values[i], g_variant_unref);
+  for (guint i = 0; i < n_fields; i++)
+    g_clear_pointer (&taken[i], g_variant_unref);
+
+  return ok ? g_steal_pointer (&record) : NULL;
+}
+
+static KursRecord *
+create_in_action (KursStore           *self,
+                  KursEntity           entity,
+                  gint64               parent_id,
+                  guint                n_fields,
+                  const char * const  *fields,
+                  GVariant * const    *values,
+                  gboolean             internal,
+                  GError             **error)
+{
+  g_autofree char *noun = lower_label (kurs_entity_info (entity)->label);
+  g_autofree char *label = g_strdup_printf (_("Add %s"), noun);
+  KursRecord *record;
+
+  if (!begin_action (self, label, error))
+    {
+      /* Floating values that were never taken */
+      for (guint i = 0; i < n_fields; i++)
+        if (values[i] != NULL)
+          g_variant_unref (g_variant_ref_sink (values[i]));
+      return NULL;
+    }
+
+  record = create_row (self, entity, parent_id, n_fields, fields, values, internal, error);
+  if (!end_action (self, record != NULL, record != NULL ? error : NULL))
+    g_clear_object (&record);
+
+  return record;
+}
+
+/**
+ * kurs_store_createv:
+ * @parent_id: the row that owns the new one (0 for a strategy)
+ * @fields: (array length=n_fields): names of the fields to set
+ * @values: (array length=n_fields): their values; floating ones are
+ *   consumed, %NULL means none
+ *
+ * Adds a row.  Fields not named get their default or no value; the
+ * store fills in identifiers, timestamps and the position.
+ *
+ * Returns: (transfer full): the new record, or %NULL with @error set
+ */
+KursRecord *
+kurs_store_createv (KursStore           *self,
+                    KursEntity           entity,
+                    gint64               parent_id,
+                    guint                n_fields,
+                    const char * const  *fields,
+                    GVariant * const    *values,
+                    GError             **error)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+  g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, NULL);
+  g_return_val_if_fail (n_fields == 0 || (fields != NULL && values != NULL), NULL);
+
+  return create_in_action (self, entity, parent_id, n_fields, fields, values, FALSE, error);
+}
+
+KursRecord *
+kurs_store_create_internal (KursStore           *self,
+                            KursEntity           entity,
+                            gint64               parent_id,
+                            guint                n_fields,
+                            const char * const  *fields,
+                            GVariant * const    *values,
+                            GError             **error)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+  g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, NULL);
+
+  return create_in_action (self, entity, parent_id, n_fields, fields, values, TRUE, error);
+}
+
+/**
+ * kurs_store_create:
+ * @first_field: the name of the first field to set, followed by its
+ *   #GVariant value, then more pairs, ending with %NULL
+ *
+ * The same as kurs_store_createv(), with the fields as arguments:
+ *
+ * |[<!-- language="C" -->
+ * goal = kurs_store_create (store, KURS_ENTITY_GOAL, strategy_id, &error,
+ *                           "title", g_variant_new_string ("Egen bolig"),
+ *                           NULL);
+ * ]|
+ *
+ * Returns: (transfer full): the new record, or %NULL with @error set
+ */
+KursRecord *
+kurs_store_create (KursStore   *self,
+                   KursEntity   entity,
+                   gint64       parent_id,
+                   GError     **error,
+                   const char  *first_field,
+                   ...)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  va_list args;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+
+  va_start (args, first_field);
+  for (const char *name = first_field; name != NULL; name = va_arg (args, const char *))
+    {
+      g_ptr_array_add (names, (gpointer) name);
+      g_ptr_array_add (values, va_arg (args, GVariant *));
+    }
+  va_end (args);
+
+  return kurs_store_createv (self, entity, parent_id, names->len,
+                             (const char * const *) names->pdata,
+                             (GVariant * const *) values->pdata, error);
+}
+
+/* Changing */
+
+static gboolean
+set_value (KursStore   *self,
+           KursRecord  *record,
+           int          index,
+           GVariant    *value,
+           GError     **error)
+{
+  const KursEntityInfo *info = kurs_record_get_info (record);
+  const KursField *field = &info->fields[index];
+  GVariant *current = kurs_record_get_value_at (record, index);
+
+  if (kurs_record_is_deleted (record))
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
+                   _("“%s” has been deleted"), kurs_record_get_title (record));
+      return FALSE;
+    }
+
+  if ((field->flags & KURS_FIELD_INTERNAL) || info->internal)
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID,
+                   _("%s is set by Kurs itself"), field_label (field));
+      return FALSE;
+    }
+
+  if (!check_not_frozen (self, info, kurs_record_get_strategy_id (record), error)
+      || !check_field_value (field, value, error)
+      || !check_reference (self, field, value, kurs_record_get_strategy_id (record), error))
+    return FALSE;
+
+  if (current == value || (current != NULL && value != NULL && g_variant_equal (current, value)))
+    return TRUE;
+
+  return row_set (self, record, index, value, error);
+}
+
+/**
+ * kurs_store_set:
+ * @record: a row of this store
+ * @field: the name of the field
+ * @value: (nullable): the new value, %NULL for none; a floating value is
+ *   consumed
+ *
+ * Changes one field.  Setting the value a field already has changes
+ * nothing and adds no step to undo.
+ *
+ * Returns: whether the value was taken
+ */
+gboolean
+kurs_store_set (KursStore   *self,
+                KursRecord  *record,
+                const char  *field,
+                GVariant    *value,
+                GError     **error)
+{
+  g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
+  g_autofree char *noun = NULL;
+  g_autofree char *label = NULL;
+  const KursEntityInfo *info;
+  int index;
+  gboolean ok;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KURS_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  info = kurs_record_get_info (record);
+  if ((index = kurs_entity_info_find_field (info, field)) < 0)
+    return invalid (error, _("A %s has no field “%s”"), info->name, field);
+
+  noun = g_utf8_strdown (field_label (&info->fields[index]), -1);
+  label = g_strdup_printf (_("Change %s"), noun);
+
+  if (!begin_action (self, label, error))
+    return FALSE;
+
+  ok = set_value (self, record, index, owned, error);
+  return end_action (self, ok, ok ? error : NULL);
+}
+
+/**
+ * kurs_store_set_text:
+ * @text: (nullable): the text; %NULL or "" clears an optional field
+ *
+ * Sets a text, date or enumeration field from its text form.
+ */
+gboolean
+kurs_store_set_text (KursStore   *self,
+                     KursRecord  *record,
+                     const char  *field,
+                     const char  *text,
+                     GError     **error)
+{
+  const KursField *info;
+  GVariant *value = NULL;
+
+  g_return_val_if_fail (KURS_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  info = kurs_entity_info_get_field (kurs_record_get_info (record), field);
+  if (info == NULL)
+    return invalid (error, _("A %s has no field “%s”"), kurs_record_get_info (record)->name, field);
+
+  if (text != NULL && (*text != '\0' || info->type == KURS_FIELD_TEXT))
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!(value = kurs_field_parse_value (info, text, &local_error)))
+        return invalid (error, "%s", local_error->message);
+    }
+
+  return kurs_store_set (self, record, field, value, error);
+}
+
+/* Deleting */
+
+static gint64 *
+visit_key (KursEntity entity,
+           gint64     id)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  /* Row ids stay far below 2^56. */
+  *key = ((gint64) entity << 56) | id;
+  return key;
+}
+
+/* Finds, depth first, every row that goes with @record: rows it owns and
+ * link rows that refer to it, each before the row it depends on.  Rows
+ * that merely refer to it lose the reference instead. */
+static void
+collect_dependents (KursStore  *self,
+                    KursRecord *record,
+                    GHashTable *visited,
+                    GPtrArray  *doomed,
+                    GPtrArray  *unlinked)
+{
+  KursEntity entity = kurs_record_get_entity (record);
+  gint64 id = kurs_record_get_id (record);
+  g_autofree gint64 *key = visit_key (entity, id);
+
+  if (g_hash_table_contains (visited, key))
+    return;
+  g_hash_table_add (visited, g_steal_pointer (&key));
+
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      const KursEntityInfo *info = kurs_entity_info (e);
+
+      for (guint f = 0; f < info->n_fields; f++)
+        {
+          const KursField *field = &info->fields[f];
+          g_autoptr(GPtrArray) rows = NULL;
+
+          if (field->type != KURS_FIELD_REF || field->ref != entity)
+            continue;
+
+          rows = kurs_store_list_by_field (self, e, field->name, id);
+          for (guint r = 0; r < rows->len; r++)
+            {
+              if (field->flags & (KURS_FIELD_PARENT | KURS_FIELD_CASCADE))
+                collect_dependents (self, rows->pdata[r], visited, doomed, unlinked);
+              else
+                {
+                  g_ptr_array_add (unlinked, g_object_ref (rows->pdata[r]));
+                  g_ptr_array_add (unlinked, GINT_TO_POINTER (f + 1));
+                }
+            }
+        }
+    }
+
+  g_ptr_array_add (doomed, g_object_ref (record));
+}
+
+static gboolean
+delete_tree (KursStore   *self,
+             KursRecord  *record,
+             GError     **error)
+{
+  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) unlinked = g_ptr_array_new ();
+  gboolean ok = TRUE;
+
+  collect_dependents (self, record, visited, doomed, unlinked);
+
+  for (guint i = 0; i < unlinked->len; i += 2)
+    {
+      KursRecord *row = unlinked->pdata[i];
+      int field = GPOINTER_TO_INT (unlinked->pdata[i + 1]) - 1;
+      g_autofree gint64 *key = visit_key (kurs_record_get_entity (row), kurs_record_get_id (row));
+
+      if (ok && !g_hash_table_contains (visited, key))
+        ok = row_set (self, row, field, NULL, error);
+      g_object_unref (row);
+    }
+
+  for (guint i = 0; ok && i < doomed->len; i++)
+    ok = row_delete (self, doomed->pdata[i], error);
+
+  return ok;
+}
+
+/**
+ * kurs_store_delete:
+ *
+ * Deletes a row with everything it owns (a goal with its sub-goals) and
+ * the links to it; rows that only refer to it (a goal's focus area) lose
+ * the reference.  One step of undo puts it all back.
+ */
+gboolean
+kurs_store_delete (KursStore   *self,
+                   KursRecord  *record,
+                   GError     **error)
+{
+  const KursEntityInfo *info;
+  g_autofree char *noun = NULL;
+  g_autofree char *label = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KURS_IS_RECORD (record), FALSE);
+
+  info = kurs_record_get_info (record);
+  noun = lower_label (info->label);
+  label = g_strdup_printf (_("Delete %s"), noun);
+
+  if (kurs_record_is_deleted (record))
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
+                   _("“%s” has already been deleted"), kurs_record_get_title (record));
+      return FALSE;
+    }
+
+  if (info->internal)
+    return invalid (error, _("A %s is only removed by Kurs itself"), info->name);
+
+  if (!begin_action (self, label, error))
+    return FALSE;
+
+  ok = check_not_frozen (self, info, kurs_record_get_strategy_id (record), error)
+       && delete_tree (self, record, error);
+
+  return end_action (self, ok, ok ? error : NULL);
+}
+
+/**
+ * kurs_store_move:
+ * @index: the new place among the row's siblings, from 0
+ *
+ * Moves a row of an ordered entity (a goal, a principle) to a new place.
+ */
+gboolean
+kurs_store_move (KursStore   *self,
+                 KursRecord  *record,
+                 guint        index,
+                 GError     **error)
+{
+  const KursEntityInfo *info;
+  g_autoptr(GPtrArray) siblings = NULL;
+  g_autofree char *noun = NULL;
+  g_autofree char *label = NULL;
+  gboolean ok;
+  guint from;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KURS_IS_RECORD (record), FALSE);
+
+  info = kurs_record_get_info (record);
+  if (!info->ordered)
+    return invalid (error, _("A %s has no order of its own to change"), info->name);
+
+  siblings = kurs_store_list (self, info->entity, kurs_record_get_parent_id (record));
+  if (!g_ptr_array_find (siblings, record, &from))
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
+                   _("“%s” has been deleted"), kurs_record_get_title (record));
+      return FALSE;
+    }
+
+  noun = lower_label (info->label);
+  label = g_strdup_printf (_("Move %s"), noun);
+  if (!begin_action (self, label, error))
+    return FALSE;
+
+  ok = check_not_frozen (self, info, kurs_record_get_strategy_id (record), error);
+  if (ok)
+    {
+      /* The array keeps its reference through the steal and insert. */
+      gpointer moved = g_ptr_array_steal_index (siblings, from);
+
+      g_ptr_array_insert (siblings, MIN (index, siblings->len), moved);
+
+      for (guint i = 0; ok && i < siblings->len; i++)
+        if (kurs_record_get_position (siblings->pdata[i]) != (gint64) i)
+          ok = row_move (self, siblings->pdata[i], i, error);
+    }
+
+  return end_action (self, ok, ok ? error : NULL);
+}
+
+/* What the store itself changes */
+
+/**
+ * kurs_store_create_strategy:
+ *
+ * Adds a strategy in draft, with a new UUID.
+ *
+ * Returns: (transfer full): the strategy, or %NULL with @error set
+ */
+KursRecord *
+kurs_store_create_strategy (KursStore   *self,
+                            const char  *title,
+                            int          start_year,
+                            int          end_year,
+                            const char  *committee,
+                            GError     **error)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+
+  if (title == NULL || !g_utf8_validate (title, -1, NULL)
+      || (committee != NULL && !g_utf8_validate (committee, -1, NULL)))
+    {
+      invalid (error, _("The title and committee must be valid text"));
+      return NULL;
+    }
+
+  return kurs_store_create (self, KURS_ENTITY_STRATEGY, 0, error,
+                            "title", g_variant_new_string (title),
+                            "start_year", g_variant_new_int64 (start_year),
+                            "end_year", g_variant_new_int64 (end_year),
+                            "committee", committee && *committee ? g_variant_new_string (committee) : NULL,
+                            NULL);
+}
+
+/**
+ * kurs_store_change_status:
+ * @date: (nullable): the day of the decision, YYYY-MM-DD; %NULL for today
+ * @body: (nullable): who decided: a committee, the council
+ *
+ * Sets the strategy's status and records the change in its history, in
+ * one action.  Which changes make sense is the caller's rule; see
+ * kurs_approval_set_status().
+ */
+gboolean
+kurs_store_change_status (KursStore           *self,
+                          KursRecord          *strategy,
+                          KursStrategyStatus   status,
+                          const char          *date,
+                          const char          *body,
+                          GError             **error)
+{
+  const KursEntityInfo *info;
+  const char *nick;
+  g_autofree char *today = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(KursRecord) entry = NULL;
+  gboolean ok;
+  int index;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KURS_IS_RECORD (strategy), FALSE);
+  g_return_val_if_fail (kurs_record_get_entity (strategy) == KURS_ENTITY_STRATEGY, FALSE);
+
+  info = kurs_record_get_info (strategy);
+  nick = kurs_enum_info_to_nick (&kurs_strategy_status_enum, status);
+  g_return_val_if_fail (nick != NULL, FALSE);
+
+  if (date == NULL)
+    date = today = kurs_date_to_iso (kurs_date_today ());
+  if (!kurs_date_is_valid_iso (date))
+    return invalid (error, _("“%s” is not a date; write it as YYYY-MM-DD"), date);
+  if (body != NULL && (!g_utf8_validate (body, -1, NULL) || strchr (body, '\n')))
+    return invalid (error, _("The name of who decided must be a single line of text"));
+
+  label = g_strdup_printf (_("Set status to %s"),
+                           kurs_enum_info_to_label (&kurs_strategy_status_enum, status));
+  if (!begin_action (self, label, error))
+    return FALSE;
+
+  index = kurs_entity_info_find_field (info, "status");
+  ok = row_set (self, strategy, index, g_variant_new_string (nick), error);
+  if (ok)
+    {
+      const char *names[] = { "status", "date", "body" };
+      GVariant *values[] = {
+        g_variant_new_string (nick),
+        g_variant_new_string (date),
+        body && *body ? g_variant_new_string (body) : NULL,
+      };
+
+      entry = create_row (self, KURS_ENTITY_STATUS_CHANGE, kurs_record_get_id (strategy),
+                          3, names, values, TRUE, error);
+      ok = entry != NULL;
+    }
+
+  return end_action (self, ok, ok ? error : NULL);
+}
+
+/**
+ * kurs_store_add_version:
+ * @content: the frozen text of the version
+ *
+ * Adds an approved version.  See kurs_approval_approve(), which freezes
+ * the strategy's content and calls this.
+ *
+ * Returns: (transfer full): the version, or %NULL with @error set
+ */
+KursRecord *
+kurs_store_add_version (KursStore   *self,
+                        KursRecord  *strategy,
+                        gint64       number,
+                        const char  *date,
+                        const char  *approved_by,
+                        const char  *content,
+                        GError     **error)
+{
+  const char *names[] = { "number", "approved_date", "approved_by", "content" };
+  GVariant *values[4];
+
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
+  g_return_val_if_fail (date != NULL && content != NULL, NULL);
+
+  if (!g_utf8_validate (date, -1, NULL) || !g_utf8_validate (content, -1, NULL)
+      || (approved_by && !g_utf8_validate (approved_by, -1, NULL)))
+    {
+      invalid (error, _("The version is not valid text"));
+      return NULL;
+    }
+
+  values[0] = g_variant_new_int64 (number);
+  values[1] = g_variant_new_string (date);
+  values[2] = approved_by && *approved_by ? g_variant_new_string (approved_by) : NULL;
+  values[3] = g_variant_new_string (content);
+
+  return create_in_action (self, KURS_ENTITY_VERSION, kurs_record_get_id (strategy),
+                           G_N_ELEMENTS (names), names, values, TRUE, error);
+}
+
+/* Undo and redo */
+
+gboolean
+kurs_store_can_undo (KursStore *self)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+
+  return self->undo->len > 0 && !self->read_only;
+}
+
+gboolean
+kurs_store_can_redo (KursStore *self)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+
+  return self->redo->len > 0 && !self->read_only;
+}
+
+/**
+ * kurs_store_get_undo_label:
+ *
+ * Returns: (nullable): what undo would take back ("Change title"), or
+ *   %NULL when there is nothing to undo
+ */
+const char *
+kurs_store_get_undo_label (KursStore *self)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+
+  if (self->undo->len == 0)
+    return NULL;
+
+  return ((Action *) g_ptr_array_index (self->undo, self->undo->len - 1))->label;
+}
+
+const char *
+kurs_store_get_redo_label (KursStore *self)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+
+  if (self->redo->len == 0)
+    return NULL;
+
+  return ((Action *) g_ptr_array_index (self->redo, self->redo->len - 1))->label;
+}
+
+static gboolean
+replay_change (KursStore  *self,
+               Change     *change,
+               gboolean    forward,
+               GError    **error)
+{
+  switch (change->kind)
+    {
+    case CHANGE_INSERT:
+      return forward ? row_restore (self, change->record, error)
+                     : row_delete (self, change->record, error);
+
+    case CHANGE_DELETE:
+      return forward ? row_delete (self, change->record, error)
+                     : row_restore (self, change->record, error);
+
+    case CHANGE_SET:
+      return row_set (self, change->record, change->field,
+                      forward ? change->new_value : change->old_value, error);
+
+    case CHANGE_MOVE:
+      return row_move (self, change->record,
+                       forward ? change->new_position : change->old_position, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+replay (KursStore    *self,
+        HistoryMode   mode,
+        GError      **error)
+{
+  GPtrArray *stack = mode == HISTORY_UNDO ? self->undo : self->redo;
+  Action *action;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (stack->len == 0)
+    return TRUE;
+
+  action = g_ptr_array_index (stack, stack->len - 1);
+  if (!begin_action (self, action->label, error))
+    return FALSE;
+
+  self->mode = mode;
+  if (mode == HISTORY_UNDO)
+    {
+      for (guint i = action->changes->len; ok && i > 0; i--)
+        ok = replay_change (self, action->changes->pdata[i - 1], FALSE, error);
+    }
+  else
+    {
+      for (guint i = 0; ok && i < action->changes->len; i++)
+        ok = replay_change (self, action->changes->pdata[i], TRUE, error);
+    }
+
+  ok = end_action (self, ok, ok ? error : NULL);
+  self->mode = HISTORY_RECORD;
+  return ok;
+}
+
+/**
+ * kurs_store_undo:
+ *
+ * Takes back the last action, whichever editor made it.
+ */
+gboolean
+kurs_store_undo (KursStore  *self,
+                 GError    **error)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+
+  return replay (self, HISTORY_UNDO, error);
+}
+
+gboolean
+kurs_store_redo (KursStore  *self,
+                 GError    **error)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+
+  return replay (self, HISTORY_REDO, error);
+}

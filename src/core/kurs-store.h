@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kurs-record.h"
+#include "kurs-schema.h"
+
+G_BEGIN_DECLS
+
+#define KURS_STORE_ERROR (kurs_store_error_quark ())
+GQuark kurs_store_error_quark (void);
+
+typedef enum {
+  KURS_STORE_ERROR_FAILED,
+  /* The file is not an SQLite database at all. */
+  KURS_STORE_ERROR_NOT_A_LIBRARY,
+  /* An SQLite database of another program. */
+  KURS_STORE_ERROR_FOREIGN,
+  /* Truncated or damaged. */
+  KURS_STORE_ERROR_CORRUPT,
+  /* Written by a newer Kurs. */
+  KURS_STORE_ERROR_TOO_NEW,
+  /* The file or its folder cannot be written. */
+  KURS_STORE_ERROR_READ_ONLY,
+  /* Another Kurs has the library open for writing. */
+  KURS_STORE_ERROR_LOCKED,
+  /* No such row or strategy. */
+  KURS_STORE_ERROR_NOT_FOUND,
+  /* A value that breaks a rule: a bad date, an empty title… */
+  KURS_STORE_ERROR_INVALID,
+  /* The strategy is approved; its text is frozen. */
+  KURS_STORE_ERROR_FROZEN,
+} KursStoreError;
+
+typedef enum {
+  KURS_STORE_OPEN_DEFAULT   = 0,
+  /* Open for reading only: nothing is ever written to the file. */
+  KURS_STORE_OPEN_READ_ONLY = 1 << 0,
+} KursStoreOpenFlags;
+
+#define KURS_TYPE_STORE (kurs_store_get_type ())
+G_DECLARE_FINAL_TYPE (KursStore, kurs_store, KURS, STORE, GObject)
+
+KursStore  *kurs_store_open                (const char          *path,
+                                            KursStoreOpenFlags   flags,
+                                            GError             **error);
+char       *kurs_store_get_default_path    (void);
+const char *kurs_store_get_path            (KursStore           *self);
+gboolean    kurs_store_is_read_only        (KursStore           *self);
+void        kurs_store_close               (KursStore           *self);
+
+/* Reading */
+KursRecord *kurs_store_get                 (KursStore           *self,
+                                            KursEntity           entity,
+                                            gint64               id);
+GPtrArray  *kurs_store_list                (KursStore           *self,
+                                            KursEntity           entity,
+                                            gint64               parent_id);
+GPtrArray  *kurs_store_list_by_strategy    (KursStore           *self,
+                                            KursEntity           entity,
+                                            gint64               strategy_id);
+GPtrArray  *kurs_store_list_by_field       (KursStore           *self,
+                                            KursEntity           entity,
+                                            const char          *field,
+                                            gint64               id);
+GPtrArray  *kurs_store_list_strategies     (KursStore           *self);
+KursRecord *kurs_store_find_strategy       (KursStore           *self,
+                                            const char          *short_id,
+                                            GError             **error);
+char       *kurs_store_get_short_id        (KursStore           *self,
+                                            KursRecord          *strategy);
+gboolean    kurs_store_is_frozen           (KursStore           *self,
+                                            gint64               strategy_id);
+
+/* Writing: each call is one action, or joins the action begun with
+ * kurs_store_begin(). */
+gboolean    kurs_store_begin               (KursStore           *self,
+                                            const char          *label,
+                                            GError             **error);
+gboolean    kurs_store_commit              (KursStore           *self,
+                                            GError             **error);
+void        kurs_store_rollback            (KursStore           *self);
+gboolean    kurs_store_in_action           (KursStore           *self);
+
+KursRecord *kurs_store_create              (KursStore           *self,
+                                            KursEntity           entity,
+                                            gint64               parent_id,
+                                            GError             **error,
+                                            const char          *first_field,
+                                            ...) G_GNUC_NULL_TERMINATED;
+KursRecord *kurs_store_createv             (KursStore           *self,
+                                            KursEntity           entity,
+                                            gint64               parent_id,
+                                            guint                n_fields,
+                                            const char * const  *fields,
+                                            GVariant * const    *values,
+                                            GError             **error);
+gboolean    kurs_store_set                 (KursStore           *self,
+                                            KursRecord          *record,
+                                            const char          *field,
+                                            GVariant            *value,
+                                            GError             **error);
+gboolean    kurs_store_set_text            (KursStore           *self,
+                                            KursRecord          *record,
+                                            const char          *field,
+                                            const char          *text,
+                                            GError             **error);
+gboolean    kurs_store_delete              (KursStore           *self,
+                                            KursRecord          *record,
+                                            GError             **error);
+gboolean    kurs_store_move                (KursStore           *self,
+                                            KursRecord          *record,
+                                            guint                index,
+                                            GError             **error);
+gboolean    kurs_store_check_value         (KursEntity           entity,
+                                            const char          *field,
+                                            GVariant            *value,
+                                            GError             **error);
+
+/* What the store itself changes */
+KursRecord *kurs_store_create_strategy     (KursStore           *self,
+                                            const char          *title,
+                                            int                  start_year,
+                                            int                  end_year,
+                                            const char          *committee,
+                                            GError             **error);
+gboolean    kurs_store_change_status       (KursStore           *self,
+                                            KursRecord          *strategy,
+                                            KursStrategyStatus   status,
+                                            const char          *date,
+                                            const char          *body,
+                                            GError             **error);
+KursRecord *kurs_store_add_version         (KursStore           *self,
+                                            KursRecord          *strategy,
+                                            gint64               number,
+                                            const char          *date,
+                                            const char          *approved_by,
+                                            const char          *content,
+                                            GError             **error);
+
+/* Undo and redo, per library */
+gboolean    kurs_store_can_undo            (KursStore           *self);
+gboolean    kurs_store_can_redo            (KursStore           *self);
+const char *kurs_store_get_undo_label      (KursStore           *self);
+const char *kurs_store_get_redo_label      (KursStore           *self);
+gboolean    kurs_store_undo                (KursStore           *self,
+                                            GError             **error);
+gboolean    kurs_store_redo                (KursStore           *self,
+                                            GError             **error);
+
+G_END_DECLS
