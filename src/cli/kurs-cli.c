@@ -116,7 +116,18 @@ kurs_cli_parse (const char    *command,
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
-    return kurs_cli_usage (command, error->message);
+    {
+      /* A value that is not text or not a number is the user's error;
+       * an option that does not exist is a usage error. */
+      if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE))
+        return kurs_cli_fail (g_steal_pointer (&error));
+      if (error->domain == G_CONVERT_ERROR)
+        {
+          g_prefix_error (&error, "%s", _("An option’s value is not valid UTF-8 text: "));
+          return kurs_cli_fail (g_steal_pointer (&error));
+        }
+      return kurs_cli_usage (command, error->message);
+    }
 
   /* (*argv)[0] is the command itself */
   if (*argc - 1 < min_args || (max_args >= 0 && *argc - 1 > max_args))

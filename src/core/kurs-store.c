@@ -542,6 +542,29 @@ query_int (sqlite3    *db,
   return ok;
 }
 
+/* Opens a connection that never writes.  A library in WAL mode normally
+ * needs to create a shared-memory file beside itself even to be read;
+ * where its folder is read-only and no write-ahead log is pending, it is
+ * opened as immutable instead, which needs nothing beside it. */
+static int
+open_read_only (const char  *path,
+                sqlite3    **db)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  if (g_access (folder, W_OK) != 0 && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+      if (uri != NULL)
+        return sqlite3_open_v2 (immutable, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+
+  return sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+}
+
 /* Looks at an existing file without writing to it: is it a Kurs library
  * this build can open?  A file that is not becomes an error and stays
  * exactly as it was. */
@@ -595,7 +618,7 @@ probe_file (const char  *path,
     return set_open_error (error, KURS_STORE_ERROR_NOT_A_LIBRARY,
                            _("“%s” is not a Kurs library: it is not a database file"), name);
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  if (open_read_only (path, &db) != SQLITE_OK)
     {
       set_open_error (error, KURS_STORE_ERROR_CORRUPT,
                       _("“%s” cannot be opened: the file is damaged"), name);
@@ -716,11 +739,16 @@ open_connection (KursStore  *self,
                  int         version,
                  GError    **error)
 {
-  int flags = self->read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   g_autofree char *name = g_filename_display_name (self->path);
   int application_id = 0;
+  int rc;
 
-  if (sqlite3_open_v2 (self->path, &self->db, flags, NULL) != SQLITE_OK)
+  if (self->read_only)
+    rc = open_read_only (self->path, &self->db);
+  else
+    rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  if (rc != SQLITE_OK)
     return set_open_error (error, KURS_STORE_ERROR_FAILED,
                            _("“%s” cannot be opened"), name);
 

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char  *kurs_test_make_dir       (void);
+void   kurs_test_remove_dir     (const char *path);
+char  *kurs_test_checksum_file  (const char *path);
+char  *kurs_test_read_file      (const char *path,
+                                 gsize      *length);
+void   kurs_test_write_file     (const char *path,
+                                 const void *data,
+                                 gssize      length);
+
+G_END_DECLS

@@ -1,0 +1,332 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-cli"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "kurs-store.h"
+#include "kurs-test-util.h"
+
+/* Drives the real kurs-cli binary (its path is in $KURS_CLI). */
+
+typedef struct {
+  char *dir;
+  char *library;
+  char *data_home;
+} Fixture;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = kurs_test_make_dir ();
+  f->library = g_build_filename (f->dir, "library.kurs", NULL);
+  f->data_home = g_build_filename (f->dir, "data", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  kurs_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->library);
+  g_free (f->data_home);
+}
+
+static Result
+run_argv (Fixture            *f,
+          const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Result r = { 0 };
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("KURS_CLI"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->data_home, TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &r.out, &r.err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  r.status = g_subprocess_get_exit_status (process);
+
+  return r;
+}
+
+#define RUN(f, ...) run_argv (f, (const char * const[]) { __VA_ARGS__, NULL })
+
+static void
+assert_one_line_error (Result *r)
+{
+  g_assert_cmpstr (r->out, ==, "");
+  g_assert_true (g_str_has_prefix (r->err, "kurs-cli: "));
+  g_assert_true (g_str_has_suffix (r->err, "\n"));
+  /* exactly one line */
+  g_assert_true (strchr (r->err, '\n') == r->err + strlen (r->err) - 1);
+}
+
+static char *
+strip (const char *text)
+{
+  return g_strstrip (g_strdup (text));
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  JsonNode *node = json_from_string (text, &error);
+  g_assert_no_error (error);
+  return node;
+}
+
+/* The README's first experience: example, then list, on the default library */
+static void
+test_example_then_list (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(Result) example = RUN (f, "example");
+  g_auto(Result) list = { 0 };
+  g_autofree char *id = strip (example.out);
+  g_autofree char *expected = NULL;
+  g_autofree char *library = g_build_filename (f->data_home, "kurs", "library.kurs", NULL);
+
+  g_assert_cmpint (example.status, ==, 0);
+  g_assert_cmpstr (example.err, ==, "");
+  g_assert_cmpuint (strlen (id), ==, 8);
+  g_assert_true (g_file_test (library, G_FILE_TEST_IS_REGULAR));
+
+  list = RUN (f, "list");
+  g_assert_cmpint (list.status, ==, 0);
+  expected = g_strdup_printf ("%s\tdraft\tStrategi for udsatte borgere\n", id);
+  g_assert_cmpstr (list.out, ==, expected);
+}
+
+static void
+test_new_and_show_json (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(Result) created = RUN (f, "--file", f->library, "new", "--title", "Æblestrategi for Ørestad",
+                                "--period", "2024–2026", "--committee", "Børne- og Skoleudvalget");
+  g_auto(Result) shown = { 0 };
+  g_autofree char *id = strip (created.out);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+
+  g_assert_cmpint (created.status, ==, 0);
+  shown = RUN (f, "--file", f->library, "show", id, "--json");
+  g_assert_cmpint (shown.status, ==, 0);
+
+  node = parse_json (shown.out);
+  object = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "Æblestrategi for Ørestad");
+  g_assert_cmpstr (json_object_get_string_member (object, "committee"), ==, "Børne- og Skoleudvalget");
+  g_assert_cmpint (json_object_get_int_member (object, "start_year"), ==, 2024);
+  g_assert_cmpint (json_object_get_int_member (object, "end_year"), ==, 2026);
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "draft");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "goals")), ==, 0);
+}
+
+static void
+test_show_example (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(Result) example = RUN (f, "--file", f->library, "example");
+  g_autofree char *id = strip (example.out);
+  g_auto(Result) json = RUN (f, "--file", f->library, "show", id, "--json");
+  g_auto(Result) text = RUN (f, "--file", f->library, "show", id);
+  g_autoptr(JsonNode) node = parse_json (json.out);
+  JsonObject *object = json_node_get_object (node);
+  JsonArray *plans = json_object_get_array_member (object, "action_plans");
+  JsonArray *milestones = json_object_get_array_member (object, "milestones");
+  JsonObject *seminar = json_array_get_object_element (milestones, 0);
+
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_cmpuint (json_array_get_length (plans), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (plans, 0), "title"),
+                   ==, "Handleplan 2023–24");
+  /* Milestones by date: the seminar of 20–21 May 2022 comes first */
+  g_assert_cmpstr (json_object_get_string_member (seminar, "start_date"), ==, "2022-05-20");
+  g_assert_true (json_object_get_boolean_member (seminar, "held"));
+
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Budget 2022, punkt 1.3.5"));
+  g_assert_nonnull (strstr (text.out, "Handleplan 2029"));
+}
+
+static void
+test_list_json (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Result) a = RUN (f, "--file", f->library, "example");
+  g_auto(Result) b = RUN (f, "--file", f->library, "new", "--title", "Sundhedspolitik", "--period", "2021-2025");
+  g_auto(Result) list = RUN (f, "--file", f->library, "list", "--json");
+  g_autoptr(JsonNode) node = parse_json (list.out);
+  JsonArray *array = json_node_get_array (node);
+
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  /* In title order */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "title"),
+                   ==, "Strategi for udsatte borgere");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1), "title"),
+                   ==, "Sundhedspolitik");
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(Result) none = RUN (f, "--file", f->library);
+  g_auto(Result) unknown = RUN (f, "--file", f->library, "frobnicate");
+  g_auto(Result) bad_option = RUN (f, "--file", f->library, "list", "--colour");
+  g_auto(Result) missing_id = RUN (f, "--file", f->library, "show");
+  g_auto(Result) missing_title = RUN (f, "--file", f->library, "new", "--period", "2022-2029");
+  g_auto(Result) extra = RUN (f, "--file", f->library, "list", "extra");
+
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+  g_assert_cmpint (bad_option.status, ==, 2);
+  g_assert_cmpint (missing_id.status, ==, 2);
+  g_assert_cmpint (missing_title.status, ==, 2);
+  g_assert_cmpint (extra.status, ==, 2);
+}
+
+static void
+test_user_errors (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Result) created = RUN (f, "--file", f->library, "example");
+  g_auto(Result) bad_id = RUN (f, "--file", f->library, "show", "ffffffff");
+  g_auto(Result) bad_period = RUN (f, "--file", f->library, "new", "--title", "X", "--period", "2029-2022");
+  g_auto(Result) bad_years = RUN (f, "--file", f->library, "new", "--title", "X", "--period", "tyve-tredive");
+  g_auto(Result) blank_title = RUN (f, "--file", f->library, "new", "--title", "  ", "--period", "2022-2029");
+  g_auto(Result) list = RUN (f, "--file", f->library, "list");
+
+  g_assert_cmpint (bad_id.status, ==, 1);
+  assert_one_line_error (&bad_id);
+  g_assert_cmpint (bad_period.status, ==, 1);
+  assert_one_line_error (&bad_period);
+  g_assert_cmpint (bad_years.status, ==, 1);
+  assert_one_line_error (&bad_years);
+  g_assert_cmpint (blank_title.status, ==, 1);
+  assert_one_line_error (&blank_title);
+
+  /* Nothing was added by the failed commands: one strategy, one line */
+  {
+    g_auto(GStrv) lines = g_strsplit (list.out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+    g_assert_cmpstr (lines[1], ==, "");
+  }
+}
+
+static void
+test_bad_library_untouched (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *text = "Dette er et referat, ikke et bibliotek.\n";
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Result) list = { 0 };
+  g_auto(Result) create = { 0 };
+
+  kurs_test_write_file (f->library, text, -1);
+  before = kurs_test_checksum_file (f->library);
+
+  list = RUN (f, "--file", f->library, "list");
+  create = RUN (f, "--file", f->library, "new", "--title", "X", "--period", "2022-2029");
+
+  g_assert_cmpint (list.status, ==, 1);
+  assert_one_line_error (&list);
+  g_assert_nonnull (strstr (list.err, "not a Kurs library"));
+  g_assert_cmpint (create.status, ==, 1);
+
+  after = kurs_test_checksum_file (f->library);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* While Kurs has the library open, the command line may read it but not
+ * write it. */
+static void
+test_locked_library (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(Result) example = RUN (f, "--file", f->library, "example");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) open_in_kurs = kurs_store_open (f->library, KURS_STORE_OPEN_DEFAULT, &error);
+  g_auto(Result) list = { 0 };
+  g_auto(Result) create = { 0 };
+
+  g_assert_no_error (error);
+  list = RUN (f, "--file", f->library, "list");
+  create = RUN (f, "--file", f->library, "new", "--title", "X", "--period", "2022-2029");
+
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "Strategi for udsatte borgere"));
+  g_assert_cmpint (create.status, ==, 1);
+  g_assert_nonnull (strstr (create.err, "already open"));
+}
+
+static void
+test_invalid_utf8 (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(Result) r = RUN (f, "--file", f->library, "new", "--title", "Bad \xff\xfe title",
+                          "--period", "2022-2029");
+
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "UTF-8"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_assert_nonnull (g_getenv ("KURS_CLI"));
+
+#define ADD(path, func) \
+  g_test_add ("/cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("example-then-list", test_example_then_list);
+  ADD ("new-and-show-json", test_new_and_show_json);
+  ADD ("show-example", test_show_example);
+  ADD ("list-json", test_list_json);
+  ADD ("usage-errors", test_usage_errors);
+  ADD ("user-errors", test_user_errors);
+  ADD ("bad-library-untouched", test_bad_library_untouched);
+  ADD ("locked-library", test_locked_library);
+  ADD ("invalid-utf8", test_invalid_utf8);
+
+  return g_test_run ();
+}

@@ -1,0 +1,1022 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-store"
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "kurs-example.h"
+#include "kurs-migrations.h"
+#include "kurs-store-private.h"
+#include "kurs-test-util.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = kurs_test_make_dir ();
+  f->path = g_build_filename (f->dir, "library.kurs", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  kurs_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static KursStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  KursStore *store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static int
+raw_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static char *
+raw_text (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+count_store_changes_cb (KursStore *store,
+                        guint      mask,
+                        guint     *count)
+{
+  (*count)++;
+}
+
+static void
+count_record_changes_cb (KursRecord *record,
+                         const char *field,
+                         guint      *count)
+{
+  (*count)++;
+}
+
+static KursRecord *
+new_strategy (KursStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  KursRecord *strategy;
+
+  strategy = kurs_store_create_strategy (store, "Strategi for udsatte borgere", 2022, 2029,
+                                         "Socialudvalget", &error);
+  g_assert_no_error (error);
+  return strategy;
+}
+
+/* Opening and migrations */
+
+static void
+test_new_library (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (kurs_store_is_read_only (store));
+  g_clear_object (&store);
+
+  g_assert_cmpint (raw_int (f->path, "PRAGMA application_id"), ==, KURS_APPLICATION_ID);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, kurs_migrations_get_latest ());
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM strategy"), ==, 0);
+}
+
+static void
+test_migrate_empty_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(KursStore) store = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+
+  kurs_test_write_file (f->path, "", 0);
+  store = open_store (f->path);
+  strategy = new_strategy (store);
+  g_clear_object (&store);
+
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, kurs_migrations_get_latest ());
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM strategy"), ==, 1);
+  {
+    g_autofree char *mode = raw_text (f->path, "PRAGMA journal_mode");
+
+    g_assert_cmpstr (mode, ==, "wal");
+  }
+}
+
+/* An SQLite file with no tables and no application id (as the sqlite3
+ * shell leaves it) is taken as empty. */
+static void
+test_migrate_empty_database (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(KursStore) store = NULL;
+
+  raw_exec (f->path, "CREATE TABLE t (x); DROP TABLE t");
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema"), ==, 0);
+
+  store = open_store (f->path);
+  g_clear_object (&store);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA application_id"), ==, KURS_APPLICATION_ID);
+}
+
+/* The schema the migrations create is the one kurs-schema.c describes. */
+static void
+test_schema_matches_migrations (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  sqlite3 *db = NULL;
+
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      const KursEntityInfo *info = kurs_entity_info (e);
+      g_autofree char *sql = g_strdup_printf ("PRAGMA table_info (%s)", info->name);
+      g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+      g_autoptr(GPtrArray) actual = g_ptr_array_new_with_free_func (g_free);
+      sqlite3_stmt *stmt = NULL;
+
+      g_ptr_array_add (expected, "id");
+      if (info->parent != KURS_ENTITY_NONE && info->parent != KURS_ENTITY_STRATEGY)
+        g_ptr_array_add (expected, "strategy_id");
+      if (info->ordered)
+        g_ptr_array_add (expected, "position");
+      for (guint i = 0; i < info->n_fields; i++)
+        g_ptr_array_add (expected, (gpointer) info->fields[i].name);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (actual, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      sqlite3_finalize (stmt);
+
+      g_assert_cmpuint (actual->len, ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        {
+          gboolean found = FALSE;
+
+          for (guint j = 0; j < actual->len && !found; j++)
+            found = g_str_equal (actual->pdata[j], expected->pdata[i]);
+          if (!found)
+            g_error ("%s.%s is described but not in the table", info->name,
+                     (const char *) expected->pdata[i]);
+        }
+    }
+
+  sqlite3_close (db);
+}
+
+/* Refused files */
+
+static void
+assert_refused (const char *path,
+                int         code)
+{
+  g_autofree char *before = kurs_test_checksum_file (path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) store = NULL;
+
+  store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, KURS_STORE_ERROR, code);
+  g_test_message ("refused: %s", error->message);
+  /* The message names the file, for a person to act on. */
+  g_assert_nonnull (strstr (error->message, "library.kurs"));
+
+  after = kurs_test_checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+make_example_library (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) store = open_store (path);
+  g_autoptr(KursRecord) strategy = kurs_example_create (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strategy);
+}
+
+static void
+test_refuse_not_sqlite (Fixture       *f,
+                        gconstpointer  data)
+{
+  kurs_test_write_file (f->path, "Referat Socialudvalget d. 28-03-2023\n", -1);
+  assert_refused (f->path, KURS_STORE_ERROR_NOT_A_LIBRARY);
+}
+
+static void
+test_refuse_binary (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint8 noise[8192];
+  GRand *rand = g_rand_new_with_seed (42);
+
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = g_rand_int (rand);
+  g_rand_free (rand);
+
+  kurs_test_write_file (f->path, noise, sizeof noise);
+  assert_refused (f->path, KURS_STORE_ERROR_NOT_A_LIBRARY);
+}
+
+static void
+test_refuse_truncated (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  make_example_library (f->path);
+  contents = kurs_test_read_file (f->path, &length);
+  g_assert_cmpuint (length, >, 16384);
+
+  kurs_test_write_file (f->path, contents, length / 3);
+  assert_refused (f->path, KURS_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_refuse_corrupt (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  make_example_library (f->path);
+  contents = kurs_test_read_file (f->path, &length);
+
+  /* Scribble over the pages after the first (the schema's). */
+  for (gsize i = 4096; i < length; i += 7)
+    contents[i] = (char) (i * 31);
+  kurs_test_write_file (f->path, contents, length);
+
+  assert_refused (f->path, KURS_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_refuse_newer (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", kurs_migrations_get_latest () + 1);
+
+  make_example_library (f->path);
+  raw_exec (f->path, sql);
+  assert_refused (f->path, KURS_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_refuse_foreign (Fixture       *f,
+                     gconstpointer  data)
+{
+  raw_exec (f->path, "PRAGMA application_id = 1234;"
+                     "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT);"
+                     "INSERT INTO note (text) VALUES ('indkøbsliste')");
+  assert_refused (f->path, KURS_STORE_ERROR_FOREIGN);
+}
+
+static void
+test_refuse_foreign_without_id (Fixture       *f,
+                                gconstpointer  data)
+{
+  raw_exec (f->path, "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT);"
+                     "INSERT INTO note (text) VALUES ('indkøbsliste')");
+  assert_refused (f->path, KURS_STORE_ERROR_FOREIGN);
+}
+
+static void
+test_refuse_folder (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) store = NULL;
+
+  g_assert_cmpint (g_mkdir (f->path, 0700), ==, 0);
+  store = kurs_store_open (f->path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_A_LIBRARY);
+}
+
+/* As root every file is writable; the checks run as "nobody" then. */
+static gboolean
+run_as_nobody (void (*check) (Fixture *f),
+               Fixture *f)
+{
+  pid_t pid;
+  int status;
+
+  if (geteuid () != 0)
+    {
+      check (f);
+      return TRUE;
+    }
+
+  g_assert_cmpint (chmod (f->dir, 0755), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      if (setgid (65534) != 0 || setuid (65534) != 0)
+        _exit (3);
+      check (f);
+      _exit (0);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  return TRUE;
+}
+
+static void
+check_read_only_file (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) store = NULL;
+  g_autoptr(GPtrArray) strategies = NULL;
+
+  store = kurs_store_open (f->path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* It can still be read. */
+  store = kurs_store_open (f->path, KURS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  strategies = kurs_store_list_strategies (store);
+  g_assert_cmpuint (strategies->len, ==, 1);
+  g_assert_false (kurs_store_set_text (store, strategies->pdata[0], "title", "Ny titel", &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY);
+}
+
+static void
+test_read_only_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  make_example_library (f->path);
+  before = kurs_test_checksum_file (f->path);
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+
+  run_as_nobody (check_read_only_file, f);
+
+  after = kurs_test_checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+check_read_only_folder (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) store = NULL;
+  g_autofree char *other = g_build_filename (f->dir, "new.kurs", NULL);
+
+  store = kurs_store_open (other, KURS_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY);
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_read_only_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+  run_as_nobody (check_read_only_folder, f);
+  g_chmod (f->dir, 0700);
+}
+
+static void
+test_second_writer_locked (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(KursStore) first = open_store (f->path);
+  g_autoptr(KursStore) second = NULL;
+  g_autoptr(KursStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  second = kurs_store_open (f->path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (second);
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  reader = kurs_store_open (f->path, KURS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_is_read_only (reader));
+
+  /* Once the first closes, the library can be written again. */
+  g_clear_object (&first);
+  second = kurs_store_open (f->path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+}
+
+/* Every entity through the store and back */
+
+static GVariant *
+sample_value (const KursField *field,
+              gint64           ref_ids[KURS_N_ENTITIES])
+{
+  switch (field->type)
+    {
+    case KURS_FIELD_TEXT:
+      if (field->flags & KURS_FIELD_LONG)
+        return g_variant_new_string ("Første linje: æøå ÆØÅ <&> \"citat\"\nAnden linje ✓");
+      return g_variant_new_string ("Tekst med æøå & <tegn>");
+
+    case KURS_FIELD_INT:
+      return g_variant_new_int64 (field->min < field->max ? field->max : 2025);
+
+    case KURS_FIELD_REAL:
+      return g_variant_new_double (12.375);
+
+    case KURS_FIELD_BOOL:
+      return g_variant_new_boolean (TRUE);
+
+    case KURS_FIELD_DATE:
+      return g_variant_new_string ("2024-02-29");
+
+    case KURS_FIELD_ENUM:
+      return g_variant_new_string (field->enum_info->values[field->enum_info->n_values - 1].nick);
+
+    case KURS_FIELD_REF:
+      return g_variant_new_int64 (ref_ids[field->ref]);
+
+    case KURS_FIELD_TIMESTAMP:
+      return g_variant_new_string ("2024-02-29T12:00:00Z");
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_round_trip_every_entity (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  gint64 ids[KURS_N_ENTITIES] = { 0 };
+  GVariant **written[KURS_N_ENTITIES] = { NULL };
+
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      const KursEntityInfo *info = kurs_entity_info (e);
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autoptr(GPtrArray) values = g_ptr_array_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KursRecord) record = NULL;
+      gint64 parent = info->parent == KURS_ENTITY_NONE ? 0 : ids[info->parent];
+
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          const KursField *field = &info->fields[i];
+
+          if ((int) i == info->parent_field || (field->flags & KURS_FIELD_INTERNAL && !info->internal))
+            continue;
+          /* A sub-goal's horizon is a year or a plan, not both. */
+          if (e == KURS_ENTITY_SUBGOAL && g_str_equal (field->name, "horizon_year"))
+            continue;
+
+          g_ptr_array_add (names, (gpointer) field->name);
+          g_ptr_array_add (values, sample_value (field, ids));
+        }
+
+      if (info->internal)
+        record = kurs_store_create_internal (store, e, parent, names->len,
+                                             (const char * const *) names->pdata,
+                                             (GVariant * const *) values->pdata, &error);
+      else
+        record = kurs_store_createv (store, e, parent, names->len,
+                                     (const char * const *) names->pdata,
+                                     (GVariant * const *) values->pdata, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (record);
+
+      ids[e] = kurs_record_get_id (record);
+      written[e] = g_new0 (GVariant *, info->n_fields);
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          GVariant *value = kurs_record_get_value_at (record, i);
+
+          written[e][i] = value ? g_variant_ref (value) : NULL;
+        }
+    }
+
+  /* Read everything back from a new connection. */
+  g_clear_object (&store);
+  store = open_store (f->path);
+
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      const KursEntityInfo *info = kurs_entity_info (e);
+      g_autoptr(KursRecord) record = kurs_store_get (store, e, ids[e]);
+
+      g_assert_nonnull (record);
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          GVariant *value = kurs_record_get_value_at (record, i);
+
+          if (written[e][i] == NULL)
+            g_assert_null (value);
+          else if (value == NULL || !g_variant_equal (value, written[e][i]))
+            g_error ("%s.%s did not come back as written", info->name, info->fields[i].name);
+          g_clear_pointer (&written[e][i], g_variant_unref);
+        }
+      g_free (written[e]);
+    }
+}
+
+/* Rules and transactions */
+
+static void
+test_invalid_values_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(KursRecord) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 sid = kurs_record_get_id (strategy);
+
+  /* An impossible date */
+  plan = kurs_store_create (store, KURS_ENTITY_ACTION_PLAN, sid, &error,
+                            "title", g_variant_new_string ("Handleplan"),
+                            "start_date", g_variant_new_string ("2023-02-29"),
+                            "end_date", g_variant_new_string ("2024-12-31"),
+                            NULL);
+  g_assert_null (plan);
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2023-02-29"));
+  g_clear_error (&error);
+
+  /* An empty title */
+  g_assert_false (kurs_store_set_text (store, strategy, "title", "   ", &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A year out of range, progress over 100, an unknown kind */
+  g_assert_false (kurs_store_set (store, strategy, "start_year", g_variant_new_int64 (20222), &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (kurs_store_create (store, KURS_ENTITY_MILESTONE, sid, &error,
+                                    "kind", g_variant_new_string ("picnic"),
+                                    "title", g_variant_new_string ("Udflugt"),
+                                    "start_date", g_variant_new_string ("2024-06-01"),
+                                    NULL));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A period that ends before it starts is caught when the action commits */
+  g_assert_false (kurs_store_set (store, strategy, "end_year", g_variant_new_int64 (2020), &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (kurs_record_get_int (strategy, "end_year"), ==, 2029);
+
+  /* but both years may change within one action */
+  g_assert_true (kurs_store_begin (store, "Flyt perioden", &error));
+  g_assert_true (kurs_store_set (store, strategy, "start_year", g_variant_new_int64 (2031), &error));
+  g_assert_true (kurs_store_set (store, strategy, "end_year", g_variant_new_int64 (2035), &error));
+  g_assert_true (kurs_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  g_assert_cmpint (raw_int (f->path, "SELECT start_year FROM strategy"), ==, 2031);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM milestone"), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM action_plan"), ==, 0);
+}
+
+static void
+test_reference_to_other_strategy_refused (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) a = new_strategy (store);
+  g_autoptr(KursRecord) b = new_strategy (store);
+  g_autoptr(KursRecord) area = NULL;
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  area = kurs_store_create (store, KURS_ENTITY_FOCUS_AREA, kurs_record_get_id (a), &error,
+                            "title", g_variant_new_string ("Bolig"), NULL);
+  goal = kurs_store_create (store, KURS_ENTITY_GOAL, kurs_record_get_id (b), &error,
+                            "title", g_variant_new_string ("Egen bolig"), NULL);
+  g_assert_no_error (error);
+
+  g_assert_false (kurs_store_set (store, goal, "focus_area_id",
+                                  g_variant_new_int64 (kurs_record_get_id (area)), &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID);
+  g_assert_false (kurs_record_has_value (goal, "focus_area_id"));
+}
+
+static void
+test_rollback (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(KursRecord) bad = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 sid = kurs_record_get_id (strategy);
+  guint changed = 0;
+
+  g_signal_connect (store, "changed", G_CALLBACK (count_store_changes_cb), &changed);
+
+  g_assert_true (kurs_store_begin (store, "Tilføj mål", &error));
+  goal = kurs_store_create (store, KURS_ENTITY_GOAL, sid, &error,
+                            "title", g_variant_new_string ("Egen bolig"), NULL);
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_set_text (store, strategy, "vision", "Alle har et hjem", &error));
+  /* The action then fails */
+  bad = kurs_store_create (store, KURS_ENTITY_SUBGOAL, kurs_record_get_id (goal), &error,
+                           "title", g_variant_new_string (""), NULL);
+  g_assert_null (bad);
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID);
+  kurs_store_rollback (store);
+
+  /* Nothing of it is left, in memory or in the file. */
+  g_assert_true (kurs_record_is_deleted (goal));
+  g_assert_null (kurs_record_get_text (strategy, "vision"));
+  goals = kurs_store_list (store, KURS_ENTITY_GOAL, sid);
+  g_assert_cmpuint (goals->len, ==, 0);
+  g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Add strategy");
+  g_assert_cmpuint (changed, ==, 0);
+
+  g_clear_object (&goal);
+  g_clear_object (&strategy);
+  g_clear_object (&store);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM goal"), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM strategy WHERE vision IS NOT NULL"), ==, 0);
+}
+
+/* A failing step inside an action undoes only itself. */
+static void
+test_nested_failure_keeps_action (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kurs_store_begin (store, "To ting", &error));
+  goal = kurs_store_create (store, KURS_ENTITY_GOAL, kurs_record_get_id (strategy), &error,
+                            "title", g_variant_new_string ("Egen bolig"), NULL);
+  g_assert_false (kurs_store_set_text (store, goal, "title", "", &error));
+  g_clear_error (&error);
+  g_assert_true (kurs_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&goal);
+  g_clear_object (&strategy);
+  g_clear_object (&store);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM goal WHERE title = 'Egen bolig'"), ==, 1);
+}
+
+/* Undo and redo */
+
+static void
+test_undo_redo_text (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+
+  g_signal_connect (store, "changed", G_CALLBACK (count_store_changes_cb), &changes);
+
+  g_assert_true (kurs_store_set_text (store, strategy, "vision", "Plads til alle", &error));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (kurs_store_can_undo (store));
+
+  g_assert_true (kurs_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (kurs_record_get_text (strategy, "vision"));
+  g_assert_true (kurs_store_can_redo (store));
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM strategy WHERE vision IS NULL"), ==, 1);
+
+  g_assert_true (kurs_store_redo (store, &error));
+  g_assert_cmpstr (kurs_record_get_text (strategy, "vision"), ==, "Plads til alle");
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM strategy WHERE vision = 'Plads til alle'"), ==, 1);
+
+  /* Undoing the strategy's creation removes it; redo brings it back whole. */
+  g_assert_true (kurs_store_undo (store, &error));
+  g_assert_true (kurs_store_undo (store, &error));
+  g_assert_true (kurs_record_is_deleted (strategy));
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM strategy"), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM status_change"), ==, 0);
+  g_assert_false (kurs_store_can_undo (store));
+
+  g_assert_true (kurs_store_redo (store, &error));
+  g_assert_false (kurs_record_is_deleted (strategy));
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM status_change"), ==, 1);
+  g_assert_no_error (error);
+}
+
+static void
+test_undo_coalesces_typing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(GError) error = NULL;
+
+  /* Autosave while typing writes the growing text a few times. */
+  kurs_store_set_text (store, strategy, "vision", "Plads", &error);
+  kurs_store_set_text (store, strategy, "vision", "Plads til", &error);
+  kurs_store_set_text (store, strategy, "vision", "Plads til alle", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (kurs_store_undo (store, &error));
+  g_assert_null (kurs_record_get_text (strategy, "vision"));
+  g_assert_true (kurs_store_redo (store, &error));
+  g_assert_cmpstr (kurs_record_get_text (strategy, "vision"), ==, "Plads til alle");
+}
+
+static void
+test_delete_cascade_and_undo (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(KursRecord) area = NULL;
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(KursRecord) sub = NULL;
+  g_autoptr(KursRecord) plan = NULL;
+  g_autoptr(KursRecord) initiative = NULL;
+  g_autoptr(KursRecord) link = NULL;
+  g_autoptr(KursRecord) indicator = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 sid = kurs_record_get_id (strategy);
+  gint64 goal_id;
+
+  area = kurs_store_create (store, KURS_ENTITY_FOCUS_AREA, sid, &error,
+                            "title", g_variant_new_string ("Bolig"), NULL);
+  goal = kurs_store_create (store, KURS_ENTITY_GOAL, sid, &error,
+                            "title", g_variant_new_string ("Egen bolig"),
+                            "focus_area_id", g_variant_new_int64 (kurs_record_get_id (area)), NULL);
+  goal_id = kurs_record_get_id (goal);
+  sub = kurs_store_create (store, KURS_ENTITY_SUBGOAL, goal_id, &error,
+                           "title", g_variant_new_string ("Færre på herberg"),
+                           "horizon_year", g_variant_new_int64 (2026), NULL);
+  plan = kurs_store_create (store, KURS_ENTITY_ACTION_PLAN, sid, &error,
+                            "title", g_variant_new_string ("Handleplan 2023–24"),
+                            "start_date", g_variant_new_string ("2023-01-01"),
+                            "end_date", g_variant_new_string ("2024-12-31"), NULL);
+  initiative = kurs_store_create (store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan), &error,
+                                  "title", g_variant_new_string ("Boligsocial indsats"), NULL);
+  link = kurs_store_create (store, KURS_ENTITY_INITIATIVE_GOAL, kurs_record_get_id (initiative), &error,
+                            "goal_id", g_variant_new_int64 (goal_id), NULL);
+  indicator = kurs_store_create (store, KURS_ENTITY_INDICATOR, sid, &error,
+                                 "name", g_variant_new_string ("Hjemløse"),
+                                 "goal_id", g_variant_new_int64 (goal_id), NULL);
+  g_assert_no_error (error);
+
+  /* Deleting the goal takes its sub-goal and the initiative's link to it;
+   * the indicator only loses its reference. */
+  g_assert_true (kurs_store_delete (store, goal, &error));
+  g_assert_no_error (error);
+  g_assert_true (kurs_record_is_deleted (goal));
+  g_assert_true (kurs_record_is_deleted (sub));
+  g_assert_true (kurs_record_is_deleted (link));
+  g_assert_false (kurs_record_is_deleted (initiative));
+  g_assert_false (kurs_record_has_value (indicator, "goal_id"));
+  g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Delete development goal");
+
+  g_assert_true (kurs_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (kurs_record_is_deleted (goal));
+  g_assert_false (kurs_record_is_deleted (sub));
+  g_assert_cmpint (kurs_record_get_int (link, "goal_id"), ==, goal_id);
+  g_assert_cmpint (kurs_record_get_int (indicator, "goal_id"), ==, goal_id);
+
+  /* The same rows, with the same ids, are in the file. */
+  g_clear_object (&strategy); g_clear_object (&area); g_clear_object (&goal);
+  g_clear_object (&sub); g_clear_object (&plan); g_clear_object (&initiative);
+  g_clear_object (&link); g_clear_object (&indicator);
+  g_clear_object (&store);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM subgoal"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM initiative_goal"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT goal_id FROM indicator"), ==, goal_id);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+}
+
+static void
+test_move (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(GPtrArray) principles = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *titles[] = { "Ressourcer", "Ønsker og håb", "Kompetente", "Tydelig dialog" };
+  gint64 sid = kurs_record_get_id (strategy);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_object_unref (kurs_store_create (store, KURS_ENTITY_PRINCIPLE, sid, &error,
+                                       "title", g_variant_new_string (titles[i]), NULL));
+
+  principles = kurs_store_list (store, KURS_ENTITY_PRINCIPLE, sid);
+  g_assert_true (kurs_store_move (store, principles->pdata[3], 0, &error));
+  g_clear_pointer (&principles, g_ptr_array_unref);
+
+  principles = kurs_store_list (store, KURS_ENTITY_PRINCIPLE, sid);
+  g_assert_cmpstr (kurs_record_get_title (principles->pdata[0]), ==, "Tydelig dialog");
+  g_assert_cmpstr (kurs_record_get_title (principles->pdata[1]), ==, "Ressourcer");
+  g_clear_pointer (&principles, g_ptr_array_unref);
+
+  g_assert_true (kurs_store_undo (store, &error));
+  principles = kurs_store_list (store, KURS_ENTITY_PRINCIPLE, sid);
+  g_assert_cmpstr (kurs_record_get_title (principles->pdata[0]), ==, "Ressourcer");
+  g_assert_cmpstr (kurs_record_get_title (principles->pdata[3]), ==, "Tydelig dialog");
+}
+
+static void
+test_frozen_when_approved (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(KursRecord) milestone = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  milestone = kurs_store_create (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), &error,
+                                 "kind", g_variant_new_string ("approval"),
+                                 "title", g_variant_new_string ("Endelig godkendelse"),
+                                 "start_date", g_variant_new_string ("2022-11-29"), NULL);
+  g_assert_true (kurs_store_change_status (store, strategy, KURS_STATUS_APPROVED,
+                                           "2022-11-29", "Socialudvalget", &error));
+  g_assert_no_error (error);
+
+  history = kurs_store_list (store, KURS_ENTITY_STATUS_CHANGE, kurs_record_get_id (strategy));
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (kurs_record_get_text (history->pdata[1], "status"), ==, "approved");
+  g_assert_cmpstr (kurs_record_get_text (history->pdata[1], "body"), ==, "Socialudvalget");
+
+  /* The text is frozen… */
+  g_assert_false (kurs_store_set_text (store, strategy, "vision", "Ny vision", &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FROZEN);
+  g_clear_error (&error);
+  g_assert_null (kurs_store_create (store, KURS_ENTITY_GOAL, kurs_record_get_id (strategy), &error,
+                                    "title", g_variant_new_string ("Nyt mål"), NULL));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FROZEN);
+  g_clear_error (&error);
+
+  /* …but the process and its follow-up go on. */
+  g_assert_true (kurs_store_set (store, milestone, "held", g_variant_new_boolean (TRUE), &error));
+  g_assert_no_error (error);
+
+  /* A status is only set through its own function. */
+  g_assert_false (kurs_store_set_text (store, strategy, "status", "draft", &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID);
+}
+
+static void
+test_short_id (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(KursRecord) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = kurs_store_get_short_id (store, strategy);
+  g_autofree char *upper = g_ascii_strup (id, -1);
+
+  g_assert_cmpuint (strlen (id), ==, 8);
+  g_assert_true (g_str_has_prefix (kurs_record_get_text (strategy, "uuid"), id));
+
+  found = kurs_store_find_strategy (store, upper, &error);
+  g_assert_no_error (error);
+  g_assert_true (found == strategy);
+
+  g_assert_null (kurs_store_find_strategy (store, "12", &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (kurs_store_find_strategy (store, "%%%%'; DROP TABLE strategy", &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_record_changed_signal (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(GError) error = NULL;
+  guint vision_changes = 0;
+
+  g_signal_connect (strategy, "changed::vision", G_CALLBACK (count_record_changes_cb), &vision_changes);
+  kurs_store_set_text (store, strategy, "vision", "Plads til alle", &error);
+  kurs_store_set_text (store, strategy, "committee", "Social- og Sundhedsudvalget", &error);
+  kurs_store_undo (store, &error);
+  g_assert_no_error (error);
+
+  /* Set, and the undo of the committee did not touch the vision */
+  g_assert_cmpuint (vision_changes, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("open/new-library", test_new_library);
+  ADD ("open/migrate-empty-file", test_migrate_empty_file);
+  ADD ("open/migrate-empty-database", test_migrate_empty_database);
+  ADD ("open/schema-matches-migrations", test_schema_matches_migrations);
+  ADD ("refuse/not-sqlite", test_refuse_not_sqlite);
+  ADD ("refuse/binary", test_refuse_binary);
+  ADD ("refuse/truncated", test_refuse_truncated);
+  ADD ("refuse/corrupt", test_refuse_corrupt);
+  ADD ("refuse/newer-version", test_refuse_newer);
+  ADD ("refuse/foreign-application", test_refuse_foreign);
+  ADD ("refuse/foreign-without-id", test_refuse_foreign_without_id);
+  ADD ("refuse/folder", test_refuse_folder);
+  ADD ("refuse/read-only-file", test_read_only_file);
+  ADD ("refuse/read-only-folder", test_read_only_folder);
+  ADD ("open/second-writer-locked", test_second_writer_locked);
+  ADD ("round-trip/every-entity", test_round_trip_every_entity);
+  ADD ("rules/invalid-values", test_invalid_values_refused);
+  ADD ("rules/reference-to-other-strategy", test_reference_to_other_strategy_refused);
+  ADD ("rules/frozen-when-approved", test_frozen_when_approved);
+  ADD ("action/rollback", test_rollback);
+  ADD ("action/nested-failure", test_nested_failure_keeps_action);
+  ADD ("undo/text", test_undo_redo_text);
+  ADD ("undo/coalesce-typing", test_undo_coalesces_typing);
+  ADD ("undo/delete-cascade", test_delete_cascade_and_undo);
+  ADD ("undo/move", test_move);
+  ADD ("read/short-id", test_short_id);
+  ADD ("signal/record-changed", test_record_changed_signal);
+
+  return g_test_run ();
+}
