@@ -227,7 +227,7 @@ static const KursField stakeholder_fields[] = {
 static const KursField involvement_fields[] = {
   PARENT ("stakeholder_id", KURS_ENTITY_STAKEHOLDER),
   REF ("milestone_id", REQ | KURS_FIELD_CASCADE, KURS_ENTITY_MILESTONE, N_("Milestone")),
-  ENUM ("role", REQ, kurs_involvement_role_enum, N_("Involvement")),
+  ENUM ("role", REQ, kurs_involvement_role_enum, N_("Role")),
 };
 
 static const KursField hearing_round_fields[] = {

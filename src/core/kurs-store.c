@@ -1355,9 +1355,10 @@ check_field_value (const KursField  *field,
       {
         gint64 number = g_variant_get_int64 (value);
 
+        /* The schema's ranges fit in an int. */
         if (field->min < field->max && (number < field->min || number > field->max))
-          return invalid (error, _("%s must be from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                          label, field->min, field->max);
+          return invalid (error, _("%s must be from %d to %d"),
+                          label, (int) field->min, (int) field->max);
       }
       break;
 
