@@ -15,3 +15,13 @@ void   kurs_test_write_file     (const char *path,
                                  gssize      length);
 
 G_END_DECLS
+
+/* The parts below need the core. */
+#include "kurs-store.h"
+
+G_BEGIN_DECLS
+
+KursRecord *kurs_test_create_full_strategy (KursStore  *store);
+char       *kurs_test_dump_library         (const char *path);
+
+G_END_DECLS

@@ -307,6 +307,107 @@ test_invalid_utf8 (Fixture       *f,
   g_assert_nonnull (strstr (r.err, "UTF-8"));
 }
 
+/* Approval and XML from the command line */
+static void
+test_approve_export_import (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "other.kurs", NULL);
+  g_autofree char *xml = g_build_filename (f->dir, "strategy.xml", NULL);
+  g_autofree char *again = g_build_filename (f->dir, "again.xml", NULL);
+  g_auto(Result) example = RUN (f, "--file", f->library, "example");
+  g_autofree char *id = strip (example.out);
+  g_auto(Result) hearing = RUN (f, "--file", f->library, "status", id, "in-hearing", "--date", "2022-11-08");
+  g_auto(Result) approve = RUN (f, "--file", f->library, "approve", id, "--date", "2022-11-29");
+  g_auto(Result) versions = RUN (f, "--file", f->library, "versions", id);
+  g_auto(Result) export = RUN (f, "--file", f->library, "export", id, "-o", xml);
+  g_auto(Result) validate = RUN (f, "validate", xml);
+  g_auto(Result) import = RUN (f, "--file", other, "import", xml);
+  g_autofree char *imported = strip (import.out);
+  g_auto(Result) export_again = RUN (f, "--file", other, "export", imported, "-o", again);
+  g_auto(Result) list = RUN (f, "--file", f->library, "list");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_assert_cmpint (hearing.status, ==, 0);
+  g_assert_cmpint (approve.status, ==, 0);
+  g_assert_cmpstr (approve.out, ==, "1\n");
+  g_assert_cmpstr (versions.out, ==, "1\t2022-11-29\tSocialudvalget\n");
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_cmpint (validate.status, ==, 0);
+  g_assert_true (g_str_has_suffix (validate.out, ": valid\n"));
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (imported, ==, id);
+  g_assert_cmpint (export_again.status, ==, 0);
+  g_assert_true (g_str_has_prefix (list.out, id));
+  g_assert_nonnull (strstr (list.out, "\tapproved\t"));
+
+  /* Into an empty library, import then export gives the same bytes */
+  a = kurs_test_checksum_file (xml);
+  b = kurs_test_checksum_file (again);
+  g_assert_cmpstr (a, ==, b);
+}
+
+static void
+test_xml_errors (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *xml = g_build_filename (f->dir, "strategy.xml", NULL);
+  g_autofree char *broken = g_build_filename (f->dir, "broken.xml", NULL);
+  g_autofree char *never = g_build_filename (f->dir, "never.xml", NULL);
+  g_auto(Result) example = RUN (f, "--file", f->library, "example");
+  g_autofree char *id = strip (example.out);
+  g_auto(Result) no_version = RUN (f, "--file", f->library, "export", id, "-o", never);
+  g_auto(Result) no_output = RUN (f, "--file", f->library, "export", id);
+  g_auto(Result) draft = RUN (f, "--file", f->library, "export", id, "--draft", "-o", xml);
+  g_auto(Result) to_approved = RUN (f, "--file", f->library, "status", id, "approved");
+  g_auto(Result) bad_status = RUN (f, "--file", f->library, "status", id, "finished");
+  g_auto(Result) bad_date = RUN (f, "--file", f->library, "approve", id, "--date", "2022-02-30");
+  g_auto(Result) validate = { 0 };
+  g_auto(Result) import = { 0 };
+  g_auto(Result) duplicate = { 0 };
+  g_auto(Result) copy = { 0 };
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (no_version.status, ==, 1);
+  assert_one_line_error (&no_version);
+  g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (no_output.status, ==, 2);
+  g_assert_cmpint (draft.status, ==, 0);
+  g_assert_cmpint (to_approved.status, ==, 1);
+  g_assert_cmpint (bad_status.status, ==, 1);
+  g_assert_cmpint (bad_date.status, ==, 1);
+  assert_one_line_error (&bad_date);
+
+  /* A broken file: validate names the line, import refuses it */
+  contents = kurs_test_read_file (xml, NULL);
+  {
+    g_autoptr(GString) s = g_string_new (contents);
+
+    g_string_replace (s, "kind=\"seminar\"", "kind=\"picnic\"", 1);
+    kurs_test_write_file (broken, s->str, s->len);
+  }
+  before = kurs_test_dump_library (f->library);
+  validate = RUN (f, "validate", broken);
+  import = RUN (f, "--file", f->library, "import", broken);
+  duplicate = RUN (f, "--file", f->library, "import", xml);
+  after = kurs_test_dump_library (f->library);
+
+  g_assert_cmpint (validate.status, ==, 1);
+  g_assert_nonnull (strstr (validate.err, "broken.xml: line "));
+  g_assert_nonnull (strstr (validate.err, "picnic"));
+  g_assert_cmpint (import.status, ==, 1);
+  assert_one_line_error (&import);
+  g_assert_cmpint (duplicate.status, ==, 1);
+  assert_one_line_error (&duplicate);
+  g_assert_cmpstr (before, ==, after);
+
+  copy = RUN (f, "--file", f->library, "import", "--as-copy", xml);
+  g_assert_cmpint (copy.status, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +428,8 @@ main (int   argc,
   ADD ("bad-library-untouched", test_bad_library_untouched);
   ADD ("locked-library", test_locked_library);
   ADD ("invalid-utf8", test_invalid_utf8);
+  ADD ("approve-export-import", test_approve_export_import);
+  ADD ("xml-errors", test_xml_errors);
 
   return g_test_run ();
 }

@@ -479,6 +479,15 @@ static const KursCliCommand commands[] = {
   { "show", "ID [--json]", N_("Print everything about a strategy"), run_show },
   { "new", "--title TITLE --period YEARS [--committee NAME]", N_("Add a strategy"), run_new },
   { "example", "", N_("Add the Ballerup example strategy"), run_example },
+  { "status", "ID draft|in-hearing|adopted [--date D] [--by NAME]",
+    N_("Change a strategy’s status (draft again starts a new revision)"), kurs_cli_run_status },
+  { "approve", "ID [--date YYYY-MM-DD] [--by NAME]",
+    N_("Approve a strategy, freezing its next numbered version"), kurs_cli_run_approve },
+  { "versions", "ID", N_("List a strategy’s approved versions"), kurs_cli_run_versions },
+  { "export", "ID [--version N | --draft] -o FILE",
+    N_("Export the latest approved version (or another, or the draft) as XML"), kurs_cli_run_export },
+  { "import", "FILE [--as-copy]", N_("Add the strategy in an XML file to the library"), kurs_cli_run_import },
+  { "validate", "FILE", N_("Check an XML file against the Kurs strategy schema"), kurs_cli_run_validate },
 };
 
 static char *

@@ -53,4 +53,12 @@ gboolean    kurs_cli_check_text    (const char     *what,
                                     const char     *text,
                                     GError        **error);
 
+/* The commands, each in the file of its subject */
+int kurs_cli_run_status   (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_approve  (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_versions (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_export   (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_import   (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_validate (KursCli *cli, int argc, char **argv);
+
 G_END_DECLS

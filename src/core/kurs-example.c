@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kurs-example.h"
+#include "kurs-store-private.h"
 
 /* The example library: Ballerup Kommune's strategy for socially vulnerable
  * adults ("udsattestrategi"), as the public slides and minutes in
@@ -396,6 +397,13 @@ kurs_example_create (KursStore  *store,
                                 NULL);
   if (strategy != NULL)
     {
+      g_autoptr(GPtrArray) history = kurs_store_list (store, KURS_ENTITY_STATUS_CHANGE,
+                                                       kurs_record_get_id (strategy));
+
+      /* The draft began with the seminar, not on the day the example is
+       * opened. */
+      kurs_store_set_internal (store, history->pdata[0], "date",
+                               g_variant_new_string ("2022-05-20"), &b.error);
       b.strategy_id = kurs_record_get_id (strategy);
       build (&b);
     }

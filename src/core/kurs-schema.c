@@ -281,7 +281,7 @@ static const KursField version_fields[] = {
   INT ("number", REQ, 1, G_MAXINT32, N_("Version")),
   DATE ("approved_date", REQ, N_("Approved")),
   TEXT ("approved_by", NONE, N_("Approved by")),
-  TEXT ("content", REQ | KURS_FIELD_BULK, N_("Frozen content")),
+  TEXT ("content", REQ | LONG | KURS_FIELD_BULK, N_("Frozen content")),
 };
 
 #define ENTITY(e, name, plural, label, parent, fields, ordered, order_by, content, internal) \

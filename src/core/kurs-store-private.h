@@ -16,4 +16,10 @@ KursRecord *kurs_store_create_internal (KursStore           *self,
                                         GVariant * const    *values,
                                         GError             **error);
 
+gboolean    kurs_store_set_internal    (KursStore           *self,
+                                        KursRecord          *record,
+                                        const char          *field,
+                                        GVariant            *value,
+                                        GError             **error);
+
 G_END_DECLS

@@ -1314,6 +1314,22 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* Every text must be exportable: XML 1.0 has no place for control
+ * characters other than tab and line breaks, nor for U+FFFE and U+FFFF. */
+static gboolean
+is_xml_text (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_field_value (const KursField  *field,
                    GVariant         *value,
@@ -1348,6 +1364,8 @@ check_field_value (const KursField  *field,
           return invalid (error, _("%s is too long: at most a million characters"), label);
         if (!(field->flags & KURS_FIELD_LONG) && strchr (text, '\n') != NULL)
           return invalid (error, _("%s must be a single line"), label);
+        if (!is_xml_text (text))
+          return invalid (error, _("%s contains a control character that cannot be kept"), label);
       }
       break;
 
@@ -2352,6 +2370,7 @@ set_value (KursStore   *self,
            KursRecord  *record,
            int          index,
            GVariant    *value,
+           gboolean     internal,
            GError     **error)
 {
   const KursEntityInfo *info = kurs_record_get_info (record);
@@ -2365,14 +2384,14 @@ set_value (KursStore   *self,
       return FALSE;
     }
 
-  if ((field->flags & KURS_FIELD_INTERNAL) || info->internal)
+  if (!internal && ((field->flags & KURS_FIELD_INTERNAL) || info->internal))
     {
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID,
                    _("%s is set by Kurs itself"), field_label (field));
       return FALSE;
     }
 
-  if (!check_not_frozen (self, info, kurs_record_get_strategy_id (record), error)
+  if ((!internal && !check_not_frozen (self, info, kurs_record_get_strategy_id (record), error))
       || !check_field_value (field, value, error)
       || !check_reference (self, field, value, kurs_record_get_strategy_id (record), error))
     return FALSE;
@@ -2423,7 +2442,38 @@ kurs_store_set (KursStore   *self,
   if (!begin_action (self, label, error))
     return FALSE;
 
-  ok = set_value (self, record, index, owned, error);
+  ok = set_value (self, record, index, owned, FALSE, error);
+  return end_action (self, ok, ok ? error : NULL);
+}
+
+/**
+ * kurs_store_set_internal:
+ *
+ * kurs_store_set() for a field the store otherwise sets itself (a
+ * strategy's status), and regardless of a frozen strategy.  For core
+ * modules that restore a strategy as it was: see kurs_xml_import().
+ */
+gboolean
+kurs_store_set_internal (KursStore   *self,
+                         KursRecord  *record,
+                         const char  *field,
+                         GVariant    *value,
+                         GError     **error)
+{
+  g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
+  int index;
+  gboolean ok;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KURS_IS_RECORD (record), FALSE);
+
+  index = kurs_entity_info_find_field (kurs_record_get_info (record), field);
+  g_return_val_if_fail (index >= 0, FALSE);
+
+  if (!begin_action (self, kurs_record_get_info (record)->label, error))
+    return FALSE;
+
+  ok = set_value (self, record, index, owned, TRUE, error);
   return end_action (self, ok, ok ? error : NULL);
 }
 

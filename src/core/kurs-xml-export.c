@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-xml-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlwriter.h>
+
+#include "kurs-xml-export.h"
+#include "kurs-xml.h"
+
+/* Writes a strategy as XML (see data/kurs-strategy.xsd), with libxml2's
+ * text writer: UTF-8, ISO dates, rows in their stable order and ids
+ * numbered by that order, so that the same content always gives the same
+ * bytes. */
+
+typedef struct {
+  KursStore        *store;
+  xmlTextWriterPtr  writer;
+  GHashTable       *ids;      /* row key → "goal-2" */
+  gboolean          failed;
+} Writer;
+
+static gint64 *
+row_key (KursEntity entity,
+         gint64     id)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = ((gint64) entity << 56) | id;
+  return key;
+}
+
+static void
+check (Writer *w,
+       int     rc)
+{
+  if (rc < 0)
+    w->failed = TRUE;
+}
+
+/* Rows that others refer to get ids numbered in the order they are
+ * written.  All of them belong to the strategy directly. */
+static void
+assign_ids (Writer *w,
+            gint64  strategy_id)
+{
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      const KursXmlEntity *x = kurs_xml_entity (e);
+      g_autoptr(GPtrArray) rows = NULL;
+
+      if (x->id_prefix == NULL)
+        continue;
+
+      g_assert (kurs_entity_info (e)->parent == KURS_ENTITY_STRATEGY);
+      rows = kurs_store_list (w->store, e, strategy_id);
+      for (guint i = 0; i < rows->len; i++)
+        g_hash_table_insert (w->ids, row_key (e, kurs_record_get_id (rows->pdata[i])),
+                             g_strdup_printf ("%s-%u", x->id_prefix, i + 1));
+    }
+}
+
+static void
+write_attributes (Writer     *w,
+                  KursRecord *record)
+{
+  const KursEntityInfo *info = kurs_record_get_info (record);
+  const KursXmlEntity *x = kurs_xml_entity (info->entity);
+
+  if (x->id_prefix != NULL)
+    {
+      g_autofree gint64 *key = row_key (info->entity, kurs_record_get_id (record));
+
+      check (w, xmlTextWriterWriteAttribute (w->writer, BAD_CAST "id",
+                                             g_hash_table_lookup (w->ids, key)));
+    }
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const KursField *field = &info->fields[i];
+      GVariant *value = kurs_record_get_value_at (record, i);
+      g_autofree char *text = NULL;
+
+      if (x->field_forms[i] != KURS_XML_ATTRIBUTE || value == NULL)
+        continue;
+
+      if (field->type == KURS_FIELD_REF)
+        {
+          g_autofree gint64 *key = row_key (field->ref, g_variant_get_int64 (value));
+          const char *id = g_hash_table_lookup (w->ids, key);
+
+          /* The store keeps references within the strategy. */
+          if (id == NULL)
+            {
+              w->failed = TRUE;
+              continue;
+            }
+          text = g_strdup (id);
+        }
+      else
+        text = kurs_field_format_value (field, value);
+
+      check (w, xmlTextWriterWriteAttribute (w->writer, BAD_CAST x->field_names[i], BAD_CAST text));
+    }
+}
+
+static void
+write_elements (Writer     *w,
+                KursRecord *record)
+{
+  const KursEntityInfo *info = kurs_record_get_info (record);
+  const KursXmlEntity *x = kurs_xml_entity (info->entity);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const char *text;
+
+      if (x->field_forms[i] != KURS_XML_ELEMENT)
+        continue;
+      if ((text = kurs_record_get_text (record, info->fields[i].name)) == NULL)
+        continue;
+
+      check (w, xmlTextWriterWriteElement (w->writer, BAD_CAST x->field_names[i], BAD_CAST text));
+    }
+}
+
+static void write_row (Writer     *w,
+                       KursRecord *record);
+
+static void
+write_children (Writer     *w,
+                KursRecord *record)
+{
+  KursEntity entity = kurs_record_get_entity (record);
+
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      const KursXmlEntity *x = kurs_xml_entity (e);
+      g_autoptr(GPtrArray) rows = NULL;
+
+      if (kurs_entity_info (e)->parent != entity || !x->exported)
+        continue;
+
+      rows = kurs_store_list (w->store, e, kurs_record_get_id (record));
+      if (rows->len == 0)
+        continue;
+
+      check (w, xmlTextWriterStartElement (w->writer, BAD_CAST x->container));
+      for (guint i = 0; i < rows->len; i++)
+        write_row (w, rows->pdata[i]);
+      check (w, xmlTextWriterEndElement (w->writer));
+    }
+}
+
+static void
+write_row (Writer     *w,
+           KursRecord *record)
+{
+  check (w, xmlTextWriterStartElement (w->writer,
+                                       BAD_CAST kurs_xml_entity (kurs_record_get_entity (record))->element));
+  write_attributes (w, record);
+  write_elements (w, record);
+  write_children (w, record);
+  check (w, xmlTextWriterEndElement (w->writer));
+}
+
+static void
+write_strategy (Writer                   *w,
+                KursRecord               *strategy,
+                const KursXmlVersionInfo *version)
+{
+  check (w, xmlTextWriterStartDocument (w->writer, NULL, "UTF-8", NULL));
+  /* The namespace declared as the first attribute, where people look */
+  check (w, xmlTextWriterStartElement (w->writer, BAD_CAST "strategy"));
+  check (w, xmlTextWriterWriteAttribute (w->writer, BAD_CAST "xmlns", BAD_CAST KURS_XML_NAMESPACE));
+  write_attributes (w, strategy);
+
+  if (version != NULL)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version->number);
+
+      check (w, xmlTextWriterWriteAttribute (w->writer, BAD_CAST "version", BAD_CAST number));
+      check (w, xmlTextWriterWriteAttribute (w->writer, BAD_CAST "approved-date",
+                                             BAD_CAST version->approved_date));
+      if (version->approved_by != NULL && *version->approved_by)
+        check (w, xmlTextWriterWriteAttribute (w->writer, BAD_CAST "approved-by",
+                                               BAD_CAST version->approved_by));
+    }
+  else
+    check (w, xmlTextWriterWriteAttribute (w->writer, BAD_CAST "draft", BAD_CAST "true"));
+
+  write_elements (w, strategy);
+  write_children (w, strategy);
+  check (w, xmlTextWriterEndElement (w->writer));
+  check (w, xmlTextWriterEndDocument (w->writer));
+}
+
+/* The guard: Kurs never hands out a file that its own schema refuses. */
+static gboolean
+check_output (GBytes  *xml,
+              GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(xmlDoc) doc = kurs_xml_parse (xml, &local_error);
+
+  if (doc == NULL || !kurs_xml_validate_doc (doc, NULL, &local_error))
+    {
+      g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID,
+                   _("The export was stopped because it would not follow the Kurs schema "
+                     "(a bug, or data changed outside Kurs): %s"),
+                   local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kurs_xml_export_live:
+ * @version: (nullable): the version this export freezes, or %NULL for a
+ *   draft, marked as such
+ *
+ * Writes the strategy as it stands in the library.
+ *
+ * Returns: (transfer full): the XML, or %NULL with @error set
+ */
+GBytes *
+kurs_xml_export_live (KursStore                 *store,
+                      KursRecord                *strategy,
+                      const KursXmlVersionInfo  *version,
+                      GError                   **error)
+{
+  g_autoptr(GBytes) xml = NULL;
+  xmlBufferPtr buffer;
+  Writer w = { 0 };
+
+  g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
+  g_return_val_if_fail (kurs_record_get_entity (strategy) == KURS_ENTITY_STRATEGY, NULL);
+
+  buffer = xmlBufferCreate ();
+  w.store = store;
+  w.writer = xmlNewTextWriterMemory (buffer, 0);
+  w.ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  xmlTextWriterSetIndent (w.writer, 1);
+  xmlTextWriterSetIndentString (w.writer, BAD_CAST "  ");
+
+  assign_ids (&w, kurs_record_get_id (strategy));
+  write_strategy (&w, strategy, version);
+  xmlFreeTextWriter (w.writer);
+
+  if (!w.failed)
+    xml = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+  xmlBufferFree (buffer);
+  g_hash_table_unref (w.ids);
+
+  if (xml == NULL)
+    {
+      g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID,
+                   _("The strategy could not be written as XML"));
+      return NULL;
+    }
+
+  if (!check_output (xml, error))
+    return NULL;
+
+  return g_steal_pointer (&xml);
+}
+
+/**
+ * kurs_xml_export_version:
+ * @number: the version, or 0 for the latest
+ *
+ * Returns: (transfer full): the frozen XML of an approved version, or
+ *   %NULL with @error set if the strategy has no such version
+ */
+GBytes *
+kurs_xml_export_version (KursStore   *store,
+                         KursRecord  *strategy,
+                         gint64       number,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  KursRecord *version = NULL;
+  const char *content;
+
+  g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
+
+  versions = kurs_store_list (store, KURS_ENTITY_VERSION, kurs_record_get_id (strategy));
+  for (guint i = 0; i < versions->len; i++)
+    if (number == 0 || kurs_record_get_int (versions->pdata[i], "number") == number)
+      version = versions->pdata[i];
+
+  if (version == NULL)
+    {
+      if (number == 0)
+        g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_NO_VERSION,
+                     _("“%s” has no approved version to export; approve it first, or export the draft"),
+                     kurs_record_get_title (strategy));
+      else
+        g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_NO_VERSION,
+                     _("“%s” has no version %d"), kurs_record_get_title (strategy), (int) number);
+      return NULL;
+    }
+
+  content = kurs_record_get_text (version, "content");
+  xml = g_bytes_new (content, strlen (content));
+
+  if (!check_output (xml, error))
+    return NULL;
+
+  return g_steal_pointer (&xml);
+}

@@ -1,0 +1,418 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-xml-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "kurs-xml-export.h"
+#include "kurs-xml-import.h"
+#include "kurs-xml.h"
+#include "kurs-store-private.h"
+
+/* Reads a strategy file back into a library.  The file is parsed safely
+ * and checked against the schema first; then its rows are created kind
+ * by kind, in the order of KursEntity (so that whatever a row refers to
+ * already exists), and within a kind in document order (so that exporting
+ * again gives the same file).  It is one action: any problem rolls all of
+ * it back. */
+
+typedef struct {
+  xmlNodePtr node;
+  xmlNodePtr parent;
+} Item;
+
+typedef struct {
+  KursStore  *store;
+  GArray     *items[KURS_N_ENTITIES];   /* Item, in document order */
+  GHashTable *rows;                      /* xmlNodePtr → gint64 * row id */
+  GHashTable *ids[KURS_N_ENTITIES];      /* XML id → gint64 * row id */
+  gboolean    as_copy;
+} Importer;
+
+static gboolean
+is_kurs_element (xmlNodePtr  node,
+                 const char *name)
+{
+  return node->type == XML_ELEMENT_NODE
+         && node->ns != NULL && xmlStrEqual (node->ns->href, BAD_CAST KURS_XML_NAMESPACE)
+         && (name == NULL || xmlStrEqual (node->name, BAD_CAST name));
+}
+
+static void
+collect (Importer   *im,
+         xmlNodePtr  node,
+         KursEntity  entity,
+         xmlNodePtr  parent)
+{
+  Item item = { node, parent };
+
+  g_array_append_val (im->items[entity], item);
+
+  for (xmlNodePtr child = node->children; child; child = child->next)
+    {
+      if (!is_kurs_element (child, NULL))
+        continue;
+
+      for (guint e = 0; e < KURS_N_ENTITIES; e++)
+        {
+          const KursXmlEntity *x = kurs_xml_entity (e);
+
+          if (kurs_entity_info (e)->parent != entity || !x->exported
+              || !xmlStrEqual (child->name, BAD_CAST x->container))
+            continue;
+
+          for (xmlNodePtr row = child->children; row; row = row->next)
+            if (is_kurs_element (row, x->element))
+              collect (im, row, e, node);
+        }
+    }
+}
+
+static gboolean
+fail_at (xmlNodePtr   node,
+         GError     **error,
+         const char  *message)
+{
+  g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID,
+               _("Line %ld: %s"), xmlGetLineNo (node), message);
+  return FALSE;
+}
+
+static char *
+element_text (xmlNodePtr  node,
+              const char *name)
+{
+  for (xmlNodePtr child = node->children; child; child = child->next)
+    if (is_kurs_element (child, name))
+      {
+        xmlChar *content = xmlNodeGetContent (child);
+        char *text = g_strdup ((const char *) content);
+
+        xmlFree (content);
+        return text;
+      }
+
+  return NULL;
+}
+
+static gint64
+lookup_id (GHashTable *ids,
+           const char *key)
+{
+  gint64 *id = g_hash_table_lookup (ids, key);
+
+  return id ? *id : 0;
+}
+
+static void
+remember_id (GHashTable *table,
+             gpointer    key,
+             gint64      id)
+{
+  gint64 *value = g_new (gint64, 1);
+
+  *value = id;
+  g_hash_table_insert (table, key, value);
+}
+
+/* Reads one field of a row; *value stays NULL when the file has none. */
+static gboolean
+read_field (Importer         *im,
+            xmlNodePtr        node,
+            const KursField  *field,
+            const char       *name,
+            KursXmlForm       form,
+            GVariant        **value,
+            GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+
+  *value = NULL;
+
+  if (form == KURS_XML_ELEMENT)
+    {
+      if ((text = element_text (node, name)) != NULL)
+        *value = g_variant_new_string (text);
+      return TRUE;
+    }
+
+  if ((text = (char *) xmlGetNoNsProp (node, BAD_CAST name)) == NULL)
+    return TRUE;
+
+  if (field->type == KURS_FIELD_REF)
+    {
+      gint64 id = lookup_id (im->ids[field->ref], text);
+
+      if (id == 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” refers to “%s”, which is not in the file"),
+                                                      name, text);
+          xmlFree (g_steal_pointer (&text));
+          return fail_at (node, error, message);
+        }
+
+      *value = g_variant_new_int64 (id);
+      xmlFree (g_steal_pointer (&text));
+      return TRUE;
+    }
+
+  *value = kurs_field_parse_value (field, text, &local_error);
+  xmlFree (g_steal_pointer (&text));
+
+  if (*value == NULL)
+    return fail_at (node, error, local_error->message);
+
+  return TRUE;
+}
+
+static gboolean
+import_row (Importer    *im,
+            KursEntity   entity,
+            Item        *item,
+            KursRecord **out_strategy,
+            GError     **error)
+{
+  const KursEntityInfo *info = kurs_entity_info (entity);
+  const KursXmlEntity *x = kurs_xml_entity (entity);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  g_autoptr(KursRecord) record = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 parent_id = 0;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const KursField *field = &info->fields[i];
+      GVariant *value;
+
+      if (x->field_forms[i] == KURS_XML_SKIP)
+        continue;
+      if (!read_field (im, item->node, field, x->field_names[i], x->field_forms[i], &value, error))
+        return FALSE;
+
+      if (entity == KURS_ENTITY_STRATEGY && im->as_copy)
+        {
+          /* A copy is a new strategy, and says so. */
+          if (g_str_equal (field->name, "uuid"))
+            {
+              g_clear_pointer (&value, g_variant_unref);
+              value = g_variant_new_take_string (g_uuid_string_random ());
+            }
+          else if (g_str_equal (field->name, "title") && value != NULL)
+            {
+              g_autofree char *title = g_strdup_printf (_("%s (copy)"), g_variant_get_string (value, NULL));
+
+              g_variant_unref (g_variant_ref_sink (value));
+              value = g_variant_new_string (title);
+            }
+        }
+
+      /* The status is set once the rows are in: an approved strategy
+       * would refuse them. */
+      if (entity == KURS_ENTITY_STRATEGY && g_str_equal (field->name, "status"))
+        {
+          g_clear_pointer (&value, g_variant_unref);
+          value = g_variant_new_string ("draft");
+        }
+
+      if (value == NULL)
+        continue;
+
+      g_ptr_array_add (names, (gpointer) field->name);
+      g_ptr_array_add (values, g_variant_ref_sink (value));
+    }
+
+  if (item->parent != NULL)
+    {
+      gint64 *id = g_hash_table_lookup (im->rows, item->parent);
+
+      g_assert (id != NULL);
+      parent_id = *id;
+    }
+
+  record = kurs_store_create_internal (im->store, entity, parent_id, names->len,
+                                       (const char * const *) names->pdata,
+                                       (GVariant * const *) values->pdata, &local_error);
+  if (record == NULL)
+    return fail_at (item->node, error, local_error->message);
+
+  remember_id (im->rows, item->node, kurs_record_get_id (record));
+
+  if (x->id_prefix != NULL)
+    {
+      xmlChar *xml_id = xmlGetNoNsProp (item->node, BAD_CAST "id");
+
+      if (xml_id == NULL || g_hash_table_contains (im->ids[entity], xml_id))
+        {
+          xmlFree (xml_id);
+          return fail_at (item->node, error, _("Every row that others refer to needs an id of its own"));
+        }
+      remember_id (im->ids[entity], g_strdup ((const char *) xml_id), kurs_record_get_id (record));
+      xmlFree (xml_id);
+    }
+
+  if (entity == KURS_ENTITY_STRATEGY)
+    *out_strategy = g_steal_pointer (&record);
+
+  return TRUE;
+}
+
+static gboolean
+check_new_uuid (Importer    *im,
+                xmlNodePtr   root,
+                GError     **error)
+{
+  xmlChar *uuid = xmlGetNoNsProp (root, BAD_CAST "uuid");
+  g_autoptr(KursRecord) existing = NULL;
+
+  if (uuid != NULL && !im->as_copy)
+    existing = kurs_store_find_strategy (im->store, (const char *) uuid, NULL);
+  xmlFree (uuid);
+
+  if (existing != NULL)
+    {
+      g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_DUPLICATE,
+                   _("“%s” is already in the library; import it as a copy to have both"),
+                   kurs_record_get_title (existing));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The status the file gives, and its version, once everything is in. */
+static gboolean
+finish_strategy (Importer    *im,
+                 xmlNodePtr   root,
+                 KursRecord  *strategy,
+                 GError     **error)
+{
+  xmlChar *status = xmlGetNoNsProp (root, BAD_CAST "status");
+  xmlChar *number = xmlGetNoNsProp (root, BAD_CAST "version");
+  xmlChar *date = xmlGetNoNsProp (root, BAD_CAST "approved-date");
+  xmlChar *body = xmlGetNoNsProp (root, BAD_CAST "approved-by");
+  g_autoptr(KursRecord) version = NULL;
+  g_autoptr(GBytes) content = NULL;
+  gboolean ok;
+
+  ok = kurs_store_set_internal (im->store, strategy, "status",
+                                g_variant_new_string ((const char *) status), error);
+
+  if (ok && number != NULL)
+    {
+      KursXmlVersionInfo info = { 0 };
+
+      if (date == NULL)
+        ok = fail_at (root, error, _("An approved version needs its approval date"));
+      else
+        {
+          info.number = g_ascii_strtoll ((const char *) number, NULL, 10);
+          info.approved_date = (const char *) date;
+          info.approved_by = (const char *) body;
+
+          /* The version's frozen text is the strategy as it now stands in
+           * the library: exporting it gives the file back. */
+          content = kurs_xml_export_live (im->store, strategy, &info, error);
+          if (content != NULL)
+            {
+              g_autofree char *text = g_strndup (g_bytes_get_data (content, NULL),
+                                                 g_bytes_get_size (content));
+
+              version = kurs_store_add_version (im->store, strategy, info.number,
+                                                info.approved_date, info.approved_by,
+                                                text, error);
+            }
+          ok = version != NULL;
+        }
+    }
+
+  xmlFree (status);
+  xmlFree (number);
+  xmlFree (date);
+  xmlFree (body);
+  return ok;
+}
+
+/**
+ * kurs_xml_import:
+ * @data: the file's contents
+ * @flags: %KURS_XML_IMPORT_AS_COPY to add a strategy that is already in
+ *   the library as a new one
+ *
+ * Adds the strategy in a Kurs XML file to the library, its approved
+ * version included.  Anything wrong with the file — not XML, not Kurs,
+ * not valid, a DTD, a rule broken — is refused with one clear message and
+ * leaves the library as it was.
+ *
+ * Returns: (transfer full): the new strategy, or %NULL with @error set
+ */
+KursRecord *
+kurs_xml_import (KursStore           *store,
+                 GBytes              *data,
+                 KursXmlImportFlags   flags,
+                 GError             **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  xmlNodePtr root;
+  Importer im = { 0 };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!(doc = kurs_xml_parse (data, error)) || !kurs_xml_validate_doc (doc, NULL, error))
+    return NULL;
+
+  root = xmlDocGetRootElement (doc);
+  im.store = store;
+  im.as_copy = (flags & KURS_XML_IMPORT_AS_COPY) != 0;
+  im.rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      im.items[e] = g_array_new (FALSE, FALSE, sizeof (Item));
+      im.ids[e] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    }
+
+  collect (&im, root, KURS_ENTITY_STRATEGY, NULL);
+
+  if (!check_new_uuid (&im, root, error) || !kurs_store_begin (store, _("Import strategy"), error))
+    ok = FALSE;
+  else
+    {
+      for (guint e = 0; ok && e < KURS_N_ENTITIES; e++)
+        for (guint i = 0; ok && i < im.items[e]->len; i++)
+          ok = import_row (&im, e, &g_array_index (im.items[e], Item, i), &strategy, error);
+
+      if (ok)
+        ok = finish_strategy (&im, root, strategy, error);
+
+      if (!ok)
+        kurs_store_rollback (store);
+      else
+        {
+          g_autoptr(GError) rule = NULL;
+
+          /* Rules between fields are checked as the action commits. */
+          if (!(ok = kurs_store_commit (store, &rule)))
+            g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID,
+                         _("The file breaks a rule of Kurs: %s"), rule->message);
+        }
+    }
+
+  g_hash_table_unref (im.rows);
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      g_array_unref (im.items[e]);
+      g_hash_table_unref (im.ids[e]);
+    }
+
+  if (!ok)
+    g_clear_object (&strategy);
+
+  return g_steal_pointer (&strategy);
+}

@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-xml"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+
+#include "kurs-core-resources.h"
+#include "kurs-xml.h"
+
+/* What the exporter and the importer share: the names of things in the
+ * XML, derived from the schema's descriptors by fixed rules; the safe way
+ * to parse a file; and validation against data/kurs-strategy.xsd, which
+ * is compiled into the program so that it is always there.
+ *
+ * The rules: an entity's element is its name with '-' for '_', its
+ * container its plural likewise.  A field that holds text is a child
+ * element; any other field is an attribute, and a reference drops its
+ * "_id".  Timestamps and bulky fields are left out.  Rows of an entity
+ * that another refers to carry an id attribute. */
+
+#define MAX_MESSAGES 200
+
+G_DEFINE_QUARK (kurs-xml-error-quark, kurs_xml_error)
+
+static KursXmlEntity xml_entities[KURS_N_ENTITIES];
+
+static char *
+xml_name (const char *identifier)
+{
+  char *name = g_strdup (identifier);
+
+  g_strdelimit (name, "_", '-');
+  return name;
+}
+
+static gboolean
+is_referenced (KursEntity entity)
+{
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      const KursEntityInfo *info = kurs_entity_info (e);
+
+      for (guint i = 0; i < info->n_fields; i++)
+        if (info->fields[i].type == KURS_FIELD_REF && info->fields[i].ref == entity
+            && !(info->fields[i].flags & KURS_FIELD_PARENT))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gpointer
+build_names (gpointer data)
+{
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      const KursEntityInfo *info = kurs_entity_info (e);
+      KursXmlEntity *x = &xml_entities[e];
+      const char **names = g_new0 (const char *, info->n_fields + 1);
+      KursXmlForm *forms = g_new0 (KursXmlForm, info->n_fields);
+
+      x->element = xml_name (info->name);
+      x->container = xml_name (info->plural);
+      x->id_prefix = is_referenced (e) ? x->element : NULL;
+      x->exported = e != KURS_ENTITY_VERSION;
+
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          const KursField *field = &info->fields[i];
+
+          if (field->type == KURS_FIELD_REF && g_str_has_suffix (field->name, "_id"))
+            {
+              g_autofree char *stem = g_strndup (field->name, strlen (field->name) - 3);
+
+              names[i] = xml_name (stem);
+            }
+          else
+            names[i] = xml_name (field->name);
+
+          if ((int) i == info->parent_field
+              || field->type == KURS_FIELD_TIMESTAMP
+              || (field->flags & KURS_FIELD_BULK))
+            forms[i] = KURS_XML_SKIP;
+          else if (field->type == KURS_FIELD_TEXT && !(field->flags & KURS_FIELD_INTERNAL))
+            forms[i] = KURS_XML_ELEMENT;
+          else
+            forms[i] = KURS_XML_ATTRIBUTE;
+        }
+
+      x->field_names = names;
+      x->field_forms = forms;
+    }
+
+  return NULL;
+}
+
+const KursXmlEntity *
+kurs_xml_entity (KursEntity entity)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, NULL);
+
+  g_once (&once, build_names, NULL);
+  return &xml_entities[entity];
+}
+
+/* libxml2 would print its errors on stderr; Kurs reports them itself. */
+static void
+silence (void       *data,
+         const char *format,
+         ...)
+{
+}
+
+static void
+ignore_structured (void        *data,
+                   xmlErrorPtr  error)
+{
+}
+
+static void
+init_libxml (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialized, 1);
+    }
+
+  /* Per thread in libxml2 */
+  xmlSetGenericErrorFunc (NULL, silence);
+  xmlSetStructuredErrorFunc (NULL, ignore_structured);
+}
+
+static xmlSchemaPtr
+load_schema (void)
+{
+  static gsize schema = 0;
+
+  if (g_once_init_enter (&schema))
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      xmlSchemaParserCtxtPtr parser;
+      xmlSchemaPtr loaded;
+      gsize length;
+      const char *data;
+
+      /* Named through its resource, so that a static link keeps it. */
+      bytes = g_resource_lookup_data (kurs_core_get_resource (),
+                                      "/dk/kurs/Kurs/core/kurs-strategy.xsd",
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (bytes != NULL);
+      data = g_bytes_get_data (bytes, &length);
+
+      parser = xmlSchemaNewMemParserCtxt (data, length);
+      loaded = xmlSchemaParse (parser);
+      xmlSchemaFreeParserCtxt (parser);
+      g_assert (loaded != NULL);
+
+      g_once_init_leave (&schema, (gsize) loaded);
+    }
+
+  return (xmlSchemaPtr) schema;
+}
+
+typedef struct {
+  gboolean  forbidden;
+  int       line;
+  char     *message;   /* the first error: later ones tend to follow from it */
+} ParseState;
+
+static char *
+one_line (const char *message)
+{
+  char *line = g_strdup (message ? message : "");
+
+  g_strdelimit (line, "\r\n", ' ');
+  return g_strstrip (line);
+}
+
+static void
+remember_first_error (void        *user_data,
+                      xmlErrorPtr  error)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  if (state->message == NULL && error != NULL)
+    {
+      state->line = error->line;
+      state->message = one_line (error->message);
+    }
+}
+
+/* A DOCTYPE could declare entities (an expansion bomb) or point at
+ * outside files; a Kurs file never has one, so the parser stops at it. */
+static void
+refuse_doctype (void          *user_data,
+                const xmlChar *name,
+                const xmlChar *external_id,
+                const xmlChar *system_id)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  state->forbidden = TRUE;
+  xmlStopParser (ctxt);
+}
+
+static void
+refuse_entity (void          *user_data,
+               const xmlChar *name,
+               int            type,
+               const xmlChar *public_id,
+               const xmlChar *system_id,
+               xmlChar       *content)
+{
+  refuse_doctype (user_data, name, public_id, system_id);
+}
+
+/**
+ * kurs_xml_parse:
+ *
+ * Parses a file that claims to be a Kurs strategy, safely: no DTD, no
+ * entities, nothing fetched from the network or the disk, a bounded size,
+ * and the root must be a strategy in the Kurs namespace.  The document is
+ * not yet checked against the schema; see kurs_xml_validate_doc().
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+xmlDocPtr
+kurs_xml_parse (GBytes  *data,
+                GError **error)
+{
+  ParseState state = { FALSE, 0, NULL };
+  xmlParserCtxtPtr ctxt;
+  xmlDocPtr doc;
+  xmlNodePtr root;
+  gsize length;
+  const char *bytes;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  init_libxml ();
+  bytes = g_bytes_get_data (data, &length);
+
+  if (length > KURS_XML_MAX_BYTES)
+    {
+      g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_TOO_LARGE,
+                   _("The file is too large to be a strategy (more than %d MB)"),
+                   KURS_XML_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  if (length == 0)
+    {
+      g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_MALFORMED,
+                   _("The file is empty"));
+      return NULL;
+    }
+
+  ctxt = xmlNewParserCtxt ();
+  g_assert (ctxt != NULL);
+  ctxt->sax->internalSubset = refuse_doctype;
+  ctxt->sax->externalSubset = refuse_doctype;
+  ctxt->sax->entityDecl = refuse_entity;
+  ctxt->sax->serror = remember_first_error;
+  ctxt->_private = &state;
+
+  /* Not XML_PARSE_NOENT (no substitution), not XML_PARSE_DTDLOAD, not
+   * XML_PARSE_HUGE (libxml2 keeps its limits on depth and text size). */
+  doc = xmlCtxtReadMemory (ctxt, bytes, length, NULL, NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOCDATA);
+  if (state.forbidden)
+    {
+      g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_FORBIDDEN,
+                   _("The file has a DOCTYPE or entity declaration, which a Kurs strategy never has; it was not read"));
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  else if (doc == NULL || !ctxt->wellFormed)
+    {
+      g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_MALFORMED,
+                   _("The file is not well-formed XML (line %d: %s)"),
+                   state.line, state.message ? state.message : _("unknown problem"));
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+
+  xmlFreeParserCtxt (ctxt);
+  g_free (state.message);
+  if (doc == NULL)
+    return NULL;
+
+  root = xmlDocGetRootElement (doc);
+  if (root == NULL || !xmlStrEqual (root->name, BAD_CAST "strategy"))
+    {
+      g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_NOT_KURS,
+                   _("This is not a Kurs strategy: its root element is “%s”, not “strategy”"),
+                   root ? (const char *) root->name : "");
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+
+  if (root->ns == NULL || !xmlStrEqual (root->ns->href, BAD_CAST KURS_XML_NAMESPACE))
+    {
+      g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_NOT_KURS,
+                   _("This is not a Kurs strategy of a version this Kurs reads: its namespace is “%s”, not “%s”"),
+                   root->ns ? (const char *) root->ns->href : "", KURS_XML_NAMESPACE);
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+
+  return doc;
+}
+
+static void
+collect_error (void        *data,
+               xmlErrorPtr  error)
+{
+  GPtrArray *messages = data;
+  g_autofree char *message = NULL;
+
+  if (messages->len >= MAX_MESSAGES)
+    return;
+
+  message = one_line (error->message);
+  g_ptr_array_add (messages, g_strdup_printf (_("line %d: %s"), error->line, message));
+}
+
+/**
+ * kurs_xml_validate_doc:
+ * @messages: (element-type utf8): where to add each problem, "line N: …"
+ *
+ * Checks a parsed document against the Kurs strategy schema.
+ *
+ * Returns: %TRUE if it follows the schema; otherwise %FALSE, with @error
+ *   naming the first problem
+ */
+gboolean
+kurs_xml_validate_doc (xmlDocPtr   doc,
+                       GPtrArray  *messages,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) own = NULL;
+  xmlSchemaValidCtxtPtr validator;
+  int result;
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+
+  init_libxml ();
+  if (messages == NULL)
+    messages = own = g_ptr_array_new_with_free_func (g_free);
+
+  validator = xmlSchemaNewValidCtxt (load_schema ());
+  xmlSchemaSetValidStructuredErrors (validator, collect_error, messages);
+  result = xmlSchemaValidateDoc (validator, doc);
+  xmlSchemaFreeValidCtxt (validator);
+
+  if (result == 0)
+    return TRUE;
+
+  g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID,
+               _("The file does not follow the Kurs strategy format: %s"),
+               messages->len > 0 ? (const char *) messages->pdata[0] : _("unknown problem"));
+  return FALSE;
+}
+
+/**
+ * kurs_xml_validate:
+ * @messages: (out) (optional) (element-type utf8): every problem found,
+ *   "line N: …"
+ *
+ * Parses and validates a file as kurs_xml_parse() and
+ * kurs_xml_validate_doc() do.
+ */
+gboolean
+kurs_xml_validate (GBytes     *data,
+                   GPtrArray **messages,
+                   GError    **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(xmlDoc) doc = NULL;
+  GError *local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  doc = kurs_xml_parse (data, &local_error);
+  ok = doc != NULL && kurs_xml_validate_doc (doc, found, &local_error);
+
+  if (!ok && found->len == 0 && local_error != NULL)
+    g_ptr_array_add (found, g_strdup (local_error->message));
+
+  if (messages)
+    *messages = g_steal_pointer (&found);
+  if (local_error)
+    g_propagate_error (error, local_error);
+
+  return ok;
+}

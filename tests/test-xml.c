@@ -1,0 +1,640 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-xml"
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "kurs-approval.h"
+#include "kurs-example.h"
+#include "kurs-test-util.h"
+#include "kurs-xml-export.h"
+#include "kurs-xml-import.h"
+#include "kurs-xml.h"
+
+/* The golden file stands in for the example's random UUID with this one. */
+#define GOLDEN_UUID "00000000-0000-4000-8000-000000000001"
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  KursStore *store;
+} Fixture;
+
+static KursStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  KursStore *store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = kurs_test_make_dir ();
+  f->path = g_build_filename (f->dir, "library.kurs", NULL);
+  f->store = open_store (f->path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  kurs_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* A second, empty library beside the first */
+static KursStore *
+open_other (Fixture    *f,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  return open_store (path);
+}
+
+static KursRecord *
+approved_example (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = kurs_example_create (f->store, &error);
+  g_autoptr(KursRecord) version = NULL;
+
+  g_assert_no_error (error);
+  version = kurs_approval_approve (f->store, strategy, "2022-11-29", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kurs_record_get_int (version, "number"), ==, 1);
+  g_assert_cmpstr (kurs_record_get_text (version, "approved_by"), ==, "Socialudvalget");
+
+  return g_steal_pointer (&strategy);
+}
+
+static GBytes *
+export_version (KursStore  *store,
+                KursRecord *strategy,
+                gint64      number)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *xml = kurs_xml_export_version (store, strategy, number, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (xml);
+  return xml;
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* The root element's start tag */
+static char *
+root_tag (const char *text)
+{
+  const char *start = strstr (text, "<strategy ");
+
+  g_assert_nonnull (start);
+  return g_strndup (start, strchr (start, '>') - start + 1);
+}
+
+static void
+assert_same_bytes (GBytes *a,
+                   GBytes *b)
+{
+  if (!g_bytes_equal (a, b))
+    {
+      g_autofree char *x = bytes_to_string (a);
+      g_autofree char *y = bytes_to_string (b);
+
+      g_assert_cmpstr (x, ==, y);
+    }
+}
+
+/* Export */
+
+static void
+test_example_is_valid (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = kurs_example_create (f->store, &error);
+  g_autoptr(GBytes) draft = kurs_xml_export_live (f->store, strategy, NULL, &error);
+  g_autoptr(GBytes) version = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(KursRecord) approved = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (kurs_xml_validate (draft, &messages, &error));
+  g_assert_cmpuint (messages->len, ==, 0);
+  text = bytes_to_string (draft);
+  {
+    g_autofree char *root = root_tag (text);
+
+    g_assert_nonnull (strstr (root, " draft=\"true\""));
+    g_assert_null (strstr (root, " version=\""));
+  }
+
+  approved = kurs_approval_approve (f->store, strategy, "2022-11-29", NULL, &error);
+  g_assert_no_error (error);
+  version = export_version (f->store, strategy, 0);
+  g_clear_pointer (&messages, g_ptr_array_unref);
+  g_assert_true (kurs_xml_validate (version, &messages, &error));
+  g_clear_pointer (&text, g_free);
+  text = bytes_to_string (version);
+  g_assert_nonnull (strstr (text, " status=\"approved\" version=\"1\" approved-date=\"2022-11-29\" "
+                                  "approved-by=\"Socialudvalget\""));
+  {
+    g_autofree char *root = root_tag (text);
+
+    g_assert_null (strstr (root, "draft="));
+  }
+  /* Danish text intact, not escaped into entities */
+  g_assert_nonnull (strstr (text, "<title>Strategi for udsatte borgere</title>"));
+  g_assert_nonnull (strstr (text, "Hjemløse borgere"));
+}
+
+static void
+test_golden (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(KursRecord) strategy = approved_example (f);
+  g_autoptr(GBytes) xml = export_version (f->store, strategy, 1);
+  g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "data", "example-v1.xml", NULL);
+  g_autofree char *golden = kurs_test_read_file (golden_path, NULL);
+  g_autofree char *actual = bytes_to_string (xml);
+  g_autoptr(GString) normalised = g_string_new (actual);
+
+  g_string_replace (normalised, kurs_record_get_text (strategy, "uuid"), GOLDEN_UUID, 1);
+  g_assert_cmpstr (normalised->str, ==, golden);
+}
+
+static void
+test_no_version (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = kurs_example_create (f->store, &error);
+  g_autoptr(GBytes) xml = kurs_xml_export_version (f->store, strategy, 0, &error);
+
+  g_assert_null (xml);
+  g_assert_error (error, KURS_XML_ERROR, KURS_XML_ERROR_NO_VERSION);
+  g_assert_nonnull (strstr (error->message, "approve"));
+}
+
+/* The export refuses to hand out a file its schema refuses, for
+ * example where the library was changed outside Kurs. */
+static void
+test_export_guard (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autofree char *id = NULL;
+  sqlite3 *db = NULL;
+
+  strategy = kurs_example_create (f->store, &error);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, kurs_record_get_id (strategy));
+  g_clear_object (&strategy);
+  g_clear_object (&f->store);
+
+  /* A title is one line; write one with a line break behind Kurs's back */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE strategy SET title = 'To' || char(10) || 'linjer'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->store = open_store (f->path);
+  strategy = kurs_store_get (f->store, KURS_ENTITY_STRATEGY, g_ascii_strtoll (id, NULL, 10));
+  xml = kurs_xml_export_live (f->store, strategy, NULL, &error);
+  g_assert_null (xml);
+  g_assert_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID);
+}
+
+/* Round trips */
+
+static void
+test_round_trip_example (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(KursRecord) strategy = approved_example (f);
+  g_autoptr(GBytes) original = export_version (f->store, strategy, 0);
+  g_autoptr(KursStore) other = open_other (f, "other.kurs");
+  g_autoptr(KursRecord) imported = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  imported = kurs_xml_import (other, original, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kurs_record_get_text (imported, "uuid"), ==, kurs_record_get_text (strategy, "uuid"));
+  g_assert_cmpint (kurs_record_get_enum (imported, "status"), ==, KURS_STATUS_APPROVED);
+
+  again = export_version (other, imported, 0);
+  assert_same_bytes (original, again);
+}
+
+static void
+test_round_trip_every_entity (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(KursRecord) strategy = kurs_test_create_full_strategy (f->store);
+  g_autoptr(KursRecord) version = NULL;
+  g_autoptr(KursStore) other = open_other (f, "other.kurs");
+  g_autoptr(KursRecord) imported = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 sid;
+
+  version = kurs_approval_approve (f->store, strategy, "2024-02-29", "Kommunalbestyrelsen", &error);
+  g_assert_no_error (error);
+  original = export_version (f->store, strategy, 0);
+
+  imported = kurs_xml_import (other, original, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  again = export_version (other, imported, 0);
+  assert_same_bytes (original, again);
+
+  /* Every kind of row made it, with its values */
+  sid = kurs_record_get_id (imported);
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      g_autoptr(GPtrArray) rows = kurs_store_list_by_strategy (other, e, sid);
+
+      /* Three status changes: the new strategy's draft, the sample one,
+       * then the approval */
+      g_assert_cmpuint (rows->len, ==, e == KURS_ENTITY_STATUS_CHANGE ? 3 : 1);
+    }
+
+  g_assert_cmpstr (kurs_record_get_text (imported, "vision"), ==,
+                   "Første linje: æøå ÆØÅ <&> \"citat\" 'apostrof'\nAnden linje ✓\r\n  indrykket ");
+  text = bytes_to_string (original);
+  /* the carriage return survives as a character reference */
+  g_assert_nonnull (strstr (text, "&#13;"));
+  {
+    g_autoptr(GPtrArray) measurements = kurs_store_list_by_strategy (other, KURS_ENTITY_MEASUREMENT, sid);
+
+    g_assert_cmpfloat (kurs_record_get_real (measurements->pdata[0], "value"), ==, 12.375);
+    g_assert_cmpstr (kurs_record_get_text (measurements->pdata[0], "date"), ==, "2024-02-29");
+  }
+}
+
+static void
+test_round_trip_draft (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = kurs_example_create (f->store, &error);
+  g_autoptr(GBytes) original = kurs_xml_export_live (f->store, strategy, NULL, &error);
+  g_autoptr(KursStore) other = open_other (f, "other.kurs");
+  g_autoptr(KursRecord) imported = kurs_xml_import (other, original, KURS_XML_IMPORT_DEFAULT, &error);
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+
+  g_assert_no_error (error);
+  versions = kurs_store_list (other, KURS_ENTITY_VERSION, kurs_record_get_id (imported));
+  g_assert_cmpuint (versions->len, ==, 0);
+  g_assert_cmpint (kurs_record_get_enum (imported, "status"), ==, KURS_STATUS_DRAFT);
+
+  again = kurs_xml_export_live (other, imported, NULL, &error);
+  assert_same_bytes (original, again);
+}
+
+static void
+test_import_duplicate (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(KursRecord) strategy = approved_example (f);
+  g_autoptr(GBytes) xml = export_version (f->store, strategy, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) again = NULL;
+  g_autoptr(KursRecord) copy = NULL;
+  g_autofree char *before = kurs_test_dump_library (f->path);
+  g_autofree char *after = NULL;
+  g_autofree char *expected_title = NULL;
+
+  again = kurs_xml_import (f->store, xml, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_null (again);
+  g_assert_error (error, KURS_XML_ERROR, KURS_XML_ERROR_DUPLICATE);
+  after = kurs_test_dump_library (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  copy = kurs_xml_import (f->store, xml, KURS_XML_IMPORT_AS_COPY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kurs_record_get_text (copy, "uuid"), !=, kurs_record_get_text (strategy, "uuid"));
+  expected_title = g_strdup_printf ("%s (copy)", kurs_record_get_title (strategy));
+  g_assert_cmpstr (kurs_record_get_title (copy), ==, expected_title);
+}
+
+/* Refusals: each bad file gets a clear error, fast, and the library is
+ * exactly as it was. */
+
+typedef struct {
+  const char *name;
+  int         code;      /* -1: any refusal */
+  char     *(*make) (const char *valid);
+} BadFile;
+
+static char *
+replace (const char *text,
+         const char *find,
+         const char *with)
+{
+  g_autoptr(GString) s = g_string_new (text);
+
+  g_assert_nonnull (strstr (text, find));
+  g_string_replace (s, find, with, 1);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static char *
+make_truncated (const char *valid)
+{
+  return g_strndup (valid, strlen (valid) / 2);
+}
+
+static char *
+make_not_xml (const char *valid)
+{
+  return g_strdup ("Strategi for udsatte borgere, 2022–2029\nVision: …\n");
+}
+
+static char *
+make_wrong_root (const char *valid)
+{
+  return g_strdup ("<?xml version=\"1.0\"?>\n<project xmlns=\"https://kurs.dk/ns/strategy/1\"/>\n");
+}
+
+static char *
+make_wrong_namespace (const char *valid)
+{
+  return replace (valid, "https://kurs.dk/ns/strategy/1", "https://kurs.dk/ns/strategy/2");
+}
+
+static char *
+make_no_namespace (const char *valid)
+{
+  return replace (valid, " xmlns=\"https://kurs.dk/ns/strategy/1\"", "");
+}
+
+static char *
+make_schema_invalid (const char *valid)
+{
+  return replace (valid, "<title>Strategi for udsatte borgere</title>",
+                  "<titel>Strategi for udsatte borgere</titel>");
+}
+
+static char *
+make_impossible_date (const char *valid)
+{
+  return replace (valid, "start-date=\"2023-01-01\" end-date=\"2024-12-31\"",
+                  "start-date=\"2023-02-29\" end-date=\"2024-12-31\"");
+}
+
+static char *
+make_reversed_dates (const char *valid)
+{
+  /* Each date is real, but the plan ends before it starts: a rule of the
+   * library, not of the schema. */
+  return replace (valid, "start-date=\"2023-01-01\" end-date=\"2024-12-31\"",
+                  "start-date=\"2024-12-31\" end-date=\"2023-01-01\"");
+}
+
+static char *
+make_dangling (const char *valid)
+{
+  return replace (valid, "<goal id=\"goal-1\" focus-area=\"focus-area-1\">",
+                  "<goal id=\"goal-1\" focus-area=\"focus-area-9\">");
+}
+
+static char *
+make_external_entity (const char *valid)
+{
+  g_autofree char *with_ref = replace (valid, "<title>Strategi for udsatte borgere</title>",
+                                       "<title>&secret;</title>");
+
+  return replace (with_ref, "<strategy ",
+                  "<!DOCTYPE strategy [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n<strategy ");
+}
+
+static char *
+make_external_dtd (const char *valid)
+{
+  return replace (valid, "<strategy ",
+                  "<!DOCTYPE strategy SYSTEM \"http://example.com/kurs.dtd\">\n<strategy ");
+}
+
+static char *
+make_entity_bomb (const char *valid)
+{
+  GString *dtd = g_string_new ("<!DOCTYPE strategy [\n<!ENTITY a0 \"lol\">\n");
+  g_autofree char *with_ref = replace (valid, "<title>Strategi for udsatte borgere</title>",
+                                       "<title>&a9;</title>");
+  g_autofree char *head = NULL;
+
+  for (int i = 1; i < 10; i++)
+    {
+      g_string_append_printf (dtd, "<!ENTITY a%d \"", i);
+      for (int j = 0; j < 10; j++)
+        g_string_append_printf (dtd, "&a%d;", i - 1);
+      g_string_append (dtd, "\">\n");
+    }
+  g_string_append (dtd, "]>\n<strategy ");
+  head = g_string_free (dtd, FALSE);
+
+  return replace (with_ref, "<strategy ", head);
+}
+
+static char *
+make_deep (const char *valid)
+{
+  GString *deep = g_string_new ("<title>");
+
+  for (int i = 0; i < 100000; i++)
+    g_string_append (deep, "<k>");
+  g_string_append (deep, "x");
+  for (int i = 0; i < 100000; i++)
+    g_string_append (deep, "</k>");
+  g_string_append (deep, "</title>");
+
+  {
+    g_autofree char *inner = g_string_free (deep, FALSE);
+
+    return replace (valid, "<title>Strategi for udsatte borgere</title>", inner);
+  }
+}
+
+static char *
+make_huge_text (const char *valid)
+{
+  /* 12 million characters in the vision */
+  g_autoptr(GString) vision = g_string_new ("<vision>");
+  g_autofree char *filler = g_strnfill (12 * 1000 * 1000, 'v');
+
+  g_string_append (vision, filler);
+  g_string_append (vision, "</vision>");
+  return replace (valid, "<committee>Socialudvalget</committee>", vision->str);
+}
+
+static char *
+make_long_text (const char *valid)
+{
+  /* Within libxml2's limits, but over the million characters a text may have */
+  g_autoptr(GString) vision = g_string_new ("<committee>Socialudvalget</committee><vision>");
+  g_autofree char *filler = g_strnfill (1000 * 1000 + 1, 'v');
+
+  g_string_append (vision, filler);
+  g_string_append (vision, "</vision>");
+  return replace (valid, "<committee>Socialudvalget</committee>", vision->str);
+}
+
+static char *
+make_bad_utf8 (const char *valid)
+{
+  return replace (valid, "Strategi for udsatte borgere</title>", "Strategi for udsatte \xff\xfe borgere</title>");
+}
+
+static char *
+make_control_character (const char *valid)
+{
+  return replace (valid, "Strategi for udsatte borgere</title>", "Strategi&#1; for udsatte borgere</title>");
+}
+
+static char *
+make_too_large (const char *valid)
+{
+  g_autofree char *padding = g_strnfill (KURS_XML_MAX_BYTES, ' ');
+
+  return g_strconcat (valid, padding, NULL);
+}
+
+static char *
+make_empty (const char *valid)
+{
+  return g_strdup ("");
+}
+
+static const BadFile bad_files[] = {
+  { "truncated", KURS_XML_ERROR_MALFORMED, make_truncated },
+  { "not-xml", KURS_XML_ERROR_MALFORMED, make_not_xml },
+  { "empty", KURS_XML_ERROR_MALFORMED, make_empty },
+  { "wrong-root", KURS_XML_ERROR_NOT_KURS, make_wrong_root },
+  { "wrong-namespace", KURS_XML_ERROR_NOT_KURS, make_wrong_namespace },
+  { "no-namespace", KURS_XML_ERROR_NOT_KURS, make_no_namespace },
+  { "schema-invalid", KURS_XML_ERROR_INVALID, make_schema_invalid },
+  { "impossible-date", KURS_XML_ERROR_INVALID, make_impossible_date },
+  { "reversed-dates", KURS_XML_ERROR_INVALID, make_reversed_dates },
+  { "dangling-reference", KURS_XML_ERROR_INVALID, make_dangling },
+  { "external-entity", KURS_XML_ERROR_FORBIDDEN, make_external_entity },
+  { "external-dtd", KURS_XML_ERROR_FORBIDDEN, make_external_dtd },
+  { "entity-bomb", KURS_XML_ERROR_FORBIDDEN, make_entity_bomb },
+  { "deep-nesting", KURS_XML_ERROR_MALFORMED, make_deep },
+  { "huge-text", -1, make_huge_text },   /* libxml2's text limit or the schema's */
+  { "long-text", KURS_XML_ERROR_INVALID, make_long_text },
+  { "bad-utf8", KURS_XML_ERROR_MALFORMED, make_bad_utf8 },
+  { "control-character", KURS_XML_ERROR_MALFORMED, make_control_character },
+  { "too-large", KURS_XML_ERROR_TOO_LARGE, make_too_large },
+};
+
+static void
+test_refuse (Fixture       *f,
+             gconstpointer  data)
+{
+  const BadFile *bad = data;
+  g_autoptr(KursRecord) strategy = kurs_example_create (f->store, NULL);
+  g_autoptr(GBytes) draft = kurs_xml_export_live (f->store, strategy, NULL, NULL);
+  g_autofree char *valid = bytes_to_string (draft);
+  g_autofree char *text = bad->make (valid);
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) imported = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 start;
+
+  /* Give the importer a library where the strategy is not there yet */
+  g_assert_true (kurs_store_delete (f->store, strategy, NULL));
+  before = kurs_test_dump_library (f->path);
+  input = g_bytes_new_take (text, strlen (text));
+  text = NULL;
+
+  start = g_get_monotonic_time ();
+  imported = kurs_xml_import (f->store, input, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_null (imported);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == KURS_XML_ERROR);
+  if (bad->code >= 0)
+    g_assert_cmpint (error->code, ==, bad->code);
+  g_test_message ("%s: %s", bad->name, error->message);
+  /* one line, for a person */
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  after = kurs_test_dump_library (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_validate_messages (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(KursRecord) strategy = kurs_example_create (f->store, NULL);
+  g_autoptr(GBytes) draft = kurs_xml_export_live (f->store, strategy, NULL, NULL);
+  g_autofree char *valid = bytes_to_string (draft);
+  g_autofree char *broken = replace (valid, "held=\"true\"", "held=\"kinda\"");
+  g_autoptr(GBytes) input = g_bytes_new (broken, strlen (broken));
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  int number = 1;
+
+  g_assert_false (kurs_xml_validate (input, &messages, &error));
+  g_assert_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID);
+  g_assert_cmpuint (messages->len, >=, 1);
+
+  /* The message names the line the bad attribute is on */
+  for (const char *p = broken; p < strstr (broken, "held=\"kinda\""); p++)
+    number += *p == '\n';
+  line = g_strdup_printf ("line %d: ", number);
+  g_assert_true (g_str_has_prefix (messages->pdata[0], line));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/xml/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("export/example-is-valid", test_example_is_valid);
+  ADD ("export/golden", test_golden);
+  ADD ("export/no-version", test_no_version);
+  ADD ("export/guard", test_export_guard);
+  ADD ("round-trip/example", test_round_trip_example);
+  ADD ("round-trip/every-entity", test_round_trip_every_entity);
+  ADD ("round-trip/draft", test_round_trip_draft);
+  ADD ("import/duplicate", test_import_duplicate);
+  ADD ("validate/messages", test_validate_messages);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/xml/refuse/%s", bad_files[i].name);
+
+      g_test_add (path, Fixture, &bad_files[i], fixture_set_up, test_refuse, fixture_tear_down);
+    }
+
+  return g_test_run ();
+}
