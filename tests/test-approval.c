@@ -177,6 +177,27 @@ test_versions_frozen (Fixture       *f,
 }
 
 static void
+test_delete_approved_strategy (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) version = kurs_approval_approve (f->store, f->strategy, "2022-11-29", NULL, &error);
+  g_autoptr(GPtrArray) strategies = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_delete (f->store, f->strategy, &error));
+  g_assert_no_error (error);
+  strategies = kurs_store_list_strategies (f->store);
+  g_assert_cmpuint (strategies->len, ==, 0);
+
+  /* and back, frozen version and all */
+  kurs_store_undo (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_false (kurs_record_is_deleted (version));
+  g_assert_cmpint (status_of (f), ==, KURS_STATUS_APPROVED);
+}
+
+static void
 test_undo_approval (Fixture       *f,
                     gconstpointer  data)
 {
@@ -206,6 +227,7 @@ main (int   argc,
   ADD ("bad-date-refused", test_bad_date_refused);
   ADD ("versions-frozen", test_versions_frozen);
   ADD ("undo-approval", test_undo_approval);
+  ADD ("delete-approved-strategy", test_delete_approved_strategy);
 
   return g_test_run ();
 }

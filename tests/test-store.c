@@ -536,6 +536,35 @@ test_round_trip_every_entity (Fixture       *f,
   }
 }
 
+/* Every row back as it was, references between them included */
+static void
+test_delete_strategy_and_undo (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = kurs_test_create_full_strategy (store);
+  gint64 id = kurs_record_get_id (strategy);
+  g_autoptr(GPtrArray) before = snapshot (store, id);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dump = NULL;
+
+  g_assert_true (kurs_store_delete (store, strategy, &error));
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_undo (store, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&strategy);
+  g_clear_object (&store);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+
+  store = open_store (f->path);
+  after = snapshot (store, id);
+  g_assert_cmpuint (before->len, ==, after->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpstr (before->pdata[i], ==, after->pdata[i]);
+}
+
 /* Rules and transactions */
 
 static void
@@ -968,6 +997,7 @@ main (int   argc,
   ADD ("undo/coalesce-typing", test_undo_coalesces_typing);
   ADD ("undo/delete-cascade", test_delete_cascade_and_undo);
   ADD ("undo/move", test_move);
+  ADD ("undo/delete-strategy", test_delete_strategy_and_undo);
   ADD ("read/short-id", test_short_id);
   ADD ("signal/record-changed", test_record_changed_signal);
 

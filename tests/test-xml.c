@@ -240,6 +240,15 @@ test_round_trip_example (Fixture       *f,
 
   again = export_version (other, imported, 0);
   assert_same_bytes (original, again);
+
+  /* and written anew from the imported rows */
+  {
+    KursXmlVersionInfo info = { 1, "2022-11-29", "Socialudvalget" };
+    g_autoptr(GBytes) regenerated = kurs_xml_export_live (other, imported, &info, &error);
+
+    g_assert_no_error (error);
+    assert_same_bytes (original, regenerated);
+  }
 }
 
 static void
@@ -264,6 +273,16 @@ test_round_trip_every_entity (Fixture       *f,
   g_assert_no_error (error);
   again = export_version (other, imported, 0);
   assert_same_bytes (original, again);
+
+  /* The frozen version is the file itself; written anew from the imported
+   * rows, it is still the same file: nothing was lost on the way in. */
+  {
+    KursXmlVersionInfo info = { 1, "2024-02-29", "Kommunalbestyrelsen" };
+    g_autoptr(GBytes) regenerated = kurs_xml_export_live (other, imported, &info, &error);
+
+    g_assert_no_error (error);
+    assert_same_bytes (original, regenerated);
+  }
 
   /* Every kind of row made it, with its values */
   sid = kurs_record_get_id (imported);
@@ -308,6 +327,34 @@ test_round_trip_draft (Fixture       *f,
 
   again = kurs_xml_export_live (other, imported, NULL, &error);
   assert_same_bytes (original, again);
+}
+
+/* Whitespace is content: a text of only spaces, or only line breaks,
+ * comes back exactly, though the indentation between elements does not
+ * count. */
+static void
+test_round_trip_whitespace (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *texts[] = { "   ", "\n", "\r", "\r\n", " \t ", "  før og efter  " };
+  g_autoptr(KursStore) other = open_other (f, "other.kurs");
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KursRecord) strategy = kurs_store_create_strategy (f->store, "Mellemrum", 2024, 2026, NULL, &error);
+      g_autoptr(GBytes) xml = NULL;
+      g_autoptr(KursRecord) imported = NULL;
+
+      g_assert_true (kurs_store_set_text (f->store, strategy, "vision", texts[i], &error));
+      g_assert_true (kurs_store_set_text (f->store, strategy, "core_value", texts[i], &error));
+      xml = kurs_xml_export_live (f->store, strategy, NULL, &error);
+      g_assert_no_error (error);
+      imported = kurs_xml_import (other, xml, KURS_XML_IMPORT_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (kurs_record_get_text (imported, "vision"), ==, texts[i]);
+      g_assert_cmpstr (kurs_record_get_text (imported, "core_value"), ==, texts[i]);
+    }
 }
 
 static void
@@ -626,6 +673,7 @@ main (int   argc,
   ADD ("round-trip/example", test_round_trip_example);
   ADD ("round-trip/every-entity", test_round_trip_every_entity);
   ADD ("round-trip/draft", test_round_trip_draft);
+  ADD ("round-trip/whitespace", test_round_trip_whitespace);
   ADD ("import/duplicate", test_import_duplicate);
   ADD ("validate/messages", test_validate_messages);
 

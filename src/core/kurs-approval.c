@@ -43,10 +43,11 @@ kurs_approval_can_change (KursStrategyStatus from,
     }
 }
 
-static const char *
-status_label (KursStrategyStatus status)
+/* A status in the middle of a sentence: "is already approved" */
+static char *
+status_word (KursStrategyStatus status)
 {
-  return kurs_enum_info_to_label (&kurs_strategy_status_enum, status);
+  return g_utf8_strdown (kurs_enum_info_to_label (&kurs_strategy_status_enum, status), -1);
 }
 
 /**
@@ -80,14 +81,16 @@ kurs_approval_set_status (KursStore           *store,
 
   if (!kurs_approval_can_change (from, status))
     {
+      g_autofree char *is = status_word (from);
+      g_autofree char *becomes = status_word (status);
+
       if (from == status)
         g_set_error (error, KURS_APPROVAL_ERROR, KURS_APPROVAL_ERROR_TRANSITION,
-                     _("“%s” is already %s"), kurs_record_get_title (strategy),
-                     status_label (status));
+                     _("“%s” is already %s"), kurs_record_get_title (strategy), is);
       else
         g_set_error (error, KURS_APPROVAL_ERROR, KURS_APPROVAL_ERROR_TRANSITION,
                      _("“%s” is %s and cannot become %s"), kurs_record_get_title (strategy),
-                     status_label (from), status_label (status));
+                     is, becomes);
       return FALSE;
     }
 
@@ -151,9 +154,11 @@ kurs_approval_approve (KursStore   *store,
   from = kurs_record_get_enum (strategy, "status");
   if (from != KURS_STATUS_DRAFT && from != KURS_STATUS_IN_HEARING)
     {
+      g_autofree char *is = status_word (from);
+
       g_set_error (error, KURS_APPROVAL_ERROR, KURS_APPROVAL_ERROR_TRANSITION,
                    _("“%s” is %s; start a new revision before approving it again"),
-                   kurs_record_get_title (strategy), status_label (from));
+                   kurs_record_get_title (strategy), is);
       return NULL;
     }
 

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
 #include "kurs-date.h"
 
 G_DEFINE_QUARK (kurs-date-error-quark, kurs_date_error)
@@ -32,25 +34,14 @@ parse_digits (const char *text,
   return TRUE;
 }
 
-/**
- * kurs_date_parse:
- * @text: a date as `YYYY-MM-DD`
- * @out_date: (out): the date
- * @error: a #GError
- *
- * Parses an ISO 8601 calendar date strictly: four-digit year, two-digit
- * month and day, and a day that exists (2023-02-29 does not).
- *
- * Returns: %TRUE if @text is a real date
- */
-gboolean
-kurs_date_parse (const char  *text,
-                 KursDate    *out_date,
-                 GError     **error)
+static gboolean
+check_iso (const char  *text,
+           int         *out_year,
+           int         *out_month,
+           int         *out_day,
+           GError     **error)
 {
   int year, month, day;
-
-  g_return_val_if_fail (out_date != NULL, FALSE);
 
   if (text == NULL
       || strlen (text) != 10
@@ -80,16 +71,57 @@ kurs_date_parse (const char  *text,
       return FALSE;
     }
 
+  *out_year = year;
+  *out_month = month;
+  *out_day = day;
+  return TRUE;
+}
+
+/**
+ * kurs_date_parse:
+ * @text: a date as `YYYY-MM-DD`
+ * @out_date: (out): the date
+ * @error: a #GError
+ *
+ * Parses an ISO 8601 calendar date strictly: four-digit year, two-digit
+ * month and day, and a day that exists (2023-02-29 does not).
+ *
+ * Returns: %TRUE if @text is a real date
+ */
+gboolean
+kurs_date_parse (const char  *text,
+                 KursDate    *out_date,
+                 GError     **error)
+{
+  int year, month, day;
+
+  g_return_val_if_fail (out_date != NULL, FALSE);
+
+  if (!check_iso (text, &year, &month, &day, error))
+    return FALSE;
+
   *out_date = kurs_date_from_ymd (year, month, day);
   return TRUE;
+}
+
+/**
+ * kurs_date_check:
+ *
+ * Checks @text as kurs_date_parse() does, without computing the date.
+ */
+gboolean
+kurs_date_check (const char  *text,
+                 GError     **error)
+{
+  int year, month, day;
+
+  return check_iso (text, &year, &month, &day, error);
 }
 
 gboolean
 kurs_date_is_valid_iso (const char *text)
 {
-  KursDate date;
-
-  return kurs_date_parse (text, &date, NULL);
+  return kurs_date_check (text, NULL);
 }
 
 KursDate

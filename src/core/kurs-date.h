@@ -26,6 +26,8 @@ typedef enum {
 gboolean  kurs_date_parse             (const char  *text,
                                        KursDate    *out_date,
                                        GError     **error);
+gboolean  kurs_date_check             (const char  *text,
+                                       GError     **error);
 gboolean  kurs_date_is_valid_iso      (const char  *text);
 KursDate  kurs_date_from_ymd          (int          year,
                                        int          month,

@@ -66,6 +66,14 @@ typedef struct {
   gint64     time;
 } Action;
 
+/* Where a nested action began.  Only an action that may write more than
+ * once takes a savepoint; a single write is atomic in SQLite itself, and a
+ * check that fails before it writes nothing. */
+typedef struct {
+  guint    changes;
+  gboolean savepoint;
+} Mark;
+
 typedef enum {
   HISTORY_RECORD,
   HISTORY_UNDO,
@@ -100,7 +108,7 @@ struct _KursStore
   /* The action under way */
   guint        depth;
   Action      *pending;
-  GArray      *marks;                      /* guint, at each nested begin */
+  GArray      *marks;                      /* Mark, at each nested begin */
   HistoryMode  mode;
 
   GPtrArray   *undo;                       /* Action * */
@@ -279,6 +287,30 @@ exec_sql (KursStore   *self,
     }
 
   return TRUE;
+}
+
+static sqlite3_stmt *prepare (KursStore   *self,
+                              const char  *sql,
+                              GError     **error);
+
+/* A statement without parameters or rows, through the statement cache:
+ * for the savepoints that every nested change takes. */
+static gboolean
+run_cached (KursStore   *self,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    set_sqlite_error (self, error);
+  sqlite3_reset (stmt);
+  return ok;
 }
 
 static sqlite3_stmt *
@@ -766,6 +798,9 @@ open_connection (KursStore  *self,
           || !exec_sql (self, "PRAGMA synchronous = FULL", error))
         return FALSE;
 
+      /* Room for a large library's working set: 16 MB of pages */
+      exec_sql (self, "PRAGMA cache_size = -16000", NULL);
+
       if (!kurs_migrations_run (self->db, is_new ? 0 : version, error))
         return FALSE;
     }
@@ -1008,7 +1043,7 @@ kurs_store_init (KursStore *self)
                                             finalize_statement);
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     self->records[e] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) action_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) action_free);
 }
@@ -1315,15 +1350,17 @@ invalid (GError     **error,
 }
 
 /* Every text must be exportable: XML 1.0 has no place for control
- * characters other than tab and line breaks, nor for U+FFFE and U+FFFF. */
+ * characters other than tab and line breaks, nor for U+FFFE and U+FFFF.
+ * In UTF-8 those are single bytes below 0x20 and EF BF BE / EF BF BF, so a
+ * scan of the bytes finds them. */
 static gboolean
 is_xml_text (const char *text)
 {
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  for (const guchar *p = (const guchar *) text; *p; p++)
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+      if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        return FALSE;
+      if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
         return FALSE;
     }
 
@@ -1364,7 +1401,8 @@ check_field_value (const KursField  *field,
           return invalid (error, _("%s is too long: at most a million characters"), label);
         if (!(field->flags & KURS_FIELD_LONG) && strchr (text, '\n') != NULL)
           return invalid (error, _("%s must be a single line"), label);
-        if (!is_xml_text (text))
+        /* Bulky fields hold what Kurs wrote itself (frozen XML). */
+        if (!(field->flags & KURS_FIELD_BULK) && !is_xml_text (text))
           return invalid (error, _("%s contains a control character that cannot be kept"), label);
       }
       break;
@@ -1386,16 +1424,23 @@ check_field_value (const KursField  *field,
       break;
 
     case KURS_FIELD_DATE:
-    case KURS_FIELD_ENUM:
       {
-        g_autoptr(GVariant) parsed = NULL;
         g_autoptr(GError) local_error = NULL;
 
-        parsed = kurs_field_parse_value (field, g_variant_get_string (value, NULL), &local_error);
-        if (parsed == NULL)
-          return invalid (error, "%s", local_error->message);
-        g_variant_ref_sink (parsed);
+        if (!kurs_date_check (g_variant_get_string (value, NULL), &local_error))
+          return invalid (error, "%s: %s", label, local_error->message);
       }
+      break;
+
+    case KURS_FIELD_ENUM:
+      if (kurs_enum_info_from_nick (field->enum_info, g_variant_get_string (value, NULL)) < 0)
+        {
+          g_autoptr(GError) local_error = NULL;
+          g_autoptr(GVariant) parsed = kurs_field_parse_value (field, g_variant_get_string (value, NULL),
+                                                               &local_error);
+
+          return invalid (error, "%s", local_error->message);
+        }
       break;
 
     case KURS_FIELD_REF:
@@ -1587,9 +1632,10 @@ check_can_write (KursStore  *self,
 /* Actions */
 
 static gboolean
-begin_action (KursStore   *self,
-              const char  *label,
-              GError     **error)
+begin_action_full (KursStore   *self,
+                   const char  *label,
+                   gboolean     single_write,
+                   GError     **error)
 {
   if (!check_can_write (self, error))
     return FALSE;
@@ -1602,15 +1648,23 @@ begin_action (KursStore   *self,
     }
   else
     {
-      guint mark = self->pending->changes->len;
+      Mark mark = { self->pending->changes->len, !single_write };
 
-      if (!exec_sql (self, "SAVEPOINT nested", error))
+      if (mark.savepoint && !run_cached (self, "SAVEPOINT nested", error))
         return FALSE;
       g_array_append_val (self->marks, mark);
     }
 
   self->depth++;
   return TRUE;
+}
+
+static gboolean
+begin_action (KursStore   *self,
+              const char  *label,
+              GError     **error)
+{
+  return begin_action_full (self, label, FALSE, error);
 }
 
 /* Puts the records back as they were before the changes from @mark on. */
@@ -1855,14 +1909,20 @@ end_action (KursStore  *self,
 
   if (self->depth > 0)
     {
-      guint mark = g_array_index (self->marks, guint, self->marks->len - 1);
+      Mark mark = g_array_index (self->marks, Mark, self->marks->len - 1);
 
       g_array_set_size (self->marks, self->marks->len - 1);
       if (ok)
-        return exec_sql (self, "RELEASE nested", error);
+        return !mark.savepoint || run_cached (self, "RELEASE nested", error);
 
-      sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
-      revert_memory (self, mark);
+      if (mark.savepoint)
+        {
+          run_cached (self, "ROLLBACK TO nested", NULL);
+          run_cached (self, "RELEASE nested", NULL);
+        }
+      else
+        g_assert (self->pending->changes->len == mark.changes);
+      revert_memory (self, mark.changes);
       return FALSE;
     }
 
@@ -2258,11 +2318,19 @@ create_in_action (KursStore           *self,
                   gboolean             internal,
                   GError             **error)
 {
-  g_autofree char *noun = lower_label (kurs_entity_info (entity)->label);
-  g_autofree char *label = g_strdup_printf (_("Add %s"), noun);
+  g_autofree char *label = NULL;
   KursRecord *record;
 
-  if (!begin_action (self, label, error))
+  /* Only an outermost action keeps its label */
+  if (self->depth == 0)
+    {
+      g_autofree char *noun = lower_label (kurs_entity_info (entity)->label);
+
+      label = g_strdup_printf (_("Add %s"), noun);
+    }
+
+  /* A new strategy also starts its history: two writes */
+  if (!begin_action_full (self, label, entity != KURS_ENTITY_STRATEGY, error))
     {
       /* Floating values that were never taken */
       for (guint i = 0; i < n_fields; i++)
@@ -2439,7 +2507,7 @@ kurs_store_set (KursStore   *self,
   noun = g_utf8_strdown (field_label (&info->fields[index]), -1);
   label = g_strdup_printf (_("Change %s"), noun);
 
-  if (!begin_action (self, label, error))
+  if (!begin_action_full (self, label, TRUE, error))
     return FALSE;
 
   ok = set_value (self, record, index, owned, FALSE, error);
@@ -2470,7 +2538,7 @@ kurs_store_set_internal (KursStore   *self,
   index = kurs_entity_info_find_field (kurs_record_get_info (record), field);
   g_return_val_if_fail (index >= 0, FALSE);
 
-  if (!begin_action (self, kurs_record_get_info (record)->label, error))
+  if (!begin_action_full (self, kurs_record_get_info (record)->label, TRUE, error))
     return FALSE;
 
   ok = set_value (self, record, index, owned, TRUE, error);
@@ -2583,13 +2651,16 @@ delete_tree (KursStore   *self,
 
   collect_dependents (self, record, visited, doomed, unlinked);
 
+  /* References are cleared as changes of their own, first, even on rows
+   * that are deleted next: otherwise SQLite's ON DELETE SET NULL would
+   * clear them unseen, and undo would put a row back pointing at one that
+   * is not back yet. */
   for (guint i = 0; i < unlinked->len; i += 2)
     {
       KursRecord *row = unlinked->pdata[i];
       int field = GPOINTER_TO_INT (unlinked->pdata[i + 1]) - 1;
-      g_autofree gint64 *key = visit_key (kurs_record_get_entity (row), kurs_record_get_id (row));
 
-      if (ok && !g_hash_table_contains (visited, key))
+      if (ok)
         ok = row_set (self, row, field, NULL, error);
       g_object_unref (row);
     }
@@ -2637,7 +2708,10 @@ kurs_store_delete (KursStore   *self,
   if (!begin_action (self, label, error))
     return FALSE;
 
-  ok = check_not_frozen (self, info, kurs_record_get_strategy_id (record), error)
+  /* A frozen strategy's text may not change, but the strategy as a whole
+   * may leave the library (and come back with undo). */
+  ok = (info->entity == KURS_ENTITY_STRATEGY
+        || check_not_frozen (self, info, kurs_record_get_strategy_id (record), error))
        && delete_tree (self, record, error);
 
   return end_action (self, ok, ok ? error : NULL);

@@ -284,10 +284,13 @@ check_new_uuid (Importer    *im,
   return TRUE;
 }
 
-/* The status the file gives, and its version, once everything is in. */
+/* The status the file gives, and its version, once everything is in.
+ * The version's frozen text is the document itself, already checked; a
+ * copy, with its new UUID and title, is written anew from the library. */
 static gboolean
 finish_strategy (Importer    *im,
                  xmlNodePtr   root,
+                 GBytes      *data,
                  KursRecord  *strategy,
                  GError     **error)
 {
@@ -314,9 +317,11 @@ finish_strategy (Importer    *im,
           info.approved_date = (const char *) date;
           info.approved_by = (const char *) body;
 
-          /* The version's frozen text is the strategy as it now stands in
-           * the library: exporting it gives the file back. */
-          content = kurs_xml_export_live (im->store, strategy, &info, error);
+          if (im->as_copy)
+            content = kurs_xml_export_live (im->store, strategy, &info, error);
+          else
+            content = g_bytes_ref (data);
+
           if (content != NULL)
             {
               g_autofree char *text = g_strndup (g_bytes_get_data (content, NULL),
@@ -389,7 +394,7 @@ kurs_xml_import (KursStore           *store,
           ok = import_row (&im, e, &g_array_index (im.items[e], Item, i), &strategy, error);
 
       if (ok)
-        ok = finish_strategy (&im, root, strategy, error);
+        ok = finish_strategy (&im, root, data, strategy, error);
 
       if (!ok)
         kurs_store_rollback (store);

@@ -276,9 +276,11 @@ kurs_xml_parse (GBytes  *data,
   ctxt->_private = &state;
 
   /* Not XML_PARSE_NOENT (no substitution), not XML_PARSE_DTDLOAD, not
-   * XML_PARSE_HUGE (libxml2 keeps its limits on depth and text size). */
+   * XML_PARSE_HUGE (libxml2 keeps its limits on depth and text size).
+   * NOBLANKS drops the indentation between elements, which is most of a
+   * large file's nodes; a text element holding only spaces keeps them. */
   doc = xmlCtxtReadMemory (ctxt, bytes, length, NULL, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOCDATA);
+                           XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS);
   if (state.forbidden)
     {
       g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_FORBIDDEN,

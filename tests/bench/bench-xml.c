@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bench-xml"
+
+/* Export and import of a strategy with 20,000 items (10,000 initiatives
+ * and 10,000 milestones).  Target: each under 0.5 s. */
+
+#include "config.h"
+
+#include "kurs-approval.h"
+#include "kurs-bench-util.h"
+#include "kurs-xml-export.h"
+#include "kurs-xml-import.h"
+
+#define RUNS 5
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = kurs_bench_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "library.kurs", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autoptr(KursRecord) version = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GArray) export_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) import_times = g_array_new (FALSE, FALSE, sizeof (double));
+  KursXmlVersionInfo info = { 1, "2022-11-29", "Socialudvalget" };
+
+  g_assert_no_error (error);
+  strategy = kurs_bench_generate_strategy (store, 10000, 10000);
+  version = kurs_approval_approve (store, strategy, "2022-11-29", NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GBytes) out = kurs_xml_export_live (store, strategy, &info, &error);
+      double seconds = (g_get_monotonic_time () - start) / 1e6;
+
+      g_assert_no_error (error);
+      g_array_append_val (export_times, seconds);
+      if (xml == NULL)
+        xml = g_bytes_ref (out);
+    }
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      g_autofree char *other_path = g_strdup_printf ("%s/import-%u.kurs", dir, i);
+      g_autoptr(KursStore) other = kurs_store_open (other_path, KURS_STORE_OPEN_DEFAULT, &error);
+      g_autoptr(KursRecord) imported = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double seconds;
+
+      imported = kurs_xml_import (other, xml, KURS_XML_IMPORT_DEFAULT, &error);
+      seconds = (g_get_monotonic_time () - start) / 1e6;
+      g_assert_no_error (error);
+      g_assert_nonnull (imported);
+      g_array_append_val (import_times, seconds);
+    }
+
+  g_print ("bench: xml_items 20000 items\n");
+  g_print ("bench: xml_size %.1f MB\n", g_bytes_get_size (xml) / 1e6);
+  g_print ("bench: xml_export_20k %.3f s\n", kurs_bench_median (export_times));
+  g_print ("bench: xml_import_20k %.3f s\n", kurs_bench_median (import_times));
+  return 0;
+}

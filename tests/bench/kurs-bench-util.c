@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-bench"
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "kurs-bench-util.h"
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+double
+kurs_bench_median (GArray *samples)
+{
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, samples->len / 2);
+}
+
+char *
+kurs_bench_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("kurs-bench-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static char *
+iso (KursDate date)
+{
+  return kurs_date_to_iso (date);
+}
+
+/* A strategy of 2022–2029 with many initiatives (spread over four action
+ * plans, each serving a goal) and many milestones (every kind, dates over
+ * the period, some recurring), as one action. */
+KursRecord *
+kurs_bench_generate_strategy (KursStore *store,
+                              guint      n_initiatives,
+                              guint      n_milestones)
+{
+  static const char * const statuses[] = { "not-started", "on-track", "at-risk", "delayed", "done" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  gint64 plans[4], goals[8];
+  KursDate start = kurs_date_from_ymd (2022, 1, 1);
+  GRand *rand = g_rand_new_with_seed (2029);
+
+  g_assert_true (kurs_store_begin (store, "Generate", &error));
+  strategy = kurs_store_create_strategy (store, "Genereret strategi med mange indsatser",
+                                         2022, 2029, "Socialudvalget", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (goals); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Udviklingsmål %u", i + 1);
+      g_autoptr(KursRecord) goal = kurs_store_create (store, KURS_ENTITY_GOAL, kurs_record_get_id (strategy), &error,
+                                                      "title", g_variant_new_string (title), NULL);
+      goals[i] = kurs_record_get_id (goal);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Handleplan %u", 2023 + 2 * i);
+      g_autofree char *from = iso (kurs_date_from_ymd (2023 + 2 * i, 1, 1));
+      g_autofree char *to = iso (kurs_date_from_ymd (MIN (2024 + 2 * i, 2029), 12, 31));
+      g_autoptr(KursRecord) plan = kurs_store_create (store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (strategy), &error,
+                                                      "title", g_variant_new_string (title),
+                                                      "start_date", g_variant_new_string (from),
+                                                      "end_date", g_variant_new_string (to), NULL);
+      plans[i] = kurs_record_get_id (plan);
+    }
+
+  for (guint i = 0; i < n_initiatives; i++)
+    {
+      guint p = i % 4;
+      KursDate from = kurs_date_from_ymd (2023 + 2 * p, 1, 1) + g_rand_int_range (rand, 0, 600);
+      KursDate to = from + g_rand_int_range (rand, 14, 300);
+      g_autofree char *title = g_strdup_printf ("Indsats %u: bedre overgange for borgeren", i + 1);
+      g_autofree char *a = iso (from);
+      g_autofree char *b = iso (to);
+      g_autoptr(KursRecord) initiative = NULL;
+      g_autoptr(KursRecord) link = NULL;
+
+      initiative = kurs_store_create (store, KURS_ENTITY_INITIATIVE, plans[p], &error,
+                                      "title", g_variant_new_string (title),
+                                      "owner", g_variant_new_string ("Center for Voksne og Sundhed"),
+                                      "start_date", g_variant_new_string (a),
+                                      "end_date", g_variant_new_string (b),
+                                      "status", g_variant_new_string (statuses[i % 5]),
+                                      "progress", g_variant_new_int64 (i % 101), NULL);
+      link = kurs_store_create (store, KURS_ENTITY_INITIATIVE_GOAL, kurs_record_get_id (initiative), &error,
+                                "goal_id", g_variant_new_int64 (goals[i % 8]), NULL);
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < n_milestones; i++)
+    {
+      const char *kind = kurs_milestone_kind_enum.values[i % kurs_milestone_kind_enum.n_values].nick;
+      KursDate day = start + g_rand_int_range (rand, 0, 8 * 365);
+      g_autofree char *title = g_strdup_printf ("Milepæl %u", i + 1);
+      g_autofree char *date = iso (day);
+      g_autoptr(KursRecord) milestone = NULL;
+
+      milestone = kurs_store_create (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), &error,
+                                     "kind", g_variant_new_string (kind),
+                                     "title", g_variant_new_string (title),
+                                     "start_date", g_variant_new_string (date),
+                                     "committee", g_variant_new_string ("Socialudvalget"),
+                                     "held", g_variant_new_boolean (day < kurs_date_from_ymd (2024, 1, 1)), NULL);
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (kurs_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_rand_free (rand);
+
+  return g_steal_pointer (&strategy);
+}

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kurs-store.h"
+
+G_BEGIN_DECLS
+
+KursRecord *kurs_bench_generate_strategy (KursStore *store,
+                                          guint      n_initiatives,
+                                          guint      n_milestones);
+double      kurs_bench_median            (GArray    *samples);
+char       *kurs_bench_make_dir          (void);
+
+G_END_DECLS

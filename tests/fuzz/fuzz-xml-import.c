@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fuzz-xml-import"
+
+/* libFuzzer target: any bytes at all, given to the XML importer.  It must
+ * refuse or import, never crash, leak or hang.  Build with
+ * CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false */
+
+#include "config.h"
+
+#include <stdint.h>
+
+#include "kurs-xml-import.h"
+
+static KursStore *store;
+
+int LLVMFuzzerInitialize (int    *argc,
+                          char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kurs-fuzz-XXXXXX", &error);
+  g_autofree char *path = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "library.kurs", NULL);
+  store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+
+  /* As a copy, so that a valid file goes all the way in every time */
+  strategy = kurs_xml_import (store, bytes, KURS_XML_IMPORT_AS_COPY, &error);
+  g_assert ((strategy == NULL) == (error != NULL));
+
+  /* Keep the library small */
+  if (strategy != NULL)
+    g_assert_true (kurs_store_delete (store, strategy, NULL));
+
+  return 0;
+}
