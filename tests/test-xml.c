@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <sys/resource.h>
+
 #include <sqlite3.h>
 
 #include "kurs-approval.h"
@@ -630,6 +632,15 @@ test_refuse (Fixture       *f,
 
   after = kurs_test_dump_library (f->path);
   g_assert_cmpstr (before, ==, after);
+
+  /* Memory stayed bounded: the process's peak, well under 1 GiB */
+  {
+    struct rusage usage;
+
+    g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+    g_test_message ("peak RSS so far: %ld MB", usage.ru_maxrss / 1024);
+    g_assert_cmpint (usage.ru_maxrss, <, 768 * 1024);
+  }
 }
 
 static void
