@@ -1,0 +1,518 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "kurs-application.h"
+#include "kurs-resources.h"
+#include "kurs-screenshot.h"
+#include "kurs-window.h"
+
+/**
+ * KursApplication:
+ *
+ * Opens libraries, one window each: the default library, the last one
+ * used, or a file named on the command line or chosen with Open.  A
+ * library another Kurs is writing opens read-only; one that cannot be
+ * opened at all gets a dialog saying why, and the application stays
+ * usable.
+ */
+struct _KursApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+
+  /* --file LIBRARY, for the first window */
+  GFile          *file;
+
+  /* Hidden options, for tests and benchmarks */
+  char           *screenshot;
+  char           *page;
+  char           *strategy;
+  gboolean        quit_after_first_frame;
+};
+
+G_DEFINE_FINAL_TYPE (KursApplication, kurs_application, ADW_TYPE_APPLICATION)
+
+#define MAX_RECENT 8
+
+static void
+remember_library (KursApplication *self,
+                  const char      *path)
+{
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_set_string (self->settings, "last-library", path);
+
+  recent = g_settings_get_strv (self->settings, "recent-libraries");
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] && n < MAX_RECENT; i++)
+    if (!g_str_equal (recent[i], path))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-libraries", (const char * const *) updated);
+}
+
+static KursWindow *
+find_window (KursApplication *self,
+             const char      *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      KursStore *store;
+
+      if (!KURS_IS_WINDOW (l->data))
+        continue;
+      store = kurs_window_get_store (l->data);
+      if (store != NULL && g_strcmp0 (kurs_store_get_path (store), path) == 0)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static KursWindow *
+any_window (KursApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (KURS_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static KursWindow *
+new_window (KursApplication *self)
+{
+  KursWindow *window = kurs_window_new (self);
+
+  if (self->screenshot != NULL || self->quit_after_first_frame)
+    kurs_screenshot_after_first_frame (GTK_WINDOW (window), self->screenshot);
+
+  return window;
+}
+
+static void
+show_open_error (KursApplication *self,
+                 GtkWindow       *parent,
+                 const GError    *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Could Not Open Library"),
+                                                       error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * kurs_application_open_library:
+ * @file: the library to open, created if it does not exist
+ *
+ * Shows the library in a window: the one it already has, or a new one.
+ */
+void
+kurs_application_open_library (KursApplication *self,
+                               GFile           *file)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) store = NULL;
+  KursWindow *window;
+  gboolean shared = FALSE;
+
+  g_return_if_fail (KURS_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Only libraries on this computer can be opened"));
+      show_open_error (self, GTK_WINDOW (any_window (self)), error);
+      return;
+    }
+
+  if ((window = find_window (self, path)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+
+  /* Another Kurs writes it: show it, but write nothing. */
+  if (store == NULL && g_error_matches (error, KURS_STORE_ERROR, KURS_STORE_ERROR_LOCKED))
+    {
+      g_clear_error (&error);
+      store = kurs_store_open (path, KURS_STORE_OPEN_READ_ONLY, &error);
+      shared = TRUE;
+    }
+
+  if (store == NULL)
+    {
+      /* The application stays usable: an empty window to open another
+       * library from, and a dialog with the reason. */
+      window = any_window (self);
+      if (window == NULL)
+        {
+          window = new_window (self);
+          kurs_window_show_error (window, error->message);
+        }
+      gtk_window_present (GTK_WINDOW (window));
+      show_open_error (self, GTK_WINDOW (window), error);
+      return;
+    }
+
+  /* A window that could not open a library takes this one. */
+  window = any_window (self);
+  if (window == NULL || kurs_window_get_store (window) != NULL)
+    window = new_window (self);
+
+  kurs_window_set_store (window, store, shared);
+  if (self->strategy != NULL)
+    kurs_window_select_strategy (window, self->strategy);
+  if (self->page != NULL)
+    kurs_window_show_page (window, self->page);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (!shared && !kurs_store_is_read_only (store))
+    remember_library (self, path);
+}
+
+static GFile *
+default_library (KursApplication *self)
+{
+  g_autofree char *last = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+
+  if (self->settings != NULL)
+    last = g_settings_get_string (self->settings, "last-library");
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    return g_file_new_for_path (last);
+
+  path = kurs_store_get_default_path ();
+  folder = g_path_get_dirname (path);
+  g_mkdir_with_parents (folder, 0700);
+  return g_file_new_for_path (path);
+}
+
+/* Actions */
+
+static void
+library_chosen_cb (GtkNativeDialog *dialog,
+                   int              response,
+                   KursApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        kurs_application_open_library (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+library_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Kurs Libraries"));
+  gtk_file_filter_add_mime_type (filter, "application/x-kurs");
+  gtk_file_filter_add_pattern (filter, "*.kurs");
+  return filter;
+}
+
+static void
+choose_library (KursApplication      *self,
+                GtkFileChooserAction  action)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = library_filter ();
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  chooser = gtk_file_chooser_native_new (action == GTK_FILE_CHOOSER_ACTION_SAVE
+                                         ? _("New Library") : _("Open Library"),
+                                         parent, action,
+                                         action == GTK_FILE_CHOOSER_ACTION_SAVE ? _("_Create") : _("_Open"),
+                                         _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Strategies.kurs"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (library_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_library_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  choose_library (KURS_APPLICATION (user_data), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+new_library_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  choose_library (KURS_APPLICATION (user_data), GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  kurs_application_open_library (KURS_APPLICATION (user_data), file);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  KursApplication *self = KURS_APPLICATION (user_data);
+  const char *developers[] = { _("The Kurs developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Kurs"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Plan a public strategy and follow it through its implementation years."),
+                         "developer-name", _("The Kurs developers"),
+                         "developers", developers,
+                         "copyright", "© 2026 The Kurs developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  KursApplication *self = KURS_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Each window saves what is being typed as it closes. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "open-library", open_library_action },
+  { "new-library", new_library_action },
+  { "open-recent", open_recent_action, "s" },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+/* GApplication */
+
+static void
+kurs_application_startup (GApplication *application)
+{
+  KursApplication *self = KURS_APPLICATION (application);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  G_APPLICATION_CLASS (kurs_application_parent_class)->startup (application);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (APP_ID);
+  else
+    g_warning ("The settings schema %s is not installed; window size and recent libraries are not kept", APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-library",
+                                         (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-strategy",
+                                         (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import-xml",
+                                         (const char *[]) { "<Control>i", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-xml",
+                                         (const char *[]) { "<Control>e", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo",
+                                         (const char *[]) { "<Control>z", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo",
+                                         (const char *[]) { "<Control><Shift>z", "<Control>y", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-sidebar",
+                                         (const char *[]) { "F9", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+}
+
+static void
+kurs_application_activate (GApplication *application)
+{
+  KursApplication *self = KURS_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GFile) file = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  file = self->file ? g_object_ref (self->file) : default_library (self);
+  kurs_application_open_library (self, file);
+}
+
+static void
+kurs_application_open (GApplication  *application,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    kurs_application_open_library (KURS_APPLICATION (application), files[i]);
+}
+
+static int
+kurs_application_handle_local_options (GApplication *application,
+                                       GVariantDict *options)
+{
+  KursApplication *self = KURS_APPLICATION (application);
+  g_autofree char *file = NULL;
+
+  g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot);
+  g_variant_dict_lookup (options, "page", "s", &self->page);
+  g_variant_dict_lookup (options, "strategy", "s", &self->strategy);
+  self->quit_after_first_frame = g_variant_dict_contains (options, "quit-after-first-frame");
+
+  /* A test or a measurement runs an instance of its own. */
+  if (self->screenshot != NULL || self->quit_after_first_frame
+      || g_variant_dict_contains (options, "new-instance"))
+    g_application_set_flags (application,
+                             g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+
+  /* --file LIBRARY is the same as naming it */
+  if (g_variant_dict_lookup (options, "file", "^ay", &file))
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->file = g_file_new_for_commandline_arg (file);
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+
+      /* A Kurs that already runs opens it; this one is done. */
+      if (g_application_get_is_remote (application))
+        {
+          g_application_open (application, &self->file, 1, "");
+          return 0;
+        }
+    }
+
+  return -1;
+}
+
+static void
+kurs_application_finalize (GObject *object)
+{
+  KursApplication *self = (KursApplication *) object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->file);
+  g_free (self->screenshot);
+  g_free (self->page);
+  g_free (self->strategy);
+
+  G_OBJECT_CLASS (kurs_application_parent_class)->finalize (object);
+}
+
+static void
+kurs_application_class_init (KursApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = kurs_application_finalize;
+
+  app_class->startup = kurs_application_startup;
+  app_class->activate = kurs_application_activate;
+  app_class->open = kurs_application_open;
+  app_class->handle_local_options = kurs_application_handle_local_options;
+}
+
+static void
+kurs_application_init (KursApplication *self)
+{
+  const GOptionEntry options[] = {
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, NULL, N_("The library to open"), N_("LIBRARY") },
+    { "new-instance", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
+    { "screenshot", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL, NULL, NULL },
+    { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
+    { "page", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },
+    { "strategy", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[LIBRARY]"));
+}
+
+KursApplication *
+kurs_application_new (void)
+{
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      kurs_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+
+  return g_object_new (KURS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/dk/kurs/Kurs",
+                       NULL);
+}
+
+/**
+ * kurs_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings, or %NULL when the
+ *   schema is not installed
+ */
+GSettings *
+kurs_application_get_settings (KursApplication *self)
+{
+  g_return_val_if_fail (KURS_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-field-binding"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kurs-field-binding.h"
+
+/* What every editor of one field shares: it shows the record's value, is
+ * told when the value changes elsewhere (undo, another window), checks
+ * what is typed against the field's rules before anything is stored, and
+ * writes to the library at once, or, for typing, after a short pause.
+ * There is no Save button: a pending edit is written when the pause ends,
+ * when the editor goes away, and before undo or quit. */
+
+struct _KursFieldBinding
+{
+  GtkWidget              *widget;     /* not owned: it owns us */
+  KursStore              *store;
+  KursRecord             *record;
+  const KursField        *field;
+  KursFieldBindingUpdate  update;
+  KursFieldValidator      validator;
+  gpointer                validator_data;
+  gulong                  changed_handler;
+  gboolean                has_pending;
+  GVariant               *pending;       /* NULL: clear the field */
+  guint                   timeout;
+  gboolean                saving;
+};
+
+/* Bindings with an edit waiting, for kurs_field_bindings_flush_all() */
+static GList *pending_bindings;
+
+static void
+record_changed_cb (KursRecord       *record,
+                   const char       *field,
+                   KursFieldBinding *self)
+{
+  /* What we wrote ourselves, or are about to, is already on screen. */
+  if (self->saving || self->has_pending)
+    return;
+
+  if (self->update)
+    self->update (self->widget);
+}
+
+/**
+ * kurs_field_binding_new:
+ * @widget: the editor, which frees the binding in its dispose
+ * @update: (nullable): called when the field changes elsewhere
+ */
+KursFieldBinding *
+kurs_field_binding_new (GtkWidget              *widget,
+                        KursStore              *store,
+                        KursRecord             *record,
+                        const char             *field,
+                        KursFieldBindingUpdate  update)
+{
+  KursFieldBinding *self;
+  g_autofree char *signal = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (record), NULL);
+
+  self = g_new0 (KursFieldBinding, 1);
+  self->widget = widget;
+  self->store = g_object_ref (store);
+  self->record = g_object_ref (record);
+  self->field = kurs_entity_info_get_field (kurs_record_get_info (record), field);
+  self->update = update;
+  g_assert (self->field != NULL);
+
+  signal = g_strdup_printf ("changed::%s", self->field->name);
+  self->changed_handler = g_signal_connect (record, signal, G_CALLBACK (record_changed_cb), self);
+
+  return self;
+}
+
+void
+kurs_field_binding_free (KursFieldBinding *self)
+{
+  if (self == NULL)
+    return;
+
+  /* An edit still waiting is written, not lost */
+  kurs_field_binding_flush (self);
+
+  g_clear_signal_handler (&self->changed_handler, self->record);
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
+  g_free (self);
+}
+
+KursStore *
+kurs_field_binding_get_store (KursFieldBinding *self)
+{
+  return self->store;
+}
+
+KursRecord *
+kurs_field_binding_get_record (KursFieldBinding *self)
+{
+  return self->record;
+}
+
+const KursField *
+kurs_field_binding_get_field (KursFieldBinding *self)
+{
+  return self->field;
+}
+
+/**
+ * kurs_field_binding_get_value:
+ *
+ * Returns: (transfer none) (nullable): the value as stored
+ */
+GVariant *
+kurs_field_binding_get_value (KursFieldBinding *self)
+{
+  return kurs_record_get_value (self->record, self->field->name);
+}
+
+/**
+ * kurs_field_binding_is_writable:
+ *
+ * Returns: whether an edit can be stored: the library is writable and the
+ *   field is not part of an approved strategy's frozen text
+ */
+gboolean
+kurs_field_binding_is_writable (KursFieldBinding *self)
+{
+  const KursEntityInfo *info = kurs_record_get_info (self->record);
+
+  if (kurs_store_is_read_only (self->store) || kurs_record_is_deleted (self->record))
+    return FALSE;
+
+  return !info->content || !kurs_store_is_frozen (self->store, kurs_record_get_strategy_id (self->record));
+}
+
+void
+kurs_field_binding_set_validator (KursFieldBinding   *self,
+                                  KursFieldValidator  validator,
+                                  gpointer            user_data)
+{
+  self->validator = validator;
+  self->validator_data = user_data;
+}
+
+/**
+ * kurs_field_binding_check:
+ * @value: (nullable): a value that may be stored; a floating one is
+ *   consumed
+ *
+ * Checks @value against the field's rules and the extra validator,
+ * storing nothing.
+ */
+gboolean
+kurs_field_binding_check (KursFieldBinding  *self,
+                          GVariant          *value,
+                          GError           **error)
+{
+  g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
+
+  if (!kurs_store_check_value (kurs_record_get_entity (self->record), self->field->name,
+                               owned, error))
+    return FALSE;
+
+  if (self->validator != NULL
+      && !self->validator (self->record, self->field->name, owned, self->validator_data, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+unschedule (KursFieldBinding *self)
+{
+  g_clear_handle_id (&self->timeout, g_source_remove);
+  g_clear_pointer (&self->pending, g_variant_unref);
+  self->has_pending = FALSE;
+  pending_bindings = g_list_remove (pending_bindings, self);
+}
+
+/**
+ * kurs_field_binding_save:
+ * @value: (nullable): the new value; a floating one is consumed
+ *
+ * Writes the value to the library now.  A failure (the strategy was
+ * approved meanwhile, a rule between fields) is shown to the user and the
+ * editor shows the stored value again.
+ */
+void
+kurs_field_binding_save (KursFieldBinding *self,
+                         GVariant         *value)
+{
+  g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  unschedule (self);
+
+  self->saving = TRUE;
+  ok = kurs_store_set (self->store, self->record, self->field->name,
+                       owned, &error);
+  self->saving = FALSE;
+
+  if (!ok)
+    {
+      kurs_show_error (self->widget, error);
+      if (self->update)
+        self->update (self->widget);
+    }
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  KursFieldBinding *self = data;
+
+  self->timeout = 0;
+  kurs_field_binding_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * kurs_field_binding_save_later:
+ * @value: (nullable): the value to write once typing pauses; a floating
+ *   one is consumed
+ */
+void
+kurs_field_binding_save_later (KursFieldBinding *self,
+                               GVariant         *value)
+{
+  g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
+  GVariant *stored = kurs_field_binding_get_value (self);
+
+  unschedule (self);
+
+  /* Nothing to write where the value is what is stored */
+  if (owned == stored || (owned != NULL && stored != NULL && g_variant_equal (owned, stored)))
+    return;
+
+  self->has_pending = TRUE;
+  self->pending = g_steal_pointer (&owned);
+  self->timeout = g_timeout_add (KURS_SAVE_DELAY_MS, timeout_cb, self);
+  if (!g_list_find (pending_bindings, self))
+    pending_bindings = g_list_prepend (pending_bindings, self);
+}
+
+/**
+ * kurs_field_binding_flush:
+ *
+ * Writes a waiting edit now.
+ */
+void
+kurs_field_binding_flush (KursFieldBinding *self)
+{
+  g_autoptr(GVariant) value = NULL;
+
+  if (!self->has_pending)
+    return;
+
+  value = g_steal_pointer (&self->pending);
+  kurs_field_binding_save (self, value);
+}
+
+/**
+ * kurs_field_binding_cancel:
+ *
+ * Drops a waiting edit (the text went back to what is stored, or became
+ * invalid).
+ */
+void
+kurs_field_binding_cancel (KursFieldBinding *self)
+{
+  unschedule (self);
+}
+
+/**
+ * kurs_field_bindings_flush_all:
+ *
+ * Writes every waiting edit, before undo or quitting.
+ */
+void
+kurs_field_bindings_flush_all (void)
+{
+  while (pending_bindings != NULL)
+    kurs_field_binding_flush (pending_bindings->data);
+}
+
+/**
+ * kurs_show_error:
+ *
+ * Tells the user, through the window's "win.show-error" action, that an
+ * edit could not be stored and why.
+ */
+void
+kurs_show_error (GtkWidget    *widget,
+                 const GError *error)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  if (!gtk_widget_activate_action (widget, "win.show-error", "s", error->message))
+    g_warning ("%s", error->message);
+}
+
+/**
+ * kurs_set_invalid:
+ * @message: (nullable): why the value is refused, or %NULL when it is fine
+ *
+ * Marks an editor whose value is refused: red, with the reason as its
+ * tooltip and its accessible description.
+ */
+void
+kurs_set_invalid (GtkWidget  *widget,
+                  const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (message != NULL)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+
+  gtk_widget_set_tooltip_text (widget, message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message ? message : "",
+                                  -1);
+  if (message != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
+                                 GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  else
+    gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+}

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-focus-areas-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kurs-focus-areas-page.h"
+#include "kurs-record-row.h"
+
+/* The focus areas with their bearings, and the guiding principles. */
+
+struct _KursFocusAreasPage
+{
+  KursPage parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (KursFocusAreasPage, kurs_focus_areas_page, KURS_TYPE_PAGE)
+
+static GtkWidget *
+create_bearing_row (KursRecord *record,
+                    gpointer    user_data)
+{
+  KursPage *page = user_data;
+  GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, NULL);
+
+  kurs_record_row_add_fields (KURS_RECORD_ROW (row), (const char *[]) { "text", NULL });
+  return row;
+}
+
+static KursRecord *
+add_bearing (gpointer user_data)
+{
+  KursNestedContext *context = user_data;
+
+  return kurs_page_create (context->page, KURS_ENTITY_BEARING, kurs_record_get_id (context->parent),
+                           "text", g_variant_new_string (_("New bearing")), NULL);
+}
+
+static char *
+describe_area (KursStore  *store,
+               KursRecord *record)
+{
+  g_autoptr(GPtrArray) bearings = kurs_store_list (store, KURS_ENTITY_BEARING, kurs_record_get_id (record));
+
+  if (bearings->len == 0)
+    return g_strdup (_("No bearings"));
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u bearing", "%u bearings", bearings->len),
+                          bearings->len);
+}
+
+static GtkWidget *
+create_area_row (KursRecord *record,
+                 gpointer    user_data)
+{
+  KursPage *page = user_data;
+  GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, describe_area);
+
+  kurs_record_row_add_fields (KURS_RECORD_ROW (row), (const char *[]) { "title", "description", NULL });
+  kurs_record_row_add_editor (KURS_RECORD_ROW (row),
+                              kurs_page_nested_section (page, record, KURS_ENTITY_BEARING, _("Bearings"),
+                                                        _("No bearings yet"), create_bearing_row,
+                                                        _("Add Bearing"), add_bearing));
+  return row;
+}
+
+static KursRecord *
+add_area (gpointer user_data)
+{
+  KursPage *page = user_data;
+
+  return kurs_page_create (page, KURS_ENTITY_FOCUS_AREA, kurs_record_get_id (kurs_page_get_strategy (page)),
+                           "title", g_variant_new_string (_("New focus area")), NULL);
+}
+
+static GtkWidget *
+create_principle_row (KursRecord *record,
+                      gpointer    user_data)
+{
+  KursPage *page = user_data;
+  GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, NULL);
+
+  kurs_record_row_add_fields (KURS_RECORD_ROW (row), (const char *[]) { "title", "text", NULL });
+  return row;
+}
+
+static KursRecord *
+add_principle (gpointer user_data)
+{
+  KursPage *page = user_data;
+
+  return kurs_page_create (page, KURS_ENTITY_PRINCIPLE, kurs_record_get_id (kurs_page_get_strategy (page)),
+                           "title", g_variant_new_string (_("New principle")), NULL);
+}
+
+static void
+kurs_focus_areas_page_build (KursPage *page)
+{
+  kurs_page_add_section (page, KURS_ENTITY_FOCUS_AREA, _("Focus Areas"),
+                         _("No focus areas yet: the areas the strategy works in, each with its bearings"),
+                         create_area_row, _("Add Focus Area"), add_area);
+  kurs_page_add_section (page, KURS_ENTITY_PRINCIPLE, _("Principles"),
+                         _("No principles yet: what citizens should experience, whatever the area"),
+                         create_principle_row, _("Add Principle"), add_principle);
+}
+
+static void
+kurs_focus_areas_page_class_init (KursFocusAreasPageClass *klass)
+{
+  KursPageClass *page_class = KURS_PAGE_CLASS (klass);
+
+  page_class->name = "focus-areas";
+  page_class->title = N_("Focus Areas");
+  page_class->icon_name = "view-grid-symbolic";
+  page_class->build = kurs_focus_areas_page_build;
+}
+
+static void
+kurs_focus_areas_page_init (KursFocusAreasPage *self)
+{
+}

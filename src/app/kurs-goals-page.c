@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-goals-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kurs-goals-page.h"
+#include "kurs-horizon-row.h"
+#include "kurs-record-row.h"
+
+/* The development goals, in an order of their own, each with its focus
+ * area and its sub-goals with a time horizon. */
+
+struct _KursGoalsPage
+{
+  KursPage parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (KursGoalsPage, kurs_goals_page, KURS_TYPE_PAGE)
+
+static GtkWidget *
+create_subgoal_row (KursRecord *record,
+                    gpointer    user_data)
+{
+  KursPage *page = user_data;
+  KursStore *store = kurs_page_get_store (page);
+  GtkWidget *row = kurs_record_row_new (store, record, kurs_horizon_describe);
+
+  kurs_record_row_add_fields (KURS_RECORD_ROW (row), (const char *[]) { "title", NULL });
+  kurs_record_row_add_editor (KURS_RECORD_ROW (row), kurs_horizon_row_new (store, record));
+  return row;
+}
+
+static KursRecord *
+add_subgoal (gpointer user_data)
+{
+  KursNestedContext *context = user_data;
+
+  return kurs_page_create (context->page, KURS_ENTITY_SUBGOAL, kurs_record_get_id (context->parent),
+                           "title", g_variant_new_string (_("New sub-goal")), NULL);
+}
+
+static char *
+describe_goal (KursStore  *store,
+               KursRecord *goal)
+{
+  g_autoptr(KursRecord) area = NULL;
+
+  if (kurs_record_has_value (goal, "focus_area_id"))
+    area = kurs_store_get (store, KURS_ENTITY_FOCUS_AREA, kurs_record_get_int (goal, "focus_area_id"));
+
+  return g_strdup (area ? kurs_record_get_title (area) : _("No focus area"));
+}
+
+static GtkWidget *
+create_goal_row (KursRecord *record,
+                 gpointer    user_data)
+{
+  KursPage *page = user_data;
+  GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, describe_goal);
+
+  kurs_record_row_add_fields (KURS_RECORD_ROW (row),
+                              (const char *[]) { "title", "description", "focus_area_id", NULL });
+  kurs_record_row_add_editor (KURS_RECORD_ROW (row),
+                              kurs_page_nested_section (page, record, KURS_ENTITY_SUBGOAL, _("Sub-goals"),
+                                                        _("No sub-goals yet"), create_subgoal_row,
+                                                        _("Add Sub-goal"), add_subgoal));
+  return row;
+}
+
+static KursRecord *
+add_goal (gpointer user_data)
+{
+  KursPage *page = user_data;
+
+  return kurs_page_create (page, KURS_ENTITY_GOAL, kurs_record_get_id (kurs_page_get_strategy (page)),
+                           "title", g_variant_new_string (_("New development goal")), NULL);
+}
+
+static void
+kurs_goals_page_build (KursPage *page)
+{
+  kurs_page_add_section (page, KURS_ENTITY_GOAL, _("Development Goals"),
+                         _("No development goals yet: what should be true for the target group, "
+                           "split into sub-goals with a time horizon"),
+                         create_goal_row, _("Add Goal"), add_goal);
+}
+
+static void
+kurs_goals_page_class_init (KursGoalsPageClass *klass)
+{
+  KursPageClass *page_class = KURS_PAGE_CLASS (klass);
+
+  page_class->name = "goals";
+  page_class->title = N_("Development Goals");
+  page_class->icon_name = "emblem-ok-symbolic";
+  page_class->build = kurs_goals_page_build;
+}
+
+static void
+kurs_goals_page_init (KursGoalsPage *self)
+{
+}

@@ -1,0 +1,468 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kurs-approval.h"
+#include "kurs-entry-row.h"
+#include "kurs-field-binding.h"
+#include "kurs-overview-page.h"
+#include "kurs-record-list.h"
+#include "kurs-record-row.h"
+
+/* The strategy itself: title, period, committee; its status, with the
+ * steps of approval and their history; its approved versions; and the
+ * political mandate behind it. */
+
+struct _KursOverviewPage
+{
+  KursPage        parent_instance;
+
+  AdwActionRow   *status_row;
+  GtkWidget      *status_buttons;
+  KursRecordList *history;
+  KursRecordList *versions;
+};
+
+G_DEFINE_FINAL_TYPE (KursOverviewPage, kurs_overview_page, KURS_TYPE_PAGE)
+
+typedef void (*DecisionFunc) (KursOverviewPage *self,
+                              const char       *date,
+                              const char       *body);
+
+/* The period: the first year is not after the last */
+static gboolean
+check_period (KursRecord  *strategy,
+              const char  *field,
+              GVariant    *value,
+              gpointer     user_data,
+              GError     **error)
+{
+  gint64 year = value ? g_variant_get_int64 (value) : 0;
+  gint64 start = g_str_equal (field, "start_year") ? year : kurs_record_get_int (strategy, "start_year");
+  gint64 end = g_str_equal (field, "end_year") ? year : kurs_record_get_int (strategy, "end_year");
+
+  if (value != NULL && end < start)
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID,
+                   _("The period ends in %d, before it begins in %d"), (int) end, (int) start);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+format_date (const char *iso)
+{
+  KursDate date;
+
+  if (iso == NULL || !kurs_date_parse (iso, &date, NULL))
+    return g_strdup ("");
+
+  return kurs_date_format_local (date);
+}
+
+/* Status */
+
+static void
+show_result (KursOverviewPage *self,
+             gboolean          ok,
+             const GError     *error,
+             const char       *message)
+{
+  if (!ok)
+    kurs_show_error (GTK_WIDGET (self), error);
+  else if (message != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+}
+
+static void
+set_status (KursOverviewPage   *self,
+            KursStrategyStatus  status,
+            const char         *date,
+            const char         *body)
+{
+  KursPage *page = KURS_PAGE (self);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  kurs_field_bindings_flush_all ();
+  ok = kurs_approval_set_status (kurs_page_get_store (page), kurs_page_get_strategy (page),
+                                 status, date, body, &error);
+  show_result (self, ok, error, NULL);
+}
+
+static void
+approve (KursOverviewPage *self,
+         const char       *date,
+         const char       *body)
+{
+  KursPage *page = KURS_PAGE (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) version = NULL;
+  g_autofree char *message = NULL;
+
+  kurs_field_bindings_flush_all ();
+  version = kurs_approval_approve (kurs_page_get_store (page), kurs_page_get_strategy (page),
+                                   date, body, &error);
+  if (version != NULL)
+    message = g_strdup_printf (_("Approved as version %d"), (int) kurs_record_get_int (version, "number"));
+  show_result (self, version != NULL, error, message);
+}
+
+static void
+adopt (KursOverviewPage *self,
+       const char       *date,
+       const char       *body)
+{
+  set_status (self, KURS_STATUS_ADOPTED, date, body);
+}
+
+typedef struct {
+  KursOverviewPage *page;
+  GtkCalendar      *calendar;
+  GtkEditable      *body;
+  DecisionFunc      decide;
+} Decision;
+
+static void
+decision_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      Decision         *decision)
+{
+  if (g_str_equal (response, "decide"))
+    {
+      g_autoptr(GDateTime) day = gtk_calendar_get_date (decision->calendar);
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+      g_autofree char *body = g_strstrip (g_strdup (gtk_editable_get_text (decision->body)));
+
+      decision->decide (decision->page, date, *body ? body : NULL);
+    }
+
+  g_object_unref (decision->page);
+  g_free (decision);
+}
+
+/* Asks for the day of a decision and who made it, then makes it. */
+static void
+ask_decision (KursOverviewPage *self,
+              const char       *heading,
+              const char       *body,
+              const char       *button,
+              const char       *default_body,
+              DecisionFunc      decide)
+{
+  GtkWidget *dialog, *box, *calendar, *label, *entry;
+  Decision *decision = g_new0 (Decision, 1);
+  KursDate today = kurs_date_today ();
+  g_autoptr(GDateTime) day = g_date_time_new_local (kurs_date_get_year (today), kurs_date_get_month (today),
+                                                    kurs_date_get_day (today), 12, 0, 0);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  calendar = gtk_calendar_new ();
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
+  label = gtk_label_new_with_mnemonic (_("_Decided by"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), default_body ? default_body : "");
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_box_append (GTK_BOX (box), calendar);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "decide", button,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "decide",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "decide");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  decision->page = g_object_ref (self);
+  decision->calendar = GTK_CALENDAR (calendar);
+  decision->body = GTK_EDITABLE (entry);
+  decision->decide = decide;
+  g_signal_connect (dialog, "response", G_CALLBACK (decision_response_cb), decision);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+approve_cb (KursOverviewPage *self)
+{
+  KursPage *page = KURS_PAGE (self);
+  g_autoptr(KursRecord) latest = kurs_approval_get_version (kurs_page_get_store (page),
+                                                            kurs_page_get_strategy (page), 0);
+  int number = latest ? kurs_record_get_int (latest, "number") + 1 : 1;
+  g_autofree char *body = g_strdup_printf (_("Approving freezes the strategy as version %d. "
+                                             "Its text cannot change until a new revision is started."),
+                                           number);
+
+  ask_decision (self, _("Approve Strategy?"), body, _("_Approve"),
+                kurs_record_get_text (kurs_page_get_strategy (page), "committee"), approve);
+}
+
+static void
+adopt_cb (KursOverviewPage *self)
+{
+  ask_decision (self, _("Mark as Adopted?"),
+                _("Record that the municipal council has adopted the approved strategy."),
+                _("_Mark as Adopted"), _("Municipal council"), adopt);
+}
+
+static void
+hearing_cb (KursOverviewPage *self)
+{
+  set_status (self, KURS_STATUS_IN_HEARING, NULL,
+              kurs_record_get_text (kurs_page_get_strategy (KURS_PAGE (self)), "committee"));
+}
+
+static void
+draft_cb (KursOverviewPage *self)
+{
+  set_status (self, KURS_STATUS_DRAFT, NULL, NULL);
+}
+
+static void
+add_status_button (KursOverviewPage *self,
+                   const char       *label,
+                   GCallback         callback,
+                   gboolean          suggested)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_set_sensitive (button, !kurs_store_is_read_only (kurs_page_get_store (KURS_PAGE (self))));
+  g_signal_connect_swapped (button, "clicked", callback, self);
+  gtk_box_append (GTK_BOX (self->status_buttons), button);
+}
+
+static const char *
+status_meaning (KursStrategyStatus status)
+{
+  switch (status)
+    {
+    case KURS_STATUS_DRAFT:
+      return _("The text is being written");
+    case KURS_STATUS_IN_HEARING:
+      return _("The draft has been sent to the hearing parties");
+    case KURS_STATUS_APPROVED:
+      return _("Approved: the text is frozen as a version");
+    case KURS_STATUS_ADOPTED:
+    default:
+      return _("Adopted by the municipal council");
+    }
+}
+
+static void
+update_status (KursOverviewPage *self)
+{
+  KursRecord *strategy = kurs_page_get_strategy (KURS_PAGE (self));
+  KursStrategyStatus status = kurs_record_get_enum (strategy, "status");
+  GtkWidget *child;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row),
+                                 kurs_enum_info_to_label (&kurs_strategy_status_enum, status));
+  adw_action_row_set_subtitle (self->status_row, status_meaning (status));
+
+  while ((child = gtk_widget_get_first_child (self->status_buttons)))
+    gtk_box_remove (GTK_BOX (self->status_buttons), child);
+
+  switch (status)
+    {
+    case KURS_STATUS_DRAFT:
+      add_status_button (self, _("Send to _Hearing"), G_CALLBACK (hearing_cb), FALSE);
+      add_status_button (self, _("_Approve…"), G_CALLBACK (approve_cb), TRUE);
+      break;
+
+    case KURS_STATUS_IN_HEARING:
+      add_status_button (self, _("Back to _Draft"), G_CALLBACK (draft_cb), FALSE);
+      add_status_button (self, _("_Approve…"), G_CALLBACK (approve_cb), TRUE);
+      break;
+
+    case KURS_STATUS_APPROVED:
+      add_status_button (self, _("Start New _Revision"), G_CALLBACK (draft_cb), FALSE);
+      add_status_button (self, _("Mark as Ad_opted…"), G_CALLBACK (adopt_cb), TRUE);
+      break;
+
+    case KURS_STATUS_ADOPTED:
+    default:
+      add_status_button (self, _("Start New _Revision"), G_CALLBACK (draft_cb), FALSE);
+      break;
+    }
+}
+
+static GtkWidget *
+create_history_row (gpointer item,
+                    gpointer user_data)
+{
+  KursRecord *change = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *date = format_date (kurs_record_get_text (change, "date"));
+  const char *body = kurs_record_get_text (change, "body");
+  g_autofree char *subtitle = body ? g_strdup_printf ("%s · %s", date, body) : g_strdup (date);
+  g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 kurs_enum_info_to_label (&kurs_strategy_status_enum,
+                                                          kurs_record_get_enum (change, "status")));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  return row;
+}
+
+static GtkWidget *
+create_version_row (gpointer item,
+                    gpointer user_data)
+{
+  KursRecord *version = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_label (_("Export…"));
+  g_autofree char *title = g_strdup_printf (_("Version %d"), (int) kurs_record_get_int (version, "number"));
+  g_autofree char *date = format_date (kurs_record_get_text (version, "approved_date"));
+  const char *body = kurs_record_get_text (version, "approved_by");
+  g_autofree char *subtitle = body ? g_strdup_printf ("%s · %s", date, body) : g_strdup (date);
+  g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+  g_autofree char *label = g_strdup_printf (_("Export version %d as XML"),
+                                            (int) kurs_record_get_int (version, "number"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.export-version");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", kurs_record_get_int (version, "number"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static GtkWidget *
+bound_list (GListModel             *model,
+            GtkListBoxCreateWidgetFunc create_row,
+            const char             *empty)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *placeholder = gtk_label_new (empty);
+
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), model, create_row, NULL, NULL);
+  return list;
+}
+
+/* Mandate */
+
+static GtkWidget *
+create_mandate_row (KursRecord *record,
+                    gpointer    user_data)
+{
+  KursPage *page = user_data;
+  GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, NULL);
+
+  kurs_record_row_add_fields (KURS_RECORD_ROW (row), (const char *[]) { "source", "text", NULL });
+  return row;
+}
+
+static KursRecord *
+add_mandate (gpointer user_data)
+{
+  KursPage *page = user_data;
+
+  return kurs_page_create (page, KURS_ENTITY_MANDATE_ITEM, kurs_record_get_id (kurs_page_get_strategy (page)),
+                           "source", g_variant_new_string (_("Budget item")), NULL);
+}
+
+static void
+kurs_overview_page_build (KursPage *page)
+{
+  KursOverviewPage *self = KURS_OVERVIEW_PAGE (page);
+  KursStore *store = kurs_page_get_store (page);
+  KursRecord *strategy = kurs_page_get_strategy (page);
+  GtkWidget *group, *row;
+  const char *fields[] = { "title", "short_name", "start_year", "end_year", "committee" };
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Strategy"));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      row = kurs_entry_row_new (store, strategy, fields[i]);
+      if (g_str_has_suffix (fields[i], "_year"))
+        kurs_entry_row_set_validator (KURS_ENTRY_ROW (row), check_period, NULL);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  kurs_page_add (page, group);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Status"));
+  self->status_row = ADW_ACTION_ROW (adw_action_row_new ());
+  self->status_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  adw_action_row_add_suffix (self->status_row, self->status_buttons);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->status_row));
+  kurs_page_add (page, group);
+  update_status (self);
+  g_signal_connect_object (strategy, "changed::status", G_CALLBACK (update_status), self,
+                           G_CONNECT_SWAPPED);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Status History"));
+  self->history = kurs_record_list_new_children (store, KURS_ENTITY_STATUS_CHANGE, kurs_record_get_id (strategy));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             bound_list (G_LIST_MODEL (self->history), create_history_row, _("No changes yet")));
+  kurs_page_add (page, group);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Approved Versions"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Each approval freezes the strategy as a numbered version, "
+                                           "which can be exported as XML."));
+  self->versions = kurs_record_list_new_children (store, KURS_ENTITY_VERSION, kurs_record_get_id (strategy));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             bound_list (G_LIST_MODEL (self->versions), create_version_row,
+                                         _("Not approved yet")));
+  kurs_page_add (page, group);
+
+  kurs_page_add_section (page, KURS_ENTITY_MANDATE_ITEM, _("Mandate"),
+                         _("No mandate yet: the budget items or decisions that ask for the strategy"),
+                         create_mandate_row, _("Add Mandate"), add_mandate);
+}
+
+static void
+kurs_overview_page_dispose (GObject *object)
+{
+  KursOverviewPage *self = (KursOverviewPage *) object;
+
+  g_clear_object (&self->history);
+  g_clear_object (&self->versions);
+
+  G_OBJECT_CLASS (kurs_overview_page_parent_class)->dispose (object);
+}
+
+static void
+kurs_overview_page_class_init (KursOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  KursPageClass *page_class = KURS_PAGE_CLASS (klass);
+
+  object_class->dispose = kurs_overview_page_dispose;
+
+  page_class->name = "overview";
+  page_class->title = N_("Overview");
+  page_class->icon_name = "document-properties-symbolic";
+  page_class->build = kurs_overview_page_build;
+}
+
+static void
+kurs_overview_page_init (KursOverviewPage *self)
+{
+}

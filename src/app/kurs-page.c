@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kurs-field-binding.h"
+#include "kurs-page.h"
+#include "kurs-record-list.h"
+
+/**
+ * KursPage:
+ *
+ * A page of a strategy — its overview, vision, goals… — as a scrolling
+ * preferences page of groups.  A page gets what it shows through its
+ * "store" and "strategy" properties; its subclass fills it in build().
+ */
+typedef struct
+{
+  AdwPreferencesPage *content;
+  KursStore          *store;
+  KursRecord         *strategy;
+} KursPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (KursPage, kurs_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STRATEGY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kurs_page_constructed (GObject *object)
+{
+  KursPage *self = KURS_PAGE (object);
+  KursPageClass *klass = KURS_PAGE_GET_CLASS (self);
+
+  G_OBJECT_CLASS (kurs_page_parent_class)->constructed (object);
+
+  if (klass->title != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _(klass->title), -1);
+  if (klass->build != NULL)
+    klass->build (self);
+}
+
+static void
+kurs_page_dispose (GObject *object)
+{
+  KursPage *self = KURS_PAGE (object);
+  KursPagePrivate *priv = kurs_page_get_instance_private (self);
+
+  g_clear_object (&priv->strategy);
+  g_clear_object (&priv->store);
+
+  G_OBJECT_CLASS (kurs_page_parent_class)->dispose (object);
+}
+
+static void
+kurs_page_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  KursPagePrivate *priv = kurs_page_get_instance_private (KURS_PAGE (object));
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, priv->store);
+      break;
+
+    case PROP_STRATEGY:
+      g_value_set_object (value, priv->strategy);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kurs_page_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  KursPagePrivate *priv = kurs_page_get_instance_private (KURS_PAGE (object));
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      priv->store = g_value_dup_object (value);
+      break;
+
+    case PROP_STRATEGY:
+      priv->strategy = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kurs_page_class_init (KursPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = kurs_page_constructed;
+  object_class->dispose = kurs_page_dispose;
+  object_class->get_property = kurs_page_get_property;
+  object_class->set_property = kurs_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         KURS_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STRATEGY] =
+    g_param_spec_object ("strategy", NULL, NULL,
+                         KURS_TYPE_RECORD,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kurs_page_init (KursPage *self)
+{
+  KursPagePrivate *priv = kurs_page_get_instance_private (self);
+
+  priv->content = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (priv->content));
+}
+
+KursStore *
+kurs_page_get_store (KursPage *self)
+{
+  KursPagePrivate *priv = kurs_page_get_instance_private (self);
+
+  g_return_val_if_fail (KURS_IS_PAGE (self), NULL);
+
+  return priv->store;
+}
+
+KursRecord *
+kurs_page_get_strategy (KursPage *self)
+{
+  KursPagePrivate *priv = kurs_page_get_instance_private (self);
+
+  g_return_val_if_fail (KURS_IS_PAGE (self), NULL);
+
+  return priv->strategy;
+}
+
+/**
+ * kurs_page_is_writable:
+ *
+ * Returns: whether the strategy's text can be edited: the library is
+ *   writable and the strategy is not approved
+ */
+gboolean
+kurs_page_is_writable (KursPage *self)
+{
+  KursPagePrivate *priv = kurs_page_get_instance_private (self);
+
+  g_return_val_if_fail (KURS_IS_PAGE (self), FALSE);
+
+  return !kurs_store_is_read_only (priv->store)
+         && !kurs_store_is_frozen (priv->store, kurs_record_get_id (priv->strategy));
+}
+
+void
+kurs_page_add (KursPage  *self,
+               GtkWidget *group)
+{
+  KursPagePrivate *priv = kurs_page_get_instance_private (self);
+
+  g_return_if_fail (KURS_IS_PAGE (self));
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+
+  adw_preferences_page_add (priv->content, ADW_PREFERENCES_GROUP (group));
+}
+
+/**
+ * kurs_page_create:
+ * @first_field: the first field name, then its #GVariant, … %NULL
+ *
+ * Adds a row for the page's user; a failure is shown, not thrown.
+ *
+ * Returns: (transfer full) (nullable): the new record
+ */
+KursRecord *
+kurs_page_create (KursPage   *self,
+                  KursEntity  entity,
+                  gint64      parent_id,
+                  const char *first_field,
+                  ...)
+{
+  KursPagePrivate *priv = kurs_page_get_instance_private (self);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  KursRecord *record;
+  va_list args;
+
+  g_return_val_if_fail (KURS_IS_PAGE (self), NULL);
+
+  va_start (args, first_field);
+  for (const char *name = first_field; name != NULL; name = va_arg (args, const char *))
+    {
+      g_ptr_array_add (names, (gpointer) name);
+      g_ptr_array_add (values, va_arg (args, GVariant *));
+    }
+  va_end (args);
+
+  kurs_field_bindings_flush_all ();
+  record = kurs_store_createv (priv->store, entity, parent_id, names->len,
+                               (const char * const *) names->pdata,
+                               (GVariant * const *) values->pdata, &error);
+  if (record == NULL)
+    kurs_show_error (GTK_WIDGET (self), error);
+
+  return record;
+}
+
+/**
+ * kurs_page_add_section:
+ * @entity: rows the strategy owns directly: goals, principles…
+ * @create_row: makes a row; it gets the page as its data
+ * @add: adds a row; it gets the page as its data
+ *
+ * Adds a section listing the strategy's rows of @entity to the page.
+ *
+ * Returns: (transfer none): the section
+ */
+GtkWidget *
+kurs_page_add_section (KursPage                 *self,
+                       KursEntity                entity,
+                       const char               *title,
+                       const char               *empty,
+                       KursRecordSectionRowFunc  create_row,
+                       const char               *add_label,
+                       KursRecordSectionAddFunc  add)
+{
+  KursPagePrivate *priv = kurs_page_get_instance_private (self);
+  KursRecordList *rows;
+  GtkWidget *section;
+
+  g_return_val_if_fail (KURS_IS_PAGE (self), NULL);
+
+  rows = kurs_record_list_new_children (priv->store, entity, kurs_record_get_id (priv->strategy));
+  section = kurs_record_section_new (title, empty, G_LIST_MODEL (rows), create_row, self);
+  g_object_set_data_full (G_OBJECT (section), "kurs-rows", rows, g_object_unref);
+  kurs_record_section_set_add (KURS_RECORD_SECTION (section), add_label, add, self);
+  kurs_record_section_set_writable (KURS_RECORD_SECTION (section), kurs_page_is_writable (self));
+  kurs_page_add (self, section);
+
+  return section;
+}
+
+static void
+nested_context_free (gpointer data)
+{
+  KursNestedContext *context = data;
+
+  g_object_unref (context->parent);
+  g_free (context);
+}
+
+/**
+ * kurs_page_nested_section:
+ * @parent: the row that owns the listed rows (a focus area, a goal)
+ * @create_row: makes a row; it gets the page as its data
+ * @add: adds a row; it gets a #KursNestedContext as its data
+ *
+ * A section for the rows that belong to a row, to go inside that row's
+ * expander: a focus area's bearings, a goal's sub-goals.
+ *
+ * Returns: (transfer floating): the section
+ */
+GtkWidget *
+kurs_page_nested_section (KursPage                 *self,
+                          KursRecord               *parent,
+                          KursEntity                entity,
+                          const char               *title,
+                          const char               *empty,
+                          KursRecordSectionRowFunc  create_row,
+                          const char               *add_label,
+                          KursRecordSectionAddFunc  add)
+{
+  KursPagePrivate *priv = kurs_page_get_instance_private (self);
+  KursRecordList *rows;
+  KursNestedContext *context;
+  GtkWidget *section;
+
+  g_return_val_if_fail (KURS_IS_PAGE (self), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (parent), NULL);
+
+  rows = kurs_record_list_new_children (priv->store, entity, kurs_record_get_id (parent));
+  section = kurs_record_section_new (title, empty, G_LIST_MODEL (rows), create_row, self);
+  g_object_set_data_full (G_OBJECT (section), "kurs-rows", rows, g_object_unref);
+
+  context = g_new0 (KursNestedContext, 1);
+  context->page = self;
+  context->parent = g_object_ref (parent);
+  g_object_set_data_full (G_OBJECT (section), "kurs-context", context, nested_context_free);
+
+  kurs_record_section_set_add (KURS_RECORD_SECTION (section), add_label, add, context);
+  kurs_record_section_set_writable (KURS_RECORD_SECTION (section), kurs_page_is_writable (self));
+  gtk_widget_set_margin_start (section, 12);
+  gtk_widget_set_margin_end (section, 12);
+  gtk_widget_set_margin_top (section, 12);
+  gtk_widget_set_margin_bottom (section, 12);
+
+  return section;
+}

@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-record-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kurs-field-editors.h"
+#include "kurs-record-row.h"
+#include "kurs-text-area.h"
+
+/**
+ * KursRecordRow:
+ *
+ * One row of a list — a goal, a principle, a target group — as an
+ * expander: its title on the row, its editors inside, and a menu to move
+ * it up or down (where the list has an order of its own) and to delete it
+ * (with Undo in a toast).
+ */
+struct _KursRecordRow
+{
+  AdwExpanderRow        parent_instance;
+
+  KursStore            *store;
+  KursRecord           *record;
+  GtkWidget            *menu_button;
+  KursRecordRowDescribe describe;
+};
+
+G_DEFINE_FINAL_TYPE (KursRecordRow, kurs_record_row, ADW_TYPE_EXPANDER_ROW)
+
+static gboolean
+is_writable (KursRecordRow *self)
+{
+  const KursEntityInfo *info = kurs_record_get_info (self->record);
+
+  if (kurs_store_is_read_only (self->store))
+    return FALSE;
+
+  return !info->content || !kurs_store_is_frozen (self->store, kurs_record_get_strategy_id (self->record));
+}
+
+static void
+update_title (KursRecordRow *self)
+{
+  const char *title = kurs_record_get_title (self->record);
+  g_autofree char *escaped = g_markup_escape_text (*title ? title : _("Untitled"), -1);
+  g_autofree char *menu_label = g_strdup_printf (_("Actions for “%s”"), *title ? title : _("Untitled"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), escaped);
+  if (self->describe)
+    {
+      g_autofree char *subtitle = self->describe (self->store, self->record);
+      g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle ? subtitle : "", -1);
+
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), escaped_subtitle);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
+  gtk_widget_set_tooltip_text (self->menu_button, menu_label);
+  gtk_widget_set_visible (self->menu_button, is_writable (self));
+}
+
+static guint
+index_among_siblings (KursRecordRow *self,
+                      guint         *n_siblings)
+{
+  g_autoptr(GPtrArray) siblings = kurs_store_list (self->store, kurs_record_get_entity (self->record),
+                                                   kurs_record_get_parent_id (self->record));
+  guint index = 0;
+
+  g_ptr_array_find (siblings, self->record, &index);
+  *n_siblings = siblings->len;
+  return index;
+}
+
+static void
+move (KursRecordRow *self,
+      int            step)
+{
+  g_autoptr(GError) error = NULL;
+  guint n, index = index_among_siblings (self, &n);
+
+  if ((step < 0 && index == 0) || (step > 0 && index + 1 >= n))
+    return;
+
+  if (!kurs_store_move (self->store, self->record, index + step, &error))
+    kurs_show_error (GTK_WIDGET (self), error);
+}
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move (KURS_RECORD_ROW (widget), -1);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move (KURS_RECORD_ROW (widget), +1);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KursRecordRow *self = KURS_RECORD_ROW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWidget) window = NULL;
+  g_autofree char *message = NULL;
+  const char *title = kurs_record_get_title (self->record);
+
+  kurs_field_bindings_flush_all ();
+
+  /* The list drops this row as the record goes: the toast is the
+   * window's to show. */
+  window = GTK_WIDGET (g_object_ref (gtk_widget_get_root (widget)));
+  message = g_strdup_printf (_("“%s” deleted"), *title ? title : _("Untitled"));
+  if (!kurs_store_delete (self->store, self->record, &error))
+    kurs_show_error (widget, error);
+  else
+    gtk_widget_activate_action (window, "win.show-undo-toast", "s", message);
+}
+
+/* Before the menu opens: a row cannot move past either end */
+static void
+menu_opened_cb (KursRecordRow *self)
+{
+  guint n, index = index_among_siblings (self, &n);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-up", index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", index + 1 < n);
+}
+
+static void
+kurs_record_row_dispose (GObject *object)
+{
+  KursRecordRow *self = (KursRecordRow *) object;
+
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kurs_record_row_parent_class)->dispose (object);
+}
+
+static void
+kurs_record_row_class_init (KursRecordRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = kurs_record_row_dispose;
+
+  gtk_widget_class_install_action (widget_class, "row.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "row.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "row.delete", NULL, delete_action);
+}
+
+static void
+kurs_record_row_init (KursRecordRow *self)
+{
+  self->menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
+  gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->menu_button, "flat");
+  g_signal_connect_swapped (self->menu_button, "notify::active", G_CALLBACK (menu_opened_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->menu_button);
+}
+
+/**
+ * kurs_record_row_new:
+ * @describe: (nullable): makes the row's subtitle from the record
+ *
+ * Returns: (transfer floating): a row for @record, with no editors yet
+ */
+GtkWidget *
+kurs_record_row_new (KursStore             *store,
+                     KursRecord            *record,
+                     KursRecordRowDescribe  describe)
+{
+  KursRecordRow *self;
+
+  g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (record), NULL);
+
+  self = g_object_new (KURS_TYPE_RECORD_ROW, NULL);
+  self->store = g_object_ref (store);
+  self->record = g_object_ref (record);
+  self->describe = describe;
+
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenu) order = g_menu_new ();
+    g_autoptr(GMenu) remove = g_menu_new ();
+
+    if (kurs_record_get_info (record)->ordered)
+      {
+        g_menu_append (order, _("Move _Up"), "row.move-up");
+        g_menu_append (order, _("Move _Down"), "row.move-down");
+        g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+      }
+    g_menu_append (remove, _("_Delete"), "row.delete");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
+  }
+
+  g_signal_connect_object (record, "changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  /* a subtitle may show other rows' titles (a goal's focus area) */
+  if (describe != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  update_title (self);
+
+  return GTK_WIDGET (self);
+}
+
+KursRecord *
+kurs_record_row_get_record (KursRecordRow *self)
+{
+  g_return_val_if_fail (KURS_IS_RECORD_ROW (self), NULL);
+
+  return self->record;
+}
+
+/**
+ * kurs_record_row_add_editor:
+ *
+ * Adds an editor (or any widget) inside the row.
+ */
+void
+kurs_record_row_add_editor (KursRecordRow *self,
+                            GtkWidget     *editor)
+{
+  g_return_if_fail (KURS_IS_RECORD_ROW (self));
+
+  /* Text areas are not rows: give them the room rows have */
+  if (KURS_IS_TEXT_AREA (editor))
+    {
+      gtk_widget_set_margin_start (editor, 12);
+      gtk_widget_set_margin_end (editor, 12);
+      gtk_widget_set_margin_top (editor, 8);
+      gtk_widget_set_margin_bottom (editor, 12);
+    }
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), editor);
+}
+
+/**
+ * kurs_record_row_add_fields:
+ * @fields: %NULL-terminated names of the record's fields
+ *
+ * Adds the editor each field's type wants, in order.
+ */
+void
+kurs_record_row_add_fields (KursRecordRow      *self,
+                            const char * const *fields)
+{
+  g_return_if_fail (KURS_IS_RECORD_ROW (self));
+
+  for (guint i = 0; fields[i]; i++)
+    kurs_record_row_add_editor (self, kurs_field_editor_new (self->store, self->record, fields[i]));
+}

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-record-section"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kurs-record-row.h"
+#include "kurs-record-section.h"
+
+/**
+ * KursRecordSection:
+ *
+ * A titled, boxed list of rows — goals, principles, target groups — that
+ * follows its model, with a button to add one.  An empty list says so.
+ */
+struct _KursRecordSection
+{
+  AdwPreferencesGroup       parent_instance;
+
+  GtkListBox               *list;
+  GtkWidget                *add_button;
+  KursRecordSectionRowFunc  create_row;
+  gpointer                  row_data;
+  KursRecordSectionAddFunc  add;
+  gpointer                  add_data;
+};
+
+G_DEFINE_FINAL_TYPE (KursRecordSection, kurs_record_section, ADW_TYPE_PREFERENCES_GROUP)
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  KursRecordSection *self = user_data;
+
+  return self->create_row (KURS_RECORD (item), self->row_data);
+}
+
+/* A new row opens, ready to be typed into. */
+static void
+reveal (KursRecordSection *self,
+        KursRecord        *record)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = child;
+
+      if (GTK_IS_LIST_BOX_ROW (row) && !ADW_IS_PREFERENCES_ROW (row))
+        row = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      if (!KURS_IS_RECORD_ROW (row) || kurs_record_row_get_record (KURS_RECORD_ROW (row)) != record)
+        continue;
+
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
+      gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
+      return;
+    }
+}
+
+static void
+add_cb (KursRecordSection *self)
+{
+  g_autoptr(KursRecord) record = NULL;
+
+  if (self->add == NULL || (record = self->add (self->add_data)) == NULL)
+    return;
+
+  reveal (self, record);
+}
+
+static void
+kurs_record_section_class_init (KursRecordSectionClass *klass)
+{
+}
+
+static void
+kurs_record_section_init (KursRecordSection *self)
+{
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
+}
+
+/**
+ * kurs_record_section_new:
+ * @empty_text: what the empty list says
+ * @model: (element-type KursRecord): the rows
+ * @create_row: makes the row for a record
+ *
+ * Returns: (transfer floating): the section
+ */
+GtkWidget *
+kurs_record_section_new (const char               *title,
+                         const char               *empty_text,
+                         GListModel               *model,
+                         KursRecordSectionRowFunc  create_row,
+                         gpointer                  user_data)
+{
+  KursRecordSection *self;
+  GtkWidget *placeholder;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+  g_return_val_if_fail (create_row != NULL, NULL);
+
+  self = g_object_new (KURS_TYPE_RECORD_SECTION, "title", title, NULL);
+  self->create_row = create_row;
+  self->row_data = user_data;
+
+  placeholder = gtk_label_new (empty_text);
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 18);
+  gtk_widget_set_margin_bottom (placeholder, 18);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (self->list, placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+
+  gtk_list_box_bind_model (self->list, model, create_row_cb, self, NULL);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * kurs_record_section_set_add:
+ * @label: the button's name, "Add Goal"
+ */
+void
+kurs_record_section_set_add (KursRecordSection        *self,
+                             const char               *label,
+                             KursRecordSectionAddFunc  add,
+                             gpointer                  user_data)
+{
+  g_return_if_fail (KURS_IS_RECORD_SECTION (self));
+
+  self->add = add;
+  self->add_data = user_data;
+
+  if (self->add_button == NULL)
+    {
+      GtkWidget *content = adw_button_content_new ();
+
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+      self->add_button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (self->add_button), content);
+      gtk_widget_add_css_class (self->add_button, "flat");
+      gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
+      g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_cb), self);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);
+    }
+
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (self->add_button))),
+                                label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+void
+kurs_record_section_set_writable (KursRecordSection *self,
+                                  gboolean           writable)
+{
+  g_return_if_fail (KURS_IS_RECORD_SECTION (self));
+
+  if (self->add_button != NULL)
+    gtk_widget_set_visible (self->add_button, writable);
+}
+
+GtkListBox *
+kurs_record_section_get_list (KursRecordSection *self)
+{
+  g_return_val_if_fail (KURS_IS_RECORD_SECTION (self), NULL);
+
+  return self->list;
+}

@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-strategy-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kurs-approval.h"
+#include "kurs-field-binding.h"
+#include "kurs-focus-areas-page.h"
+#include "kurs-goals-page.h"
+#include "kurs-indicators-page.h"
+#include "kurs-overview-page.h"
+#include "kurs-strategy-row.h"
+#include "kurs-strategy-view.h"
+#include "kurs-target-groups-page.h"
+#include "kurs-vision-page.h"
+
+/**
+ * KursStrategyView:
+ *
+ * One strategy: its pages, listed beside the page shown, under a header
+ * with its title, period and status.  An approved strategy, or a library
+ * another Kurs is writing, is shown read-only under a banner that says
+ * so (and, for the approved strategy, how to change it).
+ */
+struct _KursStrategyView
+{
+  AdwBin          parent_instance;
+
+  KursStore      *store;
+  KursRecord     *strategy;
+  guint           rebuild;
+
+  AdwWindowTitle *title;
+  GtkWidget      *back;
+  GtkRevealer    *banner;
+  GtkLabel       *banner_label;
+  GtkWidget      *banner_button;
+  GtkListBox     *navigation;
+  GtkStack       *pages;
+};
+
+G_DEFINE_FINAL_TYPE (KursStrategyView, kurs_strategy_view, ADW_TYPE_BIN)
+
+static GType
+page_type (guint i)
+{
+  GType types[] = {
+    KURS_TYPE_OVERVIEW_PAGE,
+    KURS_TYPE_VISION_PAGE,
+    KURS_TYPE_TARGET_GROUPS_PAGE,
+    KURS_TYPE_FOCUS_AREAS_PAGE,
+    KURS_TYPE_GOALS_PAGE,
+    KURS_TYPE_INDICATORS_PAGE,
+  };
+
+  return i < G_N_ELEMENTS (types) ? types[i] : G_TYPE_INVALID;
+}
+
+static GtkWidget *
+navigation_row (KursPageClass *klass)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(klass->title));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (klass->icon_name));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, klass->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(klass->title), -1);
+  return row;
+}
+
+static void
+update_header (KursStrategyView *self)
+{
+  g_autofree char *subtitle = NULL;
+  gboolean frozen, shared;
+
+  if (self->strategy == NULL)
+    return;
+
+  subtitle = kurs_strategy_describe (self->strategy);
+  adw_window_title_set_title (self->title, kurs_record_get_title (self->strategy));
+  adw_window_title_set_subtitle (self->title, subtitle);
+
+  shared = kurs_store_is_read_only (self->store);
+  frozen = kurs_store_is_frozen (self->store, kurs_record_get_id (self->strategy));
+
+  if (shared)
+    gtk_label_set_label (self->banner_label,
+                         _("This library is open in another Kurs window, so it is shown here read-only."));
+  else if (frozen)
+    gtk_label_set_label (self->banner_label,
+                         _("This strategy is approved, and its text is frozen. Its process and follow-up can still be updated."));
+
+  gtk_widget_set_visible (self->banner_button, frozen && !shared);
+  gtk_revealer_set_reveal_child (self->banner, frozen || shared);
+}
+
+static void
+clear_pages (KursStrategyView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pages))))
+    gtk_stack_remove (self->pages, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->navigation))))
+    gtk_list_box_remove (self->navigation, child);
+}
+
+static void
+build_pages (KursStrategyView *self)
+{
+  g_autofree char *current = g_strdup (kurs_strategy_view_get_page_name (self));
+
+  clear_pages (self);
+  if (self->strategy == NULL)
+    return;
+
+  for (guint i = 0; page_type (i) != G_TYPE_INVALID; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (page_type (i));
+      KursPageClass *page_class = KURS_PAGE_CLASS (klass);
+      GtkWidget *page = g_object_new (page_type (i),
+                                      "store", self->store,
+                                      "strategy", self->strategy,
+                                      NULL);
+
+      gtk_stack_add_named (self->pages, page, page_class->name);
+      gtk_list_box_append (self->navigation, navigation_row (page_class));
+    }
+
+  if (current == NULL || !kurs_strategy_view_show_page (self, current))
+    kurs_strategy_view_show_page (self, "overview");
+}
+
+static gboolean
+rebuild_cb (gpointer data)
+{
+  KursStrategyView *self = data;
+
+  self->rebuild = 0;
+  build_pages (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Approving or revising changes what can be edited everywhere: the pages
+ * are built anew, once the click that did it is over. */
+static void
+status_changed_cb (KursStrategyView *self)
+{
+  update_header (self);
+  if (self->rebuild == 0)
+    self->rebuild = g_idle_add (rebuild_cb, self);
+}
+
+static void
+page_selected_cb (KursStrategyView *self,
+                  GtkListBoxRow    *row)
+{
+  if (row != NULL)
+    gtk_stack_set_visible_child_name (self->pages, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+revise_cb (KursStrategyView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  kurs_field_bindings_flush_all ();
+  if (!kurs_approval_start_revision (self->store, self->strategy, &error))
+    kurs_show_error (GTK_WIDGET (self), error);
+}
+
+static void
+kurs_strategy_view_dispose (GObject *object)
+{
+  KursStrategyView *self = (KursStrategyView *) object;
+
+  g_clear_handle_id (&self->rebuild, g_source_remove);
+  g_clear_object (&self->strategy);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kurs_strategy_view_parent_class)->dispose (object);
+}
+
+static void
+kurs_strategy_view_class_init (KursStrategyViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kurs_strategy_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/kurs/Kurs/kurs-strategy-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KursStrategyView, title);
+  gtk_widget_class_bind_template_child (widget_class, KursStrategyView, back);
+  gtk_widget_class_bind_template_child (widget_class, KursStrategyView, banner);
+  gtk_widget_class_bind_template_child (widget_class, KursStrategyView, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, KursStrategyView, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, KursStrategyView, navigation);
+  gtk_widget_class_bind_template_child (widget_class, KursStrategyView, pages);
+  gtk_widget_class_bind_template_callback (widget_class, page_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revise_cb);
+}
+
+static void
+kurs_strategy_view_init (KursStrategyView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * kurs_strategy_view_set_strategy:
+ * @strategy: (nullable): the strategy to show
+ */
+void
+kurs_strategy_view_set_strategy (KursStrategyView *self,
+                                 KursStore        *store,
+                                 KursRecord       *strategy)
+{
+  g_return_if_fail (KURS_IS_STRATEGY_VIEW (self));
+
+  if (self->strategy == strategy && self->store == store)
+    return;
+
+  kurs_field_bindings_flush_all ();
+
+  if (self->strategy != NULL)
+    g_signal_handlers_disconnect_by_data (self->strategy, self);
+  g_set_object (&self->store, store);
+  g_set_object (&self->strategy, strategy);
+
+  if (strategy != NULL)
+    {
+      g_signal_connect_object (strategy, "changed::status", G_CALLBACK (status_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (strategy, "changed", G_CALLBACK (update_header), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  update_header (self);
+  build_pages (self);
+}
+
+/**
+ * kurs_strategy_view_get_strategy:
+ *
+ * Returns: (transfer none) (nullable): the strategy shown
+ */
+KursRecord *
+kurs_strategy_view_get_strategy (KursStrategyView *self)
+{
+  g_return_val_if_fail (KURS_IS_STRATEGY_VIEW (self), NULL);
+
+  return self->strategy;
+}
+
+/**
+ * kurs_strategy_view_show_page:
+ * @name: a page's name: "overview", "goals"…
+ *
+ * Returns: whether there is such a page
+ */
+gboolean
+kurs_strategy_view_show_page (KursStrategyView *self,
+                              const char       *name)
+{
+  g_return_val_if_fail (KURS_IS_STRATEGY_VIEW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->navigation));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_str_equal (gtk_widget_get_name (row), name))
+      {
+        gtk_list_box_select_row (self->navigation, GTK_LIST_BOX_ROW (row));
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * kurs_strategy_view_get_page_name:
+ *
+ * Returns: (nullable): the name of the page shown
+ */
+const char *
+kurs_strategy_view_get_page_name (KursStrategyView *self)
+{
+  g_return_val_if_fail (KURS_IS_STRATEGY_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->pages);
+}
+
+/**
+ * kurs_strategy_view_get_page:
+ *
+ * Returns: (transfer none) (nullable): the page of that name
+ */
+GtkWidget *
+kurs_strategy_view_get_page (KursStrategyView *self,
+                             const char       *name)
+{
+  g_return_val_if_fail (KURS_IS_STRATEGY_VIEW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->pages, name);
+}
+
+/**
+ * kurs_strategy_view_set_folded:
+ *
+ * Shows the way back to the strategies when the window is too narrow to
+ * show them beside the strategy.
+ */
+void
+kurs_strategy_view_set_folded (KursStrategyView *self,
+                               gboolean          folded)
+{
+  g_return_if_fail (KURS_IS_STRATEGY_VIEW (self));
+
+  gtk_widget_set_visible (self->back, folded);
+}

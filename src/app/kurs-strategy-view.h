@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kurs-store.h"
+
+G_BEGIN_DECLS
+
+#define KURS_TYPE_STRATEGY_VIEW (kurs_strategy_view_get_type ())
+G_DECLARE_FINAL_TYPE (KursStrategyView, kurs_strategy_view, KURS, STRATEGY_VIEW, AdwBin)
+
+void        kurs_strategy_view_set_strategy  (KursStrategyView *self,
+                                              KursStore        *store,
+                                              KursRecord       *strategy);
+KursRecord *kurs_strategy_view_get_strategy  (KursStrategyView *self);
+gboolean    kurs_strategy_view_show_page     (KursStrategyView *self,
+                                              const char       *name);
+const char *kurs_strategy_view_get_page_name (KursStrategyView *self);
+GtkWidget  *kurs_strategy_view_get_page      (KursStrategyView *self,
+                                              const char       *name);
+void        kurs_strategy_view_set_folded    (KursStrategyView *self,
+                                              gboolean          folded);
+
+G_END_DECLS

@@ -1,0 +1,834 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kurs-application.h"
+#include "kurs-example.h"
+#include "kurs-field-binding.h"
+#include "kurs-record-list.h"
+#include "kurs-strategy-row.h"
+#include "kurs-strategy-view.h"
+#include "kurs-window.h"
+#include "kurs-xml-export.h"
+#include "kurs-xml-import.h"
+#include "kurs-xml.h"
+
+/**
+ * KursWindow:
+ *
+ * One library: its strategies in the sidebar, the one selected beside
+ * them.  Every edit is saved as it is made; undo and redo take back the
+ * library's last actions, whichever page made them.
+ */
+struct _KursWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  KursStore            *store;
+  KursRecordList       *model;
+  KursRecord           *selected;
+  gboolean              shared;
+
+  AdwToastOverlay      *toasts;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  AdwWindowTitle       *library_title;
+  GtkListBox           *strategies;
+  GtkStack             *content;
+  KursStrategyView     *view;
+  AdwStatusPage        *error_page;
+  GMenu                *recent_menu;
+};
+
+G_DEFINE_FINAL_TYPE (KursWindow, kurs_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GSettings *
+settings (KursWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return KURS_IS_APPLICATION (app) ? kurs_application_get_settings (KURS_APPLICATION (app)) : NULL;
+}
+
+static void
+toast (KursWindow *self,
+       const char *message,
+       gboolean    with_undo)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  if (with_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+update_actions (KursWindow *self)
+{
+  gboolean writable = self->store != NULL && !kurs_store_is_read_only (self->store);
+  gboolean selected = self->selected != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-strategy", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-example", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-xml", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xml", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-strategy", writable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->store != NULL && kurs_store_can_undo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->store != NULL && kurs_store_can_redo (self->store));
+}
+
+static void
+show_strategy (KursWindow *self,
+               KursRecord *strategy)
+{
+  g_set_object (&self->selected, strategy);
+
+  if (strategy != NULL)
+    {
+      kurs_strategy_view_set_strategy (self->view, self->store, strategy);
+      gtk_stack_set_visible_child_name (self->content, "strategy");
+    }
+  else
+    {
+      kurs_strategy_view_set_strategy (self->view, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->content, "empty");
+    }
+
+  update_actions (self);
+}
+
+static void
+select_strategy (KursWindow *self,
+                 KursRecord *strategy)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->strategies));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (KURS_IS_STRATEGY_ROW (row) && kurs_strategy_row_get_strategy (KURS_STRATEGY_ROW (row)) == strategy)
+      {
+        gtk_list_box_select_row (self->strategies, GTK_LIST_BOX_ROW (row));
+        return;
+      }
+}
+
+static void
+strategy_selected_cb (KursWindow    *self,
+                      GtkListBoxRow *row)
+{
+  if (row == NULL)
+    return;
+
+  show_strategy (self, kurs_strategy_row_get_strategy (KURS_STRATEGY_ROW (row)));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+}
+
+/* The strategies changed: keep the one shown selected, or, if it is gone,
+ * show another. */
+static void
+strategies_changed_cb (KursWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autoptr(KursRecord) first = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->model), 0) : NULL;
+
+  if (self->selected != NULL && !kurs_record_is_deleted (self->selected))
+    select_strategy (self, self->selected);
+  else if (first != NULL)
+    select_strategy (self, first);
+  else
+    show_strategy (self, NULL);
+}
+
+static GtkWidget *
+create_strategy_row (gpointer item,
+                     gpointer user_data)
+{
+  return kurs_strategy_row_new (KURS_RECORD (item));
+}
+
+static void
+folded_cb (KursWindow *self)
+{
+  kurs_strategy_view_set_folded (self->view, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+fill_recent_menu (KursWindow *self)
+{
+  GSettings *s = settings (self);
+  g_auto(GStrv) recent = NULL;
+
+  g_menu_remove_all (self->recent_menu);
+  if (s == NULL)
+    return;
+
+  recent = g_settings_get_strv (s, "recent-libraries");
+  for (guint i = 0; recent[i]; i++)
+    {
+      g_autofree char *name = g_filename_display_basename (recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+/* Actions */
+
+static void
+new_strategy_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  int year = kurs_date_get_year (kurs_date_today ());
+
+  kurs_field_bindings_flush_all ();
+  strategy = kurs_store_create_strategy (self->store, _("New Strategy"), year, year + 4, NULL, &error);
+  if (strategy == NULL)
+    {
+      kurs_show_error (widget, error);
+      return;
+    }
+
+  select_strategy (self, strategy);
+  kurs_strategy_view_show_page (self->view, "overview");
+
+  /* Ready to be named: the title, selected */
+  {
+    GtkWidget *page = kurs_strategy_view_get_page (self->view, "overview");
+
+    if (page != NULL)
+      gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  }
+}
+
+static void
+open_example_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+
+  kurs_field_bindings_flush_all ();
+  strategy = kurs_example_create (self->store, &error);
+  if (strategy == NULL)
+    kurs_show_error (widget, error);
+  else
+    select_strategy (self, strategy);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* What is being typed is part of what undo takes back */
+  kurs_field_bindings_flush_all ();
+  if (!kurs_store_undo (self->store, &error))
+    kurs_show_error (widget, error);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  kurs_field_bindings_flush_all ();
+  if (!kurs_store_redo (self->store, &error))
+    kurs_show_error (widget, error);
+}
+
+static void
+delete_strategy_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->selected == NULL)
+    return;
+
+  kurs_field_bindings_flush_all ();
+  strategy = g_object_ref (self->selected);
+  message = g_strdup_printf (_("“%s” deleted"), kurs_record_get_title (strategy));
+  if (!kurs_store_delete (self->store, strategy, &error))
+    kurs_show_error (widget, error);
+  else
+    toast (self, message, TRUE);
+}
+
+static void
+show_error_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  toast (KURS_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  toast (KURS_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+static void
+show_undo_toast_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  toast (KURS_WINDOW (widget), g_variant_get_string (parameter, NULL), TRUE);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+/* Import */
+
+static void
+message (KursWindow *self,
+         const char *heading,
+         const char *body)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct {
+  KursWindow *window;
+  GBytes     *xml;
+} Import;
+
+static void
+import_free (Import *import)
+{
+  g_object_unref (import->window);
+  g_bytes_unref (import->xml);
+  g_free (import);
+}
+
+static void
+import (KursWindow         *self,
+        GBytes             *xml,
+        KursXmlImportFlags  flags);
+
+static void
+import_copy_cb (AdwMessageDialog *dialog,
+                const char       *response,
+                Import           *data)
+{
+  if (g_str_equal (response, "copy"))
+    import (data->window, data->xml, KURS_XML_IMPORT_AS_COPY);
+  import_free (data);
+}
+
+static void
+import (KursWindow         *self,
+        GBytes             *xml,
+        KursXmlImportFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autofree char *text = NULL;
+
+  kurs_field_bindings_flush_all ();
+  strategy = kurs_xml_import (self->store, xml, flags, &error);
+
+  if (strategy != NULL)
+    {
+      text = g_strdup_printf (_("Imported “%s”"), kurs_record_get_title (strategy));
+      select_strategy (self, strategy);
+      toast (self, text, TRUE);
+    }
+  else if (g_error_matches (error, KURS_XML_ERROR, KURS_XML_ERROR_DUPLICATE))
+    {
+      AdwMessageDialog *dialog;
+      Import *data = g_new0 (Import, 1);
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Strategy Already in the Library"),
+                                                           error->message));
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "copy", _("Import as _Copy"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
+      data->window = g_object_ref (self);
+      data->xml = g_bytes_ref (xml);
+      g_signal_connect (dialog, "response", G_CALLBACK (import_copy_cb), data);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    message (self, _("Could Not Import"), error->message);
+}
+
+static void
+import_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KursWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xml = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+
+  if (xml == NULL)
+    message (self, _("Could Not Import"), error->message);
+  else
+    import (self, xml, KURS_XML_IMPORT_DEFAULT);
+}
+
+static GtkFileFilter *
+xml_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Strategy XML"));
+  gtk_file_filter_add_mime_type (filter, "application/xml");
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  return filter;
+}
+
+static void
+import_chosen_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  KursWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+      /* A file too large to be a strategy is not read at all */
+      if (info != NULL && g_file_info_get_size (info) > KURS_XML_MAX_BYTES)
+        message (self, _("Could Not Import"), _("The file is too large to be a strategy"));
+      else
+        g_file_load_bytes_async (file, NULL, import_loaded_cb, g_object_ref (self));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+import_xml_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = xml_filter ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Strategy"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Export */
+
+static void
+export_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(KursWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    message (self, _("Could Not Export"), error->message);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (G_FILE (source));
+      g_autofree char *text = g_strdup_printf (_("Exported to “%s”"), name);
+
+      toast (self, text, FALSE);
+    }
+}
+
+static void
+export_chosen_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  KursWindow      *self)
+{
+  GBytes *xml = g_object_get_data (G_OBJECT (dialog), "kurs-xml");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      /* Written beside and moved into place: never half a file */
+      g_file_replace_contents_bytes_async (file, xml, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                           NULL, export_written_cb, g_object_ref (self));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+save_xml (KursWindow *self,
+          GBytes     *xml,
+          const char *suggested_name)
+{
+  g_autoptr(GtkFileFilter) filter = xml_filter ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Strategy"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (chooser), "kurs-xml", g_bytes_ref (xml), (GDestroyNotify) g_bytes_unref);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static char *
+file_name (KursRecord *strategy,
+           const char *suffix)
+{
+  g_autofree char *title = g_strdup (kurs_record_get_title (strategy));
+
+  /* A name any file system takes */
+  g_strdelimit (title, "/\\:*?\"<>|", '-');
+  return g_strdup_printf ("%s%s.xml", title, suffix);
+}
+
+static void
+export_version (KursWindow *self,
+                gint64      number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autofree char *suffix = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->selected == NULL)
+    return;
+
+  xml = kurs_xml_export_version (self->store, self->selected, number, &error);
+  if (xml == NULL)
+    {
+      message (self, _("Could Not Export"), error->message);
+      return;
+    }
+
+  suffix = number > 0 ? g_strdup_printf (" v%d", (int) number) : g_strdup ("");
+  name = file_name (self->selected, suffix);
+  save_xml (self, xml, name);
+}
+
+static void
+export_draft_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 KursWindow       *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autofree char *name = NULL;
+
+  if (!g_str_equal (response, "draft") || self->selected == NULL)
+    return;
+
+  kurs_field_bindings_flush_all ();
+  xml = kurs_xml_export_live (self->store, self->selected, NULL, &error);
+  if (xml == NULL)
+    {
+      message (self, _("Could Not Export"), error->message);
+      return;
+    }
+
+  name = file_name (self->selected, _(" (draft)"));
+  save_xml (self, xml, name);
+}
+
+static void
+export_xml_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autoptr(GPtrArray) versions = NULL;
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (self->selected == NULL)
+    return;
+
+  versions = kurs_store_list (self->store, KURS_ENTITY_VERSION, kurs_record_get_id (self->selected));
+  if (versions->len > 0)
+    {
+      export_version (self, 0);
+      return;
+    }
+
+  /* No approved version: the draft, said to be one */
+  body = g_strdup_printf (_("“%s” has not been approved. The draft can be exported, marked as a draft."),
+                          kurs_record_get_title (self->selected));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export the Draft?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "draft", _("Export _Draft"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "draft", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_draft_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_version_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  export_version (KURS_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/* Window */
+
+static gboolean
+kurs_window_close_request (GtkWindow *window)
+{
+  KursWindow *self = KURS_WINDOW (window);
+  GSettings *s = settings (self);
+
+  /* What is being typed is saved, not lost */
+  kurs_field_bindings_flush_all ();
+
+  if (s != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (s, "window-width", width);
+      g_settings_set_int (s, "window-height", height);
+      g_settings_set_boolean (s, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (kurs_window_parent_class)->close_request (window);
+}
+
+static void
+store_changed_cb (KursWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+kurs_window_constructed (GObject *object)
+{
+  KursWindow *self = KURS_WINDOW (object);
+  GSettings *s;
+
+  G_OBJECT_CLASS (kurs_window_parent_class)->constructed (object);
+
+  if ((s = settings (self)) != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (s, "window-width"),
+                                   g_settings_get_int (s, "window-height"));
+      if (g_settings_get_boolean (s, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      g_signal_connect_object (s, "changed::recent-libraries", G_CALLBACK (fill_recent_menu), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  fill_recent_menu (self);
+  update_actions (self);
+}
+
+static void
+kurs_window_dispose (GObject *object)
+{
+  KursWindow *self = (KursWindow *) object;
+
+  g_clear_object (&self->selected);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kurs_window_parent_class)->dispose (object);
+}
+
+static void
+kurs_window_class_init (KursWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = kurs_window_constructed;
+  object_class->dispose = kurs_window_dispose;
+  window_class->close_request = kurs_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/kurs/Kurs/kurs-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KursWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, KursWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, KursWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, KursWindow, library_title);
+  gtk_widget_class_bind_template_child (widget_class, KursWindow, strategies);
+  gtk_widget_class_bind_template_child (widget_class, KursWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, KursWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, KursWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KursWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, strategy_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-strategy", NULL, new_strategy_action);
+  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
+  gtk_widget_class_install_action (widget_class, "win.import-xml", NULL, import_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.export-version", "x", export_version_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-strategy", NULL, delete_strategy_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_action);
+}
+
+static void
+kurs_window_init (KursWindow *self)
+{
+  g_type_ensure (KURS_TYPE_STRATEGY_VIEW);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+KursWindow *
+kurs_window_new (KursApplication *application)
+{
+  return g_object_new (KURS_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * kurs_window_get_store:
+ *
+ * Returns: (transfer none) (nullable): the library shown
+ */
+KursStore *
+kurs_window_get_store (KursWindow *self)
+{
+  g_return_val_if_fail (KURS_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * kurs_window_set_store:
+ * @shared: the library is open read-only because another Kurs writes it
+ *
+ * Shows a library in the window.
+ */
+void
+kurs_window_set_store (KursWindow *self,
+                       KursStore  *store,
+                       gboolean    shared)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (KURS_IS_WINDOW (self));
+  g_return_if_fail (KURS_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->shared = shared;
+  self->model = kurs_record_list_new_strategies (store);
+
+  name = g_filename_display_basename (kurs_store_get_path (store));
+  subtitle = kurs_store_is_read_only (store) ? g_strdup_printf (_("%s (read-only)"), name) : g_strdup (name);
+  adw_window_title_set_subtitle (self->library_title, subtitle);
+
+  gtk_list_box_bind_model (self->strategies, G_LIST_MODEL (self->model), create_strategy_row, self, NULL);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (strategies_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::can-undo", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  strategies_changed_cb (self);
+  update_actions (self);
+}
+
+/**
+ * kurs_window_show_error:
+ *
+ * Shows why no library could be opened, with the ways to open another.
+ */
+void
+kurs_window_show_error (KursWindow *self,
+                        const char *message)
+{
+  g_return_if_fail (KURS_IS_WINDOW (self));
+
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->content, "error");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+  update_actions (self);
+}
+
+/**
+ * kurs_window_select_strategy:
+ * @short_id: a strategy's short id
+ */
+void
+kurs_window_select_strategy (KursWindow *self,
+                             const char *short_id)
+{
+  g_autoptr(KursRecord) strategy = NULL;
+
+  g_return_if_fail (KURS_IS_WINDOW (self));
+
+  if (self->store != NULL && (strategy = kurs_store_find_strategy (self->store, short_id, NULL)))
+    select_strategy (self, strategy);
+}
+
+/**
+ * kurs_window_show_page:
+ * @name: a page's name: "overview", "goals"…
+ */
+void
+kurs_window_show_page (KursWindow *self,
+                       const char *name)
+{
+  g_return_if_fail (KURS_IS_WINDOW (self));
+
+  kurs_strategy_view_show_page (self->view, name);
+}
+
+KursStrategyView *
+kurs_window_get_view (KursWindow *self)
+{
+  g_return_val_if_fail (KURS_IS_WINDOW (self), NULL);
+
+  return self->view;
+}

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-test"
+
+#include <adwaita.h>
+
+#include "kurs-screenshot.h"
+#include "kurs-widget-util.h"
+
+/* Finding widgets in a tree the way a person would: by a row's title, a
+ * button's label, a widget's type. */
+
+static void
+collect (GtkWidget       *widget,
+         KursWidgetMatch  match,
+         const char      *text,
+         GPtrArray       *found,
+         gboolean         first_only)
+{
+  if (first_only && found->len > 0)
+    return;
+
+  if (match (widget, text))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, match, text, found, first_only);
+}
+
+GtkWidget *
+kurs_widget_find (GtkWidget       *root,
+                  KursWidgetMatch  match,
+                  const char      *text)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, match, text, found, TRUE);
+  return found->len > 0 ? found->pdata[0] : NULL;
+}
+
+GPtrArray *
+kurs_widget_find_all (GtkWidget       *root,
+                      KursWidgetMatch  match,
+                      const char      *text)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, match, text, found, FALSE);
+  return found;
+}
+
+gboolean
+kurs_widget_is_row_titled (GtkWidget  *widget,
+                           const char *title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+gboolean
+kurs_widget_is_button_labelled (GtkWidget  *widget,
+                                const char *label)
+{
+  GtkWidget *child;
+
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+
+  if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return TRUE;
+
+  child = gtk_button_get_child (GTK_BUTTON (widget));
+  return ADW_IS_BUTTON_CONTENT (child)
+         && g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), label) == 0;
+}
+
+gboolean
+kurs_widget_has_type_name (GtkWidget  *widget,
+                           const char *type_name)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name);
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  g_main_context_wakeup (NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for a while: timers fire, widgets update. */
+void
+kurs_widget_wait (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Lets pending idles and layout run. */
+void
+kurs_widget_settle (void)
+{
+  for (int i = 0; i < 10; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+  kurs_widget_wait (50);
+}
+
+/* Renders a widget to $MESON_BUILD_ROOT/meson-logs/screenshots/NAME.png,
+ * beside the test log, to be looked at. */
+void
+kurs_widget_snapshot (GtkWidget  *widget,
+                      const char *name)
+{
+  const char *root = g_getenv ("KURS_SCREENSHOT_DIR");
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (root == NULL)
+    return;
+
+  g_mkdir_with_parents (root, 0755);
+  file = g_strdup_printf ("%s.png", name);
+  path = g_build_filename (root, file, NULL);
+  if (!kurs_screenshot_widget (widget, path, &error))
+    g_test_message ("No screenshot %s: %s", path, error->message);
+  else
+    g_test_message ("Screenshot: %s", path);
+}

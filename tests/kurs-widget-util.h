@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*KursWidgetMatch) (GtkWidget  *widget,
+                                     const char *text);
+
+GtkWidget *kurs_widget_find          (GtkWidget       *root,
+                                      KursWidgetMatch  match,
+                                      const char      *text);
+GPtrArray *kurs_widget_find_all      (GtkWidget       *root,
+                                      KursWidgetMatch  match,
+                                      const char      *text);
+gboolean   kurs_widget_is_row_titled (GtkWidget       *widget,
+                                      const char      *title);
+gboolean   kurs_widget_is_button_labelled (GtkWidget  *widget,
+                                           const char *label);
+gboolean   kurs_widget_has_type_name (GtkWidget       *widget,
+                                      const char      *type_name);
+void       kurs_widget_wait          (guint            milliseconds);
+void       kurs_widget_settle        (void);
+void       kurs_widget_snapshot      (GtkWidget       *widget,
+                                      const char      *name);
+
+G_END_DECLS

@@ -1,0 +1,522 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-editors"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <sqlite3.h>
+
+#include "kurs-approval.h"
+#include "kurs-choice-row.h"
+#include "kurs-entry-row.h"
+#include "kurs-example.h"
+#include "kurs-field-binding.h"
+#include "kurs-focus-areas-page.h"
+#include "kurs-goals-page.h"
+#include "kurs-horizon-row.h"
+#include "kurs-indicators-page.h"
+#include "kurs-overview-page.h"
+#include "kurs-record-row.h"
+#include "kurs-resources.h"
+#include "kurs-switch-row.h"
+#include "kurs-target-groups-page.h"
+#include "kurs-test-util.h"
+#include "kurs-text-area.h"
+#include "kurs-vision-page.h"
+#include "kurs-widget-util.h"
+
+/* Each editor, driven through its widgets in a real window, and the value
+ * read back from the library file. */
+
+/* Longer than the pause after which typing is saved */
+#define AFTER_SAVE (KURS_SAVE_DELAY_MS + 150)
+
+typedef struct {
+  char       *dir;
+  char       *path;
+  KursStore  *store;
+  KursRecord *strategy;
+  GtkWidget  *window;
+  GtkWidget  *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = kurs_test_make_dir ();
+  f->path = g_build_filename (f->dir, "library.kurs", NULL);
+  f->store = kurs_store_open (f->path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->strategy = kurs_example_create (f->store, &error);
+  g_assert_no_error (error);
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 1000);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  kurs_widget_settle ();
+  g_clear_object (&f->strategy);
+  g_assert_finalize_object (f->store);
+  kurs_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+show_page (Fixture *f,
+           GType    type)
+{
+  f->page = g_object_new (type, "store", f->store, "strategy", f->strategy, NULL);
+  gtk_window_set_child (GTK_WINDOW (f->window), f->page);
+  gtk_window_present (GTK_WINDOW (f->window));
+  kurs_widget_settle ();
+}
+
+static GtkWidget *
+row (Fixture    *f,
+     const char *title)
+{
+  GtkWidget *found = kurs_widget_find (f->page, kurs_widget_is_row_titled, title);
+
+  if (found == NULL)
+    g_error ("No row titled “%s”", title);
+  return found;
+}
+
+static GtkWidget *
+row_in (GtkWidget  *parent,
+        const char *title)
+{
+  GtkWidget *found = kurs_widget_find (parent, kurs_widget_is_row_titled, title);
+
+  if (found == NULL)
+    g_error ("No row titled “%s”", title);
+  return found;
+}
+
+static GtkWidget *
+expand (Fixture    *f,
+        const char *title)
+{
+  GtkWidget *expander = row (f, title);
+
+  g_assert_true (KURS_IS_RECORD_ROW (expander));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  kurs_widget_settle ();
+  return expander;
+}
+
+static void
+click (GtkWidget  *root,
+       const char *label)
+{
+  GtkWidget *button = kurs_widget_find (root, kurs_widget_is_button_labelled, label);
+
+  if (button == NULL)
+    g_error ("No button “%s”", label);
+  g_signal_emit_by_name (button, "clicked");
+  kurs_widget_settle ();
+}
+
+static void
+type (GtkWidget  *editable,
+      const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+/* What the file holds, through a connection of its own */
+static char *
+stored (Fixture    *f,
+        const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0))
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+#define assert_stored(f, sql, expected) \
+  G_STMT_START { \
+    g_autofree char *__value = stored ((f), (sql)); \
+    g_assert_cmpstr (__value, ==, (expected)); \
+  } G_STMT_END
+
+/* Overview */
+
+static void
+test_title (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *title;
+
+  show_page (f, KURS_TYPE_OVERVIEW_PAGE);
+  title = row (f, "Title");
+  type (title, "Plads til alle – strategi for udsatte borgere");
+
+  /* Not yet: typing is saved when it pauses */
+  assert_stored (f, "SELECT title FROM strategy", "Strategi for udsatte borgere");
+  kurs_widget_wait (AFTER_SAVE);
+  assert_stored (f, "SELECT title FROM strategy", "Plads til alle – strategi for udsatte borgere");
+  kurs_widget_snapshot (f->window, "editor-overview");
+}
+
+static void
+test_period_marked_not_stored (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *first, *last;
+
+  show_page (f, KURS_TYPE_OVERVIEW_PAGE);
+  first = row (f, "First year");
+  last = row (f, "Last year");
+
+  /* A period that would end before it begins is marked at the field */
+  type (first, "2031");
+  kurs_widget_wait (AFTER_SAVE);
+  g_assert_true (gtk_widget_has_css_class (first, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (first));
+  assert_stored (f, "SELECT start_year FROM strategy", "2022");
+
+  /* Not a year at all */
+  type (last, "tyve");
+  kurs_widget_wait (AFTER_SAVE);
+  g_assert_true (gtk_widget_has_css_class (last, "error"));
+  assert_stored (f, "SELECT end_year FROM strategy", "2029");
+
+  /* Moved the right way round, it is stored */
+  type (last, "2035");
+  kurs_widget_wait (AFTER_SAVE);
+  type (first, "2031");
+  kurs_widget_wait (AFTER_SAVE);
+  g_assert_false (gtk_widget_has_css_class (first, "error"));
+  assert_stored (f, "SELECT start_year || '-' || end_year FROM strategy", "2031-2035");
+}
+
+static void
+test_mandate (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *item, *area;
+
+  show_page (f, KURS_TYPE_OVERVIEW_PAGE);
+  click (f->page, "Add Mandate");
+  item = row (f, "Budget item");
+  type (row_in (item, "Source"), "Budget 2024, punkt 2.1");
+  kurs_widget_wait (AFTER_SAVE);
+  area = kurs_widget_find (item, kurs_widget_has_type_name, "KursTextArea");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (kurs_text_area_get_text_view (KURS_TEXT_AREA (area))),
+                            "Udvidelse af hjemløseindsatsen", -1);
+  kurs_widget_wait (AFTER_SAVE);
+
+  assert_stored (f, "SELECT source || ': ' || text FROM mandate_item ORDER BY position DESC",
+                 "Budget 2024, punkt 2.1: Udvidelse af hjemløseindsatsen");
+}
+
+/* Vision */
+
+static void
+test_vision (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) areas = NULL;
+  GtkTextView *vision;
+
+  show_page (f, KURS_TYPE_VISION_PAGE);
+  /* The vision comes first; the policy links have text areas of their own */
+  areas = kurs_widget_find_all (f->page, kurs_widget_has_type_name, "KursTextArea");
+  g_assert_cmpuint (areas->len, >=, 2);
+  vision = kurs_text_area_get_text_view (areas->pdata[0]);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (vision),
+                            "Alle borgere har et hjem\nog et fællesskab at være en del af.", -1);
+  kurs_widget_wait (AFTER_SAVE);
+  assert_stored (f, "SELECT vision FROM strategy",
+                 "Alle borgere har et hjem\nog et fællesskab at være en del af.");
+
+  click (f->page, "Add Policy");
+  type (row_in (row (f, "New policy"), "Policy"), "Boligpolitik");
+  kurs_widget_wait (AFTER_SAVE);
+  assert_stored (f, "SELECT title FROM policy_link ORDER BY position DESC", "Boligpolitik");
+  kurs_widget_snapshot (f->window, "editor-vision");
+}
+
+/* Target group */
+
+static void
+test_target_group_switch (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *group, *toggle;
+
+  show_page (f, KURS_TYPE_TARGET_GROUPS_PAGE);
+  click (f->page, "Add Group");
+  assert_stored (f, "SELECT included FROM target_group WHERE name = 'New group'", "1");
+
+  group = expand (f, "New group");
+  type (row_in (group, "Group"), "Borgere med psykiske udfordringer");
+  kurs_widget_wait (AFTER_SAVE);
+  assert_stored (f, "SELECT count(*) FROM target_group WHERE name = 'Borgere med psykiske udfordringer'", "1");
+
+  toggle = GTK_WIDGET (kurs_switch_row_get_switch (KURS_SWITCH_ROW (row_in (group, "Included"))));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  kurs_widget_settle ();
+  assert_stored (f, "SELECT included FROM target_group WHERE name = 'Borgere med psykiske udfordringer'", "0");
+
+  /* It moved to the groups left out: the second section */
+  {
+    g_autoptr(GPtrArray) sections = kurs_widget_find_all (f->page, kurs_widget_has_type_name, "KursRecordSection");
+
+    g_assert_cmpuint (sections->len, ==, 2);
+    g_assert_nonnull (kurs_widget_find (sections->pdata[1], kurs_widget_is_row_titled,
+                                        "Borgere med psykiske udfordringer"));
+    g_assert_null (kurs_widget_find (sections->pdata[0], kurs_widget_is_row_titled,
+                                     "Borgere med psykiske udfordringer"));
+  }
+}
+
+/* Focus areas and principles */
+
+static void
+test_focus_area_bearing (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *area, *bearing, *text;
+
+  show_page (f, KURS_TYPE_FOCUS_AREAS_PAGE);
+  area = expand (f, "Indsatsområde 1 (eksempel)");
+  click (area, "Add Bearing");
+  assert_stored (f, "SELECT count(*) FROM bearing", "1");
+
+  bearing = expand (f, "New bearing");
+  text = kurs_widget_find (bearing, kurs_widget_has_type_name, "KursTextArea");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (kurs_text_area_get_text_view (KURS_TEXT_AREA (text))),
+                            "Alle borgere opnår størst mulig mestring i egen tilværelse", -1);
+  kurs_widget_wait (AFTER_SAVE);
+  assert_stored (f, "SELECT focus_area.title || ': ' || bearing.text FROM bearing "
+                    "JOIN focus_area ON focus_area.id = bearing.focus_area_id",
+                 "Indsatsområde 1 (eksempel): Alle borgere opnår størst mulig mestring i egen tilværelse");
+
+  click (f->page, "Add Principle");
+  type (row_in (row (f, "New principle"), "Principle"),
+        "Vi tager udgangspunkt i borgerens ressourcer");
+  kurs_widget_wait (AFTER_SAVE);
+  assert_stored (f, "SELECT title FROM principle", "Vi tager udgangspunkt i borgerens ressourcer");
+  kurs_widget_snapshot (f->window, "editor-focus-areas");
+}
+
+/* Development goals */
+
+static void
+test_goal_focus_area (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *goal, *choice;
+  GListModel *options;
+  guint wanted = G_MAXUINT;
+
+  show_page (f, KURS_TYPE_GOALS_PAGE);
+  goal = expand (f, "Udviklingsmål 2 (eksempel)");
+  choice = row_in (goal, "Focus area");
+  options = adw_combo_row_get_model (ADW_COMBO_ROW (choice));
+  for (guint i = 0; i < g_list_model_get_n_items (options); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (options), i), "Indsatsområde 1 (eksempel)"))
+      wanted = i;
+  g_assert_cmpuint (wanted, !=, G_MAXUINT);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (choice), wanted);
+  kurs_widget_settle ();
+  assert_stored (f, "SELECT focus_area.title FROM goal JOIN focus_area ON focus_area.id = goal.focus_area_id "
+                    "WHERE goal.title = 'Udviklingsmål 2 (eksempel)'",
+                 "Indsatsområde 1 (eksempel)");
+}
+
+static void
+test_subgoal_horizon (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *goal, *subgoal, *horizon;
+
+  show_page (f, KURS_TYPE_GOALS_PAGE);
+  goal = expand (f, "Udviklingsmål 2 (eksempel)");
+  click (goal, "Add Sub-goal");
+  subgoal = expand (f, "New sub-goal");
+  type (row_in (subgoal, "Sub-goal"), "Færre borgere på herberg");
+  kurs_widget_wait (AFTER_SAVE);
+
+  /* The options: none, a year, then the four action plans */
+  horizon = row_in (subgoal, "Time horizon");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (horizon), 3);
+  kurs_widget_settle ();
+  assert_stored (f, "SELECT action_plan.title FROM subgoal JOIN action_plan ON action_plan.id = subgoal.horizon_plan_id "
+                    "WHERE subgoal.title = 'Færre borgere på herberg'",
+                 "Handleplan 2025–26");
+
+  /* A year instead: the plan is cleared in the same step */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (horizon), 1);
+  kurs_widget_settle ();
+  assert_stored (f, "SELECT coalesce (horizon_plan_id, 'none') || ' ' || horizon_year FROM subgoal "
+                    "WHERE title = 'Færre borgere på herberg'",
+                 "none 2028");
+  kurs_widget_snapshot (f->window, "editor-goals");
+}
+
+static void
+test_goal_reorder (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *goal;
+
+  show_page (f, KURS_TYPE_GOALS_PAGE);
+  goal = row (f, "Udviklingsmål 2 (eksempel)");
+  g_assert_true (gtk_widget_activate_action (goal, "row.move-up", NULL));
+  kurs_widget_settle ();
+  assert_stored (f, "SELECT title FROM goal ORDER BY position LIMIT 1", "Udviklingsmål 2 (eksempel)");
+}
+
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *goal;
+
+  show_page (f, KURS_TYPE_GOALS_PAGE);
+  goal = row (f, "Udviklingsmål 2 (eksempel)");
+  g_assert_true (gtk_widget_activate_action (goal, "row.delete", NULL));
+  kurs_widget_settle ();
+  assert_stored (f, "SELECT count(*) FROM goal", "1");
+  g_assert_null (kurs_widget_find (f->page, kurs_widget_is_row_titled, "Udviklingsmål 2 (eksempel)"));
+
+  g_assert_true (kurs_store_undo (f->store, &error));
+  kurs_widget_settle ();
+  assert_stored (f, "SELECT count(*) FROM subgoal", "3");
+  g_assert_nonnull (kurs_widget_find (f->page, kurs_widget_is_row_titled, "Udviklingsmål 2 (eksempel)"));
+}
+
+/* Indicators */
+
+static void
+test_indicator_numbers (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *indicator, *baseline, *year;
+
+  show_page (f, KURS_TYPE_INDICATORS_PAGE);
+  indicator = expand (f, "Nøgletal på udsatteområdet");
+  baseline = row_in (indicator, "Baseline");
+  year = row_in (indicator, "Target year");
+
+  /* A decimal comma, as Danes write numbers */
+  type (baseline, "12,5");
+  type (year, "2O28");
+  kurs_widget_wait (AFTER_SAVE);
+  assert_stored (f, "SELECT baseline FROM indicator WHERE name = 'Nøgletal på udsatteområdet'", "12.5");
+  g_assert_true (gtk_widget_has_css_class (year, "error"));
+  assert_stored (f, "SELECT coalesce (target_year, 'none') FROM indicator WHERE name = 'Nøgletal på udsatteområdet'",
+                 "none");
+
+  type (year, "2028");
+  kurs_widget_wait (AFTER_SAVE);
+  assert_stored (f, "SELECT target_year FROM indicator WHERE name = 'Nøgletal på udsatteområdet'", "2028");
+  kurs_widget_snapshot (f->window, "editor-indicators");
+}
+
+/* Across editors */
+
+static void
+test_undo_updates_editor (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *title;
+
+  show_page (f, KURS_TYPE_OVERVIEW_PAGE);
+  title = row (f, "Title");
+  type (title, "Plads til alle");
+  kurs_widget_wait (AFTER_SAVE);
+
+  g_assert_true (kurs_store_undo (f->store, &error));
+  kurs_widget_settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Strategi for udsatte borgere");
+  assert_stored (f, "SELECT title FROM strategy", "Strategi for udsatte borgere");
+}
+
+static void
+test_pending_edit_flushed (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *title;
+
+  show_page (f, KURS_TYPE_OVERVIEW_PAGE);
+  title = row (f, "Title");
+  type (title, "Gemt før lukning");
+
+  /* Closing the page saves what was being typed */
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  kurs_widget_settle ();
+  assert_stored (f, "SELECT title FROM strategy", "Gemt før lukning");
+}
+
+static void
+test_approved_is_read_only (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) version = kurs_approval_approve (f->store, f->strategy, "2022-11-29", NULL, &error);
+  GtkWidget *title;
+
+  g_assert_no_error (error);
+  show_page (f, KURS_TYPE_OVERVIEW_PAGE);
+  title = row (f, "Title");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (title)));
+  g_assert_nonnull (kurs_widget_find (f->page, kurs_widget_is_button_labelled, "Start New _Revision"));
+
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  show_page (f, KURS_TYPE_GOALS_PAGE);
+  g_assert_false (gtk_widget_get_visible (kurs_widget_find (f->page, kurs_widget_is_button_labelled, "Add Goal")));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  kurs_register_resource ();
+
+#define ADD(path, func) \
+  g_test_add ("/editors/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("overview/title", test_title);
+  ADD ("overview/period-marked-not-stored", test_period_marked_not_stored);
+  ADD ("overview/mandate", test_mandate);
+  ADD ("vision/text-and-links", test_vision);
+  ADD ("target-groups/add-and-switch", test_target_group_switch);
+  ADD ("focus-areas/bearing-and-principle", test_focus_area_bearing);
+  ADD ("goals/focus-area", test_goal_focus_area);
+  ADD ("goals/subgoal-horizon", test_subgoal_horizon);
+  ADD ("goals/reorder", test_goal_reorder);
+  ADD ("goals/delete-and-undo", test_delete_and_undo);
+  ADD ("indicators/numbers", test_indicator_numbers);
+  ADD ("undo-updates-editor", test_undo_updates_editor);
+  ADD ("pending-edit-flushed", test_pending_edit_flushed);
+  ADD ("approved-is-read-only", test_approved_is_read_only);
+
+  return g_test_run ();
+}
