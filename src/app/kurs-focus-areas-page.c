@@ -17,6 +17,10 @@ struct _KursFocusAreasPage
 
 G_DEFINE_FINAL_TYPE (KursFocusAreasPage, kurs_focus_areas_page, KURS_TYPE_PAGE)
 
+static const char * const bearing_fields[] = { "text", NULL };
+static const char * const area_fields[] = { "title", "description", NULL };
+static const char * const principle_fields[] = { "title", "text", NULL };
+
 static GtkWidget *
 create_bearing_row (KursRecord *record,
                     gpointer    user_data)
@@ -24,7 +28,7 @@ create_bearing_row (KursRecord *record,
   KursPage *page = user_data;
   GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, NULL);
 
-  kurs_record_row_add_fields (KURS_RECORD_ROW (row), (const char *[]) { "text", NULL });
+  kurs_record_row_set_fields (KURS_RECORD_ROW (row), bearing_fields);
   return row;
 }
 
@@ -50,6 +54,19 @@ describe_area (KursStore  *store,
                           bearings->len);
 }
 
+static void
+populate_area (KursRecordRow *row,
+               gpointer       user_data)
+{
+  KursPage *page = user_data;
+
+  kurs_record_row_add_fields (row, area_fields);
+  kurs_record_row_add_editor (row, kurs_page_nested_section (page, kurs_record_row_get_record (row),
+                                                             KURS_ENTITY_BEARING, _("Bearings"),
+                                                             _("No bearings yet"), create_bearing_row,
+                                                             _("Add Bearing"), add_bearing));
+}
+
 static GtkWidget *
 create_area_row (KursRecord *record,
                  gpointer    user_data)
@@ -57,11 +74,7 @@ create_area_row (KursRecord *record,
   KursPage *page = user_data;
   GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, describe_area);
 
-  kurs_record_row_add_fields (KURS_RECORD_ROW (row), (const char *[]) { "title", "description", NULL });
-  kurs_record_row_add_editor (KURS_RECORD_ROW (row),
-                              kurs_page_nested_section (page, record, KURS_ENTITY_BEARING, _("Bearings"),
-                                                        _("No bearings yet"), create_bearing_row,
-                                                        _("Add Bearing"), add_bearing));
+  kurs_record_row_set_populate (KURS_RECORD_ROW (row), populate_area, page);
   return row;
 }
 
@@ -81,7 +94,7 @@ create_principle_row (KursRecord *record,
   KursPage *page = user_data;
   GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, NULL);
 
-  kurs_record_row_add_fields (KURS_RECORD_ROW (row), (const char *[]) { "title", "text", NULL });
+  kurs_record_row_set_fields (KURS_RECORD_ROW (row), principle_fields);
   return row;
 }
 

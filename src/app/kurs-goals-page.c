@@ -19,16 +19,26 @@ struct _KursGoalsPage
 
 G_DEFINE_FINAL_TYPE (KursGoalsPage, kurs_goals_page, KURS_TYPE_PAGE)
 
+static const char * const subgoal_fields[] = { "title", NULL };
+static const char * const goal_fields[] = { "title", "description", "focus_area_id", NULL };
+
+static void
+populate_subgoal (KursRecordRow *row,
+                  gpointer       user_data)
+{
+  kurs_record_row_add_fields (row, subgoal_fields);
+  kurs_record_row_add_editor (row, kurs_horizon_row_new (kurs_record_row_get_store (row),
+                                                         kurs_record_row_get_record (row)));
+}
+
 static GtkWidget *
 create_subgoal_row (KursRecord *record,
                     gpointer    user_data)
 {
   KursPage *page = user_data;
-  KursStore *store = kurs_page_get_store (page);
-  GtkWidget *row = kurs_record_row_new (store, record, kurs_horizon_describe);
+  GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, kurs_horizon_describe);
 
-  kurs_record_row_add_fields (KURS_RECORD_ROW (row), (const char *[]) { "title", NULL });
-  kurs_record_row_add_editor (KURS_RECORD_ROW (row), kurs_horizon_row_new (store, record));
+  kurs_record_row_set_populate (KURS_RECORD_ROW (row), populate_subgoal, page);
   return row;
 }
 
@@ -53,6 +63,19 @@ describe_goal (KursStore  *store,
   return g_strdup (area ? kurs_record_get_title (area) : _("No focus area"));
 }
 
+static void
+populate_goal (KursRecordRow *row,
+               gpointer       user_data)
+{
+  KursPage *page = user_data;
+
+  kurs_record_row_add_fields (row, goal_fields);
+  kurs_record_row_add_editor (row, kurs_page_nested_section (page, kurs_record_row_get_record (row),
+                                                             KURS_ENTITY_SUBGOAL, _("Sub-goals"),
+                                                             _("No sub-goals yet"), create_subgoal_row,
+                                                             _("Add Sub-goal"), add_subgoal));
+}
+
 static GtkWidget *
 create_goal_row (KursRecord *record,
                  gpointer    user_data)
@@ -60,12 +83,7 @@ create_goal_row (KursRecord *record,
   KursPage *page = user_data;
   GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, describe_goal);
 
-  kurs_record_row_add_fields (KURS_RECORD_ROW (row),
-                              (const char *[]) { "title", "description", "focus_area_id", NULL });
-  kurs_record_row_add_editor (KURS_RECORD_ROW (row),
-                              kurs_page_nested_section (page, record, KURS_ENTITY_SUBGOAL, _("Sub-goals"),
-                                                        _("No sub-goals yet"), create_subgoal_row,
-                                                        _("Add Sub-goal"), add_subgoal));
+  kurs_record_row_set_populate (KURS_RECORD_ROW (row), populate_goal, page);
   return row;
 }
 

@@ -31,6 +31,10 @@ describe_indicator (KursStore  *store,
   return g_strdup_printf (_("Target %g %s"), kurs_record_get_real (indicator, "target"), unit ? unit : "");
 }
 
+static const char * const indicator_fields[] = {
+  "name", "unit", "baseline", "baseline_year", "target", "target_year", "source", "goal_id", NULL
+};
+
 static GtkWidget *
 create_indicator_row (KursRecord *record,
                       gpointer    user_data)
@@ -38,9 +42,7 @@ create_indicator_row (KursRecord *record,
   KursPage *page = user_data;
   GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, describe_indicator);
 
-  kurs_record_row_add_fields (KURS_RECORD_ROW (row),
-                              (const char *[]) { "name", "unit", "baseline", "baseline_year", "target",
-                                                 "target_year", "source", "goal_id", NULL });
+  kurs_record_row_set_fields (KURS_RECORD_ROW (row), indicator_fields);
   return row;
 }
 

@@ -343,6 +343,27 @@ create_version_row (gpointer item,
   return row;
 }
 
+/* The history is listed the first time it is opened */
+static void
+fill_history (KursOverviewPage *self,
+              GParamSpec       *pspec,
+              AdwExpanderRow   *row)
+{
+  KursPage *page = KURS_PAGE (self);
+  GtkWidget *list;
+
+  if (self->history != NULL || !adw_expander_row_get_expanded (row))
+    return;
+
+  self->history = kurs_record_list_new_children (kurs_page_get_store (page), KURS_ENTITY_STATUS_CHANGE,
+                                                 kurs_record_get_id (kurs_page_get_strategy (page)));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (self->history), create_history_row, NULL, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status History"), -1);
+  adw_expander_row_add_row (row, list);
+}
+
 static GtkWidget *
 bound_list (GListModel             *model,
             GtkListBoxCreateWidgetFunc create_row,
@@ -363,6 +384,8 @@ bound_list (GListModel             *model,
 
 /* Mandate */
 
+static const char * const mandate_fields[] = { "source", "text", NULL };
+
 static GtkWidget *
 create_mandate_row (KursRecord *record,
                     gpointer    user_data)
@@ -370,7 +393,7 @@ create_mandate_row (KursRecord *record,
   KursPage *page = user_data;
   GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, NULL);
 
-  kurs_record_row_add_fields (KURS_RECORD_ROW (row), (const char *[]) { "source", "text", NULL });
+  kurs_record_row_set_fields (KURS_RECORD_ROW (row), mandate_fields);
   return row;
 }
 
@@ -389,7 +412,7 @@ kurs_overview_page_build (KursPage *page)
   KursOverviewPage *self = KURS_OVERVIEW_PAGE (page);
   KursStore *store = kurs_page_get_store (page);
   KursRecord *strategy = kurs_page_get_strategy (page);
-  GtkWidget *group, *row;
+  GtkWidget *group, *status_group, *history, *row;
   const char *fields[] = { "title", "short_name", "start_year", "end_year", "committee" };
 
   group = adw_preferences_group_new ();
@@ -403,23 +426,22 @@ kurs_overview_page_build (KursPage *page)
     }
   kurs_page_add (page, group);
 
-  group = adw_preferences_group_new ();
+  status_group = group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Status"));
   self->status_row = ADW_ACTION_ROW (adw_action_row_new ());
   self->status_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   adw_action_row_add_suffix (self->status_row, self->status_buttons);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->status_row));
-  kurs_page_add (page, group);
   update_status (self);
   g_signal_connect_object (strategy, "changed::status", G_CALLBACK (update_status), self,
                            G_CONNECT_SWAPPED);
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Status History"));
-  self->history = kurs_record_list_new_children (store, KURS_ENTITY_STATUS_CHANGE, kurs_record_get_id (strategy));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             bound_list (G_LIST_MODEL (self->history), create_history_row, _("No changes yet")));
-  kurs_page_add (page, group);
+  history = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (history), _("Status History"));
+  g_signal_connect_object (history, "notify::expanded", G_CALLBACK (fill_history), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (status_group), history);
+
+  kurs_page_add (page, status_group);
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Approved Versions"));

@@ -15,7 +15,9 @@
  * One row of a list — a goal, a principle, a target group — as an
  * expander: its title on the row, its editors inside, and a menu to move
  * it up or down (where the list has an order of its own) and to delete it
- * (with Undo in a toast).
+ * (with Undo in a toast).  The editors are made the first time the row is
+ * expanded, and the menu the first time it opens: a long list costs only
+ * its titles.
  */
 struct _KursRecordRow
 {
@@ -25,6 +27,8 @@ struct _KursRecordRow
   KursRecord           *record;
   GtkWidget            *menu_button;
   KursRecordRowDescribe describe;
+  KursRecordRowPopulate populate;
+  gpointer              populate_data;
 };
 
 G_DEFINE_FINAL_TYPE (KursRecordRow, kurs_record_row, ADW_TYPE_EXPANDER_ROW)
@@ -139,6 +143,44 @@ menu_opened_cb (KursRecordRow *self)
 }
 
 static void
+expanded_cb (KursRecordRow *self)
+{
+  KursRecordRowPopulate populate = self->populate;
+
+  if (populate == NULL || !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    return;
+
+  self->populate = NULL;
+  populate (self, self->populate_data);
+}
+
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  KursRecordRow *self = user_data;
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenu) order = NULL;
+  g_autoptr(GMenu) remove = NULL;
+
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+
+  menu = g_menu_new ();
+  order = g_menu_new ();
+  remove = g_menu_new ();
+  if (kurs_record_get_info (self->record)->ordered)
+    {
+      g_menu_append (order, _("Move _Up"), "row.move-up");
+      g_menu_append (order, _("Move _Down"), "row.move-down");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+    }
+  g_menu_append (remove, _("_Delete"), "row.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static void
 kurs_record_row_dispose (GObject *object)
 {
   KursRecordRow *self = (KursRecordRow *) object;
@@ -193,21 +235,8 @@ kurs_record_row_new (KursStore             *store,
   self->record = g_object_ref (record);
   self->describe = describe;
 
-  {
-    g_autoptr(GMenu) menu = g_menu_new ();
-    g_autoptr(GMenu) order = g_menu_new ();
-    g_autoptr(GMenu) remove = g_menu_new ();
-
-    if (kurs_record_get_info (record)->ordered)
-      {
-        g_menu_append (order, _("Move _Up"), "row.move-up");
-        g_menu_append (order, _("Move _Down"), "row.move-down");
-        g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
-      }
-    g_menu_append (remove, _("_Delete"), "row.delete");
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
-    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
-  }
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_menu_cb, self, NULL);
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
 
   g_signal_connect_object (record, "changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   /* a subtitle may show other rows' titles (a goal's focus area) */
@@ -224,6 +253,33 @@ kurs_record_row_get_record (KursRecordRow *self)
   g_return_val_if_fail (KURS_IS_RECORD_ROW (self), NULL);
 
   return self->record;
+}
+
+KursStore *
+kurs_record_row_get_store (KursRecordRow *self)
+{
+  g_return_val_if_fail (KURS_IS_RECORD_ROW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * kurs_record_row_set_populate:
+ * @populate: adds the row's editors
+ * @user_data: for @populate; it must outlive the row
+ *
+ * Sets how the row's editors are made, the first time it is expanded.
+ */
+void
+kurs_record_row_set_populate (KursRecordRow         *self,
+                              KursRecordRowPopulate  populate,
+                              gpointer               user_data)
+{
+  g_return_if_fail (KURS_IS_RECORD_ROW (self));
+
+  self->populate = populate;
+  self->populate_data = user_data;
+  expanded_cb (self);
 }
 
 /**
@@ -263,4 +319,25 @@ kurs_record_row_add_fields (KursRecordRow      *self,
 
   for (guint i = 0; fields[i]; i++)
     kurs_record_row_add_editor (self, kurs_field_editor_new (self->store, self->record, fields[i]));
+}
+
+static void
+populate_fields (KursRecordRow *self,
+                 gpointer       fields)
+{
+  kurs_record_row_add_fields (self, fields);
+}
+
+/**
+ * kurs_record_row_set_fields:
+ * @fields: %NULL-terminated names of the record's fields, in storage that
+ *   outlives the row (a static array)
+ *
+ * The row's editors are those of @fields, made when it is first expanded.
+ */
+void
+kurs_record_row_set_fields (KursRecordRow      *self,
+                            const char * const *fields)
+{
+  kurs_record_row_set_populate (self, populate_fields, (gpointer) fields);
 }

@@ -14,13 +14,23 @@ G_DECLARE_FINAL_TYPE (KursRecordRow, kurs_record_row, KURS, RECORD_ROW, AdwExpan
 typedef char *(*KursRecordRowDescribe) (KursStore  *store,
                                         KursRecord *record);
 
+/* Adds the row's editors, the first time it is expanded */
+typedef void (*KursRecordRowPopulate) (KursRecordRow *row,
+                                       gpointer       user_data);
+
 GtkWidget  *kurs_record_row_new        (KursStore             *store,
                                         KursRecord            *record,
                                         KursRecordRowDescribe  describe);
 KursRecord *kurs_record_row_get_record (KursRecordRow         *self);
+KursStore  *kurs_record_row_get_store  (KursRecordRow         *self);
+void        kurs_record_row_set_populate (KursRecordRow       *self,
+                                        KursRecordRowPopulate  populate,
+                                        gpointer               user_data);
 void        kurs_record_row_add_editor (KursRecordRow         *self,
                                         GtkWidget             *editor);
 void        kurs_record_row_add_fields (KursRecordRow         *self,
+                                        const char * const    *fields);
+void        kurs_record_row_set_fields (KursRecordRow         *self,
                                         const char * const    *fields);
 
 G_END_DECLS

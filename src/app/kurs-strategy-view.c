@@ -39,6 +39,8 @@ struct _KursStrategyView
   GtkWidget      *banner_button;
   GtkListBox     *navigation;
   GtkStack       *pages;
+  GtkMenuButton  *menu_button;
+  GMenuModel     *strategy_menu;
 };
 
 G_DEFINE_FINAL_TYPE (KursStrategyView, kurs_strategy_view, ADW_TYPE_BIN)
@@ -100,6 +102,8 @@ update_header (KursStrategyView *self)
                          _("This strategy is approved, and its text is frozen. Its process and follow-up can still be updated."));
 
   gtk_widget_set_visible (self->banner_button, frozen && !shared);
+  /* A closed revealer still measures its child: hide it outright */
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), frozen || shared);
   gtk_revealer_set_reveal_child (self->banner, frozen || shared);
 }
 
@@ -114,6 +118,31 @@ clear_pages (KursStrategyView *self)
     gtk_list_box_remove (self->navigation, child);
 }
 
+/* A page is made the first time it is shown. */
+static GtkWidget *
+ensure_page (KursStrategyView *self,
+             const char       *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->pages, name);
+
+  if (page != NULL || self->strategy == NULL)
+    return page;
+
+  for (guint i = 0; page_type (i) != G_TYPE_INVALID; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (page_type (i));
+
+      if (!g_str_equal (KURS_PAGE_CLASS (klass)->name, name))
+        continue;
+
+      page = g_object_new (page_type (i), "store", self->store, "strategy", self->strategy, NULL);
+      gtk_stack_add_named (self->pages, page, name);
+      return page;
+    }
+
+  return NULL;
+}
+
 static void
 build_pages (KursStrategyView *self)
 {
@@ -126,14 +155,8 @@ build_pages (KursStrategyView *self)
   for (guint i = 0; page_type (i) != G_TYPE_INVALID; i++)
     {
       g_autoptr(GTypeClass) klass = g_type_class_ref (page_type (i));
-      KursPageClass *page_class = KURS_PAGE_CLASS (klass);
-      GtkWidget *page = g_object_new (page_type (i),
-                                      "store", self->store,
-                                      "strategy", self->strategy,
-                                      NULL);
 
-      gtk_stack_add_named (self->pages, page, page_class->name);
-      gtk_list_box_append (self->navigation, navigation_row (page_class));
+      gtk_list_box_append (self->navigation, navigation_row (KURS_PAGE_CLASS (klass)));
     }
 
   if (current == NULL || !kurs_strategy_view_show_page (self, current))
@@ -164,8 +187,18 @@ static void
 page_selected_cb (KursStrategyView *self,
                   GtkListBoxRow    *row)
 {
-  if (row != NULL)
+  if (row != NULL && ensure_page (self, gtk_widget_get_name (GTK_WIDGET (row))) != NULL)
     gtk_stack_set_visible_child_name (self->pages, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  KursStrategyView *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->strategy_menu);
 }
 
 static void
@@ -206,6 +239,8 @@ kurs_strategy_view_class_init (KursStrategyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, banner_button);
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, navigation);
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, pages);
+  gtk_widget_class_bind_template_child (widget_class, KursStrategyView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KursStrategyView, strategy_menu);
   gtk_widget_class_bind_template_callback (widget_class, page_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, revise_cb);
 }
@@ -214,6 +249,7 @@ static void
 kurs_strategy_view_init (KursStrategyView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
 }
 
 /**
@@ -302,7 +338,8 @@ kurs_strategy_view_get_page_name (KursStrategyView *self)
 /**
  * kurs_strategy_view_get_page:
  *
- * Returns: (transfer none) (nullable): the page of that name
+ * Returns: (transfer none) (nullable): the page of that name, made if it
+ *   has not been shown yet
  */
 GtkWidget *
 kurs_strategy_view_get_page (KursStrategyView *self,
@@ -310,7 +347,7 @@ kurs_strategy_view_get_page (KursStrategyView *self,
 {
   g_return_val_if_fail (KURS_IS_STRATEGY_VIEW (self), NULL);
 
-  return gtk_stack_get_child_by_name (self->pages, name);
+  return ensure_page (self, name);
 }
 
 /**

@@ -44,6 +44,8 @@ store_changed_cb (KursTargetGroupsPage *self,
     }
 }
 
+static const char * const group_fields[] = { "name", "description", "included", NULL };
+
 static GtkWidget *
 create_group_row (KursRecord *record,
                   gpointer    user_data)
@@ -51,8 +53,7 @@ create_group_row (KursRecord *record,
   KursPage *page = user_data;
   GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, NULL);
 
-  kurs_record_row_add_fields (KURS_RECORD_ROW (row),
-                              (const char *[]) { "name", "description", "included", NULL });
+  kurs_record_row_set_fields (KURS_RECORD_ROW (row), group_fields);
   return row;
 }
 

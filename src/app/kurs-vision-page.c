@@ -19,6 +19,8 @@ struct _KursVisionPage
 
 G_DEFINE_FINAL_TYPE (KursVisionPage, kurs_vision_page, KURS_TYPE_PAGE)
 
+static const char * const link_fields[] = { "title", "relation", NULL };
+
 static GtkWidget *
 create_link_row (KursRecord *record,
                  gpointer    user_data)
@@ -26,7 +28,7 @@ create_link_row (KursRecord *record,
   KursPage *page = user_data;
   GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, NULL);
 
-  kurs_record_row_add_fields (KURS_RECORD_ROW (row), (const char *[]) { "title", "relation", NULL });
+  kurs_record_row_set_fields (KURS_RECORD_ROW (row), link_fields);
   return row;
 }
 

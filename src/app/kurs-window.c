@@ -40,6 +40,8 @@ struct _KursWindow
   GtkStack             *content;
   KursStrategyView     *view;
   AdwStatusPage        *error_page;
+  GtkMenuButton        *main_menu_button;
+  GMenuModel           *main_menu;
   GMenu                *recent_menu;
 };
 
@@ -299,6 +301,45 @@ show_undo_toast_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   toast (KURS_WINDOW (widget), g_variant_get_string (parameter, NULL), TRUE);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+
+  if (self->selected != NULL)
+    {
+      kurs_strategy_view_show_page (self->view, g_variant_get_string (parameter, NULL));
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+    }
+}
+
+/* The shortcuts window is made when it is asked for, not with every
+ * window as GTK's gtk/help-overlay.ui would be. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/dk/kurs/Kurs/kurs-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
+/* The menu's popover is made the first time it opens */
+static void
+create_main_menu_cb (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  KursWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->main_menu);
 }
 
 static void
@@ -695,6 +736,8 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KursWindow, content);
   gtk_widget_class_bind_template_child (widget_class, KursWindow, view);
   gtk_widget_class_bind_template_child (widget_class, KursWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KursWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KursWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, KursWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, strategy_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_cb);
@@ -708,6 +751,19 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
+
+  /* Alt+1 … Alt+6: the strategy's pages, in the order they are listed */
+  {
+    const char *pages[] = { "overview", "vision", "target-groups", "focus-areas", "goals", "indicators" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                           "win.show-page", "s", pages[i]);
+  }
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_action);
@@ -718,6 +774,7 @@ kurs_window_init (KursWindow *self)
 {
   g_type_ensure (KURS_TYPE_STRATEGY_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->main_menu_button, create_main_menu_cb, self, NULL);
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
