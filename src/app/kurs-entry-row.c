@@ -103,12 +103,19 @@ update (GtkWidget *widget)
   KursEntryRow *self = KURS_ENTRY_ROW (widget);
   const KursField *field = kurs_field_binding_get_field (self->binding);
   g_autofree char *text = text_for_value (field, kurs_field_binding_get_value (self->binding));
+  gboolean writable;
 
   self->updating = TRUE;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self), text);
   kurs_set_invalid (GTK_WIDGET (self), NULL);
-  gtk_editable_set_editable (GTK_EDITABLE (self), kurs_field_binding_is_writable (self->binding));
+  writable = kurs_field_binding_is_writable (self->binding);
+  gtk_editable_set_editable (GTK_EDITABLE (self), writable);
+  /* No pencil inviting an edit that cannot happen */
+  if (writable)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "read-only");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "read-only");
   self->updating = FALSE;
 }
 

@@ -681,13 +681,12 @@ store_changed_cb (KursWindow *self)
   update_actions (self);
 }
 
+/* The application is not a construct property, so it is only known once
+ * g_object_new() has set it: the remembered state is restored from here. */
 static void
-kurs_window_constructed (GObject *object)
+restore_state (KursWindow *self)
 {
-  KursWindow *self = KURS_WINDOW (object);
   GSettings *s;
-
-  G_OBJECT_CLASS (kurs_window_parent_class)->constructed (object);
 
   if ((s = settings (self)) != NULL)
     {
@@ -701,7 +700,14 @@ kurs_window_constructed (GObject *object)
     }
 
   fill_recent_menu (self);
-  update_actions (self);
+}
+
+static void
+kurs_window_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (kurs_window_parent_class)->constructed (object);
+
+  update_actions (KURS_WINDOW (object));
 }
 
 static void
@@ -784,7 +790,11 @@ kurs_window_init (KursWindow *self)
 KursWindow *
 kurs_window_new (KursApplication *application)
 {
-  return g_object_new (KURS_TYPE_WINDOW, "application", application, NULL);
+  KursWindow *self = g_object_new (KURS_TYPE_WINDOW, "application", application, NULL);
+
+  restore_state (self);
+
+  return self;
 }
 
 /**

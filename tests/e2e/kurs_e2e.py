@@ -65,13 +65,15 @@ def wait_for(predicate, timeout=10.0, step=0.05):
 class Kurs:
     """One running kurs process and its accessible tree."""
 
-    def __init__(self, library, language=ENGLISH, extra_args=()):
-        env = dict(os.environ)
+    def __init__(self, library=None, language=ENGLISH, extra_args=(), env=None):
+        """Starts kurs on `library`, or with no library named when None."""
+        env = dict(env or os.environ)
         env.update(language)
         # Memory errors stop the app; the widget tests check our leaks.
         env["ASAN_OPTIONS"] = "detect_leaks=0"
         env["G_DEBUG"] = "fatal-criticals"
-        self.process = subprocess.Popen([KURS, "--new-instance", "--file", library, *extra_args], env=env)
+        files = ["--file", library] if library is not None else []
+        self.process = subprocess.Popen([KURS, "--new-instance", *files, *extra_args], env=env)
         _started.append(self.process)
         self.app = wait_for(self._find_app, timeout=30)
         if self.app is None:
@@ -89,15 +91,21 @@ class Kurs:
         return None
 
     def _window_id(self):
-        ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(self.process.pid)],
-                             capture_output=True, text=True).stdout.split()
-        return ids[-1] if ids else None
+        ids = self.window_ids()
+        return ids[0] if ids else None
+
+    def window_ids(self):
+        """The visible windows, the main window first."""
+        return subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(self.process.pid)],
+                              capture_output=True, text=True).stdout.split()
 
     # Finding things
 
-    def find(self, role=None, name=None, contains=None, timeout=10.0):
+    def find(self, role=None, name=None, contains=None, timeout=10.0, where=None):
         def match(node):
             if node is None:
+                return False
+            if where is not None and not where(node):
                 return False
             if role is not None and node.getRoleName() != role:
                 return False
@@ -116,8 +124,8 @@ class Kurs:
 
     # Doing things
 
-    def press(self, name=None, contains=None):
-        button = self.find("push button", name=name, contains=contains)
+    def press(self, name=None, contains=None, where=None):
+        button = self.find("push button", name=name, contains=contains, where=where)
         if button is None:
             raise RuntimeError(f"No button {name or contains!r}")
         button.queryAction().doAction(0)
@@ -138,10 +146,11 @@ class Kurs:
     def page(self, number):
         self.key(f"alt+{number}")
 
-    def screenshot(self, name):
+    def screenshot(self, name, window=None):
+        """The main window, or another (a dialog) by its X id."""
         os.makedirs(SCREENSHOTS, exist_ok=True)
         path = os.path.join(SCREENSHOTS, f"{name}.png")
-        subprocess.run(["import", "-window", self.window, path], check=False)
+        subprocess.run(["import", "-window", window or self.window, path], check=False)
         print(f"# screenshot {path}", flush=True)
         return path
 

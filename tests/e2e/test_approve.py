@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Approving through the window: the dialog, a frozen version, a read-only
+text with a banner saying so, and a new revision."""
+
+import time
+
+from kurs_e2e import Kurs, check, cli, finish, library_path, query
+
+library = library_path()
+cli("--file", library, "example")
+kurs = Kurs(library)
+
+kurs.press(name="Send to _Hearing Send to Hearing")
+check(query(library, "SELECT status FROM strategy") == [("in-hearing",)], "Send to Hearing sets the status")
+
+kurs.press(contains="Approve…")
+dialog = kurs.find("label", name="Approve Strategy?")
+check(dialog is not None, "Approve… asks first")
+ids = kurs.window_ids()
+if len(ids) > 1:
+    kurs.screenshot("en-approve-dialog", window=ids[-1])
+# The dialog's own button, not the page's "Approve…"
+kurs.press(where=lambda n: "Approve" in (n.name or "") and "…" not in (n.name or ""))
+time.sleep(0.5)
+
+check(query(library, "SELECT status FROM strategy") == [("approved",)], "the strategy is approved")
+check(query(library, "SELECT number, approved_by FROM version") == [(1, "Socialudvalget")],
+      "version 1 is frozen, approved by the committee")
+check(kurs.find("label", contains="its text is frozen") is not None, "a banner says the text is frozen")
+kurs.screenshot("en-approved")
+
+# Read-only in behaviour, not only in looks: typing into the title changes nothing
+before = query(library, "SELECT title FROM strategy")
+kurs.type_into("Title", "XYZ")
+time.sleep(1.0)
+check(query(library, "SELECT title FROM strategy") == before, "the title can no longer be edited")
+
+uuid = query(library, "SELECT uuid FROM strategy")[0][0]
+exported = cli("--file", library, "export", uuid, "-o", "-")
+check(exported.returncode == 0 and 'approved-by="Socialudvalget"' in exported.stdout,
+      "the command line exports the approved version while the window is open")
+
+kurs.press(contains="Start New Revision")
+time.sleep(0.5)
+check(query(library, "SELECT status FROM strategy") == [("draft",)], "Start New Revision returns it to draft")
+check(query(library, "SELECT count(*) FROM version") == [(1,)], "and keeps version 1")
+check(kurs.find("label", contains="its text is frozen", timeout=1) is None, "the banner is gone")
+
+kurs.quit()
+finish()
