@@ -1,0 +1,998 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-timeline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kurs-recurrence.h"
+#include "kurs-timeline.h"
+
+/**
+ * KursTimeline:
+ *
+ * What the timeline of one strategy shows, read from the store: each
+ * milestone occurrence, hearing round, action plan, initiative and course
+ * correction as an item with its days, lane and row.  It follows the store:
+ * any change to those rows rebuilds it and emits "changed".  The drawing is
+ * someone else's business (KursTimelineView); the items are packed into
+ * rows here so that it can be tested without one.
+ */
+struct _KursTimeline
+{
+  GObject      parent_instance;
+
+  KursStore   *store;
+  KursRecord  *strategy;
+  gulong       changed_id;
+
+  KursDate     today;
+  KursDate     first;
+  KursDate     last;
+
+  GArray      *items;           /* KursTimelineItem, records owned by…  */
+  GPtrArray   *records;         /* …this, one ref each */
+  GArray      *spans;           /* KursSpan, parallel to items */
+
+  guint        min_days;
+  guint        n_rows[KURS_N_LANES];
+  GPtrArray   *rows[KURS_N_LANES];   /* GArray of guint: items by start */
+
+  guint        hidden;
+  char        *committee;
+  char        *owner;
+};
+
+G_DEFINE_FINAL_TYPE (KursTimeline, kurs_timeline, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define WATCHED ((1u << KURS_ENTITY_MILESTONE) | \
+                 (1u << KURS_ENTITY_HEARING_ROUND) | (1u << KURS_ENTITY_HEARING_PARTY) | \
+                 (1u << KURS_ENTITY_ACTION_PLAN) | (1u << KURS_ENTITY_INITIATIVE) | \
+                 (1u << KURS_ENTITY_COURSE_CORRECTION))
+
+static gboolean
+is_data_kind (int kind)
+{
+  return kind == KURS_MILESTONE_DATA_RELEASE || kind == KURS_MILESTONE_STATUS_REVIEW ||
+         kind == KURS_MILESTONE_EVALUATION;
+}
+
+static gboolean
+text_matches (KursRecord *record,
+              const char *field,
+              const char *wanted)
+{
+  return wanted == NULL || g_strcmp0 (kurs_record_get_text (record, field), wanted) == 0;
+}
+
+static void
+add_item (KursTimeline     *self,
+          KursRecord       *record,
+          KursTimelineKind  kind,
+          KursLane          lane,
+          KursDate          start,
+          KursDate          end,
+          guint             flags)
+{
+  KursTimelineItem item = { 0 };
+  KursSpan span = { start, MAX (end, start) };
+
+  item.record = record;
+  item.kind = kind;
+  item.lane = lane;
+  item.flags = flags;
+  g_array_append_val (self->items, item);
+  g_array_append_val (self->spans, span);
+}
+
+static KursTimelineItem *
+last_item (KursTimeline *self)
+{
+  return &g_array_index (self->items, KursTimelineItem, self->items->len - 1);
+}
+
+static void
+collect_milestones (KursTimeline *self)
+{
+  g_autoptr(GPtrArray) milestones =
+    kurs_store_list_by_strategy (self->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (self->strategy));
+
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      KursRecord *milestone = milestones->pdata[i];
+      int kind = kurs_record_get_enum (milestone, "kind");
+      gboolean held = kurs_record_get_bool (milestone, "held");
+      gboolean recurring = kurs_record_get_int (milestone, "repeat_every_years") > 0;
+      g_autoptr(GArray) occurrences = NULL;
+
+      if ((self->hidden & (1u << kind)) || !text_matches (milestone, "committee", self->committee))
+        continue;
+
+      g_ptr_array_add (self->records, g_object_ref (milestone));
+      occurrences = kurs_recurrence_expand_milestone (milestone, KURS_DATE_NONE, KURS_DATE_NONE);
+      for (guint k = 0; k < occurrences->len; k++)
+        {
+          KursOccurrence *occurrence = &g_array_index (occurrences, KursOccurrence, k);
+          KursTimelineItem *item;
+          guint flags = 0;
+
+          if (held)
+            flags |= KURS_TIMELINE_HELD;
+          if (recurring)
+            flags |= KURS_TIMELINE_RECURRING;
+          /* A series is planned as a whole; its single occurrences are
+           * not ticked off one by one, so only a one-off can be overdue. */
+          if (!held && !recurring && occurrence->end < self->today)
+            flags |= KURS_TIMELINE_OVERDUE;
+          if (occurrence->end > occurrence->start)
+            flags |= KURS_TIMELINE_BAR;
+
+          add_item (self, milestone, KURS_TIMELINE_MILESTONE,
+                    is_data_kind (kind) ? KURS_LANE_DATA : KURS_LANE_PROCESS,
+                    occurrence->start, occurrence->end, flags);
+          item = last_item (self);
+          item->occurrence = k;
+          item->subkind = kind;
+        }
+    }
+}
+
+static void
+collect_hearings (KursTimeline *self)
+{
+  gint64 strategy_id = kurs_record_get_id (self->strategy);
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(GPtrArray) parties = NULL;
+
+  if (self->hidden & KURS_TIMELINE_FILTER_HEARINGS)
+    return;
+
+  rounds = kurs_store_list_by_strategy (self->store, KURS_ENTITY_HEARING_ROUND, strategy_id);
+  parties = kurs_store_list_by_strategy (self->store, KURS_ENTITY_HEARING_PARTY, strategy_id);
+
+  for (guint i = 0; i < rounds->len; i++)
+    {
+      KursRecord *round = rounds->pdata[i];
+      KursDate deadline = kurs_record_get_date (round, "deadline");
+      KursTimelineItem *item;
+
+      g_ptr_array_add (self->records, g_object_ref (round));
+      add_item (self, round, KURS_TIMELINE_HEARING, KURS_LANE_HEARINGS,
+                kurs_record_get_date (round, "sent_date"), deadline, KURS_TIMELINE_BAR);
+      item = last_item (self);
+
+      for (guint k = 0; k < parties->len; k++)
+        {
+          KursRecord *party = parties->pdata[k];
+
+          if (kurs_record_get_int (party, "hearing_round_id") != kurs_record_get_id (round))
+            continue;
+          item->n_parties++;
+          if (!kurs_record_has_value (party, "response_date") && deadline < self->today)
+            item->n_overdue++;
+        }
+      if (item->n_overdue > 0)
+        item->flags |= KURS_TIMELINE_OVERDUE;
+    }
+}
+
+static void
+collect_plans (KursTimeline *self)
+{
+  gint64 strategy_id = kurs_record_get_id (self->strategy);
+  g_autoptr(GPtrArray) plans =
+    kurs_store_list_by_strategy (self->store, KURS_ENTITY_ACTION_PLAN, strategy_id);
+  g_autoptr(GPtrArray) initiatives =
+    kurs_store_list_by_strategy (self->store, KURS_ENTITY_INITIATIVE, strategy_id);
+  g_autoptr(GHashTable) plan_spans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      KursRecord *plan = plans->pdata[i];
+      KursSpan *span = g_new (KursSpan, 1);
+
+      span->start = kurs_record_get_date (plan, "start_date");
+      span->end = kurs_record_get_date (plan, "end_date");
+      g_hash_table_insert (plan_spans, g_memdup2 (&(gint64) { kurs_record_get_id (plan) }, sizeof (gint64)), span);
+
+      if (self->hidden & KURS_TIMELINE_FILTER_ACTION_PLANS)
+        continue;
+      g_ptr_array_add (self->records, g_object_ref (plan));
+      add_item (self, plan, KURS_TIMELINE_ACTION_PLAN, KURS_LANE_ACTION_PLANS,
+                span->start, span->end, KURS_TIMELINE_BAR);
+    }
+
+  if (self->hidden & KURS_TIMELINE_FILTER_INITIATIVES)
+    return;
+
+  for (guint i = 0; i < initiatives->len; i++)
+    {
+      KursRecord *initiative = initiatives->pdata[i];
+      gint64 plan_id = kurs_record_get_int (initiative, "action_plan_id");
+      const KursSpan *plan = g_hash_table_lookup (plan_spans, &plan_id);
+      KursDate start = kurs_record_get_date (initiative, "start_date");
+      KursDate end = kurs_record_get_date (initiative, "end_date");
+      int status = kurs_record_get_enum (initiative, "status");
+      KursTimelineItem *item;
+      guint flags = KURS_TIMELINE_BAR;
+
+      if (!text_matches (initiative, "owner", self->owner))
+        continue;
+
+      if (start == KURS_DATE_NONE || end == KURS_DATE_NONE)
+        {
+          if (plan == NULL)
+            continue;
+          flags |= KURS_TIMELINE_UNDATED;
+          if (start == KURS_DATE_NONE)
+            start = plan->start;
+          if (end == KURS_DATE_NONE)
+            end = MAX (plan->end, start);
+        }
+      if (status != KURS_INITIATIVE_DONE && end < self->today)
+        flags |= KURS_TIMELINE_OVERDUE;
+
+      g_ptr_array_add (self->records, g_object_ref (initiative));
+      add_item (self, initiative, KURS_TIMELINE_INITIATIVE, KURS_LANE_ACTION_PLANS, start, end, flags);
+      item = last_item (self);
+      item->subkind = status;
+      item->progress = (int) kurs_record_get_int (initiative, "progress");
+    }
+}
+
+static void
+collect_corrections (KursTimeline *self)
+{
+  g_autoptr(GPtrArray) corrections = NULL;
+
+  if (self->hidden & KURS_TIMELINE_FILTER_CORRECTIONS)
+    return;
+
+  corrections = kurs_store_list_by_strategy (self->store, KURS_ENTITY_COURSE_CORRECTION,
+                                             kurs_record_get_id (self->strategy));
+  for (guint i = 0; i < corrections->len; i++)
+    {
+      KursRecord *correction = corrections->pdata[i];
+      KursDate date = kurs_record_get_date (correction, "date");
+
+      g_ptr_array_add (self->records, g_object_ref (correction));
+      add_item (self, correction, KURS_TIMELINE_CORRECTION, KURS_LANE_CORRECTIONS, date, date, 0);
+    }
+}
+
+static int
+compare_by_start (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const KursSpan *spans = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+
+  if (spans[i].start != spans[j].start)
+    return spans[i].start < spans[j].start ? -1 : 1;
+  return i < j ? -1 : i > j;
+}
+
+/* Packs one group of a lane's items into rows from @first_row on */
+static guint
+pack_group (KursTimeline *self,
+            KursLane      lane,
+            GArray       *group,
+            guint         first_row)
+{
+  g_autofree KursSpan *spans = g_new (KursSpan, MAX (group->len, 1));
+  g_autofree guint *rows = g_new (guint, MAX (group->len, 1));
+  guint n_rows;
+
+  for (guint k = 0; k < group->len; k++)
+    spans[k] = g_array_index (self->spans, KursSpan, g_array_index (group, guint, k));
+
+  n_rows = kurs_span_pack (spans, group->len, self->min_days, rows);
+
+  for (guint r = 0; r < n_rows; r++)
+    g_ptr_array_add (self->rows[lane], g_array_new (FALSE, FALSE, sizeof (guint)));
+
+  for (guint k = 0; k < group->len; k++)
+    {
+      guint index = g_array_index (group, guint, k);
+      KursTimelineItem *item = &g_array_index (self->items, KursTimelineItem, index);
+
+      item->row = first_row + rows[k];
+      g_array_append_val (g_ptr_array_index (self->rows[lane], item->row), index);
+    }
+
+  for (guint r = first_row; r < first_row + n_rows; r++)
+    {
+      GArray *row = g_ptr_array_index (self->rows[lane], r);
+
+      g_qsort_with_data (row->data, (int) row->len, sizeof (guint), compare_by_start, self->spans->data);
+    }
+
+  return n_rows;
+}
+
+static void
+pack (KursTimeline *self)
+{
+  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+    {
+      /* Action plans take the lane's first rows, their initiatives the
+       * rows beneath; every other lane is one group. */
+      g_autoptr(GArray) first_group = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) second_group = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      g_ptr_array_set_size (self->rows[lane], 0);
+
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          const KursTimelineItem *item = &g_array_index (self->items, KursTimelineItem, i);
+
+          if (item->lane != lane)
+            continue;
+          if (item->kind == KURS_TIMELINE_INITIATIVE)
+            g_array_append_val (second_group, i);
+          else
+            g_array_append_val (first_group, i);
+        }
+
+      self->n_rows[lane] = pack_group (self, lane, first_group, 0);
+      self->n_rows[lane] += pack_group (self, lane, second_group, self->n_rows[lane]);
+    }
+}
+
+static void
+rebuild (KursTimeline *self)
+{
+  int start_year = (int) kurs_record_get_int (self->strategy, "start_year");
+  int end_year = (int) kurs_record_get_int (self->strategy, "end_year");
+
+  self->today = kurs_date_today ();
+  g_array_set_size (self->items, 0);
+  g_array_set_size (self->spans, 0);
+  g_ptr_array_set_size (self->records, 0);
+
+  if (!kurs_record_is_deleted (self->strategy))
+    {
+      collect_milestones (self);
+      collect_hearings (self);
+      collect_plans (self);
+      collect_corrections (self);
+    }
+
+  /* The period, widened to what lies outside it */
+  start_year = CLAMP (start_year, 1900, 2200);
+  end_year = CLAMP (MAX (end_year, start_year), 1900, 2200);
+  self->first = kurs_date_from_ymd (start_year, 1, 1);
+  self->last = kurs_date_from_ymd (end_year, 12, 31);
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const KursSpan *span = &g_array_index (self->spans, KursSpan, i);
+
+      self->first = MIN (self->first, span->start);
+      self->last = MAX (self->last, span->end);
+    }
+
+  pack (self);
+}
+
+static void
+store_changed_cb (KursTimeline *self,
+                  guint         entities)
+{
+  if ((entities & WATCHED) == 0)
+    return;
+
+  rebuild (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Of the strategy itself only its period matters */
+static void
+strategy_changed_cb (KursTimeline *self)
+{
+  rebuild (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+kurs_timeline_dispose (GObject *object)
+{
+  KursTimeline *self = KURS_TIMELINE (object);
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  if (self->records != NULL)
+    g_ptr_array_set_size (self->records, 0);
+  g_clear_object (&self->strategy);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kurs_timeline_parent_class)->dispose (object);
+}
+
+static void
+kurs_timeline_finalize (GObject *object)
+{
+  KursTimeline *self = KURS_TIMELINE (object);
+
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->records, g_ptr_array_unref);
+  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+    g_clear_pointer (&self->rows[lane], g_ptr_array_unref);
+  g_free (self->committee);
+  g_free (self->owner);
+
+  G_OBJECT_CLASS (kurs_timeline_parent_class)->finalize (object);
+}
+
+static void
+kurs_timeline_class_init (KursTimelineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kurs_timeline_dispose;
+  object_class->finalize = kurs_timeline_finalize;
+
+  /**
+   * KursTimeline::changed:
+   *
+   * The items were rebuilt: an item's index may now be another's.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+kurs_timeline_init (KursTimeline *self)
+{
+  self->items = g_array_new (FALSE, FALSE, sizeof (KursTimelineItem));
+  self->spans = g_array_new (FALSE, FALSE, sizeof (KursSpan));
+  self->records = g_ptr_array_new_with_free_func (g_object_unref);
+  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+    self->rows[lane] = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->min_days = 1;
+}
+
+KursTimeline *
+kurs_timeline_new (KursStore  *store,
+                   KursRecord *strategy)
+{
+  KursTimeline *self;
+
+  g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
+  g_return_val_if_fail (kurs_record_get_entity (strategy) == KURS_ENTITY_STRATEGY, NULL);
+
+  self = g_object_new (KURS_TYPE_TIMELINE, NULL);
+  self->store = g_object_ref (store);
+  self->strategy = g_object_ref (strategy);
+  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  g_signal_connect_object (strategy, "changed::start_year", G_CALLBACK (strategy_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (strategy, "changed::end_year", G_CALLBACK (strategy_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  rebuild (self);
+
+  return self;
+}
+
+KursStore *
+kurs_timeline_get_store (KursTimeline *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), NULL);
+
+  return self->store;
+}
+
+KursRecord *
+kurs_timeline_get_strategy (KursTimeline *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), NULL);
+
+  return self->strategy;
+}
+
+/**
+ * kurs_timeline_get_range:
+ *
+ * The days the timeline spans: the strategy's period, from 1 January of
+ * its first year to 31 December of its last, widened to any item outside.
+ */
+void
+kurs_timeline_get_range (KursTimeline *self,
+                         KursDate     *first,
+                         KursDate     *last)
+{
+  g_return_if_fail (KURS_IS_TIMELINE (self));
+
+  if (first != NULL)
+    *first = self->first;
+  if (last != NULL)
+    *last = self->last;
+}
+
+KursDate
+kurs_timeline_get_today (KursTimeline *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), KURS_DATE_NONE);
+
+  return self->today;
+}
+
+guint
+kurs_timeline_get_n_items (KursTimeline *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), 0);
+
+  return self->items->len;
+}
+
+const KursTimelineItem *
+kurs_timeline_get_item (KursTimeline *self,
+                        guint         index)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+
+  return &g_array_index (self->items, KursTimelineItem, index);
+}
+
+/**
+ * kurs_timeline_get_spans:
+ *
+ * Returns: (transfer none): the items' days, by item index
+ */
+const KursSpan *
+kurs_timeline_get_spans (KursTimeline *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), NULL);
+
+  return (const KursSpan *) self->spans->data;
+}
+
+/**
+ * kurs_timeline_find:
+ *
+ * Returns: the index of @record's item (its @occurrence-th, for a series),
+ *   or -1 when it is not shown
+ */
+int
+kurs_timeline_find (KursTimeline *self,
+                    KursRecord   *record,
+                    guint         occurrence)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), -1);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const KursTimelineItem *item = &g_array_index (self->items, KursTimelineItem, i);
+
+      if (item->record == record && item->occurrence == occurrence)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+guint
+kurs_timeline_get_min_days (KursTimeline *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), 1);
+
+  return self->min_days;
+}
+
+/**
+ * kurs_timeline_set_min_days:
+ *
+ * Sets the least room an item takes in its row, in days, so that a mark's
+ * label does not run into the next item; the drawing sets it from the
+ * zoom.  The items are packed again; indices stay.
+ */
+void
+kurs_timeline_set_min_days (KursTimeline *self,
+                            guint         min_days)
+{
+  g_return_if_fail (KURS_IS_TIMELINE (self));
+
+  min_days = MAX (min_days, 1);
+  if (min_days == self->min_days)
+    return;
+
+  self->min_days = min_days;
+  pack (self);
+}
+
+guint
+kurs_timeline_get_n_rows (KursTimeline *self,
+                          KursLane      lane)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), 0);
+  g_return_val_if_fail (lane < KURS_N_LANES, 0);
+
+  return self->n_rows[lane];
+}
+
+/**
+ * kurs_timeline_get_row:
+ *
+ * Returns: (array length=n_items) (transfer none): the indices of the
+ *   items in one row of a lane, by start; they do not overlap
+ */
+const guint *
+kurs_timeline_get_row (KursTimeline *self,
+                       KursLane      lane,
+                       guint         row,
+                       guint        *n_items)
+{
+  GArray *items;
+
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (lane < KURS_N_LANES && row < self->n_rows[lane], NULL);
+
+  items = g_ptr_array_index (self->rows[lane], row);
+  *n_items = items->len;
+
+  return (const guint *) items->data;
+}
+
+/**
+ * kurs_timeline_set_filter:
+ * @hidden: milestone kinds (`1 << KursMilestoneKind`) and
+ *   `KURS_TIMELINE_FILTER_*` to hide
+ * @committee: (nullable): show only meetings of this committee
+ * @owner: (nullable): show only initiatives of this owner
+ *
+ * Narrows what is shown.  The committee narrows milestones, the owner
+ * initiatives; other items have neither and stay.
+ */
+void
+kurs_timeline_set_filter (KursTimeline *self,
+                          guint         hidden,
+                          const char   *committee,
+                          const char   *owner)
+{
+  g_return_if_fail (KURS_IS_TIMELINE (self));
+
+  self->hidden = hidden;
+  g_free (self->committee);
+  self->committee = g_strdup (committee != NULL && *committee != '\0' ? committee : NULL);
+  g_free (self->owner);
+  self->owner = g_strdup (owner != NULL && *owner != '\0' ? owner : NULL);
+
+  rebuild (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+guint
+kurs_timeline_get_hidden (KursTimeline *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), 0);
+
+  return self->hidden;
+}
+
+const char *
+kurs_timeline_get_committee (KursTimeline *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), NULL);
+
+  return self->committee;
+}
+
+const char *
+kurs_timeline_get_owner (KursTimeline *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), NULL);
+
+  return self->owner;
+}
+
+static int
+compare_texts (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GStrv
+distinct_texts (KursTimeline *self,
+                KursEntity    entity,
+                const char   *field)
+{
+  g_autoptr(GPtrArray) records =
+    kurs_store_list_by_strategy (self->store, entity, kurs_record_get_id (self->strategy));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *text = kurs_record_get_text (records->pdata[i], field);
+
+      if (text != NULL && *text != '\0' && g_hash_table_add (seen, (gpointer) text))
+        g_ptr_array_add (texts, g_strdup (text));
+    }
+  g_ptr_array_sort (texts, compare_texts);
+  g_ptr_array_add (texts, NULL);
+
+  return (GStrv) g_ptr_array_steal (texts, NULL);
+}
+
+/**
+ * kurs_timeline_list_committees:
+ *
+ * Returns: (transfer full): the committees the milestones name, sorted
+ */
+GStrv
+kurs_timeline_list_committees (KursTimeline *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), NULL);
+
+  return distinct_texts (self, KURS_ENTITY_MILESTONE, "committee");
+}
+
+/**
+ * kurs_timeline_list_owners:
+ *
+ * Returns: (transfer full): the owners of initiatives, sorted
+ */
+GStrv
+kurs_timeline_list_owners (KursTimeline *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), NULL);
+
+  return distinct_texts (self, KURS_ENTITY_INITIATIVE, "owner");
+}
+
+static gboolean
+shift_date (KursTimeline  *self,
+            KursRecord    *record,
+            const char    *field,
+            KursDate       from,
+            KursTimeUnit   unit,
+            int            steps,
+            GError       **error)
+{
+  g_autofree char *iso = NULL;
+
+  if (steps == 0 && kurs_record_has_value (record, field))
+    return TRUE;
+
+  iso = kurs_date_to_iso (kurs_time_unit_add (from, unit, steps));
+  return kurs_store_set (self->store, record, field, g_variant_new_string (iso), error);
+}
+
+/**
+ * kurs_timeline_move:
+ * @index: the item
+ * @unit: what the move snaps to: days or months
+ * @start_steps: how far its start moves
+ * @end_steps: how far its end moves: the same to move it, 0 to move only
+ *   its start
+ *
+ * Moves an item in time, or changes its length, as one undoable action.
+ * An occurrence of a series moves the whole series.  An initiative shown
+ * over its plan gets dates of its own.
+ */
+gboolean
+kurs_timeline_move (KursTimeline  *self,
+                    guint          index,
+                    KursTimeUnit   unit,
+                    int            start_steps,
+                    int            end_steps,
+                    GError       **error)
+{
+  const KursTimelineItem *item;
+  g_autoptr(KursRecord) record = NULL;
+  g_autofree char *label = NULL;
+  const char *start_field = NULL, *end_field = NULL;
+  KursDate start, end;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), FALSE);
+  g_return_val_if_fail (index < self->items->len, FALSE);
+
+  item = &g_array_index (self->items, KursTimelineItem, index);
+  /* The rebuild after the first write would take the item away */
+  record = g_object_ref (item->record);
+
+  switch (item->kind)
+    {
+    case KURS_TIMELINE_MILESTONE:
+      start_field = "start_date", end_field = "end_date";
+      start = kurs_record_get_date (record, "start_date");
+      end = kurs_record_get_date (record, "end_date");
+      if (end == KURS_DATE_NONE && start_steps != end_steps)
+        end = start;
+      break;
+    case KURS_TIMELINE_HEARING:
+      start_field = "sent_date", end_field = "deadline";
+      start = kurs_record_get_date (record, start_field);
+      end = kurs_record_get_date (record, end_field);
+      break;
+    case KURS_TIMELINE_ACTION_PLAN:
+    case KURS_TIMELINE_INITIATIVE:
+      start_field = "start_date", end_field = "end_date";
+      start = g_array_index (self->spans, KursSpan, index).start;
+      end = g_array_index (self->spans, KursSpan, index).end;
+      break;
+    case KURS_TIMELINE_CORRECTION:
+      start_field = "date";
+      start = kurs_record_get_date (record, "date");
+      end = KURS_DATE_NONE;
+      end_steps = start_steps;
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+
+  if (start_steps == 0 && end_steps == 0)
+    return TRUE;
+
+  if (end != KURS_DATE_NONE &&
+      kurs_time_unit_add (end, unit, end_steps) < kurs_time_unit_add (start, unit, start_steps))
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID,
+                   _("“%s” cannot end before it begins"), kurs_record_get_title (record));
+      return FALSE;
+    }
+
+  /* Translators: an action that can be undone: "Undo Move “Seminar”" */
+  label = g_strdup_printf (start_steps == end_steps ? _("Move “%s”") : _("Change Dates of “%s”"),
+                           kurs_record_get_title (record));
+  if (!kurs_store_begin (self->store, label, error))
+    return FALSE;
+
+  ok = shift_date (self, record, start_field, start, unit, start_steps, error);
+  if (ok && end != KURS_DATE_NONE && end_field != NULL)
+    ok = shift_date (self, record, end_field, end, unit, end_steps, error);
+
+  if (!ok)
+    {
+      kurs_store_rollback (self->store);
+      return FALSE;
+    }
+
+  return kurs_store_commit (self->store, error);
+}
+
+/**
+ * kurs_lane_get_title:
+ *
+ * Returns: the lane's title, translated
+ */
+const char *
+kurs_lane_get_title (KursLane lane)
+{
+  switch (lane)
+    {
+    case KURS_LANE_PROCESS:
+      return _("Process");
+    case KURS_LANE_HEARINGS:
+      return _("Hearings");
+    case KURS_LANE_ACTION_PLANS:
+      return _("Action Plans");
+    case KURS_LANE_DATA:
+      return _("Data");
+    case KURS_LANE_CORRECTIONS:
+      return _("Course Corrections");
+    case KURS_N_LANES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * kurs_timeline_item_get_kind_label:
+ *
+ * Returns: (transfer full): what the item is, for people: "Seminar",
+ *   "Initiative"…
+ */
+char *
+kurs_timeline_item_get_kind_label (const KursTimelineItem *item)
+{
+  const KursEntityInfo *info;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  info = kurs_record_get_info (item->record);
+  if (item->kind == KURS_TIMELINE_MILESTONE)
+    {
+      const KursField *kind = kurs_entity_info_get_field (info, "kind");
+
+      return g_strdup (kurs_enum_info_to_label (kind->enum_info, item->subkind));
+    }
+
+  return g_strdup (_(info->label));
+}
+
+/**
+ * kurs_timeline_item_describe:
+ *
+ * Returns: (transfer full): the item in words, for a tooltip and a screen
+ *   reader: "Temamøde, Seminar, 29. nov. 2022, held"
+ */
+char *
+kurs_timeline_item_describe (KursTimeline *self,
+                             guint         index)
+{
+  const KursTimelineItem *item;
+  const KursSpan *span;
+  g_autofree char *kind = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *dates = NULL;
+  GString *text;
+
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+
+  item = &g_array_index (self->items, KursTimelineItem, index);
+  span = &g_array_index (self->spans, KursSpan, index);
+  kind = kurs_timeline_item_get_kind_label (item);
+  from = kurs_date_format_local (span->start);
+
+  if (span->end > span->start)
+    {
+      g_autofree char *to = kurs_date_format_local (span->end);
+
+      /* Translators: a range of dates */
+      dates = g_strdup_printf (_("%s – %s"), from, to);
+    }
+  else
+    dates = g_steal_pointer (&from);
+
+  text = g_string_new (kurs_record_get_title (item->record));
+  g_string_append_printf (text, ", %s, %s", kind, dates);
+
+  switch (item->kind)
+    {
+    case KURS_TIMELINE_MILESTONE:
+      if (kurs_record_has_value (item->record, "committee"))
+        g_string_append_printf (text, ", %s", kurs_record_get_text (item->record, "committee"));
+      g_string_append_printf (text, ", %s", (item->flags & KURS_TIMELINE_HELD) ? _("held") : _("planned"));
+      break;
+    case KURS_TIMELINE_HEARING:
+      g_string_append (text, ", ");
+      /* Translators: of a hearing round */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u party", "%u parties", item->n_parties),
+                              item->n_parties);
+      if (item->n_overdue > 0)
+        {
+          g_string_append (text, ", ");
+          g_string_append_printf (text,
+                                  g_dngettext (GETTEXT_PACKAGE, "%u response overdue", "%u responses overdue",
+                                               item->n_overdue),
+                                  item->n_overdue);
+        }
+      break;
+    case KURS_TIMELINE_INITIATIVE:
+      {
+        const KursField *status = kurs_entity_info_get_field (kurs_record_get_info (item->record), "status");
+
+        g_string_append_printf (text, ", %s, %d %%", kurs_enum_info_to_label (status->enum_info, item->subkind),
+                                item->progress);
+        if (kurs_record_has_value (item->record, "owner"))
+          g_string_append_printf (text, ", %s", kurs_record_get_text (item->record, "owner"));
+      }
+      break;
+    case KURS_TIMELINE_ACTION_PLAN:
+    case KURS_TIMELINE_CORRECTION:
+    default:
+      break;
+    }
+
+  if ((item->flags & KURS_TIMELINE_OVERDUE) && item->kind != KURS_TIMELINE_HEARING)
+    g_string_append_printf (text, ", %s", _("overdue"));
+
+  return g_string_free (text, FALSE);
+}
