@@ -14,6 +14,7 @@
 #include "kurs-strategy-row.h"
 #include "kurs-strategy-view.h"
 #include "kurs-target-groups-page.h"
+#include "kurs-timeline-page.h"
 #include "kurs-vision-page.h"
 
 /**
@@ -55,6 +56,7 @@ page_type (guint i)
     KURS_TYPE_FOCUS_AREAS_PAGE,
     KURS_TYPE_GOALS_PAGE,
     KURS_TYPE_INDICATORS_PAGE,
+    KURS_TYPE_TIMELINE_PAGE,
   };
 
   return i < G_N_ELEMENTS (types) ? types[i] : G_TYPE_INVALID;

@@ -762,9 +762,10 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
                                        "win.show-help-overlay", NULL);
 
-  /* Alt+1 … Alt+6: the strategy's pages, in the order they are listed */
+  /* Alt+1 … Alt+7: the strategy's pages, in the order they are listed */
   {
-    const char *pages[] = { "overview", "vision", "target-groups", "focus-areas", "goals", "indicators" };
+    const char *pages[] = { "overview", "vision", "target-groups", "focus-areas", "goals", "indicators",
+                            "timeline" };
 
     for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

@@ -291,10 +291,18 @@ pack_group (KursTimeline *self,
   g_autofree guint *rows = g_new (guint, MAX (group->len, 1));
   guint n_rows;
 
+  /* A mark takes room for its label; a bar has its label inside */
   for (guint k = 0; k < group->len; k++)
-    spans[k] = g_array_index (self->spans, KursSpan, g_array_index (group, guint, k));
+    {
+      guint index = g_array_index (group, guint, k);
+      const KursTimelineItem *item = &g_array_index (self->items, KursTimelineItem, index);
 
-  n_rows = kurs_span_pack (spans, group->len, self->min_days, rows);
+      spans[k] = g_array_index (self->spans, KursSpan, index);
+      if (!(item->flags & KURS_TIMELINE_BAR) || item->kind == KURS_TIMELINE_MILESTONE)
+        spans[k].end = MAX (spans[k].end, spans[k].start + self->min_days - 1);
+    }
+
+  n_rows = kurs_span_pack (spans, group->len, 1, rows);
 
   for (guint r = 0; r < n_rows; r++)
     g_ptr_array_add (self->rows[lane], g_array_new (FALSE, FALSE, sizeof (guint)));

@@ -1,0 +1,1703 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-timeline-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kurs-timeline-view.h"
+
+/**
+ * KursTimelineView:
+ *
+ * The strategy's whole period at a glance: one widget drawing the lanes of
+ * a #KursTimeline with #GtkSnapshot — only the rows and items in view —
+ * and scrolling through #GtkScrollable.  The arithmetic (where a date is,
+ * what a drag snaps to, which item is under the pointer) is the core's,
+ * in kurs-timeline-layout.h; this widget draws and listens.
+ */
+
+#define SCALE_HEIGHT 48.0
+#define SCALE_ROW    24.0
+#define LANE_HEADER  28.0
+#define ROW_HEIGHT   30.0
+#define LANE_GAP      8.0
+#define MARGIN       24.0
+#define LABEL_ROOM  150.0     /* what a mark's label needs beside it */
+#define MARK_SIZE    14.0
+#define BAR_HEIGHT   20.0
+#define HIT_SLOP      6.0
+#define EDGE_GRIP     6.0
+
+typedef enum {
+  DRAG_NONE,
+  DRAG_PAN,
+  DRAG_MOVE,
+  DRAG_RESIZE,
+} DragMode;
+
+struct _KursTimelineView
+{
+  GtkWidget      parent_instance;
+
+  KursTimeline  *timeline;
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  guint          hscroll_policy : 1;
+  guint          vscroll_policy : 1;
+
+  double         zoom;             /* pixels per day */
+  gboolean       fitted;           /* follow the width, showing the period */
+  KursDate       pending_first;    /* a range to show once allocated */
+  KursDate       pending_last;
+  gboolean       collapsed[KURS_N_LANES];
+  double         lane_y[KURS_N_LANES];
+  double         content_height;
+
+  int            selected;
+  KursRecord    *selected_record;
+  guint          selected_occurrence;
+  int            hover;
+  double         pointer_x;
+
+  DragMode       drag_mode;
+  int            drag_item;
+  double         drag_x;
+  double         drag_y;
+  double         drag_hvalue;
+  double         drag_vvalue;
+  int            drag_steps;
+  KursTimeUnit   drag_unit;
+  double         zoom_begin;
+
+  PangoLayout   *layout;
+  PangoLayout   *bold_layout;
+};
+
+static void kurs_timeline_view_scrollable_init (GtkScrollableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KursTimelineView, kurs_timeline_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, kurs_timeline_view_scrollable_init))
+
+enum {
+  PROP_0,
+  PROP_TIMELINE,
+  N_PROPS,
+  PROP_HADJUSTMENT,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  ITEM_ACTIVATED,
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The GNOME palette, readable on light and dark */
+static const GdkRGBA status_colors[] = {
+  { 0.60, 0.60, 0.62, 1.0 },   /* not started */
+  { 0.21, 0.52, 0.89, 1.0 },   /* on track: blue */
+  { 0.90, 0.65, 0.04, 1.0 },   /* at risk: yellow */
+  { 1.00, 0.47, 0.00, 1.0 },   /* delayed: orange */
+  { 0.15, 0.64, 0.41, 1.0 },   /* done: green */
+};
+static const GdkRGBA overdue_color = { 0.88, 0.11, 0.14, 1.0 };
+static const GdkRGBA process_color = { 0.21, 0.52, 0.89, 1.0 };
+static const GdkRGBA data_color    = { 0.57, 0.25, 0.67, 1.0 };
+static const GdkRGBA hearing_color = { 0.13, 0.56, 0.64, 1.0 };
+static const GdkRGBA plan_color    = { 0.38, 0.63, 0.92, 1.0 };
+static const GdkRGBA correction_color = { 0.60, 0.42, 0.27, 1.0 };
+static const GdkRGBA white = { 1, 1, 1, 1 };
+
+/* Geometry */
+
+static KursTimeScale
+scale (KursTimelineView *self)
+{
+  KursTimeScale scale;
+
+  kurs_timeline_get_range (self->timeline, &scale.origin, NULL);
+  scale.px_per_day = self->zoom;
+  return scale;
+}
+
+static double
+x_offset (KursTimelineView *self)
+{
+  return MARGIN - gtk_adjustment_get_value (self->hadjustment);
+}
+
+static double
+screen_x (KursTimelineView *self,
+          KursDate          date)
+{
+  KursTimeScale s = scale (self);
+
+  return x_offset (self) + kurs_time_scale_x_for_date (&s, date);
+}
+
+static KursDate
+date_at (KursTimelineView *self,
+         double            x)
+{
+  KursTimeScale s = scale (self);
+
+  return kurs_time_scale_date_at_x (&s, x - x_offset (self));
+}
+
+static double
+y_offset (KursTimelineView *self)
+{
+  return SCALE_HEIGHT - gtk_adjustment_get_value (self->vadjustment);
+}
+
+static double
+row_y (KursTimelineView *self,
+       KursLane          lane,
+       guint             row)
+{
+  return y_offset (self) + self->lane_y[lane] + LANE_HEADER + row * ROW_HEIGHT;
+}
+
+static double
+content_width (KursTimelineView *self)
+{
+  KursDate first, last;
+
+  kurs_timeline_get_range (self->timeline, &first, &last);
+  return ((double) last - first + 1.0) * self->zoom + 2 * MARGIN;
+}
+
+static void
+compute_lanes (KursTimelineView *self)
+{
+  double y = 0.0;
+
+  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+    {
+      self->lane_y[lane] = y;
+      y += LANE_HEADER;
+      if (!self->collapsed[lane])
+        y += kurs_timeline_get_n_rows (self->timeline, lane) * ROW_HEIGHT + LANE_GAP;
+    }
+  self->content_height = y;
+}
+
+/* Packing leaves room for a mark's label: a number of days that follows
+ * the zoom, in powers of two so that zooming repacks only now and then. */
+static void
+update_packing (KursTimelineView *self)
+{
+  double days = LABEL_ROOM / self->zoom;
+  guint min_days = 1;
+
+  while (min_days < days && min_days < (1u << 20))
+    min_days <<= 1;
+
+  kurs_timeline_set_min_days (self->timeline, min_days);
+  compute_lanes (self);
+}
+
+static void
+configure_adjustments (KursTimelineView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = MAX (gtk_widget_get_height (GTK_WIDGET (self)) - SCALE_HEIGHT, 0.0);
+  double content = MAX (content_width (self), width);
+
+  gtk_adjustment_configure (self->hadjustment,
+                            CLAMP (gtk_adjustment_get_value (self->hadjustment), 0, content - width),
+                            0, content, width * 0.1, width * 0.9, width);
+  gtk_adjustment_configure (self->vadjustment,
+                            CLAMP (gtk_adjustment_get_value (self->vadjustment), 0,
+                                   MAX (self->content_height - height, 0)),
+                            0, MAX (self->content_height, height), ROW_HEIGHT, height * 0.9, height);
+}
+
+static void
+set_zoom (KursTimelineView *self,
+          double            zoom,
+          double            anchor_x)
+{
+  double days = (anchor_x - x_offset (self)) / self->zoom;
+
+  self->zoom = kurs_time_scale_clamp_zoom (zoom);
+  update_packing (self);
+  configure_adjustments (self);
+  gtk_adjustment_set_value (self->hadjustment, MARGIN + days * self->zoom - anchor_x);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The item's box on screen, or FALSE when it is not laid out */
+static gboolean
+item_area (KursTimelineView *self,
+           guint             index,
+           const KursSpan   *span,
+           graphene_rect_t  *area)
+{
+  const KursTimelineItem *item = kurs_timeline_get_item (self->timeline, index);
+  double y;
+
+  if (self->collapsed[item->lane])
+    return FALSE;
+
+  y = row_y (self, item->lane, item->row);
+  if (item->flags & KURS_TIMELINE_BAR)
+    {
+      double x0 = screen_x (self, span->start);
+      double x1 = MAX (screen_x (self, span->end + 1), x0 + 3.0);
+      double h = item->kind == KURS_TIMELINE_MILESTONE ? 12.0 : BAR_HEIGHT;
+
+      graphene_rect_init (area, x0, y + (ROW_HEIGHT - h) / 2, x1 - x0, h);
+    }
+  else
+    {
+      double cx = screen_x (self, span->start) + self->zoom / 2;
+
+      graphene_rect_init (area, cx - MARK_SIZE / 2, y + (ROW_HEIGHT - MARK_SIZE) / 2, MARK_SIZE, MARK_SIZE);
+    }
+
+  return TRUE;
+}
+
+/* Hit-testing: a lane header (returned as -2 - lane), an item, or -1 */
+static int
+hit (KursTimelineView *self,
+     double            x,
+     double            y)
+{
+  double content_y;
+
+  if (y < SCALE_HEIGHT)
+    return -1;
+
+  content_y = y - y_offset (self);
+  for (KursLane lane = KURS_N_LANES; lane-- > 0; )
+    {
+      double rows_y;
+      guint row, n;
+      const guint *items;
+      int found;
+
+      if (content_y < self->lane_y[lane])
+        continue;
+      if (content_y < self->lane_y[lane] + LANE_HEADER)
+        return -2 - (int) lane;
+      if (self->collapsed[lane])
+        return -1;
+
+      rows_y = content_y - self->lane_y[lane] - LANE_HEADER;
+      row = (guint) (rows_y / ROW_HEIGHT);
+      if (row >= kurs_timeline_get_n_rows (self->timeline, lane))
+        return -1;
+
+      items = kurs_timeline_get_row (self->timeline, lane, row, &n);
+      found = kurs_span_row_hit (kurs_timeline_get_spans (self->timeline), items, n,
+                                 date_at (self, x - HIT_SLOP - self->zoom / 2),
+                                 date_at (self, x + HIT_SLOP + self->zoom / 2));
+      return found >= 0 ? (int) items[found] : -1;
+    }
+
+  return -1;
+}
+
+/* Drawing */
+
+static void
+fg_color (KursTimelineView *self,
+          GdkRGBA          *color,
+          double            alpha)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  color->alpha *= alpha;
+}
+
+static double
+draw_text (KursTimelineView *self,
+           GtkSnapshot      *snapshot,
+           PangoLayout      *layout,
+           const char       *text,
+           double            x,
+           double            center_y,
+           double            max_width,
+           const GdkRGBA    *color)
+{
+  int width, height;
+
+  if (max_width < 12.0)
+    return 0.0;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+  pango_layout_get_pixel_size (layout, &width, &height);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) round (x), (float) round (center_y - height / 2.0)));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+
+  return width;
+}
+
+static void
+fill_rect (GtkSnapshot   *snapshot,
+           const GdkRGBA *color,
+           double x, double y, double w, double h)
+{
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT ((float) x, (float) y, (float) w, (float) h));
+}
+
+static void
+rounded (GtkSnapshot           *snapshot,
+         const graphene_rect_t *rect,
+         double                 radius,
+         const GdkRGBA         *fill,
+         const GdkRGBA         *border,
+         double                 border_width)
+{
+  GskRoundedRect shape;
+
+  gsk_rounded_rect_init_from_rect (&shape, rect, (float) radius);
+  if (fill != NULL)
+    {
+      gtk_snapshot_push_rounded_clip (snapshot, &shape);
+      gtk_snapshot_append_color (snapshot, fill, rect);
+      gtk_snapshot_pop (snapshot);
+    }
+  if (border != NULL)
+    {
+      float w = (float) border_width;
+      const GdkRGBA colors[4] = { *border, *border, *border, *border };
+
+      gtk_snapshot_append_border (snapshot, &shape, (float[4]) { w, w, w, w }, colors);
+    }
+}
+
+static void
+diamond (GtkSnapshot           *snapshot,
+         const graphene_rect_t *area,
+         const GdkRGBA         *color,
+         gboolean               filled)
+{
+  graphene_point_t center;
+  double side = area->size.width / G_SQRT2;
+  graphene_rect_t square;
+
+  graphene_rect_get_center (area, &center);
+  graphene_rect_init (&square, -side / 2, -side / 2, side, side);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &center);
+  gtk_snapshot_rotate (snapshot, 45);
+  if (filled)
+    rounded (snapshot, &square, 1.5, color, NULL, 0);
+  else
+    {
+      GdkRGBA tint = *color;
+
+      tint.alpha = 0.18;
+      rounded (snapshot, &square, 1.5, &tint, color, 2.0);
+    }
+  gtk_snapshot_restore (snapshot);
+}
+
+static gboolean
+is_meeting (int kind)
+{
+  return kind == KURS_MILESTONE_COMMITTEE_MEETING || kind == KURS_MILESTONE_THEME_MEETING ||
+         kind == KURS_MILESTONE_APPROVAL || kind == KURS_MILESTONE_COUNCIL_ADOPTION ||
+         kind == KURS_MILESTONE_SEMINAR;
+}
+
+static char *
+item_label (const KursTimelineItem *item)
+{
+  const char *title = kurs_record_get_title (item->record);
+
+  if (item->kind == KURS_TIMELINE_MILESTONE && is_meeting (item->subkind) &&
+      kurs_record_has_value (item->record, "committee"))
+    return g_strdup_printf ("%s · %s", title, kurs_record_get_text (item->record, "committee"));
+  if (item->kind == KURS_TIMELINE_HEARING && item->n_overdue > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u response overdue", "%s · %u responses overdue",
+                                         item->n_overdue),
+                            title, item->n_overdue);
+  return g_strdup (title);
+}
+
+static void
+draw_item (KursTimelineView *self,
+           GtkSnapshot      *snapshot,
+           guint             index,
+           const KursSpan   *span,
+           double            room,
+           gboolean          ghost)
+{
+  const KursTimelineItem *item = kurs_timeline_get_item (self->timeline, index);
+  gboolean overdue = (item->flags & KURS_TIMELINE_OVERDUE) != 0;
+  g_autofree char *label = item_label (item);
+  graphene_rect_t area;
+  GdkRGBA color, text_color;
+  double label_x;
+
+  if (!item_area (self, index, span, &area))
+    return;
+
+  fg_color (self, &text_color, 1.0);
+
+  switch (item->kind)
+    {
+    case KURS_TIMELINE_MILESTONE:
+      color = item->lane == KURS_LANE_DATA ? data_color : process_color;
+      break;
+    case KURS_TIMELINE_HEARING:
+      color = hearing_color;
+      break;
+    case KURS_TIMELINE_ACTION_PLAN:
+      color = plan_color;
+      break;
+    case KURS_TIMELINE_INITIATIVE:
+      color = status_colors[CLAMP (item->subkind, 0, (int) G_N_ELEMENTS (status_colors) - 1)];
+      break;
+    case KURS_TIMELINE_CORRECTION:
+    default:
+      color = correction_color;
+      break;
+    }
+  if (overdue && item->kind == KURS_TIMELINE_MILESTONE)
+    color = overdue_color;
+  if (ghost)
+    color.alpha = 0.3;
+
+  if (item->kind == KURS_TIMELINE_CORRECTION)
+    {
+      /* A flag on a pole */
+      double x = area.origin.x + area.size.width / 2;
+
+      fill_rect (snapshot, &color, x - 1, area.origin.y - 4, 2, area.size.height + 8);
+      fill_rect (snapshot, &color, x + 1, area.origin.y - 4, 9, 8);
+      label_x = x + 14;
+    }
+  else if (!(item->flags & KURS_TIMELINE_BAR))
+    {
+      diamond (snapshot, &area, &color, (item->flags & KURS_TIMELINE_HELD) != 0);
+      label_x = area.origin.x + area.size.width + 5;
+    }
+  else if (item->kind == KURS_TIMELINE_MILESTONE)
+    {
+      /* A milestone over days: a slim bar, solid when held */
+      GdkRGBA tint = color;
+
+      tint.alpha = (item->flags & KURS_TIMELINE_HELD) ? color.alpha : 0.25 * color.alpha;
+      rounded (snapshot, &area, 6, &tint, &color, (item->flags & KURS_TIMELINE_HELD) ? 0 : 1.5);
+      label_x = area.origin.x + area.size.width + 5;
+    }
+  else
+    {
+      GdkRGBA tint = color;
+      double inside;
+
+      tint.alpha = item->kind == KURS_TIMELINE_INITIATIVE ? 0.35 * color.alpha : 0.85 * color.alpha;
+      rounded (snapshot, &area, 5, &tint, NULL, 0);
+
+      if (item->kind == KURS_TIMELINE_INITIATIVE && item->progress > 0)
+        {
+          graphene_rect_t done = area;
+
+          done.size.width = (float) (area.size.width * CLAMP (item->progress, 0, 100) / 100.0);
+          rounded (snapshot, &done, 5, &color, NULL, 0);
+        }
+      if (overdue)
+        rounded (snapshot, &area, 5, NULL, &overdue_color, 2.0);
+
+      /* The title inside when it fits, with the progress */
+      if (item->kind == KURS_TIMELINE_INITIATIVE)
+        {
+          g_autofree char *with_progress = g_strdup_printf ("%s · %d %%", label, item->progress);
+
+          g_free (label);
+          label = g_steal_pointer (&with_progress);
+        }
+      inside = area.size.width - 12;
+      pango_layout_set_text (self->layout, label, -1);
+      pango_layout_set_width (self->layout, -1);
+      {
+        int width;
+
+        pango_layout_get_pixel_size (self->layout, &width, NULL);
+        if (width <= inside || inside > 80)
+          {
+            const GdkRGBA *on_bar = item->kind == KURS_TIMELINE_INITIATIVE ? &text_color : &white;
+            double left = MAX (area.origin.x, 0) + 6;
+
+            draw_text (self, snapshot, self->layout, label, left, area.origin.y + area.size.height / 2,
+                       area.origin.x + area.size.width - 6 - left, on_bar);
+            g_clear_pointer (&label, g_free);
+          }
+      }
+      label_x = area.origin.x + area.size.width + 5;
+    }
+
+  if (label != NULL && !ghost)
+    {
+      GdkRGBA color_for_label = overdue ? overdue_color : text_color;
+      double right = area.origin.x + room - 4;
+
+      draw_text (self, snapshot, self->layout, label, label_x, area.origin.y + area.size.height / 2,
+                 right - label_x, &color_for_label);
+    }
+
+  if ((int) index == self->selected && !ghost)
+    {
+      GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
+      graphene_rect_t ring = area;
+
+      graphene_rect_inset (&ring, -3, -3);
+      rounded (snapshot, &ring, 6, NULL, &accent, 2.0);
+    }
+  else if ((int) index == self->hover && !ghost)
+    {
+      GdkRGBA faint;
+      graphene_rect_t ring = area;
+
+      fg_color (self, &faint, 0.35);
+      graphene_rect_inset (&ring, -2, -2);
+      rounded (snapshot, &ring, 5, NULL, &faint, 1.0);
+    }
+}
+
+static void
+draw_scale (KursTimelineView *self,
+            GtkSnapshot      *snapshot,
+            double            width,
+            double            height)
+{
+  KursTimeScale s = scale (self);
+  double offset = x_offset (self);
+  gboolean days = kurs_time_scale_shows_unit (&s, KURS_TIME_UNIT_DAY);
+  KursTimeUnit top = days ? KURS_TIME_UNIT_MONTH : KURS_TIME_UNIT_YEAR;
+  KursTimeUnit bottom = days ? KURS_TIME_UNIT_DAY
+                      : kurs_time_scale_shows_unit (&s, KURS_TIME_UNIT_MONTH) ? KURS_TIME_UNIT_MONTH
+                      : KURS_TIME_UNIT_QUARTER;
+  gboolean show_bottom = kurs_time_scale_shows_unit (&s, bottom);
+  GdkRGBA band, line, faint_line, text, dim_text;
+
+  fg_color (self, &band, 0.05);
+  fg_color (self, &line, 0.22);
+  fg_color (self, &faint_line, 0.08);
+  fg_color (self, &text, 0.9);
+  fg_color (self, &dim_text, 0.6);
+
+  fill_rect (snapshot, &band, 0, 0, width, SCALE_HEIGHT);
+  fill_rect (snapshot, &line, 0, SCALE_HEIGHT - 1, width, 1);
+
+  for (int level = 0; level < 2; level++)
+    {
+      KursTimeUnit unit = level == 0 ? top : bottom;
+      g_autoptr(GArray) ticks = NULL;
+
+      if (level == 1 && !show_bottom)
+        break;
+
+      ticks = kurs_time_scale_ticks (&s, -offset, width - offset, unit);
+      for (guint i = 0; i < ticks->len; i++)
+        {
+          KursDate date = g_array_index (ticks, KursDate, i);
+          double x = offset + kurs_time_scale_x_for_date (&s, date);
+          double next = offset + kurs_time_scale_x_for_date (&s, kurs_time_unit_next (date, unit));
+          double left = MAX (x, 0.0) + 4;
+          int year, month, day;
+          g_autofree char *label = NULL;
+
+          if (date < s.origin)
+            continue;
+
+          kurs_date_to_ymd (date, &year, &month, &day);
+          switch (unit)
+            {
+            case KURS_TIME_UNIT_YEAR:
+              label = g_strdup_printf ("%d", year);
+              break;
+            case KURS_TIME_UNIT_QUARTER:
+              /* Translators: a quarter of a year on the timeline's scale: Q1…Q4 */
+              label = g_strdup_printf (_("Q%d"), (month - 1) / 3 + 1);
+              break;
+            case KURS_TIME_UNIT_MONTH:
+              {
+                g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, 1, 12, 0, 0);
+
+                /* Translators: a month on the timeline's scale; see g_date_time_format() */
+                label = g_date_time_format (dt, level == 0 ? C_("timeline month", "%B %Y")
+                                                           : C_("timeline month", "%b"));
+              }
+              break;
+            case KURS_TIME_UNIT_DAY:
+            default:
+              label = g_strdup_printf ("%d", day);
+              break;
+            }
+
+          /* The grid: strong at the top unit, faint below */
+          if (x >= 0)
+            {
+              fill_rect (snapshot, level == 0 ? &line : &faint_line, x, level == 0 ? 0 : SCALE_ROW, 1,
+                         level == 0 ? height : height - SCALE_ROW);
+            }
+          draw_text (self, snapshot, level == 0 ? self->bold_layout : self->layout, label, left,
+                     level * SCALE_ROW + SCALE_ROW / 2, next - left - 2, level == 0 ? &text : &dim_text);
+        }
+    }
+}
+
+static void
+draw_today (KursTimelineView *self,
+            GtkSnapshot      *snapshot,
+            double            width,
+            double            height)
+{
+  KursDate today = kurs_timeline_get_today (self->timeline);
+  double x = screen_x (self, today) + self->zoom / 2;
+  g_autofree char *date = NULL;
+  g_autofree char *label = NULL;
+  int w, h;
+  graphene_rect_t pill;
+
+  if (x < -200 || x > width + 200)
+    return;
+
+  fill_rect (snapshot, &overdue_color, x - 1, SCALE_ROW, 2, height - SCALE_ROW);
+
+  date = kurs_date_format_local (today);
+  /* Translators: the label of the today marker on the timeline */
+  label = g_strdup_printf (_("Today, %s"), date);
+  pango_layout_set_text (self->bold_layout, label, -1);
+  pango_layout_set_width (self->bold_layout, -1);
+  pango_layout_get_pixel_size (self->bold_layout, &w, &h);
+  graphene_rect_init (&pill, x - w / 2.0 - 8, SCALE_ROW + 2, w + 16, SCALE_ROW - 4);
+  rounded (snapshot, &pill, (SCALE_ROW - 4) / 2, &overdue_color, NULL, 0);
+  draw_text (self, snapshot, self->bold_layout, label, pill.origin.x + 8, SCALE_ROW + SCALE_ROW / 2, w + 1, &white);
+}
+
+static void
+kurs_timeline_view_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  KursTimelineView *self = KURS_TIMELINE_VIEW (widget);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  const KursSpan *spans = kurs_timeline_get_spans (self->timeline);
+  /* Marks whose labels reach into view, packed with room for them */
+  KursDate first_visible = (KursDate) MAX ((gint64) date_at (self, 0) - kurs_timeline_get_min_days (self->timeline), 1);
+  KursDate last_visible = date_at (self, width + HIT_SLOP);
+  double room = LABEL_ROOM;
+  GdkRGBA band, text, dim;
+
+  fg_color (self, &band, 0.045);
+  fg_color (self, &text, 0.9);
+  fg_color (self, &dim, 0.55);
+
+  draw_scale (self, snapshot, width, height);
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, (float) SCALE_HEIGHT, (float) width,
+                                                         (float) MAX (height - SCALE_HEIGHT, 0)));
+
+  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+    {
+      double top = y_offset (self) + self->lane_y[lane];
+      guint n_rows = kurs_timeline_get_n_rows (self->timeline, lane);
+      g_autofree char *title = NULL;
+
+      if (top > height)
+        break;
+
+      if (top + LANE_HEADER >= SCALE_HEIGHT)
+        {
+          fill_rect (snapshot, &band, 0, top, width, LANE_HEADER);
+          title = g_strdup_printf ("%s %s", self->collapsed[lane] ? "▸" : "▾", kurs_lane_get_title (lane));
+          draw_text (self, snapshot, self->bold_layout, title, 8, top + LANE_HEADER / 2, width / 2, &text);
+          if (n_rows == 0 && !self->collapsed[lane])
+            draw_text (self, snapshot, self->layout, _("Nothing here yet"), 8 + 220, top + LANE_HEADER / 2,
+                       width / 2, &dim);
+        }
+
+      if (self->collapsed[lane])
+        continue;
+
+      for (guint row = 0; row < n_rows; row++)
+        {
+          double y = row_y (self, lane, row);
+          const guint *items;
+          guint n;
+
+          if (y + ROW_HEIGHT < SCALE_HEIGHT)
+            continue;
+          if (y > height)
+            break;
+
+          items = kurs_timeline_get_row (self->timeline, lane, row, &n);
+          for (guint k = kurs_span_row_first_visible (spans, items, n, 1, first_visible);
+               k < n && spans[items[k]].start <= last_visible;
+               k++)
+            {
+              /* A label may run on up to the next item in the row */
+              double item_room = k + 1 < n ? screen_x (self, spans[items[k + 1]].start) - screen_x (self, spans[items[k]].start)
+                                      : width + LABEL_ROOM;
+
+              if ((int) items[k] == self->drag_item && (self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_RESIZE))
+                continue;
+              draw_item (self, snapshot, items[k], &spans[items[k]], item_room, FALSE);
+            }
+        }
+    }
+
+  /* What is being dragged: a ghost where it was, the item where it goes */
+  if ((self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_RESIZE) && self->drag_item >= 0)
+    {
+      KursSpan was = spans[self->drag_item];
+      KursSpan goes = was;
+
+      if (self->drag_mode == DRAG_MOVE)
+        goes.start = kurs_time_unit_add (was.start, self->drag_unit, self->drag_steps);
+      goes.end = MAX (kurs_time_unit_add (was.end, self->drag_unit, self->drag_steps), goes.start);
+      draw_item (self, snapshot, self->drag_item, &was, room, TRUE);
+      draw_item (self, snapshot, self->drag_item, &goes, room, FALSE);
+    }
+
+  gtk_snapshot_pop (snapshot);
+
+  draw_today (self, snapshot, width, height);
+}
+
+/* Selection */
+
+static void
+set_selected (KursTimelineView *self,
+              int               index,
+              gboolean          scroll)
+{
+  const KursTimelineItem *item = index >= 0 ? kurs_timeline_get_item (self->timeline, index) : NULL;
+
+  self->selected = index;
+  g_clear_object (&self->selected_record);
+  if (item != NULL)
+    {
+      g_autofree char *text = kurs_timeline_item_describe (self->timeline, index);
+
+      self->selected_record = g_object_ref (item->record);
+      self->selected_occurrence = item->occurrence;
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+  if (item != NULL && scroll)
+    {
+      graphene_rect_t area;
+      double width = gtk_widget_get_width (GTK_WIDGET (self));
+      double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+      if (self->collapsed[item->lane])
+        kurs_timeline_view_set_lane_collapsed (self, item->lane, FALSE);
+      if (item_area (self, index, &kurs_timeline_get_spans (self->timeline)[index], &area))
+        {
+          double h = gtk_adjustment_get_value (self->hadjustment);
+          double v = gtk_adjustment_get_value (self->vadjustment);
+
+          if (area.origin.x < 0 || area.origin.x > width - 40)
+            gtk_adjustment_set_value (self->hadjustment, h + area.origin.x - width / 3);
+          if (area.origin.y < SCALE_HEIGHT || area.origin.y + area.size.height > height)
+            gtk_adjustment_set_value (self->vadjustment, v + area.origin.y - SCALE_HEIGHT - height / 3);
+        }
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+timeline_changed_cb (KursTimelineView *self)
+{
+  self->selected = self->selected_record != NULL
+                 ? kurs_timeline_find (self->timeline, self->selected_record, self->selected_occurrence)
+                 : -1;
+  if (self->selected < 0)
+    g_clear_object (&self->selected_record);
+  self->hover = -1;
+  self->drag_mode = DRAG_NONE;
+  self->drag_item = -1;
+  compute_lanes (self);
+  configure_adjustments (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+/* Neighbours for the keyboard: the next item in the same row, or the
+ * nearest in time in the row above or below */
+static int
+neighbour (KursTimelineView *self,
+           int               dx,
+           int               dy)
+{
+  const KursSpan *spans = kurs_timeline_get_spans (self->timeline);
+  const KursTimelineItem *item;
+  GArray *flat;
+  int found = -1;
+  guint position = 0;
+
+  if (self->selected < 0)
+    {
+      /* The first item in view */
+      KursDate from = date_at (self, 0);
+      double best = G_MAXDOUBLE;
+
+      for (guint i = 0; i < kurs_timeline_get_n_items (self->timeline); i++)
+        {
+          const KursTimelineItem *candidate = kurs_timeline_get_item (self->timeline, i);
+          double score = fabs ((double) spans[i].start - from) + candidate->lane * 1e6 + candidate->row * 1e4;
+
+          if (!self->collapsed[candidate->lane] && spans[i].end >= from && score < best)
+            best = score, found = (int) i;
+        }
+      return found;
+    }
+
+  item = kurs_timeline_get_item (self->timeline, self->selected);
+
+  if (dx != 0)
+    {
+      guint n;
+      const guint *row = kurs_timeline_get_row (self->timeline, item->lane, item->row, &n);
+
+      for (guint k = 0; k < n; k++)
+        if ((int) row[k] == self->selected)
+          {
+            if ((int) k + dx >= 0 && k + dx < n)
+              found = (int) row[k + dx];
+            break;
+          }
+      return found;
+    }
+
+  /* The visible rows, top to bottom */
+  flat = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+    if (!self->collapsed[lane])
+      for (guint row = 0; row < kurs_timeline_get_n_rows (self->timeline, lane); row++)
+        {
+          guint pair[2] = { lane, row };
+
+          if (lane == item->lane && row == item->row)
+            position = flat->len;
+          g_array_append_val (flat, pair);
+        }
+
+  for (int p = (int) position + dy; p >= 0 && p < (int) flat->len && found < 0; p += dy)
+    {
+      guint *pair = &g_array_index (flat, guint, 2 * p);
+      guint n;
+      const guint *row = kurs_timeline_get_row (self->timeline, pair[0], pair[1], &n);
+      double best = G_MAXDOUBLE;
+
+      for (guint k = 0; k < n; k++)
+        {
+          double d = fabs ((double) spans[row[k]].start - spans[self->selected].start);
+
+          if (d < best)
+            best = d, found = (int) row[k];
+        }
+    }
+
+  g_array_unref (flat);
+  return found;
+}
+
+static void
+move_selected (KursTimelineView *self,
+               int               steps)
+{
+  KursTimeScale s = scale (self);
+  g_autoptr(GError) error = NULL;
+
+  if (self->selected < 0)
+    return;
+
+  if (!kurs_timeline_move (self->timeline, self->selected, kurs_time_scale_snap_unit (&s), steps, steps, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+}
+
+static void
+delete_selected (KursTimelineView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) record = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->selected < 0)
+    return;
+
+  record = g_object_ref (kurs_timeline_get_item (self->timeline, self->selected)->record);
+  /* Translators: a toast after deleting an item from the timeline */
+  message = g_strdup_printf (_("“%s” deleted"), kurs_record_get_title (record));
+
+  if (kurs_store_delete (kurs_timeline_get_store (self->timeline), record, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-undo-toast", "s", message);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+}
+
+static gboolean
+key_pressed_cb (KursTimelineView      *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+  gboolean plain = (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0;
+  int next = -2;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_Right:
+      if (!plain)
+        return FALSE;
+      if (shift)
+        move_selected (self, keyval == GDK_KEY_Left ? -1 : 1);
+      else
+        next = neighbour (self, keyval == GDK_KEY_Left ? -1 : 1, 0);
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_Down:
+      if (!plain || shift)
+        return FALSE;
+      next = neighbour (self, 0, keyval == GDK_KEY_Up ? -1 : 1);
+      break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space:
+      if (self->selected < 0)
+        return FALSE;
+      g_signal_emit (self, signals[ITEM_ACTIVATED], 0, self->selected);
+      break;
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+      if (self->selected < 0)
+        return FALSE;
+      delete_selected (self);
+      break;
+    case GDK_KEY_Escape:
+      if (self->selected < 0)
+        return FALSE;
+      set_selected (self, -1, FALSE);
+      break;
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      kurs_timeline_view_zoom (self, 1.5);
+      break;
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      kurs_timeline_view_zoom (self, 1 / 1.5);
+      break;
+    case GDK_KEY_0:
+    case GDK_KEY_KP_0:
+      kurs_timeline_view_fit_period (self);
+      break;
+    default:
+      return FALSE;
+    }
+
+  if (next >= 0)
+    set_selected (self, next, TRUE);
+
+  return TRUE;
+}
+
+/* Pointer */
+
+static gboolean
+scroll_cb (KursTimelineView         *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
+  double step = wheel ? 60.0 : 1.0;
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      double x = self->pointer_x >= 0 ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2;
+
+      set_zoom (self, self->zoom * pow (1.2, -(dy != 0 ? dy : dx) * (wheel ? 1.0 : 0.1)), x);
+      self->fitted = FALSE;
+      return TRUE;
+    }
+
+  /* The wheel runs along time; Shift turns it to the lanes.  A touchpad
+   * scrolls both ways as the fingers go. */
+  if (wheel && !(state & GDK_SHIFT_MASK) && dx == 0)
+    dx = dy, dy = 0;
+  else if (wheel && (state & GDK_SHIFT_MASK) && dy == 0)
+    dy = dx, dx = 0;
+
+  gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment) + dx * step);
+  gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment) + dy * step);
+  return TRUE;
+}
+
+static void
+zoom_begin_cb (KursTimelineView *self,
+               GdkEventSequence *sequence,
+               GtkGesture       *gesture)
+{
+  self->zoom_begin = self->zoom;
+}
+
+static void
+zoom_scale_changed_cb (KursTimelineView *self,
+                       double            factor,
+                       GtkGestureZoom   *gesture)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    x = gtk_widget_get_width (GTK_WIDGET (self)) / 2;
+  set_zoom (self, self->zoom_begin * factor, x);
+  self->fitted = FALSE;
+}
+
+static void
+pressed_cb (KursTimelineView *self,
+            int               n_press,
+            double            x,
+            double            y,
+            GtkGestureClick  *gesture)
+{
+  int index = hit (self, x, y);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  if (index <= -2)
+    {
+      KursLane lane = (KursLane) (-2 - index);
+
+      kurs_timeline_view_set_lane_collapsed (self, lane, !self->collapsed[lane]);
+      return;
+    }
+
+  if (index != self->selected)
+    set_selected (self, index, FALSE);
+  if (n_press == 2 && index >= 0)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, index);
+}
+
+static void
+drag_begin_cb (KursTimelineView *self,
+               double            x,
+               double            y,
+               GtkGestureDrag   *gesture)
+{
+  int index = hit (self, x, y);
+  KursTimeScale s = scale (self);
+
+  self->drag_x = x;
+  self->drag_y = y;
+  self->drag_hvalue = gtk_adjustment_get_value (self->hadjustment);
+  self->drag_vvalue = gtk_adjustment_get_value (self->vadjustment);
+  self->drag_steps = 0;
+  self->drag_unit = kurs_time_scale_snap_unit (&s);
+  self->drag_item = -1;
+
+  if (index >= 0)
+    {
+      const KursTimelineItem *item = kurs_timeline_get_item (self->timeline, index);
+      graphene_rect_t area;
+
+      self->drag_item = index;
+      self->drag_mode = DRAG_MOVE;
+      if ((item->flags & KURS_TIMELINE_BAR) &&
+          item_area (self, index, &kurs_timeline_get_spans (self->timeline)[index], &area) &&
+          x >= area.origin.x + area.size.width - EDGE_GRIP && area.size.width > 3 * EDGE_GRIP)
+        self->drag_mode = DRAG_RESIZE;
+    }
+  else if (index == -1)
+    self->drag_mode = DRAG_PAN;
+  else
+    self->drag_mode = DRAG_NONE;
+}
+
+static void
+drag_update_cb (KursTimelineView *self,
+                double            offset_x,
+                double            offset_y,
+                GtkGestureDrag   *gesture)
+{
+  switch (self->drag_mode)
+    {
+    case DRAG_PAN:
+      gtk_adjustment_set_value (self->hadjustment, self->drag_hvalue - offset_x);
+      gtk_adjustment_set_value (self->vadjustment, self->drag_vvalue - offset_y);
+      break;
+
+    case DRAG_MOVE:
+    case DRAG_RESIZE:
+      {
+        const KursSpan *span = &kurs_timeline_get_spans (self->timeline)[self->drag_item];
+        KursDate from = self->drag_mode == DRAG_MOVE ? span->start : span->end;
+        KursDate to = (KursDate) MAX ((double) from + round (offset_x / self->zoom), 1.0);
+        int steps = kurs_time_unit_steps_between (from, to, self->drag_unit);
+
+        if (steps != self->drag_steps)
+          {
+            self->drag_steps = steps;
+            gtk_widget_queue_draw (GTK_WIDGET (self));
+          }
+        if (fabs (offset_x) > 3)
+          gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      }
+      break;
+
+    case DRAG_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+drag_end_cb (KursTimelineView *self,
+             double            offset_x,
+             double            offset_y,
+             GtkGestureDrag   *gesture)
+{
+  DragMode mode = self->drag_mode;
+  int index = self->drag_item, steps = self->drag_steps;
+  g_autoptr(GError) error = NULL;
+
+  self->drag_mode = DRAG_NONE;
+  self->drag_item = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  if ((mode != DRAG_MOVE && mode != DRAG_RESIZE) || steps == 0 || index < 0)
+    return;
+
+  if (!kurs_timeline_move (self->timeline, index, self->drag_unit,
+                           mode == DRAG_MOVE ? steps : 0, steps, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+}
+
+static void
+motion_cb (KursTimelineView         *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  int index = hit (self, x, y);
+  const char *cursor = NULL;
+
+  self->pointer_x = x;
+
+  if (index >= 0)
+    {
+      const KursTimelineItem *item = kurs_timeline_get_item (self->timeline, index);
+      graphene_rect_t area;
+
+      cursor = "grab";
+      if ((item->flags & KURS_TIMELINE_BAR) &&
+          item_area (self, index, &kurs_timeline_get_spans (self->timeline)[index], &area) &&
+          x >= area.origin.x + area.size.width - EDGE_GRIP && area.size.width > 3 * EDGE_GRIP)
+        cursor = "ew-resize";
+    }
+  else if (index <= -2)
+    cursor = "pointer";
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor);
+  if (MAX (index, -1) != self->hover)
+    {
+      self->hover = MAX (index, -1);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+leave_cb (KursTimelineView *self)
+{
+  self->pointer_x = -1;
+  if (self->hover != -1)
+    {
+      self->hover = -1;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static gboolean
+kurs_timeline_view_query_tooltip (GtkWidget  *widget,
+                                  int         x,
+                                  int         y,
+                                  gboolean    keyboard,
+                                  GtkTooltip *tooltip)
+{
+  KursTimelineView *self = KURS_TIMELINE_VIEW (widget);
+  int index = keyboard ? self->selected : hit (self, x, y);
+  g_autofree char *text = NULL;
+  graphene_rect_t area;
+
+  if (index < 0)
+    return FALSE;
+
+  text = kurs_timeline_item_describe (self->timeline, index);
+  gtk_tooltip_set_text (tooltip, text);
+  if (item_area (self, index, &kurs_timeline_get_spans (self->timeline)[index], &area))
+    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) area.origin.x, (int) area.origin.y,
+                                                         (int) area.size.width, (int) area.size.height });
+  return TRUE;
+}
+
+/* GtkWidget */
+
+static void
+kurs_timeline_view_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : (int) (SCALE_HEIGHT + 2 * LANE_HEADER);
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 900 : 600;
+}
+
+static void
+kurs_timeline_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  KursTimelineView *self = KURS_TIMELINE_VIEW (widget);
+
+  if (self->pending_first != KURS_DATE_NONE)
+    {
+      KursDate first, pending_first = self->pending_first;
+
+      self->pending_first = KURS_DATE_NONE;
+      self->fitted = FALSE;
+      self->zoom = kurs_time_scale_fit (pending_first, self->pending_last, width - 2 * MARGIN);
+      update_packing (self);
+      configure_adjustments (self);
+      kurs_timeline_get_range (self->timeline, &first, NULL);
+      gtk_adjustment_set_value (self->hadjustment, ((double) pending_first - first) * self->zoom);
+    }
+  else if (self->fitted)
+    {
+      KursDate first, last;
+
+      kurs_timeline_get_range (self->timeline, &first, &last);
+      self->zoom = kurs_time_scale_fit (first, last, width - 2 * MARGIN);
+      update_packing (self);
+    }
+
+  configure_adjustments (self);
+}
+
+static void
+adjustment_changed_cb (KursTimelineView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (KursTimelineView  *self,
+                GtkAdjustment    **slot,
+                GtkAdjustment     *adjustment)
+{
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  if (*slot == adjustment)
+    return;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, adjustment_changed_cb, self);
+  g_set_object (slot, adjustment);
+  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (adjustment_changed_cb), self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+kurs_timeline_view_dispose (GObject *object)
+{
+  KursTimelineView *self = KURS_TIMELINE_VIEW (object);
+
+  if (self->timeline != NULL)
+    g_signal_handlers_disconnect_by_func (self->timeline, timeline_changed_cb, self);
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_changed_cb, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_changed_cb, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->selected_record);
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->bold_layout);
+
+  G_OBJECT_CLASS (kurs_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+kurs_timeline_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  KursTimelineView *self = KURS_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMELINE:
+      g_value_set_object (value, self->timeline);
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kurs_timeline_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  KursTimelineView *self = KURS_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMELINE:
+      self->timeline = g_value_dup_object (value);
+      g_signal_connect_swapped (self->timeline, "changed", G_CALLBACK (timeline_changed_cb), self);
+      compute_lanes (self);
+      break;
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kurs_timeline_view_class_init (KursTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kurs_timeline_view_dispose;
+  object_class->get_property = kurs_timeline_view_get_property;
+  object_class->set_property = kurs_timeline_view_set_property;
+
+  widget_class->measure = kurs_timeline_view_measure;
+  widget_class->size_allocate = kurs_timeline_view_size_allocate;
+  widget_class->snapshot = kurs_timeline_view_snapshot;
+  widget_class->query_tooltip = kurs_timeline_view_query_tooltip;
+
+  properties[PROP_TIMELINE] =
+    g_param_spec_object ("timeline", NULL, NULL, KURS_TYPE_TIMELINE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  /**
+   * KursTimelineView::item-activated:
+   * @index: the item
+   *
+   * Double-click or Enter: the item's editor is wanted.
+   */
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_css_name (widget_class, "kurs-timeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);
+}
+
+static void
+kurs_timeline_view_scrollable_init (GtkScrollableInterface *iface)
+{
+}
+
+static void
+kurs_timeline_view_init (KursTimelineView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkEventController *controller;
+  GtkGesture *gesture;
+  PangoAttrList *attributes;
+
+  self->zoom = 1.0;
+  self->fitted = TRUE;
+  self->selected = -1;
+  self->hover = -1;
+  self->pointer_x = -1;
+  self->drag_item = -1;
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+
+  self->layout = gtk_widget_create_pango_layout (widget, NULL);
+  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+  self->bold_layout = gtk_widget_create_pango_layout (widget, NULL);
+  pango_layout_set_ellipsize (self->bold_layout, PANGO_ELLIPSIZE_END);
+  attributes = pango_attr_list_new ();
+  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (self->bold_layout, attributes);
+  pango_attr_list_unref (attributes);
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (widget, controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect_swapped (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (widget, controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (widget, controller);
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect_swapped (gesture, "begin", G_CALLBACK (zoom_begin_cb), self);
+  g_signal_connect_swapped (gesture, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
+}
+
+GtkWidget *
+kurs_timeline_view_new (KursTimeline *timeline)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE (timeline), NULL);
+
+  return g_object_new (KURS_TYPE_TIMELINE_VIEW, "timeline", timeline, NULL);
+}
+
+KursTimeline *
+kurs_timeline_view_get_timeline (KursTimelineView *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->timeline;
+}
+
+double
+kurs_timeline_view_get_zoom (KursTimelineView *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+/**
+ * kurs_timeline_view_zoom:
+ * @factor: above 1 to zoom in
+ *
+ * Zooms about the middle of the view, or about the selected item when it
+ * is in view.
+ */
+void
+kurs_timeline_view_zoom (KursTimelineView *self,
+                         double            factor)
+{
+  double anchor = gtk_widget_get_width (GTK_WIDGET (self)) / 2;
+  graphene_rect_t area;
+
+  g_return_if_fail (KURS_IS_TIMELINE_VIEW (self));
+
+  if (self->selected >= 0 &&
+      item_area (self, self->selected, &kurs_timeline_get_spans (self->timeline)[self->selected], &area) &&
+      area.origin.x >= 0 && area.origin.x <= gtk_widget_get_width (GTK_WIDGET (self)))
+    anchor = area.origin.x;
+
+  self->fitted = FALSE;
+  set_zoom (self, self->zoom * factor, anchor);
+}
+
+/**
+ * kurs_timeline_view_fit_period:
+ *
+ * Shows the whole period, and keeps showing it as the view is resized.
+ */
+void
+kurs_timeline_view_fit_period (KursTimelineView *self)
+{
+  g_return_if_fail (KURS_IS_TIMELINE_VIEW (self));
+
+  self->fitted = TRUE;
+  self->pending_first = KURS_DATE_NONE;
+  gtk_adjustment_set_value (self->hadjustment, 0);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+kurs_timeline_view_get_visible_range (KursTimelineView *self,
+                                      KursDate         *first,
+                                      KursDate         *last)
+{
+  g_return_if_fail (KURS_IS_TIMELINE_VIEW (self));
+
+  *first = date_at (self, MARGIN);
+  *last = date_at (self, MAX (gtk_widget_get_width (GTK_WIDGET (self)) - MARGIN, MARGIN + 1));
+}
+
+/**
+ * kurs_timeline_view_set_visible_range:
+ *
+ * Shows @first to @last across the view: now, or once it has a size.
+ */
+void
+kurs_timeline_view_set_visible_range (KursTimelineView *self,
+                                      KursDate          first,
+                                      KursDate          last)
+{
+  g_return_if_fail (KURS_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (first != KURS_DATE_NONE && last >= first);
+
+  self->pending_first = first;
+  self->pending_last = last;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+gboolean
+kurs_timeline_view_get_lane_collapsed (KursTimelineView *self,
+                                       KursLane          lane)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (lane < KURS_N_LANES, FALSE);
+
+  return self->collapsed[lane];
+}
+
+void
+kurs_timeline_view_set_lane_collapsed (KursTimelineView *self,
+                                       KursLane          lane,
+                                       gboolean          collapsed)
+{
+  g_return_if_fail (KURS_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (lane < KURS_N_LANES);
+
+  self->collapsed[lane] = !!collapsed;
+  compute_lanes (self);
+  configure_adjustments (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+kurs_timeline_view_get_selected (KursTimelineView *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE_VIEW (self), -1);
+
+  return self->selected;
+}
+
+/**
+ * kurs_timeline_view_select:
+ * @index: an item, or -1 for none
+ *
+ * Selects an item and scrolls it into view.
+ */
+void
+kurs_timeline_view_select (KursTimelineView *self,
+                           int               index)
+{
+  g_return_if_fail (KURS_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (index < (int) kurs_timeline_get_n_items (self->timeline));
+
+  if (index != self->selected)
+    set_selected (self, index, TRUE);
+}
+
+/**
+ * kurs_timeline_view_get_item_area:
+ *
+ * Returns: whether the item is laid out (its lane open); @area is where,
+ *   in the view's coordinates
+ */
+gboolean
+kurs_timeline_view_get_item_area (KursTimelineView *self,
+                                  guint             index,
+                                  graphene_rect_t  *area)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (index < kurs_timeline_get_n_items (self->timeline), FALSE);
+
+  return item_area (self, index, &kurs_timeline_get_spans (self->timeline)[index], area);
+}
+
+/**
+ * kurs_timeline_view_x_for_date:
+ *
+ * Returns: the x of the middle of @date in the view
+ */
+double
+kurs_timeline_view_x_for_date (KursTimelineView *self,
+                               KursDate          date)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE_VIEW (self), 0.0);
+
+  return screen_x (self, date) + self->zoom / 2;
+}
