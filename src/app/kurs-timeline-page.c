@@ -226,7 +226,9 @@ bind_list_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (text));
 }
 
-/* The editor of an item, in a popover beside it */
+/* The editor of an item, in a small window of its own over the main one.
+ * (A popover was tried first: GTK 4.8 keeps an autohide popover alive
+ * after it closes now and then, and with it the store.) */
 
 static void
 item_activated_cb (KursTimelinePage *self,
@@ -235,9 +237,10 @@ item_activated_cb (KursTimelinePage *self,
   const KursTimelineItem *item = kurs_timeline_get_item (self->timeline, index);
   KursStore *store = kurs_page_get_store (KURS_PAGE (self));
   const char * const *fields;
-  GtkWidget *popover, *box, *heading, *list, *scrolled;
+  GtkWidget *window, *toolbar, *header, *title, *list, *scrolled;
+  GtkEventController *shortcuts;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *kind = kurs_timeline_item_get_kind_label (item);
-  graphene_rect_t area;
 
   switch (item->kind)
     {
@@ -259,37 +262,48 @@ item_activated_cb (KursTimelinePage *self,
       break;
     }
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  heading = gtk_label_new (kind);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_box_append (GTK_BOX (box), heading);
-
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_margin_top (list, 12);
+  gtk_widget_set_margin_bottom (list, 18);
+  gtk_widget_set_margin_start (list, 18);
+  gtk_widget_set_margin_end (list, 18);
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
   for (guint i = 0; fields[i] != NULL; i++)
     gtk_list_box_append (GTK_LIST_BOX (list), kurs_field_editor_new (store, item->record, fields[i]));
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 480);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 560);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_widget_set_size_request (scrolled, 380, -1);
-  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_widget_set_vexpand (scrolled, TRUE);
 
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_widget_set_parent (popover, GTK_WIDGET (self->view));
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  if (kurs_timeline_view_get_item_area (self->view, index, &area))
-    gtk_popover_set_pointing_to (GTK_POPOVER (popover),
-                                 &(GdkRectangle) { (int) area.origin.x, (int) area.origin.y,
-                                                   MAX ((int) area.size.width, 1), (int) area.size.height });
-  gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  kurs_record_get_title (item->record), -1);
-  gtk_popover_popup (GTK_POPOVER (popover));
+  title = adw_window_title_new (kind, kurs_record_get_title (item->record));
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+
+  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (toolbar), header);
+  gtk_box_append (GTK_BOX (toolbar), scrolled);
+
+  window = adw_window_new ();
+  adw_window_set_content (ADW_WINDOW (window), toolbar);
+  gtk_window_set_title (GTK_WINDOW (window), kind);
+  gtk_window_set_default_size (GTK_WINDOW (window), 440, -1);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Lanes and filter */

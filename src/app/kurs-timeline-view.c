@@ -1601,7 +1601,7 @@ kurs_timeline_view_get_visible_range (KursTimelineView *self,
   g_return_if_fail (KURS_IS_TIMELINE_VIEW (self));
 
   *first = date_at (self, MARGIN);
-  *last = date_at (self, MAX (gtk_widget_get_width (GTK_WIDGET (self)) - MARGIN, MARGIN + 1));
+  *last = date_at (self, MAX (gtk_widget_get_width (GTK_WIDGET (self)) - MARGIN - 0.5, MARGIN + 1));
 }
 
 /**

@@ -1,0 +1,458 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-timeline-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "kurs-example.h"
+#include "kurs-field-binding.h"
+#include "kurs-resources.h"
+#include "kurs-test-util.h"
+#include "kurs-timeline-page.h"
+#include "kurs-widget-util.h"
+
+/* The timeline of the example, drawn by the real widget in a real window
+ * under Xvfb, rendered to pixels and read back. */
+
+typedef struct {
+  char             *dir;
+  KursStore        *store;
+  KursRecord       *strategy;
+  GtkWidget        *window;
+  KursTimelinePage *page;
+  KursTimelineView *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = kurs_test_make_dir ();
+  path = g_build_filename (f->dir, "library.kurs", NULL);
+  f->store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->strategy = kurs_example_create (f->store, &error);
+  g_assert_no_error (error);
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
+  f->page = g_object_new (KURS_TYPE_TIMELINE_PAGE, "store", f->store, "strategy", f->strategy, NULL);
+  f->view = kurs_timeline_page_get_view (f->page);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  gtk_window_present (GTK_WINDOW (f->window));
+  kurs_widget_settle ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  kurs_widget_settle ();
+  g_clear_object (&f->strategy);
+  g_assert_finalize_object (f->store);
+  kurs_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* The view's pixels, as the renderer draws them */
+typedef struct {
+  guchar *data;
+  int     width;
+  int     height;
+  gsize   stride;
+} Pixels;
+
+static void
+pixels_clear (Pixels *pixels)
+{
+  g_free (pixels->data);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pixels, pixels_clear)
+
+static void
+render (Fixture    *f,
+        Pixels     *pixels,
+        const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (f->view);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  pixels->width = gtk_widget_get_width (widget);
+  pixels->height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, pixels->width, pixels->height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, pixels->width, pixels->height));
+  pixels->stride = 4 * (gsize) pixels->width;
+  pixels->data = g_malloc (pixels->stride * pixels->height);
+  gdk_texture_download (texture, pixels->data, pixels->stride);   /* cairo ARGB32: B G R A */
+
+  /* Kept for a person to look at */
+  kurs_widget_snapshot (widget, name);
+}
+
+static void
+pixel (const Pixels *pixels,
+       double        x,
+       double        y,
+       int          *r,
+       int          *g,
+       int          *b)
+{
+  int ix = (int) x, iy = (int) y;
+  const guchar *p;
+
+  g_assert_cmpint (ix, >=, 0);
+  g_assert_cmpint (ix, <, pixels->width);
+  g_assert_cmpint (iy, >=, 0);
+  g_assert_cmpint (iy, <, pixels->height);
+  p = pixels->data + iy * pixels->stride + 4 * ix;
+  *b = p[0], *g = p[1], *r = p[2];
+}
+
+static gboolean
+is_red (const Pixels *pixels,
+        double        x,
+        double        y)
+{
+  int r, g, b;
+
+  pixel (pixels, x, y, &r, &g, &b);
+  return r > 180 && g < 90 && b < 90;
+}
+
+static gboolean
+is_blue (const Pixels *pixels,
+         double        x,
+         double        y)
+{
+  int r, g, b;
+
+  pixel (pixels, x, y, &r, &g, &b);
+  return b > 180 && b > r + 60 && g > r;
+}
+
+/* The example's plans, in order */
+static KursRecord *
+plans_records (Fixture *f,
+               guint    i)
+{
+  g_autoptr(GPtrArray) plans = kurs_store_list_by_strategy (f->store, KURS_ENTITY_ACTION_PLAN,
+                                                            kurs_record_get_id (f->strategy));
+
+  /* The store's identity map keeps the record alive */
+  return plans->pdata[i];
+}
+
+static GPtrArray *
+plan_items (Fixture *f)
+{
+  KursTimeline *timeline = kurs_timeline_view_get_timeline (f->view);
+  g_autoptr(GPtrArray) plans = kurs_store_list_by_strategy (f->store, KURS_ENTITY_ACTION_PLAN,
+                                                            kurs_record_get_id (f->strategy));
+  GPtrArray *indices = g_ptr_array_new ();
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      int index = kurs_timeline_find (timeline, plans->pdata[i], 0);
+
+      g_assert_cmpint (index, >=, 0);
+      g_ptr_array_add (indices, GINT_TO_POINTER (index));
+    }
+
+  return indices;
+}
+
+/* The period fitted: today's line, and the four action plans' bars */
+static void
+test_render_example (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) plans = plan_items (f);
+  g_auto(Pixels) pixels = { 0 };
+  KursTimeline *timeline = kurs_timeline_view_get_timeline (f->view);
+  double today_x = kurs_timeline_view_x_for_date (f->view, kurs_timeline_get_today (timeline));
+  KursDate first, last;
+
+  kurs_timeline_view_get_visible_range (f->view, &first, &last);
+  g_assert_cmpint (kurs_date_get_year (first), ==, 2022);
+  g_assert_cmpint (kurs_date_get_year (last), ==, 2029);
+
+  /* Lanes of the example collapsed but Action Plans, so that all four
+   * plans are in view however tall the process lane is */
+  kurs_timeline_view_set_lane_collapsed (f->view, KURS_LANE_PROCESS, TRUE);
+  kurs_widget_settle ();
+  render (f, &pixels, "timeline-fitted");
+
+  g_assert_cmpuint (plans->len, ==, 4);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      graphene_rect_t area;
+
+      g_assert_true (kurs_timeline_view_get_item_area (f->view, GPOINTER_TO_INT (plans->pdata[i]), &area));
+      /* Inside the bar, left of where its title begins, and at its end */
+      g_assert_true (is_blue (&pixels, area.origin.x + 2, area.origin.y + area.size.height / 2));
+      g_assert_true (is_blue (&pixels, area.origin.x + area.size.width - 3, area.origin.y + 3));
+      /* Each plan follows the one before */
+      if (i > 0)
+        {
+          graphene_rect_t before;
+
+          kurs_timeline_view_get_item_area (f->view, GPOINTER_TO_INT (plans->pdata[i - 1]), &before);
+          g_assert_cmpfloat (area.origin.x, >=, before.origin.x + before.size.width - 1);
+        }
+    }
+
+  /* Today's line runs down the lanes, below the scale */
+  g_assert_true (is_red (&pixels, today_x, pixels.height - 20));
+  g_assert_true (is_red (&pixels, today_x, pixels.height / 2.0));
+  /* and not a little beside it */
+  g_assert_false (is_red (&pixels, today_x + 8, pixels.height - 20));
+}
+
+static void
+test_render_zoomed (Fixture       *f,
+                    gconstpointer  data)
+{
+  KursTimeline *timeline = kurs_timeline_view_get_timeline (f->view);
+  KursDate today = kurs_timeline_get_today (timeline);
+  double zooms[] = { 4.0, 8.0 };   /* ×4: months; ×32: days */
+  const char *names[] = { "timeline-months", "timeline-days" };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      g_auto(Pixels) pixels = { 0 };
+      double before = kurs_timeline_view_get_zoom (f->view);
+      double x;
+
+      kurs_timeline_view_zoom (f->view, zooms[z]);
+      g_assert_cmpfloat_with_epsilon (kurs_timeline_view_get_zoom (f->view), before * zooms[z], 1e-9);
+      /* Today in the middle */
+      kurs_timeline_view_set_visible_range (f->view, today - (KursDate) (200 / (z * 7 + 1)),
+                                            today + (KursDate) (200 / (z * 7 + 1)));
+      kurs_widget_settle ();
+      render (f, &pixels, names[z]);
+
+      x = kurs_timeline_view_x_for_date (f->view, today);
+      g_assert_cmpfloat (x, >, 100);
+      g_assert_cmpfloat (x, <, pixels.width - 100);
+      g_assert_true (is_red (&pixels, x, pixels.height - 20));
+    }
+}
+
+static gboolean
+send_key (KursTimelineView *view,
+          guint             keyval,
+          GdkModifierType   state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+
+  return handled;
+}
+
+/* The keyboard: select, move by a step (Shift+arrow), undo; the timeline
+ * follows the store both ways */
+static void
+test_keyboard_move_and_live_update (Fixture       *f,
+                                    gconstpointer  data)
+{
+  KursTimeline *timeline = kurs_timeline_view_get_timeline (f->view);
+  g_autoptr(GPtrArray) plans = plan_items (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) plan = NULL;
+  int index = GPOINTER_TO_INT (plans->pdata[1]);
+  graphene_rect_t before, after;
+
+  plan = g_object_ref (kurs_timeline_get_item (timeline, index)->record);
+  g_assert_cmpstr (kurs_record_get_text (plan, "start_date"), ==, "2025-01-01");
+
+  kurs_timeline_view_select (f->view, index);
+  g_assert_cmpint (kurs_timeline_view_get_selected (f->view), ==, index);
+  g_assert_true (kurs_timeline_view_get_item_area (f->view, index, &before));
+
+  /* At the fitted zoom a step is a month */
+  g_assert_true (send_key (f->view, GDK_KEY_Right, GDK_SHIFT_MASK));
+  g_assert_cmpstr (kurs_record_get_text (plan, "start_date"), ==, "2025-02-01");
+  g_assert_cmpstr (kurs_record_get_text (plan, "end_date"), ==, "2027-01-31");
+  kurs_widget_settle ();
+
+  /* Still selected after the rebuild, drawn further right */
+  index = kurs_timeline_view_get_selected (f->view);
+  g_assert_true (kurs_timeline_get_item (timeline, index)->record == plan);
+  g_assert_true (kurs_timeline_view_get_item_area (f->view, index, &after));
+  g_assert_cmpfloat (after.origin.x, >, before.origin.x + 5);
+
+  g_assert_true (kurs_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kurs_record_get_text (plan, "start_date"), ==, "2025-01-01");
+
+  /* An edit elsewhere moves the bar here */
+  g_assert_true (kurs_store_set_text (f->store, plan, "start_date", "2025-07-01", &error));
+  g_assert_no_error (error);
+  index = kurs_timeline_view_get_selected (f->view);
+  g_assert_true (kurs_timeline_view_get_item_area (f->view, index, &after));
+  g_assert_cmpfloat (after.origin.x, >, before.origin.x + 30);
+
+  /* Arrow keys walk the row: the next plan */
+  g_assert_true (send_key (f->view, GDK_KEY_Right, 0));
+  index = kurs_timeline_view_get_selected (f->view);
+  g_assert_true (kurs_timeline_get_item (timeline, index)->record == plans_records (f, 2));
+
+  /* Delete takes it away, with an undo */
+  {
+    g_autoptr(KursRecord) third = g_object_ref (plans_records (f, 2));
+
+    g_assert_true (send_key (f->view, GDK_KEY_Delete, 0));
+    g_assert_true (kurs_record_is_deleted (third));
+    g_assert_cmpint (kurs_timeline_find (timeline, third, 0), ==, -1);
+    g_assert_true (kurs_store_undo (f->store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (kurs_timeline_find (timeline, third, 0), >=, 0);
+  }
+}
+
+static void
+test_collapse_and_filter (Fixture       *f,
+                          gconstpointer  data)
+{
+  KursTimeline *timeline = kurs_timeline_view_get_timeline (f->view);
+  g_autoptr(GPtrArray) plans = plan_items (f);
+  graphene_rect_t area;
+
+  g_assert_true (kurs_timeline_view_get_item_area (f->view, GPOINTER_TO_INT (plans->pdata[0]), &area));
+  kurs_timeline_view_set_lane_collapsed (f->view, KURS_LANE_ACTION_PLANS, TRUE);
+  g_assert_false (kurs_timeline_view_get_item_area (f->view, GPOINTER_TO_INT (plans->pdata[0]), &area));
+  kurs_timeline_view_set_lane_collapsed (f->view, KURS_LANE_ACTION_PLANS, FALSE);
+
+  kurs_timeline_set_filter (timeline, KURS_TIMELINE_FILTER_ACTION_PLANS, NULL, NULL);
+  kurs_widget_settle ();
+  for (guint i = 0; i < kurs_timeline_get_n_items (timeline); i++)
+    g_assert_cmpint (kurs_timeline_get_item (timeline, i)->kind, !=, KURS_TIMELINE_ACTION_PLAN);
+}
+
+/* The item's editor: a modal window over the main one */
+static GtkWidget *
+find_editor (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (f->window))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+/* Activates WIDGET's shortcut for KEYVAL, as pressing the key does */
+static gboolean
+press_shortcut (GtkWidget *widget,
+                guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget, NULL);
+        }
+    }
+  return FALSE;
+}
+
+/* Double-click or Enter: the item's editor, writing to the store */
+static void
+test_editor (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) plans = plan_items (f);
+  KursTimeline *timeline = kurs_timeline_view_get_timeline (f->view);
+  int index = GPOINTER_TO_INT (plans->pdata[3]);
+  g_autoptr(KursRecord) plan = g_object_ref (kurs_timeline_get_item (timeline, index)->record);
+  GtkWidget *editor, *title;
+
+  kurs_timeline_view_select (f->view, index);
+  g_assert_true (send_key (f->view, GDK_KEY_Return, 0));
+  kurs_widget_settle ();
+
+  editor = find_editor (f);
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
+  kurs_widget_snapshot (editor, "timeline-editor");
+
+  title = kurs_widget_find (editor, kurs_widget_is_row_titled, "Action plan");
+  g_assert_nonnull (title);
+  gtk_editable_set_text (GTK_EDITABLE (title), "Handleplan 2029 – revideret");
+  kurs_widget_wait (KURS_SAVE_DELAY_MS + 150);
+  g_assert_cmpstr (kurs_record_get_text (plan, "title"), ==, "Handleplan 2029 – revideret");
+
+  /* The drawing follows the editor */
+  g_assert_cmpstr (kurs_record_get_title (kurs_timeline_get_item (timeline, index)->record), ==,
+                   "Handleplan 2029 – revideret");
+
+  /* Escape closes it, and it lets go of the store */
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_true (press_shortcut (editor, GDK_KEY_Escape));
+  kurs_widget_settle ();
+  g_assert_null (editor);
+  g_assert_null (find_editor (f));
+
+  /* Open as the main window closes: the fixture checks nothing is kept */
+  g_assert_true (send_key (f->view, GDK_KEY_Return, 0));
+  kurs_widget_settle ();
+  g_assert_nonnull (find_editor (f));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  kurs_register_resource ();
+
+#define ADD(path, func) \
+  g_test_add ("/timeline-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("render-example", test_render_example);
+  ADD ("render-zoomed", test_render_zoomed);
+  ADD ("keyboard-move-and-live-update", test_keyboard_move_and_live_update);
+  ADD ("collapse-and-filter", test_collapse_and_filter);
+  ADD ("editor", test_editor);
+
+  return g_test_run ();
+}
