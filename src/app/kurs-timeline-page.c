@@ -472,6 +472,7 @@ static GtkWidget *
 create_legend (void)
 {
   GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *hint, *box;
   struct { const char *css, *symbol, *text; } entries[] = {
     { "process", "◆", N_("Milestone held") },
     { "process", "◇", N_("Milestone planned") },
@@ -501,7 +502,17 @@ create_legend (void)
       gtk_widget_set_focusable (gtk_widget_get_parent (child), FALSE);
     }
 
-  return flow;
+  /* How to use it, after what it shows */
+  hint = gtk_label_new (_("Drag to move, drag an end to change its length, double-click to edit"));
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "timeline-hint");
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), flow);
+  gtk_box_append (GTK_BOX (box), hint);
+  return box;
 }
 
 static GtkWidget *
@@ -572,10 +583,8 @@ kurs_timeline_page_build (KursPage *page)
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (fit_cb), self);
   gtk_box_append (GTK_BOX (toolbar), button);
 
-  button = gtk_label_new (_("Drag to move · drag an end to change its length · double-click to edit"));
-  gtk_widget_add_css_class (button, "dim-label");
+  button = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);   /* the space between */
   gtk_widget_set_hexpand (button, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (button), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (toolbar), button);
 
   filter = gtk_menu_button_new ();

@@ -589,7 +589,9 @@ draw_scale (KursTimelineView *self,
                       : KURS_TIME_UNIT_QUARTER;
   gboolean show_bottom = kurs_time_scale_shows_unit (&s, bottom);
   GdkRGBA band, line, faint_line, text, dim_text;
+  KursDate last;
 
+  kurs_timeline_get_range (self->timeline, NULL, &last);
   fg_color (self, &band, 0.05);
   fg_color (self, &line, 0.22);
   fg_color (self, &faint_line, 0.08);
@@ -651,6 +653,9 @@ draw_scale (KursTimelineView *self,
               fill_rect (snapshot, level == 0 ? &line : &faint_line, x, level == 0 ? 0 : SCALE_ROW, 1,
                          level == 0 ? height : height - SCALE_ROW);
             }
+          /* The line that closes the period, without a label of its own */
+          if (date > last)
+            continue;
           draw_text (self, snapshot, level == 0 ? self->bold_layout : self->layout, label, left,
                      level * SCALE_ROW + SCALE_ROW / 2, next - left - 2, level == 0 ? &text : &dim_text);
         }
@@ -778,6 +783,20 @@ kurs_timeline_view_snapshot (GtkWidget   *widget,
 
 /* Selection */
 
+/* Screen readers hear the selected item in words, kept up to date */
+static void
+update_description (KursTimelineView *self)
+{
+  if (self->selected >= 0)
+    {
+      g_autofree char *text = kurs_timeline_item_describe (self->timeline, self->selected);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 set_selected (KursTimelineView *self,
               int               index,
@@ -789,14 +808,10 @@ set_selected (KursTimelineView *self,
   g_clear_object (&self->selected_record);
   if (item != NULL)
     {
-      g_autofree char *text = kurs_timeline_item_describe (self->timeline, index);
-
       self->selected_record = g_object_ref (item->record);
       self->selected_occurrence = item->occurrence;
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
     }
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  update_description (self);
 
   if (item != NULL && scroll)
     {
@@ -830,6 +845,7 @@ timeline_changed_cb (KursTimelineView *self)
                  : -1;
   if (self->selected < 0)
     g_clear_object (&self->selected_record);
+  update_description (self);
   self->hover = -1;
   self->drag_mode = DRAG_NONE;
   self->drag_item = -1;
