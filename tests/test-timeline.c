@@ -201,6 +201,24 @@ test_pack_random (void)
       g_assert_cmpuint (n_rows, ==, most);
       for (guint i = 0; i < n; i++)
         g_assert_cmpuint (rows[i], <, n_rows);
+
+      /* One order, kept, packs at every zoom as well as packing afresh */
+      {
+        g_autofree guint *order = g_new (guint, n);
+        g_autofree guint *again = g_new (guint, n);
+
+        kurs_span_sort (spans, n, order);
+        for (guint k = 1; k < n; k++)
+          g_assert_cmpint (spans[order[k - 1]].start, <=, spans[order[k]].start);
+        for (guint other = 1; other <= 64; other *= 4)
+          {
+            guint expected = kurs_span_pack (spans, n, other, rows);
+
+            g_assert_cmpuint (kurs_span_pack_in_order (spans, order, n, other, again), ==, expected);
+            assert_packed (spans, n, other, again);
+            g_assert_cmpmem (again, n * sizeof (guint), rows, n * sizeof (guint));
+          }
+      }
     }
 
   g_rand_free (rand);
@@ -423,6 +441,30 @@ test_model_lanes (Fixture       *f,
         for (guint k = 1; k < n; k++)
           g_assert_cmpuint (spans[row[k - 1]].end, <, spans[row[k]].start);
       }
+
+  /* Packed again at other zooms (from the order kept), the same holds,
+   * marks with room for their labels */
+  for (guint min_days = 256; min_days >= 1; min_days /= 4)
+    {
+      kurs_timeline_set_min_days (timeline, min_days);
+      for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+        for (guint r = 0; r < kurs_timeline_get_n_rows (timeline, lane); r++)
+          {
+            guint n;
+            const guint *row = kurs_timeline_get_row (timeline, lane, r, &n);
+            const KursSpan *spans = kurs_timeline_get_spans (timeline);
+
+            for (guint k = 1; k < n; k++)
+              {
+                const KursTimelineItem *before = kurs_timeline_get_item (timeline, row[k - 1]);
+                KursDate end = spans[row[k - 1]].end;
+
+                if (!(before->flags & KURS_TIMELINE_BAR) || before->kind == KURS_TIMELINE_MILESTONE)
+                  end = MAX (end, spans[row[k - 1]].start + min_days - 1);
+                g_assert_cmpuint (end, <, spans[row[k]].start);
+              }
+          }
+    }
 }
 
 static void

@@ -309,19 +309,14 @@ effective_end (const KursSpan *span,
   return end;
 }
 
-typedef struct {
-  const KursSpan *spans;
-  guint           min_days;
-} SortContext;
-
 static int
 compare_spans (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  const SortContext *context = user_data;
+  const KursSpan *spans = user_data;
   guint i = *(const guint *) a, j = *(const guint *) b;
-  const KursSpan *x = &context->spans[i], *y = &context->spans[j];
+  const KursSpan *x = &spans[i], *y = &spans[j];
 
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
@@ -331,37 +326,52 @@ compare_spans (gconstpointer a,
 }
 
 /**
- * kurs_span_pack:
+ * kurs_span_sort:
  * @spans: (array length=n_spans): the items
+ * @order: (out caller-allocates) (array length=n_spans): their indices,
+ *   by start; of those that start on one day, the longer first
+ */
+void
+kurs_span_sort (const KursSpan *spans,
+                guint           n_spans,
+                guint          *order)
+{
+  for (guint i = 0; i < n_spans; i++)
+    order[i] = i;
+  if (n_spans > 1)
+    g_qsort_with_data (order, (int) n_spans, sizeof (guint), compare_spans, (gpointer) spans);
+}
+
+/**
+ * kurs_span_pack_in_order:
+ * @spans: (array length=n_spans): the items
+ * @order: (array length=n_spans) (nullable): their indices by start, as
+ *   kurs_span_sort() gives them; %NULL when @spans are by start already
  * @min_days: the least room an item takes, in days, label included; 0 or
  *   1 for its own days only
  * @rows: (out caller-allocates) (array length=n_spans): each item's row
  *
  * Shares rows among items so that none overlap in a row, each item in the
  * lowest row free when it begins.  The number of rows is the least possible
- * (the most items that overlap one day).
+ * (the most items that overlap one day).  The order costs O(n log n) and
+ * does not change with @min_days, so it can be kept between packings;
+ * the packing itself is O(n log rows).
  *
  * Returns: the number of rows
  */
 guint
-kurs_span_pack (const KursSpan *spans,
-                guint           n_spans,
-                guint           min_days,
-                guint          *rows)
+kurs_span_pack_in_order (const KursSpan *spans,
+                         const guint    *order,
+                         guint           n_spans,
+                         guint           min_days,
+                         guint          *rows)
 {
-  g_autofree guint *order = NULL;
   g_autoptr(GArray) busy = NULL;
   g_autoptr(GArray) free_rows = NULL;
-  SortContext context = { spans, min_days };
   guint n_rows = 0;
 
   if (n_spans == 0)
     return 0;
-
-  order = g_new (guint, n_spans);
-  for (guint i = 0; i < n_spans; i++)
-    order[i] = i;
-  g_qsort_with_data (order, (int) n_spans, sizeof (guint), compare_spans, &context);
 
   busy = g_array_new (FALSE, FALSE, sizeof (Busy));
   /* The free rows, as a heap by row number (free_after unused) */
@@ -369,7 +379,8 @@ kurs_span_pack (const KursSpan *spans,
 
   for (guint k = 0; k < n_spans; k++)
     {
-      const KursSpan *span = &spans[order[k]];
+      guint index = order != NULL ? order[k] : k;
+      const KursSpan *span = &spans[index];
       Busy taken;
 
       while (busy->len > 0 && ((Busy *) busy->data)[0].free_after < span->start)
@@ -385,11 +396,30 @@ kurs_span_pack (const KursSpan *spans,
         taken.row = n_rows++;
 
       taken.free_after = effective_end (span, min_days);
-      rows[order[k]] = taken.row;
+      rows[index] = taken.row;
       busy_push (busy, taken);
     }
 
   return n_rows;
+}
+
+/**
+ * kurs_span_pack:
+ *
+ * kurs_span_sort() and kurs_span_pack_in_order() in one.
+ *
+ * Returns: the number of rows
+ */
+guint
+kurs_span_pack (const KursSpan *spans,
+                guint           n_spans,
+                guint           min_days,
+                guint          *rows)
+{
+  g_autofree guint *order = g_new (guint, MAX (n_spans, 1));
+
+  kurs_span_sort (spans, n_spans, order);
+  return kurs_span_pack_in_order (spans, order, n_spans, min_days, rows);
 }
 
 /**

@@ -65,6 +65,14 @@ GArray       *kurs_time_scale_ticks          (const KursTimeScale *scale,
                                               double               x1,
                                               KursTimeUnit         unit);
 
+void          kurs_span_sort                 (const KursSpan      *spans,
+                                              guint                n_spans,
+                                              guint               *order);
+guint         kurs_span_pack_in_order        (const KursSpan      *spans,
+                                              const guint         *order,
+                                              guint                n_spans,
+                                              guint                min_days,
+                                              guint               *rows);
 guint         kurs_span_pack                 (const KursSpan      *spans,
                                               guint                n_spans,
                                               guint                min_days,

@@ -35,6 +35,7 @@ struct _KursTimeline
   GArray      *spans;           /* KursSpan, parallel to items */
 
   guint        min_days;
+  GArray      *order[KURS_N_LANES][2];  /* guint: a lane's two groups of items, by start */
   guint        n_rows[KURS_N_LANES];
   GPtrArray   *rows[KURS_N_LANES];   /* GArray of guint: items by start */
 
@@ -267,20 +268,25 @@ collect_corrections (KursTimeline *self)
     }
 }
 
-static int
-compare_by_start (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
+/* A group of a lane's items, by start; packing at another zoom keeps it */
+static GArray *
+sorted_group (KursTimeline *self,
+              GArray       *group)
 {
-  const KursSpan *spans = user_data;
-  guint i = *(const guint *) a, j = *(const guint *) b;
+  g_autofree KursSpan *spans = g_new (KursSpan, MAX (group->len, 1));
+  g_autofree guint *order = g_new (guint, MAX (group->len, 1));
+  GArray *sorted = g_array_sized_new (FALSE, FALSE, sizeof (guint), group->len);
 
-  if (spans[i].start != spans[j].start)
-    return spans[i].start < spans[j].start ? -1 : 1;
-  return i < j ? -1 : i > j;
+  for (guint k = 0; k < group->len; k++)
+    spans[k] = g_array_index (self->spans, KursSpan, g_array_index (group, guint, k));
+  kurs_span_sort (spans, group->len, order);
+  for (guint k = 0; k < group->len; k++)
+    g_array_append_val (sorted, g_array_index (group, guint, order[k]));
+
+  return sorted;
 }
 
-/* Packs one group of a lane's items into rows from @first_row on */
+/* Packs one group of a lane's items, by start, into rows from @first_row on */
 static guint
 pack_group (KursTimeline *self,
             KursLane      lane,
@@ -302,11 +308,12 @@ pack_group (KursTimeline *self,
         spans[k].end = MAX (spans[k].end, spans[k].start + self->min_days - 1);
     }
 
-  n_rows = kurs_span_pack (spans, group->len, 1, rows);
+  n_rows = kurs_span_pack_in_order (spans, NULL, group->len, 1, rows);
 
   for (guint r = 0; r < n_rows; r++)
     g_ptr_array_add (self->rows[lane], g_array_new (FALSE, FALSE, sizeof (guint)));
 
+  /* Taken by start, each row is by start too */
   for (guint k = 0; k < group->len; k++)
     {
       guint index = g_array_index (group, guint, k);
@@ -316,14 +323,15 @@ pack_group (KursTimeline *self,
       g_array_append_val (g_ptr_array_index (self->rows[lane], item->row), index);
     }
 
-  for (guint r = first_row; r < first_row + n_rows; r++)
-    {
-      GArray *row = g_ptr_array_index (self->rows[lane], r);
-
-      g_qsort_with_data (row->data, (int) row->len, sizeof (guint), compare_by_start, self->spans->data);
-    }
-
   return n_rows;
+}
+
+static void
+clear_order (KursTimeline *self)
+{
+  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+    for (guint g = 0; g < 2; g++)
+      g_clear_pointer (&self->order[lane][g], g_array_unref);
 }
 
 static void
@@ -331,27 +339,32 @@ pack (KursTimeline *self)
 {
   for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
     {
-      /* Action plans take the lane's first rows, their initiatives the
-       * rows beneath; every other lane is one group. */
-      g_autoptr(GArray) first_group = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autoptr(GArray) second_group = g_array_new (FALSE, FALSE, sizeof (guint));
-
       g_ptr_array_set_size (self->rows[lane], 0);
 
-      for (guint i = 0; i < self->items->len; i++)
+      if (self->order[lane][0] == NULL)
         {
-          const KursTimelineItem *item = &g_array_index (self->items, KursTimelineItem, i);
+          /* Action plans take the lane's first rows, their initiatives the
+           * rows beneath; every other lane is one group. */
+          g_autoptr(GArray) first_group = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_autoptr(GArray) second_group = g_array_new (FALSE, FALSE, sizeof (guint));
 
-          if (item->lane != lane)
-            continue;
-          if (item->kind == KURS_TIMELINE_INITIATIVE)
-            g_array_append_val (second_group, i);
-          else
-            g_array_append_val (first_group, i);
+          for (guint i = 0; i < self->items->len; i++)
+            {
+              const KursTimelineItem *item = &g_array_index (self->items, KursTimelineItem, i);
+
+              if (item->lane != lane)
+                continue;
+              if (item->kind == KURS_TIMELINE_INITIATIVE)
+                g_array_append_val (second_group, i);
+              else
+                g_array_append_val (first_group, i);
+            }
+          self->order[lane][0] = sorted_group (self, first_group);
+          self->order[lane][1] = sorted_group (self, second_group);
         }
 
-      self->n_rows[lane] = pack_group (self, lane, first_group, 0);
-      self->n_rows[lane] += pack_group (self, lane, second_group, self->n_rows[lane]);
+      self->n_rows[lane] = pack_group (self, lane, self->order[lane][0], 0);
+      self->n_rows[lane] += pack_group (self, lane, self->order[lane][1], self->n_rows[lane]);
     }
 }
 
@@ -362,6 +375,7 @@ rebuild (KursTimeline *self)
   int end_year = (int) kurs_record_get_int (self->strategy, "end_year");
 
   self->today = kurs_date_today ();
+  clear_order (self);
   g_array_set_size (self->items, 0);
   g_array_set_size (self->spans, 0);
   g_ptr_array_set_size (self->records, 0);
@@ -431,6 +445,7 @@ kurs_timeline_finalize (GObject *object)
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->spans, g_array_unref);
   g_clear_pointer (&self->records, g_ptr_array_unref);
+  clear_order (self);
   for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
     g_clear_pointer (&self->rows[lane], g_ptr_array_unref);
   g_free (self->committee);
