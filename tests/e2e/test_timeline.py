@@ -2,8 +2,12 @@
 """The timeline through the real window: find an initiative with the
 mouse, drag it one month later, check the store, undo, check again."""
 
+import configparser
 import datetime
+import os
+import re
 import subprocess
+import tempfile
 import time
 
 import pyatspi
@@ -22,7 +26,20 @@ cli("--file", library, "example")
     library, "SELECT id, title, start_date, end_date FROM initiative WHERE title LIKE 'Fokus%'")
 first_year, last_year = query(library, "SELECT start_year, end_year FROM strategy")[0]
 
-kurs = Kurs(library, extra_args=("--page", "timeline"))
+# Settings in a file of their own, to see the visible range remembered
+home = tempfile.mkdtemp(prefix="kurs-home-")
+env = dict(os.environ)
+env.update({"XDG_CONFIG_HOME": home, "GSETTINGS_BACKEND": "keyfile"})
+keyfile = os.path.join(home, "glib-2.0", "settings", "keyfile")
+
+
+def remembered_range():
+    parser = configparser.ConfigParser()
+    parser.read(keyfile)
+    return parser.get("dk/kurs/Kurs", "timeline-ranges", fallback="")
+
+
+kurs = Kurs(library, extra_args=("--page", "timeline"), env=env)
 
 
 def timeline_view():
@@ -109,5 +126,19 @@ kurs.key("ctrl+shift+z")
 again = query(library, f"SELECT start_date, end_date FROM initiative WHERE id = {initiative_id}")[0]
 check(again == moved, f"and Ctrl+Shift+Z moves it again: {again}")
 
+# Zoomed in, the range is remembered for the strategy and shown again
+kurs.key("KP_Add", "KP_Add", "KP_Add")
+kurs.screenshot("en-timeline-zoomed")
 kurs.quit()
+uuid = query(library, "SELECT uuid FROM strategy")[0][0]
+zoomed = remembered_range()
+check(uuid in zoomed, f"the visible range is remembered by the strategy's UUID: {zoomed}")
+numbers = [int(n) for pair in re.findall(r"\((?:uint32 )?(\d+), (?:uint32 )?(\d+)\)", zoomed) for n in pair]
+check(len(numbers) == 2 and numbers[1] - numbers[0] < days * 0.9,
+      f"narrower than the whole period after zooming in: {numbers}")
+
+kurs = Kurs(library, extra_args=("--page", "timeline"), env=env)
+kurs.quit()
+check(remembered_range() == zoomed, f"and shown again when the timeline opens: {remembered_range()}")
+
 finish()
