@@ -555,6 +555,21 @@ draw_item (KursTimelineView *self,
       tint.alpha = (item->flags & KURS_TIMELINE_HELD) ? color.alpha : 0.25 * color.alpha;
       rounded (snapshot, &area, 6, &tint, &color, (item->flags & KURS_TIMELINE_HELD) ? 0 : 1.5);
       label_x = area.origin.x + area.size.width + 5;
+
+      /* No room after it (the next item, or the edge of the view), but
+       * room on it: the label goes on the bar */
+      {
+        double view_width = gtk_widget_get_width (GTK_WIDGET (self));
+        double after = MIN (area.origin.x + room - 4, view_width) - label_x;
+        double left = MAX (area.origin.x, 0) + 6;
+        double on_bar = MIN (area.origin.x + area.size.width, view_width) - 6 - left;
+
+        if (after < 60 && on_bar >= 60 && !ghost)
+          {
+            draw_label (self, snapshot, index, label, left, area.origin.y + area.size.height / 2, on_bar, &text_color);
+            g_clear_pointer (&label, g_free);
+          }
+      }
     }
   else
     {
