@@ -465,6 +465,24 @@ test_model_lanes (Fixture       *f,
               }
           }
     }
+
+  /* Packings are kept: prepared ahead, or back at an earlier zoom, the
+   * rows are the same as packed afresh */
+  {
+    guint n = kurs_timeline_get_n_items (timeline);
+    g_autofree guint *rows_at_4 = g_new (guint, n);
+
+    g_assert_false (kurs_timeline_prepare_min_days (timeline, 64));
+    g_assert_true (kurs_timeline_prepare_min_days (timeline, 8));
+    g_assert_false (kurs_timeline_prepare_min_days (timeline, 8));
+    kurs_timeline_set_min_days (timeline, 4);
+    for (guint i = 0; i < n; i++)
+      rows_at_4[i] = kurs_timeline_get_item (timeline, i)->row;
+    kurs_timeline_set_min_days (timeline, 8);
+    kurs_timeline_set_min_days (timeline, 4);
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpuint (kurs_timeline_get_item (timeline, i)->row, ==, rows_at_4[i]);
+  }
 }
 
 static void
@@ -575,6 +593,18 @@ test_model_follows_store (Fixture       *f,
   g_assert_true (kurs_store_undo (f->store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (kurs_timeline_get_n_items (timeline), ==, 1);
+
+  /* A packing made ahead does not outlive a change of the items: a second
+   * mark nine days on shares no row with the first at 64 days a mark */
+  g_assert_true (kurs_timeline_prepare_min_days (timeline, 64));
+  g_clear_object (&milestone);
+  milestone = add (f, KURS_ENTITY_MILESTONE, sid, "kind", "seminar", "title", "Andet seminar",
+                   "start_date", "2030-03-10", NULL);
+  g_assert_cmpuint (kurs_timeline_get_n_items (timeline), ==, 2);
+  kurs_timeline_set_min_days (timeline, 64);
+  g_assert_cmpuint (kurs_timeline_get_item (timeline, 0)->row, !=, kurs_timeline_get_item (timeline, 1)->row);
+  kurs_timeline_set_min_days (timeline, 1);
+  g_assert_cmpuint (kurs_timeline_get_item (timeline, 0)->row, ==, kurs_timeline_get_item (timeline, 1)->row);
 }
 
 static void

@@ -74,6 +74,7 @@ struct _KursTimelineView
   PangoLayout   *layout;
   PangoLayout   *bold_layout;
   GHashTable    *labels;           /* item index → its label, shaped once */
+  guint          prepare_id;       /* packing the other zoom steps, when idle */
 };
 
 static void kurs_timeline_view_scrollable_init (GtkScrollableInterface *iface);
@@ -907,6 +908,38 @@ set_selected (KursTimelineView *self,
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
+/* The rows at the other zoom steps, packed in idle moments, nearest
+ * first, so that zooming does not stop to pack 20,000 items */
+#define MAX_MIN_DAYS 4096    /* LABEL_ROOM at the least zoom, as a power of two */
+
+static gboolean
+prepare_packings_cb (gpointer data)
+{
+  KursTimelineView *self = data;
+  guint current = kurs_timeline_get_min_days (self->timeline);
+
+  for (guint distance = 1; distance <= 13; distance++)
+    {
+      guint lower = current >> distance;
+      guint64 higher = (guint64) current << distance;
+
+      if (lower >= 1 && kurs_timeline_prepare_min_days (self->timeline, lower))
+        return G_SOURCE_CONTINUE;
+      if (higher <= MAX_MIN_DAYS && kurs_timeline_prepare_min_days (self->timeline, (guint) higher))
+        return G_SOURCE_CONTINUE;
+    }
+
+  self->prepare_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+prepare_packings (KursTimelineView *self)
+{
+  if (self->prepare_id == 0)
+    self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_packings_cb, self, NULL);
+}
+
 static void
 timeline_changed_cb (KursTimelineView *self)
 {
@@ -917,6 +950,7 @@ timeline_changed_cb (KursTimelineView *self)
     g_clear_object (&self->selected_record);
   update_description (self);
   g_hash_table_remove_all (self->labels);
+  prepare_packings (self);
   self->hover = -1;
   self->drag_mode = DRAG_NONE;
   self->drag_item = -1;
@@ -1440,6 +1474,7 @@ kurs_timeline_view_dispose (GObject *object)
 {
   KursTimelineView *self = KURS_TIMELINE_VIEW (object);
 
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
   if (self->timeline != NULL)
     g_signal_handlers_disconnect_by_func (self->timeline, timeline_changed_cb, self);
   if (self->hadjustment != NULL)
@@ -1500,6 +1535,7 @@ kurs_timeline_view_set_property (GObject      *object,
     case PROP_TIMELINE:
       self->timeline = g_value_dup_object (value);
       g_signal_connect_swapped (self->timeline, "changed", G_CALLBACK (timeline_changed_cb), self);
+      prepare_packings (self);
       compute_lanes (self);
       break;
     case PROP_HADJUSTMENT:

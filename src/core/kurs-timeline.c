@@ -18,6 +18,26 @@
  * someone else's business (KursTimelineView); the items are packed into
  * rows here so that it can be tested without one.
  */
+/* The items packed into rows for one min_days.  Packings are kept until
+ * the items change, so that zooming back and forth does not pack again. */
+typedef struct {
+  guint      min_days;
+  guint     *item_rows;                 /* each item's row in its lane */
+  guint      n_rows[KURS_N_LANES];
+  GPtrArray *rows[KURS_N_LANES];        /* GArray of guint: items by start */
+} Packing;
+
+#define MAX_PACKINGS 16
+
+static void
+packing_free (Packing *packing)
+{
+  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+    g_ptr_array_unref (packing->rows[lane]);
+  g_free (packing->item_rows);
+  g_free (packing);
+}
+
 struct _KursTimeline
 {
   GObject      parent_instance;
@@ -36,8 +56,8 @@ struct _KursTimeline
 
   guint        min_days;
   GArray      *order[KURS_N_LANES][2];  /* guint: a lane's two groups of items, by start */
-  guint        n_rows[KURS_N_LANES];
-  GPtrArray   *rows[KURS_N_LANES];   /* GArray of guint: items by start */
+  GPtrArray   *packings;         /* Packing, one per min_days asked for */
+  Packing     *packing;          /* the one at min_days */
 
   guint        hidden;
   char        *committee;
@@ -289,6 +309,7 @@ sorted_group (KursTimeline *self,
 /* Packs one group of a lane's items, by start, into rows from @first_row on */
 static guint
 pack_group (KursTimeline *self,
+            Packing      *packing,
             KursLane      lane,
             GArray       *group,
             guint         first_row)
@@ -305,22 +326,21 @@ pack_group (KursTimeline *self,
 
       spans[k] = g_array_index (self->spans, KursSpan, index);
       if (!(item->flags & KURS_TIMELINE_BAR) || item->kind == KURS_TIMELINE_MILESTONE)
-        spans[k].end = MAX (spans[k].end, spans[k].start + self->min_days - 1);
+        spans[k].end = MAX (spans[k].end, spans[k].start + packing->min_days - 1);
     }
 
   n_rows = kurs_span_pack_in_order (spans, NULL, group->len, 1, rows);
 
   for (guint r = 0; r < n_rows; r++)
-    g_ptr_array_add (self->rows[lane], g_array_new (FALSE, FALSE, sizeof (guint)));
+    g_ptr_array_add (packing->rows[lane], g_array_new (FALSE, FALSE, sizeof (guint)));
 
   /* Taken by start, each row is by start too */
   for (guint k = 0; k < group->len; k++)
     {
       guint index = g_array_index (group, guint, k);
-      KursTimelineItem *item = &g_array_index (self->items, KursTimelineItem, index);
 
-      item->row = first_row + rows[k];
-      g_array_append_val (g_ptr_array_index (self->rows[lane], item->row), index);
+      packing->item_rows[index] = first_row + rows[k];
+      g_array_append_val (g_ptr_array_index (packing->rows[lane], first_row + rows[k]), index);
     }
 
   return n_rows;
@@ -334,12 +354,18 @@ clear_order (KursTimeline *self)
       g_clear_pointer (&self->order[lane][g], g_array_unref);
 }
 
-static void
-pack (KursTimeline *self)
+static Packing *
+pack (KursTimeline *self,
+      guint         min_days)
 {
+  Packing *packing = g_new0 (Packing, 1);
+
+  packing->min_days = min_days;
+  packing->item_rows = g_new0 (guint, MAX (self->items->len, 1));
+
   for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
     {
-      g_ptr_array_set_size (self->rows[lane], 0);
+      packing->rows[lane] = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
       if (self->order[lane][0] == NULL)
         {
@@ -363,9 +389,44 @@ pack (KursTimeline *self)
           self->order[lane][1] = sorted_group (self, second_group);
         }
 
-      self->n_rows[lane] = pack_group (self, lane, self->order[lane][0], 0);
-      self->n_rows[lane] += pack_group (self, lane, self->order[lane][1], self->n_rows[lane]);
+      packing->n_rows[lane] = pack_group (self, packing, lane, self->order[lane][0], 0);
+      packing->n_rows[lane] += pack_group (self, packing, lane, self->order[lane][1], packing->n_rows[lane]);
     }
+
+  return packing;
+}
+
+/* The packing for @min_days: kept, or made and kept */
+static Packing *
+get_packing (KursTimeline *self,
+             guint         min_days,
+             gboolean     *packed)
+{
+  Packing *packing;
+
+  *packed = FALSE;
+  for (guint i = 0; i < self->packings->len; i++)
+    if (((Packing *) self->packings->pdata[i])->min_days == min_days)
+      return self->packings->pdata[i];
+
+  /* Every zoom step is a power of two: a few, but not without end */
+  if (self->packings->len >= MAX_PACKINGS)
+    g_ptr_array_remove_index (self->packings, self->packings->pdata[0] == self->packing ? 1 : 0);
+
+  packing = pack (self, min_days);
+  g_ptr_array_add (self->packings, packing);
+  *packed = TRUE;
+  return packing;
+}
+
+static void
+use_packing (KursTimeline *self)
+{
+  gboolean packed;
+
+  self->packing = get_packing (self, self->min_days, &packed);
+  for (guint i = 0; i < self->items->len; i++)
+    g_array_index (self->items, KursTimelineItem, i).row = self->packing->item_rows[i];
 }
 
 static void
@@ -376,6 +437,8 @@ rebuild (KursTimeline *self)
 
   self->today = kurs_date_today ();
   clear_order (self);
+  self->packing = NULL;
+  g_ptr_array_set_size (self->packings, 0);
   g_array_set_size (self->items, 0);
   g_array_set_size (self->spans, 0);
   g_ptr_array_set_size (self->records, 0);
@@ -401,7 +464,7 @@ rebuild (KursTimeline *self)
       self->last = MAX (self->last, span->end);
     }
 
-  pack (self);
+  use_packing (self);
 }
 
 static void
@@ -446,8 +509,7 @@ kurs_timeline_finalize (GObject *object)
   g_clear_pointer (&self->spans, g_array_unref);
   g_clear_pointer (&self->records, g_ptr_array_unref);
   clear_order (self);
-  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
-    g_clear_pointer (&self->rows[lane], g_ptr_array_unref);
+  g_clear_pointer (&self->packings, g_ptr_array_unref);
   g_free (self->committee);
   g_free (self->owner);
 
@@ -481,8 +543,7 @@ kurs_timeline_init (KursTimeline *self)
   self->items = g_array_new (FALSE, FALSE, sizeof (KursTimelineItem));
   self->spans = g_array_new (FALSE, FALSE, sizeof (KursSpan));
   self->records = g_ptr_array_new_with_free_func (g_object_unref);
-  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
-    self->rows[lane] = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->packings = g_ptr_array_new_with_free_func ((GDestroyNotify) packing_free);
   self->min_days = 1;
 }
 
@@ -633,7 +694,27 @@ kurs_timeline_set_min_days (KursTimeline *self,
     return;
 
   self->min_days = min_days;
-  pack (self);
+  use_packing (self);
+}
+
+/**
+ * kurs_timeline_prepare_min_days:
+ *
+ * Packs the items for @min_days ahead of need, so that a later
+ * kurs_timeline_set_min_days() to it takes no time: for an idle moment.
+ *
+ * Returns: %TRUE if that took packing, %FALSE if it was ready
+ */
+gboolean
+kurs_timeline_prepare_min_days (KursTimeline *self,
+                                guint         min_days)
+{
+  gboolean packed;
+
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), FALSE);
+
+  get_packing (self, MAX (min_days, 1), &packed);
+  return packed;
 }
 
 guint
@@ -643,7 +724,7 @@ kurs_timeline_get_n_rows (KursTimeline *self,
   g_return_val_if_fail (KURS_IS_TIMELINE (self), 0);
   g_return_val_if_fail (lane < KURS_N_LANES, 0);
 
-  return self->n_rows[lane];
+  return self->packing != NULL ? self->packing->n_rows[lane] : 0;
 }
 
 /**
@@ -661,9 +742,9 @@ kurs_timeline_get_row (KursTimeline *self,
   GArray *items;
 
   g_return_val_if_fail (KURS_IS_TIMELINE (self), NULL);
-  g_return_val_if_fail (lane < KURS_N_LANES && row < self->n_rows[lane], NULL);
+  g_return_val_if_fail (lane < KURS_N_LANES && row < kurs_timeline_get_n_rows (self, lane), NULL);
 
-  items = g_ptr_array_index (self->rows[lane], row);
+  items = g_ptr_array_index (self->packing->rows[lane], row);
   *n_items = items->len;
 
   return (const guint *) items->data;

@@ -72,6 +72,8 @@ int                     kurs_timeline_find            (KursTimeline     *self,
                                                        guint             occurrence);
 
 guint                   kurs_timeline_get_min_days    (KursTimeline     *self);
+gboolean                kurs_timeline_prepare_min_days (KursTimeline    *self,
+                                                        guint            min_days);
 void                    kurs_timeline_set_min_days    (KursTimeline     *self,
                                                        guint             min_days);
 guint                   kurs_timeline_get_n_rows      (KursTimeline     *self,

@@ -28,8 +28,8 @@
 #define N_INITIATIVES 16000
 #define N_MILESTONES   4000
 #define OPEN_RUNS         5
-#define SCROLL_FRAMES   300
-#define ZOOM_FRAMES     240
+#define SCROLL_FRAMES   600
+#define ZOOM_FRAMES     480
 
 /* The plan as GNOME Planner keeps it (mrproject format 2): action plans
  * as summary tasks with their initiatives beneath, milestones as
@@ -491,8 +491,9 @@ main (int   argc,
   g_print ("bench: timeline_zoom_frame_p50 %.2f ms\n", percentile (bench.zoom, 0.50));
   g_print ("bench: timeline_zoom_frame_p95 %.2f ms\n", percentile (bench.zoom, 0.95));
 
-  /* Packing the 20,000 items into rows again, as a zoom past a power of
-   * two in label room does */
+  /* Packing the 20,000 items into rows, as a zoom to a step not yet
+   * packed does (the view packs the steps ahead when idle; these odd
+   * steps it never asks for, so each is packed here afresh) */
   {
     KursTimeline *timeline = kurs_timeline_view_get_timeline (bench.view);
     g_autoptr(GArray) packs = g_array_new (FALSE, FALSE, sizeof (double));
@@ -502,11 +503,11 @@ main (int   argc,
         gint64 start = g_get_monotonic_time ();
         double ms;
 
-        kurs_timeline_set_min_days (timeline, 1u << (i % 10));
+        g_assert_true (kurs_timeline_prepare_min_days (timeline, 3 + 2 * i));
         ms = (g_get_monotonic_time () - start) / 1000.0;
         g_array_append_val (packs, ms);
       }
-    g_print ("bench: timeline_repack_20000 %.2f ms\n", kurs_bench_median (packs));
+    g_print ("bench: timeline_pack_20000 %.2f ms\n", kurs_bench_median (packs));
   }
 
   getrusage (RUSAGE_SELF, &usage);
