@@ -68,14 +68,47 @@ def description():
     return timeline_view().description or ""
 
 
+def drag(from_x, to_x, at_y):
+    """Presses at from_x, moves in steps to to_x, lets go."""
+    subprocess.run(["xdotool", "mousemove", "--sync", str(int(window_x + box.x + from_x)),
+                    str(int(window_y + box.y + at_y)), "mousedown", "1"], check=True)
+    for step in range(1, 6):
+        subprocess.run(["xdotool", "mousemove", "--sync", str(int(window_x + box.x + from_x + (to_x - from_x) * step / 5)),
+                        str(int(window_y + box.y + at_y))], check=True)
+        time.sleep(0.05)
+    subprocess.run(["xdotool", "mouseup", "1"], check=True)
+    time.sleep(0.5)
+
+
 # Fitted to the period: day d is at MARGIN + (d - first) * zoom
 first = datetime.date(first_year, 1, 1)
 days = (datetime.date(last_year, 12, 31) - first).days + 1
 zoom = (box.width - 2 * MARGIN) / days
 
 
+def red_columns(path, row):
+    """The x of the red pixels in one row of a screenshot."""
+    text = subprocess.run(["convert", path, "-crop", f"{box.width}x1+{window_x + box.x}+{row}", "txt:-"],
+                          capture_output=True, text=True).stdout
+    found = []
+    for line in text.splitlines()[1:]:
+        match = re.match(r"(\d+),\d+: \((\d+),(\d+),(\d+)", line)
+        if match and int(match.group(2)) > 180 and int(match.group(3)) < 80 and int(match.group(4)) < 80:
+            found.append(int(match.group(1)))
+    return found
+
+
+# Where the drawing really begins: the accessible's box may hold a frame
+# around it, so the today line (KURS_TODAY) in a screenshot tells
+today = datetime.date.fromisoformat(os.environ["KURS_TODAY"])
+reds = red_columns(kurs.screenshot("en-timeline-calibrate"), window_y + box.y + SCALE_HEIGHT + 4)
+offset = (sum(reds) / len(reds) if reds else MARGIN + (today - first).days * zoom) \
+    - (MARGIN + (today - first).days * zoom + 0.5)
+check(bool(reds) and abs(offset) < 10, f"the today line is where the scale puts it (off by {offset:.1f} px)")
+
+
 def x_of(date):
-    return MARGIN + (date - first).days * zoom
+    return offset + MARGIN + (date - first).days * zoom
 
 
 # Fold the Process and Hearings lanes by their headers, so that the
@@ -84,33 +117,33 @@ click(60, SCALE_HEIGHT + LANE_HEADER / 2)
 click(60, SCALE_HEIGHT + LANE_HEADER + LANE_HEADER / 2)
 kurs.screenshot("en-timeline-folded")
 
+rows_top = SCALE_HEIGHT + 3 * LANE_HEADER
+
+
+def find_row(at_x):
+    """Clicks down the action plans' rows at at_x until the initiative is
+    selected; its row's middle, or None."""
+    for row in range(12):
+        probe = rows_top + row * ROW_HEIGHT + ROW_HEIGHT / 2
+        if probe > box.height:
+            break
+        click(at_x, probe)
+        if description().startswith(title):
+            return probe
+    return None
+
+
 start_date = datetime.date.fromisoformat(start)
 end_date = datetime.date.fromisoformat(end)
 x = x_of(start_date + (end_date - start_date) / 2)
-rows_top = SCALE_HEIGHT + 3 * LANE_HEADER
-y = None
-for row in range(12):
-    probe = rows_top + row * ROW_HEIGHT + ROW_HEIGHT / 2
-    if probe > box.height:
-        break
-    click(x, probe)
-    if description().startswith(title):
-        y = probe
-        break
+y = find_row(x)
 check(y is not None, f"a click on the bar selects the initiative: {description()!r}")
 
 # Drag it one month later: the zoom is below three pixels a day, so moves
 # snap to months
 month = 30.44 * zoom
 if y is not None:
-    subprocess.run(["xdotool", "mousemove", "--sync", str(window_x + box.x + x), str(window_y + box.y + y),
-                    "mousedown", "1"], check=True)
-    for step in range(1, 6):
-        subprocess.run(["xdotool", "mousemove", "--sync", str(int(window_x + box.x + x + month * step / 5)),
-                        str(window_y + box.y + y)], check=True)
-        time.sleep(0.05)
-    subprocess.run(["xdotool", "mouseup", "1"], check=True)
-    time.sleep(0.5)
+    drag(x, x + month, y)
 kurs.screenshot("en-timeline-dragged")
 
 moved = query(library, f"SELECT start_date, end_date FROM initiative WHERE id = {initiative_id}")[0]
@@ -126,19 +159,67 @@ kurs.key("ctrl+shift+z")
 again = query(library, f"SELECT start_date, end_date FROM initiative WHERE id = {initiative_id}")[0]
 check(again == moved, f"and Ctrl+Shift+Z moves it again: {again}")
 
-# Zoomed in, the range is remembered for the strategy and shown again
-kurs.key("KP_Add", "KP_Add", "KP_Add")
+
+# Dragging the bar's end changes its length, not its start.  Moved, it
+# may have taken another row: find it again
+x = x + month
+y = find_row(x)
+if y is not None:
+    end_x = x_of(datetime.date.fromisoformat(again[1]) + datetime.timedelta(days=1)) - 2
+    drag(end_x, end_x + month, y)
+resized = query(library, f"SELECT start_date, end_date FROM initiative WHERE id = {initiative_id}")[0]
+check(resized == ("2023-02-01", "2025-02-28"), f"dragging the end makes it a month longer: {resized}")
+
+# Hovering shows a tooltip with the title, the dates and the status
+if y is not None:
+    subprocess.run(["xdotool", "mousemove", "--sync", str(int(window_x + box.x + x)),
+                    str(int(window_y + box.y + y + 1))], check=True)
+tip = kurs.find(where=lambda n: n.getRoleName() in ("tool tip", "label")
+                and (n.name or "").startswith(f"{title}, Initiative, Feb 1, 2023 – Feb 28, 2025"), timeout=5)
+in_tooltip = tip is not None and tip.parent is not None and tip.parent.parent is not None \
+    and tip.parent.parent.name == "GtkTooltipWindow"
+check(in_tooltip, "a tooltip names the initiative with its dates and status")
+tip_windows = kurs.window_ids()
+kurs.screenshot("en-timeline-tooltip", window="root" if len(tip_windows) > 1 else None)
+
+# Ctrl+wheel zooms in at the pointer; the range is remembered for the
+# strategy and shown again
+subprocess.run(["xdotool", "mousemove", "--sync", str(window_x + box.x + box.width // 2),
+                str(window_y + box.y + box.height // 2), "keydown", "ctrl",
+                "click", "4", "click", "4", "click", "4", "keyup", "ctrl"], check=True)
+time.sleep(0.5)
 kurs.screenshot("en-timeline-zoomed")
 kurs.quit()
 uuid = query(library, "SELECT uuid FROM strategy")[0][0]
-zoomed = remembered_range()
-check(uuid in zoomed, f"the visible range is remembered by the strategy's UUID: {zoomed}")
-numbers = [int(n) for pair in re.findall(r"\((?:uint32 )?(\d+), (?:uint32 )?(\d+)\)", zoomed) for n in pair]
-check(len(numbers) == 2 and numbers[1] - numbers[0] < days * 0.9,
-      f"narrower than the whole period after zooming in: {numbers}")
 
+
+def remembered_days():
+    text = remembered_range()
+    pair = re.search(r"'" + uuid + r"': \((?:uint32 )?(\d+), (?:uint32 )?(\d+)\)", text)
+    return (int(pair.group(1)), int(pair.group(2))) if pair else None
+
+
+zoomed = remembered_days()
+check(zoomed is not None and zoomed[1] - zoomed[0] < days * 0.8,
+      f"Ctrl+wheel zooms in, and the range is remembered by the strategy's UUID: {zoomed}")
+
+# Shown again, and the wheel alone scrolls it later in time
 kurs = Kurs(library, extra_args=("--page", "timeline"), env=env)
+subprocess.run(["xdotool", "mousemove", "--sync", str(window_x + box.x + box.width // 2),
+                str(window_y + box.y + box.height // 2), "click", "5", "click", "5", "click", "5"], check=True)
+time.sleep(0.5)
 kurs.quit()
-check(remembered_range() == zoomed, f"and shown again when the timeline opens: {remembered_range()}")
+scrolled = remembered_days()
+check(zoomed is not None and scrolled is not None and abs((scrolled[1] - scrolled[0]) - (zoomed[1] - zoomed[0])) <= 1
+      and scrolled[0] > zoomed[0],
+      f"shown again as it was, then the wheel scrolls it later: {zoomed} → {scrolled}")
+
+# The keyboard zooms too
+kurs = Kurs(library, extra_args=("--page", "timeline"), env=env)
+kurs.key("KP_Add")
+kurs.quit()
+keyed = remembered_days()
+check(scrolled is not None and keyed is not None and keyed[1] - keyed[0] < scrolled[1] - scrolled[0],
+      f"+ zooms in: {scrolled} → {keyed}")
 
 finish()
