@@ -277,6 +277,32 @@ test_row_visible_and_hit (void)
   g_assert_cmpint (kurs_span_row_hit (spans, row, 0, 100, 100), ==, -1);
 }
 
+/* Each row of each lane by start, no item reaching the next (a mark with
+ * the room the packing gave its label) */
+static void
+assert_rows_packed (KursTimeline *timeline)
+{
+  const KursSpan *spans = kurs_timeline_get_spans (timeline);
+  guint min_days = kurs_timeline_get_min_days (timeline);
+
+  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+    for (guint r = 0; r < kurs_timeline_get_n_rows (timeline, lane); r++)
+      {
+        guint n;
+        const guint *row = kurs_timeline_get_row (timeline, lane, r, &n);
+
+        for (guint k = 1; k < n; k++)
+          {
+            const KursTimelineItem *before = kurs_timeline_get_item (timeline, row[k - 1]);
+            KursDate end = spans[row[k - 1]].end;
+
+            if (!(before->flags & KURS_TIMELINE_BAR) || before->kind == KURS_TIMELINE_MILESTONE)
+              end = MAX (end, spans[row[k - 1]].start + min_days - 1);
+            g_assert_cmpuint (end, <, spans[row[k]].start);
+          }
+      }
+}
+
 /* The model over a store */
 
 typedef struct {
@@ -431,39 +457,14 @@ test_model_lanes (Fixture       *f,
   g_assert_cmpuint (kurs_timeline_get_n_rows (timeline, KURS_LANE_ACTION_PLANS), ==, 3);
 
   /* Each row's items by start, none overlapping */
-  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
-    for (guint r = 0; r < kurs_timeline_get_n_rows (timeline, lane); r++)
-      {
-        guint n;
-        const guint *row = kurs_timeline_get_row (timeline, lane, r, &n);
-        const KursSpan *spans = kurs_timeline_get_spans (timeline);
-
-        for (guint k = 1; k < n; k++)
-          g_assert_cmpuint (spans[row[k - 1]].end, <, spans[row[k]].start);
-      }
+  assert_rows_packed (timeline);
 
   /* Packed again at other zooms (from the order kept), the same holds,
    * marks with room for their labels */
   for (guint min_days = 256; min_days >= 1; min_days /= 4)
     {
       kurs_timeline_set_min_days (timeline, min_days);
-      for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
-        for (guint r = 0; r < kurs_timeline_get_n_rows (timeline, lane); r++)
-          {
-            guint n;
-            const guint *row = kurs_timeline_get_row (timeline, lane, r, &n);
-            const KursSpan *spans = kurs_timeline_get_spans (timeline);
-
-            for (guint k = 1; k < n; k++)
-              {
-                const KursTimelineItem *before = kurs_timeline_get_item (timeline, row[k - 1]);
-                KursDate end = spans[row[k - 1]].end;
-
-                if (!(before->flags & KURS_TIMELINE_BAR) || before->kind == KURS_TIMELINE_MILESTONE)
-                  end = MAX (end, spans[row[k - 1]].start + min_days - 1);
-                g_assert_cmpuint (end, <, spans[row[k]].start);
-              }
-          }
+      assert_rows_packed (timeline);
     }
 
   /* Packings are kept: prepared ahead, or back at an earlier zoom, the
