@@ -383,6 +383,30 @@ find_controller (KursTimelineView *view,
   return NULL;
 }
 
+/* A pinch zooms about the middle of the fingers, here of the view */
+static void
+test_pinch (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkEventController *zoom = find_controller (f->view, GTK_TYPE_GESTURE_ZOOM);
+  double width = gtk_widget_get_width (GTK_WIDGET (f->view));
+  double before = kurs_timeline_view_get_zoom (f->view);
+  KursDate first, last, middle;
+
+  g_assert_nonnull (zoom);
+  kurs_timeline_view_get_visible_range (f->view, &first, &last);
+  middle = first + (last - first) / 2;
+
+  /* Each step scales from where the pinch began, not from the last step */
+  g_signal_emit_by_name (zoom, "begin", NULL);
+  g_signal_emit_by_name (zoom, "scale-changed", 1.5);
+  g_signal_emit_by_name (zoom, "scale-changed", 3.0);
+  kurs_widget_settle ();
+
+  g_assert_cmpfloat_with_epsilon (kurs_timeline_view_get_zoom (f->view), before * 3.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kurs_timeline_view_x_for_date (f->view, middle), width / 2, before * 3.0 * 2);
+}
+
 /* Activates WIDGET's shortcut for KEYVAL, as pressing the key does */
 static gboolean
 press_shortcut (GtkWidget *widget,
@@ -479,6 +503,7 @@ main (int   argc,
   ADD ("keyboard-move-and-live-update", test_keyboard_move_and_live_update);
   ADD ("collapse-and-filter", test_collapse_and_filter);
   ADD ("editor", test_editor);
+  ADD ("pinch", test_pinch);
 
   return g_test_run ();
 }

@@ -1192,7 +1192,10 @@ zoom_scale_changed_cb (KursTimelineView *self,
 {
   double x, y;
 
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+  /* About the fingers' middle; about the view's when the gesture has no
+   * points to tell (a synthesized one) */
+  if (!gtk_gesture_is_active (GTK_GESTURE (gesture)) ||
+      !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
     x = gtk_widget_get_width (GTK_WIDGET (self)) / 2;
   set_zoom (self, self->zoom_begin * factor, x);
   self->fitted = FALSE;
