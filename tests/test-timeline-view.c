@@ -350,6 +350,13 @@ test_collapse_and_filter (Fixture       *f,
     g_assert_cmpint (kurs_timeline_get_item (timeline, i)->kind, !=, KURS_TIMELINE_ACTION_PLAN);
 }
 
+static gboolean
+has_subtitle (GtkWidget  *widget,
+              const char *text)
+{
+  return ADW_IS_WINDOW_TITLE (widget) && g_strcmp0 (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget)), text) == 0;
+}
+
 /* The item's editor: a modal window over the main one */
 static GtkWidget *
 find_editor (Fixture *f)
@@ -463,7 +470,8 @@ test_editor (Fixture       *f,
   kurs_widget_wait (KURS_SAVE_DELAY_MS + 150);
   g_assert_cmpstr (kurs_record_get_text (plan, "title"), ==, "Handleplan 2029 – revideret");
 
-  /* The drawing follows the editor */
+  /* The editor's subtitle and the drawing follow the edit */
+  g_assert_nonnull (kurs_widget_find (editor, has_subtitle, "Handleplan 2029 – revideret"));
   g_assert_cmpstr (kurs_record_get_title (kurs_timeline_get_item (timeline, index)->record), ==,
                    "Handleplan 2029 – revideret");
 

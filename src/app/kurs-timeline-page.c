@@ -231,6 +231,14 @@ bind_list_row_cb (GtkSignalListItemFactory *factory,
  * after it closes now and then, and with it the store.) */
 
 static void
+editor_record_changed_cb (AdwWindowTitle *title,
+                          const char     *field,
+                          KursRecord     *record)
+{
+  adw_window_title_set_subtitle (title, kurs_record_get_title (record));
+}
+
+static void
 item_activated_cb (KursTimelinePage *self,
                    int               index)
 {
@@ -281,6 +289,8 @@ item_activated_cb (KursTimelinePage *self,
   gtk_widget_set_vexpand (scrolled, TRUE);
 
   title = adw_window_title_new (kind, kurs_record_get_title (item->record));
+  g_signal_connect_object (item->record, "changed", G_CALLBACK (editor_record_changed_cb), title,
+                           G_CONNECT_SWAPPED);
   header = adw_header_bar_new ();
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
 
