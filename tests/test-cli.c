@@ -408,6 +408,98 @@ test_xml_errors (Fixture       *f,
   g_assert_cmpint (copy.status, ==, 0);
 }
 
+/* add and set: a process built from the command line, each bad value
+ * refused with one line and nothing written */
+static void
+test_add_and_set (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Result) created = RUN (f, "--file", f->library, "new", "--title", "Planstrategi", "--period", "2027-2030");
+  g_autofree char *id = strip (created.out);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object, *milestone, *party;
+  gsize before_length, after_length;
+
+  {
+    g_auto(Result) seminar = RUN (f, "--file", f->library, "add", id, "milestone", "kind=seminar",
+                                  "title=Seminar på Rådhuset", "start_date=2027-03-01", "committee=Økonomiudvalget");
+    g_auto(Result) figures = RUN (f, "--file", f->library, "add", id, "milestone", "kind=data-release",
+                                  "title=Nøgletal", "start_date=2027-09-01", "repeat_every_years=2",
+                                  "repeat_until_year=2030");
+    g_auto(Result) council = RUN (f, "--file", f->library, "add", id, "stakeholder", "name=Ældrerådet", "kind=council");
+    g_auto(Result) round = RUN (f, "--file", f->library, "add", id, "hearing_round", "title=Høring",
+                                "sent_date=2027-05-01", "deadline=2027-06-01");
+    g_auto(Result) added = { 0 };
+    g_auto(Result) answered = { 0 };
+    g_autofree char *parent = strip (round.out);
+    g_autofree char *stakeholder = g_strdup_printf ("stakeholder_id=%s", g_strstrip (council.out));
+    g_autofree char *number = NULL;
+
+    g_assert_cmpint (seminar.status, ==, 0);
+    g_assert_cmpint (figures.status, ==, 0);
+    g_assert_cmpint (council.status, ==, 0);
+    g_assert_cmpint (round.status, ==, 0);
+    added = RUN (f, "--file", f->library, "add", id, "hearing_party", "--parent", parent, stakeholder);
+    g_assert_cmpint (added.status, ==, 0);
+    number = strip (added.out);
+    answered = RUN (f, "--file", f->library, "set", id, "hearing_party", number,
+                    "response_date=2027-05-20", "response_text=Vi støtter strategien");
+    g_assert_cmpint (answered.status, ==, 0);
+    g_assert_cmpstr (answered.err, ==, "");
+  }
+
+  {
+    g_auto(Result) shown = RUN (f, "--file", f->library, "show", id, "--json");
+
+    node = parse_json (shown.out);
+    object = json_node_get_object (node);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "milestones")), ==, 2);
+    milestone = json_array_get_object_element (json_object_get_array_member (object, "milestones"), 1);
+    g_assert_cmpstr (json_object_get_string_member (milestone, "title"), ==, "Nøgletal");
+    g_assert_cmpint (json_object_get_int_member (milestone, "repeat_every_years"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (milestone, "repeat_until_year"), ==, 2030);
+    party = json_array_get_object_element (
+      json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (object, "hearing_rounds"), 0),
+                                    "parties"), 0);
+    g_assert_cmpstr (json_object_get_string_member (party, "response_date"), ==, "2027-05-20");
+    g_assert_cmpstr (json_object_get_string_member (party, "response_text"), ==, "Vi støtter strategien");
+  }
+
+  /* Refused, each with one line, exit 1, and the library as it was */
+  g_assert_true (g_file_get_contents (f->library, &before, &before_length, NULL));
+  {
+    const char *bad[][6] = {
+      { "add", id, "milestone", "kind=bogus", "title=X", "start_date=2027-01-01" },
+      { "add", id, "milestone", "kind=seminar", "title=X", "start_date=2027-02-30" },
+      { "add", id, "milestone", "kind=seminar", "title", "start_date=2027-01-01" },
+      { "add", id, "milestone", "kind=seminar", "colour=red", "start_date=2027-01-01" },
+      { "add", id, "version", "number=2", "title=X", "start_date=2027-01-01" },
+      { "set", id, "milestone", "99", "title=X", "held=true" },
+      { "set", id, "milestone", "1", "title=Nyt navn", "start_date=2027-13-01" },
+      { "add", id, "hearing_party", "--parent=99", "stakeholder_id=1", "handling_note=X" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_auto(Result) r = RUN (f, "--file", f->library, bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4], bad[i][5]);
+
+        g_test_message ("%s %s %s %s: %s", bad[i][0], bad[i][2], bad[i][3], bad[i][4], r.err);
+        g_assert_cmpint (r.status, ==, 1);
+        assert_one_line_error (&r);
+      }
+  }
+  g_assert_true (g_file_get_contents (f->library, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+
+  /* A record that needs one, without --parent, is a usage error */
+  {
+    g_auto(Result) r = RUN (f, "--file", f->library, "add", id, "hearing_party", "stakeholder_id=1");
+
+    g_assert_cmpint (r.status, ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +522,7 @@ main (int   argc,
   ADD ("invalid-utf8", test_invalid_utf8);
   ADD ("approve-export-import", test_approve_export_import);
   ADD ("xml-errors", test_xml_errors);
+  ADD ("add-and-set", test_add_and_set);
 
   return g_test_run ();
 }

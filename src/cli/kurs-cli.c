@@ -488,6 +488,9 @@ static const KursCliCommand commands[] = {
     N_("Export the latest approved version (or another, or the draft) as XML"), kurs_cli_run_export },
   { "import", "FILE [--as-copy]", N_("Add the strategy in an XML file to the library"), kurs_cli_run_import },
   { "validate", "FILE", N_("Check an XML file against the Kurs strategy schema"), kurs_cli_run_validate },
+  { "add", "ID KIND [--parent N] FIELD=VALUE…",
+    N_("Add a record to a strategy (milestone, stakeholder, hearing_round…); prints its number"), kurs_cli_run_add },
+  { "set", "ID KIND N FIELD=VALUE…", N_("Change fields of a strategy’s record"), kurs_cli_run_set },
 };
 
 static char *

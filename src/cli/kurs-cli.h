@@ -60,5 +60,7 @@ int kurs_cli_run_versions (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_export   (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_import   (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_validate (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_add      (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_set      (KursCli *cli, int argc, char **argv);
 
 G_END_DECLS
