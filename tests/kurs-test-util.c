@@ -204,3 +204,15 @@ kurs_test_dump_library (const char *path)
   sqlite3_close (db);
   return g_string_free (dump, FALSE);
 }
+
+/* A new library, library.kurs in @dir */
+KursStore *
+kurs_test_open_library (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "library.kurs", NULL);
+  KursStore *store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return store;
+}

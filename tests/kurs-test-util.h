@@ -21,6 +21,7 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
+KursStore  *kurs_test_open_library         (const char *dir);
 KursRecord *kurs_test_create_full_strategy (KursStore  *store);
 char       *kurs_test_dump_library         (const char *path);
 

@@ -29,12 +29,9 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   f->dir = kurs_test_make_dir ();
-  path = g_build_filename (f->dir, "library.kurs", NULL);
-  f->store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  f->store = kurs_test_open_library (f->dir);
   f->strategy = kurs_example_create (f->store, &error);
   g_assert_no_error (error);
 
@@ -251,22 +248,33 @@ test_render_zoomed (Fixture       *f,
     }
 }
 
-static gboolean
-send_key (KursTimelineView *view,
-          guint             keyval,
-          GdkModifierType   state)
+/* The view's controller of a type, to emit what a gesture would */
+static GtkEventController *
+find_controller (KursTimelineView *view,
+                 GType             type)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-  gboolean handled = FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;   /* the view keeps it */
     }
+  return NULL;
+}
 
+static gboolean
+send_key (KursTimelineView *view,
+          guint             keyval,
+          GdkModifierType   state)
+{
+  GtkEventController *keys = find_controller (view, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
   return handled;
 }
 
@@ -369,23 +377,6 @@ find_editor (Fixture *f)
 
       if (gtk_window_get_transient_for (window) == GTK_WINDOW (f->window))
         return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
-/* The view's controller of a type, to emit what a gesture would */
-static GtkEventController *
-find_controller (KursTimelineView *view,
-                 GType             type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;   /* the view keeps it */
     }
   return NULL;
 }

@@ -316,12 +316,9 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   f->dir = kurs_test_make_dir ();
-  path = g_build_filename (f->dir, "library.kurs", NULL);
-  f->store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  f->store = kurs_test_open_library (f->dir);
   f->strategy = kurs_store_create_strategy (f->store, "Strategi", 2022, 2029, "Socialudvalget", &error);
   g_assert_no_error (error);
 }

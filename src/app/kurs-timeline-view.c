@@ -323,6 +323,21 @@ fg_color (KursTimelineView *self,
   color->alpha *= alpha;
 }
 
+/* A shaped layout, its middle at @center_y, on whole pixels */
+static void
+append_layout (GtkSnapshot   *snapshot,
+               PangoLayout   *layout,
+               double         x,
+               double         center_y,
+               int            height,
+               const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) round (x), (float) round (center_y - height / 2.0)));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
 static double
 draw_text (KursTimelineView *self,
            GtkSnapshot      *snapshot,
@@ -341,11 +356,7 @@ draw_text (KursTimelineView *self,
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
   pango_layout_get_pixel_size (layout, &width, &height);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) round (x), (float) round (center_y - height / 2.0)));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
+  append_layout (snapshot, layout, x, center_y, height, color);
 
   return width;
 }
@@ -393,11 +404,7 @@ draw_label (KursTimelineView *self,
   if (width > max_width)
     return draw_text (self, snapshot, self->layout, text, x, center_y, max_width, color);
 
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) round (x), (float) round (center_y - height / 2.0)));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-
+  append_layout (snapshot, layout, x, center_y, height, color);
   return width;
 }
 

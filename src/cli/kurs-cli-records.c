@@ -29,7 +29,7 @@ parse_fields (const KursEntityInfo  *info,
       const KursField *field;
       GVariant *value;
 
-      if (!kurs_cli_check_text (argv[i], argv[i], error))
+      if (!kurs_cli_check_text ("FIELD=VALUE", argv[i], error))
         return FALSE;
       if (equals == NULL)
         {

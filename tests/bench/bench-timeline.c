@@ -236,17 +236,6 @@ typedef struct {
   GArray           *zoom;
 } Bench;
 
-static double
-percentile (GArray *samples,
-            double  p)
-{
-  guint index;
-
-  kurs_bench_median (samples);   /* sorts */
-  index = MIN ((guint) (p * samples->len), samples->len - 1);
-  return g_array_index (samples, double, index);
-}
-
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *clock,
@@ -486,10 +475,10 @@ main (int   argc,
   gtk_widget_add_tick_callback (GTK_WIDGET (bench.view), tick_cb, &bench, NULL);
   g_main_loop_run (bench.loop);
 
-  g_print ("bench: timeline_scroll_frame_p50 %.2f ms\n", percentile (bench.scroll, 0.50));
-  g_print ("bench: timeline_scroll_frame_p95 %.2f ms\n", percentile (bench.scroll, 0.95));
-  g_print ("bench: timeline_zoom_frame_p50 %.2f ms\n", percentile (bench.zoom, 0.50));
-  g_print ("bench: timeline_zoom_frame_p95 %.2f ms\n", percentile (bench.zoom, 0.95));
+  g_print ("bench: timeline_scroll_frame_p50 %.2f ms\n", kurs_bench_percentile (bench.scroll, 0.50));
+  g_print ("bench: timeline_scroll_frame_p95 %.2f ms\n", kurs_bench_percentile (bench.scroll, 0.95));
+  g_print ("bench: timeline_zoom_frame_p50 %.2f ms\n", kurs_bench_percentile (bench.zoom, 0.50));
+  g_print ("bench: timeline_zoom_frame_p95 %.2f ms\n", kurs_bench_percentile (bench.zoom, 0.95));
 
   /* Packing the 20,000 items into rows, as a zoom to a step not yet
    * packed does (the view packs the steps ahead when idle; these odd

@@ -16,11 +16,19 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* The sample below which a fraction @p of them lie (sorts @samples) */
+double
+kurs_bench_percentile (GArray *samples,
+                       double  p)
+{
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, MIN ((guint) (p * samples->len), samples->len - 1));
+}
+
 double
 kurs_bench_median (GArray *samples)
 {
-  g_array_sort (samples, compare_doubles);
-  return g_array_index (samples, double, samples->len / 2);
+  return kurs_bench_percentile (samples, 0.5);
 }
 
 char *

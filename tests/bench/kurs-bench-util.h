@@ -9,6 +9,8 @@ KursRecord *kurs_bench_generate_strategy (KursStore *store,
                                           guint      n_initiatives,
                                           guint      n_milestones);
 double      kurs_bench_median            (GArray    *samples);
+double      kurs_bench_percentile        (GArray    *samples,
+                                          double     p);
 char       *kurs_bench_make_dir          (void);
 
 G_END_DECLS
