@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kurs-hearing.h"
 #include "kurs-recurrence.h"
 #include "kurs-timeline.h"
 
@@ -182,6 +183,7 @@ collect_hearings (KursTimeline *self)
     {
       KursRecord *round = rounds->pdata[i];
       KursDate deadline = kurs_record_get_date (round, "deadline");
+      KursHearingTally tally;
       KursTimelineItem *item;
 
       g_ptr_array_add (self->records, g_object_ref (round));
@@ -189,16 +191,9 @@ collect_hearings (KursTimeline *self)
                 kurs_record_get_date (round, "sent_date"), deadline, KURS_TIMELINE_BAR);
       item = last_item (self);
 
-      for (guint k = 0; k < parties->len; k++)
-        {
-          KursRecord *party = parties->pdata[k];
-
-          if (kurs_record_get_int (party, "hearing_round_id") != kurs_record_get_id (round))
-            continue;
-          item->n_parties++;
-          if (!kurs_record_has_value (party, "response_date") && deadline < self->today)
-            item->n_overdue++;
-        }
+      kurs_hearing_tally_parties (parties, kurs_record_get_id (round), deadline, self->today, &tally);
+      item->n_parties = tally.n_parties;
+      item->n_overdue = tally.n_overdue;
       if (item->n_overdue > 0)
         item->flags |= KURS_TIMELINE_OVERDUE;
     }

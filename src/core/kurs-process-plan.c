@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-process-plan"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kurs-hearing.h"
+#include "kurs-process-plan.h"
+
+G_DEFINE_QUARK (kurs-process-plan-error-quark, kurs_process_plan_error)
+
+/* "Plan the process": the usual path to an approved strategy, worked back
+ * from the day of its final approval and spaced as Ballerup's 2022 plan
+ * (shared/seeds/000): seminar 20–21 May, committee meetings 31 May,
+ * 9 August and 6 September, theme meeting 19 September, first draft
+ * 4 October, sent to hearing 8 November, final approval 29 November, then
+ * the municipal council.
+ *
+ * Every step before the hearing keeps its distance to the first draft, and
+ * the draft its distance to the hearing, so that the committee's meetings
+ * stay on its weekday; the hearing itself lasts the weeks asked for and
+ * ends a week before the final approval, which leaves the administration
+ * time to put the responses into the case.  With a hearing of two weeks
+ * the plan for 29 November 2022 is Ballerup's own. */
+
+/* Days, counted back from the first draft */
+#define SEMINAR_BEFORE_DRAFT        137
+#define FIRST_MEETING_BEFORE_DRAFT  126
+#define SUMMARY_BEFORE_DRAFT         56
+#define FRAME_BEFORE_DRAFT           28
+#define THEME_BEFORE_DRAFT           15
+/* …from the draft to the meeting that sends it to hearing */
+#define DRAFT_BEFORE_HEARING         35
+/* …from the hearing's deadline to the final approval */
+#define DEADLINE_BEFORE_APPROVAL      7
+/* …and from the final approval to the municipal council */
+#define COUNCIL_AFTER_APPROVAL       14
+
+static void
+add_step (GArray            *steps,
+          KursMilestoneKind  kind,
+          KursDate           start,
+          KursDate           end,
+          const char        *title,
+          const char        *agenda)
+{
+  KursProcessStep step = { kind, title, agenda, start, end, kind == KURS_MILESTONE_COUNCIL_ADOPTION };
+
+  g_array_append_val (steps, step);
+}
+
+/**
+ * kurs_process_plan_compute:
+ * @final_approval: the day the committee is to approve the strategy
+ * @hearing_weeks: how long the hearing lasts
+ * @required_by_law: the law requires the hearing (a planning strategy),
+ *   so it lasts at least %KURS_HEARING_WEEKS_LAW_MIN weeks
+ *
+ * Returns: (transfer full) (element-type KursProcessStep): the steps in
+ *   order of date, or %NULL with @error set
+ */
+GArray *
+kurs_process_plan_compute (KursDate   final_approval,
+                           guint      hearing_weeks,
+                           gboolean   required_by_law,
+                           GError   **error)
+{
+  guint min_weeks = required_by_law ? KURS_HEARING_WEEKS_LAW_MIN : 1;
+  KursDate deadline, sent, draft;
+  GArray *steps;
+
+  if (final_approval == KURS_DATE_NONE)
+    {
+      g_set_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_INVALID,
+                   _("Choose the day of the final approval"));
+      return NULL;
+    }
+  if (hearing_weeks < min_weeks || hearing_weeks > KURS_HEARING_WEEKS_MAX)
+    {
+      if (required_by_law && hearing_weeks < min_weeks)
+        g_set_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_INVALID,
+                     _("A hearing the law requires lasts at least %u weeks, not %u"),
+                     KURS_HEARING_WEEKS_LAW_MIN, hearing_weeks);
+      else
+        g_set_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_INVALID,
+                     _("A hearing lasts from %u to %u weeks, not %u"),
+                     min_weeks, KURS_HEARING_WEEKS_MAX, hearing_weeks);
+      return NULL;
+    }
+
+  deadline = final_approval - DEADLINE_BEFORE_APPROVAL;
+  sent = deadline - 7 * hearing_weeks;
+  draft = sent - DRAFT_BEFORE_HEARING;
+  if (draft <= SEMINAR_BEFORE_DRAFT || kurs_date_get_year (draft - SEMINAR_BEFORE_DRAFT) < 1900)
+    {
+      g_set_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_INVALID,
+                   _("The process would begin before the year 1900"));
+      return NULL;
+    }
+
+  steps = g_array_new (FALSE, FALSE, sizeof (KursProcessStep));
+  add_step (steps, KURS_MILESTONE_SEMINAR, draft - SEMINAR_BEFORE_DRAFT, draft - SEMINAR_BEFORE_DRAFT + 1,
+            _("Seminar: for whom, and which focus areas?"),
+            _("Who is the strategy for, and who is not?\n"
+              "Which focus areas? Goals? Time horizon?"));
+  add_step (steps, KURS_MILESTONE_COMMITTEE_MEETING,
+            draft - FIRST_MEETING_BEFORE_DRAFT, draft - FIRST_MEETING_BEFORE_DRAFT,
+            _("Committee meeting: summary of the seminar and proposed process"),
+            _("The committee discusses the summary of the seminar\n"
+              "The committee discusses the proposed process and which stakeholders to involve"));
+  add_step (steps, KURS_MILESTONE_COMMITTEE_MEETING, draft - SUMMARY_BEFORE_DRAFT, draft - SUMMARY_BEFORE_DRAFT,
+            _("Committee meeting: approval of the summary and the process"),
+            _("The summary is approved and sent to councils and boards\n"
+              "The process is approved"));
+  add_step (steps, KURS_MILESTONE_COMMITTEE_MEETING, draft - FRAME_BEFORE_DRAFT, draft - FRAME_BEFORE_DRAFT,
+            _("Committee meeting: frame and participants of the theme meeting"),
+            _("The frame and participants of the theme meeting\n"
+              "What the stakeholders have contributed"));
+  add_step (steps, KURS_MILESTONE_THEME_MEETING, draft - THEME_BEFORE_DRAFT, draft - THEME_BEFORE_DRAFT,
+            _("Theme meeting (workshop): focus areas and development goals"),
+            _("Concrete focus areas and development goals, with the stakeholders"));
+  add_step (steps, KURS_MILESTONE_COMMITTEE_MEETING, draft, draft,
+            _("Committee meeting: first full draft"),
+            _("The committee discusses the first full draft of the strategy"));
+  add_step (steps, KURS_MILESTONE_COMMITTEE_MEETING, sent, sent,
+            _("Committee meeting: the draft is approved and sent to hearing"),
+            _("The draft is approved and sent to hearing with other committees, councils and boards"));
+  add_step (steps, KURS_MILESTONE_HEARING, sent, deadline,
+            _("Hearing of councils, boards and other committees"), NULL);
+  add_step (steps, KURS_MILESTONE_APPROVAL, final_approval, final_approval,
+            _("Committee meeting: final approval of the strategy"),
+            _("The hearing responses and how they were handled\n"
+              "The strategy is approved"));
+  add_step (steps, KURS_MILESTONE_COUNCIL_ADOPTION,
+            final_approval + COUNCIL_AFTER_APPROVAL, final_approval + COUNCIL_AFTER_APPROVAL,
+            _("The municipal council adopts the strategy"), NULL);
+
+  return steps;
+}
+
+/**
+ * kurs_process_plan_create:
+ * @committee: (nullable): the committee that owns the strategy
+ *
+ * Adds the steps of kurs_process_plan_compute() to @strategy as
+ * milestones, and the hearing step's round, to which the strategy's
+ * councils, boards and other committees are parties — all one action.
+ * Every step can be changed afterwards.
+ *
+ * Returns: (transfer full): the hearing round, or %NULL with @error set
+ *   and nothing changed
+ */
+KursRecord *
+kurs_process_plan_create (KursStore   *store,
+                          KursRecord  *strategy,
+                          KursDate     final_approval,
+                          const char  *committee,
+                          guint        hearing_weeks,
+                          gboolean     required_by_law,
+                          GError     **error)
+{
+  g_autoptr(GArray) steps = NULL;
+  g_autoptr(GPtrArray) stakeholders = NULL;
+  g_autoptr(GArray) parties = NULL;
+  g_autoptr(KursRecord) hearing = NULL;
+  g_autoptr(KursRecord) round = NULL;
+
+  g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
+
+  if (!(steps = kurs_process_plan_compute (final_approval, hearing_weeks, required_by_law, error)))
+    return NULL;
+
+  if (committee != NULL && *committee == '\0')
+    committee = NULL;
+
+  if (!kurs_store_begin (store, _("Plan the Process"), error))
+    return NULL;
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      KursProcessStep *step = &g_array_index (steps, KursProcessStep, i);
+      g_autofree char *start = kurs_date_to_iso (step->start);
+      g_autofree char *end = kurs_date_to_iso (step->end);
+      g_autoptr(KursRecord) milestone = NULL;
+      const char *by = step->council ? _("Municipal council") : committee;
+
+      milestone = kurs_store_create (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), error,
+                                     "kind", g_variant_new_string (kurs_enum_info_to_nick (&kurs_milestone_kind_enum,
+                                                                                           step->kind)),
+                                     "title", g_variant_new_string (step->title),
+                                     "start_date", g_variant_new_string (start),
+                                     "end_date", step->end != step->start ? g_variant_new_string (end) : NULL,
+                                     "committee", by ? g_variant_new_string (by) : NULL,
+                                     "agenda", step->agenda ? g_variant_new_string (step->agenda) : NULL,
+                                     NULL);
+      if (milestone == NULL)
+        {
+          kurs_store_rollback (store);
+          return NULL;
+        }
+      if (step->kind == KURS_MILESTONE_HEARING)
+        hearing = g_steal_pointer (&milestone);
+    }
+
+  /* The usual parties: councils, boards and the other committees */
+  stakeholders = kurs_store_list (store, KURS_ENTITY_STAKEHOLDER, kurs_record_get_id (strategy));
+  parties = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < stakeholders->len; i++)
+    {
+      KursRecord *stakeholder = stakeholders->pdata[i];
+      int kind = kurs_record_get_enum (stakeholder, "kind");
+      gint64 id = kurs_record_get_id (stakeholder);
+
+      if ((kind == KURS_STAKEHOLDER_COUNCIL || kind == KURS_STAKEHOLDER_BOARD || kind == KURS_STAKEHOLDER_COMMITTEE)
+          && g_strcmp0 (kurs_record_get_text (stakeholder, "name"), committee) != 0)
+        g_array_append_val (parties, id);
+    }
+
+  round = kurs_hearing_create_round (store, strategy, hearing, _("Hearing on the draft strategy"),
+                                     kurs_record_get_date (hearing, "start_date"),
+                                     kurs_record_get_date (hearing, "end_date"),
+                                     (const gint64 *) parties->data, parties->len, error);
+  if (round == NULL)
+    {
+      kurs_store_rollback (store);
+      return NULL;
+    }
+
+  if (!kurs_store_commit (store, error))
+    return NULL;
+
+  return g_steal_pointer (&round);
+}

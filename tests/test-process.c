@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-process"
+
+#include "config.h"
+
+#include "kurs-example.h"
+#include "kurs-hearing.h"
+#include "kurs-process-plan.h"
+#include "kurs-test-util.h"
+
+/* The consultant's workbench in the core: the process template, the
+ * hearing's parties and who is overdue. */
+
+static KursDate
+d (const char *text)
+{
+  KursDate date;
+
+  g_assert_true (kurs_date_parse (text, &date, NULL));
+  return date;
+}
+
+static char *
+iso (KursDate date)
+{
+  return kurs_date_to_iso (date);
+}
+
+/* "kind start/end" for each step */
+static char *
+describe_steps (GArray *steps)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      KursProcessStep *step = &g_array_index (steps, KursProcessStep, i);
+      g_autofree char *start = iso (step->start);
+      g_autofree char *end = iso (step->end);
+
+      g_string_append_printf (text, "%s%s %s", i ? "\n" : "",
+                              kurs_enum_info_to_nick (&kurs_milestone_kind_enum, step->kind), start);
+      if (step->end != step->start)
+        g_string_append_printf (text, "/%s", end);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* With a hearing of two weeks, the plan for 29 November 2022 is the one
+ * Ballerup followed (seed 000). */
+static void
+test_ballerup_spacing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) steps = kurs_process_plan_compute (d ("2022-11-29"), 2, FALSE, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = describe_steps (steps);
+  g_assert_cmpstr (text, ==,
+                   "seminar 2022-05-20/2022-05-21\n"
+                   "committee-meeting 2022-05-31\n"
+                   "committee-meeting 2022-08-09\n"
+                   "committee-meeting 2022-09-06\n"
+                   "theme-meeting 2022-09-19\n"
+                   "committee-meeting 2022-10-04\n"
+                   "committee-meeting 2022-11-08\n"
+                   "hearing 2022-11-08/2022-11-22\n"
+                   "approval 2022-11-29\n"
+                   "council-adoption 2022-12-13");
+}
+
+/* The default four weeks move everything before the hearing two weeks
+ * earlier; the committee keeps its weekday, and the hearing ends a week
+ * before the final approval. */
+static void
+test_default_hearing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) steps = kurs_process_plan_compute (d ("2027-06-15"), KURS_HEARING_WEEKS_DEFAULT,
+                                                       FALSE, &error);
+  KursDate approval = d ("2027-06-15");
+  KursProcessStep *hearing = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 10);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      KursProcessStep *step = &g_array_index (steps, KursProcessStep, i);
+
+      if (i > 0)
+        g_assert_cmpuint (step->start, >=, g_array_index (steps, KursProcessStep, i - 1).start);
+      if (step->kind == KURS_MILESTONE_COMMITTEE_MEETING || step->kind == KURS_MILESTONE_APPROVAL)
+        g_assert_cmpint ((int) (approval - step->start) % 7, ==, 0);
+      if (step->kind == KURS_MILESTONE_HEARING)
+        hearing = step;
+      g_assert_nonnull (step->title);
+      g_assert_cmpstr (step->title, !=, "");
+    }
+
+  g_assert_nonnull (hearing);
+  g_assert_cmpuint (hearing->end - hearing->start, ==, 28);
+  g_assert_cmpuint (approval - hearing->end, ==, 7);
+  /* the seminar still comes 137 days before the first draft */
+  g_assert_cmpuint (g_array_index (steps, KursProcessStep, 5).start
+                    - g_array_index (steps, KursProcessStep, 0).start, ==, 137);
+  g_assert_true (g_array_index (steps, KursProcessStep, 9).council);
+  g_assert_false (g_array_index (steps, KursProcessStep, 8).council);
+}
+
+static void
+test_deadline_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) steps = NULL;
+
+  /* A hearing the law requires lasts at least eight weeks */
+  steps = kurs_process_plan_compute (d ("2027-06-15"), 4, TRUE, &error);
+  g_assert_null (steps);
+  g_assert_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "8"));
+  g_clear_error (&error);
+
+  steps = kurs_process_plan_compute (d ("2027-06-15"), 8, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_array_index (steps, KursProcessStep, 7).end
+                    - g_array_index (steps, KursProcessStep, 7).start, ==, 56);
+  g_clear_pointer (&steps, g_array_unref);
+
+  /* No hearing of no weeks, nor of a year */
+  steps = kurs_process_plan_compute (d ("2027-06-15"), 0, FALSE, &error);
+  g_assert_null (steps);
+  g_assert_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_INVALID);
+  g_clear_error (&error);
+  steps = kurs_process_plan_compute (d ("2027-06-15"), KURS_HEARING_WEEKS_MAX + 1, FALSE, &error);
+  g_assert_null (steps);
+  g_clear_error (&error);
+
+  /* No date, no plan */
+  steps = kurs_process_plan_compute (KURS_DATE_NONE, 4, FALSE, &error);
+  g_assert_null (steps);
+  g_assert_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_INVALID);
+}
+
+/* The plan in the library: milestones, the hearing round with the usual
+ * parties, all one action that one undo takes back. */
+static void
+test_create_plan (void)
+{
+  g_autofree char *dir = kurs_test_make_dir ();
+  g_autoptr(KursStore) store = kurs_test_open_library (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autoptr(KursRecord) round = NULL;
+  g_autoptr(GPtrArray) milestones = NULL;
+  g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(GPtrArray) involvements = NULL;
+  g_autoptr(KursRecord) council = NULL;
+  g_autoptr(KursRecord) committee = NULL;
+  g_autoptr(KursRecord) citizens = NULL;
+  gint64 id;
+
+  strategy = kurs_store_create_strategy (store, "Planstrategi 2027", 2027, 2030, "Teknik- og Miljøudvalget",
+                                         &error);
+  g_assert_no_error (error);
+  id = kurs_record_get_id (strategy);
+  council = kurs_store_create (store, KURS_ENTITY_STAKEHOLDER, id, &error,
+                               "name", g_variant_new_string ("Handicaprådet"),
+                               "kind", g_variant_new_string ("council"), NULL);
+  committee = kurs_store_create (store, KURS_ENTITY_STAKEHOLDER, id, &error,
+                                 "name", g_variant_new_string ("Teknik- og Miljøudvalget"),
+                                 "kind", g_variant_new_string ("committee"), NULL);
+  citizens = kurs_store_create (store, KURS_ENTITY_STAKEHOLDER, id, &error,
+                                "name", g_variant_new_string ("Borgere"),
+                                "kind", g_variant_new_string ("citizen"), NULL);
+  g_assert_no_error (error);
+
+  round = kurs_process_plan_create (store, strategy, d ("2027-06-15"), "Teknik- og Miljøudvalget",
+                                    8, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (round);
+
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id);
+  g_assert_cmpuint (milestones->len, ==, 10);
+  g_assert_cmpstr (kurs_record_get_text (milestones->pdata[0], "kind"), ==, "seminar");
+  g_assert_cmpstr (kurs_record_get_text (milestones->pdata[0], "committee"), ==, "Teknik- og Miljøudvalget");
+  g_assert_cmpstr (kurs_record_get_text (milestones->pdata[8], "start_date"), ==, "2027-06-15");
+  g_assert_cmpstr (kurs_record_get_text (milestones->pdata[9], "kind"), ==, "council-adoption");
+  g_assert_cmpstr (kurs_record_get_text (milestones->pdata[9], "committee"), ==, "Municipal council");
+  g_assert_false (kurs_record_get_bool (milestones->pdata[3], "held"));
+
+  /* The hearing round spans the hearing milestone and belongs to it */
+  g_assert_cmpstr (kurs_record_get_text (round, "sent_date"), ==, "2027-04-13");
+  g_assert_cmpstr (kurs_record_get_text (round, "deadline"), ==, "2027-06-08");
+  g_assert_cmpint (kurs_record_get_int (round, "milestone_id"), ==, kurs_record_get_id (milestones->pdata[7]));
+  g_assert_cmpstr (kurs_record_get_text (milestones->pdata[7], "end_date"), ==, "2027-06-08");
+
+  /* Councils, boards and the other committees are its parties, and so
+   * hearing parties of the milestone; the owning committee is not */
+  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round));
+  g_assert_cmpuint (parties->len, ==, 1);
+  g_assert_cmpint (kurs_record_get_int (parties->pdata[0], "stakeholder_id"), ==, kurs_record_get_id (council));
+  involvements = kurs_store_list (store, KURS_ENTITY_INVOLVEMENT, kurs_record_get_id (council));
+  g_assert_cmpuint (involvements->len, ==, 1);
+  g_assert_cmpstr (kurs_record_get_text (involvements->pdata[0], "role"), ==, "hearing-party");
+
+  /* One undo takes it all back */
+  g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Plan the Process");
+  g_assert_true (kurs_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&milestones, g_ptr_array_unref);
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id);
+  g_assert_cmpuint (milestones->len, ==, 0);
+  g_clear_pointer (&parties, g_ptr_array_unref);
+  parties = kurs_store_list_by_strategy (store, KURS_ENTITY_HEARING_ROUND, id);
+  g_assert_cmpuint (parties->len, ==, 0);
+
+  /* A refused plan changes nothing */
+  g_assert_null (kurs_process_plan_create (store, strategy, d ("2027-06-15"), NULL, 3, TRUE, &error));
+  g_assert_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_INVALID);
+  g_clear_pointer (&milestones, g_ptr_array_unref);
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id);
+  g_assert_cmpuint (milestones->len, ==, 0);
+
+  kurs_store_close (store);
+  kurs_test_remove_dir (dir);
+}
+
+static KursRecord *
+party_with (KursStore  *store,
+            KursRecord *round,
+            const char *response_date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) stakeholder = NULL;
+  KursRecord *party;
+
+  stakeholder = kurs_store_create (store, KURS_ENTITY_STAKEHOLDER, kurs_record_get_strategy_id (round), &error,
+                                   "name", g_variant_new_string ("Part"),
+                                   "kind", g_variant_new_string ("council"), NULL);
+  g_assert_no_error (error);
+  party = kurs_store_create (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round), &error,
+                             "stakeholder_id", g_variant_new_int64 (kurs_record_get_id (stakeholder)),
+                             "response_date", response_date ? g_variant_new_string (response_date) : NULL,
+                             NULL);
+  g_assert_no_error (error);
+  return party;
+}
+
+/* Overdue: no response, and the deadline is over; the deadline day itself
+ * is still in time.  An answer after the deadline is answered, and late. */
+static void
+test_overdue (void)
+{
+  g_autofree char *dir = kurs_test_make_dir ();
+  g_autoptr(KursStore) store = kurs_test_open_library (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autoptr(KursRecord) round = NULL;
+  g_autoptr(KursRecord) on_time = NULL;
+  g_autoptr(KursRecord) late = NULL;
+  g_autoptr(KursRecord) silent = NULL;
+  g_autofree char *text = NULL;
+  KursDate deadline = d ("2027-05-20");
+  KursHearingTally tally;
+
+  strategy = kurs_store_create_strategy (store, "Strategi", 2027, 2030, NULL, &error);
+  g_assert_no_error (error);
+  round = kurs_hearing_create_round (store, strategy, NULL, "Høring", d ("2027-04-20"), deadline, NULL, 0, &error);
+  g_assert_no_error (error);
+  on_time = party_with (store, round, "2027-05-18");
+  late = party_with (store, round, "2027-05-25");
+  silent = party_with (store, round, NULL);
+
+  g_assert_cmpint (kurs_hearing_party_state (silent, deadline, deadline), ==, KURS_HEARING_AWAITING);
+  g_assert_cmpint (kurs_hearing_party_state (silent, deadline, deadline + 1), ==, KURS_HEARING_OVERDUE);
+  g_assert_cmpint (kurs_hearing_party_state (late, deadline, deadline + 30), ==, KURS_HEARING_ANSWERED);
+  g_assert_true (kurs_hearing_party_is_late (late, deadline));
+  g_assert_false (kurs_hearing_party_is_late (on_time, deadline));
+
+  kurs_hearing_tally_round (store, round, deadline - 1, &tally);
+  g_assert_cmpuint (tally.n_parties, ==, 3);
+  g_assert_cmpuint (tally.n_answered, ==, 2);
+  g_assert_cmpuint (tally.n_late, ==, 1);
+  g_assert_cmpuint (tally.n_awaiting, ==, 1);
+  g_assert_cmpuint (tally.n_overdue, ==, 0);
+  text = kurs_hearing_describe_tally (&tally);
+  g_assert_cmpstr (text, ==, "2 of 3 answered · 1 awaited");
+  g_clear_pointer (&text, g_free);
+
+  kurs_hearing_tally_round (store, round, deadline + 1, &tally);
+  g_assert_cmpuint (tally.n_awaiting, ==, 0);
+  g_assert_cmpuint (tally.n_overdue, ==, 1);
+  text = kurs_hearing_describe_tally (&tally);
+  g_assert_cmpstr (text, ==, "2 of 3 answered · 1 overdue");
+
+  /* A response recorded takes the party off the overdue list */
+  g_assert_true (kurs_store_set_text (store, silent, "response_date", "2027-06-01", &error));
+  kurs_hearing_tally_round (store, round, deadline + 30, &tally);
+  g_assert_cmpuint (tally.n_overdue, ==, 0);
+  g_assert_cmpuint (tally.n_answered, ==, 3);
+
+  kurs_store_close (store);
+  kurs_test_remove_dir (dir);
+}
+
+/* Parties are added once each, and only the strategy's own stakeholders */
+static void
+test_add_parties (void)
+{
+  g_autofree char *dir = kurs_test_make_dir ();
+  g_autoptr(KursStore) store = kurs_test_open_library (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = kurs_example_create (store, &error);
+  g_autoptr(KursRecord) other = NULL;
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(GPtrArray) stakeholders = NULL;
+  g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(KursRecord) stranger = NULL;
+  gint64 ids[2];
+
+  g_assert_no_error (error);
+  rounds = kurs_store_list (store, KURS_ENTITY_HEARING_ROUND, kurs_record_get_id (strategy));
+  stakeholders = kurs_store_list (store, KURS_ENTITY_STAKEHOLDER, kurs_record_get_id (strategy));
+  g_assert_cmpuint (rounds->len, ==, 1);
+
+  /* the example's round has four parties; Socialudvalget is not one */
+  ids[0] = kurs_record_get_id (stakeholders->pdata[0]);
+  ids[1] = ids[0];
+  g_assert_true (kurs_hearing_add_parties (store, rounds->pdata[0], ids, 2, &error));
+  g_assert_no_error (error);
+  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (rounds->pdata[0]));
+  g_assert_cmpuint (parties->len, ==, 5);
+
+  /* another strategy's stakeholder: refused, nothing added */
+  other = kurs_store_create_strategy (store, "Anden", 2027, 2030, NULL, &error);
+  stranger = kurs_store_create (store, KURS_ENTITY_STAKEHOLDER, kurs_record_get_id (other), &error,
+                                "name", g_variant_new_string ("Fremmed"),
+                                "kind", g_variant_new_string ("partner"), NULL);
+  g_assert_no_error (error);
+  ids[0] = kurs_record_get_id (stakeholders->pdata[1]);
+  ids[1] = kurs_record_get_id (stranger);
+  g_assert_false (kurs_hearing_add_parties (store, rounds->pdata[0], ids, 2, &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND);
+  g_clear_pointer (&parties, g_ptr_array_unref);
+  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (rounds->pdata[0]));
+  g_assert_cmpuint (parties->len, ==, 5);
+
+  kurs_store_close (store);
+  kurs_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/process/ballerup-spacing", test_ballerup_spacing);
+  g_test_add_func ("/process/default-hearing", test_default_hearing);
+  g_test_add_func ("/process/deadline-rules", test_deadline_rules);
+  g_test_add_func ("/process/create-plan", test_create_plan);
+  g_test_add_func ("/hearing/overdue", test_overdue);
+  g_test_add_func ("/hearing/add-parties", test_add_parties);
+
+  return g_test_run ();
+}
