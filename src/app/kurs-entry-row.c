@@ -47,21 +47,6 @@ text_for_value (const KursField *field,
     }
 }
 
-/* Dates as people write them in Denmark are taken too: 29.11.2022,
- * 29-11-2022, 29/11/2022. */
-static char *
-normalise_date (const char *text)
-{
-  int day, month, year;
-  char a, b;
-
-  if (sscanf (text, "%d%c%d%c%d", &day, &a, &month, &b, &year) == 5
-      && a == b && (a == '.' || a == '-' || a == '/') && year >= 1000 && day <= 31)
-    return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-
-  return g_strdup (text);
-}
-
 static GVariant *
 value_for_text (const KursField  *field,
                 const char       *text,
@@ -87,7 +72,7 @@ value_for_text (const KursField  *field,
 
     case KURS_FIELD_DATE:
       {
-        g_autofree char *iso = normalise_date (stripped);
+        g_autofree char *iso = kurs_date_normalise (stripped);
 
         return kurs_field_parse_value (field, iso, error);
       }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kurs-application.h"
 #include "kurs-field-binding.h"
 #include "kurs-page.h"
 #include "kurs-record-list.h"
@@ -176,6 +177,44 @@ kurs_page_is_writable (KursPage *self)
          && !kurs_store_is_frozen (priv->store, kurs_record_get_id (priv->strategy));
 }
 
+/**
+ * kurs_page_can_edit:
+ * @entity: a kind of row the page shows
+ *
+ * Returns: whether rows of @entity can be added and changed: the library
+ *   is writable, and they are not part of an approved strategy's text
+ *   (its process and follow-up never freeze)
+ */
+gboolean
+kurs_page_can_edit (KursPage   *self,
+                    KursEntity  entity)
+{
+  KursPagePrivate *priv = kurs_page_get_instance_private (self);
+
+  g_return_val_if_fail (KURS_IS_PAGE (self), FALSE);
+
+  if (kurs_entity_info (entity)->content)
+    return kurs_page_is_writable (self);
+  return !kurs_store_is_read_only (priv->store);
+}
+
+/**
+ * kurs_page_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the application's settings, once
+ *   the page is in a window of Kurs
+ */
+GSettings *
+kurs_page_get_settings (KursPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  g_return_val_if_fail (KURS_IS_PAGE (self), NULL);
+
+  return KURS_IS_APPLICATION (application) ? kurs_application_get_settings (KURS_APPLICATION (application)) : NULL;
+}
+
 void
 kurs_page_add (KursPage  *self,
                GtkWidget *group)
@@ -259,7 +298,7 @@ kurs_page_add_section (KursPage                 *self,
   section = kurs_record_section_new (title, empty, G_LIST_MODEL (rows), create_row, self);
   g_object_set_data_full (G_OBJECT (section), "kurs-rows", rows, g_object_unref);
   kurs_record_section_set_add (KURS_RECORD_SECTION (section), add_label, add, self);
-  kurs_record_section_set_writable (KURS_RECORD_SECTION (section), kurs_page_is_writable (self));
+  kurs_record_section_set_writable (KURS_RECORD_SECTION (section), kurs_page_can_edit (self, entity));
   kurs_page_add (self, section);
 
   return section;
@@ -313,7 +352,7 @@ kurs_page_nested_section (KursPage                 *self,
   g_object_set_data_full (G_OBJECT (section), "kurs-context", context, nested_context_free);
 
   kurs_record_section_set_add (KURS_RECORD_SECTION (section), add_label, add, context);
-  kurs_record_section_set_writable (KURS_RECORD_SECTION (section), kurs_page_is_writable (self));
+  kurs_record_section_set_writable (KURS_RECORD_SECTION (section), kurs_page_can_edit (self, entity));
   gtk_widget_set_margin_start (section, 12);
   gtk_widget_set_margin_end (section, 12);
   gtk_widget_set_margin_top (section, 12);

@@ -34,6 +34,9 @@ typedef struct {
 KursStore  *kurs_page_get_store      (KursPage   *self);
 KursRecord *kurs_page_get_strategy   (KursPage   *self);
 gboolean    kurs_page_is_writable    (KursPage   *self);
+gboolean    kurs_page_can_edit       (KursPage   *self,
+                                      KursEntity  entity);
+GSettings  *kurs_page_get_settings   (KursPage   *self);
 void        kurs_page_add            (KursPage   *self,
                                       GtkWidget  *group);
 KursRecord *kurs_page_create         (KursPage   *self,

@@ -24,17 +24,41 @@ struct _KursRecordSection
   gpointer                  row_data;
   KursRecordSectionAddFunc  add;
   gpointer                  add_data;
+  /* Records whose rows are open: a row the list makes again, because
+   * its record moved (a milestone whose date changed), opens again */
+  GHashTable               *expanded;
 };
 
 G_DEFINE_FINAL_TYPE (KursRecordSection, kurs_record_section, ADW_TYPE_PREFERENCES_GROUP)
+
+static void
+row_expanded_cb (KursRecordRow     *row,
+                 GParamSpec        *pspec,
+                 KursRecordSection *self)
+{
+  KursRecord *record = kurs_record_row_get_record (row);
+
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+    g_hash_table_add (self->expanded, g_object_ref (record));
+  else
+    g_hash_table_remove (self->expanded, record);
+}
 
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
   KursRecordSection *self = user_data;
+  GtkWidget *row = self->create_row (KURS_RECORD (item), self->row_data);
 
-  return self->create_row (KURS_RECORD (item), self->row_data);
+  if (KURS_IS_RECORD_ROW (row))
+    {
+      if (g_hash_table_contains (self->expanded, item))
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      g_signal_connect_object (row, "notify::expanded", G_CALLBACK (row_expanded_cb), self, 0);
+    }
+
+  return row;
 }
 
 /* A new row opens, ready to be typed into. */
@@ -71,13 +95,25 @@ add_cb (KursRecordSection *self)
 }
 
 static void
+kurs_record_section_finalize (GObject *object)
+{
+  KursRecordSection *self = (KursRecordSection *) object;
+
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
+
+  G_OBJECT_CLASS (kurs_record_section_parent_class)->finalize (object);
+}
+
+static void
 kurs_record_section_class_init (KursRecordSectionClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = kurs_record_section_finalize;
 }
 
 static void
 kurs_record_section_init (KursRecordSection *self)
 {
+  self->expanded = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "kurs-application.h"
 #include "kurs-field-editors.h"
 #include "kurs-timeline-page.h"
 
@@ -44,20 +43,11 @@ static const char * const initiative_fields[] = {
 };
 static const char * const correction_fields[] = { "date", "text", NULL };
 
-static GSettings *
-settings (KursTimelinePage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-
-  return KURS_IS_APPLICATION (application) ? kurs_application_get_settings (KURS_APPLICATION (application)) : NULL;
-}
-
 /* The visible range is remembered per strategy, by its UUID */
 static void
 save_range (KursTimelinePage *self)
 {
-  GSettings *s = settings (self);
+  GSettings *s = kurs_page_get_settings (KURS_PAGE (self));
   const char *uuid = kurs_record_get_text (kurs_page_get_strategy (KURS_PAGE (self)), "uuid");
   g_autoptr(GVariant) old = NULL;
   GVariantBuilder builder;
@@ -90,7 +80,7 @@ save_range (KursTimelinePage *self)
 static void
 restore_range (KursTimelinePage *self)
 {
-  GSettings *s = settings (self);
+  GSettings *s = kurs_page_get_settings (KURS_PAGE (self));
   const char *uuid = kurs_record_get_text (kurs_page_get_strategy (KURS_PAGE (self)), "uuid");
   g_autoptr(GVariant) ranges = NULL;
   guint32 first, last;

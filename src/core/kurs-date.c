@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "kurs-date.h"
@@ -271,4 +272,50 @@ kurs_date_format_local (KursDate date)
   dt = g_date_time_new_utc (year, month, day, 12, 0, 0);
   /* Translators: a date in a list or a label; see g_date_time_format() */
   return g_date_time_format (dt, C_("date format", "%b %-d, %Y"));
+}
+
+/**
+ * kurs_date_normalise:
+ * @text: a date as a person types it
+ *
+ * Dates as people write them in Denmark are taken too: 29.11.2022,
+ * 29-11-2022, 29/11/2022 become 2022-11-29; anything else is returned as
+ * it is, for kurs_date_parse() to judge.
+ *
+ * Returns: (transfer full): the date in ISO form, where it was one
+ */
+char *
+kurs_date_normalise (const char *text)
+{
+  int day, month, year;
+  char a, b;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (sscanf (text, "%d%c%d%c%d", &day, &a, &month, &b, &year) == 5
+      && a == b && (a == '.' || a == '-' || a == '/') && year >= 1000 && day <= 31)
+    return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+
+  return g_strdup (text);
+}
+
+/**
+ * kurs_date_parse_typed:
+ *
+ * kurs_date_parse() of what a person typed: ISO, or as kurs_date_normalise()
+ * takes it, with spaces around it ignored.
+ */
+gboolean
+kurs_date_parse_typed (const char  *text,
+                       KursDate    *out_date,
+                       GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *iso = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (text));
+  iso = kurs_date_normalise (stripped);
+  return kurs_date_parse (iso, out_date, error);
 }

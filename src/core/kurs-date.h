@@ -29,6 +29,10 @@ gboolean  kurs_date_parse             (const char  *text,
 gboolean  kurs_date_check             (const char  *text,
                                        GError     **error);
 gboolean  kurs_date_is_valid_iso      (const char  *text);
+char     *kurs_date_normalise         (const char  *text);
+gboolean  kurs_date_parse_typed       (const char  *text,
+                                       KursDate    *out_date,
+                                       GError     **error);
 KursDate  kurs_date_from_ymd          (int          year,
                                        int          month,
                                        int          day);
