@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <sqlite3.h>
 
 #include "kurs-approval.h"
 #include "kurs-choice-row.h"
@@ -23,139 +22,11 @@
 #include "kurs-test-util.h"
 #include "kurs-text-area.h"
 #include "kurs-vision-page.h"
+#include "kurs-page-fixture.h"
 #include "kurs-widget-util.h"
 
 /* Each editor, driven through its widgets in a real window, and the value
  * read back from the library file. */
-
-/* Longer than the pause after which typing is saved */
-#define AFTER_SAVE (KURS_SAVE_DELAY_MS + 150)
-
-typedef struct {
-  char       *dir;
-  char       *path;
-  KursStore  *store;
-  KursRecord *strategy;
-  GtkWidget  *window;
-  GtkWidget  *page;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = kurs_test_make_dir ();
-  f->path = g_build_filename (f->dir, "library.kurs", NULL);
-  f->store = kurs_store_open (f->path, KURS_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  f->strategy = kurs_example_create (f->store, &error);
-  g_assert_no_error (error);
-
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 1000);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  kurs_widget_settle ();
-  g_clear_object (&f->strategy);
-  g_assert_finalize_object (f->store);
-  kurs_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static void
-show_page (Fixture *f,
-           GType    type)
-{
-  f->page = g_object_new (type, "store", f->store, "strategy", f->strategy, NULL);
-  gtk_window_set_child (GTK_WINDOW (f->window), f->page);
-  gtk_window_present (GTK_WINDOW (f->window));
-  kurs_widget_settle ();
-}
-
-static GtkWidget *
-row (Fixture    *f,
-     const char *title)
-{
-  GtkWidget *found = kurs_widget_find (f->page, kurs_widget_is_row_titled, title);
-
-  if (found == NULL)
-    g_error ("No row titled “%s”", title);
-  return found;
-}
-
-static GtkWidget *
-row_in (GtkWidget  *parent,
-        const char *title)
-{
-  GtkWidget *found = kurs_widget_find (parent, kurs_widget_is_row_titled, title);
-
-  if (found == NULL)
-    g_error ("No row titled “%s”", title);
-  return found;
-}
-
-static GtkWidget *
-expand (Fixture    *f,
-        const char *title)
-{
-  GtkWidget *expander = row (f, title);
-
-  g_assert_true (KURS_IS_RECORD_ROW (expander));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  kurs_widget_settle ();
-  return expander;
-}
-
-static void
-click (GtkWidget  *root,
-       const char *label)
-{
-  GtkWidget *button = kurs_widget_find (root, kurs_widget_is_button_labelled, label);
-
-  if (button == NULL)
-    g_error ("No button “%s”", label);
-  g_signal_emit_by_name (button, "clicked");
-  kurs_widget_settle ();
-}
-
-static void
-type (GtkWidget  *editable,
-      const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
-}
-
-/* What the file holds, through a connection of its own */
-static char *
-stored (Fixture    *f,
-        const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0))
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-#define assert_stored(f, sql, expected) \
-  G_STMT_START { \
-    g_autofree char *__value = stored ((f), (sql)); \
-    g_assert_cmpstr (__value, ==, (expected)); \
-  } G_STMT_END
 
 /* Overview */
 

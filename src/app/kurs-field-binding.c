@@ -196,6 +196,9 @@ void
 kurs_field_binding_save (KursFieldBinding *self,
                          GVariant         *value)
 {
+  /* The change may take the editor away — a milestone whose date moved
+   * it in its list gets a new row — so it is kept until this is done */
+  g_autoptr(GtkWidget) keep = g_object_ref (self->widget);
   g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;

@@ -11,6 +11,7 @@
 #include "kurs-goals-page.h"
 #include "kurs-indicators-page.h"
 #include "kurs-overview-page.h"
+#include "kurs-process-page.h"
 #include "kurs-strategy-row.h"
 #include "kurs-strategy-view.h"
 #include "kurs-target-groups-page.h"
@@ -56,6 +57,7 @@ page_type (guint i)
     KURS_TYPE_FOCUS_AREAS_PAGE,
     KURS_TYPE_GOALS_PAGE,
     KURS_TYPE_INDICATORS_PAGE,
+    KURS_TYPE_PROCESS_PAGE,
     KURS_TYPE_TIMELINE_PAGE,
   };
 
@@ -365,4 +367,41 @@ kurs_strategy_view_set_folded (KursStrategyView *self,
   g_return_if_fail (KURS_IS_STRATEGY_VIEW (self));
 
   gtk_widget_set_visible (self->back, folded);
+}
+
+/**
+ * kurs_strategy_view_get_page_name_at:
+ * @index: a page's place in the navigation, from 0
+ *
+ * Returns: (nullable): the name of the page there, for shortcuts
+ */
+const char *
+kurs_strategy_view_get_page_name_at (guint index)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+
+  if (page_type (index) == G_TYPE_INVALID)
+    return NULL;
+
+  klass = g_type_class_ref (page_type (index));
+  return KURS_PAGE_CLASS (klass)->name;
+}
+
+/**
+ * kurs_strategy_view_step_page:
+ * @step: +1 for the next page, -1 for the one before
+ */
+void
+kurs_strategy_view_step_page (KursStrategyView *self,
+                              int               step)
+{
+  GtkListBoxRow *row;
+  int index;
+
+  g_return_if_fail (KURS_IS_STRATEGY_VIEW (self));
+
+  row = gtk_list_box_get_selected_row (self->navigation);
+  index = row ? gtk_list_box_row_get_index (row) + step : 0;
+  if ((row = gtk_list_box_get_row_at_index (self->navigation, MAX (index, 0))) != NULL)
+    gtk_list_box_select_row (self->navigation, row);
 }

@@ -22,4 +22,8 @@ GtkWidget  *kurs_strategy_view_get_page      (KursStrategyView *self,
 void        kurs_strategy_view_set_folded    (KursStrategyView *self,
                                               gboolean          folded);
 
+const char *kurs_strategy_view_get_page_name_at (guint             index);
+void        kurs_strategy_view_step_page        (KursStrategyView *self,
+                                                 int               step);
+
 G_END_DECLS

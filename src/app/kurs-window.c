@@ -317,6 +317,17 @@ show_page_action (GtkWidget  *widget,
     }
 }
 
+static void
+step_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+
+  if (self->selected != NULL)
+    kurs_strategy_view_step_page (self->view, g_variant_get_int32 (parameter));
+}
+
 /* The shortcuts window is made when it is asked for, not with every
  * window as GTK's gtk/help-overlay.ui would be. */
 static void
@@ -762,15 +773,16 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
                                        "win.show-help-overlay", NULL);
 
-  /* Alt+1 … Alt+7: the strategy's pages, in the order they are listed */
-  {
-    const char *pages[] = { "overview", "vision", "target-groups", "focus-areas", "goals", "indicators",
-                            "timeline" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                           "win.show-page", "s", pages[i]);
-  }
+  /* Alt+1 … Alt+9, Alt+0: the strategy's pages, in the order they are
+   * listed; Ctrl+Page Down and Up step through them */
+  for (guint i = 0; i < 10 && kurs_strategy_view_get_page_name_at (i) != NULL; i++)
+    gtk_widget_class_add_binding_action (widget_class, i < 9 ? GDK_KEY_1 + i : GDK_KEY_0, GDK_ALT_MASK,
+                                         "win.show-page", "s", kurs_strategy_view_get_page_name_at (i));
+  gtk_widget_class_install_action (widget_class, "win.step-page", "i", step_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.step-page", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.step-page", "i", -1);
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_action);

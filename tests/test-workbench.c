@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-workbench"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "kurs-hearing-dialog.h"
+#include "kurs-link-group.h"
+#include "kurs-page-fixture.h"
+#include "kurs-plan-dialog.h"
+#include "kurs-process-page.h"
+#include "kurs-record-row.h"
+#include "kurs-resources.h"
+#include "kurs-text-area.h"
+#include "kurs-widget-util.h"
+
+/* The consultant's workbench — the process plan, the stakeholders and
+ * their involvement, the hearings — driven through its widgets in a real
+ * window, and read back from the library file. */
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  g_error ("No %s is open", g_type_name (type));
+}
+
+static void
+set_text_area (GtkWidget  *root,
+               guint       index,
+               const char *text)
+{
+  g_autoptr(GPtrArray) areas = kurs_widget_find_all (root, kurs_widget_has_type_name, "KursTextArea");
+
+  g_assert_cmpuint (areas->len, >, index);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (kurs_text_area_get_text_view (areas->pdata[index])), text, -1);
+}
+
+static GtkCheckButton *
+check_in (GtkWidget  *root,
+          const char *title)
+{
+  GtkWidget *found = row_in (root, title);
+  GtkWidget *check = kurs_widget_find (found, kurs_widget_has_type_name, "GtkCheckButton");
+
+  g_assert_nonnull (check);
+  return GTK_CHECK_BUTTON (check);
+}
+
+/* Process plan */
+
+#define APPROVAL_MEETING "Socialudvalgsmøde: godkendelse af opsamling og proces"
+#define THEME_MEETING "Temamøde (halvdagsworkshop): indsatsområder og udviklingsmål"
+
+/* A milestone past its date and not held is overdue; ticking it held is
+ * stored and takes the mark away */
+static void
+test_process_held (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *milestone;
+  GtkCheckButton *held;
+
+  show_page (f, KURS_TYPE_PROCESS_PAGE);
+  milestone = row (f, APPROVAL_MEETING);
+  g_assert_true (gtk_widget_has_css_class (milestone, "overdue"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (milestone)), "Overdue"));
+
+  held = GTK_CHECK_BUTTON (g_object_get_data (G_OBJECT (milestone), "kurs-held"));
+  g_assert_false (gtk_check_button_get_active (held));
+  gtk_check_button_set_active (held, TRUE);
+  kurs_widget_settle ();
+
+  assert_stored (f, "SELECT held FROM milestone WHERE title = '" APPROVAL_MEETING "'", "1");
+  g_assert_false (gtk_widget_has_css_class (milestone, "overdue"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (milestone)), "Held"));
+
+  /* Undo, from wherever it is asked for, unticks it */
+  g_assert_true (kurs_store_undo (f->store, NULL));
+  kurs_widget_settle ();
+  g_assert_false (gtk_check_button_get_active (held));
+  assert_stored (f, "SELECT held FROM milestone WHERE title = '" APPROVAL_MEETING "'", "0");
+}
+
+/* A committee meeting records its agenda item as the minutes do */
+static void
+test_process_agenda_item (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *milestone;
+
+  show_page (f, KURS_TYPE_PROCESS_PAGE);
+  milestone = expand (f, APPROVAL_MEETING);
+  type (row_in (milestone, "Case number"), "27.00.00-A00-8-22");
+  /* agenda, earlier treatment, recommendation, decision */
+  set_text_area (milestone, 2, "1. at opsamlingen godkendes\n2. at processen godkendes");
+  set_text_area (milestone, 3, "Godkendt.");
+  kurs_widget_wait (AFTER_SAVE);
+
+  assert_stored (f, "SELECT case_number FROM milestone WHERE title = '" APPROVAL_MEETING "'", "27.00.00-A00-8-22");
+  assert_stored (f, "SELECT recommendation FROM milestone WHERE title = '" APPROVAL_MEETING "'",
+                 "1. at opsamlingen godkendes\n2. at processen godkendes");
+  assert_stored (f, "SELECT decision FROM milestone WHERE title = '" APPROVAL_MEETING "'", "Godkendt.");
+
+  /* The workshop's editors are not a meeting's */
+  g_assert_false (gtk_widget_is_visible (kurs_widget_find (milestone, kurs_widget_has_type_name,
+                                                           "KursLinkGroup")));
+  kurs_widget_snapshot (f->window, "workbench-process-meeting");
+}
+
+/* A new date moves the milestone in the list; its row stays open */
+static void
+test_process_date_keeps_row_open (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GtkWidget *milestone;
+
+  show_page (f, KURS_TYPE_PROCESS_PAGE);
+  milestone = expand (f, APPROVAL_MEETING);
+  type (row_in (milestone, "Date"), "15.10.2022");
+  kurs_widget_wait (AFTER_SAVE);
+  kurs_widget_settle ();
+
+  assert_stored (f, "SELECT start_date FROM milestone WHERE title = '" APPROVAL_MEETING "'", "2022-10-15");
+  milestone = row (f, APPROVAL_MEETING);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (milestone)));
+}
+
+/* A workshop's participants come from the stakeholders, its outputs are
+ * linked to the goals they shaped */
+static void
+test_process_workshop (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *milestone, *output;
+
+  show_page (f, KURS_TYPE_PROCESS_PAGE);
+  milestone = expand (f, THEME_MEETING);
+
+  /* the example has two participants already */
+  g_assert_true (gtk_check_button_get_active (check_in (milestone, "Formandsskaber for kommunens udvalg")));
+  gtk_check_button_set_active (check_in (milestone, "Handicaprådet"), TRUE);
+  kurs_widget_settle ();
+  assert_stored (f, "SELECT group_concat(name, ', ') FROM (SELECT s.name FROM involvement i "
+                 "JOIN stakeholder s ON s.id = i.stakeholder_id JOIN milestone m ON m.id = i.milestone_id "
+                 "WHERE m.title = '" THEME_MEETING "' AND i.role = 'participant' ORDER BY s.position)",
+                 "Formandsskaber for kommunens udvalg, Handicaprådet, Lokale aktører og samarbejdspartnere");
+
+  click (milestone, "Add Output");
+  output = row_in (milestone, "New output");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (output)));
+  set_text_area (output, 0, "Boligen først: ingen udskrivning til gaden");
+  gtk_check_button_set_active (check_in (output, "Udviklingsmål 2 (eksempel)"), TRUE);
+  kurs_widget_wait (AFTER_SAVE);
+
+  assert_stored (f, "SELECT o.text || ' → ' || g.title FROM output_goal l JOIN workshop_output o ON o.id = l.output_id "
+                 "JOIN goal g ON g.id = l.goal_id",
+                 "Boligen først: ingen udskrivning til gaden → Udviklingsmål 2 (eksempel)");
+  kurs_widget_snapshot (f->window, "workbench-process-workshop");
+
+  /* Unticking a participant takes the involvement away */
+  gtk_check_button_set_active (check_in (milestone, "Handicaprådet"), FALSE);
+  kurs_widget_settle ();
+  assert_stored (f, "SELECT count(*) FROM involvement i JOIN milestone m ON m.id = i.milestone_id "
+                 "WHERE m.title = '" THEME_MEETING "'", "2");
+}
+
+/* "Plan the Process": the dialog shows the steps, and planning adds them
+ * with the hearing round, as one action */
+static void
+test_process_plan (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *dialog, *approval;
+  GtkSpinButton *weeks;
+
+  show_page (f, KURS_TYPE_PROCESS_PAGE);
+  click (f->page, "_Plan…");
+  dialog = find_toplevel (KURS_TYPE_PLAN_DIALOG);
+
+  approval = row_in (dialog, "Final approval");
+  type (approval, "31.02.2027");
+  kurs_widget_settle ();
+  g_assert_true (gtk_widget_has_css_class (approval, "error"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "plan"));
+
+  type (approval, "30.11.2027");
+  weeks = GTK_SPIN_BUTTON (kurs_widget_find (dialog, kurs_widget_has_type_name, "GtkSpinButton"));
+  gtk_spin_button_set_value (weeks, 6);
+  kurs_widget_settle ();
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "plan"));
+  kurs_widget_snapshot (dialog, "workbench-plan-dialog");
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "plan");
+  kurs_widget_settle ();
+
+  assert_stored (f, "SELECT count(*) FROM milestone WHERE start_date BETWEEN '2027-01-01' AND '2027-12-31'", "10");
+  assert_stored (f, "SELECT start_date || '/' || end_date FROM milestone WHERE kind = 'hearing' "
+                 "AND start_date >= '2027-01-01'", "2027-10-12/2027-11-23");
+  assert_stored (f, "SELECT sent_date || '/' || deadline FROM hearing_round ORDER BY id DESC",
+                 "2027-10-12/2027-11-23");
+  assert_stored (f, "SELECT committee FROM milestone WHERE kind = 'approval' AND start_date = '2027-11-30'",
+                 "Socialudvalget");
+  g_assert_nonnull (row (f, "Committee meeting: final approval of the strategy"));
+
+  g_assert_true (kurs_store_undo (f->store, NULL));
+  kurs_widget_settle ();
+  assert_stored (f, "SELECT count(*) FROM milestone WHERE start_date BETWEEN '2027-01-01' AND '2027-12-31'", "0");
+}
+
+/* From the hearing milestone: send the draft to hearing */
+static void
+test_process_send_to_hearing (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(KursRecord) added = NULL;
+  GtkWidget *milestone, *dialog;
+
+  /* a second hearing milestone, not sent yet */
+  added = kurs_store_create (f->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (f->strategy), NULL,
+                             "kind", g_variant_new_string ("hearing"),
+                             "title", g_variant_new_string ("Høring om handleplan 2025–26"),
+                             "start_date", g_variant_new_string ("2024-09-02"),
+                             "end_date", g_variant_new_string ("2024-09-30"), NULL);
+  g_assert_nonnull (added);
+  show_page (f, KURS_TYPE_PROCESS_PAGE);
+  milestone = expand (f, "Høring om handleplan 2025–26");
+  click (milestone, "_Send to Hearing…");
+  dialog = find_toplevel (KURS_TYPE_HEARING_DIALOG);
+
+  /* councils, boards and other committees are chosen; add the region */
+  g_assert_true (gtk_check_button_get_active (check_in (dialog, "Handicaprådet")));
+  g_assert_false (gtk_check_button_get_active (check_in (dialog, "Socialudvalget")));
+  gtk_check_button_set_active (check_in (dialog, "Regionen"), TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row_in (dialog, "Deadline"))), ==, "2024-09-30");
+  kurs_widget_snapshot (dialog, "workbench-send-to-hearing");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "send");
+  kurs_widget_settle ();
+
+  assert_stored (f, "SELECT count(*) FROM hearing_party p JOIN hearing_round r ON r.id = p.hearing_round_id "
+                 "WHERE r.title = 'Høring om handleplan 2025–26'", "6");
+  assert_stored (f, "SELECT r.deadline FROM hearing_round r JOIN milestone m ON m.id = r.milestone_id "
+                 "WHERE m.title = 'Høring om handleplan 2025–26'", "2024-09-30");
+  /* the milestone's row now shows the round and who answered */
+  g_assert_nonnull (kurs_widget_find (milestone, kurs_widget_is_row_titled, "Høring om handleplan 2025–26"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  kurs_register_resource ();
+
+#define ADD(path, func) \
+  g_test_add ("/workbench/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("process/held", test_process_held);
+  ADD ("process/agenda-item", test_process_agenda_item);
+  ADD ("process/date-keeps-row-open", test_process_date_keeps_row_open);
+  ADD ("process/workshop", test_process_workshop);
+  ADD ("process/plan", test_process_plan);
+  ADD ("process/send-to-hearing", test_process_send_to_hearing);
+
+  return g_test_run ();
+}
