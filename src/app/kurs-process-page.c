@@ -539,7 +539,7 @@ kurs_process_page_class_init (KursProcessPageClass *klass)
 
   page_class->name = "process";
   page_class->title = N_("Process Plan");
-  page_class->icon_name = "x-office-calendar-symbolic";
+  page_class->icon_name = "task-due-symbolic";
   page_class->build = kurs_process_page_build;
 }
 

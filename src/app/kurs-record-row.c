@@ -27,6 +27,7 @@ struct _KursRecordRow
   KursRecord           *record;
   GtkWidget            *menu_button;
   KursRecordRowDescribe describe;
+  KursRecordRowDescribe title;     /* where the record's own title is not its name */
   KursRecordRowPopulate populate;
   gpointer              populate_data;
 };
@@ -47,7 +48,8 @@ is_writable (KursRecordRow *self)
 static void
 update_title (KursRecordRow *self)
 {
-  const char *title = kurs_record_get_title (self->record);
+  g_autofree char *own_title = self->title ? self->title (self->store, self->record) : NULL;
+  const char *title = own_title ? own_title : kurs_record_get_title (self->record);
   g_autofree char *escaped = g_markup_escape_text (*title ? title : _("Untitled"), -1);
   g_autofree char *menu_label = g_strdup_printf (_("Actions for “%s”"), *title ? title : _("Untitled"));
 
@@ -118,7 +120,8 @@ delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkWidget) window = NULL;
   g_autofree char *message = NULL;
-  const char *title = kurs_record_get_title (self->record);
+  g_autofree char *own_title = self->title ? self->title (self->store, self->record) : NULL;
+  const char *title = own_title ? own_title : kurs_record_get_title (self->record);
 
   kurs_field_bindings_flush_all ();
 
@@ -261,6 +264,21 @@ kurs_record_row_get_store (KursRecordRow *self)
   g_return_val_if_fail (KURS_IS_RECORD_ROW (self), NULL);
 
   return self->store;
+}
+
+/**
+ * kurs_record_row_set_title_func:
+ * @title: names the row from its record, where the record's title is not
+ *   its name (a hearing party is named by its stakeholder)
+ */
+void
+kurs_record_row_set_title_func (KursRecordRow         *self,
+                                KursRecordRowDescribe  title)
+{
+  g_return_if_fail (KURS_IS_RECORD_ROW (self));
+
+  self->title = title;
+  update_title (self);
 }
 
 /**

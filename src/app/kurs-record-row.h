@@ -23,6 +23,8 @@ GtkWidget  *kurs_record_row_new        (KursStore             *store,
                                         KursRecordRowDescribe  describe);
 KursRecord *kurs_record_row_get_record (KursRecordRow         *self);
 KursStore  *kurs_record_row_get_store  (KursRecordRow         *self);
+void        kurs_record_row_set_title_func (KursRecordRow     *self,
+                                        KursRecordRowDescribe  title);
 void        kurs_record_row_set_populate (KursRecordRow       *self,
                                         KursRecordRowPopulate  populate,
                                         gpointer               user_data);

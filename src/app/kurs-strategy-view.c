@@ -9,9 +9,11 @@
 #include "kurs-field-binding.h"
 #include "kurs-focus-areas-page.h"
 #include "kurs-goals-page.h"
+#include "kurs-hearings-page.h"
 #include "kurs-indicators-page.h"
 #include "kurs-overview-page.h"
 #include "kurs-process-page.h"
+#include "kurs-stakeholders-page.h"
 #include "kurs-strategy-row.h"
 #include "kurs-strategy-view.h"
 #include "kurs-target-groups-page.h"
@@ -58,6 +60,8 @@ page_type (guint i)
     KURS_TYPE_GOALS_PAGE,
     KURS_TYPE_INDICATORS_PAGE,
     KURS_TYPE_PROCESS_PAGE,
+    KURS_TYPE_STAKEHOLDERS_PAGE,
+    KURS_TYPE_HEARINGS_PAGE,
     KURS_TYPE_TIMELINE_PAGE,
   };
 

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-printing"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kurs-printing.h"
+
+/* Printing a document through GTK's print dialog, which also saves it as
+ * PDF ("Print to File").  The layout is the document's own, the same that
+ * kurs-cli writes to a PDF. */
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                KursPrintDocument *document)
+{
+  guint n_pages = kurs_print_document_paginate (document, gtk_print_context_get_cairo_context (context),
+                                                gtk_print_context_get_width (context),
+                                                gtk_print_context_get_height (context));
+
+  gtk_print_operation_set_n_pages (operation, n_pages);
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              KursPrintDocument *document)
+{
+  kurs_print_document_draw_page (document, gtk_print_context_get_cairo_context (context), page);
+}
+
+static void
+done_cb (GtkPrintOperation       *operation,
+         GtkPrintOperationResult  result,
+         GtkWindow               *parent)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+
+  gtk_print_operation_get_error (operation, &error);
+  if (parent != NULL && error != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-error", "s", error->message);
+}
+
+/**
+ * kurs_printing_new_operation:
+ *
+ * Returns: (transfer full): an operation that prints @document, on A4 by
+ *   default, named after it
+ */
+GtkPrintOperation *
+kurs_printing_new_operation (KursPrintDocument *document)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+  g_return_val_if_fail (KURS_IS_PRINT_DOCUMENT (document), NULL);
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_job_name (operation, kurs_print_document_get_title (document));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  g_object_set_data_full (G_OBJECT (operation), "kurs-document", g_object_ref (document), g_object_unref);
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), document, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), document, 0);
+  return operation;
+}
+
+/**
+ * kurs_printing_run:
+ * @parent: the window the print dialog belongs to
+ *
+ * Shows the print dialog for @document; printing goes on after this
+ * returns.
+ */
+gboolean
+kurs_printing_run (GtkWindow          *parent,
+                   KursPrintDocument  *document,
+                   GError            **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (KURS_IS_PRINT_DOCUMENT (document), FALSE);
+
+  operation = kurs_printing_new_operation (document);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  if (parent != NULL)
+    g_signal_connect_object (operation, "done", G_CALLBACK (done_cb), parent, 0);
+
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kurs-print-document.h"
+
+G_BEGIN_DECLS
+
+GtkPrintOperation *kurs_printing_new_operation (KursPrintDocument  *document);
+gboolean           kurs_printing_run           (GtkWindow          *parent,
+                                                KursPrintDocument  *document,
+                                                GError            **error);
+
+G_END_DECLS

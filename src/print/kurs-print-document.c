@@ -1,0 +1,607 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-print-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "kurs-print-document.h"
+
+G_DEFINE_QUARK (kurs-print-error-quark, kurs_print_error)
+
+/**
+ * KursPrintDocument:
+ *
+ * A document to print or save as PDF — the strategy, a hearing summary,
+ * the timeline — as a list of blocks: headings, paragraphs, labelled
+ * fields, list items and drawings.  It is laid out on pages of a given
+ * size with Pango, a paragraph broken across pages line by line, a
+ * heading kept with what follows it; each page is then drawn with cairo,
+ * with the title and "page N of M" at its foot.  The same layout serves
+ * GtkPrintOperation in the window and the PDF that kurs-cli writes.
+ */
+
+typedef enum {
+  BLOCK_HEADING,
+  BLOCK_TEXT,
+  BLOCK_NOTE,
+  BLOCK_FIELD,
+  BLOCK_ITEM,
+  BLOCK_DRAWING,
+  BLOCK_BREAK,
+} BlockKind;
+
+typedef struct {
+  BlockKind             kind;
+  guint                 level;
+  char                 *text;
+  char                 *label;      /* a field's label, an item's mark */
+  KursPrintMeasureFunc  measure;
+  KursPrintDrawFunc     draw;
+  gpointer              data;
+  GDestroyNotify        destroy;
+  /* laid out */
+  PangoLayout          *layout;
+  double                indent;
+  double                height;     /* of a drawing */
+} Block;
+
+/* Where a piece of a block goes: a line of its text, or a slice of a
+ * drawing from `offset` down */
+typedef struct {
+  guint  page;
+  guint  block;
+  int    line;       /* -1 for a drawing */
+  double y;          /* its top, on the page */
+  double offset;     /* of a drawing's slice */
+  double height;     /* of a drawing's slice */
+} Piece;
+
+struct _KursPrintDocument
+{
+  GObject  parent_instance;
+
+  char    *title;
+  GArray  *blocks;
+  GArray  *pieces;
+  guint    n_pages;
+  double   width;
+  double   height;
+};
+
+G_DEFINE_FINAL_TYPE (KursPrintDocument, kurs_print_document, G_TYPE_OBJECT)
+
+#define FOOTER_HEIGHT 24.0
+#define ITEM_INDENT   18.0
+
+static void
+clear_block (gpointer data)
+{
+  Block *block = data;
+
+  g_free (block->text);
+  g_free (block->label);
+  g_clear_object (&block->layout);
+  if (block->destroy)
+    block->destroy (block->data);
+}
+
+static void
+add_block (KursPrintDocument *self,
+           Block             *block)
+{
+  g_array_append_vals (self->blocks, block, 1);
+}
+
+static const char *
+font_for (Block *block)
+{
+  switch (block->kind)
+    {
+    case BLOCK_HEADING:
+      return block->level <= 1 ? "Sans Bold 17" : block->level == 2 ? "Sans Bold 13" : "Sans Bold 11";
+    case BLOCK_NOTE:
+      return "Sans Italic 9";
+    default:
+      return "Sans 10";
+    }
+}
+
+/* Space before a block, in points */
+static double
+space_before (Block *block)
+{
+  switch (block->kind)
+    {
+    case BLOCK_HEADING:
+      return block->level <= 1 ? 4 : block->level == 2 ? 16 : 10;
+    case BLOCK_ITEM:
+    case BLOCK_FIELD:
+      return 3;
+    default:
+      return 6;
+    }
+}
+
+static void
+layout_block (Block   *block,
+              cairo_t *cr,
+              double   width)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (font_for (block));
+
+  g_clear_object (&block->layout);
+  block->indent = block->kind == BLOCK_ITEM ? ITEM_INDENT : 0;
+
+  if (block->kind == BLOCK_DRAWING)
+    {
+      block->height = block->measure ? block->measure (width, block->data) : 0;
+      return;
+    }
+  if (block->kind == BLOCK_BREAK)
+    return;
+
+  block->layout = pango_cairo_create_layout (cr);
+  pango_layout_set_font_description (block->layout, font);
+  pango_layout_set_width (block->layout, pango_units_from_double (width - block->indent));
+  pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD_CHAR);
+
+  if (block->kind == BLOCK_FIELD)
+    {
+      g_autofree char *label = g_markup_escape_text (block->label, -1);
+      g_autofree char *text = g_markup_escape_text (block->text, -1);
+      g_autofree char *markup = g_strdup_printf ("<b>%s:</b> %s", label, text);
+
+      pango_layout_set_markup (block->layout, markup, -1);
+    }
+  else
+    pango_layout_set_text (block->layout, block->text, -1);
+}
+
+static void
+kurs_print_document_finalize (GObject *object)
+{
+  KursPrintDocument *self = (KursPrintDocument *) object;
+
+  g_free (self->title);
+  g_array_unref (self->blocks);
+  g_array_unref (self->pieces);
+
+  G_OBJECT_CLASS (kurs_print_document_parent_class)->finalize (object);
+}
+
+static void
+kurs_print_document_class_init (KursPrintDocumentClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kurs_print_document_finalize;
+}
+
+static void
+kurs_print_document_init (KursPrintDocument *self)
+{
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (self->blocks, clear_block);
+  self->pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+}
+
+/**
+ * kurs_print_document_new:
+ * @title: what the document is, for every page's foot
+ */
+KursPrintDocument *
+kurs_print_document_new (const char *title)
+{
+  KursPrintDocument *self = g_object_new (KURS_TYPE_PRINT_DOCUMENT, NULL);
+
+  self->title = g_strdup (title ? title : "");
+  return self;
+}
+
+const char *
+kurs_print_document_get_title (KursPrintDocument *self)
+{
+  g_return_val_if_fail (KURS_IS_PRINT_DOCUMENT (self), NULL);
+
+  return self->title;
+}
+
+/**
+ * kurs_print_document_add_heading:
+ * @level: 1 for the document's title, 2 for a section, 3 below
+ */
+void
+kurs_print_document_add_heading (KursPrintDocument *self,
+                                 guint              level,
+                                 const char        *text)
+{
+  Block block = { BLOCK_HEADING, level, g_strdup (text ? text : "") };
+
+  g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
+  add_block (self, &block);
+}
+
+/**
+ * kurs_print_document_add_text:
+ *
+ * A paragraph, its line breaks kept; an empty text adds nothing.
+ */
+void
+kurs_print_document_add_text (KursPrintDocument *self,
+                              const char        *text)
+{
+  Block block = { BLOCK_TEXT, 0, g_strdup (text) };
+
+  g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
+  if (text == NULL || *text == '\0')
+    {
+      g_free (block.text);
+      return;
+    }
+  add_block (self, &block);
+}
+
+/* A paragraph in small italics: what is missing, or a remark */
+void
+kurs_print_document_add_note (KursPrintDocument *self,
+                              const char        *text)
+{
+  Block block = { BLOCK_NOTE, 0, g_strdup (text ? text : "") };
+
+  g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
+  add_block (self, &block);
+}
+
+/**
+ * kurs_print_document_add_field:
+ *
+ * "Label: text", the label in bold; an empty text adds nothing.
+ */
+void
+kurs_print_document_add_field (KursPrintDocument *self,
+                               const char        *label,
+                               const char        *text)
+{
+  Block block = { BLOCK_FIELD, 0, g_strdup (text), g_strdup (label) };
+
+  g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (label != NULL);
+  if (text == NULL || *text == '\0')
+    {
+      clear_block (&block);
+      return;
+    }
+  add_block (self, &block);
+}
+
+/**
+ * kurs_print_document_add_item:
+ * @mark: "•", "1." …
+ */
+void
+kurs_print_document_add_item (KursPrintDocument *self,
+                              const char        *mark,
+                              const char        *text)
+{
+  Block block = { BLOCK_ITEM, 0, g_strdup (text ? text : ""), g_strdup (mark ? mark : "•") };
+
+  g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
+  add_block (self, &block);
+}
+
+/**
+ * kurs_print_document_add_drawing:
+ * @measure: the drawing's height at a width
+ * @draw: draws it
+ * @destroy: (nullable): frees @user_data with the document
+ */
+void
+kurs_print_document_add_drawing (KursPrintDocument    *self,
+                                 KursPrintMeasureFunc  measure,
+                                 KursPrintDrawFunc     draw,
+                                 gpointer              user_data,
+                                 GDestroyNotify        destroy)
+{
+  Block block = { BLOCK_DRAWING };
+
+  g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (measure != NULL && draw != NULL);
+
+  block.measure = measure;
+  block.draw = draw;
+  block.data = user_data;
+  block.destroy = destroy;
+  add_block (self, &block);
+}
+
+void
+kurs_print_document_add_page_break (KursPrintDocument *self)
+{
+  Block block = { BLOCK_BREAK };
+
+  g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
+  add_block (self, &block);
+}
+
+static double
+line_height (PangoLayout *layout,
+             int          line)
+{
+  PangoLayoutLine *layout_line = pango_layout_get_line_readonly (layout, line);
+  PangoRectangle logical;
+
+  pango_layout_line_get_extents (layout_line, NULL, &logical);
+  return pango_units_to_double (logical.height) + pango_units_to_double (pango_layout_get_spacing (layout));
+}
+
+/* The height of a block's first few lines: a heading must have room for
+ * itself and the start of what follows it */
+static double
+first_lines_height (Block *block,
+                    int    n_lines)
+{
+  double height = 0;
+
+  if (block->layout == NULL)
+    return block->kind == BLOCK_DRAWING ? MIN (block->height, 60) : 0;
+
+  for (int i = 0; i < MIN (n_lines, pango_layout_get_line_count (block->layout)); i++)
+    height += line_height (block->layout, i);
+  return height;
+}
+
+/**
+ * kurs_print_document_paginate:
+ * @cr: where the pages will be drawn: its fonts and resolution
+ * @width: the width of a page's printable area, in points
+ * @height: its height
+ *
+ * Lays the document out on pages of that size.
+ *
+ * Returns: the number of pages, at least 1
+ */
+guint
+kurs_print_document_paginate (KursPrintDocument *self,
+                              cairo_t           *cr,
+                              double             width,
+                              double             height)
+{
+  double body = height - FOOTER_HEIGHT;
+  double y = 0;
+  guint page = 0;
+
+  g_return_val_if_fail (KURS_IS_PRINT_DOCUMENT (self), 0);
+  g_return_val_if_fail (cr != NULL, 0);
+
+  self->width = width;
+  self->height = height;
+  g_array_set_size (self->pieces, 0);
+
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, b);
+
+      layout_block (block, cr, width);
+
+      if (block->kind == BLOCK_BREAK)
+        {
+          if (y > 0)
+            page++;
+          y = 0;
+          continue;
+        }
+
+      if (y > 0)
+        y += space_before (block);
+
+      /* A heading goes with the start of what follows it */
+      if (block->kind == BLOCK_HEADING && y > 0)
+        {
+          double needed = first_lines_height (block, G_MAXINT);
+
+          if (b + 1 < self->blocks->len)
+            {
+              Block *next = &g_array_index (self->blocks, Block, b + 1);
+
+              layout_block (next, cr, width);
+              needed += space_before (next) + first_lines_height (next, 2);
+            }
+          if (y + needed > body)
+            {
+              page++;
+              y = 0;
+            }
+        }
+
+      if (block->kind == BLOCK_DRAWING)
+        {
+          double offset = 0;
+
+          /* Not begun near a page's foot */
+          if (y > 0 && y + MIN (block->height, body / 3) > body)
+            {
+              page++;
+              y = 0;
+            }
+          while (offset < block->height)
+            {
+              double slice = MIN (block->height - offset, body - y);
+              Piece piece = { page, b, -1, y, offset, slice };
+
+              g_array_append_val (self->pieces, piece);
+              offset += slice;
+              y += slice;
+              if (offset < block->height)
+                {
+                  page++;
+                  y = 0;
+                }
+            }
+          continue;
+        }
+
+      for (int line = 0; line < pango_layout_get_line_count (block->layout); line++)
+        {
+          double h = line_height (block->layout, line);
+          Piece piece = { page, b, line, y, 0, h };
+
+          if (y > 0 && y + h > body)
+            {
+              page++;
+              y = 0;
+              piece.page = page;
+              piece.y = 0;
+            }
+          g_array_append_val (self->pieces, piece);
+          y += h;
+        }
+    }
+
+  self->n_pages = page + 1;
+  return self->n_pages;
+}
+
+static void
+draw_footer (KursPrintDocument *self,
+             cairo_t           *cr,
+             guint              page)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 8");
+  /* Translators: at the foot of a printed page */
+  g_autofree char *text = g_strdup_printf (_("%s · page %u of %u"), self->title, page + 1, self->n_pages);
+  int text_height;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, pango_units_from_double (self->width));
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, 0, self->height - FOOTER_HEIGHT + 6);
+  cairo_line_to (cr, self->width, self->height - FOOTER_HEIGHT + 6);
+  cairo_stroke (cr);
+  cairo_move_to (cr, 0, self->height - text_height);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/**
+ * kurs_print_document_draw_page:
+ * @page: from 0, less than what kurs_print_document_paginate() returned
+ *
+ * Draws a page from the top left of @cr, in points.
+ */
+void
+kurs_print_document_draw_page (KursPrintDocument *self,
+                               cairo_t           *cr,
+                               guint              page)
+{
+  g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (cr != NULL);
+
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      Piece *piece = &g_array_index (self->pieces, Piece, i);
+      Block *block = &g_array_index (self->blocks, Block, piece->block);
+
+      if (piece->page != page)
+        continue;
+
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+
+      if (block->kind == BLOCK_DRAWING)
+        {
+          cairo_rectangle (cr, 0, piece->y, self->width, piece->height);
+          cairo_clip (cr);
+          cairo_translate (cr, 0, piece->y - piece->offset);
+          block->draw (cr, self->width, block->height, block->data);
+        }
+      else
+        {
+          PangoLayoutLine *line;
+          PangoRectangle logical;
+          int baseline;
+
+          pango_cairo_update_layout (cr, block->layout);
+          line = pango_layout_get_line_readonly (block->layout, piece->line);
+          pango_layout_line_get_extents (line, NULL, &logical);
+          baseline = -logical.y;
+
+          /* An item's mark goes before its first line */
+          if (block->kind == BLOCK_ITEM && piece->line == 0)
+            {
+              g_autoptr(PangoLayout) mark = pango_cairo_create_layout (cr);
+
+              pango_layout_set_font_description (mark, pango_layout_get_font_description (block->layout));
+              pango_layout_set_text (mark, block->label, -1);
+              cairo_move_to (cr, 0, piece->y);
+              pango_cairo_show_layout (cr, mark);
+            }
+
+          cairo_move_to (cr, block->indent + pango_units_to_double (logical.x),
+                         piece->y + pango_units_to_double (baseline));
+          pango_cairo_show_layout_line (cr, line);
+        }
+
+      cairo_restore (cr);
+    }
+
+  draw_footer (self, cr, page);
+}
+
+/* A4, in points, with margins of 2 cm */
+#define A4_WIDTH  595.28
+#define A4_HEIGHT 841.89
+#define MARGIN    56.69
+
+/**
+ * kurs_print_document_write_pdf:
+ *
+ * Saves the document as a PDF of A4 pages.
+ */
+gboolean
+kurs_print_document_write_pdf (KursPrintDocument  *self,
+                               const char         *path,
+                               GError            **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  guint n_pages;
+
+  g_return_val_if_fail (KURS_IS_PRINT_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  surface = cairo_pdf_surface_create (path, A4_WIDTH, A4_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kurs");
+  cr = cairo_create (surface);
+
+  n_pages = kurs_print_document_paginate (self, cr, A4_WIDTH - 2 * MARGIN, A4_HEIGHT - 2 * MARGIN);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, MARGIN, MARGIN);
+      kurs_print_document_draw_page (self, cr, page);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, KURS_PRINT_ERROR, KURS_PRINT_ERROR_FAILED,
+                   _("The PDF %s could not be written: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
