@@ -205,3 +205,87 @@ kurs_cli_run_set (KursCli  *cli,
 
   return KURS_CLI_EXIT_OK;
 }
+
+/* One line for a value: line breaks and tabs written as \n and \t */
+static char *
+one_line (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\n')
+        g_string_append (out, "\\n");
+      else if (*p == '\t')
+        g_string_append (out, "\\t");
+      else if (*p == '\\')
+        g_string_append (out, "\\\\");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* list ID KIND [--parent N]: N, then FIELD=VALUE for each field that has
+ * one, one record a line, in the order the window shows them */
+int
+kurs_cli_run_list_records (KursCli  *cli,
+                           int       argc,
+                           char    **argv)
+{
+  gint64 parent_id = 0;
+  GOptionEntry entries[] = {
+    { "parent", 0, 0, G_OPTION_ARG_INT64, &parent_id, N_("Only the records that belong to this one"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autoptr(KursRecord) parent = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  const KursEntityInfo *info;
+  GError *error = NULL;
+  int rc;
+
+  if ((rc = kurs_cli_parse ("list", "ID KIND [--parent N]", entries, &argc, &argv, 2, 2)) >= 0)
+    return rc;
+
+  if (!(info = find_entity (argv[2], &error))
+      || !kurs_cli_open (cli, FALSE, &error)
+      || !(strategy = kurs_cli_find_strategy (cli, argv[1], &error)))
+    return kurs_cli_fail (error);
+
+  if (parent_id != 0)
+    {
+      if (info->parent == KURS_ENTITY_STRATEGY)
+        return kurs_cli_usage ("list", _("--parent is for records that belong to another record"));
+      if (!(parent = find_record (cli, strategy, kurs_entity_info (info->parent), parent_id, &error)))
+        return kurs_cli_fail (error);
+      records = kurs_store_list (cli->store, info->entity, parent_id);
+    }
+  else
+    records = kurs_store_list_by_strategy (cli->store, info->entity, kurs_record_get_id (strategy));
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      KursRecord *record = records->pdata[i];
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_string_append_printf (line, "%" G_GINT64_FORMAT, kurs_record_get_id (record));
+      for (guint k = 0; k < info->n_fields; k++)
+        {
+          const KursField *field = &info->fields[k];
+          GVariant *value = kurs_record_get_value_at (record, k);
+          g_autofree char *text = NULL;
+          g_autofree char *escaped = NULL;
+
+          if (value == NULL || (field->flags & KURS_FIELD_BULK)
+              || ((int) k == info->parent_field && info->parent == KURS_ENTITY_STRATEGY))
+            continue;
+          text = kurs_field_format_value (field, value);
+          escaped = one_line (text);
+          g_string_append_printf (line, "\t%s=%s", field->name, escaped);
+        }
+      g_print ("%s\n", line->str);
+    }
+
+  return KURS_CLI_EXIT_OK;
+}

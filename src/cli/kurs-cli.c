@@ -169,7 +169,11 @@ run_list (KursCli  *cli,
   GError *error = NULL;
   int rc;
 
-  if ((rc = kurs_cli_parse ("list", "", entries, &argc, &argv, 0, 0)) >= 0)
+  /* list ID KIND: the records of a strategy */
+  if (argc > 1 && argv[1][0] != '-')
+    return kurs_cli_run_list_records (cli, argc, argv);
+
+  if ((rc = kurs_cli_parse ("list", "[ID KIND]", entries, &argc, &argv, 0, 0)) >= 0)
     return rc;
   if (!kurs_cli_open (cli, FALSE, &error))
     return kurs_cli_fail (error);
@@ -475,7 +479,9 @@ run_example (KursCli  *cli,
 /* The commands */
 
 static const KursCliCommand commands[] = {
-  { "list", "[--json]", N_("List the strategies: ID, status and title"), run_list },
+  { "list", "[--json] | ID KIND [--parent N]",
+    N_("List the strategies (ID, status, title), or a strategy’s records of a kind (N and FIELD=VALUE…)"),
+    run_list },
   { "show", "ID [--json]", N_("Print everything about a strategy"), run_show },
   { "new", "--title TITLE --period YEARS [--committee NAME]", N_("Add a strategy"), run_new },
   { "example", "", N_("Add the Ballerup example strategy"), run_example },
@@ -491,6 +497,16 @@ static const KursCliCommand commands[] = {
   { "add", "ID KIND [--parent N] FIELD=VALUE…",
     N_("Add a record to a strategy (milestone, stakeholder, hearing_round…); prints its number"), kurs_cli_run_add },
   { "set", "ID KIND N FIELD=VALUE…", N_("Change fields of a strategy’s record"), kurs_cli_run_set },
+  { "plan-process", "ID --approval YYYY-MM-DD [--hearing-weeks N] [--by-law]",
+    N_("Plan the usual path to approval, from the day of the final approval; prints the hearing round"),
+    kurs_cli_run_plan_process },
+  { "send-to-hearing", "ID --party N… [--milestone N] [--sent D] [--deadline D]",
+    N_("Send the draft to hearing with these stakeholders; prints the round"), kurs_cli_run_send_to_hearing },
+  { "hearing", "ID [ROUND]",
+    N_("Who has answered: ROUND, STAKEHOLDER, answered|awaiting|overdue, RESPONSE DATE, NAME"),
+    kurs_cli_run_hearing },
+  { "hearing-summary", "ID ROUND -o FILE.pdf", N_("Write a hearing round’s summary as PDF"),
+    kurs_cli_run_hearing_summary },
 };
 
 static char *
@@ -499,7 +515,7 @@ describe_commands (void)
   GString *text = g_string_new (_("Commands:"));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "\n  %-9s %s\n            %s", commands[i].name,
+    g_string_append_printf (text, "\n  %-15s %s\n                  %s", commands[i].name,
                             commands[i].synopsis, _(commands[i].summary));
 
   g_string_append_printf (text, "\n\n%s", _("Without --file, the library is $XDG_DATA_HOME/kurs/library.kurs."));

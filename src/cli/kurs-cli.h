@@ -62,5 +62,10 @@ int kurs_cli_run_import   (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_validate (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_add      (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_set      (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_list_records     (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_plan_process     (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_send_to_hearing  (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_hearing          (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_hearing_summary  (KursCli *cli, int argc, char **argv);
 
 G_END_DECLS
