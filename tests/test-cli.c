@@ -500,6 +500,159 @@ test_add_and_set (Fixture       *f,
   }
 }
 
+/* The text of a PDF, through poppler's pdftotext */
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* The consultant's workbench, by script: plan the process from a target
+ * date, send the draft to three parties, record two responses, see who
+ * is overdue, and print the hearing summary */
+static void
+test_process_and_hearing (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_auto(Result) created = RUN (f, "--file", f->library, "new", "--title", "Ældrestrategi", "--period", "2026-2030",
+                                "--committee", "Social- og Sundhedsudvalget");
+  g_autofree char *id = strip (created.out);
+  g_autofree char *council = NULL, *seniors = NULL, *board = NULL;
+  g_autofree char *round = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "høringsnotat.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_length, after_length;
+
+  {
+    g_auto(Result) a = RUN (f, "--file", f->library, "add", id, "stakeholder", "name=Handicaprådet", "kind=council");
+    g_auto(Result) b = RUN (f, "--file", f->library, "add", id, "stakeholder", "name=Ældrerådet", "kind=council");
+    g_auto(Result) c = RUN (f, "--file", f->library, "add", id, "stakeholder", "name=Fritidsnævnet", "kind=board");
+
+    council = strip (a.out);
+    seniors = strip (b.out);
+    board = strip (c.out);
+  }
+
+  /* The path to a final approval on 30 November 2027, with a hearing of
+   * three weeks; the stakeholders are its parties */
+  {
+    g_auto(Result) planned = RUN (f, "--file", f->library, "plan-process", id, "--approval", "2027-11-30",
+                                  "--hearing-weeks", "3");
+    g_auto(Result) milestones = { 0 };
+    g_auto(Result) hearing = { 0 };
+
+    g_assert_cmpint (planned.status, ==, 0);
+    round = strip (planned.out);
+    milestones = RUN (f, "--file", f->library, "list", id, "milestone");
+    g_assert_cmpint (milestones.status, ==, 0);
+    g_assert_nonnull (strstr (milestones.out, "kind=seminar\t"));
+    g_assert_nonnull (strstr (milestones.out, "kind=approval\ttitle=Committee meeting: final approval of the strategy"
+                                              "\tstart_date=2027-11-30\tcommittee=Social- og Sundhedsudvalget"));
+    g_assert_nonnull (strstr (milestones.out, "kind=hearing\ttitle=Hearing of councils, boards and other committees"
+                                              "\tstart_date=2027-11-02\tend_date=2027-11-23"));
+    {
+      g_auto(GStrv) lines = g_strsplit (milestones.out, "\n", -1);
+
+      g_assert_cmpuint (g_strv_length (lines), ==, 11);
+    }
+
+    hearing = RUN (f, "--file", f->library, "hearing", id, round);
+    g_assert_cmpint (hearing.status, ==, 0);
+    g_assert_cmpuint (strlen (hearing.out), >, 0);
+  }
+
+  /* A hearing of its own, sent to three parties */
+  {
+    g_auto(Result) sent = RUN (f, "--file", f->library, "send-to-hearing", id, "--title", "Høring om ældrestrategien",
+                               "--sent", "2026-09-01", "--deadline", "29.09.2026",
+                               "--party", council, "--party", seniors, "--party", board);
+    g_auto(Result) first = { 0 }, second = { 0 }, parties = { 0 }, hearing = { 0 };
+    g_autofree char *expected = NULL;
+    g_auto(GStrv) lines = NULL;
+    g_autofree char *parent = NULL;
+
+    g_assert_cmpint (sent.status, ==, 0);
+    g_free (round);
+    round = strip (sent.out);
+    parent = g_strdup_printf ("--parent=%s", round);
+
+    parties = RUN (f, "--file", f->library, "list", id, "hearing_party", parent);
+    lines = g_strsplit (g_strstrip (parties.out), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+
+    /* two respond, one on time and one late; Fritidsnævnet does not */
+    first = RUN (f, "--file", f->library, "set", id, "hearing_party", strtok (lines[0], "\t"),
+                 "response_date=2026-09-20", "response_text=Vi støtter strategien.",
+                 "handling_note=Tilgængelighed er skrevet ind i afsnit 2.");
+    second = RUN (f, "--file", f->library, "set", id, "hearing_party", strtok (lines[1], "\t"),
+                  "response_date=2026-10-02", "response_text=Æ, ø og å: ældre skal høres.");
+    g_assert_cmpint (first.status, ==, 0);
+    g_assert_cmpint (second.status, ==, 0);
+
+    /* KURS_TODAY is 2026-11-24: the deadline has passed */
+    hearing = RUN (f, "--file", f->library, "hearing", id, round);
+    expected = g_strdup_printf ("%s\t%s\tanswered\t2026-09-20\tHandicaprådet\n"
+                                "%s\t%s\tanswered\t2026-10-02\tÆldrerådet\n"
+                                "%s\t%s\toverdue\t-\tFritidsnævnet\n",
+                                round, council, round, seniors, round, board);
+    g_assert_cmpstr (hearing.out, ==, expected);
+  }
+
+  /* The hearing summary, as PDF */
+  {
+    g_auto(Result) printed = RUN (f, "--file", f->library, "hearing-summary", id, round, "-o", pdf);
+
+    g_assert_cmpint (printed.status, ==, 0);
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Hearing Summary"));
+    g_assert_nonnull (strstr (text, "Høring om ældrestrategien"));
+    g_assert_nonnull (strstr (text, "2 of 3 answered · 1 overdue"));
+    g_assert_nonnull (strstr (text, "Vi støtter strategien."));
+    g_assert_nonnull (strstr (text, "Tilgængelighed er skrevet ind i afsnit 2."));
+    g_assert_nonnull (strstr (text, "Æ, ø og å: ældre skal høres."));
+    g_assert_nonnull (strstr (text, "after the deadline"));
+    g_assert_nonnull (strstr (text, "Fritidsnævnet (Overdue)"));
+  }
+
+  /* Refused, each with one line, exit 1, and the library as it was */
+  g_assert_true (g_file_get_contents (f->library, &before, &before_length, NULL));
+  {
+    const char *bad[][7] = {
+      { "plan-process", id, "--approval", "2027-02-30", NULL },
+      { "plan-process", id, "--approval", "2027-11-30", "--by-law", "--hearing-weeks=6", NULL },
+      { "plan-process", id, "--approval", "2027-11-30", "--hearing-weeks=0", NULL },
+      { "send-to-hearing", id, "--party", "999", NULL },
+      { "send-to-hearing", id, "--party", council, "--milestone", "999" },
+      { "send-to-hearing", id, "--party", council, "--sent", "2027-05-01", "--deadline=2027-04-01" },
+      { "hearing", id, "999", NULL },
+      { "hearing-summary", id, "999", "-o", pdf, NULL },
+      { "list", id, "nonsense", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_auto(Result) r = run_argv (f, (const char * const[]) { "--file", f->library, bad[i][0], bad[i][1], bad[i][2],
+                                                                 bad[i][3], bad[i][4], bad[i][5], bad[i][6], NULL });
+
+        g_test_message ("%s %s %s: %s", bad[i][0], bad[i][2], bad[i][3], r.err);
+        g_assert_cmpint (r.status, ==, 1);
+        assert_one_line_error (&r);
+      }
+  }
+  g_assert_true (g_file_get_contents (f->library, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +676,7 @@ main (int   argc,
   ADD ("approve-export-import", test_approve_export_import);
   ADD ("xml-errors", test_xml_errors);
   ADD ("add-and-set", test_add_and_set);
+  ADD ("process-and-hearing", test_process_and_hearing);
 
   return g_test_run ();
 }
