@@ -6,12 +6,15 @@
 #include <adwaita.h>
 
 #include "kurs-hearing-dialog.h"
+#include "kurs-hearings-page.h"
+#include "kurs-involvement-matrix.h"
 #include "kurs-link-group.h"
 #include "kurs-page-fixture.h"
 #include "kurs-plan-dialog.h"
 #include "kurs-process-page.h"
 #include "kurs-record-row.h"
 #include "kurs-resources.h"
+#include "kurs-stakeholders-page.h"
 #include "kurs-text-area.h"
 #include "kurs-widget-util.h"
 
@@ -254,6 +257,167 @@ test_process_send_to_hearing (Fixture       *f,
   g_assert_nonnull (kurs_widget_find (milestone, kurs_widget_is_row_titled, "Høring om handleplan 2025–26"));
 }
 
+/* Stakeholders */
+
+static gint64
+stored_id (Fixture    *f,
+           const char *sql)
+{
+  g_autofree char *text = stored (f, sql);
+
+  g_assert_nonnull (text);
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+/* A stakeholder's fields, and the matrix of involvement: a cell's menu
+ * adds, changes and takes away the involvement */
+static void
+test_stakeholders_matrix (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *stakeholder, *matrix, *cell;
+  gint64 citizens, seminar;
+
+  show_page (f, KURS_TYPE_STAKEHOLDERS_PAGE);
+  stakeholder = expand (f, "Borgere");
+  type (row_in (stakeholder, "Contact"), "borgerservice@balk.dk");
+  kurs_widget_wait (AFTER_SAVE);
+  assert_stored (f, "SELECT contact FROM stakeholder WHERE name = 'Borgere'", "borgerservice@balk.dk");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (stakeholder)), "not involved yet"));
+
+  citizens = stored_id (f, "SELECT id FROM stakeholder WHERE name = 'Borgere'");
+  seminar = stored_id (f, "SELECT id FROM milestone WHERE kind = 'seminar'");
+  matrix = kurs_widget_find (f->page, kurs_widget_has_type_name, "KursInvolvementMatrix");
+  g_assert_nonnull (matrix);
+  cell = kurs_involvement_matrix_get_cell (KURS_INVOLVEMENT_MATRIX (matrix), citizens, seminar);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_menu_button_get_child (GTK_MENU_BUTTON (cell)))), ==, "–");
+
+  /* The cell's menu, as a click on one of its items */
+  g_assert_true (gtk_widget_activate_action (cell, "matrix.set-role", "(xxs)", citizens, seminar, "input"));
+  kurs_widget_settle ();
+  assert_stored (f, "SELECT role FROM involvement WHERE stakeholder_id = (SELECT id FROM stakeholder "
+                 "WHERE name = 'Borgere')", "input");
+  cell = kurs_involvement_matrix_get_cell (KURS_INVOLVEMENT_MATRIX (matrix), citizens, seminar);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_menu_button_get_child (GTK_MENU_BUTTON (cell)))), ==, "Gave input");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row (f, "Borgere"))),
+                            "involved in 1 milestone"));
+
+  g_assert_true (gtk_widget_activate_action (cell, "matrix.set-role", "(xxs)", citizens, seminar, "participant"));
+  kurs_widget_settle ();
+  assert_stored (f, "SELECT group_concat(role) FROM involvement WHERE stakeholder_id = (SELECT id FROM stakeholder "
+                 "WHERE name = 'Borgere')", "participant");
+  kurs_widget_snapshot (matrix, "workbench-matrix");
+
+  g_assert_true (gtk_widget_activate_action (cell, "matrix.set-role", "(xxs)", citizens, seminar, ""));
+  kurs_widget_settle ();
+  assert_stored (f, "SELECT count(*) FROM involvement WHERE stakeholder_id = (SELECT id FROM stakeholder "
+                 "WHERE name = 'Borgere')", "0");
+  cell = kurs_involvement_matrix_get_cell (KURS_INVOLVEMENT_MATRIX (matrix), citizens, seminar);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_menu_button_get_child (GTK_MENU_BUTTON (cell)))), ==, "–");
+
+  /* The data releases are not process milestones: no column of their own */
+  g_assert_null (kurs_involvement_matrix_get_cell (KURS_INVOLVEMENT_MATRIX (matrix), citizens,
+                                                   stored_id (f, "SELECT id FROM milestone WHERE kind = 'data-release' "
+                                                                 "LIMIT 1")));
+}
+
+/* Hearings */
+
+static gboolean
+is_group_titled (GtkWidget  *widget,
+                 const char *title)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget)
+         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
+}
+
+static GtkWidget *
+group (Fixture    *f,
+       const char *title)
+{
+  GtkWidget *found = kurs_widget_find (f->page, is_group_titled, title);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+#define ROUND_TITLE "Høring om udkast til udsattestrategi (frist: eksempel)"
+
+/* The overview says who is overdue; a response recorded at the party
+ * takes it off the list */
+static void
+test_hearings_response (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *round, *party, *overview;
+  g_autoptr(GPtrArray) overdue = NULL;
+
+  show_page (f, KURS_TYPE_HEARINGS_PAGE);
+  /* KURS_TODAY is 2026-11-24; the example's deadline was 2022-11-22 */
+  overview = row (f, ROUND_TITLE);
+  g_assert_true (gtk_widget_has_css_class (overview, "overdue"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (overview)), "0 of 4 answered · 4 overdue"));
+  overdue = kurs_widget_find_all (group (f, "Overdue Responses"), kurs_widget_is_row_titled, "Handicaprådet");
+  g_assert_cmpuint (overdue->len, ==, 1);
+
+  round = kurs_widget_find (group (f, "Hearing Rounds"), kurs_widget_is_row_titled, ROUND_TITLE);
+  g_assert_true (KURS_IS_RECORD_ROW (round));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (round), TRUE);
+  kurs_widget_settle ();
+  party = row_in (round, "Handicaprådet");
+  g_assert_true (gtk_widget_has_css_class (party, "overdue"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (party), TRUE);
+  kurs_widget_settle ();
+  type (row_in (party, "Response received"), "20.11.2022");
+  set_text_area (party, 0, "Handicaprådet støtter strategien.");
+  set_text_area (party, 1, "Tilgængelighed skrevet ind i afsnit 3.");
+  kurs_widget_wait (AFTER_SAVE);
+  kurs_widget_settle ();
+
+  assert_stored (f, "SELECT response_date || ': ' || response_text || ' / ' || handling_note FROM hearing_party "
+                 "WHERE response_date IS NOT NULL",
+                 "2022-11-20: Handicaprådet støtter strategien. / Tilgængelighed skrevet ind i afsnit 3.");
+  g_assert_false (gtk_widget_has_css_class (party, "overdue"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (party)), "Answered"));
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row_in (round, "Andre politiske udvalg"))));
+  overview = row (f, ROUND_TITLE);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (overview)), "1 of 4 answered · 3 overdue"));
+  g_clear_pointer (&overdue, g_ptr_array_unref);
+  overdue = kurs_widget_find_all (group (f, "Overdue Responses"), kurs_widget_is_row_titled, "Handicaprådet");
+  g_assert_cmpuint (overdue->len, ==, 0);
+  g_assert_nonnull (kurs_widget_find (group (f, "Overdue Responses"), kurs_widget_is_row_titled, "Seniorrådet"));
+  kurs_widget_snapshot (f->window, "workbench-hearings");
+}
+
+/* Parties join a round through the dialog; those already in it cannot be
+ * chosen again */
+static void
+test_hearings_add_parties (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *round, *dialog;
+
+  show_page (f, KURS_TYPE_HEARINGS_PAGE);
+  round = kurs_widget_find (group (f, "Hearing Rounds"), kurs_widget_is_row_titled, ROUND_TITLE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (round), TRUE);
+  kurs_widget_settle ();
+  click (round, "Add Parties…");
+  dialog = find_toplevel (KURS_TYPE_HEARING_DIALOG);
+
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (check_in (dialog, "Handicaprådet"))));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "send"));
+  gtk_check_button_set_active (check_in (dialog, "Borgere"), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "send"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "send");
+  kurs_widget_settle ();
+
+  assert_stored (f, "SELECT count(*) FROM hearing_party", "5");
+  g_assert_nonnull (row_in (round, "Borgere"));
+  assert_stored (f, "SELECT role FROM involvement WHERE stakeholder_id = (SELECT id FROM stakeholder "
+                 "WHERE name = 'Borgere')", "hearing-party");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +435,9 @@ main (int   argc,
   ADD ("process/workshop", test_process_workshop);
   ADD ("process/plan", test_process_plan);
   ADD ("process/send-to-hearing", test_process_send_to_hearing);
+  ADD ("stakeholders/matrix", test_stakeholders_matrix);
+  ADD ("hearings/response", test_hearings_response);
+  ADD ("hearings/add-parties", test_hearings_add_parties);
 
   return g_test_run ();
 }

@@ -70,7 +70,8 @@ update_cell (KursInvolvementMatrix *self,
   const char *label = role >= 0 ? kurs_enum_info_to_label (&kurs_involvement_role_enum, role) : "–";
   g_autofree char *accessible = NULL;
 
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (cell), label);
+  /* a label of its own, not the menu button's: no arrow in every cell */
+  gtk_label_set_label (GTK_LABEL (gtk_menu_button_get_child (GTK_MENU_BUTTON (cell))), label);
   if (role >= 0)
     gtk_widget_add_css_class (cell, "involved");
   else
@@ -227,6 +228,8 @@ rebuild (KursInvolvementMatrix *self)
           KursRecord *milestone = self->milestones->pdata[m];
           gint64 milestone_id = kurs_record_get_id (milestone);
           GtkWidget *cell = gtk_menu_button_new ();
+
+          gtk_menu_button_set_child (GTK_MENU_BUTTON (cell), gtk_label_new (NULL));
 
           gtk_widget_add_css_class (cell, "flat");
           gtk_widget_add_css_class (cell, "kurs-matrix-cell");

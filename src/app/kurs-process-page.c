@@ -291,13 +291,14 @@ fill_hearing_group (GtkWidget *group)
   KursRecord *milestone = g_object_get_data (G_OBJECT (group), "kurs-milestone");
   GtkListBox *list = g_object_get_data (G_OBJECT (group), "kurs-list");
   g_autoptr(GPtrArray) rounds = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *child;
 
   if (kurs_record_is_deleted (milestone))
     return;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
-    gtk_list_box_remove (list, child);
+  /* rows only: the placeholder stays */
+  while ((child = gtk_list_box_get_row_at_index (list, 0)))
+    gtk_list_box_remove (list, GTK_WIDGET (child));
 
   rounds = kurs_store_list_by_field (kurs_page_get_store (page), KURS_ENTITY_HEARING_ROUND, "milestone_id",
                                      kurs_record_get_id (milestone));
