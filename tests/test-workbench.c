@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "kurs-goals-page.h"
 #include "kurs-hearing-dialog.h"
 #include "kurs-hearings-page.h"
 #include "kurs-involvement-matrix.h"
@@ -175,6 +176,12 @@ test_process_workshop (Fixture       *f,
   kurs_widget_settle ();
   assert_stored (f, "SELECT count(*) FROM involvement i JOIN milestone m ON m.id = i.milestone_id "
                  "WHERE m.title = '" THEME_MEETING "'", "2");
+
+  /* The goal shows where it came from */
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  show_page (f, KURS_TYPE_GOALS_PAGE);
+  output = row_in (expand (f, "Udviklingsmål 2 (eksempel)"), "Boligen først: ingen udskrivning til gaden");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (output)), THEME_MEETING));
 }
 
 /* "Plan the Process": the dialog shows the steps, and planning adds them

@@ -63,6 +63,97 @@ describe_goal (KursStore  *store,
   return g_strdup (area ? kurs_record_get_title (area) : _("No focus area"));
 }
 
+/* Where a goal came from: the workshop outputs that shaped it */
+static void
+fill_origins (GtkWidget *group)
+{
+  KursStore *store = g_object_get_data (G_OBJECT (group), "kurs-store");
+  KursRecord *goal = g_object_get_data (G_OBJECT (group), "kurs-goal");
+  GtkListBox *list = g_object_get_data (G_OBJECT (group), "kurs-list");
+  g_autoptr(GPtrArray) links = NULL;
+  GtkListBoxRow *child;
+
+  if (kurs_record_is_deleted (goal))
+    return;
+
+  while ((child = gtk_list_box_get_row_at_index (list, 0)))
+    gtk_list_box_remove (list, GTK_WIDGET (child));
+
+  links = kurs_store_list_by_field (store, KURS_ENTITY_OUTPUT_GOAL, "goal_id", kurs_record_get_id (goal));
+  for (guint i = 0; i < links->len; i++)
+    {
+      g_autoptr(KursRecord) output = kurs_store_get (store, KURS_ENTITY_WORKSHOP_OUTPUT,
+                                                     kurs_record_get_parent_id (links->pdata[i]));
+      g_autoptr(KursRecord) milestone = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *escaped = NULL;
+      g_autofree char *escaped_subtitle = NULL;
+      GtkWidget *row;
+
+      if (output == NULL)
+        continue;
+      milestone = kurs_store_get (store, KURS_ENTITY_MILESTONE, kurs_record_get_parent_id (output));
+      if (milestone == NULL)
+        continue;
+
+      date = kurs_date_format_local (kurs_record_get_date (milestone, "start_date"));
+      subtitle = g_strdup_printf ("%s · %s", date, kurs_record_get_title (milestone));
+      escaped = g_markup_escape_text (kurs_record_get_title (output), -1);
+      escaped_subtitle = g_markup_escape_text (subtitle, -1);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("emoji-people-symbolic"));
+      gtk_list_box_append (list, row);
+    }
+}
+
+static void
+origins_store_changed_cb (GtkWidget *group,
+                          guint      entities)
+{
+  if (entities & ((1u << KURS_ENTITY_OUTPUT_GOAL) | (1u << KURS_ENTITY_WORKSHOP_OUTPUT)
+                  | (1u << KURS_ENTITY_MILESTONE)))
+    fill_origins (group);
+}
+
+static GtkWidget *
+origins_group (KursStore  *store,
+               KursRecord *goal)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *placeholder = gtk_label_new (_("No workshop output is linked to this goal yet; link them on the "
+                                            "Process Plan page"));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Where It Came From"));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Where It Came From"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+
+  g_object_set_data_full (G_OBJECT (group), "kurs-store", g_object_ref (store), g_object_unref);
+  g_object_set_data_full (G_OBJECT (group), "kurs-goal", g_object_ref (goal), g_object_unref);
+  g_object_set_data (G_OBJECT (group), "kurs-list", list);
+  g_signal_connect_object (store, "changed", G_CALLBACK (origins_store_changed_cb), group, G_CONNECT_SWAPPED);
+  fill_origins (group);
+
+  gtk_widget_set_margin_start (group, 12);
+  gtk_widget_set_margin_end (group, 12);
+  gtk_widget_set_margin_bottom (group, 12);
+  return group;
+}
+
 static void
 populate_goal (KursRecordRow *row,
                gpointer       user_data)
@@ -74,6 +165,7 @@ populate_goal (KursRecordRow *row,
                                                              KURS_ENTITY_SUBGOAL, _("Sub-goals"),
                                                              _("No sub-goals yet"), create_subgoal_row,
                                                              _("Add Sub-goal"), add_subgoal));
+  kurs_record_row_add_editor (row, origins_group (kurs_record_row_get_store (row), kurs_record_row_get_record (row)));
 }
 
 static GtkWidget *
