@@ -180,7 +180,6 @@ entry_row (KursHearingDialog *self,
   GtkWidget *row = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
   g_signal_connect_swapped (row, "changed", G_CALLBACK (update_response), self);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
@@ -216,7 +215,6 @@ fill_parties (KursHearingDialog *self,
                                    is_party || (chosen && g_hash_table_contains (chosen, &id)));
       gtk_widget_set_sensitive (check, !is_party);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_response), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);

@@ -12,6 +12,7 @@
 #include "kurs-hearings-page.h"
 #include "kurs-printing.h"
 #include "kurs-record-row.h"
+#include "kurs-record-section.h"
 
 /**
  * KursHearingsPage:
@@ -30,6 +31,7 @@ struct _KursHearingsPage
   GtkListBox  *rounds;
   GtkWidget   *overdue;
   GtkListBox  *overdue_list;
+  GtkWidget   *section;
 };
 
 G_DEFINE_FINAL_TYPE (KursHearingsPage, kurs_hearings_page, KURS_TYPE_PAGE)
@@ -213,6 +215,36 @@ add_round (gpointer user_data)
 /* The overview: per round who answered, and the overdue parties */
 
 static GtkWidget *
+find_section (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = KURS_IS_RECORD_SECTION (child) ? child : find_section (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens a party's row among its round's, for its response */
+static void
+record_response_cb (GtkButton        *button,
+                    KursHearingsPage *self)
+{
+  KursRecord *party = g_object_get_data (G_OBJECT (button), "kurs-party");
+  g_autoptr(KursRecord) round = round_of (kurs_page_get_store (KURS_PAGE (self)), party);
+  GtkWidget *round_row, *parties;
+
+  if (round == NULL
+      || !(round_row = kurs_record_section_reveal (KURS_RECORD_SECTION (self->section), round))
+      || !(parties = find_section (round_row)))
+    return;
+
+  kurs_record_section_reveal (KURS_RECORD_SECTION (parties), party);
+}
+
+static GtkWidget *
 count_label (guint       count,
              const char *css_class,
              const char *tooltip)
@@ -299,6 +331,21 @@ fill_overview (KursHearingsPage *self)
           adw_action_row_set_subtitle (ADW_ACTION_ROW (party_row), party_subtitle);
           adw_action_row_add_prefix (ADW_ACTION_ROW (party_row), gtk_image_new_from_icon_name ("task-past-due-symbolic"));
           gtk_widget_add_css_class (party_row, "overdue");
+          if (kurs_page_can_edit (page, KURS_ENTITY_HEARING_PARTY))
+            {
+              g_autofree char *label = g_strdup_printf (_("Record the response of %s"), name);
+              GtkWidget *record = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+              gtk_widget_add_css_class (record, "flat");
+              gtk_widget_set_valign (record, GTK_ALIGN_CENTER);
+              gtk_widget_set_tooltip_text (record, _("Record the Response"));
+              gtk_accessible_update_property (GTK_ACCESSIBLE (record), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+              g_object_set_data_full (G_OBJECT (record), "kurs-party", g_object_ref (party), g_object_unref);
+              g_signal_connect_object (record, "clicked", G_CALLBACK (record_response_cb), self, 0);
+              /* not the row's activatable widget: that would add the row's
+               * title to the button's name */
+              adw_action_row_add_suffix (ADW_ACTION_ROW (party_row), record);
+            }
           gtk_list_box_append (self->overdue_list, party_row);
           n_overdue++;
         }
@@ -363,8 +410,9 @@ kurs_hearings_page_build (KursPage *page)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->overdue), GTK_WIDGET (self->overdue_list));
   kurs_page_add (page, self->overdue);
 
-  kurs_page_add_section (page, KURS_ENTITY_HEARING_ROUND, _("Hearing Rounds"),
-                         _("No hearing rounds yet"), create_round_row, _("New Hearing Round…"), add_round);
+  self->section = kurs_page_add_section (page, KURS_ENTITY_HEARING_ROUND, _("Hearing Rounds"),
+                                         _("No hearing rounds yet"), create_round_row, _("New Hearing Round…"),
+                                         add_round);
 
   g_signal_connect_object (kurs_page_get_store (page), "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -142,8 +142,6 @@ update_row (KursLinkGroup *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), link != NULL && has_role (self, link));
   gtk_widget_set_sensitive (check, writable);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  *title ? title : _("Untitled"), -1);
 }
 
 static GtkWidget *

@@ -154,8 +154,8 @@ suffix_row (const char *title,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+  /* the row names its activatable widget for a screen reader */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), suffix);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   return row;
 }
 
@@ -184,14 +184,10 @@ kurs_plan_dialog_init (KursPlanDialog *self)
 
   self->approval = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->approval), _("Final approval"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->approval), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Final approval"), -1);
   gtk_list_box_append (GTK_LIST_BOX (list), self->approval);
 
   self->committee = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->committee), _("Committee"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->committee), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Committee"), -1);
   gtk_list_box_append (GTK_LIST_BOX (list), self->committee);
 
   self->weeks = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, KURS_HEARING_WEEKS_MAX, 1));

@@ -144,7 +144,8 @@ class Kurs:
         time.sleep(0.5)
 
     def page(self, number):
-        self.key(f"alt+{number}")
+        """The strategy's page at that place in its list, from 1; the tenth is Alt+0."""
+        self.key(f"alt+{number % 10}")
 
     def screenshot(self, name, window=None):
         """The main window, or another (a dialog) by its X id."""
@@ -178,8 +179,8 @@ def query(library, sql):
         db.close()
 
 
-def cli(*args):
-    return subprocess.run([KURS_CLI, *args], capture_output=True, text=True)
+def cli(*args, env=None):
+    return subprocess.run([KURS_CLI, *args], capture_output=True, text=True, env=env)
 
 
 def library_path(name="library.kurs"):

@@ -7,7 +7,8 @@ import time
 
 from kurs_e2e import DANISH, ENGLISH, Kurs, check, cli, finish, library_path, query
 
-PAGES = ["overview", "vision", "target-groups", "focus-areas", "goals", "indicators", "timeline"]
+PAGES = ["overview", "vision", "target-groups", "focus-areas", "goals", "indicators", "process", "stakeholders",
+         "hearings", "timeline"]
 SAVED = 1.0  # longer than the pause after which typing is saved
 
 library = library_path()
