@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kurs-store.h"
+
+G_BEGIN_DECLS
+
+#define KURS_CSV_ERROR (kurs_csv_error_quark ())
+GQuark kurs_csv_error_quark (void);
+
+typedef enum {
+  KURS_CSV_ERROR_FIELDS,      /* a line with too few or too many fields */
+  KURS_CSV_ERROR_INDICATOR,   /* no such indicator in the strategy */
+  KURS_CSV_ERROR_DATE,        /* not a date */
+  KURS_CSV_ERROR_VALUE,       /* not a number */
+  KURS_CSV_ERROR_QUOTE,       /* a quote left open */
+  KURS_CSV_ERROR_ENCODING,    /* not UTF-8 */
+  KURS_CSV_ERROR_EMPTY,       /* no measurements at all */
+} KursCsvError;
+
+/* One problem, on one line of the file */
+typedef struct {
+  guint         line;
+  KursCsvError  code;
+  char         *message;     /* "Line 4: “31.02.2027” is not a date" */
+} KursCsvProblem;
+
+void        kurs_csv_problem_free  (KursCsvProblem *problem);
+
+int         kurs_csv_import        (KursStore    *store,
+                                    KursRecord   *strategy,
+                                    const char   *text,
+                                    gssize        length,
+                                    GPtrArray   **problems,
+                                    GError      **error);
+
+G_END_DECLS
