@@ -1,0 +1,412 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-follow-up"
+
+#include "config.h"
+
+#include <libical/ical.h>
+
+#include "kurs-csv-import.h"
+#include "kurs-example.h"
+#include "kurs-health.h"
+#include "kurs-ical-export.h"
+#include "kurs-test-util.h"
+
+/* The manager's desk in the core: health and coverage of the action
+ * plans, measurements from CSV, the calendar. */
+
+typedef struct {
+  char       *dir;
+  KursStore  *store;
+  KursRecord *strategy;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = kurs_test_make_dir ();
+  f->store = kurs_test_open_library (f->dir);
+  f->strategy = kurs_example_create (f->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->strategy);
+  kurs_store_close (f->store);
+  g_clear_object (&f->store);
+  kurs_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static KursDate
+d (const char *text)
+{
+  KursDate date;
+
+  g_assert_true (kurs_date_parse (text, &date, NULL));
+  return date;
+}
+
+static KursRecord *
+first_plan (Fixture *f)
+{
+  g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy));
+
+  return g_object_ref (plans->pdata[0]);
+}
+
+static KursRecord *
+initiative (Fixture    *f,
+            KursRecord *plan,
+            const char *start,
+            const char *end,
+            int         progress,
+            const char *status)
+{
+  g_autoptr(GError) error = NULL;
+  KursRecord *record;
+
+  record = kurs_store_create (f->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan), &error,
+                              "title", g_variant_new_string ("Indsats"),
+                              "start_date", start ? g_variant_new_string (start) : NULL,
+                              "end_date", end ? g_variant_new_string (end) : NULL,
+                              "progress", g_variant_new_int64 (progress),
+                              "status", g_variant_new_string (status),
+                              NULL);
+  g_assert_no_error (error);
+  return record;
+}
+
+/* Progress against the time elapsed: on track from 90 % of what is
+ * expected, at risk from 70 %, behind below */
+static void
+test_health_thresholds (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(KursRecord) plan = first_plan (f);
+  /* 2023-01-01 … 2023-12-31: halfway on 2 July */
+  g_autoptr(KursRecord) on_track = initiative (f, plan, "2023-01-01", "2023-12-31", 46, "on-track");
+  g_autoptr(KursRecord) at_risk = initiative (f, plan, "2023-01-01", "2023-12-31", 44, "on-track");
+  g_autoptr(KursRecord) behind = initiative (f, plan, "2023-01-01", "2023-12-31", 34, "on-track");
+  g_autoptr(KursRecord) done = initiative (f, plan, "2023-01-01", "2023-12-31", 20, "done");
+  g_autoptr(KursRecord) undated = initiative (f, plan, NULL, NULL, 10, "not-started");
+  g_autofree char *text = NULL;
+  KursInitiativeHealth health;
+  KursDate halfway = d ("2023-07-02");
+
+  kurs_health_of_initiative (on_track, plan, halfway, &health);
+  g_assert_cmpint (health.expected, ==, 50);
+  g_assert_cmpint (health.health, ==, KURS_HEALTH_ON_TRACK);
+
+  /* typed "on track", but 44 of 50 is 88 %: at risk */
+  kurs_health_of_initiative (at_risk, plan, halfway, &health);
+  g_assert_cmpint (health.health, ==, KURS_HEALTH_AT_RISK);
+  kurs_health_of_initiative (behind, plan, halfway, &health);
+  g_assert_cmpint (health.health, ==, KURS_HEALTH_BEHIND);
+  text = kurs_health_describe (&health);
+  g_assert_cmpstr (text, ==, "Behind: 34 % done, 50 % expected by now");
+
+  /* done is done, whatever the progress says */
+  kurs_health_of_initiative (done, plan, halfway, &health);
+  g_assert_cmpint (health.health, ==, KURS_HEALTH_DONE);
+
+  /* before it begins, nothing is expected; after it ends, all */
+  kurs_health_of_initiative (behind, plan, d ("2022-12-31"), &health);
+  g_assert_cmpint (health.health, ==, KURS_HEALTH_NOT_DUE);
+  kurs_health_of_initiative (on_track, plan, d ("2024-03-01"), &health);
+  g_assert_cmpint (health.expected, ==, 100);
+  g_assert_cmpint (health.health, ==, KURS_HEALTH_BEHIND);
+
+  /* an initiative with no dates of its own runs over its plan's 2023–24 */
+  kurs_health_of_initiative (undated, plan, d ("2024-01-01"), &health);
+  g_assert_cmpint (health.start, ==, d ("2023-01-01"));
+  g_assert_cmpint (health.end, ==, d ("2024-12-31"));
+  g_assert_cmpint (health.expected, ==, 50);
+  g_assert_cmpint (health.health, ==, KURS_HEALTH_BEHIND);
+
+  g_clear_pointer (&text, g_free);
+  text = kurs_health_describe_rule ();
+  g_assert_nonnull (strstr (text, "90 %"));
+  g_assert_nonnull (strstr (text, "70 %"));
+}
+
+/* A goal no initiative of the plan serves is uncovered; linking one
+ * covers it.  The current plan is the one whose period holds today. */
+static void
+test_coverage (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(KursRecord) plan = first_plan (f);
+  g_autoptr(KursRecord) current = NULL;
+  g_autoptr(GPtrArray) uncovered = NULL;
+  g_autoptr(GPtrArray) goals = kurs_store_list (f->store, KURS_ENTITY_GOAL, kurs_record_get_id (f->strategy));
+  g_autoptr(GPtrArray) initiatives = kurs_store_list (f->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan));
+  g_autoptr(KursRecord) link = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* the example's initiatives serve the first goal, not the second */
+  uncovered = kurs_health_uncovered_goals (f->store, plan);
+  g_assert_cmpuint (uncovered->len, ==, 1);
+  g_assert_true (uncovered->pdata[0] == goals->pdata[1]);
+
+  link = kurs_store_create (f->store, KURS_ENTITY_INITIATIVE_GOAL, kurs_record_get_id (initiatives->pdata[0]), &error,
+                            "goal_id", g_variant_new_int64 (kurs_record_get_id (goals->pdata[1])), NULL);
+  g_assert_no_error (error);
+  g_clear_pointer (&uncovered, g_ptr_array_unref);
+  uncovered = kurs_health_uncovered_goals (f->store, plan);
+  g_assert_cmpuint (uncovered->len, ==, 0);
+
+  /* the second plan has no initiatives: every goal is uncovered */
+  current = kurs_health_current_plan (f->store, f->strategy, d ("2026-11-24"));
+  g_assert_cmpstr (kurs_record_get_title (current), ==, "Handleplan 2025–26");
+  g_clear_pointer (&uncovered, g_ptr_array_unref);
+  uncovered = kurs_health_uncovered_goals (f->store, current);
+  g_assert_cmpuint (uncovered->len, ==, 2);
+  g_assert_cmpint (kurs_health_plan_progress (f->store, current), ==, -1);
+
+  g_clear_object (&current);
+  current = kurs_health_current_plan (f->store, f->strategy, d ("2020-01-01"));
+  g_assert_cmpstr (kurs_record_get_title (current), ==, "Handleplan 2023–24");
+  g_clear_object (&current);
+  current = kurs_health_current_plan (f->store, f->strategy, d ("2035-01-01"));
+  g_assert_cmpstr (kurs_record_get_title (current), ==, "Handleplan 2029");
+
+  /* progress: the mean of the plan's initiatives, a done one counting as 100 */
+  g_assert_true (kurs_store_set (f->store, initiatives->pdata[0], "progress", g_variant_new_int64 (30), NULL));
+  g_assert_true (kurs_store_set (f->store, initiatives->pdata[1], "status", g_variant_new_string ("done"), NULL));
+  g_assert_cmpint (kurs_health_plan_progress (f->store, plan), ==, 43);
+}
+
+/* CSV */
+
+static int
+import (Fixture     *f,
+        const char  *text,
+        GPtrArray  **problems,
+        GError     **error)
+{
+  return kurs_csv_import (f->store, f->strategy, text, -1, problems, error);
+}
+
+static char *
+stored_measurements (Fixture *f)
+{
+  g_autoptr(GPtrArray) indicators = kurs_store_list (f->store, KURS_ENTITY_INDICATOR, kurs_record_get_id (f->strategy));
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      g_autoptr(GPtrArray) measurements = kurs_store_list (f->store, KURS_ENTITY_MEASUREMENT,
+                                                           kurs_record_get_id (indicators->pdata[i]));
+
+      for (guint k = 0; k < measurements->len; k++)
+        g_string_append_printf (text, "%u %s %g %s\n", i, kurs_record_get_text (measurements->pdata[k], "date"),
+                                kurs_record_get_real (measurements->pdata[k], "value"),
+                                kurs_record_get_text (measurements->pdata[k], "note")
+                                ? kurs_record_get_text (measurements->pdata[k], "note") : "-");
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_csv_import (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *text = NULL;
+  int n;
+
+  /* Headings, commas, ISO and Danish dates, a quoted note with a comma */
+  n = import (f, "indicator,date,value,note\n"
+                 "Hjemløse borgere i Ballerup (VIVE's hjemløsetælling),2022-02-01,61,\"VIVE, 2022\"\n"
+                 "Hjemløse borgere i Ballerup (VIVE's hjemløsetælling),01.02.2024,58\r\n"
+                 "\n",
+              &problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 2);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* A Danish sheet: semicolons and decimal commas, thousands with points */
+  n = import (f, "\xef\xbb\xbfMåleparameter;Dato;Værdi\n"
+                 "Nøgletal på udsatteområdet;31.12.2023;1.234,5\n",
+              &problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 1);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  text = stored_measurements (f);
+  g_assert_cmpstr (text, ==, "0 2022-02-01 61 VIVE, 2022\n0 2024-02-01 58 -\n1 2023-12-31 1234.5 -\n");
+
+  /* One import is one undo */
+  g_assert_cmpstr (kurs_store_get_undo_label (f->store), ==, "Import Measurements");
+}
+
+/* Each kind of bad line has its own message, with its line number; one
+ * bad line, and nothing is imported */
+static void
+test_csv_errors (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const struct {
+    const char   *text;
+    KursCsvError  code;
+    const char   *message;
+  } cases[] = {
+    { "Nøgletal på udsatteområdet,2023-12-31,5\nUkendt måling,2023-12-31,5\n", KURS_CSV_ERROR_INDICATOR,
+      "Line 2: the strategy has no indicator “Ukendt måling”" },
+    { "Nøgletal på udsatteområdet,2023-12-31,5\nNøgletal på udsatteområdet,31.02.2024,5\n", KURS_CSV_ERROR_DATE,
+      "Line 2: “31.02.2024” is not a date (write 2024-09-30 or 30.09.2024)" },
+    { "Nøgletal på udsatteområdet,2023-12-31,mange\n", KURS_CSV_ERROR_VALUE, "Line 1: “mange” is not a number" },
+    { "Nøgletal på udsatteområdet,2023-12-31\n", KURS_CSV_ERROR_FIELDS,
+      "Line 1: 2 fields; a measurement has 3 or 4: indicator, date, value, note" },
+    { "Nøgletal på udsatteområdet,2023-12-31,5,\"en note\n", KURS_CSV_ERROR_QUOTE,
+      "Line 1: a quoted field is not closed" },
+  };
+  g_autofree char *before = stored_measurements (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autofree char *after = NULL;
+      KursCsvProblem *problem;
+
+      g_assert_cmpint (import (f, cases[i].text, &problems, &error), ==, -1);
+      g_assert_error (error, KURS_CSV_ERROR, (int) cases[i].code);
+      g_assert_nonnull (problems);
+      g_assert_cmpuint (problems->len, ==, 1);
+      problem = problems->pdata[0];
+      g_assert_cmpint (problem->code, ==, (int) cases[i].code);
+      g_assert_cmpstr (problem->message, ==, cases[i].message);
+
+      after = stored_measurements (f);
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  /* Not text, and no lines at all */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (kurs_csv_import (f->store, f->strategy, "Nøgletal,2023-12-31,\xff\n", -1, NULL, &error), ==, -1);
+    g_assert_error (error, KURS_CSV_ERROR, KURS_CSV_ERROR_ENCODING);
+    g_clear_error (&error);
+    g_assert_cmpint (import (f, "indikator,dato,værdi\n\n", NULL, &error), ==, -1);
+    g_assert_error (error, KURS_CSV_ERROR, KURS_CSV_ERROR_EMPTY);
+  }
+}
+
+/* iCalendar, parsed back with libical */
+
+static icalcomponent *
+find_event (icalcomponent *calendar,
+            const char    *summary)
+{
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL; event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    if (g_strcmp0 (icalcomponent_get_summary (event), summary) == 0)
+      return event;
+  return NULL;
+}
+
+static void
+test_ical (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = kurs_ical_export (f->store, f->strategy, &error);
+  g_autofree char *path = g_build_filename (f->dir, "udsattestrategi.ics", NULL);
+  icalcomponent *calendar, *event;
+  icalproperty *rrule;
+  struct icalrecurrencetype rule;
+  struct icaltimetype start, end;
+  guint n_events = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
+  g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
+
+  /* 18 milestones and the first plan's 3 initiative deadlines */
+  for (event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      g_assert_nonnull (icalcomponent_get_uid (event));
+      g_assert_nonnull (icalcomponent_get_first_property (event, ICAL_DTSTAMP_PROPERTY));
+      n_events++;
+    }
+  g_assert_cmpuint (n_events, ==, 18 + 3);
+
+  /* The seminar: two whole days, the end exclusive */
+  event = find_event (calendar, "Seminar: Udsattestrategi – for hvem og hvilke fokusområder?");
+  g_assert_nonnull (event);
+  start = icalcomponent_get_dtstart (event);
+  end = icalcomponent_get_dtend (event);
+  g_assert_true (start.is_date);
+  g_assert_cmpint (start.year * 10000 + start.month * 100 + start.day, ==, 20220520);
+  g_assert_cmpint (end.year * 10000 + end.month * 100 + end.day, ==, 20220522);
+  g_assert_cmpstr (icalproperty_get_location (icalcomponent_get_first_property (event, ICAL_LOCATION_PROPERTY)),
+                   ==, "Socialudvalget");
+
+  /* The homelessness count: every second year until 2028 */
+  event = find_event (calendar, "VIVE's hjemløsetælling: dataindsamling");
+  g_assert_nonnull (event);
+  rrule = icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY);
+  g_assert_nonnull (rrule);
+  rule = icalproperty_get_rrule (rrule);
+  g_assert_cmpint (rule.freq, ==, ICAL_YEARLY_RECURRENCE);
+  g_assert_cmpint (rule.interval, ==, 2);
+  g_assert_cmpint (rule.until.year, ==, 2028);
+  {
+    /* …which libical expands to 2024, 2026, 2028 */
+    icalrecur_iterator *iterator = icalrecur_iterator_new (rule, icalcomponent_get_dtstart (event));
+    struct icaltimetype next;
+    GString *years = g_string_new (NULL);
+
+    while (!icaltime_is_null_time (next = icalrecur_iterator_next (iterator)))
+      g_string_append_printf (years, "%d ", next.year);
+    icalrecur_iterator_free (iterator);
+    g_assert_cmpstr (years->str, ==, "2024 2026 2028 ");
+    g_string_free (years, TRUE);
+  }
+
+  /* A one-off has no rule; an initiative's deadline is its last day */
+  g_assert_null (icalcomponent_get_first_property (find_event (calendar, "Socialudvalget godkender strategien endeligt"),
+                                                   ICAL_RRULE_PROPERTY));
+  event = find_event (calendar, "Deadline: Fokus på implementering og drift");
+  g_assert_nonnull (event);
+  start = icalcomponent_get_dtstart (event);
+  g_assert_cmpint (start.year * 10000 + start.month * 100 + start.day, ==, 20241231);
+
+  icalcomponent_free (calendar);
+
+  g_assert_true (kurs_ical_export_file (f->store, f->strategy, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/follow-up/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("health/thresholds", test_health_thresholds);
+  ADD ("health/coverage", test_coverage);
+  ADD ("csv/import", test_csv_import);
+  ADD ("csv/errors", test_csv_errors);
+  ADD ("ical/parsed-back", test_ical);
+
+  return g_test_run ();
+}
