@@ -295,11 +295,20 @@ kurs_csv_import (KursStore   *store,
   if (found->len > 0)
     {
       KursCsvProblem *first = found->pdata[0];
+      guint n_lines = 0, last_line = 0;
 
+      /* a line may have more than one problem */
+      for (guint i = 0; i < found->len; i++)
+        {
+          KursCsvProblem *problem = found->pdata[i];
+
+          n_lines += problem->line != last_line;
+          last_line = problem->line;
+        }
       g_set_error (error, KURS_CSV_ERROR, first->code,
                    g_dngettext (GETTEXT_PACKAGE, "%u line is not a measurement; nothing was imported",
-                                "%u lines are not measurements; nothing was imported", found->len),
-                   found->len);
+                                "%u lines are not measurements; nothing was imported", n_lines),
+                   n_lines);
       if (problems)
         *problems = g_steal_pointer (&found);
       return -1;
