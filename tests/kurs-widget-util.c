@@ -131,3 +131,55 @@ kurs_widget_snapshot (GtkWidget  *widget,
   else
     g_test_message ("Screenshot: %s", path);
 }
+
+void
+kurs_pixels_clear (KursPixels *pixels)
+{
+  g_free (pixels->data);
+}
+
+/* Renders @widget and reads its pixels back; the picture is kept as
+ * NAME.png for a person to look at. */
+void
+kurs_widget_render (GtkWidget  *widget,
+                    KursPixels *pixels,
+                    const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  pixels->width = gtk_widget_get_width (widget);
+  pixels->height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, pixels->width, pixels->height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, pixels->width, pixels->height));
+  pixels->stride = 4 * (gsize) pixels->width;
+  pixels->data = g_malloc (pixels->stride * pixels->height);
+  gdk_texture_download (texture, pixels->data, pixels->stride);   /* cairo ARGB32: B G R A */
+
+  kurs_widget_snapshot (widget, name);
+}
+
+void
+kurs_pixels_get (const KursPixels *pixels,
+                 double            x,
+                 double            y,
+                 int              *r,
+                 int              *g,
+                 int              *b)
+{
+  int ix = (int) x, iy = (int) y;
+  const guchar *p;
+
+  g_assert_cmpint (ix, >=, 0);
+  g_assert_cmpint (ix, <, pixels->width);
+  g_assert_cmpint (iy, >=, 0);
+  g_assert_cmpint (iy, <, pixels->height);
+  p = pixels->data + iy * pixels->stride + 4 * ix;
+  *b = p[0], *g = p[1], *r = p[2];
+}

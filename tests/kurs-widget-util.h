@@ -25,4 +25,25 @@ void       kurs_widget_settle        (void);
 void       kurs_widget_snapshot      (GtkWidget       *widget,
                                       const char      *name);
 
+/* A widget's pixels, as the renderer draws them */
+typedef struct {
+  guchar *data;
+  int     width;
+  int     height;
+  gsize   stride;
+} KursPixels;
+
+void       kurs_pixels_clear         (KursPixels      *pixels);
+void       kurs_pixels_get           (const KursPixels *pixels,
+                                      double           x,
+                                      double           y,
+                                      int             *r,
+                                      int             *g,
+                                      int             *b);
+void       kurs_widget_render        (GtkWidget       *widget,
+                                      KursPixels      *pixels,
+                                      const char      *name);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KursPixels, kurs_pixels_clear)
+
 G_END_DECLS

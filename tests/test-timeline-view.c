@@ -56,47 +56,14 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* The view's pixels, as the renderer draws them */
-typedef struct {
-  guchar *data;
-  int     width;
-  int     height;
-  gsize   stride;
-} Pixels;
-
-static void
-pixels_clear (Pixels *pixels)
-{
-  g_free (pixels->data);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pixels, pixels_clear)
+typedef KursPixels Pixels;
 
 static void
 render (Fixture    *f,
         Pixels     *pixels,
         const char *name)
 {
-  GtkWidget *widget = GTK_WIDGET (f->view);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  pixels->width = gtk_widget_get_width (widget);
-  pixels->height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, pixels->width, pixels->height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, pixels->width, pixels->height));
-  pixels->stride = 4 * (gsize) pixels->width;
-  pixels->data = g_malloc (pixels->stride * pixels->height);
-  gdk_texture_download (texture, pixels->data, pixels->stride);   /* cairo ARGB32: B G R A */
-
-  /* Kept for a person to look at */
-  kurs_widget_snapshot (widget, name);
+  kurs_widget_render (GTK_WIDGET (f->view), pixels, name);
 }
 
 static void
@@ -107,15 +74,7 @@ pixel (const Pixels *pixels,
        int          *g,
        int          *b)
 {
-  int ix = (int) x, iy = (int) y;
-  const guchar *p;
-
-  g_assert_cmpint (ix, >=, 0);
-  g_assert_cmpint (ix, <, pixels->width);
-  g_assert_cmpint (iy, >=, 0);
-  g_assert_cmpint (iy, <, pixels->height);
-  p = pixels->data + iy * pixels->stride + 4 * ix;
-  *b = p[0], *g = p[1], *r = p[2];
+  kurs_pixels_get (pixels, x, y, r, g, b);
 }
 
 static gboolean
@@ -177,7 +136,7 @@ test_render_example (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GPtrArray) plans = plan_items (f);
-  g_auto(Pixels) pixels = { 0 };
+  g_auto(KursPixels) pixels = { 0 };
   KursTimeline *timeline = kurs_timeline_view_get_timeline (f->view);
   double today_x = kurs_timeline_view_x_for_date (f->view, kurs_timeline_get_today (timeline));
   KursDate first, last;
@@ -229,7 +188,7 @@ test_render_zoomed (Fixture       *f,
 
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
     {
-      g_auto(Pixels) pixels = { 0 };
+      g_auto(KursPixels) pixels = { 0 };
       double before = kurs_timeline_view_get_zoom (f->view);
       double x;
 

@@ -5,11 +5,16 @@
 
 #include <glib/gi18n.h>
 
+#include "kurs-csv-import.h"
+#include "kurs-field-binding.h"
 #include "kurs-indicators-page.h"
+#include "kurs-key-figure-chart.h"
 #include "kurs-record-row.h"
 
-/* The indicators the strategy is measured by: unit, baseline, target,
- * source and the goal each one measures. */
+/* The indicators the strategy is measured by — unit, baseline, target,
+ * source and the goal each one measures — and their key figures: the
+ * measurements over time, drawn against the baseline and the target, and
+ * imported from a spreadsheet's CSV. */
 
 struct _KursIndicatorsPage
 {
@@ -35,6 +40,67 @@ static const char * const indicator_fields[] = {
   "name", "unit", "baseline", "baseline_year", "target", "target_year", "source", "goal_id", NULL
 };
 
+static const char * const measurement_fields[] = { "date", "value", "note", NULL };
+
+static char *
+describe_measurement (KursStore  *store,
+                      KursRecord *measurement)
+{
+  g_autofree char *date = kurs_date_format_local (kurs_record_get_date (measurement, "date"));
+  g_autofree char *value = kurs_chart_format_value (kurs_record_get_real (measurement, "value"), 0.01);
+
+  return g_strdup_printf ("%s · %s", date, value);
+}
+
+static GtkWidget *
+create_measurement_row (KursRecord *record,
+                        gpointer    user_data)
+{
+  KursPage *page = user_data;
+  GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, describe_measurement);
+
+  kurs_record_row_set_fields (KURS_RECORD_ROW (row), measurement_fields);
+  return row;
+}
+
+static KursRecord *
+add_measurement (gpointer user_data)
+{
+  KursNestedContext *context = user_data;
+  g_autofree char *today = kurs_date_to_iso (kurs_date_today ());
+  g_autoptr(GPtrArray) earlier = kurs_store_list (kurs_page_get_store (context->page), KURS_ENTITY_MEASUREMENT,
+                                                  kurs_record_get_id (context->parent));
+  /* the latest value, or the baseline, to type over */
+  double value = earlier->len > 0 ? kurs_record_get_real (earlier->pdata[earlier->len - 1], "value")
+                                  : kurs_record_get_real (context->parent, "baseline");
+
+  return kurs_page_create (context->page, KURS_ENTITY_MEASUREMENT, kurs_record_get_id (context->parent),
+                           "date", g_variant_new_string (today),
+                           "value", g_variant_new_double (value), NULL);
+}
+
+static void
+populate_indicator (KursRecordRow *row,
+                    gpointer       user_data)
+{
+  KursPage *page = user_data;
+  KursRecord *indicator = kurs_record_row_get_record (row);
+  GtkWidget *chart = kurs_key_figure_chart_new (kurs_page_get_store (page), indicator);
+
+  kurs_record_row_add_fields (row, indicator_fields);
+  gtk_widget_set_margin_top (chart, 12);
+  gtk_widget_set_margin_bottom (chart, 6);
+  gtk_widget_set_margin_start (chart, 12);
+  gtk_widget_set_margin_end (chart, 12);
+  kurs_record_row_add_editor (row, chart);
+  kurs_record_row_add_editor (row, kurs_page_nested_section (page, indicator, KURS_ENTITY_MEASUREMENT,
+                                                             _("Measurements"),
+                                                             _("No measurements yet: add them one by one, or "
+                                                               "import a CSV file from a spreadsheet"),
+                                                             create_measurement_row, _("Add Measurement"),
+                                                             add_measurement));
+}
+
 static GtkWidget *
 create_indicator_row (KursRecord *record,
                       gpointer    user_data)
@@ -42,8 +108,101 @@ create_indicator_row (KursRecord *record,
   KursPage *page = user_data;
   GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, describe_indicator);
 
-  kurs_record_row_set_fields (KURS_RECORD_ROW (row), indicator_fields);
+  kurs_record_row_set_populate (KURS_RECORD_ROW (row), populate_indicator, page);
   return row;
+}
+
+/* CSV */
+
+static void
+show_problems (KursPage   *page,
+               GError     *error,
+               GPtrArray  *problems)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))),
+                                              _("Nothing Was Imported"), error->message);
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  for (guint i = 0; problems != NULL && i < problems->len && i < 20; i++)
+    g_string_append_printf (lines, "%s%s", i ? "\n" : "", ((KursCsvProblem *) problems->pdata[i])->message);
+  if (problems != NULL && problems->len > 20)
+    g_string_append_printf (lines, "\n%s", _("…and more"));
+
+  if (lines->len > 0)
+    {
+      GtkWidget *label = gtk_label_new (lines->str);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+csv_loaded_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KursPage) page = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  int n;
+
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+    {
+      kurs_show_error (GTK_WIDGET (page), error);
+      return;
+    }
+
+  kurs_field_bindings_flush_all ();
+  n = kurs_csv_import (kurs_page_get_store (page), kurs_page_get_strategy (page), contents, length,
+                       &problems, &error);
+  if (n < 0)
+    show_problems (page, error, problems);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d measurement imported",
+                                                            "%d measurements imported", n), n);
+
+      gtk_widget_activate_action (GTK_WIDGET (page), "win.show-undo-toast", "s", text);
+    }
+}
+
+static void
+csv_chosen_cb (GtkNativeDialog *chooser,
+               int              response,
+               KursPage        *page)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      g_file_load_contents_async (file, NULL, csv_loaded_cb, g_object_ref (page));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_csv_cb (KursPage *page)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  chooser = gtk_file_chooser_native_new (_("Import Measurements"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (csv_chosen_cb), page, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static KursRecord *
@@ -58,6 +217,22 @@ add_indicator (gpointer user_data)
 static void
 kurs_indicators_page_build (KursPage *page)
 {
+  if (kurs_page_can_edit (page, KURS_ENTITY_MEASUREMENT))
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Import CSV…"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Key Figures from a Spreadsheet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("A CSV file of indicator, date and value, one measurement a line"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (import_csv_cb), page, G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      kurs_page_add (page, group);
+    }
+
   kurs_page_add_section (page, KURS_ENTITY_INDICATOR, _("Indicators"),
                          _("No indicators yet: what will show whether the strategy works"),
                          create_indicator_row, _("Add Indicator"), add_indicator);

@@ -773,11 +773,20 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
                                        "win.show-help-overlay", NULL);
 
-  /* Alt+1 … Alt+9, Alt+0: the strategy's pages, in the order they are
-   * listed; Ctrl+Page Down and Up step through them */
-  for (guint i = 0; i < 10 && kurs_strategy_view_get_page_name_at (i) != NULL; i++)
-    gtk_widget_class_add_binding_action (widget_class, i < 9 ? GDK_KEY_1 + i : GDK_KEY_0, GDK_ALT_MASK,
-                                         "win.show-page", "s", kurs_strategy_view_get_page_name_at (i));
+  /* Alt+1 … Alt+9: the strategy's first pages, in the order they are
+   * listed; Alt+0 the last, the timeline; Ctrl+Page Down and Up step
+   * through them all */
+  {
+    guint n = 0;
+
+    while (kurs_strategy_view_get_page_name_at (n) != NULL)
+      n++;
+    for (guint i = 0; i < MIN (n - 1, 9); i++)
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                           "win.show-page", "s", kurs_strategy_view_get_page_name_at (i));
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_ALT_MASK,
+                                         "win.show-page", "s", kurs_strategy_view_get_page_name_at (n - 1));
+  }
   gtk_widget_class_install_action (widget_class, "win.step-page", "i", step_page_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
                                        "win.step-page", "i", 1);

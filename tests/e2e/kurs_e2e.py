@@ -144,8 +144,8 @@ class Kurs:
         time.sleep(0.5)
 
     def page(self, number):
-        """The strategy's page at that place in its list, from 1; the tenth is Alt+0."""
-        self.key(f"alt+{number % 10}")
+        """The strategy's page at that place in its list, from 1 to 9; 0 for the last, the timeline."""
+        self.key(f"alt+{number}")
 
     def screenshot(self, name, window=None):
         """The main window, or another (a dialog) by its X id."""

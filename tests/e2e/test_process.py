@@ -85,7 +85,7 @@ states = [line.split("\t")[2] for line in status.stdout.splitlines()]
 check(states == ["answered", "answered", "overdue"], f"kurs-cli sees the same: {states!r}")
 
 # The timeline marks the overdue hearing
-kurs.page(10)
+kurs.page(0)
 toggle = kurs.find("push button", name="_List List")
 check(toggle is not None, "the timeline has its list of items")
 toggle.queryAction().doAction(0)
