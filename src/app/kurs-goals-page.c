@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kurs-goals-page.h"
+#include "kurs-health.h"
 #include "kurs-horizon-row.h"
 #include "kurs-record-row.h"
 
@@ -51,16 +52,51 @@ add_subgoal (gpointer user_data)
                            "title", g_variant_new_string (_("New sub-goal")), NULL);
 }
 
+/* The current action plan, where no initiative of it serves @goal */
+static KursRecord *
+plan_without (KursStore  *store,
+              KursRecord *goal)
+{
+  g_autoptr(KursRecord) strategy = kurs_store_get (store, KURS_ENTITY_STRATEGY, kurs_record_get_strategy_id (goal));
+  g_autoptr(KursRecord) plan = strategy ? kurs_health_current_plan (store, strategy, kurs_date_today ()) : NULL;
+  g_autoptr(GPtrArray) uncovered = plan ? kurs_health_uncovered_goals (store, plan) : NULL;
+
+  if (uncovered == NULL || !g_ptr_array_find (uncovered, goal, NULL))
+    return NULL;
+  return g_steal_pointer (&plan);
+}
+
 static char *
 describe_goal (KursStore  *store,
                KursRecord *goal)
 {
   g_autoptr(KursRecord) area = NULL;
+  g_autoptr(KursRecord) plan = plan_without (store, goal);
+  const char *area_title;
 
   if (kurs_record_has_value (goal, "focus_area_id"))
     area = kurs_store_get (store, KURS_ENTITY_FOCUS_AREA, kurs_record_get_int (goal, "focus_area_id"));
+  area_title = area ? kurs_record_get_title (area) : _("No focus area");
 
-  return g_strdup (area ? kurs_record_get_title (area) : _("No focus area"));
+  if (plan != NULL)
+    /* Translators: a goal's focus area, and the current plan that does nothing for it */
+    return g_strdup_printf (_("%s · no initiative in %s"), area_title, kurs_record_get_title (plan));
+  return g_strdup (area_title);
+}
+
+static void
+update_goal_state (GtkWidget *row)
+{
+  KursRecordRow *record_row = KURS_RECORD_ROW (row);
+  g_autoptr(KursRecord) plan = NULL;
+
+  if (kurs_record_is_deleted (kurs_record_row_get_record (record_row)))
+    return;
+  plan = plan_without (kurs_record_row_get_store (record_row), kurs_record_row_get_record (record_row));
+  if (plan != NULL)
+    gtk_widget_add_css_class (row, "at-risk");
+  else
+    gtk_widget_remove_css_class (row, "at-risk");
 }
 
 /* Where a goal came from: the workshop outputs that shaped it */
@@ -176,6 +212,9 @@ create_goal_row (KursRecord *record,
   GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, describe_goal);
 
   kurs_record_row_set_populate (KURS_RECORD_ROW (row), populate_goal, page);
+  g_signal_connect_object (kurs_page_get_store (page), "changed", G_CALLBACK (update_goal_state), row,
+                           G_CONNECT_SWAPPED);
+  update_goal_state (row);
   return row;
 }
 

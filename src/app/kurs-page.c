@@ -9,6 +9,7 @@
 #include "kurs-field-binding.h"
 #include "kurs-page.h"
 #include "kurs-record-list.h"
+#include "kurs-record-row.h"
 
 /**
  * KursPage:
@@ -108,10 +109,53 @@ kurs_page_set_property (GObject      *object,
     }
 }
 
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          KursRecord *record)
+{
+  if (KURS_IS_RECORD_ROW (widget) && kurs_record_row_get_record (KURS_RECORD_ROW (widget)) == record)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, record);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+kurs_page_real_reveal (KursPage   *self,
+                       KursRecord *record)
+{
+  const KursEntityInfo *info = kurs_record_get_info (record);
+  GtkWidget *row = find_row (GTK_WIDGET (self), record);
+
+  /* Not made yet: its parent's row makes it when it opens */
+  if (row == NULL && info->parent != KURS_ENTITY_NONE && info->parent != KURS_ENTITY_STRATEGY)
+    {
+      g_autoptr(KursRecord) parent = kurs_store_get (kurs_page_get_store (self), info->parent,
+                                                     kurs_record_get_parent_id (record));
+
+      if (parent != NULL && kurs_page_reveal (self, parent))
+        row = find_row (GTK_WIDGET (self), record);
+    }
+  if (row == NULL)
+    return FALSE;
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_widget_grab_focus (row);
+  return TRUE;
+}
+
 static void
 kurs_page_class_init (KursPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  klass->reveal = kurs_page_real_reveal;
 
   object_class->constructed = kurs_page_constructed;
   object_class->dispose = kurs_page_dispose;
@@ -225,6 +269,36 @@ kurs_page_add (KursPage  *self,
   g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
 
   adw_preferences_page_add (priv->content, ADW_PREFERENCES_GROUP (group));
+}
+
+void
+kurs_page_remove (KursPage  *self,
+                  GtkWidget *group)
+{
+  KursPagePrivate *priv = kurs_page_get_instance_private (self);
+
+  g_return_if_fail (KURS_IS_PAGE (self));
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+
+  adw_preferences_page_remove (priv->content, ADW_PREFERENCES_GROUP (group));
+}
+
+/**
+ * kurs_page_reveal:
+ * @record: a record the page shows: a milestone, an initiative…
+ *
+ * Opens @record's editor and moves the keyboard focus to it.
+ *
+ * Returns: whether the page shows @record
+ */
+gboolean
+kurs_page_reveal (KursPage   *self,
+                  KursRecord *record)
+{
+  g_return_val_if_fail (KURS_IS_PAGE (self), FALSE);
+  g_return_val_if_fail (KURS_IS_RECORD (record), FALSE);
+
+  return KURS_PAGE_GET_CLASS (self)->reveal (self, record);
 }
 
 /**

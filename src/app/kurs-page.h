@@ -22,6 +22,11 @@ struct _KursPageClass
 
   /* Fills the page from its store and strategy */
   void (*build) (KursPage *self);
+
+  /* Opens the editor of a record the page shows; the default finds its
+   * row, opening the rows of its parents first */
+  gboolean (*reveal) (KursPage   *self,
+                      KursRecord *record);
 };
 
 /* What a nested section's add function gets: the page, and the row that
@@ -39,6 +44,10 @@ gboolean    kurs_page_can_edit       (KursPage   *self,
 GSettings  *kurs_page_get_settings   (KursPage   *self);
 void        kurs_page_add            (KursPage   *self,
                                       GtkWidget  *group);
+void        kurs_page_remove         (KursPage   *self,
+                                      GtkWidget  *group);
+gboolean    kurs_page_reveal         (KursPage   *self,
+                                      KursRecord *record);
 KursRecord *kurs_page_create         (KursPage   *self,
                                       KursEntity  entity,
                                       gint64      parent_id,

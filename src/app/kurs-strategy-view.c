@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kurs-action-plans-page.h"
 #include "kurs-approval.h"
 #include "kurs-field-binding.h"
 #include "kurs-focus-areas-page.h"
@@ -62,6 +63,7 @@ page_type (guint i)
     KURS_TYPE_PROCESS_PAGE,
     KURS_TYPE_STAKEHOLDERS_PAGE,
     KURS_TYPE_HEARINGS_PAGE,
+    KURS_TYPE_ACTION_PLANS_PAGE,
     KURS_TYPE_TIMELINE_PAGE,
   };
 
