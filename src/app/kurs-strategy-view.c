@@ -9,6 +9,7 @@
 #include "kurs-approval.h"
 #include "kurs-field-binding.h"
 #include "kurs-focus-areas-page.h"
+#include "kurs-follow-up-page.h"
 #include "kurs-goals-page.h"
 #include "kurs-hearings-page.h"
 #include "kurs-indicators-page.h"
@@ -64,6 +65,7 @@ page_type (guint i)
     KURS_TYPE_STAKEHOLDERS_PAGE,
     KURS_TYPE_HEARINGS_PAGE,
     KURS_TYPE_ACTION_PLANS_PAGE,
+    KURS_TYPE_FOLLOW_UP_PAGE,
     KURS_TYPE_TIMELINE_PAGE,
   };
 
@@ -169,8 +171,10 @@ build_pages (KursStrategyView *self)
       gtk_list_box_append (self->navigation, navigation_row (KURS_PAGE_CLASS (klass)));
     }
 
+  /* An approved strategy is followed up on; a draft is written */
   if (current == NULL || !kurs_strategy_view_show_page (self, current))
-    kurs_strategy_view_show_page (self, "overview");
+    kurs_strategy_view_show_page (self, kurs_store_is_frozen (self->store, kurs_record_get_id (self->strategy))
+                                        ? "follow-up" : "overview");
 }
 
 static gboolean
@@ -410,4 +414,27 @@ kurs_strategy_view_step_page (KursStrategyView *self,
   index = row ? gtk_list_box_row_get_index (row) + step : 0;
   if ((row = gtk_list_box_get_row_at_index (self->navigation, MAX (index, 0))) != NULL)
     gtk_list_box_select_row (self->navigation, row);
+}
+
+/**
+ * kurs_strategy_view_show_record:
+ * @name: the page that shows @record
+ *
+ * Shows the page and opens @record's editor there.
+ *
+ * Returns: whether the page shows @record
+ */
+gboolean
+kurs_strategy_view_show_record (KursStrategyView *self,
+                                const char       *name,
+                                KursRecord       *record)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (KURS_IS_STRATEGY_VIEW (self), FALSE);
+  g_return_val_if_fail (KURS_IS_RECORD (record), FALSE);
+
+  if (!kurs_strategy_view_show_page (self, name) || !(page = ensure_page (self, name)))
+    return FALSE;
+  return kurs_page_reveal (KURS_PAGE (page), record);
 }

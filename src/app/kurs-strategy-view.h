@@ -23,6 +23,9 @@ void        kurs_strategy_view_set_folded    (KursStrategyView *self,
                                               gboolean          folded);
 
 const char *kurs_strategy_view_get_page_name_at (guint             index);
+gboolean    kurs_strategy_view_show_record      (KursStrategyView *self,
+                                                 const char       *name,
+                                                 KursRecord       *record);
 void        kurs_strategy_view_step_page        (KursStrategyView *self,
                                                  int               step);
 

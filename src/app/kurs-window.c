@@ -318,6 +318,26 @@ show_page_action (GtkWidget  *widget,
 }
 
 static void
+show_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autoptr(KursRecord) record = NULL;
+  const char *page;
+  gint64 id;
+  int entity;
+
+  g_variant_get (parameter, "(&six)", &page, &entity, &id);
+  if (self->selected == NULL || entity < 0 || entity >= KURS_N_ENTITIES
+      || !(record = kurs_store_get (self->store, entity, id)))
+    return;
+
+  kurs_strategy_view_show_record (self->view, page, record);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+}
+
+static void
 step_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -788,6 +808,7 @@ kurs_window_class_init (KursWindowClass *klass)
                                          "win.show-page", "s", kurs_strategy_view_get_page_name_at (n - 1));
   }
   gtk_widget_class_install_action (widget_class, "win.step-page", "i", step_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(six)", show_record_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
                                        "win.step-page", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,

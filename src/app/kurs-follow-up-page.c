@@ -1,0 +1,469 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-follow-up-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kurs-chart.h"
+#include "kurs-follow-up-page.h"
+#include "kurs-hearing.h"
+#include "kurs-health.h"
+#include "kurs-process-page.h"
+#include "kurs-recurrence.h"
+
+/**
+ * KursFollowUpPage:
+ *
+ * Where the strategy stands, in a minute — the start page of an approved
+ * strategy: the current action plan's progress, what is coming up in the
+ * next 90 days, what is overdue (milestones not held, hearing responses
+ * not in, initiatives past their end), the initiatives at risk or
+ * delayed, and the latest value of each key figure against its target.
+ * Each entry opens its editor on its own page.
+ */
+struct _KursFollowUpPage
+{
+  KursPage   parent_instance;
+
+  GPtrArray *groups;
+  guint      rebuild;
+};
+
+G_DEFINE_FINAL_TYPE (KursFollowUpPage, kurs_follow_up_page, KURS_TYPE_PAGE)
+
+static GtkWidget *
+entry_row (const char *title,
+           const char *subtitle,
+           const char *page,
+           KursRecord *record,
+           const char *css_class)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  g_autofree char *escaped_subtitle = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
+  /* Translators: the button that opens a dashboard entry's editor */
+  g_autofree char *label = g_strdup_printf (_("Open “%s”"), title);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  if (escaped_subtitle)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  if (css_class)
+    gtk_widget_add_css_class (row, css_class);
+
+  gtk_widget_add_css_class (open, "flat");
+  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (open, _("Open"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.show-record");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "(six)", page, (int) kurs_record_get_entity (record),
+                                    kurs_record_get_id (record));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+  return row;
+}
+
+static GtkListBox *
+add_group (KursFollowUpPage *self,
+           const char       *title,
+           const char       *description,
+           const char       *empty)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *placeholder = gtk_label_new (empty);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  kurs_page_add (KURS_PAGE (self), group);
+  g_ptr_array_add (self->groups, group);
+  return GTK_LIST_BOX (list);
+}
+
+/* The current action plan */
+static void
+fill_plan (KursFollowUpPage *self,
+           KursStore        *store,
+           KursRecord       *strategy,
+           KursDate          today)
+{
+  g_autoptr(KursRecord) plan = kurs_health_current_plan (store, strategy, today);
+  GtkListBox *list = add_group (self, _("Current Action Plan"), NULL, _("The strategy has no action plans yet"));
+  g_autoptr(GPtrArray) uncovered = NULL;
+  g_autofree char *start = NULL, *end = NULL, *subtitle = NULL;
+  GtkWidget *row, *bar;
+  int progress;
+
+  if (plan == NULL)
+    return;
+
+  start = kurs_date_format_local (kurs_record_get_date (plan, "start_date"));
+  end = kurs_date_format_local (kurs_record_get_date (plan, "end_date"));
+  uncovered = kurs_health_uncovered_goals (store, plan);
+  if (uncovered->len > 0)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s – %s · %u goal without an initiative",
+                                             "%s – %s · %u goals without an initiative", uncovered->len),
+                                start, end, uncovered->len);
+  else
+    subtitle = g_strdup_printf ("%s – %s", start, end);
+
+  row = entry_row (kurs_record_get_title (plan), subtitle, "action-plans", plan, uncovered->len ? "at-risk" : NULL);
+  progress = kurs_health_plan_progress (store, plan);
+  bar = gtk_progress_bar_new ();
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), MAX (progress, 0) / 100.0);
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
+  {
+    g_autofree char *text = progress < 0 ? g_strdup (_("No initiatives yet")) : g_strdup_printf (_("%d %% done"), progress);
+
+    gtk_progress_bar_set_text (GTK_PROGRESS_BAR (bar), text);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  }
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (bar, 140, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+  /* the bar before the button that opens the plan */
+  gtk_widget_insert_before (bar, gtk_widget_get_parent (bar), gtk_widget_get_prev_sibling (bar));
+  gtk_list_box_append (list, row);
+}
+
+typedef struct {
+  KursDate    date;
+  char       *title;
+  char       *subtitle;
+  const char *page;
+  KursRecord *record;
+  const char *css_class;
+} Entry;
+
+static void
+clear_entry (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free (entry->title);
+  g_free (entry->subtitle);
+  g_clear_object (&entry->record);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *x = a, *y = b;
+
+  return x->date < y->date ? -1 : x->date > y->date;
+}
+
+static void
+add_entry (GArray     *entries,
+           KursDate    date,
+           char       *title,
+           char       *subtitle,
+           const char *page,
+           KursRecord *record,
+           const char *css_class)
+{
+  Entry entry = { date, title, subtitle, page, g_object_ref (record), css_class };
+
+  g_array_append_val (entries, entry);
+}
+
+static void
+show_entries (GtkListBox *list,
+              GArray     *entries)
+{
+  g_array_sort (entries, compare_entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = &g_array_index (entries, Entry, i);
+
+      gtk_list_box_append (list, entry_row (entry->title, entry->subtitle, entry->page, entry->record,
+                                            entry->css_class));
+    }
+}
+
+static char *
+when (KursDate    date,
+      const char *what)
+{
+  g_autofree char *text = kurs_date_format_local (date);
+
+  return what ? g_strdup_printf ("%s · %s", text, what) : g_steal_pointer (&text);
+}
+
+/* What is coming up, and what is overdue */
+static void
+fill_dates (KursFollowUpPage *self,
+            KursStore        *store,
+            KursRecord       *strategy,
+            KursDate          today)
+{
+  gint64 strategy_id = kurs_record_get_id (strategy);
+  g_autoptr(GPtrArray) milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, strategy_id);
+  g_autoptr(GPtrArray) rounds = kurs_store_list (store, KURS_ENTITY_HEARING_ROUND, strategy_id);
+  g_autoptr(GPtrArray) parties = kurs_store_list_by_strategy (store, KURS_ENTITY_HEARING_PARTY, strategy_id);
+  g_autoptr(GPtrArray) initiatives = kurs_store_list_by_strategy (store, KURS_ENTITY_INITIATIVE, strategy_id);
+  g_autoptr(GArray) coming = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_autoptr(GArray) overdue = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_autofree char *coming_title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Next %d Day", "Next %d Days",
+                                                                KURS_FOLLOW_UP_DAYS),
+                                                   KURS_FOLLOW_UP_DAYS);
+  GtkListBox *list;
+
+  g_array_set_clear_func (coming, clear_entry);
+  g_array_set_clear_func (overdue, clear_entry);
+
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      KursRecord *milestone = milestones->pdata[i];
+      g_autoptr(GArray) occurrences = kurs_recurrence_expand_milestone (milestone, today,
+                                                                        today + KURS_FOLLOW_UP_DAYS);
+      int kind = kurs_record_get_enum (milestone, "kind");
+      const char *kind_label = kind >= 0 ? kurs_enum_info_to_label (&kurs_milestone_kind_enum, kind) : NULL;
+
+      for (guint k = 0; k < occurrences->len; k++)
+        {
+          KursOccurrence *occurrence = &g_array_index (occurrences, KursOccurrence, k);
+
+          /* what begins in the window, not what is already under way */
+          if (occurrence->start >= today)
+            add_entry (coming, occurrence->start, g_strdup (kurs_record_get_title (milestone)),
+                       when (occurrence->start, kind_label), "process", milestone, NULL);
+        }
+      if (kurs_process_is_overdue (milestone, today))
+        {
+          KursDate start = kurs_record_get_date (milestone, "start_date");
+
+          add_entry (overdue, start, g_strdup (kurs_record_get_title (milestone)),
+                     when (start, _("not marked held")), "process", milestone, "overdue");
+        }
+    }
+
+  for (guint i = 0; i < rounds->len; i++)
+    {
+      KursRecord *round = rounds->pdata[i];
+      KursDate deadline = kurs_record_get_date (round, "deadline");
+      KursHearingTally tally;
+
+      kurs_hearing_tally_parties (parties, kurs_record_get_id (round), deadline, today, &tally);
+      if (deadline >= today && deadline <= today + KURS_FOLLOW_UP_DAYS && tally.n_awaiting > 0)
+        add_entry (coming, deadline, g_strdup (kurs_record_get_title (round)),
+                   when (deadline, _("hearing deadline")), "hearings", round, NULL);
+      if (tally.n_overdue > 0)
+        {
+          g_autofree char *summary = kurs_hearing_describe_tally (&tally);
+
+          add_entry (overdue, deadline, g_strdup (kurs_record_get_title (round)), when (deadline, summary),
+                     "hearings", round, "overdue");
+        }
+    }
+
+  for (guint i = 0; i < initiatives->len; i++)
+    {
+      KursRecord *initiative = initiatives->pdata[i];
+      g_autoptr(KursRecord) plan = kurs_store_get (store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_parent_id (initiative));
+      KursInitiativeHealth health;
+
+      kurs_health_of_initiative (initiative, plan, today, &health);
+      if (health.health == KURS_HEALTH_DONE)
+        continue;
+      if (health.end >= today && health.end <= today + KURS_FOLLOW_UP_DAYS && kurs_record_has_value (initiative, "end_date"))
+        add_entry (coming, health.end, g_strdup (kurs_record_get_title (initiative)),
+                   when (health.end, _("initiative ends")), "action-plans", initiative, NULL);
+      else if (health.end < today && health.end != KURS_DATE_NONE)
+        add_entry (overdue, health.end, g_strdup (kurs_record_get_title (initiative)),
+                   when (health.end, _("ended, not done")), "action-plans", initiative, "overdue");
+    }
+
+  list = add_group (self, coming_title, NULL, _("Nothing in the next 90 days"));
+  show_entries (list, coming);
+  list = add_group (self, _("Overdue"), _("Milestones not marked held, hearing responses not in, initiatives "
+                                          "past their end"),
+                    _("Nothing is overdue"));
+  show_entries (list, overdue);
+}
+
+/* Initiatives at risk or delayed, typed or derived */
+static void
+fill_risks (KursFollowUpPage *self,
+            KursStore        *store,
+            KursRecord       *strategy,
+            KursDate          today)
+{
+  g_autoptr(GPtrArray) initiatives = kurs_store_list_by_strategy (store, KURS_ENTITY_INITIATIVE,
+                                                                  kurs_record_get_id (strategy));
+  g_autofree char *rule = kurs_health_describe_rule ();
+  GtkListBox *list = add_group (self, _("Initiatives at Risk or Delayed"), rule,
+                                _("No initiative is at risk or delayed"));
+
+  for (guint i = 0; i < initiatives->len; i++)
+    {
+      KursRecord *initiative = initiatives->pdata[i];
+      g_autoptr(KursRecord) plan = kurs_store_get (store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_parent_id (initiative));
+      int status = kurs_record_get_enum (initiative, "status");
+      g_autofree char *subtitle = NULL;
+      KursInitiativeHealth health;
+
+      kurs_health_of_initiative (initiative, plan, today, &health);
+      if (health.health == KURS_HEALTH_DONE)
+        continue;
+      if (status != KURS_INITIATIVE_AT_RISK && status != KURS_INITIATIVE_DELAYED
+          && health.health != KURS_HEALTH_AT_RISK && health.health != KURS_HEALTH_BEHIND)
+        continue;
+
+      if (health.health == KURS_HEALTH_AT_RISK || health.health == KURS_HEALTH_BEHIND)
+        subtitle = kurs_health_describe (&health);
+      else
+        subtitle = g_strdup (kurs_enum_info_to_label (&kurs_initiative_status_enum, status));
+      gtk_list_box_append (list, entry_row (kurs_record_get_title (initiative), subtitle, "action-plans", initiative,
+                                            status == KURS_INITIATIVE_DELAYED || health.health == KURS_HEALTH_BEHIND
+                                            ? "overdue" : "at-risk"));
+    }
+}
+
+/* The latest value of each key figure, against its target */
+static void
+fill_figures (KursFollowUpPage *self,
+              KursStore        *store,
+              KursRecord       *strategy)
+{
+  g_autoptr(GPtrArray) indicators = kurs_store_list (store, KURS_ENTITY_INDICATOR, kurs_record_get_id (strategy));
+  GtkListBox *list = add_group (self, _("Key Figures"), NULL, _("The strategy has no indicators yet"));
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      KursRecord *indicator = indicators->pdata[i];
+      g_autoptr(GPtrArray) measurements = kurs_store_list (store, KURS_ENTITY_MEASUREMENT, kurs_record_get_id (indicator));
+      const char *unit = kurs_record_get_text (indicator, "unit");
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+
+      if (measurements->len > 0)
+        {
+          KursRecord *last = measurements->pdata[measurements->len - 1];
+          g_autofree char *value = kurs_chart_format_value (kurs_record_get_real (last, "value"), 0.01);
+          g_autofree char *date = kurs_date_format_local (kurs_record_get_date (last, "date"));
+
+          /* Translators: a key figure's latest value, its unit and its date */
+          g_string_append_printf (subtitle, _("%s %s on %s"), value, unit ? unit : "", date);
+        }
+      else
+        g_string_append (subtitle, _("Not measured yet"));
+
+      if (kurs_record_has_value (indicator, "target"))
+        {
+          g_autofree char *target = kurs_chart_format_value (kurs_record_get_real (indicator, "target"), 0.01);
+
+          if (kurs_record_has_value (indicator, "target_year"))
+            /* Translators: an indicator's target, and the year it is for */
+            g_string_append_printf (subtitle, _(" · target %s by %d"), target,
+                                    (int) kurs_record_get_int (indicator, "target_year"));
+          else
+            g_string_append_printf (subtitle, _(" · target %s"), target);
+        }
+      gtk_list_box_append (list, entry_row (kurs_record_get_title (indicator), subtitle->str, "indicators",
+                                            indicator, NULL));
+    }
+}
+
+static void
+rebuild (KursFollowUpPage *self)
+{
+  KursPage *page = KURS_PAGE (self);
+  KursStore *store = kurs_page_get_store (page);
+  KursRecord *strategy = kurs_page_get_strategy (page);
+  KursDate today = kurs_date_today ();
+
+  for (guint i = 0; i < self->groups->len; i++)
+    kurs_page_remove (page, self->groups->pdata[i]);
+  g_ptr_array_set_size (self->groups, 0);
+
+  if (kurs_record_is_deleted (strategy))
+    return;
+
+  fill_plan (self, store, strategy, today);
+  fill_dates (self, store, strategy, today);
+  fill_risks (self, store, strategy, today);
+  fill_figures (self, store, strategy);
+}
+
+static gboolean
+rebuild_cb (gpointer data)
+{
+  KursFollowUpPage *self = data;
+
+  self->rebuild = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Anything may change what the page shows: it is made again once the
+ * action that changed it is over */
+static void
+store_changed_cb (KursFollowUpPage *self)
+{
+  if (self->rebuild == 0)
+    self->rebuild = g_idle_add (rebuild_cb, self);
+}
+
+static void
+kurs_follow_up_page_build (KursPage *page)
+{
+  KursFollowUpPage *self = KURS_FOLLOW_UP_PAGE (page);
+
+  rebuild (self);
+  g_signal_connect_object (kurs_page_get_store (page), "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+kurs_follow_up_page_dispose (GObject *object)
+{
+  KursFollowUpPage *self = (KursFollowUpPage *) object;
+
+  g_clear_handle_id (&self->rebuild, g_source_remove);
+
+  G_OBJECT_CLASS (kurs_follow_up_page_parent_class)->dispose (object);
+}
+
+static void
+kurs_follow_up_page_finalize (GObject *object)
+{
+  KursFollowUpPage *self = (KursFollowUpPage *) object;
+
+  g_ptr_array_unref (self->groups);
+
+  G_OBJECT_CLASS (kurs_follow_up_page_parent_class)->finalize (object);
+}
+
+static void
+kurs_follow_up_page_class_init (KursFollowUpPageClass *klass)
+{
+  KursPageClass *page_class = KURS_PAGE_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kurs_follow_up_page_dispose;
+  object_class->finalize = kurs_follow_up_page_finalize;
+
+  page_class->name = "follow-up";
+  page_class->title = N_("Follow-up");
+  page_class->icon_name = "view-app-grid-symbolic";
+  page_class->build = kurs_follow_up_page_build;
+}
+
+static void
+kurs_follow_up_page_init (KursFollowUpPage *self)
+{
+  self->groups = g_ptr_array_new ();
+}
