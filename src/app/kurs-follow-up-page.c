@@ -352,7 +352,7 @@ fill_figures (KursFollowUpPage *self,
       if (measurements->len > 0)
         {
           KursRecord *last = measurements->pdata[measurements->len - 1];
-          g_autofree char *value = kurs_chart_format_value (kurs_record_get_real (last, "value"), 0.01);
+          g_autofree char *value = kurs_chart_format_number (kurs_record_get_real (last, "value"));
           g_autofree char *date = kurs_date_format_local (kurs_record_get_date (last, "date"));
 
           /* Translators: a key figure's latest value, its unit and its date */
@@ -363,7 +363,7 @@ fill_figures (KursFollowUpPage *self,
 
       if (kurs_record_has_value (indicator, "target"))
         {
-          g_autofree char *target = kurs_chart_format_value (kurs_record_get_real (indicator, "target"), 0.01);
+          g_autofree char *target = kurs_chart_format_number (kurs_record_get_real (indicator, "target"));
 
           if (kurs_record_has_value (indicator, "target_year"))
             /* Translators: an indicator's target, and the year it is for */

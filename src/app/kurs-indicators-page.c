@@ -47,7 +47,7 @@ describe_measurement (KursStore  *store,
                       KursRecord *measurement)
 {
   g_autofree char *date = kurs_date_format_local (kurs_record_get_date (measurement, "date"));
-  g_autofree char *value = kurs_chart_format_value (kurs_record_get_real (measurement, "value"), 0.01);
+  g_autofree char *value = kurs_chart_format_number (kurs_record_get_real (measurement, "value"));
 
   return g_strdup_printf ("%s · %s", date, value);
 }

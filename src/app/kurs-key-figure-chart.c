@@ -109,7 +109,7 @@ update_description (KursKeyFigureChart *self)
     {
       KursRecord *last = measurements->pdata[measurements->len - 1];
       g_autofree char *date = kurs_date_format_local (kurs_record_get_date (last, "date"));
-      g_autofree char *value = kurs_chart_format_value (kurs_record_get_real (last, "value"), 0.01);
+      g_autofree char *value = kurs_chart_format_number (kurs_record_get_real (last, "value"));
 
       /* Translators: a chart's description: how many measurements, the last */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u measurement, the latest %s on %s",

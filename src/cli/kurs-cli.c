@@ -507,6 +507,20 @@ static const KursCliCommand commands[] = {
     kurs_cli_run_hearing },
   { "hearing-summary", "ID ROUND -o FILE.pdf", N_("Write a hearing round’s summary as PDF"),
     kurs_cli_run_hearing_summary },
+  { "plan", "ID [PLAN]",
+    N_("The action plans (N, start, end, progress, goals without an initiative, current, title), or one plan’s "
+       "initiatives (N, status, progress, expected, health, title)"), kurs_cli_run_plan },
+  { "initiative", "ID PLAN --title T [--owner O] [--start D] [--end D] [--status S] [--progress N] [--goal N…]",
+    N_("Add an initiative to a plan, with the goals it serves; prints its number"), kurs_cli_run_initiative },
+  { "measure", "ID INDICATOR [--date D --value V [--note T]]",
+    N_("Add a measurement of a key figure, or list them (date, value, note)"), kurs_cli_run_measure },
+  { "import-csv", "ID FILE",
+    N_("Import measurements (indicator, date, value[, note]); all or nothing; prints how many"),
+    kurs_cli_run_import_csv },
+  { "export-ics", "ID -o FILE.ics", N_("Export the milestones and initiative deadlines as iCalendar"),
+    kurs_cli_run_export_ics },
+  { "print-pdf", "ID -o FILE.pdf", N_("Write the strategy, its action plans and its timeline as PDF"),
+    kurs_cli_run_print_pdf },
 };
 
 static char *

@@ -67,5 +67,11 @@ int kurs_cli_run_plan_process     (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_send_to_hearing  (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_hearing          (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_hearing_summary  (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_plan             (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_initiative       (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_measure          (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_import_csv       (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_export_ics       (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_print_pdf        (KursCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -83,6 +83,18 @@ kurs_chart_format_value (double value,
   return g_strdup_printf ("%'.*f", CLAMP (decimals, 0, 6), value);
 }
 
+/**
+ * kurs_chart_format_number:
+ *
+ * Returns: (transfer full): @value as short as it reads exactly, in the
+ *   locale's way: "61", "1.234,5" in Danish
+ */
+char *
+kurs_chart_format_number (double value)
+{
+  return g_strdup_printf ("%'.12g", value);
+}
+
 void
 kurs_chart_style_for_paper (KursChartStyle *style)
 {
@@ -302,7 +314,7 @@ kurs_chart_draw (cairo_t              *cr,
   if (has_baseline)
     {
       double value = kurs_record_get_real (indicator, "baseline");
-      g_autofree char *number = kurs_chart_format_value (value, step / 10);
+      g_autofree char *number = kurs_chart_format_number (value);
       /* Translators: the label on a chart's baseline */
       g_autofree char *text = g_strdup_printf (_("Baseline %s"), number);
 
@@ -312,7 +324,7 @@ kurs_chart_draw (cairo_t              *cr,
   if (has_target)
     {
       double value = kurs_record_get_real (indicator, "target");
-      g_autofree char *number = kurs_chart_format_value (value, step / 10);
+      g_autofree char *number = kurs_chart_format_number (value);
       /* Translators: the label on a chart's target line */
       g_autofree char *text = g_strdup_printf (_("Target %s"), number);
 

@@ -37,6 +37,7 @@ void     kurs_chart_nice_scale  (double               low,
                                  guint               *n_ticks);
 char    *kurs_chart_format_value (double              value,
                                   double              step);
+char    *kurs_chart_format_number (double              value);
 void     kurs_chart_style_for_paper (KursChartStyle  *style);
 void     kurs_chart_draw        (cairo_t              *cr,
                                  double                width,

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
@@ -46,6 +48,7 @@ typedef struct {
   PangoLayout          *layout;
   double                indent;
   double                height;     /* of a drawing */
+  double                step;       /* a drawing is cut between its rows of this height */
 } Block;
 
 /* Where a piece of a block goes: a line of its text, or a slice of a
@@ -294,12 +297,15 @@ kurs_print_document_add_item (KursPrintDocument *self,
  * kurs_print_document_add_drawing:
  * @measure: the drawing's height at a width
  * @draw: draws it
+ * @step: where the drawing goes on over the next page, it is cut between
+ *   rows of this height (its rows of text), or anywhere for 0
  * @destroy: (nullable): frees @user_data with the document
  */
 void
 kurs_print_document_add_drawing (KursPrintDocument    *self,
                                  KursPrintMeasureFunc  measure,
                                  KursPrintDrawFunc     draw,
+                                 double                step,
                                  gpointer              user_data,
                                  GDestroyNotify        destroy)
 {
@@ -310,6 +316,7 @@ kurs_print_document_add_drawing (KursPrintDocument    *self,
 
   block.measure = measure;
   block.draw = draw;
+  block.step = MAX (step, 0);
   block.data = user_data;
   block.destroy = destroy;
   add_block (self, &block);
@@ -427,7 +434,12 @@ kurs_print_document_paginate (KursPrintDocument *self,
           while (offset < block->height)
             {
               double slice = MIN (block->height - offset, body - y);
-              Piece piece = { page, b, -1, y, offset, slice };
+              Piece piece;
+
+              /* whole rows on each page, where the drawing has rows */
+              if (block->step > 0 && slice < block->height - offset && slice >= block->step)
+                slice = floor (slice / block->step) * block->step;
+              piece = (Piece) { page, b, -1, y, offset, slice };
 
               g_array_append_val (self->pieces, piece);
               offset += slice;

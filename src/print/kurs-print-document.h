@@ -44,6 +44,7 @@ void               kurs_print_document_add_item       (KursPrintDocument    *sel
 void               kurs_print_document_add_drawing    (KursPrintDocument    *self,
                                                        KursPrintMeasureFunc  measure,
                                                        KursPrintDrawFunc     draw,
+                                                       double                step,
                                                        gpointer              user_data,
                                                        GDestroyNotify        destroy);
 void               kurs_print_document_add_page_break (KursPrintDocument    *self);

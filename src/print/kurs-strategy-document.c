@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-strategy-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kurs-chart.h"
+#include "kurs-health.h"
+#include "kurs-strategy-document.h"
+#include "kurs-timeline-drawing.h"
+
+/* The strategy on paper, for the committee: its text section by section
+ * (mandate, vision and links to other policies, target group, focus areas
+ * with their bearings, principles, development goals with sub-goals,
+ * indicators with their key figures drawn), then the action plans with
+ * their initiatives, the course corrections, and the timeline.  Text is
+ * printed exactly as typed. */
+
+#define CHART_HEIGHT 170.0
+
+typedef struct {
+  KursStore  *store;
+  KursRecord *indicator;
+} Chart;
+
+static void
+chart_free (gpointer data)
+{
+  Chart *chart = data;
+
+  g_object_unref (chart->indicator);
+  g_object_unref (chart->store);
+  g_free (chart);
+}
+
+static double
+chart_measure (double   width,
+               gpointer user_data)
+{
+  return CHART_HEIGHT;
+}
+
+static void
+chart_draw (cairo_t *cr,
+            double   width,
+            double   height,
+            gpointer user_data)
+{
+  Chart *chart = user_data;
+  KursChartStyle style;
+
+  kurs_chart_style_for_paper (&style);
+  kurs_chart_draw (cr, MIN (width, 460), height, chart->store, chart->indicator, &style, NULL);
+}
+
+static GPtrArray *
+children (KursStore  *store,
+          KursEntity  entity,
+          KursRecord *parent)
+{
+  return kurs_store_list (store, entity, kurs_record_get_id (parent));
+}
+
+static char *
+number (KursRecord *record,
+        const char *field)
+{
+  return kurs_chart_format_number (kurs_record_get_real (record, field));
+}
+
+static void
+add_strategy_text (KursPrintDocument *document,
+                   KursStore         *store,
+                   KursRecord        *strategy)
+{
+  g_autoptr(GPtrArray) mandate = children (store, KURS_ENTITY_MANDATE_ITEM, strategy);
+  g_autoptr(GPtrArray) links = children (store, KURS_ENTITY_POLICY_LINK, strategy);
+  g_autoptr(GPtrArray) groups = children (store, KURS_ENTITY_TARGET_GROUP, strategy);
+  g_autoptr(GPtrArray) areas = children (store, KURS_ENTITY_FOCUS_AREA, strategy);
+  g_autoptr(GPtrArray) principles = children (store, KURS_ENTITY_PRINCIPLE, strategy);
+  g_autoptr(GPtrArray) goals = children (store, KURS_ENTITY_GOAL, strategy);
+  g_autoptr(GPtrArray) indicators = children (store, KURS_ENTITY_INDICATOR, strategy);
+
+  if (mandate->len > 0)
+    {
+      kurs_print_document_add_heading (document, 2, _("Mandate"));
+      for (guint i = 0; i < mandate->len; i++)
+        {
+          kurs_print_document_add_heading (document, 3, kurs_record_get_text (mandate->pdata[i], "source"));
+          kurs_print_document_add_text (document, kurs_record_get_text (mandate->pdata[i], "text"));
+        }
+    }
+
+  if (kurs_record_has_value (strategy, "vision") || links->len > 0)
+    {
+      kurs_print_document_add_heading (document, 2, _("Vision"));
+      kurs_print_document_add_text (document, kurs_record_get_text (strategy, "vision"));
+      if (kurs_record_has_value (strategy, "core_value"))
+        kurs_print_document_add_field (document, _("Core value"), kurs_record_get_text (strategy, "core_value"));
+      if (links->len > 0)
+        kurs_print_document_add_heading (document, 3, _("Links to Other Policies"));
+      for (guint i = 0; i < links->len; i++)
+        kurs_print_document_add_field (document, kurs_record_get_title (links->pdata[i]),
+                                       kurs_record_has_value (links->pdata[i], "relation")
+                                       ? kurs_record_get_text (links->pdata[i], "relation") : "–");
+    }
+
+  if (groups->len > 0)
+    {
+      kurs_print_document_add_heading (document, 2, _("Target Group"));
+      for (int included = 1; included >= 0; included--)
+        {
+          gboolean any = FALSE;
+
+          for (guint i = 0; i < groups->len; i++)
+            {
+              KursRecord *group = groups->pdata[i];
+              g_autofree char *item = NULL;
+
+              if (kurs_record_get_bool (group, "included") != included)
+                continue;
+              if (!any)
+                kurs_print_document_add_heading (document, 3, included ? _("Included") : _("Not Included"));
+              any = TRUE;
+              item = kurs_record_has_value (group, "description")
+                     ? g_strdup_printf ("%s: %s", kurs_record_get_title (group),
+                                        kurs_record_get_text (group, "description"))
+                     : g_strdup (kurs_record_get_title (group));
+              kurs_print_document_add_item (document, "•", item);
+            }
+        }
+    }
+
+  if (areas->len > 0 || principles->len > 0)
+    {
+      kurs_print_document_add_heading (document, 2, _("Focus Areas"));
+      for (guint i = 0; i < areas->len; i++)
+        {
+          g_autoptr(GPtrArray) bearings = children (store, KURS_ENTITY_BEARING, areas->pdata[i]);
+
+          kurs_print_document_add_heading (document, 3, kurs_record_get_title (areas->pdata[i]));
+          kurs_print_document_add_text (document, kurs_record_get_text (areas->pdata[i], "description"));
+          for (guint k = 0; k < bearings->len; k++)
+            kurs_print_document_add_item (document, "→", kurs_record_get_text (bearings->pdata[k], "text"));
+        }
+      if (principles->len > 0)
+        kurs_print_document_add_heading (document, 3, _("Principles"));
+      for (guint i = 0; i < principles->len; i++)
+        kurs_print_document_add_field (document, kurs_record_get_title (principles->pdata[i]),
+                                       kurs_record_has_value (principles->pdata[i], "text")
+                                       ? kurs_record_get_text (principles->pdata[i], "text") : "–");
+    }
+
+  if (goals->len > 0)
+    {
+      kurs_print_document_add_heading (document, 2, _("Development Goals"));
+      for (guint i = 0; i < goals->len; i++)
+        {
+          KursRecord *goal = goals->pdata[i];
+          g_autoptr(GPtrArray) subgoals = children (store, KURS_ENTITY_SUBGOAL, goal);
+          g_autoptr(KursRecord) area = NULL;
+
+          kurs_print_document_add_heading (document, 3, kurs_record_get_title (goal));
+          kurs_print_document_add_text (document, kurs_record_get_text (goal, "description"));
+          if (kurs_record_has_value (goal, "focus_area_id")
+              && (area = kurs_store_get (store, KURS_ENTITY_FOCUS_AREA, kurs_record_get_int (goal, "focus_area_id"))))
+            kurs_print_document_add_field (document, _("Focus area"), kurs_record_get_title (area));
+          for (guint k = 0; k < subgoals->len; k++)
+            {
+              KursRecord *subgoal = subgoals->pdata[k];
+              g_autoptr(KursRecord) plan = NULL;
+              g_autofree char *horizon = NULL;
+              g_autofree char *item = NULL;
+
+              if (kurs_record_has_value (subgoal, "horizon_plan_id"))
+                plan = kurs_store_get (store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_int (subgoal, "horizon_plan_id"));
+              if (plan != NULL)
+                horizon = g_strdup (kurs_record_get_title (plan));
+              else if (kurs_record_has_value (subgoal, "horizon_year"))
+                horizon = g_strdup_printf (_("By %d"), (int) kurs_record_get_int (subgoal, "horizon_year"));
+              item = horizon ? g_strdup_printf ("%s (%s)", kurs_record_get_title (subgoal), horizon)
+                             : g_strdup (kurs_record_get_title (subgoal));
+              kurs_print_document_add_item (document, "–", item);
+            }
+        }
+    }
+
+  if (indicators->len > 0)
+    {
+      kurs_print_document_add_heading (document, 2, _("Indicators"));
+      for (guint i = 0; i < indicators->len; i++)
+        {
+          KursRecord *indicator = indicators->pdata[i];
+          g_autoptr(GPtrArray) measurements = children (store, KURS_ENTITY_MEASUREMENT, indicator);
+          const char *unit = kurs_record_get_text (indicator, "unit");
+
+          kurs_print_document_add_heading (document, 3, kurs_record_get_title (indicator));
+          kurs_print_document_add_field (document, _("Unit"), unit);
+          if (kurs_record_has_value (indicator, "baseline"))
+            {
+              g_autofree char *value = number (indicator, "baseline");
+              g_autofree char *text = kurs_record_has_value (indicator, "baseline_year")
+                                      ? g_strdup_printf ("%s (%d)", value, (int) kurs_record_get_int (indicator, "baseline_year"))
+                                      : g_strdup (value);
+
+              kurs_print_document_add_field (document, _("Baseline"), text);
+            }
+          if (kurs_record_has_value (indicator, "target"))
+            {
+              g_autofree char *value = number (indicator, "target");
+              g_autofree char *text = kurs_record_has_value (indicator, "target_year")
+                                      ? g_strdup_printf ("%s (%d)", value, (int) kurs_record_get_int (indicator, "target_year"))
+                                      : g_strdup (value);
+
+              kurs_print_document_add_field (document, _("Target"), text);
+            }
+          kurs_print_document_add_field (document, _("Source"), kurs_record_get_text (indicator, "source"));
+          if (measurements->len > 0)
+            {
+              Chart *chart = g_new0 (Chart, 1);
+
+              chart->store = g_object_ref (store);
+              chart->indicator = g_object_ref (indicator);
+              kurs_print_document_add_drawing (document, chart_measure, chart_draw, 0, chart, chart_free);
+            }
+        }
+    }
+}
+
+static void
+add_action_plans (KursPrintDocument *document,
+                  KursStore         *store,
+                  KursRecord        *strategy)
+{
+  g_autoptr(GPtrArray) plans = children (store, KURS_ENTITY_ACTION_PLAN, strategy);
+  g_autoptr(GPtrArray) corrections = children (store, KURS_ENTITY_COURSE_CORRECTION, strategy);
+  KursDate today = kurs_date_today ();
+
+  if (plans->len > 0)
+    kurs_print_document_add_heading (document, 2, _("Action Plans"));
+  for (guint i = 0; i < plans->len; i++)
+    {
+      KursRecord *plan = plans->pdata[i];
+      g_autoptr(GPtrArray) initiatives = children (store, KURS_ENTITY_INITIATIVE, plan);
+      g_autoptr(GPtrArray) uncovered = kurs_health_uncovered_goals (store, plan);
+      g_autofree char *start = kurs_date_format_local (kurs_record_get_date (plan, "start_date"));
+      g_autofree char *end = kurs_date_format_local (kurs_record_get_date (plan, "end_date"));
+      g_autofree char *period = g_strdup_printf ("%s – %s", start, end);
+      int progress = kurs_health_plan_progress (store, plan);
+
+      kurs_print_document_add_heading (document, 3, kurs_record_get_title (plan));
+      kurs_print_document_add_field (document, _("Period"), period);
+      if (progress >= 0)
+        {
+          g_autofree char *text = g_strdup_printf (_("%d %% done"), progress);
+
+          kurs_print_document_add_field (document, _("Progress"), text);
+        }
+      kurs_print_document_add_text (document, kurs_record_get_text (plan, "description"));
+
+      for (guint k = 0; k < initiatives->len; k++)
+        {
+          KursRecord *initiative = initiatives->pdata[k];
+          g_autoptr(GPtrArray) links = children (store, KURS_ENTITY_INITIATIVE_GOAL, initiative);
+          g_autoptr(GString) item = g_string_new (kurs_record_get_title (initiative));
+          int status = kurs_record_get_enum (initiative, "status");
+          const char *owner = kurs_record_get_text (initiative, "owner");
+          KursInitiativeHealth health;
+
+          kurs_health_of_initiative (initiative, plan, today, &health);
+          g_string_append_printf (item, " — %s, %d %%",
+                                  status >= 0 ? kurs_enum_info_to_label (&kurs_initiative_status_enum, status) : "",
+                                  health.progress);
+          if (health.health == KURS_HEALTH_AT_RISK || health.health == KURS_HEALTH_BEHIND)
+            {
+              g_autofree char *flag = kurs_health_describe (&health);
+
+              g_string_append_printf (item, " (%s)", flag);
+            }
+          if (owner != NULL && *owner)
+            g_string_append_printf (item, "\n%s: %s", _("Owner"), owner);
+          for (guint l = 0; l < links->len; l++)
+            {
+              g_autoptr(KursRecord) goal = kurs_store_get (store, KURS_ENTITY_GOAL,
+                                                           kurs_record_get_int (links->pdata[l], "goal_id"));
+
+              if (goal != NULL)
+                g_string_append_printf (item, "\n%s: %s", _("Serves"), kurs_record_get_title (goal));
+            }
+          kurs_print_document_add_item (document, "•", item->str);
+        }
+      if (initiatives->len == 0)
+        kurs_print_document_add_note (document, _("No initiatives yet."));
+      for (guint k = 0; k < uncovered->len; k++)
+        {
+          /* Translators: a goal no initiative of a printed plan serves */
+          g_autofree char *note = g_strdup_printf (_("No initiative serves “%s”."),
+                                                   kurs_record_get_title (uncovered->pdata[k]));
+
+          kurs_print_document_add_note (document, note);
+        }
+    }
+
+  if (corrections->len > 0)
+    kurs_print_document_add_heading (document, 2, _("Course Corrections"));
+  for (guint i = 0; i < corrections->len; i++)
+    {
+      g_autofree char *date = kurs_date_format_local (kurs_record_get_date (corrections->pdata[i], "date"));
+
+      kurs_print_document_add_heading (document, 3, date);
+      kurs_print_document_add_text (document, kurs_record_get_text (corrections->pdata[i], "text"));
+    }
+}
+
+/**
+ * kurs_strategy_document_new:
+ *
+ * Returns: (transfer full): @strategy as a document to print: its text,
+ *   its action plans and its timeline
+ */
+KursPrintDocument *
+kurs_strategy_document_new (KursStore  *store,
+                            KursRecord *strategy)
+{
+  KursPrintDocument *document;
+  g_autofree char *period = NULL;
+  int status;
+
+  g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
+
+  document = kurs_print_document_new (kurs_record_get_title (strategy));
+  kurs_print_document_add_heading (document, 1, kurs_record_get_title (strategy));
+  kurs_print_document_add_field (document, _("Short name"), kurs_record_get_text (strategy, "short_name"));
+  period = g_strdup_printf ("%d–%d", (int) kurs_record_get_int (strategy, "start_year"),
+                            (int) kurs_record_get_int (strategy, "end_year"));
+  kurs_print_document_add_field (document, _("Period"), period);
+  kurs_print_document_add_field (document, _("Committee"), kurs_record_get_text (strategy, "committee"));
+  status = kurs_record_get_enum (strategy, "status");
+  if (status >= 0)
+    kurs_print_document_add_field (document, _("Status"), kurs_enum_info_to_label (&kurs_strategy_status_enum, status));
+
+  add_strategy_text (document, store, strategy);
+  add_action_plans (document, store, strategy);
+
+  kurs_print_document_add_page_break (document);
+  kurs_print_document_add_heading (document, 2, _("Timeline"));
+  kurs_timeline_drawing_add (document, store, strategy);
+
+  return document;
+}

@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-timeline-drawing"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "kurs-timeline-drawing.h"
+#include "kurs-timeline.h"
+
+/* The timeline on paper: the strategy's whole period fitted to the page
+ * width, the years along the top, and below them one row a record — its
+ * name on the left, its days as a bar or a mark on the right (each
+ * occurrence of a series on the same row) — lane by lane, in the colours
+ * of the window's timeline, with the day it was printed as a red line.
+ * A long timeline goes on over the next pages, cut between rows. */
+
+#define ROW         14.0
+#define SCALE       18.0
+#define LABEL_SHARE 0.36
+
+typedef struct {
+  KursRecord *record;
+  KursLane    lane;
+  GArray     *items;   /* indices of the timeline's items */
+} Row;
+
+typedef struct {
+  KursTimeline *timeline;
+  GArray       *rows;
+  KursDate      first;
+  KursDate      last;
+} Drawing;
+
+static void
+clear_row (gpointer data)
+{
+  Row *row = data;
+
+  g_array_unref (row->items);
+}
+
+static void
+drawing_free (gpointer data)
+{
+  Drawing *drawing = data;
+
+  g_array_unref (drawing->rows);
+  g_object_unref (drawing->timeline);
+  g_free (drawing);
+}
+
+static void
+rgb (cairo_t *cr,
+     double   r,
+     double   g,
+     double   b)
+{
+  cairo_set_source_rgb (cr, r, g, b);
+}
+
+static void
+item_color (cairo_t                *cr,
+            const KursTimelineItem *item)
+{
+  static const double status[][3] = {
+    { 0.6, 0.6, 0.62 },     /* not started */
+    { 0.21, 0.52, 0.89 },   /* on track */
+    { 0.9, 0.65, 0.04 },    /* at risk */
+    { 1.0, 0.47, 0.0 },     /* delayed */
+    { 0.15, 0.64, 0.41 },   /* done */
+  };
+
+  if (item->flags & KURS_TIMELINE_OVERDUE)
+    return rgb (cr, 0.88, 0.11, 0.14);
+
+  switch (item->kind)
+    {
+    case KURS_TIMELINE_HEARING:
+      return rgb (cr, 0.13, 0.56, 0.64);
+    case KURS_TIMELINE_ACTION_PLAN:
+      return rgb (cr, 0.38, 0.63, 0.92);
+    case KURS_TIMELINE_INITIATIVE:
+      if (item->subkind >= 0 && item->subkind < (int) G_N_ELEMENTS (status))
+        return rgb (cr, status[item->subkind][0], status[item->subkind][1], status[item->subkind][2]);
+      return rgb (cr, 0.6, 0.6, 0.62);
+    case KURS_TIMELINE_CORRECTION:
+      return rgb (cr, 0.6, 0.42, 0.27);
+    case KURS_TIMELINE_MILESTONE:
+    default:
+      if (item->lane == KURS_LANE_DATA)
+        return rgb (cr, 0.57, 0.25, 0.67);
+      return rgb (cr, 0.21, 0.52, 0.89);
+    }
+}
+
+static double
+measure (double   width,
+         gpointer user_data)
+{
+  Drawing *drawing = user_data;
+
+  return SCALE + drawing->rows->len * ROW;
+}
+
+static PangoLayout *
+text (cairo_t    *cr,
+      const char *string,
+      double      width,
+      gboolean    bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (bold ? "Sans Bold 7.5" : "Sans 7.5");
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, pango_units_from_double (width));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, string, -1);
+  return layout;
+}
+
+static void
+draw (cairo_t *cr,
+      double   width,
+      double   height,
+      gpointer user_data)
+{
+  Drawing *drawing = user_data;
+  double left = width * LABEL_SHARE;
+  double span = width - left;
+  double days = drawing->last - drawing->first + 1;
+  KursDate today = kurs_timeline_get_today (drawing->timeline);
+  int first_year = kurs_date_get_year (drawing->first);
+  int last_year = kurs_date_get_year (drawing->last);
+
+#define X(date) (left + ((double) (date) - drawing->first) / days * span)
+
+  /* Years along the top, and their lines down */
+  cairo_set_line_width (cr, 0.5);
+  for (int year = first_year; year <= last_year; year++)
+    {
+      KursDate start = MAX (kurs_date_from_ymd (year, 1, 1), drawing->first);
+      KursDate end = MIN (kurs_date_from_ymd (year, 12, 31), drawing->last);
+      g_autofree char *label = g_strdup_printf ("%d", year);
+      g_autoptr(PangoLayout) layout = text (cr, label, X (end + 1) - X (start) - 2, TRUE);
+
+      rgb (cr, 0.8, 0.8, 0.8);
+      cairo_move_to (cr, X (start), 0);
+      cairo_line_to (cr, X (start), height);
+      cairo_stroke (cr);
+      rgb (cr, 0.1, 0.1, 0.1);
+      cairo_move_to (cr, X (start) + 2, 2);
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  for (guint r = 0; r < drawing->rows->len; r++)
+    {
+      Row *row = &g_array_index (drawing->rows, Row, r);
+      double y = SCALE + r * ROW;
+
+      if (row->record == NULL)
+        {
+          /* a lane's heading, across */
+          g_autoptr(PangoLayout) layout = text (cr, kurs_lane_get_title (row->lane), left, TRUE);
+
+          cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.06);
+          cairo_rectangle (cr, 0, y, width, ROW);
+          cairo_fill (cr);
+          rgb (cr, 0.1, 0.1, 0.1);
+          cairo_move_to (cr, 2, y + 1.5);
+          pango_cairo_show_layout (cr, layout);
+          continue;
+        }
+
+      {
+        g_autoptr(PangoLayout) layout = text (cr, kurs_record_get_title (row->record), left - 8, FALSE);
+
+        rgb (cr, 0.1, 0.1, 0.1);
+        cairo_move_to (cr, 8, y + 1.5);
+        pango_cairo_show_layout (cr, layout);
+      }
+
+      for (guint i = 0; i < row->items->len; i++)
+        {
+          guint index = g_array_index (row->items, guint, i);
+          const KursTimelineItem *item = kurs_timeline_get_item (drawing->timeline, index);
+          const KursSpan *span_of = &kurs_timeline_get_spans (drawing->timeline)[index];
+          double x1 = X (span_of->start), x2 = X (span_of->end + 1);
+
+          item_color (cr, item);
+          if (item->flags & KURS_TIMELINE_BAR)
+            {
+              cairo_rectangle (cr, x1, y + 3, MAX (x2 - x1, 1.5), ROW - 6);
+              cairo_fill (cr);
+            }
+          else
+            {
+              double cx = (x1 + x2) / 2, cy = y + ROW / 2, s = 4;
+
+              cairo_move_to (cr, cx, cy - s);
+              cairo_line_to (cr, cx + s, cy);
+              cairo_line_to (cr, cx, cy + s);
+              cairo_line_to (cr, cx - s, cy);
+              cairo_close_path (cr);
+              if (item->flags & KURS_TIMELINE_HELD || item->kind != KURS_TIMELINE_MILESTONE)
+                cairo_fill (cr);
+              else
+                {
+                  cairo_set_line_width (cr, 1.2);
+                  cairo_stroke (cr);
+                }
+            }
+        }
+
+      cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.08);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, 0, y + ROW);
+      cairo_line_to (cr, width, y + ROW);
+      cairo_stroke (cr);
+    }
+
+  /* The day it was printed */
+  if (today >= drawing->first && today <= drawing->last)
+    {
+      rgb (cr, 0.88, 0.11, 0.14);
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, X (today), SCALE - 2);
+      cairo_line_to (cr, X (today), height);
+      cairo_stroke (cr);
+    }
+
+#undef X
+}
+
+/**
+ * kurs_timeline_drawing_add:
+ *
+ * Adds the strategy's timeline to @document, as it is today.
+ */
+void
+kurs_timeline_drawing_add (KursPrintDocument *document,
+                           KursStore         *store,
+                           KursRecord        *strategy)
+{
+  Drawing *drawing = g_new0 (Drawing, 1);
+
+  g_return_if_fail (KURS_IS_PRINT_DOCUMENT (document));
+  g_return_if_fail (KURS_IS_STORE (store));
+  g_return_if_fail (KURS_IS_RECORD (strategy));
+
+  drawing->timeline = kurs_timeline_new (store, strategy);
+  drawing->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (drawing->rows, clear_row);
+  kurs_timeline_get_range (drawing->timeline, &drawing->first, &drawing->last);
+
+  /* One row a record, lane by lane, in the timeline's order */
+  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+    {
+      guint lane_start = drawing->rows->len;
+
+      for (guint i = 0; i < kurs_timeline_get_n_items (drawing->timeline); i++)
+        {
+          const KursTimelineItem *item = kurs_timeline_get_item (drawing->timeline, i);
+          Row *row = NULL;
+
+          if (item->lane != lane)
+            continue;
+          if (drawing->rows->len == lane_start)
+            {
+              Row heading = { NULL, lane, g_array_new (FALSE, FALSE, sizeof (guint)) };
+
+              g_array_append_val (drawing->rows, heading);
+            }
+          for (guint r = lane_start + 1; r < drawing->rows->len && row == NULL; r++)
+            if (g_array_index (drawing->rows, Row, r).record == item->record)
+              row = &g_array_index (drawing->rows, Row, r);
+          if (row == NULL)
+            {
+              Row added = { item->record, lane, g_array_new (FALSE, FALSE, sizeof (guint)) };
+
+              g_array_append_val (drawing->rows, added);
+              row = &g_array_index (drawing->rows, Row, drawing->rows->len - 1);
+            }
+          g_array_append_val (row->items, i);
+        }
+    }
+
+  kurs_print_document_add_drawing (document, measure, draw, ROW, drawing, drawing_free);
+}
