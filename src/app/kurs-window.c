@@ -3,12 +3,17 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "kurs-application.h"
 #include "kurs-example.h"
 #include "kurs-field-binding.h"
+#include "kurs-ical-export.h"
+#include "kurs-printing.h"
 #include "kurs-record-list.h"
+#include "kurs-strategy-document.h"
 #include "kurs-strategy-row.h"
 #include "kurs-strategy-view.h"
 #include "kurs-window.h"
@@ -80,6 +85,8 @@ update_actions (KursWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-example", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-xml", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xml", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-ics", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-strategy", writable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->store != NULL && kurs_store_can_undo (self->store));
@@ -315,6 +322,53 @@ show_page_action (GtkWidget  *widget,
       kurs_strategy_view_show_page (self->view, g_variant_get_string (parameter, NULL));
       adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
     }
+}
+
+static void
+export_ics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  char *text;
+
+  if (self->selected == NULL)
+    return;
+
+  kurs_field_bindings_flush_all ();
+  if (!(text = kurs_ical_export (self->store, self->selected, &error)))
+    {
+      message (self, _("Could Not Export"), error->message);
+      return;
+    }
+  bytes = g_bytes_new_take (text, strlen (text));
+  gtk_file_filter_set_name (filter, _("Calendar"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_pattern (filter, "*.ics");
+  name = file_name (self->selected, "", ".ics");
+  save_file (self, bytes, _("Export Calendar"), filter, name);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autoptr(KursPrintDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->selected == NULL)
+    return;
+
+  kurs_field_bindings_flush_all ();
+  document = kurs_strategy_document_new (self->store, self->selected);
+  if (!kurs_printing_run (GTK_WINDOW (self), document, &error))
+    message (self, _("Could Not Print"), error->message);
 }
 
 static void
@@ -568,14 +622,15 @@ export_chosen_cb (GtkNativeDialog *dialog,
 }
 
 static void
-save_xml (KursWindow *self,
-          GBytes     *xml,
-          const char *suggested_name)
+save_file (KursWindow    *self,
+           GBytes        *xml,
+           const char    *title,
+           GtkFileFilter *filter,
+           const char    *suggested_name)
 {
-  g_autoptr(GtkFileFilter) filter = xml_filter ();
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export Strategy"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
@@ -585,15 +640,26 @@ save_xml (KursWindow *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+save_xml (KursWindow *self,
+          GBytes     *xml,
+          const char *suggested_name)
+{
+  g_autoptr(GtkFileFilter) filter = xml_filter ();
+
+  save_file (self, xml, _("Export Strategy"), filter, suggested_name);
+}
+
 static char *
 file_name (KursRecord *strategy,
-           const char *suffix)
+           const char *suffix,
+           const char *extension)
 {
   g_autofree char *title = g_strdup (kurs_record_get_title (strategy));
 
   /* A name any file system takes */
   g_strdelimit (title, "/\\:*?\"<>|", '-');
-  return g_strdup_printf ("%s%s.xml", title, suffix);
+  return g_strdup_printf ("%s%s%s", title, suffix, extension);
 }
 
 static void
@@ -616,7 +682,7 @@ export_version (KursWindow *self,
     }
 
   suffix = number > 0 ? g_strdup_printf (" v%d", (int) number) : g_strdup ("");
-  name = file_name (self->selected, suffix);
+  name = file_name (self->selected, suffix, ".xml");
   save_xml (self, xml, name);
 }
 
@@ -640,7 +706,7 @@ export_draft_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  name = file_name (self->selected, _(" (draft)"));
+  name = file_name (self->selected, _(" (draft)"), ".xml");
   save_xml (self, xml, name);
 }
 
@@ -809,6 +875,9 @@ kurs_window_class_init (KursWindowClass *klass)
   }
   gtk_widget_class_install_action (widget_class, "win.step-page", "i", step_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-record", "(six)", show_record_action);
+  gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
                                        "win.step-page", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
