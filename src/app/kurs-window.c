@@ -325,53 +325,6 @@ show_page_action (GtkWidget  *widget,
 }
 
 static void
-export_ics_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  KursWindow *self = KURS_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-  char *text;
-
-  if (self->selected == NULL)
-    return;
-
-  kurs_field_bindings_flush_all ();
-  if (!(text = kurs_ical_export (self->store, self->selected, &error)))
-    {
-      message (self, _("Could Not Export"), error->message);
-      return;
-    }
-  bytes = g_bytes_new_take (text, strlen (text));
-  gtk_file_filter_set_name (filter, _("Calendar"));
-  gtk_file_filter_add_mime_type (filter, "text/calendar");
-  gtk_file_filter_add_pattern (filter, "*.ics");
-  name = file_name (self->selected, "", ".ics");
-  save_file (self, bytes, _("Export Calendar"), filter, name);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  KursWindow *self = KURS_WINDOW (widget);
-  g_autoptr(KursPrintDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->selected == NULL)
-    return;
-
-  kurs_field_bindings_flush_all ();
-  document = kurs_strategy_document_new (self->store, self->selected);
-  if (!kurs_printing_run (GTK_WINDOW (self), document, &error))
-    message (self, _("Could Not Print"), error->message);
-}
-
-static void
 show_record_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -660,6 +613,53 @@ file_name (KursRecord *strategy,
   /* A name any file system takes */
   g_strdelimit (title, "/\\:*?\"<>|", '-');
   return g_strdup_printf ("%s%s%s", title, suffix, extension);
+}
+
+static void
+export_ics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  char *text;
+
+  if (self->selected == NULL)
+    return;
+
+  kurs_field_bindings_flush_all ();
+  if (!(text = kurs_ical_export (self->store, self->selected, &error)))
+    {
+      message (self, _("Could Not Export"), error->message);
+      return;
+    }
+  bytes = g_bytes_new_take (text, strlen (text));
+  gtk_file_filter_set_name (filter, _("Calendar"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_pattern (filter, "*.ics");
+  name = file_name (self->selected, "", ".ics");
+  save_file (self, bytes, _("Export Calendar"), filter, name);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autoptr(KursPrintDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->selected == NULL)
+    return;
+
+  kurs_field_bindings_flush_all ();
+  document = kurs_strategy_document_new (self->store, self->selected);
+  if (!kurs_printing_run (GTK_WINDOW (self), document, &error))
+    message (self, _("Could Not Print"), error->message);
 }
 
 static void
