@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
@@ -653,6 +655,157 @@ test_process_and_hearing (Fixture       *f,
   g_assert_cmpmem (before, before_length, after, after_length);
 }
 
+/* The manager's desk, by script: plans and initiatives with their health
+ * and coverage, measurements one by one and from CSV, the calendar and
+ * the strategy as PDF */
+static void
+test_follow_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Result) example = RUN (f, "--file", f->library, "example");
+  g_autofree char *id = strip (example.out);
+  g_autofree char *csv = g_build_filename (f->dir, "nøgletal.csv", NULL);
+  g_autofree char *bad_csv = g_build_filename (f->dir, "fejl.csv", NULL);
+  g_autofree char *ics = g_build_filename (f->dir, "udsattestrategi.ics", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "udsattestrategi.pdf", NULL);
+  g_autofree char *before = NULL, *after = NULL, *text = NULL;
+  gsize before_length, after_length;
+
+  /* The plans; the current one (KURS_TODAY is 2026-11-24) has no initiatives */
+  {
+    g_auto(Result) plans = RUN (f, "--file", f->library, "plan", id);
+
+    g_assert_cmpint (plans.status, ==, 0);
+    g_assert_cmpstr (plans.out, ==,
+                     "1\t2023-01-01\t2024-12-31\t0\t1\t-\tHandleplan 2023–24\n"
+                     "2\t2025-01-01\t2026-12-31\t-\t2\tcurrent\tHandleplan 2025–26\n"
+                     "3\t2027-01-01\t2028-12-31\t-\t2\t-\tHandleplan 2027–28\n"
+                     "4\t2029-01-01\t2029-12-31\t-\t2\t-\tHandleplan 2029\n");
+  }
+
+  /* An initiative in it: a fifth of the way, nearly all the time gone */
+  {
+    g_auto(Result) added = RUN (f, "--file", f->library, "initiative", id, "2", "--title", "Boligsocial indsats",
+                                "--owner", "Center for Social Indsats", "--start", "2025-01-01", "--end", "2026-12-31",
+                                "--status", "on-track", "--progress", "20", "--goal", "1", "--goal", "2");
+    g_auto(Result) plan = { 0 };
+
+    g_assert_cmpint (added.status, ==, 0);
+    plan = RUN (f, "--file", f->library, "plan", id, "2");
+    /* typed on track; 20 % of the 94 % the calendar asks: behind; both goals covered */
+    g_assert_cmpstr (plan.out, ==, "4\ton-track\t20\t94\tbehind\tBoligsocial indsats\n");
+  }
+
+  /* Measurements, one and from a Danish sheet */
+  {
+    g_auto(Result) one = RUN (f, "--file", f->library, "measure", id, "1", "--date", "2022-02-01", "--value", "61",
+                              "--note", "VIVE 2022");
+    g_auto(Result) imported = { 0 }, listed = { 0 };
+
+    g_assert_cmpint (one.status, ==, 0);
+    kurs_test_write_file (csv, "Måleparameter;Dato;Værdi;Note\n"
+                               "Hjemløse borgere i Ballerup (VIVE's hjemløsetælling);01.02.2024;58;VIVE 2024\n"
+                               "1;01.02.2026;52,5;\n", -1);
+    imported = RUN (f, "--file", f->library, "import-csv", id, csv);
+    g_assert_cmpint (imported.status, ==, 0);
+    g_assert_cmpstr (imported.out, ==, "2\n");
+    listed = RUN (f, "--file", f->library, "measure", id, "1");
+    g_assert_cmpstr (listed.out, ==, "2022-02-01\t61\tVIVE 2022\n2024-02-01\t58\tVIVE 2024\n2026-02-01\t52.5\t\n");
+  }
+
+  /* Bad lines: one message each, exit 1, nothing imported */
+  g_assert_true (g_file_get_contents (f->library, &before, &before_length, NULL));
+  {
+    g_auto(Result) refused = { 0 };
+    g_auto(GStrv) lines = NULL;
+
+    kurs_test_write_file (bad_csv, "indikator,dato,værdi\n"
+                                   "Nøgletal på udsatteområdet,2025-12-31,12\n"
+                                   "Nøgletal på udsatteområdet,31.02.2025,12\n"
+                                   "Ukendt,2025-12-31,12\n"
+                                   "Nøgletal på udsatteområdet,2025-12-31,tolv\n", -1);
+    refused = RUN (f, "--file", f->library, "import-csv", id, bad_csv);
+    g_assert_cmpint (refused.status, ==, 1);
+    g_assert_cmpstr (refused.out, ==, "");
+    lines = g_strsplit (g_strstrip (refused.err), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 4);
+    g_assert_nonnull (strstr (lines[0], "Line 3: “31.02.2025” is not a date"));
+    g_assert_nonnull (strstr (lines[1], "Line 4: the strategy has no indicator “Ukendt”"));
+    g_assert_nonnull (strstr (lines[2], "Line 5: “tolv” is not a number"));
+    g_assert_nonnull (strstr (lines[3], "3 lines are not measurements; nothing was imported"));
+  }
+  {
+    const char *bad[][8] = {
+      { "measure", id, "1", "--date", "2025-13-01", "--value", "3", NULL },
+      { "measure", id, "99", "--date", "2025-12-01", "--value", "3", NULL },
+      { "measure", id, "1", "--date", "2025-12-01", "--value", "tre", NULL },
+      { "initiative", id, "2", "--title", "X", "--status", "soon", NULL },
+      { "initiative", id, "2", "--title", "X", "--progress", "140", NULL },
+      { "initiative", id, "2", "--title", "X", "--goal", "99", NULL },
+      { "initiative", id, "2", "--title", "X", "--start", "2026-05-01", "--end=2026-04-01" },
+      { "plan", id, "99", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_auto(Result) r = run_argv (f, (const char * const[]) { "--file", f->library, bad[i][0], bad[i][1], bad[i][2],
+                                                                 bad[i][3], bad[i][4], bad[i][5], bad[i][6], bad[i][7],
+                                                                 NULL });
+
+        g_test_message ("%s %s %s %s: %s", bad[i][0], bad[i][2], bad[i][3], bad[i][4], r.err);
+        g_assert_cmpint (r.status, ==, 1);
+        assert_one_line_error (&r);
+      }
+  }
+  g_assert_true (g_file_get_contents (f->library, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+
+  /* The calendar */
+  {
+    g_auto(Result) exported = RUN (f, "--file", f->library, "export-ics", id, "-o", ics);
+    g_autofree char *calendar = NULL;
+
+    g_assert_cmpint (exported.status, ==, 0);
+    g_assert_true (g_file_get_contents (ics, &calendar, NULL, NULL));
+    g_assert_true (g_str_has_prefix (calendar, "BEGIN:VCALENDAR\r\n"));
+    g_assert_nonnull (strstr (calendar, "RRULE:FREQ=YEARLY;UNTIL=20281231;INTERVAL=2\r\n"));
+    g_assert_nonnull (strstr (calendar, "SUMMARY:Deadline: Boligsocial indsats\r\n"));
+  }
+
+  /* The strategy as PDF: its pages, its text as typed, the timeline */
+  {
+    g_auto(Result) printed = RUN (f, "--file", f->library, "print-pdf", id, "-o", pdf);
+    g_autofree char *info = NULL;
+    const char *argv[] = { "pdfinfo", pdf, NULL };
+    int status;
+
+    g_assert_cmpint (printed.status, ==, 0);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL,
+                                 &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (info, "Title:           Strategi for udsatte borgere"));
+    {
+      const char *pages = strstr (info, "Pages:");
+
+      g_assert_nonnull (pages);
+      g_assert_cmpint (atoi (pages + strlen ("Pages:")), >=, 4);
+    }
+
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Strategi for udsatte borgere"));
+    g_assert_nonnull (strstr (text, "Mandate"));
+    g_assert_nonnull (strstr (text, "Budget 2021, punkt 1.4.2"));
+    g_assert_nonnull (strstr (text, "Development Goals"));
+    g_assert_nonnull (strstr (text, "Det modsatte af udsathed (eksempel på udviklingsmål)"));
+    g_assert_nonnull (strstr (text, "Action Plans"));
+    g_assert_nonnull (strstr (text, "Boligsocial indsats"));
+    g_assert_nonnull (strstr (text, "Behind: 20 % done"));
+    g_assert_nonnull (strstr (text, "Timeline"));
+    g_assert_nonnull (strstr (text, "Høring hos råd, nævn og andre udvalg"));
+    g_assert_nonnull (strstr (text, "page 1 of"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -677,6 +830,7 @@ main (int   argc,
   ADD ("xml-errors", test_xml_errors);
   ADD ("add-and-set", test_add_and_set);
   ADD ("process-and-hearing", test_process_and_hearing);
+  ADD ("follow-up", test_follow_up);
 
   return g_test_run ();
 }
