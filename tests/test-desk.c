@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-desk"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "kurs-action-plans-page.h"
+#include "kurs-follow-up-page.h"
+#include "kurs-indicators-page.h"
+#include "kurs-key-figure-chart.h"
+#include "kurs-page-fixture.h"
+#include "kurs-record-row.h"
+#include "kurs-resources.h"
+#include "kurs-widget-util.h"
+
+/* As a row's title holds it: escaped for markup */
+#define VIVE_TITLE "Hjemløse borgere i Ballerup (VIVE&apos;s hjemløsetælling)"
+
+/* The manager's desk — the action plans, the key figures, the follow-up
+ * page — driven through its widgets in a real window, and read back from
+ * the library file. */
+
+static void
+measure (Fixture    *f,
+         const char *date,
+         double      value)
+{
+  g_autoptr(GPtrArray) indicators = kurs_store_list (f->store, KURS_ENTITY_INDICATOR, kurs_record_get_id (f->strategy));
+  g_autoptr(KursRecord) measurement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  measurement = kurs_store_create (f->store, KURS_ENTITY_MEASUREMENT, kurs_record_get_id (indicators->pdata[0]), &error,
+                                   "date", g_variant_new_string (date), "value", g_variant_new_double (value), NULL);
+  g_assert_no_error (error);
+}
+
+static gboolean
+near (int r, int g, int b, const GdkRGBA *color)
+{
+  return ABS (r - (int) (color->red * 255)) < 40 && ABS (g - (int) (color->green * 255)) < 40
+         && ABS (b - (int) (color->blue * 255)) < 40;
+}
+
+/* The chart: the target is a line across in the style's success colour,
+ * the measurements points in its accent colour */
+static void
+test_chart_pixels (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) indicators = kurs_store_list (f->store, KURS_ENTITY_INDICATOR, kurs_record_get_id (f->strategy));
+  g_auto(KursPixels) pixels = { 0 };
+  GtkWidget *row, *chart;
+  KursChartGeometry geometry;
+  GdkRGBA success = { 0.15, 0.64, 0.41, 1 }, accent = { 0.21, 0.52, 0.89, 1 };
+  guint on_target = 0, n;
+
+  g_assert_true (kurs_store_set_text (f->store, indicators->pdata[0], "baseline", "61", NULL));
+  g_assert_true (kurs_store_set_text (f->store, indicators->pdata[0], "target", "40", NULL));
+  g_assert_true (kurs_store_set_text (f->store, indicators->pdata[0], "target_year", "2029", NULL));
+  measure (f, "2022-02-01", 61);
+  measure (f, "2024-02-01", 58);
+
+  show_page (f, KURS_TYPE_INDICATORS_PAGE);
+  row = expand (f, VIVE_TITLE);
+  chart = kurs_widget_find (row, kurs_widget_has_type_name, "KursKeyFigureChart");
+  g_assert_nonnull (chart);
+  kurs_widget_settle ();
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (chart), "success_color", &success);
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (chart), "accent_color", &accent);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  kurs_widget_render (chart, &pixels, "desk-chart");
+  kurs_key_figure_chart_get_geometry (KURS_KEY_FIGURE_CHART (chart), &geometry);
+  g_assert_cmpuint (geometry.n_points, ==, 2);
+  g_assert_cmpfloat (geometry.target_y, >, geometry.baseline_y);   /* 40 is below 61 */
+
+  /* Along the target line: its colour, but where its label sits */
+  n = (guint) (geometry.plot_width * 0.7);
+  for (guint i = 0; i < n; i++)
+    {
+      int r, g, b;
+
+      kurs_pixels_get (&pixels, geometry.plot_x + i, geometry.target_y, &r, &g, &b);
+      on_target += near (r, g, b, &success);
+    }
+  g_assert_cmpuint (on_target, >, n * 9 / 10);
+
+  /* Half-way between the lines there is no target colour */
+  {
+    int r, g, b;
+
+    kurs_pixels_get (&pixels, geometry.plot_x + geometry.plot_width / 2,
+                     (geometry.target_y + geometry.baseline_y) / 2, &r, &g, &b);
+    g_assert_false (near (r, g, b, &success));
+  }
+
+  /* A new measurement is drawn at once */
+  measure (f, "2026-02-01", 52);
+  kurs_widget_settle ();
+  kurs_pixels_clear (&pixels);
+  kurs_widget_render (chart, &pixels, "desk-chart-three");
+  kurs_key_figure_chart_get_geometry (KURS_KEY_FIGURE_CHART (chart), &geometry);
+  g_assert_cmpuint (geometry.n_points, ==, 3);
+}
+
+/* Measurements are added and edited under their indicator */
+static void
+test_measurement_rows (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *row, *added;
+  g_autoptr(GPtrArray) values = NULL;
+
+  show_page (f, KURS_TYPE_INDICATORS_PAGE);
+  row = expand (f, "Nøgletal på udsatteområdet");
+  click (row, "Add Measurement");
+  values = kurs_widget_find_all (row, kurs_widget_is_row_titled, "Value");
+  g_assert_cmpuint (values->len, ==, 1);
+  added = values->pdata[0];
+  type (added, "1234,5");
+  kurs_widget_wait (AFTER_SAVE);
+  assert_stored (f, "SELECT value FROM measurement", "1234.5");
+}
+
+/* Action plans: an initiative's health is derived; linking a goal covers it */
+static void
+test_action_plans (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *initiative, *check;
+  KursRecord *plan;
+
+  show_page (f, KURS_TYPE_ACTION_PLANS_PAGE);
+  /* KURS_TODAY is 2026-11-24: the current plan is 2025–26 */
+  plan = kurs_action_plans_page_get_plan (KURS_ACTION_PLANS_PAGE (f->page));
+  g_assert_cmpstr (kurs_record_get_title (plan), ==, "Handleplan 2025–26");
+  g_assert_nonnull (row (f, "Udviklingsmål 2 (eksempel)"));   /* a goal without an initiative */
+
+  click (f->page, "Add Initiative");
+  initiative = row (f, "New initiative");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (initiative)));
+  type (row_in (initiative, "Initiative"), "Boligsocial indsats");
+  type (row_in (initiative, "Progress"), "30");
+  kurs_widget_wait (AFTER_SAVE);
+  assert_stored (f, "SELECT progress FROM initiative WHERE title = 'Boligsocial indsats'", "30");
+
+  /* 30 % done where the calendar asks for 94 %: behind, whatever is typed */
+  initiative = row (f, "Boligsocial indsats");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (initiative)), "Behind"));
+  g_assert_true (gtk_widget_has_css_class (initiative, "overdue"));
+
+  check = kurs_widget_find (row_in (initiative, "Udviklingsmål 2 (eksempel)"), kurs_widget_has_type_name,
+                            "GtkCheckButton");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  kurs_widget_settle ();
+  assert_stored (f, "SELECT g.title FROM initiative_goal l JOIN goal g ON g.id = l.goal_id "
+                 "JOIN initiative i ON i.id = l.initiative_id WHERE i.title = 'Boligsocial indsats'",
+                 "Udviklingsmål 2 (eksempel)");
+  /* covered now: only the other goal is left in the coverage list */
+  g_assert_null (kurs_widget_find (kurs_widget_find (f->page, kurs_widget_has_type_name, "AdwPreferencesGroup"),
+                                   kurs_widget_is_row_titled, "Udviklingsmål 2 (eksempel)"));
+  kurs_widget_snapshot (f->window, "desk-action-plans");
+
+  /* Done: no longer behind */
+  type (row_in (initiative, "Progress"), "100");
+  kurs_widget_wait (AFTER_SAVE);
+  g_assert_false (gtk_widget_has_css_class (initiative, "overdue"));
+
+  /* Another plan: its own initiatives */
+  {
+    g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy));
+
+    kurs_action_plans_page_show_plan (KURS_ACTION_PLANS_PAGE (f->page), plans->pdata[0]);
+    kurs_widget_settle ();
+    g_assert_nonnull (row (f, "Fokus på implementering og drift"));
+    g_assert_null (kurs_widget_find (f->page, kurs_widget_is_row_titled, "Boligsocial indsats"));
+  }
+}
+
+static gboolean
+is_group_titled (GtkWidget  *widget,
+                 const char *title)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget)
+         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
+}
+
+/* Follow-up: what is at risk; marking it done takes it off */
+static void
+test_follow_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy));
+  g_autoptr(KursRecord) initiative = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *risks, *entry, *figures;
+
+  initiative = kurs_store_create (f->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plans->pdata[1]), &error,
+                                  "title", g_variant_new_string ("Boligsocial indsats"),
+                                  "status", g_variant_new_string ("on-track"),
+                                  "progress", g_variant_new_int64 (40),
+                                  "end_date", g_variant_new_string ("2027-01-31"), NULL);
+  g_assert_no_error (error);
+  measure (f, "2024-02-01", 58);
+
+  show_page (f, KURS_TYPE_FOLLOW_UP_PAGE);
+  risks = kurs_widget_find (f->page, is_group_titled, "Initiatives at Risk or Delayed");
+  g_assert_nonnull (risks);
+  entry = kurs_widget_find (risks, kurs_widget_is_row_titled, "Boligsocial indsats");
+  g_assert_nonnull (entry);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (entry)), "Behind"));
+  /* its deadline is in the next 90 days */
+  g_assert_nonnull (kurs_widget_find (kurs_widget_find (f->page, is_group_titled, "Next 90 Days"),
+                                      kurs_widget_is_row_titled, "Boligsocial indsats"));
+  /* the example's 2022 meetings were never marked held */
+  g_assert_nonnull (kurs_widget_find (kurs_widget_find (f->page, is_group_titled, "Overdue"),
+                                      kurs_widget_is_row_titled, "Socialudvalgsmøde: godkendelse af opsamling og proces"));
+  figures = kurs_widget_find (f->page, is_group_titled, "Key Figures");
+  entry = kurs_widget_find (figures, kurs_widget_is_row_titled, VIVE_TITLE);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (entry)), "58 personer"));
+  kurs_widget_snapshot (f->window, "desk-follow-up");
+
+  /* Each entry opens its editor: the button names its page and record */
+  {
+    GtkWidget *open = kurs_widget_find (entry, kurs_widget_has_type_name, "GtkButton");
+    GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open));
+    const char *page;
+    int entity;
+    gint64 id;
+
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (open)), ==, "win.show-record");
+    g_variant_get (target, "(&six)", &page, &entity, &id);
+    g_assert_cmpstr (page, ==, "indicators");
+    g_assert_cmpint (entity, ==, KURS_ENTITY_INDICATOR);
+  }
+
+  /* Done: off the list, and the plan's progress shows it */
+  g_assert_true (kurs_store_set (f->store, initiative, "status", g_variant_new_string ("done"), NULL));
+  kurs_widget_settle ();
+  risks = kurs_widget_find (f->page, is_group_titled, "Initiatives at Risk or Delayed");
+  g_assert_null (kurs_widget_find (risks, kurs_widget_is_row_titled, "Boligsocial indsats"));
+  g_assert_nonnull (kurs_widget_find (kurs_widget_find (f->page, is_group_titled, "Current Action Plan"),
+                                      kurs_widget_has_type_name, "GtkProgressBar"));
+  {
+    GtkWidget *bar = kurs_widget_find (kurs_widget_find (f->page, is_group_titled, "Current Action Plan"),
+                                       kurs_widget_has_type_name, "GtkProgressBar");
+
+    g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), ==, 1.0);
+  }
+}
+
+/* The reveal of a record: an initiative on its plan, a measurement under
+ * its indicator */
+static void
+test_reveal (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy));
+  g_autoptr(GPtrArray) initiatives = kurs_store_list (f->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plans->pdata[0]));
+  GtkWidget *found;
+
+  show_page (f, KURS_TYPE_ACTION_PLANS_PAGE);
+  g_assert_true (kurs_page_reveal (KURS_PAGE (f->page), initiatives->pdata[1]));
+  kurs_widget_settle ();
+  g_assert_true (kurs_action_plans_page_get_plan (KURS_ACTION_PLANS_PAGE (f->page)) == plans->pdata[0]);
+  found = row (f, "Fokus på implementering og drift");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (found)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  kurs_register_resource ();
+
+#define ADD(path, func) \
+  g_test_add ("/desk/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("chart/pixels", test_chart_pixels);
+  ADD ("indicators/measurements", test_measurement_rows);
+  ADD ("action-plans/health-and-coverage", test_action_plans);
+  ADD ("follow-up/at-risk-and-done", test_follow_up);
+  ADD ("action-plans/reveal", test_reveal);
+
+  return g_test_run ();
+}
