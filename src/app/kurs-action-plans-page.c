@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kurs-action-plans-page.h"
+#include "kurs-boxed-list.h"
 #include "kurs-field-binding.h"
 #include "kurs-field-editors.h"
 #include "kurs-health.h"
@@ -150,7 +151,6 @@ update_plan_state (KursActionPlansPage *self)
   g_autofree char *progress_text = NULL;
   g_autofree char *counts = NULL;
   GtkListBox *list;
-  GtkListBoxRow *child;
   guint n_on_track = 0, n_at_risk = 0, n_behind = 0, n_done = 0;
   int progress;
 
@@ -181,8 +181,7 @@ update_plan_state (KursActionPlansPage *self)
 
   /* Coverage: the goals no initiative of the plan serves */
   list = g_object_get_data (G_OBJECT (self->coverage), "kurs-list");
-  while ((child = gtk_list_box_get_row_at_index (list, 0)))
-    gtk_list_box_remove (list, GTK_WIDGET (child));
+  kurs_boxed_list_clear (list);
   uncovered = kurs_health_uncovered_goals (store, self->plan);
   for (guint i = 0; i < uncovered->len; i++)
     {
@@ -203,18 +202,10 @@ static GtkWidget *
 coverage_group (KursActionPlansPage *self)
 {
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *placeholder = gtk_label_new (_("Every development goal has an initiative in this plan"));
+  GtkWidget *list = kurs_boxed_list_new (_("Goals Without an Initiative"),
+                                         _("Every development goal has an initiative in this plan"));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Goals Without an Initiative"));
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Goals Without an Initiative"), -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   g_object_set_data (G_OBJECT (group), "kurs-list", list);
   return group;
@@ -247,7 +238,7 @@ build_plan (KursActionPlansPage *self,
   KursPage *page = KURS_PAGE (self);
   KursStore *store = kurs_page_get_store (page);
   GtkWidget *details = adw_preferences_group_new ();
-  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *list = kurs_boxed_list_new (_("Plan"), NULL);
   GtkWidget *initiatives;
   g_autofree char *rule = kurs_health_describe_rule ();
   static const char * const plan_fields[] = { "title", "start_date", "end_date", "description", NULL };
@@ -258,9 +249,6 @@ build_plan (KursActionPlansPage *self,
   self->plan = g_object_ref (plan);
 
   /* The plan itself, and how far it has come */
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Plan"), -1);
   for (guint i = 0; plan_fields[i]; i++)
     {
       GtkWidget *editor = kurs_field_editor_new (store, plan, plan_fields[i]);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kurs-boxed-list.h"
 #include "kurs-chart.h"
 #include "kurs-follow-up-page.h"
 #include "kurs-hearing.h"
@@ -70,22 +71,11 @@ add_group (KursFollowUpPage *self,
            const char       *empty)
 {
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *placeholder = gtk_label_new (empty);
+  GtkWidget *list = kurs_boxed_list_new (title, empty);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   if (description)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   kurs_page_add (KURS_PAGE (self), group);
   g_ptr_array_add (self->groups, group);

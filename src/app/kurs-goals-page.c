@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kurs-boxed-list.h"
 #include "kurs-goals-page.h"
 #include "kurs-health.h"
 #include "kurs-horizon-row.h"
@@ -107,13 +108,11 @@ fill_origins (GtkWidget *group)
   KursRecord *goal = g_object_get_data (G_OBJECT (group), "kurs-goal");
   GtkListBox *list = g_object_get_data (G_OBJECT (group), "kurs-list");
   g_autoptr(GPtrArray) links = NULL;
-  GtkListBoxRow *child;
 
   if (kurs_record_is_deleted (goal))
     return;
 
-  while ((child = gtk_list_box_get_row_at_index (list, 0)))
-    gtk_list_box_remove (list, GTK_WIDGET (child));
+  kurs_boxed_list_clear (list);
 
   links = kurs_store_list_by_field (store, KURS_ENTITY_OUTPUT_GOAL, "goal_id", kurs_record_get_id (goal));
   for (guint i = 0; i < links->len; i++)
@@ -160,22 +159,11 @@ origins_group (KursStore  *store,
                KursRecord *goal)
 {
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *placeholder = gtk_label_new (_("No workshop output is linked to this goal yet; link them on the "
-                                            "Process Plan page"));
+  GtkWidget *list = kurs_boxed_list_new (_("Where It Came From"),
+                                         _("No workshop output is linked to this goal yet; link them on the "
+                                           "Process Plan page"));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Where It Came From"));
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Where It Came From"), -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
 
   g_object_set_data_full (G_OBJECT (group), "kurs-store", g_object_ref (store), g_object_unref);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kurs-boxed-list.h"
 #include "kurs-field-binding.h"
 #include "kurs-hearing-dialog.h"
 #include "kurs-hearing-summary.h"
@@ -260,16 +261,6 @@ count_label (guint       count,
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *child;
-
-  /* rows only: the placeholder stays */
-  while ((child = gtk_list_box_get_row_at_index (list, 0)))
-    gtk_list_box_remove (list, GTK_WIDGET (child));
-}
-
-static void
 fill_overview (KursHearingsPage *self)
 {
   KursPage *page = KURS_PAGE (self);
@@ -280,8 +271,8 @@ fill_overview (KursHearingsPage *self)
   KursDate today = kurs_date_today ();
   guint n_overdue = 0;
 
-  clear_list (self->rounds);
-  clear_list (self->overdue_list);
+  kurs_boxed_list_clear (self->rounds);
+  kurs_boxed_list_clear (self->overdue_list);
 
   for (guint i = 0; i < rounds->len; i++)
     {
@@ -365,30 +356,6 @@ store_changed_cb (KursHearingsPage *self,
     fill_overview (self);
 }
 
-static GtkWidget *
-boxed_list (const char *name,
-            const char *empty)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  if (empty != NULL)
-    {
-      GtkWidget *placeholder = gtk_label_new (empty);
-
-      gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-      gtk_widget_add_css_class (placeholder, "dim-label");
-      gtk_widget_set_margin_top (placeholder, 18);
-      gtk_widget_set_margin_bottom (placeholder, 18);
-      gtk_widget_set_margin_start (placeholder, 12);
-      gtk_widget_set_margin_end (placeholder, 12);
-      gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
-    }
-  return list;
-}
-
 static void
 kurs_hearings_page_build (KursPage *page)
 {
@@ -396,7 +363,7 @@ kurs_hearings_page_build (KursPage *page)
 
   self->overview = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->overview), _("Who Has Answered"));
-  self->rounds = GTK_LIST_BOX (boxed_list (_("Who Has Answered"),
+  self->rounds = GTK_LIST_BOX (kurs_boxed_list_new (_("Who Has Answered"),
                                            _("Nothing sent to hearing yet: send a draft from its hearing "
                                              "milestone, or add a round below")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->overview), GTK_WIDGET (self->rounds));
@@ -406,7 +373,7 @@ kurs_hearings_page_build (KursPage *page)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->overdue), _("Overdue Responses"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->overdue),
                                          _("Parties whose deadline has passed with no response recorded"));
-  self->overdue_list = GTK_LIST_BOX (boxed_list (_("Overdue Responses"), NULL));
+  self->overdue_list = GTK_LIST_BOX (kurs_boxed_list_new (_("Overdue Responses"), NULL));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->overdue), GTK_WIDGET (self->overdue_list));
   kurs_page_add (page, self->overdue);
 

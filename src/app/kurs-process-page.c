@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kurs-boxed-list.h"
 #include "kurs-field-editors.h"
 #include "kurs-field-binding.h"
 #include "kurs-hearing-dialog.h"
@@ -291,14 +292,11 @@ fill_hearing_group (GtkWidget *group)
   KursRecord *milestone = g_object_get_data (G_OBJECT (group), "kurs-milestone");
   GtkListBox *list = g_object_get_data (G_OBJECT (group), "kurs-list");
   g_autoptr(GPtrArray) rounds = NULL;
-  GtkListBoxRow *child;
 
   if (kurs_record_is_deleted (milestone))
     return;
 
-  /* rows only: the placeholder stays */
-  while ((child = gtk_list_box_get_row_at_index (list, 0)))
-    gtk_list_box_remove (list, GTK_WIDGET (child));
+  kurs_boxed_list_clear (list);
 
   rounds = kurs_store_list_by_field (kurs_page_get_store (page), KURS_ENTITY_HEARING_ROUND, "milestone_id",
                                      kurs_record_get_id (milestone));
@@ -342,18 +340,10 @@ hearing_editors (KursPage   *page,
                  KursRecord *milestone)
 {
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *placeholder = gtk_label_new (_("Not sent to hearing yet"));
+  GtkWidget *list = kurs_boxed_list_new (_("Hearing Round"), _("Not sent to hearing yet"));
   GtkWidget *send = gtk_button_new_with_mnemonic (_("_Send to Hearing…"));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Hearing Round"));
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Hearing Round"), -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
 
   gtk_widget_add_css_class (send, "flat");

@@ -16,27 +16,6 @@
 #include "kurs-ical-export.h"
 #include "kurs-strategy-document.h"
 
-static KursRecord *
-find_own (KursCli     *cli,
-          KursRecord  *strategy,
-          KursEntity   entity,
-          const char  *text,
-          GError     **error)
-{
-  g_autoptr(KursRecord) record = NULL;
-  gint64 id;
-
-  if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &id, NULL))
-    record = kurs_store_get (cli->store, entity, id);
-  if (record == NULL || kurs_record_get_strategy_id (record) != kurs_record_get_id (strategy))
-    {
-      /* Translators: "The strategy has no action_plan 7" */
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("The strategy has no %s %s"),
-                   kurs_entity_info (entity)->name, text);
-      return NULL;
-    }
-  return g_steal_pointer (&record);
-}
 
 static const char *
 health_nick (KursHealth health)
@@ -84,7 +63,7 @@ kurs_cli_run_plan (KursCli  *cli,
     }
 
   {
-    g_autoptr(KursRecord) plan = find_own (cli, strategy, KURS_ENTITY_ACTION_PLAN, argv[2], &error);
+    g_autoptr(KursRecord) plan = kurs_cli_find_record_text (cli, strategy, KURS_ENTITY_ACTION_PLAN, argv[2], &error);
     g_autoptr(GPtrArray) initiatives = NULL;
     g_autoptr(GPtrArray) uncovered = NULL;
 
@@ -162,7 +141,7 @@ kurs_cli_run_initiative (KursCli  *cli,
       }
   if (error == NULL && kurs_cli_open (cli, TRUE, &error)
       && (strategy = kurs_cli_find_strategy (cli, argv[1], &error)) != NULL)
-    plan = find_own (cli, strategy, KURS_ENTITY_ACTION_PLAN, argv[2], &error);
+    plan = kurs_cli_find_record_text (cli, strategy, KURS_ENTITY_ACTION_PLAN, argv[2], &error);
   if (error != NULL)
     {
       for (guint i = 0; i < G_N_ELEMENTS (values); i++)
@@ -177,7 +156,7 @@ kurs_cli_run_initiative (KursCli  *cli,
                                        G_N_ELEMENTS (names), names, values, &error);
       for (guint i = 0; initiative != NULL && goals != NULL && goals[i] && error == NULL; i++)
         {
-          g_autoptr(KursRecord) goal = find_own (cli, strategy, KURS_ENTITY_GOAL, goals[i], &error);
+          g_autoptr(KursRecord) goal = kurs_cli_find_record_text (cli, strategy, KURS_ENTITY_GOAL, goals[i], &error);
           g_autoptr(KursRecord) link = NULL;
 
           if (goal != NULL)
@@ -223,7 +202,7 @@ kurs_cli_run_measure (KursCli  *cli,
   if (!kurs_cli_check_text ("--note", note, &error)
       || !kurs_cli_open (cli, date != NULL, &error)
       || !(strategy = kurs_cli_find_strategy (cli, argv[1], &error))
-      || !(indicator = find_own (cli, strategy, KURS_ENTITY_INDICATOR, argv[2], &error)))
+      || !(indicator = kurs_cli_find_record_text (cli, strategy, KURS_ENTITY_INDICATOR, argv[2], &error)))
     return kurs_cli_fail (error);
 
   if (date == NULL)

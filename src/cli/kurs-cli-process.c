@@ -32,30 +32,6 @@ parse_date (const char  *option,
   return TRUE;
 }
 
-/* The record N of an entity, if it belongs to the strategy */
-static KursRecord *
-find_own (KursCli     *cli,
-          KursRecord  *strategy,
-          KursEntity   entity,
-          const char  *text,
-          GError     **error)
-{
-  g_autoptr(KursRecord) record = NULL;
-  gint64 id;
-
-  if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &id, NULL))
-    record = kurs_store_get (cli->store, entity, id);
-
-  if (record == NULL || kurs_record_get_strategy_id (record) != kurs_record_get_id (strategy))
-    {
-      /* Translators: "The strategy has no milestone 7" */
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("The strategy has no %s %s"),
-                   kurs_entity_info (entity)->name, text);
-      return NULL;
-    }
-  return g_steal_pointer (&record);
-}
-
 /* plan-process */
 
 int
@@ -144,12 +120,12 @@ kurs_cli_run_send_to_hearing (KursCli  *cli,
       || !kurs_cli_check_text ("--title", title, &error)
       || !kurs_cli_open (cli, TRUE, &error)
       || !(strategy = kurs_cli_find_strategy (cli, argv[1], &error))
-      || (milestone_text && !(milestone = find_own (cli, strategy, KURS_ENTITY_MILESTONE, milestone_text, &error))))
+      || (milestone_text && !(milestone = kurs_cli_find_record_text (cli, strategy, KURS_ENTITY_MILESTONE, milestone_text, &error))))
     return kurs_cli_fail (error);
 
   for (guint i = 0; party_texts[i]; i++)
     {
-      g_autoptr(KursRecord) stakeholder = find_own (cli, strategy, KURS_ENTITY_STAKEHOLDER, party_texts[i], &error);
+      g_autoptr(KursRecord) stakeholder = kurs_cli_find_record_text (cli, strategy, KURS_ENTITY_STAKEHOLDER, party_texts[i], &error);
       gint64 id;
 
       if (stakeholder == NULL)
@@ -217,7 +193,7 @@ kurs_cli_run_hearing (KursCli  *cli,
 
   if (argc > 2)
     {
-      KursRecord *round = find_own (cli, strategy, KURS_ENTITY_HEARING_ROUND, argv[2], &error);
+      KursRecord *round = kurs_cli_find_record_text (cli, strategy, KURS_ENTITY_HEARING_ROUND, argv[2], &error);
 
       if (round == NULL)
         return kurs_cli_fail (error);
@@ -277,7 +253,7 @@ kurs_cli_run_hearing_summary (KursCli  *cli,
 
   if (!kurs_cli_open (cli, FALSE, &error)
       || !(strategy = kurs_cli_find_strategy (cli, argv[1], &error))
-      || !(round = find_own (cli, strategy, KURS_ENTITY_HEARING_ROUND, argv[2], &error)))
+      || !(round = kurs_cli_find_record_text (cli, strategy, KURS_ENTITY_HEARING_ROUND, argv[2], &error)))
     return kurs_cli_fail (error);
 
   summary = kurs_hearing_summary_new (cli->store, round);

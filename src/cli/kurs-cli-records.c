@@ -74,27 +74,6 @@ find_entity (const char  *name,
   return info;
 }
 
-/* The record N of an entity, if it belongs to the strategy */
-static KursRecord *
-find_record (KursCli              *cli,
-             KursRecord           *strategy,
-             const KursEntityInfo *info,
-             gint64                id,
-             GError              **error)
-{
-  g_autoptr(KursRecord) record = kurs_store_get (cli->store, info->entity, id);
-
-  if (record == NULL || kurs_record_get_strategy_id (record) != kurs_record_get_id (strategy))
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      /* Translators: "The strategy has no milestone 7" */
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("The strategy has no %s %s"), info->name, number);
-      return NULL;
-    }
-  return g_steal_pointer (&record);
-}
 
 static void
 unref_values (GPtrArray *values)
@@ -136,7 +115,7 @@ kurs_cli_run_add (KursCli  *cli,
     parent_id = kurs_record_get_id (strategy);
   else if (parent_id == 0)
     return kurs_cli_usage ("add", _("--parent is needed for this kind of record"));
-  else if (!(parent = find_record (cli, strategy, kurs_entity_info (info->parent), parent_id, &error)))
+  else if (!(parent = kurs_cli_find_record (cli, strategy, info->parent, parent_id, &error)))
     return kurs_cli_fail (error);
 
   if (!parse_fields (info, argc - 3, argv + 3, names, values, &error))
@@ -181,7 +160,7 @@ kurs_cli_run_set (KursCli  *cli,
   if (!(info = find_entity (argv[2], &error))
       || !kurs_cli_open (cli, TRUE, &error)
       || !(strategy = kurs_cli_find_strategy (cli, argv[1], &error))
-      || !(record = find_record (cli, strategy, info, id, &error)))
+      || !(record = kurs_cli_find_record (cli, strategy, info->entity, id, &error)))
     return kurs_cli_fail (error);
 
   if (!parse_fields (info, argc - 4, argv + 4, names, values, &error))
@@ -257,7 +236,7 @@ kurs_cli_run_list_records (KursCli  *cli,
     {
       if (info->parent == KURS_ENTITY_STRATEGY)
         return kurs_cli_usage ("list", _("--parent is for records that belong to another record"));
-      if (!(parent = find_record (cli, strategy, kurs_entity_info (info->parent), parent_id, &error)))
+      if (!(parent = kurs_cli_find_record (cli, strategy, info->parent, parent_id, &error)))
         return kurs_cli_fail (error);
       records = kurs_store_list (cli->store, info->entity, parent_id);
     }

@@ -77,6 +77,53 @@ kurs_cli_find_strategy (KursCli     *cli,
   return kurs_store_find_strategy (cli->store, id, error);
 }
 
+/**
+ * kurs_cli_find_record:
+ * @id: a record's number, as add and list print it
+ *
+ * Returns: (transfer full) (nullable): the record @id of @entity, if it
+ *   belongs to @strategy; otherwise %NULL, with @error saying so
+ */
+KursRecord *
+kurs_cli_find_record (KursCli     *cli,
+                      KursRecord  *strategy,
+                      KursEntity   entity,
+                      gint64       id,
+                      GError     **error)
+{
+  g_autoptr(KursRecord) record = id > 0 ? kurs_store_get (cli->store, entity, id) : NULL;
+
+  if (record == NULL || kurs_record_get_strategy_id (record) != kurs_record_get_id (strategy))
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* Translators: "The strategy has no milestone 7" */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("The strategy has no %s %s"),
+                   kurs_entity_info (entity)->name, number);
+      return NULL;
+    }
+  return g_steal_pointer (&record);
+}
+
+/* The same, from a number as typed */
+KursRecord *
+kurs_cli_find_record_text (KursCli     *cli,
+                           KursRecord  *strategy,
+                           KursEntity   entity,
+                           const char  *text,
+                           GError     **error)
+{
+  gint64 id;
+
+  if (!g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("The strategy has no %s %s"),
+                   kurs_entity_info (entity)->name, text);
+      return NULL;
+    }
+  return kurs_cli_find_record (cli, strategy, entity, id, error);
+}
+
 int
 kurs_cli_fail (GError *error)
 {

@@ -34,6 +34,16 @@ gboolean    kurs_cli_open          (KursCli        *cli,
 KursRecord *kurs_cli_find_strategy (KursCli        *cli,
                                     const char     *id,
                                     GError        **error);
+KursRecord *kurs_cli_find_record   (KursCli        *cli,
+                                    KursRecord     *strategy,
+                                    KursEntity      entity,
+                                    gint64          id,
+                                    GError        **error);
+KursRecord *kurs_cli_find_record_text (KursCli     *cli,
+                                    KursRecord     *strategy,
+                                    KursEntity      entity,
+                                    const char     *text,
+                                    GError        **error);
 int         kurs_cli_fail          (GError         *error);
 int         kurs_cli_usage         (const char     *command,
                                     const char     *message);
