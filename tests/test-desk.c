@@ -97,6 +97,27 @@ test_chart_pixels (Fixture       *f,
     g_assert_false (near (r, g, b, &success));
   }
 
+  /* In the dark style too: the line in the dark style's success colour */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  kurs_widget_settle ();
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (chart), "success_color", &success);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  kurs_pixels_clear (&pixels);
+  kurs_widget_render (chart, &pixels, "desk-chart-dark");
+  kurs_key_figure_chart_get_geometry (KURS_KEY_FIGURE_CHART (chart), &geometry);
+  on_target = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      int r, g, b;
+
+      kurs_pixels_get (&pixels, geometry.plot_x + i, geometry.target_y, &r, &g, &b);
+      on_target += near (r, g, b, &success);
+    }
+  g_assert_cmpuint (on_target, >, n * 9 / 10);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  kurs_widget_settle ();
+
   /* A new measurement is drawn at once */
   measure (f, "2026-02-01", 52);
   kurs_widget_settle ();
