@@ -276,7 +276,6 @@ kurs_hearing_dialog_new_round (GtkWindow  *parent,
 {
   KursHearingDialog *self;
   g_autoptr(GHashTable) chosen = id_set ();
-  g_autoptr(GPtrArray) stakeholders = NULL;
   g_autofree char *sent_text = NULL;
   g_autofree char *deadline_text = NULL;
   const char *committee = kurs_record_get_text (strategy, "committee");
@@ -308,7 +307,6 @@ kurs_hearing_dialog_new_round (GtkWindow  *parent,
   sent_text = kurs_date_to_iso (sent);
   deadline_text = kurs_date_to_iso (deadline);
 
-  stakeholders = kurs_store_list (store, KURS_ENTITY_STAKEHOLDER, kurs_record_get_id (strategy));
   if (milestone != NULL)
     {
       g_autoptr(GPtrArray) involved = kurs_store_list_by_field (store, KURS_ENTITY_INVOLVEMENT, "milestone_id",
@@ -320,15 +318,12 @@ kurs_hearing_dialog_new_round (GtkWindow  *parent,
     }
   /* …or else the usual parties: councils, boards and other committees */
   if (g_hash_table_size (chosen) == 0)
-    for (guint i = 0; i < stakeholders->len; i++)
-      {
-        int kind = kurs_record_get_enum (stakeholders->pdata[i], "kind");
+    {
+      g_autoptr(GArray) usual = kurs_hearing_usual_parties (store, strategy, committee);
 
-        if ((kind == KURS_STAKEHOLDER_COUNCIL || kind == KURS_STAKEHOLDER_BOARD
-             || kind == KURS_STAKEHOLDER_COMMITTEE)
-            && g_strcmp0 (kurs_record_get_title (stakeholders->pdata[i]), committee) != 0)
-          id_set_add (chosen, kurs_record_get_id (stakeholders->pdata[i]));
-      }
+      for (guint i = 0; i < usual->len; i++)
+        id_set_add (chosen, g_array_index (usual, gint64, i));
+    }
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");

@@ -163,6 +163,42 @@ kurs_hearing_describe_tally (const KursHearingTally *tally)
   return g_string_free (text, FALSE);
 }
 
+/**
+ * kurs_hearing_usual_parties:
+ * @committee: (nullable): the committee that owns the strategy, which does
+ *   not hear itself
+ *
+ * The stakeholders a draft usually goes to hearing with: the councils,
+ * the boards and the other committees ("råd, nævn og andre udvalg").
+ *
+ * Returns: (transfer full) (element-type gint64): their ids
+ */
+GArray *
+kurs_hearing_usual_parties (KursStore  *store,
+                            KursRecord *strategy,
+                            const char *committee)
+{
+  g_autoptr(GPtrArray) stakeholders = NULL;
+  GArray *parties;
+
+  g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
+
+  stakeholders = kurs_store_list (store, KURS_ENTITY_STAKEHOLDER, kurs_record_get_id (strategy));
+  parties = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < stakeholders->len; i++)
+    {
+      KursRecord *stakeholder = stakeholders->pdata[i];
+      int kind = kurs_record_get_enum (stakeholder, "kind");
+      gint64 id = kurs_record_get_id (stakeholder);
+
+      if ((kind == KURS_STAKEHOLDER_COUNCIL || kind == KURS_STAKEHOLDER_BOARD || kind == KURS_STAKEHOLDER_COMMITTEE)
+          && g_strcmp0 (kurs_record_get_text (stakeholder, "name"), committee) != 0)
+        g_array_append_val (parties, id);
+    }
+  return parties;
+}
+
 static gboolean
 is_party (GPtrArray *parties,
           gint64     stakeholder_id)

@@ -44,6 +44,9 @@ void              kurs_hearing_tally_round    (KursStore         *store,
                                                KursHearingTally  *tally);
 char             *kurs_hearing_describe_tally (const KursHearingTally *tally);
 
+GArray           *kurs_hearing_usual_parties  (KursStore         *store,
+                                               KursRecord        *strategy,
+                                               const char        *committee);
 KursRecord       *kurs_hearing_create_round   (KursStore         *store,
                                                KursRecord        *strategy,
                                                KursRecord        *milestone,

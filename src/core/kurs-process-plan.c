@@ -161,7 +161,6 @@ kurs_process_plan_create (KursStore   *store,
                           GError     **error)
 {
   g_autoptr(GArray) steps = NULL;
-  g_autoptr(GPtrArray) stakeholders = NULL;
   g_autoptr(GArray) parties = NULL;
   g_autoptr(KursRecord) hearing = NULL;
   g_autoptr(KursRecord) round = NULL;
@@ -204,19 +203,7 @@ kurs_process_plan_create (KursStore   *store,
         hearing = g_steal_pointer (&milestone);
     }
 
-  /* The usual parties: councils, boards and the other committees */
-  stakeholders = kurs_store_list (store, KURS_ENTITY_STAKEHOLDER, kurs_record_get_id (strategy));
-  parties = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < stakeholders->len; i++)
-    {
-      KursRecord *stakeholder = stakeholders->pdata[i];
-      int kind = kurs_record_get_enum (stakeholder, "kind");
-      gint64 id = kurs_record_get_id (stakeholder);
-
-      if ((kind == KURS_STAKEHOLDER_COUNCIL || kind == KURS_STAKEHOLDER_BOARD || kind == KURS_STAKEHOLDER_COMMITTEE)
-          && g_strcmp0 (kurs_record_get_text (stakeholder, "name"), committee) != 0)
-        g_array_append_val (parties, id);
-    }
+  parties = kurs_hearing_usual_parties (store, strategy, committee);
 
   round = kurs_hearing_create_round (store, strategy, hearing, _("Hearing on the draft strategy"),
                                      kurs_record_get_date (hearing, "start_date"),
