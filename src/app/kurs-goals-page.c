@@ -192,6 +192,16 @@ populate_goal (KursRecordRow *row,
   kurs_record_row_add_editor (row, origins_group (kurs_record_row_get_store (row), kurs_record_row_get_record (row)));
 }
 
+/* Only plans, initiatives and their goals change what is covered */
+static void
+coverage_changed_cb (GtkWidget *row,
+                     guint      entities)
+{
+  if (entities & ((1u << KURS_ENTITY_ACTION_PLAN) | (1u << KURS_ENTITY_INITIATIVE)
+                  | (1u << KURS_ENTITY_INITIATIVE_GOAL) | (1u << KURS_ENTITY_GOAL)))
+    update_goal_state (row);
+}
+
 static GtkWidget *
 create_goal_row (KursRecord *record,
                  gpointer    user_data)
@@ -200,7 +210,7 @@ create_goal_row (KursRecord *record,
   GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, describe_goal);
 
   kurs_record_row_set_populate (KURS_RECORD_ROW (row), populate_goal, page);
-  g_signal_connect_object (kurs_page_get_store (page), "changed", G_CALLBACK (update_goal_state), row,
+  g_signal_connect_object (kurs_page_get_store (page), "changed", G_CALLBACK (coverage_changed_cb), row,
                            G_CONNECT_SWAPPED);
   update_goal_state (row);
   return row;

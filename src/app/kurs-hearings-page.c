@@ -13,7 +13,6 @@
 #include "kurs-hearings-page.h"
 #include "kurs-printing.h"
 #include "kurs-record-row.h"
-#include "kurs-record-section.h"
 
 /**
  * KursHearingsPage:
@@ -32,7 +31,6 @@ struct _KursHearingsPage
   GtkListBox  *rounds;
   GtkWidget   *overdue;
   GtkListBox  *overdue_list;
-  GtkWidget   *section;
 };
 
 G_DEFINE_FINAL_TYPE (KursHearingsPage, kurs_hearings_page, KURS_TYPE_PAGE)
@@ -105,6 +103,14 @@ update_party_state (GtkWidget *row)
     gtk_widget_remove_css_class (row, "overdue");
 }
 
+static void
+hearing_changed_cb (GtkWidget *row,
+                    guint      entities)
+{
+  if (entities & ((1u << KURS_ENTITY_HEARING_ROUND) | (1u << KURS_ENTITY_HEARING_PARTY)))
+    update_party_state (row);
+}
+
 static GtkWidget *
 create_party_row (KursRecord *record,
                   gpointer    user_data)
@@ -115,7 +121,7 @@ create_party_row (KursRecord *record,
   kurs_record_row_set_title_func (KURS_RECORD_ROW (row), party_name);
   kurs_record_row_set_fields (KURS_RECORD_ROW (row), party_fields);
   /* the deadline is the round's: follow the store, not only the party */
-  g_signal_connect_object (kurs_page_get_store (page), "changed", G_CALLBACK (update_party_state), row,
+  g_signal_connect_object (kurs_page_get_store (page), "changed", G_CALLBACK (hearing_changed_cb), row,
                            G_CONNECT_SWAPPED);
   update_party_state (row);
   return row;
@@ -215,34 +221,12 @@ add_round (gpointer user_data)
 
 /* The overview: per round who answered, and the overdue parties */
 
-static GtkWidget *
-find_section (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = KURS_IS_RECORD_SECTION (child) ? child : find_section (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Opens a party's row among its round's, for its response */
 static void
 record_response_cb (GtkButton        *button,
                     KursHearingsPage *self)
 {
-  KursRecord *party = g_object_get_data (G_OBJECT (button), "kurs-party");
-  g_autoptr(KursRecord) round = round_of (kurs_page_get_store (KURS_PAGE (self)), party);
-  GtkWidget *round_row, *parties;
-
-  if (round == NULL
-      || !(round_row = kurs_record_section_reveal (KURS_RECORD_SECTION (self->section), round))
-      || !(parties = find_section (round_row)))
-    return;
-
-  kurs_record_section_reveal (KURS_RECORD_SECTION (parties), party);
+  kurs_page_reveal (KURS_PAGE (self), g_object_get_data (G_OBJECT (button), "kurs-party"));
 }
 
 static GtkWidget *
@@ -377,9 +361,8 @@ kurs_hearings_page_build (KursPage *page)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->overdue), GTK_WIDGET (self->overdue_list));
   kurs_page_add (page, self->overdue);
 
-  self->section = kurs_page_add_section (page, KURS_ENTITY_HEARING_ROUND, _("Hearing Rounds"),
-                                         _("No hearing rounds yet"), create_round_row, _("New Hearing Round…"),
-                                         add_round);
+  kurs_page_add_section (page, KURS_ENTITY_HEARING_ROUND, _("Hearing Rounds"),
+                         _("No hearing rounds yet"), create_round_row, _("New Hearing Round…"), add_round);
 
   g_signal_connect_object (kurs_page_get_store (page), "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -145,8 +145,7 @@ kurs_page_real_reveal (KursPage   *self,
   if (row == NULL)
     return FALSE;
 
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  gtk_widget_grab_focus (row);
+  kurs_record_row_open (KURS_RECORD_ROW (row));
   return TRUE;
 }
 

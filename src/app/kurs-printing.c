@@ -47,20 +47,13 @@ done_cb (GtkPrintOperation       *operation,
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-error", "s", error->message);
 }
 
-/**
- * kurs_printing_new_operation:
- *
- * Returns: (transfer full): an operation that prints @document, on A4 by
- *   default, named after it
- */
-GtkPrintOperation *
-kurs_printing_new_operation (KursPrintDocument *document)
+/* An operation that prints @document, on A4 by default, named after it */
+static GtkPrintOperation *
+new_operation (KursPrintDocument *document)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-
-  g_return_val_if_fail (KURS_IS_PRINT_DOCUMENT (document), NULL);
 
   gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
   gtk_print_operation_set_default_page_setup (operation, setup);
@@ -89,7 +82,7 @@ kurs_printing_run (GtkWindow          *parent,
 
   g_return_val_if_fail (KURS_IS_PRINT_DOCUMENT (document), FALSE);
 
-  operation = kurs_printing_new_operation (document);
+  operation = new_operation (document);
   gtk_print_operation_set_allow_async (operation, TRUE);
   if (parent != NULL)
     g_signal_connect_object (operation, "done", G_CALLBACK (done_cb), parent, 0);

@@ -7,7 +7,6 @@
 
 G_BEGIN_DECLS
 
-GtkPrintOperation *kurs_printing_new_operation (KursPrintDocument  *document);
 gboolean           kurs_printing_run           (GtkWindow          *parent,
                                                 KursPrintDocument  *document,
                                                 GError            **error);

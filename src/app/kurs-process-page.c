@@ -148,7 +148,6 @@ set_shown (GtkWidget *editor,
 
 /* What a row's editors depend on: the kind, and the recurrence */
 typedef struct {
-  KursPage   *page;
   GPtrArray  *meeting;       /* editors for meetings only */
   GtkWidget  *workshop;      /* participants and outputs */
   GtkWidget  *hearing;       /* the hearing round */
@@ -376,7 +375,6 @@ populate_milestone (KursRecordRow *row,
   KursRecord *milestone = kurs_record_row_get_record (row);
   MilestoneEditors *editors = g_new0 (MilestoneEditors, 1);
 
-  editors->page = page;
   editors->meeting = g_ptr_array_new ();
 
   kurs_record_row_add_fields (row, common_fields);

@@ -301,6 +301,23 @@ kurs_record_row_set_populate (KursRecordRow         *self,
 }
 
 /**
+ * kurs_record_row_open:
+ *
+ * Expands the row, making its editors, and moves the keyboard focus to
+ * its first editor.
+ */
+void
+kurs_record_row_open (KursRecordRow *self)
+{
+  g_return_if_fail (KURS_IS_RECORD_ROW (self));
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
+  /* past the row's own header to its first editor */
+  gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+  gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+/**
  * kurs_record_row_add_editor:
  *
  * Adds an editor (or any widget) inside the row.

@@ -28,6 +28,7 @@ void        kurs_record_row_set_title_func (KursRecordRow     *self,
 void        kurs_record_row_set_populate (KursRecordRow       *self,
                                         KursRecordRowPopulate  populate,
                                         gpointer               user_data);
+void        kurs_record_row_open       (KursRecordRow         *self);
 void        kurs_record_row_add_editor (KursRecordRow         *self,
                                         GtkWidget             *editor);
 void        kurs_record_row_add_fields (KursRecordRow         *self,

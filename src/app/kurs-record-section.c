@@ -62,7 +62,7 @@ create_row_cb (gpointer item,
 }
 
 /* A new row opens, ready to be typed into. */
-static GtkWidget *
+static void
 reveal (KursRecordSection *self,
         KursRecord        *record)
 {
@@ -76,13 +76,9 @@ reveal (KursRecordSection *self,
       if (!KURS_IS_RECORD_ROW (row) || kurs_record_row_get_record (KURS_RECORD_ROW (row)) != record)
         continue;
 
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-      gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
-      gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
-      return row;
+      kurs_record_row_open (KURS_RECORD_ROW (row));
+      return;
     }
-
-  return NULL;
 }
 
 static void
@@ -205,24 +201,6 @@ kurs_record_section_set_writable (KursRecordSection *self,
 
   if (self->add_button != NULL)
     gtk_widget_set_visible (self->add_button, writable);
-}
-
-/**
- * kurs_record_section_reveal:
- * @record: a record of the section's list
- *
- * Opens the record's row and moves the keyboard focus into it.
- *
- * Returns: (transfer none) (nullable): the row, if the list has it
- */
-GtkWidget *
-kurs_record_section_reveal (KursRecordSection *self,
-                            KursRecord        *record)
-{
-  g_return_val_if_fail (KURS_IS_RECORD_SECTION (self), NULL);
-  g_return_val_if_fail (KURS_IS_RECORD (record), NULL);
-
-  return reveal (self, record);
 }
 
 GtkListBox *

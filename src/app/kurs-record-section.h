@@ -25,8 +25,6 @@ void        kurs_record_section_set_add      (KursRecordSection        *self,
                                               gpointer                  user_data);
 void        kurs_record_section_set_writable (KursRecordSection        *self,
                                               gboolean                  writable);
-GtkWidget  *kurs_record_section_reveal       (KursRecordSection        *self,
-                                              KursRecord               *record);
 GtkListBox *kurs_record_section_get_list     (KursRecordSection        *self);
 
 G_END_DECLS

@@ -69,6 +69,37 @@ number (KursRecord *record,
   return kurs_chart_format_number (kurs_record_get_real (record, field));
 }
 
+/* "Title: text" for a named row with a text of its own, "–" where it has none */
+static void
+add_titled (KursPrintDocument *document,
+            KursRecord        *record,
+            const char        *field)
+{
+  kurs_print_document_add_field (document, kurs_record_get_title (record),
+                                 kurs_record_has_value (record, field) ? kurs_record_get_text (record, field) : "–");
+}
+
+/* An indicator's baseline or target, with its year where it has one */
+static void
+add_level (KursPrintDocument *document,
+           KursRecord        *indicator,
+           const char        *label,
+           const char        *field,
+           const char        *year_field)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *text = NULL;
+
+  if (!kurs_record_has_value (indicator, field))
+    return;
+
+  value = number (indicator, field);
+  text = kurs_record_has_value (indicator, year_field)
+         ? g_strdup_printf ("%s (%d)", value, (int) kurs_record_get_int (indicator, year_field))
+         : g_strdup (value);
+  kurs_print_document_add_field (document, label, text);
+}
+
 static void
 add_strategy_text (KursPrintDocument *document,
                    KursStore         *store,
@@ -101,9 +132,7 @@ add_strategy_text (KursPrintDocument *document,
       if (links->len > 0)
         kurs_print_document_add_heading (document, 3, _("Links to Other Policies"));
       for (guint i = 0; i < links->len; i++)
-        kurs_print_document_add_field (document, kurs_record_get_title (links->pdata[i]),
-                                       kurs_record_has_value (links->pdata[i], "relation")
-                                       ? kurs_record_get_text (links->pdata[i], "relation") : "–");
+        add_titled (document, links->pdata[i], "relation");
     }
 
   if (groups->len > 0)
@@ -147,9 +176,7 @@ add_strategy_text (KursPrintDocument *document,
       if (principles->len > 0)
         kurs_print_document_add_heading (document, 3, _("Principles"));
       for (guint i = 0; i < principles->len; i++)
-        kurs_print_document_add_field (document, kurs_record_get_title (principles->pdata[i]),
-                                       kurs_record_has_value (principles->pdata[i], "text")
-                                       ? kurs_record_get_text (principles->pdata[i], "text") : "–");
+        add_titled (document, principles->pdata[i], "text");
     }
 
   if (goals->len > 0)
@@ -197,24 +224,8 @@ add_strategy_text (KursPrintDocument *document,
 
           kurs_print_document_add_heading (document, 3, kurs_record_get_title (indicator));
           kurs_print_document_add_field (document, _("Unit"), unit);
-          if (kurs_record_has_value (indicator, "baseline"))
-            {
-              g_autofree char *value = number (indicator, "baseline");
-              g_autofree char *text = kurs_record_has_value (indicator, "baseline_year")
-                                      ? g_strdup_printf ("%s (%d)", value, (int) kurs_record_get_int (indicator, "baseline_year"))
-                                      : g_strdup (value);
-
-              kurs_print_document_add_field (document, _("Baseline"), text);
-            }
-          if (kurs_record_has_value (indicator, "target"))
-            {
-              g_autofree char *value = number (indicator, "target");
-              g_autofree char *text = kurs_record_has_value (indicator, "target_year")
-                                      ? g_strdup_printf ("%s (%d)", value, (int) kurs_record_get_int (indicator, "target_year"))
-                                      : g_strdup (value);
-
-              kurs_print_document_add_field (document, _("Target"), text);
-            }
+          add_level (document, indicator, _("Baseline"), "baseline", "baseline_year");
+          add_level (document, indicator, _("Target"), "target", "target_year");
           kurs_print_document_add_field (document, _("Source"), kurs_record_get_text (indicator, "source"));
           if (measurements->len > 0)
             {
