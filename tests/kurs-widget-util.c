@@ -140,22 +140,103 @@ kurs_pixels_clear (KursPixels *pixels)
 
 /* Renders @widget and reads its pixels back; the picture is kept as
  * NAME.png for a person to look at. */
+/**
+ * kurs_widget_render_node:
+ *
+ * What @widget draws now, as the render node the renderer is given.
+ */
+GskRenderNode *
+kurs_widget_render_node (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return node;
+}
+
+static void
+collect_nodes (GskRenderNode     *node,
+               GskRenderNodeType  type,
+               GPtrArray         *found)
+{
+  if (gsk_render_node_get_node_type (node) == type)
+    g_ptr_array_add (found, node);
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_nodes (gsk_container_node_get_child (node, i), type, found);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_nodes (gsk_transform_node_get_child (node), type, found);
+      break;
+    case GSK_CLIP_NODE:
+      collect_nodes (gsk_clip_node_get_child (node), type, found);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_nodes (gsk_rounded_clip_node_get_child (node), type, found);
+      break;
+    case GSK_OPACITY_NODE:
+      collect_nodes (gsk_opacity_node_get_child (node), type, found);
+      break;
+    case GSK_COLOR_MATRIX_NODE:
+      collect_nodes (gsk_color_matrix_node_get_child (node), type, found);
+      break;
+    case GSK_SHADOW_NODE:
+      collect_nodes (gsk_shadow_node_get_child (node), type, found);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_nodes (gsk_debug_node_get_child (node), type, found);
+      break;
+    case GSK_REPEAT_NODE:
+      collect_nodes (gsk_repeat_node_get_child (node), type, found);
+      break;
+    case GSK_BLEND_NODE:
+      collect_nodes (gsk_blend_node_get_bottom_child (node), type, found);
+      collect_nodes (gsk_blend_node_get_top_child (node), type, found);
+      break;
+    case GSK_CROSS_FADE_NODE:
+      collect_nodes (gsk_cross_fade_node_get_start_child (node), type, found);
+      collect_nodes (gsk_cross_fade_node_get_end_child (node), type, found);
+      break;
+    default:
+      break;
+    }
+}
+
+/**
+ * kurs_render_node_find_all:
+ *
+ * The nodes of @type in the tree under @node (itself included).
+ *
+ * Returns: (transfer container): the nodes, owned by @node
+ */
+GPtrArray *
+kurs_render_node_find_all (GskRenderNode     *node,
+                           GskRenderNodeType  type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_nodes (node, type, found);
+  return found;
+}
+
 void
 kurs_widget_render (GtkWidget  *widget,
                     KursPixels *pixels,
                     const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = kurs_widget_render_node (widget);
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
   pixels->width = gtk_widget_get_width (widget);
   pixels->height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, pixels->width, pixels->height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, pixels->width, pixels->height));
   pixels->stride = 4 * (gsize) pixels->width;

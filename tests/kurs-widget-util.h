@@ -40,6 +40,9 @@ void       kurs_pixels_get           (const KursPixels *pixels,
                                       int             *r,
                                       int             *g,
                                       int             *b);
+GskRenderNode *kurs_widget_render_node (GtkWidget     *widget);
+GPtrArray *kurs_render_node_find_all (GskRenderNode   *node,
+                                      GskRenderNodeType type);
 void       kurs_widget_render        (GtkWidget       *widget,
                                       KursPixels      *pixels,
                                       const char      *name);

@@ -363,6 +363,58 @@ test_approved_is_read_only (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (kurs_widget_find (f->page, kurs_widget_is_button_labelled, "Add Goal")));
 }
 
+/* The application's style sheets */
+
+static GtkCssProvider *
+load_style (const char *resource)
+{
+  GtkCssProvider *provider = gtk_css_provider_new ();
+  guint errors = 0;
+
+  g_signal_connect_swapped (provider, "parsing-error", G_CALLBACK (g_atomic_int_inc), &errors);
+  gtk_css_provider_load_from_resource (provider, resource);
+  g_assert_cmpuint (errors, ==, 0);
+  return provider;
+}
+
+/* A boxed list's row has a line at its bottom only, which the theme colours
+ * on that side alone.  GTK 4.8's cairo renderer shades a border of sides in
+ * different colours as a gradient mesh across the whole row, and slowly:
+ * with Kurs's style sheet, every border on the page is one colour. */
+static void
+test_row_lines_one_colour (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GtkCssProvider) style = load_style ("/dk/kurs/Kurs/style.css");
+  g_autoptr(GtkCssProvider) high_contrast = load_style ("/dk/kurs/Kurs/style-hc.css");
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GPtrArray) borders = NULL;
+  guint lines = 0;
+
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  show_page (f, KURS_TYPE_OVERVIEW_PAGE);
+
+  node = kurs_widget_render_node (f->page);
+  borders = kurs_render_node_find_all (node, GSK_BORDER_NODE);
+  for (guint i = 0; i < borders->len; i++)
+    {
+      const float *widths = gsk_border_node_get_widths (borders->pdata[i]);
+      const GdkRGBA *colors = gsk_border_node_get_colors (borders->pdata[i]);
+
+      /* top, right, bottom, left */
+      if (widths[0] == 0 && widths[1] == 0 && widths[2] > 0 && widths[3] == 0)
+        lines++;
+      for (guint side = 1; side < 4; side++)
+        g_assert_true (gdk_rgba_equal (&colors[0], &colors[side]));
+    }
+
+  /* The Strategy group's five fields are separated by four lines */
+  g_assert_cmpuint (lines, >=, 4);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +440,7 @@ main (int   argc,
   ADD ("undo-updates-editor", test_undo_updates_editor);
   ADD ("pending-edit-flushed", test_pending_edit_flushed);
   ADD ("approved-is-read-only", test_approved_is_read_only);
+  ADD ("row-lines-one-colour", test_row_lines_one_colour);
 
   return g_test_run ();
 }
