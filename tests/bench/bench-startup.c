@@ -5,7 +5,9 @@
  * GTK 4 + libadwaita window, the same renderer, alternating in one run.
  * Each prints when its first frame was drawn (µs of the monotonic clock,
  * which this process shares); start-up is from the spawn to then.  The
- * time to the process's exit, closing down included, is printed beside.
+ * time to the process's exit, closing down included, is printed beside,
+ * and kurs on an empty library (its own window without a strategy's
+ * pages), to tell the window's cost from the shown strategy's.
  * Target: kurs takes at most 1.25 times as long to its first frame. */
 
 #include "config.h"
@@ -64,10 +66,13 @@ main (int   argc,
 {
   g_autofree char *dir = kurs_bench_make_dir ();
   g_autofree char *library = g_build_filename (dir, "example.kurs", NULL);
+  g_autofree char *empty_library = g_build_filename (dir, "empty.kurs", NULL);
   g_auto(Times) kurs_times = { g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)) };
+  g_auto(Times) empty_times = { g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)) };
   g_auto(Times) bare_times = { g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)) };
   g_autoptr(GError) error = NULL;
   const char *kurs[] = { g_getenv ("KURS"), "--new-instance", "--quit-after-first-frame", "--file", library, NULL };
+  const char *empty[] = { kurs[0], "--new-instance", "--quit-after-first-frame", "--file", empty_library, NULL };
   const char *bare[] = { g_getenv ("KURS_BARE_WINDOW"), NULL };
   double k, b;
 
@@ -77,6 +82,7 @@ main (int   argc,
   {
     g_autoptr(KursStore) store = kurs_store_open (library, KURS_STORE_OPEN_DEFAULT, &error);
     g_autoptr(KursRecord) example = kurs_example_create (store, &error);
+    g_autoptr(KursStore) empty_store = kurs_store_open (empty_library, KURS_STORE_OPEN_DEFAULT, &error);
 
     g_assert_no_error (error);
   }
@@ -84,10 +90,12 @@ main (int   argc,
   /* Warm the caches, then alternate */
   time_run (kurs, NULL);
   time_run (bare, NULL);
+  time_run (empty, NULL);
   for (guint i = 0; i < RUNS; i++)
     {
       time_run (kurs, &kurs_times);
       time_run (bare, &bare_times);
+      time_run (empty, &empty_times);
     }
 
   k = kurs_bench_median (kurs_times.first_frame);
@@ -95,6 +103,9 @@ main (int   argc,
   g_print ("bench: startup_kurs_example %.1f ms\n", k);
   g_print ("bench: startup_bare_window %.1f ms\n", b);
   g_print ("bench: startup_ratio %.2f x\n", k / b);
+  k = kurs_bench_median (empty_times.first_frame);
+  g_print ("bench: startup_kurs_empty_library %.1f ms\n", k);
+  g_print ("bench: startup_empty_library_ratio %.2f x\n", k / b);
 
   k = kurs_bench_median (kurs_times.exit);
   b = kurs_bench_median (bare_times.exit);
