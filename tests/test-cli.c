@@ -3,11 +3,13 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "kurs-csv-import.h"
 #include "kurs-store.h"
 #include "kurs-test-util.h"
 
@@ -733,6 +735,20 @@ test_follow_up (Fixture       *f,
     g_assert_nonnull (strstr (lines[1], "Line 4: the strategy has no indicator “Ukendt”"));
     g_assert_nonnull (strstr (lines[2], "Line 5: “tolv” is not a number"));
     g_assert_nonnull (strstr (lines[3], "3 lines are not measurements; nothing was imported"));
+  }
+  /* A file too large to be a sheet of measurements: refused before it is read */
+  {
+    g_autofree char *huge = g_build_filename (f->dir, "huge.csv", NULL);
+    g_auto(Result) refused = { 0 };
+    FILE *out = fopen (huge, "w");
+
+    g_assert_nonnull (out);
+    g_assert_cmpint (fseek (out, KURS_CSV_MAX_BYTES, SEEK_SET), ==, 0);
+    g_assert_cmpint (fputc ('\n', out), ==, '\n');
+    g_assert_cmpint (fclose (out), ==, 0);
+    refused = RUN (f, "--file", f->library, "import-csv", id, huge);
+    g_assert_cmpint (refused.status, ==, 1);
+    g_assert_nonnull (strstr (refused.err, "too large to be a sheet of measurements (more than 16 MB)"));
   }
   {
     const char *bad[][8] = {

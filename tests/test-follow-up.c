@@ -300,6 +300,25 @@ test_csv_errors (Fixture       *f,
     g_assert_cmpint (import (f, "indikator,dato,værdi\n\n", NULL, &error), ==, -1);
     g_assert_error (error, KURS_CSV_ERROR, KURS_CSV_ERROR_EMPTY);
   }
+
+  /* Too large to be a sheet of measurements: refused unread, nothing stored */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GString) huge = g_string_new (NULL);
+    g_autofree char *after = NULL;
+
+    while (huge->len <= KURS_CSV_MAX_BYTES)
+      g_string_append (huge, "Nøgletal på udsatteområdet,2023-12-31,5\n");
+    g_assert_cmpint (kurs_csv_import (f->store, f->strategy, huge->str, huge->len, NULL, &error), ==, -1);
+    g_assert_error (error, KURS_CSV_ERROR, KURS_CSV_ERROR_TOO_LARGE);
+    g_assert_cmpstr (error->message, ==, "The file is too large to be a sheet of measurements (more than 16 MB)");
+    after = stored_measurements (f);
+    g_assert_cmpstr (after, ==, before);
+
+    g_clear_error (&error);
+    g_assert_true (kurs_csv_check_size (KURS_CSV_MAX_BYTES, &error));
+    g_assert_no_error (error);
+  }
 }
 
 /* iCalendar, parsed back with libical */

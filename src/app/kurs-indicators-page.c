@@ -181,8 +181,15 @@ csv_chosen_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      g_autoptr(GError) error = NULL;
 
-      g_file_load_contents_async (file, NULL, csv_loaded_cb, g_object_ref (page));
+      /* A huge file is refused before it is read. */
+      if (info != NULL && !kurs_csv_check_size (g_file_info_get_size (info), &error))
+        show_problems (page, error, NULL);
+      else
+        g_file_load_contents_async (file, NULL, csv_loaded_cb, g_object_ref (page));
     }
   g_object_unref (chooser);
 }

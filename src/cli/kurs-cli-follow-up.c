@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "kurs-chart.h"
 #include "kurs-cli.h"
@@ -254,12 +255,15 @@ kurs_cli_run_import_csv (KursCli  *cli,
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *contents = NULL;
   GError *error = NULL;
+  GStatBuf st;
   gsize length;
   int rc, n;
 
   if ((rc = kurs_cli_parse ("import-csv", "ID FILE", NULL, &argc, &argv, 2, 2)) >= 0)
     return rc;
-  if (!g_file_get_contents (argv[2], &contents, &length, &error)
+  /* A huge file is refused before it is read. */
+  if ((g_stat (argv[2], &st) == 0 && !kurs_csv_check_size (st.st_size, &error))
+      || !g_file_get_contents (argv[2], &contents, &length, &error)
       || !kurs_cli_open (cli, TRUE, &error)
       || !(strategy = kurs_cli_find_strategy (cli, argv[1], &error)))
     return kurs_cli_fail (error);

@@ -184,6 +184,26 @@ clear_row (gpointer data)
 }
 
 /**
+ * kurs_csv_check_size:
+ * @size: the size of a file, in bytes
+ *
+ * Whether a file of @size can be a sheet of measurements: a larger one is
+ * refused, before it is read, with a message that says so.
+ */
+gboolean
+kurs_csv_check_size (goffset   size,
+                     GError  **error)
+{
+  if (size <= KURS_CSV_MAX_BYTES)
+    return TRUE;
+
+  g_set_error (error, KURS_CSV_ERROR, KURS_CSV_ERROR_TOO_LARGE,
+               _("The file is too large to be a sheet of measurements (more than %d MB)"),
+               KURS_CSV_MAX_BYTES / (1024 * 1024));
+  return FALSE;
+}
+
+/**
  * kurs_csv_import:
  * @text: the file's contents
  * @problems: (out) (optional) (element-type KursCsvProblem): each bad line
@@ -216,6 +236,8 @@ kurs_csv_import (KursStore   *store,
   g_array_set_clear_func (rows, clear_row);
   if (length < 0)
     length = strlen (text);
+  if (!kurs_csv_check_size (length, error))
+    return -1;
   end = text + length;
 
   if (!g_utf8_validate_len (text, length, NULL))

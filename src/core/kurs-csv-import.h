@@ -16,7 +16,12 @@ typedef enum {
   KURS_CSV_ERROR_QUOTE,       /* a quote left open */
   KURS_CSV_ERROR_ENCODING,    /* not UTF-8 */
   KURS_CSV_ERROR_EMPTY,       /* no measurements at all */
+  KURS_CSV_ERROR_TOO_LARGE,   /* more than KURS_CSV_MAX_BYTES */
 } KursCsvError;
+
+/* A sheet of measurements is kilobytes; a file this large is something
+ * else, and is refused before it is read. */
+#define KURS_CSV_MAX_BYTES (16 * 1024 * 1024)
 
 /* One problem, on one line of the file */
 typedef struct {
@@ -26,6 +31,9 @@ typedef struct {
 } KursCsvProblem;
 
 void        kurs_csv_problem_free  (KursCsvProblem *problem);
+
+gboolean    kurs_csv_check_size    (goffset       size,
+                                    GError      **error);
 
 int         kurs_csv_import        (KursStore    *store,
                                     KursRecord   *strategy,
