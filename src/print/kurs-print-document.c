@@ -342,16 +342,26 @@ line_height (PangoLayout *layout,
   return pango_units_to_double (logical.height) + pango_units_to_double (pango_layout_get_spacing (layout));
 }
 
-/* The height of a block's first few lines: a heading must have room for
- * itself and the start of what follows it */
+/* How much of a drawing must fit for it to begin on a page, not at its
+ * foot */
 static double
-first_lines_height (Block *block,
-                    int    n_lines)
+drawing_start_height (Block  *block,
+                      double  body)
+{
+  return MIN (block->height, body / 3);
+}
+
+/* The height of a block's first few lines (or of a drawing's start): a
+ * heading must have room for itself and the start of what follows it */
+static double
+first_lines_height (Block  *block,
+                    int     n_lines,
+                    double  body)
 {
   double height = 0;
 
   if (block->layout == NULL)
-    return block->kind == BLOCK_DRAWING ? MIN (block->height, 60) : 0;
+    return block->kind == BLOCK_DRAWING ? drawing_start_height (block, body) : 0;
 
   for (int i = 0; i < MIN (n_lines, pango_layout_get_line_count (block->layout)); i++)
     height += line_height (block->layout, i);
@@ -405,14 +415,14 @@ kurs_print_document_paginate (KursPrintDocument *self,
       /* A heading goes with the start of what follows it */
       if (block->kind == BLOCK_HEADING && y > 0)
         {
-          double needed = first_lines_height (block, G_MAXINT);
+          double needed = first_lines_height (block, G_MAXINT, body);
 
           if (b + 1 < self->blocks->len)
             {
               Block *next = &g_array_index (self->blocks, Block, b + 1);
 
               layout_block (next, cr, width);
-              needed += space_before (next) + first_lines_height (next, 2);
+              needed += space_before (next) + first_lines_height (next, 2, body);
             }
           if (y + needed > body)
             {
@@ -426,7 +436,7 @@ kurs_print_document_paginate (KursPrintDocument *self,
           double offset = 0;
 
           /* Not begun near a page's foot */
-          if (y > 0 && y + MIN (block->height, body / 3) > body)
+          if (y > 0 && y + drawing_start_height (block, body) > body)
             {
               page++;
               y = 0;
@@ -472,6 +482,37 @@ kurs_print_document_paginate (KursPrintDocument *self,
 
   self->n_pages = page + 1;
   return self->n_pages;
+}
+
+/**
+ * kurs_print_document_get_block_page:
+ * @block: a block, from 0 in the order they were added
+ * @page: (out): the page it begins on
+ *
+ * Where the document, once paginated, puts a block (a heading, say).
+ *
+ * Returns: whether @block is on a page (a page break is on none)
+ */
+gboolean
+kurs_print_document_get_block_page (KursPrintDocument *self,
+                                    guint              block,
+                                    guint             *page)
+{
+  g_return_val_if_fail (KURS_IS_PRINT_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (page != NULL, FALSE);
+
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      Piece *piece = &g_array_index (self->pieces, Piece, i);
+
+      if (piece->block == block)
+        {
+          *page = piece->page;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 static void

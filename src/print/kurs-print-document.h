@@ -53,6 +53,9 @@ guint              kurs_print_document_paginate       (KursPrintDocument    *sel
                                                        cairo_t              *cr,
                                                        double                width,
                                                        double                height);
+gboolean           kurs_print_document_get_block_page (KursPrintDocument    *self,
+                                                       guint                 block,
+                                                       guint                *page);
 void               kurs_print_document_draw_page      (KursPrintDocument    *self,
                                                        cairo_t              *cr,
                                                        guint                 page);
