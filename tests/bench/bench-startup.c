@@ -15,7 +15,7 @@
 #include "kurs-bench-util.h"
 #include "kurs-example.h"
 
-#define RUNS 11
+#define RUNS 21
 
 typedef struct {
   GArray *first_frame;
