@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <adwaita.h>
 
 #include "kurs-action-plans-page.h"
@@ -10,8 +12,10 @@
 #include "kurs-indicators-page.h"
 #include "kurs-key-figure-chart.h"
 #include "kurs-page-fixture.h"
+#include "kurs-printing.h"
 #include "kurs-record-row.h"
 #include "kurs-resources.h"
+#include "kurs-strategy-document.h"
 #include "kurs-widget-util.h"
 
 /* As a row's title holds it: escaped for markup */
@@ -291,6 +295,56 @@ test_reveal (Fixture       *f,
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (found)));
 }
 
+/* Printing, as Ctrl+P does, through GtkPrintOperation: its "Print to
+ * File" without the dialog, read back with poppler's tools */
+
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static void
+test_print_operation (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(KursPrintDocument) document = kurs_strategy_document_new (f->store, f->strategy);
+  g_autofree char *pdf = g_build_filename (f->dir, "udsattestrategi.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last_foot = NULL;
+  const char *pages;
+  int n_pages;
+
+  g_assert_true (kurs_printing_export (document, pdf, &error));
+  g_assert_no_error (error);
+
+  /* A4, several pages */
+  info = run_tool ((const char *[]) { "pdfinfo", pdf, NULL });
+  g_assert_nonnull (strstr (info, "(A4)"));
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  n_pages = atoi (pages + strlen ("Pages:"));
+  g_assert_cmpint (n_pages, >=, 4);
+
+  /* The strategy's text as typed, and every page's foot counting them all */
+  text = run_tool ((const char *[]) { "pdftotext", pdf, "-", NULL });
+  g_assert_nonnull (strstr (text, "Strategi for udsatte borgere"));
+  g_assert_nonnull (strstr (text, "Nøgletal på udsatteområdet"));
+  g_assert_nonnull (strstr (text, "page 1 of"));
+  last_foot = g_strdup_printf ("page %d of %d", n_pages, n_pages);
+  g_assert_nonnull (strstr (text, last_foot));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +361,7 @@ main (int   argc,
   ADD ("action-plans/health-and-coverage", test_action_plans);
   ADD ("follow-up/at-risk-and-done", test_follow_up);
   ADD ("action-plans/reveal", test_reveal);
+  ADD ("printing/print-operation", test_print_operation);
 
   return g_test_run ();
 }

@@ -90,3 +90,27 @@ kurs_printing_run (GtkWindow          *parent,
   return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error)
          != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
+
+/**
+ * kurs_printing_export:
+ * @path: where to write the PDF
+ *
+ * Prints @document to a PDF file through the same print operation as
+ * kurs_printing_run(), without the dialog — what its "Print to File"
+ * does, at once.
+ */
+gboolean
+kurs_printing_export (KursPrintDocument  *document,
+                      const char         *path,
+                      GError            **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (KURS_IS_PRINT_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  operation = new_operation (document);
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}

@@ -10,5 +10,8 @@ G_BEGIN_DECLS
 gboolean           kurs_printing_run           (GtkWindow          *parent,
                                                 KursPrintDocument  *document,
                                                 GError            **error);
+gboolean           kurs_printing_export        (KursPrintDocument  *document,
+                                                const char         *path,
+                                                GError            **error);
 
 G_END_DECLS
