@@ -81,9 +81,13 @@ main (int   argc,
 
   {
     g_autoptr(KursStore) store = kurs_store_open (library, KURS_STORE_OPEN_DEFAULT, &error);
-    g_autoptr(KursRecord) example = kurs_example_create (store, &error);
-    g_autoptr(KursStore) empty_store = kurs_store_open (empty_library, KURS_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(KursRecord) example = NULL;
+    g_autoptr(KursStore) empty_store = NULL;
 
+    g_assert_no_error (error);
+    example = kurs_example_create (store, &error);
+    g_assert_no_error (error);
+    empty_store = kurs_store_open (empty_library, KURS_STORE_OPEN_DEFAULT, &error);
     g_assert_no_error (error);
   }
 
