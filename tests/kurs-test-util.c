@@ -78,6 +78,28 @@ kurs_test_write_file (const char *path,
   g_assert_no_error (error);
 }
 
+/**
+ * kurs_test_run_tool:
+ * @argv: a program on the PATH and its arguments
+ *
+ * Runs a tool that must succeed (pdfinfo, pdftotext…).
+ *
+ * Returns: (transfer full): what it printed on standard output
+ */
+char *
+kurs_test_run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
 /* One row of every entity, every field set, texts with Danish letters,
  * markup characters and line breaks: what a round trip must keep. */
 

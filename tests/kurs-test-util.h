@@ -13,6 +13,7 @@ char  *kurs_test_read_file      (const char *path,
 void   kurs_test_write_file     (const char *path,
                                  const void *data,
                                  gssize      length);
+char  *kurs_test_run_tool       (const char * const *argv);
 
 G_END_DECLS
 

@@ -508,16 +508,7 @@ test_add_and_set (Fixture       *f,
 static char *
 pdf_text (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
+  return kurs_test_run_tool ((const char *[]) { "pdftotext", "-layout", path, "-", NULL });
 }
 
 /* The consultant's workbench, by script: plan the process from a target
@@ -792,13 +783,9 @@ test_follow_up (Fixture       *f,
   {
     g_auto(Result) printed = RUN (f, "--file", f->library, "print-pdf", id, "-o", pdf);
     g_autofree char *info = NULL;
-    const char *argv[] = { "pdfinfo", pdf, NULL };
-    int status;
 
     g_assert_cmpint (printed.status, ==, 0);
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL,
-                                 &status, NULL));
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    info = kurs_test_run_tool ((const char *[]) { "pdfinfo", pdf, NULL });
     g_assert_nonnull (strstr (info, "Title:           Strategi for udsatte borgere"));
     {
       const char *pages = strstr (info, "Pages:");

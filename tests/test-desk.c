@@ -16,6 +16,7 @@
 #include "kurs-record-row.h"
 #include "kurs-resources.h"
 #include "kurs-strategy-document.h"
+#include "kurs-test-util.h"
 #include "kurs-widget-util.h"
 
 /* As a row's title holds it: escaped for markup */
@@ -297,21 +298,6 @@ test_reveal (Fixture       *f,
 
 /* Printing, as Ctrl+P does, through GtkPrintOperation: its "Print to
  * File" without the dialog, read back with poppler's tools */
-
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 static void
 test_print_operation (Fixture       *f,
                       gconstpointer  data)
@@ -329,7 +315,7 @@ test_print_operation (Fixture       *f,
   g_assert_no_error (error);
 
   /* A4, several pages */
-  info = run_tool ((const char *[]) { "pdfinfo", pdf, NULL });
+  info = kurs_test_run_tool ((const char *[]) { "pdfinfo", pdf, NULL });
   g_assert_nonnull (strstr (info, "(A4)"));
   pages = strstr (info, "Pages:");
   g_assert_nonnull (pages);
@@ -337,7 +323,7 @@ test_print_operation (Fixture       *f,
   g_assert_cmpint (n_pages, >=, 4);
 
   /* The strategy's text as typed, and every page's foot counting them all */
-  text = run_tool ((const char *[]) { "pdftotext", pdf, "-", NULL });
+  text = kurs_test_run_tool ((const char *[]) { "pdftotext", pdf, "-", NULL });
   g_assert_nonnull (strstr (text, "Strategi for udsatte borgere"));
   g_assert_nonnull (strstr (text, "Nøgletal på udsatteområdet"));
   g_assert_nonnull (strstr (text, "page 1 of"));
