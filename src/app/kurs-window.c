@@ -94,6 +94,25 @@ update_actions (KursWindow *self)
                                  self->store != NULL && kurs_store_can_redo (self->store));
 }
 
+/* Shows one of the content pages ("empty", "strategy", "error").  The
+ * others are hidden, not only covered: GTK styles every visible widget,
+ * shown or not, and the first frame would pay for pages nobody sees. */
+static void
+show_content (KursWindow *self,
+              const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->content, name);
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->content, page);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->content));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != page)
+      gtk_widget_set_visible (child, FALSE);
+}
+
 static void
 show_strategy (KursWindow *self,
                KursRecord *strategy)
@@ -103,12 +122,12 @@ show_strategy (KursWindow *self,
   if (strategy != NULL)
     {
       kurs_strategy_view_set_strategy (self->view, self->store, strategy);
-      gtk_stack_set_visible_child_name (self->content, "strategy");
+      show_content (self, "strategy");
     }
   else
     {
       kurs_strategy_view_set_strategy (self->view, NULL, NULL);
-      gtk_stack_set_visible_child_name (self->content, "empty");
+      show_content (self, "empty");
     }
 
   update_actions (self);
@@ -970,7 +989,7 @@ kurs_window_show_error (KursWindow *self,
   g_return_if_fail (KURS_IS_WINDOW (self));
 
   adw_status_page_set_description (self->error_page, message);
-  gtk_stack_set_visible_child_name (self->content, "error");
+  show_content (self, "error");
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
   update_actions (self);
 }
