@@ -11,9 +11,123 @@
 #include "kurs-widget-util.h"
 #include "kurs-window.h"
 
-/* The application's shell, as kurs starts it: the window's content pages. */
+/* The application's shell, as kurs starts it: its style sheets and icons,
+ * and the window's content pages. */
 
 static KursApplication *app;
+
+static gboolean
+has_resource_path (GtkIconTheme *theme,
+                   const char   *path)
+{
+  g_auto(GStrv) paths = gtk_icon_theme_get_resource_path (theme);
+
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    if (g_str_has_prefix (paths[i], path))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+set_high_contrast (gboolean on)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.gnome.desktop.a11y.interface");
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  g_settings_set_boolean (settings, "high-contrast", on);
+  for (int i = 0; i < 100 && adw_style_manager_get_high_contrast (manager) != on; i++)
+    kurs_widget_wait (20);
+  g_assert_true (adw_style_manager_get_high_contrast (manager) == on);
+  kurs_widget_settle ();
+}
+
+/* The colours of the border of the first row of a boxed list */
+static void
+row_line_colour (GtkWidget *list,
+                 GdkRGBA   *colour)
+{
+  g_autoptr(GskRenderNode) node = kurs_widget_render_node (list);
+  g_autoptr(GPtrArray) borders = kurs_render_node_find_all (node, GSK_BORDER_NODE);
+
+  for (guint i = 0; i < borders->len; i++)
+    {
+      const float *widths = gsk_border_node_get_widths (borders->pdata[i]);
+
+      /* top, right, bottom, left: the row's bottom line */
+      if (widths[0] == 0 && widths[2] > 0)
+        {
+          *colour = gsk_border_node_get_colors (borders->pdata[i])[2];
+          return;
+        }
+    }
+  g_error ("The list has no row line");
+}
+
+/* At start-up nothing but libadwaita adds an icon path: GTK 4.8 drops the
+ * icon theme it loads on a worker whenever one is added after (see
+ * kurs_application_new).  Kurs's own icons come when they are shown. */
+static void
+test_icons (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  g_assert_true (has_resource_path (theme, "/org/gnome/Adwaita/icons"));
+  g_assert_false (has_resource_path (theme, "/dk/kurs/Kurs"));
+
+  kurs_application_ensure_icon ();
+  g_assert_true (gtk_icon_theme_has_icon (theme, "dk.kurs.Kurs"));
+  g_assert_true (gtk_icon_theme_has_icon (theme, "dk.kurs.Kurs-symbolic"));
+}
+
+/* Kurs's style sheet applies, and its high-contrast one exactly while the
+ * high-contrast theme is on, as AdwApplication would do it. */
+static void
+test_styles (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new ("Process");
+  GdkRGBA colour, fg, normal;
+
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "A row");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row = adw_action_row_new ()), "Another");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_widget_add_css_class (legend, "timeline-legend");
+  gtk_widget_add_css_class (label, "process");
+  gtk_box_append (GTK_BOX (legend), label);
+  gtk_box_append (GTK_BOX (legend), list);
+  gtk_window_set_child (GTK_WINDOW (window), legend);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  kurs_widget_settle ();
+
+  /* style.css: ".timeline-legend .process { color: #3584e4; }" */
+  gtk_style_context_get_color (gtk_widget_get_style_context (label), &colour);
+  g_assert_cmpfloat_with_epsilon (colour.red, 0x35 / 255.0, 0.002);
+  g_assert_cmpfloat_with_epsilon (colour.green, 0x84 / 255.0, 0.002);
+  g_assert_cmpfloat_with_epsilon (colour.blue, 0xe4 / 255.0, 0.002);
+
+  /* style-hc.css: a row's line is alpha(currentColor, 0.5) */
+  row_line_colour (list, &normal);
+  set_high_contrast (TRUE);
+  row_line_colour (list, &colour);
+  gtk_style_context_get_color (gtk_widget_get_style_context (row), &fg);
+  g_assert_cmpfloat_with_epsilon (colour.red, fg.red, 0.002);
+  g_assert_cmpfloat_with_epsilon (colour.green, fg.green, 0.002);
+  g_assert_cmpfloat_with_epsilon (colour.blue, fg.blue, 0.002);
+  g_assert_cmpfloat_with_epsilon (colour.alpha, fg.alpha * 0.5, 0.002);
+
+  set_high_contrast (FALSE);
+  row_line_colour (list, &colour);
+  g_assert_true (gdk_rgba_equal (&colour, &normal));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kurs_widget_settle ();
+}
 
 static void
 assert_content (KursWindow *window,
@@ -82,6 +196,8 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/window/icons", test_icons);
+  g_test_add_func ("/window/styles", test_styles);
   g_test_add_func ("/window/content-pages", test_content_pages);
 
   status = g_test_run ();

@@ -26,6 +26,10 @@ struct _KursApplication
 
   GSettings      *settings;
 
+  /* style.css always, style-hc.css in high contrast (see startup) */
+  GtkCssProvider *style;
+  GtkCssProvider *high_contrast_style;
+
   /* --file LIBRARY, for the first window */
   GFile          *file;
 
@@ -290,6 +294,22 @@ open_recent_action (GSimpleAction *action,
   kurs_application_open_library (KURS_APPLICATION (user_data), file);
 }
 
+/**
+ * kurs_application_ensure_icon:
+ *
+ * Makes sure the icon theme has the application's icons, by name: installed,
+ * they are in hicolor; run from the build tree, only in the resources, whose
+ * icon path is then added (after start-up, see kurs_application_new).
+ */
+void
+kurs_application_ensure_icon (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  if (!gtk_icon_theme_has_icon (theme, APP_ID))
+    gtk_icon_theme_add_resource_path (theme, "/dk/kurs/Kurs/icons");
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -298,6 +318,7 @@ about_action (GSimpleAction *action,
   KursApplication *self = KURS_APPLICATION (user_data);
   const char *developers[] = { _("The Kurs developers"), NULL };
 
+  kurs_application_ensure_icon ();
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "application-name", _("Kurs"),
                          "application-icon", APP_ID,
@@ -332,6 +353,38 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
 };
 
+/* Styles */
+
+static void
+high_contrast_cb (KursApplication *self)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GtkStyleProvider *provider = GTK_STYLE_PROVIDER (self->high_contrast_style);
+
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    gtk_style_context_add_provider_for_display (display, provider, GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  else
+    gtk_style_context_remove_provider_for_display (display, provider);
+}
+
+/* Kurs has no resource base path (see kurs_application_new), so it loads its
+ * style sheets itself, as AdwApplication would: style.css, and style-hc.css
+ * over it while the high-contrast theme is on. */
+static void
+load_styles (KursApplication *self)
+{
+  self->style = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (self->style, "/dk/kurs/Kurs/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (self->style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  self->high_contrast_style = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (self->high_contrast_style, "/dk/kurs/Kurs/style-hc.css");
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (high_contrast_cb), self, G_CONNECT_SWAPPED);
+  high_contrast_cb (self);
+}
+
 /* GApplication */
 
 static void
@@ -342,6 +395,7 @@ kurs_application_startup (GApplication *application)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (kurs_application_parent_class)->startup (application);
+  load_styles (self);
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
@@ -446,6 +500,8 @@ kurs_application_finalize (GObject *object)
   KursApplication *self = (KursApplication *) object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->style);
+  g_clear_object (&self->high_contrast_style);
   g_clear_object (&self->file);
   g_free (self->screenshot);
   g_free (self->page);
@@ -489,6 +545,7 @@ KursApplication *
 kurs_application_new (void)
 {
   static gsize registered = 0;
+  KursApplication *self;
 
   if (g_once_init_enter (&registered))
     {
@@ -496,11 +553,24 @@ kurs_application_new (void)
       g_once_init_leave (&registered, 1);
     }
 
-  return g_object_new (KURS_TYPE_APPLICATION,
+  self = g_object_new (KURS_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", "/dk/kurs/Kurs",
                        NULL);
+
+  /* No resource base path, so no icon path for GtkApplication to add at
+   * start-up.  GTK 4.8 starts loading the icon theme on a worker as soon
+   * as it is first asked for, and each icon path added afterwards throws
+   * that work away: GtkApplication adds the application's, and libadwaita
+   * its own a moment later, so in many starts the main thread waited for
+   * the worker, loaded the theme again itself, and restyled the whole window
+   * after its first frame.  With libadwaita's path the only one, it is
+   * added as the theme is made.  Kurs loads its style sheets itself
+   * (load_styles), and adds its own icons only where it shows them, if the
+   * theme lacks them (kurs_application_ensure_icon). */
+  g_application_set_resource_base_path (G_APPLICATION (self), NULL);
+
+  return self;
 }
 
 /**

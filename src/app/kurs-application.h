@@ -12,5 +12,6 @@ KursApplication *kurs_application_new          (void);
 void             kurs_application_open_library (KursApplication *self,
                                                 GFile           *file);
 GSettings       *kurs_application_get_settings (KursApplication *self);
+void             kurs_application_ensure_icon  (void);
 
 G_END_DECLS

@@ -103,6 +103,10 @@ show_content (KursWindow *self,
 {
   GtkWidget *page = gtk_stack_get_child_by_name (self->content, name);
 
+  /* Its icon, by name */
+  if (g_str_equal (name, "empty"))
+    kurs_application_ensure_icon ();
+
   gtk_widget_set_visible (page, TRUE);
   gtk_stack_set_visible_child (self->content, page);
 
