@@ -377,6 +377,50 @@ load_style (const char *resource)
   return provider;
 }
 
+static gboolean
+is_label_with (GtkWidget  *widget,
+               const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+/* The Approved Versions group has its title and description over the list,
+ * the description in a column: in a row, as AdwPreferencesGroup's own header
+ * is, GTK 4.8 lays the wrapping text out again for every height it tries. */
+static void
+test_versions_heading (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *title, *description, *placeholder;
+
+  show_page (f, KURS_TYPE_OVERVIEW_PAGE);
+
+  title = kurs_widget_find (f->page, is_label_with, "Approved Versions");
+  description = kurs_widget_find (f->page, is_label_with, "Each approval freezes the strategy");
+  placeholder = kurs_widget_find (f->page, is_label_with, "Not approved yet");
+  g_assert_nonnull (title);
+  g_assert_nonnull (description);
+  g_assert_nonnull (placeholder);
+  g_assert_true (gtk_widget_get_mapped (title) && gtk_widget_get_mapped (description));
+  g_assert_true (gtk_widget_has_css_class (title, "heading"));
+  g_assert_true (gtk_widget_has_css_class (description, "dim-label"));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (description)));
+
+  /* Title, then description, then the list, in that order down the page */
+  {
+    graphene_point_t top = GRAPHENE_POINT_INIT (0, 0), t, d, p;
+
+    g_assert_true (gtk_widget_compute_point (title, f->page, &top, &t));
+    g_assert_true (gtk_widget_compute_point (description, f->page, &top, &d));
+    g_assert_true (gtk_widget_compute_point (placeholder, f->page, &top, &p));
+    g_assert_cmpfloat (t.y, <, d.y);
+    g_assert_cmpfloat (d.y + gtk_widget_get_height (description), <, p.y);
+  }
+
+  for (GtkWidget *w = gtk_widget_get_parent (description); w != f->page; w = gtk_widget_get_parent (w))
+    g_assert_false (GTK_IS_BOX (w) && gtk_orientable_get_orientation (GTK_ORIENTABLE (w)) == GTK_ORIENTATION_HORIZONTAL);
+}
+
 /* A boxed list's row has a line at its bottom only, which the theme colours
  * on that side alone.  GTK 4.8's cairo renderer shades a border of sides in
  * different colours as a gradient mesh across the whole row, and slowly:
@@ -429,6 +473,7 @@ main (int   argc,
   ADD ("overview/title", test_title);
   ADD ("overview/period-marked-not-stored", test_period_marked_not_stored);
   ADD ("overview/mandate", test_mandate);
+  ADD ("overview/versions-heading", test_versions_heading);
   ADD ("vision/text-and-links", test_vision);
   ADD ("target-groups/add-and-switch", test_target_group_switch);
   ADD ("focus-areas/bearing-and-principle", test_focus_area_bearing);
