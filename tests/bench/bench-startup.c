@@ -70,10 +70,12 @@ main (int   argc,
   g_auto(Times) kurs_times = { g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)) };
   g_auto(Times) empty_times = { g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)) };
   g_auto(Times) bare_times = { g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)) };
+  g_auto(Times) bare_no_path_times = { g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)) };
   g_autoptr(GError) error = NULL;
   const char *kurs[] = { g_getenv ("KURS"), "--new-instance", "--quit-after-first-frame", "--file", library, NULL };
   const char *empty[] = { kurs[0], "--new-instance", "--quit-after-first-frame", "--file", empty_library, NULL };
   const char *bare[] = { g_getenv ("KURS_BARE_WINDOW"), NULL };
+  const char *bare_no_path[] = { bare[0], "--no-resource-base-path", NULL };
   double k, b;
 
   g_assert_nonnull (kurs[0]);
@@ -95,11 +97,13 @@ main (int   argc,
   time_run (kurs, NULL);
   time_run (bare, NULL);
   time_run (empty, NULL);
+  time_run (bare_no_path, NULL);
   for (guint i = 0; i < RUNS; i++)
     {
       time_run (kurs, &kurs_times);
       time_run (bare, &bare_times);
       time_run (empty, &empty_times);
+      time_run (bare_no_path, &bare_no_path_times);
     }
 
   k = kurs_bench_median (kurs_times.first_frame);
@@ -110,6 +114,10 @@ main (int   argc,
   k = kurs_bench_median (empty_times.first_frame);
   g_print ("bench: startup_kurs_empty_library %.1f ms\n", k);
   g_print ("bench: startup_empty_library_ratio %.2f x\n", k / b);
+  k = kurs_bench_median (kurs_times.first_frame);
+  b = kurs_bench_median (bare_no_path_times.first_frame);
+  g_print ("bench: startup_bare_window_no_resource_base_path %.1f ms\n", b);
+  g_print ("bench: startup_ratio_no_resource_base_path %.2f x\n", k / b);
 
   k = kurs_bench_median (kurs_times.exit);
   b = kurs_bench_median (bare_times.exit);
