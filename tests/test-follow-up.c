@@ -412,6 +412,58 @@ test_ical (Fixture       *f,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Text as typed, whatever it holds: escaped, and long lines folded
+ * (RFC 5545: 75 octets, never inside a character), so that a calendar
+ * reads it back exactly */
+static void
+test_ical_text (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *title = "Møde; budget, mål \\ prioriteter – Socialudvalgets og Beskæftigelsesudvalgets fælles temamøde om udsatte borgere";
+  const char *agenda = "Punkt 1: Godkendelse af dagsorden\nPunkt 2: Høringssvar, også fra Rådet for Socialt Udsatte; drøftelse";
+  g_autoptr(GPtrArray) milestones = kurs_store_list (f->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (f->strategy));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  icalcomponent *calendar, *event;
+
+  g_assert_true (kurs_store_set_text (f->store, milestones->pdata[0], "title", title, &error));
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_set_text (f->store, milestones->pdata[0], "agenda", agenda, &error));
+  g_assert_no_error (error);
+
+  text = kurs_ical_export (f->store, f->strategy, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (text, "END:VCALENDAR\r\n"));
+
+  /* Every line ends in CRLF, is at most 75 octets, and is valid UTF-8 */
+  lines = g_strsplit (text, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_null (strchr (lines[i], '\n'));
+      g_assert_cmpuint (strlen (lines[i]), <=, 75);
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+    }
+
+  /* Unfolded, the escapes are RFC 5545's: \\ \; \, and \n */
+  {
+    g_autoptr(GString) unfolded = g_string_new (text);
+
+    g_string_replace (unfolded, "\r\n ", "", 0);
+    g_assert_nonnull (strstr (unfolded->str, "\r\nSUMMARY:Møde\\; budget\\, mål \\\\ prioriteter – Socialudvalgets"));
+    g_assert_nonnull (strstr (unfolded->str, "\r\nDESCRIPTION:Punkt 1: Godkendelse af dagsorden\\nPunkt 2: "
+                                             "Høringssvar\\, også fra Rådet for Socialt Udsatte\\; drøftelse\r\n"));
+  }
+
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
+  event = find_event (calendar, title);
+  g_assert_nonnull (event);
+  g_assert_cmpstr (icalcomponent_get_description (event), ==, agenda);
+  icalcomponent_free (calendar);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +478,7 @@ main (int   argc,
   ADD ("csv/import", test_csv_import);
   ADD ("csv/errors", test_csv_errors);
   ADD ("ical/parsed-back", test_ical);
+  ADD ("ical/text-as-typed", test_ical_text);
 
   return g_test_run ();
 }

@@ -4,58 +4,123 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libical/ical.h>
 
 #include "kurs-ical-export.h"
 
-/* The strategy's dates for a calendar program (RFC 5545), written with
- * libical: each milestone an all-day event over its days, a recurring
- * one with its RRULE (every N years, until its last year), and each
- * initiative's deadline an all-day event on its last day.  A calendar
- * that imports the file twice finds the same UIDs, so it updates rather
- * than doubles the events. */
+/* The strategy's dates for a calendar program (RFC 5545): each milestone
+ * an all-day event over its days, a recurring one with its RRULE (every N
+ * years, until its last year), and each initiative's deadline an all-day
+ * event on its last day.  A calendar that imports the file twice finds the
+ * same UIDs, so it updates rather than doubles the events.
+ *
+ * Written here rather than with libical, which with the ICU it links
+ * took some 4 ms of every start of Kurs before main() to load; the tests
+ * parse the file back with libical. */
 
-static struct icaltimetype
+/* Appends a content line, "NAME:VALUE" or "NAME;PARAMS:VALUE", folded
+ * after 75 octets (never inside a UTF-8 character) and ended by CRLF. */
+static void
+append_line (GString    *out,
+             const char *name,
+             const char *value)
+{
+  g_autofree char *line = g_strconcat (name, ":", value, NULL);
+  const char *p = line;
+  gsize width = 0;
+
+  while (*p != '\0')
+    {
+      const char *next = g_utf8_next_char (p);
+      gsize size = next - p;
+
+      if (width + size > 75)
+        {
+          g_string_append (out, "\r\n ");
+          width = 1;
+        }
+      g_string_append_len (out, p, size);
+      width += size;
+      p = next;
+    }
+  g_string_append (out, "\r\n");
+}
+
+/* TEXT values: backslash, semicolon, comma and newline escaped */
+static void
+append_text (GString    *out,
+             const char *name,
+             const char *text)
+{
+  g_autoptr(GString) value = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\\':
+      case ';':
+      case ',':
+        g_string_append_c (value, '\\');
+        g_string_append_c (value, *p);
+        break;
+      case '\n':
+        g_string_append (value, "\\n");
+        break;
+      case '\r':
+        break;
+      default:
+        g_string_append_c (value, *p);
+      }
+  append_line (out, name, value->str);
+}
+
+/* A DATE value: 20240131 */
+static char *
 ical_date (KursDate date)
 {
-  struct icaltimetype time = icaltime_null_date ();
   int year, month, day;
 
   kurs_date_to_ymd (date, &year, &month, &day);
-  time.year = year;
-  time.month = month;
-  time.day = day;
-  time.is_date = 1;
-  return time;
+  return g_strdup_printf ("%04d%02d%02d", year, month, day);
 }
 
-static icalcomponent *
-all_day_event (const char *uid,
-               const char *summary,
-               const char *description,
-               KursDate    start,
-               KursDate    end,
-               struct icaltimetype stamp)
+static void
+append_date (GString    *out,
+             const char *name,
+             KursDate    date)
 {
-  icalcomponent *event = icalcomponent_new_vevent ();
+  g_autofree char *property = g_strconcat (name, ";VALUE=DATE", NULL);
+  g_autofree char *value = ical_date (date);
 
-  icalcomponent_add_property (event, icalproperty_new_uid (uid));
-  icalcomponent_add_property (event, icalproperty_new_dtstamp (stamp));
-  icalcomponent_add_property (event, icalproperty_new_summary (summary));
+  append_line (out, property, value);
+}
+
+static void
+begin_all_day_event (GString    *out,
+                     const char *uid,
+                     const char *summary,
+                     const char *description,
+                     KursDate    start,
+                     KursDate    end,
+                     const char *stamp)
+{
+  append_line (out, "BEGIN", "VEVENT");
+  append_text (out, "UID", uid);
+  append_line (out, "DTSTAMP", stamp);
+  append_text (out, "SUMMARY", summary);
   if (description != NULL && *description != '\0')
-    icalcomponent_add_property (event, icalproperty_new_description (description));
-  icalcomponent_add_property (event, icalproperty_new_dtstart (ical_date (start)));
+    append_text (out, "DESCRIPTION", description);
+  append_date (out, "DTSTART", start);
   /* DTEND of an all-day event is the day after its last */
-  icalcomponent_add_property (event, icalproperty_new_dtend (ical_date ((end > start ? end : start) + 1)));
-  icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
-  return event;
+  append_date (out, "DTEND", (end > start ? end : start) + 1);
+  append_line (out, "TRANSP", "TRANSPARENT");
 }
 
 /**
  * kurs_ical_export:
  *
  * Returns: (transfer full): the strategy's milestones and initiative
- *   deadlines as an iCalendar file, or %NULL with @error set
+ *   deadlines as an iCalendar file (@error is kept for the callers: this
+ *   cannot fail)
  */
 char *
 kurs_ical_export (KursStore   *store,
@@ -66,28 +131,21 @@ kurs_ical_export (KursStore   *store,
   const char *uuid;
   g_autoptr(GPtrArray) milestones = NULL;
   g_autoptr(GPtrArray) plans = NULL;
-  icalcomponent *calendar;
-  struct icaltimetype stamp;
-  char *text;
-  char *out;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  GString *out = g_string_new (NULL);
 
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
 
   strategy_id = kurs_record_get_id (strategy);
   uuid = kurs_record_get_text (strategy, "uuid");
-  stamp = icaltime_current_time_with_zone (icaltimezone_get_utc_timezone ());
 
-  calendar = icalcomponent_new_vcalendar ();
-  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
-  icalcomponent_add_property (calendar, icalproperty_new_prodid ("-//Kurs//Kurs " PACKAGE_VERSION "//DA"));
-  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
-  {
-    icalproperty *name = icalproperty_new_x (kurs_record_get_title (strategy));
-
-    icalproperty_set_x_name (name, "X-WR-CALNAME");
-    icalcomponent_add_property (calendar, name);
-  }
+  append_line (out, "BEGIN", "VCALENDAR");
+  append_line (out, "VERSION", "2.0");
+  append_text (out, "PRODID", "-//Kurs//Kurs " PACKAGE_VERSION "//DA");
+  append_line (out, "CALSCALE", "GREGORIAN");
+  append_text (out, "X-WR-CALNAME", kurs_record_get_title (strategy));
 
   milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, strategy_id);
   for (guint i = 0; i < milestones->len; i++)
@@ -99,30 +157,31 @@ kurs_ical_export (KursStore   *store,
       int every = kurs_record_get_int (milestone, "repeat_every_years");
       g_autofree char *uid = g_strdup_printf ("milestone-%" G_GINT64_FORMAT "-%s@kurs.dk",
                                               kurs_record_get_id (milestone), uuid);
-      icalcomponent *event = all_day_event (uid, kurs_record_get_title (milestone),
-                                            kurs_record_get_text (milestone, "agenda"), start, end, stamp);
       const char *committee = kurs_record_get_text (milestone, "committee");
       int kind = kurs_record_get_enum (milestone, "kind");
 
+      begin_all_day_event (out, uid, kurs_record_get_title (milestone),
+                           kurs_record_get_text (milestone, "agenda"), start, end, stamp);
       if (committee != NULL)
-        icalcomponent_add_property (event, icalproperty_new_location (committee));
+        append_text (out, "LOCATION", committee);
       if (kind >= 0)
-        icalcomponent_add_property (event,
-                                    icalproperty_new_categories (kurs_enum_info_to_label (&kurs_milestone_kind_enum,
-                                                                                          kind)));
+        append_text (out, "CATEGORIES", kurs_enum_info_to_label (&kurs_milestone_kind_enum, kind));
       if (every > 0)
         {
-          struct icalrecurrencetype rule;
           int until = kurs_record_get_int (milestone, "repeat_until_year");
+          g_autofree char *rule = NULL;
 
-          icalrecurrencetype_clear (&rule);
-          rule.freq = ICAL_YEARLY_RECURRENCE;
-          rule.interval = every;
           if (until >= kurs_date_get_year (start))
-            rule.until = ical_date (kurs_date_from_ymd (until, 12, 31));
-          icalcomponent_add_property (event, icalproperty_new_rrule (rule));
+            {
+              g_autofree char *last = ical_date (kurs_date_from_ymd (until, 12, 31));
+
+              rule = g_strdup_printf ("FREQ=YEARLY;UNTIL=%s;INTERVAL=%d", last, every);
+            }
+          else
+            rule = g_strdup_printf ("FREQ=YEARLY;INTERVAL=%d", every);
+          append_line (out, "RRULE", rule);
         }
-      icalcomponent_add_component (calendar, event);
+      append_line (out, "END", "VEVENT");
     }
 
   plans = kurs_store_list (store, KURS_ENTITY_ACTION_PLAN, strategy_id);
@@ -141,25 +200,16 @@ kurs_ical_export (KursStore   *store,
                                                   kurs_record_get_id (initiative), uuid);
           /* Translators: an initiative's deadline, in a calendar */
           g_autofree char *summary = g_strdup_printf (_("Deadline: %s"), kurs_record_get_title (initiative));
-          icalcomponent *event = all_day_event (uid, summary, kurs_record_get_text (initiative, "description"),
-                                                deadline, deadline, stamp);
 
-          icalcomponent_add_property (event, icalproperty_new_categories (_("Initiative")));
-          icalcomponent_add_component (calendar, event);
+          begin_all_day_event (out, uid, summary, kurs_record_get_text (initiative, "description"),
+                               deadline, deadline, stamp);
+          append_text (out, "CATEGORIES", _("Initiative"));
+          append_line (out, "END", "VEVENT");
         }
     }
 
-  text = icalcomponent_as_ical_string_r (calendar);
-  icalcomponent_free (calendar);
-  if (text == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The calendar could not be written: %s"),
-                   icalerror_strerror (icalerrno));
-      return NULL;
-    }
-  out = g_strdup (text);
-  icalmemory_free_buffer (text);
-  return out;
+  append_line (out, "END", "VCALENDAR");
+  return g_string_free (out, FALSE);
 }
 
 /**
