@@ -103,7 +103,7 @@ show_content (KursWindow *self,
 {
   GtkWidget *page = gtk_stack_get_child_by_name (self->content, name);
 
-  /* Its icon, by name */
+  /* The empty page shows the application's icon by name */
   if (g_str_equal (name, "empty"))
     kurs_application_ensure_icon ();
 
