@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "kurs-action-plans-page.h"
+#include "kurs-boxed-list.h"
 #include "kurs-follow-up-page.h"
 #include "kurs-indicators-page.h"
 #include "kurs-key-figure-chart.h"
@@ -211,7 +212,7 @@ is_group_titled (GtkWidget  *widget,
                  const char *title)
 {
   return ADW_IS_PREFERENCES_GROUP (widget)
-         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
+         && g_strcmp0 (kurs_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
 }
 
 /* Follow-up: what is at risk; marking it done takes it off */

@@ -11,12 +11,15 @@
 #include "kurs-example.h"
 #include "kurs-field-binding.h"
 #include "kurs-focus-areas-page.h"
+#include "kurs-follow-up-page.h"
 #include "kurs-goals-page.h"
+#include "kurs-hearings-page.h"
 #include "kurs-horizon-row.h"
 #include "kurs-indicators-page.h"
 #include "kurs-overview-page.h"
 #include "kurs-record-row.h"
 #include "kurs-resources.h"
+#include "kurs-stakeholders-page.h"
 #include "kurs-switch-row.h"
 #include "kurs-target-groups-page.h"
 #include "kurs-test-util.h"
@@ -421,6 +424,32 @@ test_versions_heading (Fixture       *f,
     g_assert_false (GTK_IS_BOX (w) && gtk_orientable_get_orientation (GTK_ORIENTABLE (w)) == GTK_ORIENTATION_HORIZONTAL);
 }
 
+/* No page gives a group AdwPreferencesGroup's own description (laid out in
+ * the header's row, again for every height GTK tries): a group with a
+ * description is kurs_heading_group_new()'s, its text in a column. */
+static void
+test_group_descriptions (Fixture       *f,
+                         gconstpointer  data)
+{
+  const GType *types = data;
+
+  for (guint i = 0; types[i] != G_TYPE_INVALID; i++)
+    {
+      g_autoptr(GPtrArray) groups = NULL;
+
+      show_page (f, types[i]);
+      groups = kurs_widget_find_all (f->page, kurs_widget_has_type_name, "AdwPreferencesGroup");
+      g_assert_cmpuint (groups->len, >, 0);
+      for (guint k = 0; k < groups->len; k++)
+        {
+          const char *description = adw_preferences_group_get_description (groups->pdata[k]);
+
+          if (description != NULL && *description != '\0')
+            g_error ("%s: a group's description is in its header row: “%s”", g_type_name (types[i]), description);
+        }
+    }
+}
+
 /* A boxed list's row has a line at its bottom only, which the theme colours
  * on that side alone.  GTK 4.8's cairo renderer shades a border of sides in
  * different colours as a gradient mesh across the whole row, and slowly:
@@ -474,6 +503,17 @@ main (int   argc,
   ADD ("overview/period-marked-not-stored", test_period_marked_not_stored);
   ADD ("overview/mandate", test_mandate);
   ADD ("overview/versions-heading", test_versions_heading);
+  {
+    static GType pages[5];
+
+    pages[0] = KURS_TYPE_OVERVIEW_PAGE;
+    pages[1] = KURS_TYPE_FOLLOW_UP_PAGE;
+    pages[2] = KURS_TYPE_HEARINGS_PAGE;
+    pages[3] = KURS_TYPE_STAKEHOLDERS_PAGE;
+    pages[4] = G_TYPE_INVALID;
+    g_test_add ("/editors/group-descriptions", Fixture, pages, fixture_set_up, test_group_descriptions,
+                fixture_tear_down);
+  }
   ADD ("vision/text-and-links", test_vision);
   ADD ("target-groups/add-and-switch", test_target_group_switch);
   ADD ("focus-areas/bearing-and-principle", test_focus_area_bearing);

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "kurs-boxed-list.h"
 #include "kurs-goals-page.h"
 #include "kurs-hearing-dialog.h"
 #include "kurs-hearings-page.h"
@@ -336,7 +337,7 @@ is_group_titled (GtkWidget  *widget,
                  const char *title)
 {
   return ADW_IS_PREFERENCES_GROUP (widget)
-         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
+         && g_strcmp0 (kurs_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
 }
 
 static GtkWidget *

@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 GtkWidget *kurs_boxed_list_new   (const char *name,
                                   const char *empty);
 void       kurs_boxed_list_clear (GtkListBox *list);
+
+GtkWidget  *kurs_heading_group_new (const char          *title,
+                                    const char          *description);
+const char *kurs_group_get_title   (AdwPreferencesGroup *group);
 
 G_END_DECLS

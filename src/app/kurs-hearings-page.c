@@ -353,10 +353,8 @@ kurs_hearings_page_build (KursPage *page)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->overview), GTK_WIDGET (self->rounds));
   kurs_page_add (page, self->overview);
 
-  self->overdue = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->overdue), _("Overdue Responses"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->overdue),
-                                         _("Parties whose deadline has passed with no response recorded"));
+  self->overdue = kurs_heading_group_new (_("Overdue Responses"),
+                                          _("Parties whose deadline has passed with no response recorded"));
   self->overdue_list = GTK_LIST_BOX (kurs_boxed_list_new (_("Overdue Responses"), NULL));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->overdue), GTK_WIDGET (self->overdue_list));
   kurs_page_add (page, self->overdue);

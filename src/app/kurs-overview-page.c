@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kurs-approval.h"
+#include "kurs-boxed-list.h"
 #include "kurs-entry-row.h"
 #include "kurs-field-binding.h"
 #include "kurs-overview-page.h"
@@ -382,44 +383,6 @@ bound_list (GListModel             *model,
   return list;
 }
 
-/* A group with a title and a description over @list, as
- * adw_preferences_group_set_description would show them, but in a column of
- * the group's own: libadwaita puts the description in a row beside the
- * header's suffix, and GTK 4.8 lays a wrapping label in a row out anew for
- * every height it tries when allocating the row (64 layouts of this one at
- * start-up, about 20 ms of the first frame). */
-static GtkWidget *
-heading_group (const char *title,
-               const char *description,
-               GtkWidget  *list)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label;
-
-  label = gtk_label_new (title);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (heading), label);
-
-  label = gtk_label_new (description);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (heading), label);
-
-  /* The group's header's margin and spacing */
-  gtk_widget_set_margin_bottom (heading, 12);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), heading);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-
-  return group;
-}
-
 /* Mandate */
 
 static const char * const mandate_fields[] = { "source", "text", NULL };
@@ -450,7 +413,7 @@ kurs_overview_page_build (KursPage *page)
   KursOverviewPage *self = KURS_OVERVIEW_PAGE (page);
   KursStore *store = kurs_page_get_store (page);
   KursRecord *strategy = kurs_page_get_strategy (page);
-  GtkWidget *group, *status_group, *history, *row;
+  GtkWidget *group, *status_group, *history, *row, *list;
   const char *fields[] = { "title", "short_name", "start_year", "end_year", "committee" };
 
   group = adw_preferences_group_new ();
@@ -482,11 +445,13 @@ kurs_overview_page_build (KursPage *page)
   kurs_page_add (page, status_group);
 
   self->versions = kurs_record_list_new_children (store, KURS_ENTITY_VERSION, kurs_record_get_id (strategy));
-  kurs_page_add (page, heading_group (_("Approved Versions"),
-                                      _("Each approval freezes the strategy as a numbered version, "
-                                        "which can be exported as XML."),
-                                      bound_list (G_LIST_MODEL (self->versions), create_version_row,
-                                                  _("Not approved yet"))));
+  group = kurs_heading_group_new (_("Approved Versions"),
+                                  _("Each approval freezes the strategy as a numbered version, "
+                                    "which can be exported as XML."));
+  list = bound_list (G_LIST_MODEL (self->versions), create_version_row, _("Not approved yet"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Approved Versions"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  kurs_page_add (page, group);
 
   kurs_page_add_section (page, KURS_ENTITY_MANDATE_ITEM, _("Mandate"),
                          _("No mandate yet: the budget items or decisions that ask for the strategy"),

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kurs-boxed-list.h"
 #include "kurs-involvement-matrix.h"
 #include "kurs-record-row.h"
 #include "kurs-stakeholders-page.h"
@@ -64,17 +65,16 @@ add_stakeholder (gpointer user_data)
 static void
 kurs_stakeholders_page_build (KursPage *page)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *group;
 
   kurs_page_add_section (page, KURS_ENTITY_STAKEHOLDER, _("Stakeholders"),
                          _("No stakeholders yet: the politicians, councils, boards, committees, partners, "
                            "employees and citizens the strategy involves"),
                          create_stakeholder_row, _("Add Stakeholder"), add_stakeholder);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Involvement"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("How each stakeholder takes part in the milestones of the process: "
-                                           "choose a cell to change it"));
+  group = kurs_heading_group_new (_("Involvement"),
+                                  _("How each stakeholder takes part in the milestones of the process: "
+                                    "choose a cell to change it"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              kurs_involvement_matrix_new (kurs_page_get_store (page), kurs_page_get_strategy (page)));
   kurs_page_add (page, group);
