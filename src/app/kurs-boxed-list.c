@@ -64,14 +64,15 @@ kurs_boxed_list_clear (GtkListBox *list)
 /**
  * kurs_heading_group_new:
  * @title: the group's title
- * @description: what the group is, under its title
+ * @description: (nullable): what the group is, under its title
  *
  * A group with a title and a description, as
  * adw_preferences_group_set_description() would show them, but in a column
  * of its own: libadwaita lays the description in a row beside the header's
  * suffix, and GTK 4.8 lays a wrapping label in a row out anew for every
  * height it tries while allocating the row (64 layouts of one description
- * at start-up).  Add the group's list to it after.
+ * at start-up).  Without a description it is a plain titled group.  Add
+ * the group's list to it after.
  *
  * Returns: (transfer floating): an #AdwPreferencesGroup
  */
@@ -80,9 +81,16 @@ kurs_heading_group_new (const char *title,
                         const char *description)
 {
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading;
   GtkWidget *label;
 
+  if (description == NULL)
+    {
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+      return group;
+    }
+
+  heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   label = gtk_label_new (title);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0);

@@ -70,11 +70,9 @@ add_group (KursFollowUpPage *self,
            const char       *description,
            const char       *empty)
 {
-  GtkWidget *group = description ? kurs_heading_group_new (title, description) : adw_preferences_group_new ();
+  GtkWidget *group = kurs_heading_group_new (title, description);
   GtkWidget *list = kurs_boxed_list_new (title, empty);
 
-  if (description == NULL)
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   kurs_page_add (KURS_PAGE (self), group);
   g_ptr_array_add (self->groups, group);

@@ -365,24 +365,6 @@ fill_history (KursOverviewPage *self,
   adw_expander_row_add_row (row, list);
 }
 
-static GtkWidget *
-bound_list (GListModel             *model,
-            GtkListBoxCreateWidgetFunc create_row,
-            const char             *empty)
-{
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *placeholder = gtk_label_new (empty);
-
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_bind_model (GTK_LIST_BOX (list), model, create_row, NULL, NULL);
-  return list;
-}
-
 /* Mandate */
 
 static const char * const mandate_fields[] = { "source", "text", NULL };
@@ -448,8 +430,8 @@ kurs_overview_page_build (KursPage *page)
   group = kurs_heading_group_new (_("Approved Versions"),
                                   _("Each approval freezes the strategy as a numbered version, "
                                     "which can be exported as XML."));
-  list = bound_list (G_LIST_MODEL (self->versions), create_version_row, _("Not approved yet"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Approved Versions"), -1);
+  list = kurs_boxed_list_new (_("Approved Versions"), _("Not approved yet"));
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (self->versions), create_version_row, NULL, NULL);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   kurs_page_add (page, group);
 
