@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-window"
 
+#define _GNU_SOURCE
 #include "config.h"
+
+#include <dlfcn.h>
+#include <locale.h>
 
 #include <adwaita.h>
 
@@ -15,6 +19,31 @@
  * and the window's content pages. */
 
 static KursApplication *app;
+static GPtrArray *loaded_files;
+
+/* GtkCssProvider reads every style sheet with g_file_load_bytes(), which
+ * libgtk calls from libgio: this definition comes first, and notes each
+ * file before it is read. */
+GBytes *
+g_file_load_bytes (GFile         *file,
+                   GCancellable  *cancellable,
+                   char         **etag_out,
+                   GError       **error)
+{
+  static GBytes *(*load) (GFile *, GCancellable *, char **, GError **);
+
+  if (load == NULL)
+    load = dlsym (RTLD_NEXT, "g_file_load_bytes");
+  if (loaded_files != NULL)
+    g_ptr_array_add (loaded_files, g_file_get_uri (file));
+  return load (file, cancellable, etag_out, error);
+}
+
+static gboolean
+was_loaded (const char *uri)
+{
+  return g_ptr_array_find_with_equal_func (loaded_files, uri, g_str_equal, NULL);
+}
 
 static gboolean
 has_resource_path (GtkIconTheme *theme,
@@ -77,6 +106,39 @@ test_icons (void)
   kurs_application_ensure_icon ();
   g_assert_true (gtk_icon_theme_has_icon (theme, "dk.kurs.Kurs"));
   g_assert_true (gtk_icon_theme_has_icon (theme, "dk.kurs.Kurs-symbolic"));
+}
+
+/* GTK's own Default theme is never parsed at start-up (libadwaita would
+ * replace it at once: see make_settings_without_default_theme); the empty
+ * theme libadwaita sets and its style sheet are, and GTK_THEME is left as
+ * it was, here unset. */
+static void
+test_theme (void)
+{
+  g_autofree char *theme = NULL;
+
+  g_assert_null (g_getenv ("GTK_THEME"));
+  g_assert_false (was_loaded ("resource:///org/gtk/libgtk/theme/Default/gtk.css"));
+  g_assert_true (was_loaded ("resource:///org/gtk/libgtk/theme/Adwaita-empty/gtk.css"));
+  g_assert_true (was_loaded ("resource:///org/gnome/Adwaita/styles/base.css"));
+  g_object_get (gtk_settings_get_default (), "gtk-theme-name", &theme, NULL);
+  g_assert_cmpstr (theme, ==, "Adwaita-empty");
+}
+
+/* A theme the user names is theirs: kurs leaves GTK_THEME alone, and so GTK
+ * loads that theme and libadwaita keeps its style sheet out. */
+static void
+test_theme_named_by_user (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_assert_cmpstr (g_getenv ("GTK_THEME"), ==, "Default");
+      g_assert_true (was_loaded ("resource:///org/gtk/libgtk/theme/Default/gtk.css"));
+      g_assert_false (was_loaded ("resource:///org/gnome/Adwaita/styles/base.css"));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 /* Kurs's style sheet applies, and its high-contrast one exactly while the
@@ -188,7 +250,17 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
+  /* As gtk_test_init(), but GTK is started by the application's start-up,
+   * as in kurs; in the subprocess of /window/theme/named-by-user, with a
+   * GTK_THEME of the user's */
+  g_test_init (&argc, &argv, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "en_US.UTF-8");
+  if (g_test_subprocess ())
+    g_setenv ("GTK_THEME", "Default", TRUE);
+  else
+    g_unsetenv ("GTK_THEME");
+  loaded_files = g_ptr_array_new_with_free_func (g_free);
 
   /* Started as kurs starts it, without a window */
   app = kurs_application_new ();
@@ -196,11 +268,14 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/window/theme", test_theme);
+  g_test_add_func ("/window/theme/named-by-user", test_theme_named_by_user);
   g_test_add_func ("/window/icons", test_icons);
   g_test_add_func ("/window/styles", test_styles);
   g_test_add_func ("/window/content-pages", test_content_pages);
 
   status = g_test_run ();
   g_clear_object (&app);
+  g_clear_pointer (&loaded_files, g_ptr_array_unref);
   return status;
 }
