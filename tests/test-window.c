@@ -191,9 +191,11 @@ test_styles (void)
   kurs_widget_settle ();
 }
 
+/* @shown is the page shown, and the pages in @built the only others there */
 static void
-assert_content (KursWindow *window,
-                const char *shown)
+assert_content (KursWindow         *window,
+                const char         *shown,
+                const char * const *built)
 {
   const char *names[] = { "empty", "strategy", "error" };
   GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (kurs_window_get_view (window)));
@@ -203,13 +205,20 @@ assert_content (KursWindow *window,
     {
       GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (stack), names[i]);
 
+      if (!g_str_equal (names[i], shown) && !g_strv_contains (built, names[i]))
+        {
+          g_assert_null (page);
+          continue;
+        }
+      g_assert_nonnull (page);
       g_assert_true (gtk_widget_get_visible (page) == g_str_equal (names[i], shown));
       g_assert_true (gtk_widget_get_mapped (page) == g_str_equal (names[i], shown));
     }
 }
 
 /* Only the content page shown is visible; the others are hidden, so that
- * GTK does not style and measure them for nothing. */
+ * GTK does not style and measure them for nothing.  The empty and error
+ * pages are only built once they are needed. */
 static void
 test_content_pages (void)
 {
@@ -219,22 +228,27 @@ test_content_pages (void)
   g_autoptr(KursStore) store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
   g_autoptr(KursRecord) example = NULL;
   KursWindow *window;
+  GtkStack *stack;
+  GtkWidget *status;
 
   g_assert_no_error (error);
   window = kurs_window_new (app);
+  stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (kurs_window_get_view (window))));
   kurs_window_set_store (window, store, FALSE);
   gtk_window_present (GTK_WINDOW (window));
   kurs_widget_settle ();
-  assert_content (window, "empty");
+  assert_content (window, "empty", (const char *[]) { "strategy", NULL });
 
   example = kurs_example_create (store, &error);
   g_assert_no_error (error);
   kurs_widget_settle ();
-  assert_content (window, "strategy");
+  assert_content (window, "strategy", (const char *[]) { "empty", NULL });
 
   kurs_window_show_error (window, "The file is not a Kurs library.");
   kurs_widget_settle ();
-  assert_content (window, "error");
+  assert_content (window, "error", (const char *[]) { "empty", "strategy", NULL });
+  status = kurs_widget_find (gtk_stack_get_child_by_name (stack, "error"), kurs_widget_has_type_name, "AdwStatusPage");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==, "The file is not a Kurs library.");
 
   gtk_window_destroy (GTK_WINDOW (window));
   kurs_widget_settle ();

@@ -94,6 +94,38 @@ update_actions (KursWindow *self)
                                  self->store != NULL && kurs_store_can_redo (self->store));
 }
 
+/* The content page called @name: the strategy page is the template's; the
+ * empty and error pages are built the first time they are needed, as most
+ * starts show neither. */
+static GtkWidget *
+content_page (KursWindow *self,
+              const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->content, name);
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (page != NULL)
+    return page;
+
+  id = g_strconcat (name, "_content", NULL);
+  builder = gtk_builder_new ();
+  if (!gtk_builder_add_objects_from_resource (builder, "/dk/kurs/Kurs/kurs-window-pages.ui",
+                                              (const char *[]) { id, NULL }, &error))
+    g_error ("The window's %s page: %s", name, error->message);
+  page = GTK_WIDGET (gtk_builder_get_object (builder, id));
+
+  if (g_str_equal (name, "empty"))
+    g_object_bind_property (self->leaflet, "folded", gtk_builder_get_object (builder, "empty_header"),
+                            "show-start-title-buttons", G_BINDING_SYNC_CREATE);
+  else
+    self->error_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "error_page"));
+
+  gtk_stack_add_named (self->content, page, name);
+  return page;
+}
+
 /* Shows one of the content pages ("empty", "strategy", "error").  The
  * others are hidden, not only covered: GTK styles every visible widget,
  * shown or not, and the first frame would pay for pages nobody sees. */
@@ -101,11 +133,12 @@ static void
 show_content (KursWindow *self,
               const char *name)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->content, name);
+  GtkWidget *page;
 
   /* The empty page shows the application's icon by name */
   if (g_str_equal (name, "empty"))
     kurs_application_ensure_icon ();
+  page = content_page (self, name);
 
   gtk_widget_set_visible (page, TRUE);
   gtk_stack_set_visible_child (self->content, page);
@@ -861,7 +894,6 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KursWindow, strategies);
   gtk_widget_class_bind_template_child (widget_class, KursWindow, content);
   gtk_widget_class_bind_template_child (widget_class, KursWindow, view);
-  gtk_widget_class_bind_template_child (widget_class, KursWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KursWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, KursWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, KursWindow, recent_menu);
@@ -992,8 +1024,8 @@ kurs_window_show_error (KursWindow *self,
 {
   g_return_if_fail (KURS_IS_WINDOW (self));
 
-  adw_status_page_set_description (self->error_page, message);
   show_content (self, "error");
+  adw_status_page_set_description (self->error_page, message);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
   update_actions (self);
 }
