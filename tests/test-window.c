@@ -257,6 +257,45 @@ test_content_pages (void)
   kurs_test_remove_dir (dir);
 }
 
+/* The empty page's header has the window's buttons when the sidebar is
+ * folded away, as the strategy page's has: the page is built later than the
+ * window, and follows its leaflet all the same. */
+static void
+test_empty_page_folded (void)
+{
+  g_autofree char *dir = kurs_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "library.kurs", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+  KursWindow *window;
+  GtkWidget *page, *header, *leaflet;
+
+  g_assert_no_error (error);
+  window = kurs_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  kurs_window_set_store (window, store, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  kurs_widget_settle ();
+
+  page = gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (kurs_window_get_view (window)))),
+                                      "empty");
+  header = kurs_widget_find (page, kurs_widget_has_type_name, "AdwHeaderBar");
+  leaflet = kurs_widget_find (GTK_WIDGET (window), kurs_widget_has_type_name, "AdwLeaflet");
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  g_assert_true (adw_header_bar_get_show_start_title_buttons (ADW_HEADER_BAR (header)));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  for (int i = 0; i < 100 && adw_leaflet_get_folded (ADW_LEAFLET (leaflet)); i++)
+    kurs_widget_wait (20);
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  g_assert_false (adw_header_bar_get_show_start_title_buttons (ADW_HEADER_BAR (header)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kurs_widget_settle ();
+  g_assert_finalize_object (g_steal_pointer (&store));
+  kurs_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +326,7 @@ main (int   argc,
   g_test_add_func ("/window/icons", test_icons);
   g_test_add_func ("/window/styles", test_styles);
   g_test_add_func ("/window/content-pages", test_content_pages);
+  g_test_add_func ("/window/empty-page/folded", test_empty_page_folded);
 
   status = g_test_run ();
   g_clear_object (&app);
