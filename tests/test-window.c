@@ -109,9 +109,9 @@ test_icons (void)
 }
 
 /* GTK's own Default theme is never parsed at start-up (libadwaita would
- * replace it at once: see make_settings_without_default_theme); the empty
- * theme libadwaita sets and its style sheet are, and GTK_THEME is left as
- * it was, here unset. */
+ * replace it at once: see kurs-default-theme.h); the empty theme libadwaita
+ * sets and its style sheet are, and GTK_THEME is left as it was, here
+ * unset. */
 static void
 test_theme (void)
 {

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "kurs-application.h"
+#include "kurs-default-theme.h"
 #include "kurs-resources.h"
 #include "kurs-screenshot.h"
 #include "kurs-window.h"
@@ -385,27 +386,6 @@ load_styles (KursApplication *self)
   high_contrast_cb (self);
 }
 
-/* GTK 4.8 parses its own Default theme as it makes the display's
- * settings, which adw_init() asks for, and libadwaita replaces that theme
- * a moment later with an empty one ("Adwaita-empty", in its resources)
- * under its own style sheet: the parse, ~20 ms of every start, is thrown
- * away.  Making the settings first, while GTK_THEME names the empty theme,
- * skips it.  GTK_THEME is unset again before adw_init(), which leaves its
- * style sheet out while it is set; a GTK_THEME the user set is left as it
- * is.  (GTK's own start-up unsets DESKTOP_STARTUP_ID and
- * DESKTOP_AUTOSTART_ID the same way, with the same threads running.) */
-static void
-make_settings_without_default_theme (void)
-{
-  if (g_getenv ("GTK_THEME") != NULL)
-    return;
-
-  g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
-  if (gtk_init_check ())
-    gtk_settings_get_default ();
-  g_unsetenv ("GTK_THEME");
-}
-
 /* GApplication */
 
 static void
@@ -415,7 +395,7 @@ kurs_application_startup (GApplication *application)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
-  make_settings_without_default_theme ();
+  kurs_make_settings_without_default_theme ();
   G_APPLICATION_CLASS (kurs_application_parent_class)->startup (application);
   load_styles (self);
 

@@ -13,10 +13,12 @@
  * icon path to the icon theme GTK 4.8 is already loading on a worker, which
  * in many starts makes the main thread wait for that load and then do it
  * again (see kurs_application_new), and GTK parses its Default theme only
- * for libadwaita to replace it (see make_settings_without_default_theme in
- * kurs-application.c).  The benchmark shows the bare window both ways. */
+ * for libadwaita to replace it (see kurs-default-theme.h, whose function
+ * both call).  The benchmark shows the bare window both ways. */
 
 #include <adwaita.h>
+
+#include "kurs-default-theme.h"
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -49,19 +51,6 @@ activate_cb (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* As Kurs's start-up does it, before adw_init() */
-static void
-make_settings_without_default_theme (void)
-{
-  if (g_getenv ("GTK_THEME") != NULL)
-    return;
-
-  g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
-  if (gtk_init_check ())
-    gtk_settings_get_default ();
-  g_unsetenv ("GTK_THEME");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -71,7 +60,7 @@ main (int   argc,
   if (argc > 1 && g_str_equal (argv[1], "--like-kurs"))
     {
       g_application_set_resource_base_path (G_APPLICATION (app), NULL);
-      make_settings_without_default_theme ();
+      kurs_make_settings_without_default_theme ();
       argc = 1;
     }
 
