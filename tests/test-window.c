@@ -191,6 +191,16 @@ test_styles (void)
   kurs_widget_settle ();
 }
 
+/* The window's content page @name, or %NULL while it is not built */
+static GtkWidget *
+content_page (KursWindow *window,
+              const char *name)
+{
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (kurs_window_get_view (window)));
+
+  return gtk_stack_get_child_by_name (GTK_STACK (stack), name);
+}
+
 /* @shown is the page shown, and the pages in @built the only others there */
 static void
 assert_content (KursWindow         *window,
@@ -203,7 +213,7 @@ assert_content (KursWindow         *window,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, shown);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (stack), names[i]);
+      GtkWidget *page = content_page (window, names[i]);
 
       if (!g_str_equal (names[i], shown) && !g_strv_contains (built, names[i]))
         {
@@ -228,12 +238,10 @@ test_content_pages (void)
   g_autoptr(KursStore) store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
   g_autoptr(KursRecord) example = NULL;
   KursWindow *window;
-  GtkStack *stack;
   GtkWidget *status;
 
   g_assert_no_error (error);
   window = kurs_window_new (app);
-  stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (kurs_window_get_view (window))));
   kurs_window_set_store (window, store, FALSE);
   gtk_window_present (GTK_WINDOW (window));
   kurs_widget_settle ();
@@ -247,7 +255,7 @@ test_content_pages (void)
   kurs_window_show_error (window, "The file is not a Kurs library.");
   kurs_widget_settle ();
   assert_content (window, "error", (const char *[]) { "empty", "strategy", NULL });
-  status = kurs_widget_find (gtk_stack_get_child_by_name (stack, "error"), kurs_widget_has_type_name, "AdwStatusPage");
+  status = kurs_widget_find (content_page (window, "error"), kurs_widget_has_type_name, "AdwStatusPage");
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==, "The file is not a Kurs library.");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -277,8 +285,7 @@ test_empty_page_folded (void)
   gtk_window_present (GTK_WINDOW (window));
   kurs_widget_settle ();
 
-  page = gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (kurs_window_get_view (window)))),
-                                      "empty");
+  page = content_page (window, "empty");
   header = kurs_widget_find (page, kurs_widget_has_type_name, "AdwHeaderBar");
   leaflet = kurs_widget_find (GTK_WIDGET (window), kurs_widget_has_type_name, "AdwLeaflet");
   g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
