@@ -303,6 +303,102 @@ test_empty_page_folded (void)
   kurs_test_remove_dir (dir);
 }
 
+/* The widest word of @label's text, in pixels as @label sets it */
+static int
+widest_word (GtkWidget *label)
+{
+  g_auto(GStrv) words = g_strsplit_set (gtk_label_get_text (GTK_LABEL (label)), " \n\t", -1);
+  int widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, words[i]);
+      int width;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  return widest;
+}
+
+/* No wrapping text on @page is narrower than its widest word: none is
+ * broken into a few letters a line */
+static void
+assert_words_whole (GtkWidget  *page,
+                    const char *name,
+                    int         window_width)
+{
+  g_autoptr(GPtrArray) labels = kurs_widget_find_all (page, kurs_widget_has_type_name, "GtkLabel");
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = labels->pdata[i];
+
+      if (!gtk_widget_get_mapped (label) || !gtk_label_get_wrap (GTK_LABEL (label))
+          || gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
+        continue;
+      if (gtk_widget_get_width (label) + 1 < widest_word (label))
+        g_error ("%s page, window %d px wide: “%s” is %d px wide, its widest word %d px", name, window_width,
+                 gtk_label_get_text (GTK_LABEL (label)), gtk_widget_get_width (label), widest_word (label));
+    }
+}
+
+/* However narrow the window, a strategy's page keeps room for its words:
+ * below that the sidebar of strategies folds away, and the window is no
+ * narrower than the strategy's navigation beside a page. */
+static void
+test_narrow (void)
+{
+  g_autofree char *dir = kurs_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "library.kurs", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(KursRecord) example = NULL;
+  const int widths[] = { 360, 700, 900, 1000 };
+  KursStrategyView *view;
+  KursWindow *window;
+  GtkWidget *leaflet;
+
+  g_assert_no_error (error);
+  example = kurs_example_create (store, &error);
+  g_assert_no_error (error);
+  window = kurs_window_new (app);
+  kurs_window_set_store (window, store, FALSE);
+  view = kurs_window_get_view (window);
+  leaflet = kurs_widget_find (GTK_WIDGET (window), kurs_widget_has_type_name, "AdwLeaflet");
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 600);
+      gtk_window_present (GTK_WINDOW (window));
+      kurs_widget_settle ();
+      if (widths[w] < 700)
+        {
+          g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 700);
+        }
+      else if (widths[w] == 1000)
+        g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+
+      for (guint i = 0; kurs_strategy_view_get_page_name_at (i) != NULL; i++)
+        {
+          const char *name = kurs_strategy_view_get_page_name_at (i);
+          GtkWidget *page = kurs_strategy_view_get_page (view, name);
+
+          g_assert_true (kurs_strategy_view_show_page (view, name));
+          kurs_widget_settle ();
+          g_assert_cmpint (gtk_widget_get_width (page), >=, 420);
+          assert_words_whole (page, name, gtk_widget_get_width (GTK_WIDGET (window)));
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kurs_widget_settle ();
+  g_clear_object (&example);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  kurs_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +430,7 @@ main (int   argc,
   g_test_add_func ("/window/styles", test_styles);
   g_test_add_func ("/window/content-pages", test_content_pages);
   g_test_add_func ("/window/empty-page/folded", test_empty_page_folded);
+  g_test_add_func ("/window/narrow", test_narrow);
 
   status = g_test_run ();
   g_clear_object (&app);
