@@ -399,6 +399,70 @@ test_narrow (void)
   kurs_test_remove_dir (dir);
 }
 
+static void
+record_first_frame_cb (GdkFrameClock *clock,
+                       GtkWidget     *leaflet)
+{
+  GtkWidget *sidebar = gtk_widget_get_first_child (leaflet);
+
+  g_signal_handlers_disconnect_by_func (clock, record_first_frame_cb, leaflet);
+  g_object_set_data (G_OBJECT (leaflet), "first-frame-folded",
+                     GINT_TO_POINTER (adw_leaflet_get_folded (ADW_LEAFLET (leaflet))));
+  g_object_set_data (G_OBJECT (leaflet), "first-frame-sidebar", GINT_TO_POINTER (gtk_widget_get_child_visible (sidebar)));
+}
+
+static void
+record_realize_cb (GtkWidget *window,
+                   GtkWidget *leaflet)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (record_first_frame_cb), leaflet);
+}
+
+/* A window opened narrow (800 px: folded, though wider than its narrowest,
+ * at which GTK happens not to animate) has its sidebar folded away on its
+ * first frame, not sliding away as it is drawn; animations are on again
+ * after it */
+static void
+test_narrow_first_frame (void)
+{
+  g_autofree char *dir = kurs_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "library.kurs", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(KursRecord) example = NULL;
+  GtkSettings *settings = gtk_settings_get_default ();
+  gboolean animations;
+  KursWindow *window;
+  GtkWidget *leaflet;
+
+  g_assert_no_error (error);
+  example = kurs_example_create (store, &error);
+  g_assert_no_error (error);
+  g_object_get (settings, "gtk-enable-animations", &animations, NULL);
+  g_assert_true (animations);
+
+  window = kurs_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  kurs_window_set_store (window, store, FALSE);
+  leaflet = kurs_widget_find (GTK_WIDGET (window), kurs_widget_has_type_name, "AdwLeaflet");
+  g_signal_connect_after (window, "realize", G_CALLBACK (record_realize_cb), leaflet);
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 100 && g_object_get_data (G_OBJECT (leaflet), "first-frame-folded") == NULL; i++)
+    kurs_widget_wait (10);
+
+  g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (leaflet), "first-frame-folded")));
+  g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (leaflet), "first-frame-sidebar")));
+  kurs_widget_settle ();
+  g_object_get (settings, "gtk-enable-animations", &animations, NULL);
+  g_assert_true (animations);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kurs_widget_settle ();
+  g_clear_object (&example);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  kurs_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +495,7 @@ main (int   argc,
   g_test_add_func ("/window/content-pages", test_content_pages);
   g_test_add_func ("/window/empty-page/folded", test_empty_page_folded);
   g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/narrow/first-frame", test_narrow_first_frame);
 
   status = g_test_run ();
   g_clear_object (&app);

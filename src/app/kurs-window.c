@@ -863,6 +863,27 @@ kurs_window_constructed (GObject *object)
   update_actions (KURS_WINDOW (object));
 }
 
+/* A window opened narrow shows its sidebar folded away from its first
+ * frame: the leaflet folds in the first layout, when the window is already
+ * mapped, and would slide the sidebar away as that frame is drawn.  So
+ * GTK's animations are off until then, and the user's setting back after. */
+static void
+first_frame_drawn_cb (GdkFrameClock *clock,
+                      KursWindow    *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_drawn_cb, self);
+  gtk_settings_reset_property (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations");
+}
+
+static void
+kurs_window_realize (GtkWidget *widget)
+{
+  g_object_set (gtk_widget_get_settings (widget), "gtk-enable-animations", FALSE, NULL);
+  GTK_WIDGET_CLASS (kurs_window_parent_class)->realize (widget);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (first_frame_drawn_cb),
+                           widget, 0);
+}
+
 static void
 kurs_window_dispose (GObject *object)
 {
@@ -884,6 +905,7 @@ kurs_window_class_init (KursWindowClass *klass)
 
   object_class->constructed = kurs_window_constructed;
   object_class->dispose = kurs_window_dispose;
+  widget_class->realize = kurs_window_realize;
   window_class->close_request = kurs_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/kurs/Kurs/kurs-window.ui");
