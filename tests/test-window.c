@@ -201,6 +201,46 @@ content_page (KursWindow *window,
   return gtk_stack_get_child_by_name (GTK_STACK (stack), name);
 }
 
+/* A window on a new library, with the example strategy in it or empty,
+ * opening @width px wide (0: as it would), not shown yet */
+typedef struct {
+  char       *dir;
+  KursStore  *store;
+  KursRecord *example;
+  KursWindow *window;
+} Library;
+
+static void
+library_open (Library  *library,
+              gboolean  with_example,
+              int       width)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  library->dir = kurs_test_make_dir ();
+  path = g_build_filename (library->dir, "library.kurs", NULL);
+  library->store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  library->example = with_example ? kurs_example_create (library->store, &error) : NULL;
+  g_assert_no_error (error);
+  library->window = kurs_window_new (app);
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (library->window), width, 600);
+  kurs_window_set_store (library->window, library->store, FALSE);
+}
+
+static void
+library_close (Library *library)
+{
+  gtk_window_destroy (GTK_WINDOW (library->window));
+  kurs_widget_settle ();
+  g_clear_object (&library->example);
+  g_assert_finalize_object (g_steal_pointer (&library->store));
+  kurs_test_remove_dir (library->dir);
+  g_free (library->dir);
+}
+
 /* @shown is the page shown, and the pages in @built the only others there */
 static void
 assert_content (KursWindow         *window,
@@ -232,22 +272,18 @@ assert_content (KursWindow         *window,
 static void
 test_content_pages (void)
 {
-  g_autofree char *dir = kurs_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "library.kurs", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(KursStore) store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
-  g_autoptr(KursRecord) example = NULL;
+  Library library;
   KursWindow *window;
   GtkWidget *status;
 
-  g_assert_no_error (error);
-  window = kurs_window_new (app);
-  kurs_window_set_store (window, store, FALSE);
+  library_open (&library, FALSE, 0);
+  window = library.window;
   gtk_window_present (GTK_WINDOW (window));
   kurs_widget_settle ();
   assert_content (window, "empty", (const char *[]) { "strategy", NULL });
 
-  example = kurs_example_create (store, &error);
+  library.example = kurs_example_create (library.store, &error);
   g_assert_no_error (error);
   kurs_widget_settle ();
   assert_content (window, "strategy", (const char *[]) { "empty", NULL });
@@ -258,11 +294,7 @@ test_content_pages (void)
   status = kurs_widget_find (content_page (window, "error"), kurs_widget_has_type_name, "AdwStatusPage");
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==, "The file is not a Kurs library.");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  kurs_widget_settle ();
-  g_clear_object (&example);
-  g_assert_finalize_object (g_steal_pointer (&store));
-  kurs_test_remove_dir (dir);
+  library_close (&library);
 }
 
 /* The empty page's header has the window's buttons when the sidebar is
@@ -271,17 +303,12 @@ test_content_pages (void)
 static void
 test_empty_page_folded (void)
 {
-  g_autofree char *dir = kurs_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "library.kurs", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KursStore) store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+  Library library;
   KursWindow *window;
   GtkWidget *page, *header, *leaflet;
 
-  g_assert_no_error (error);
-  window = kurs_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
-  kurs_window_set_store (window, store, FALSE);
+  library_open (&library, FALSE, 360);
+  window = library.window;
   gtk_window_present (GTK_WINDOW (window));
   kurs_widget_settle ();
 
@@ -297,10 +324,7 @@ test_empty_page_folded (void)
   g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
   g_assert_false (adw_header_bar_get_show_start_title_buttons (ADW_HEADER_BAR (header)));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  kurs_widget_settle ();
-  g_assert_finalize_object (g_steal_pointer (&store));
-  kurs_test_remove_dir (dir);
+  library_close (&library);
 }
 
 /* The widest word of @label's text, in pixels as @label sets it */
@@ -349,21 +373,14 @@ assert_words_whole (GtkWidget  *page,
 static void
 test_narrow (void)
 {
-  g_autofree char *dir = kurs_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "library.kurs", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KursStore) store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
-  g_autoptr(KursRecord) example = NULL;
   const int widths[] = { 360, 700, 900, 1000 };
   KursStrategyView *view;
   KursWindow *window;
   GtkWidget *leaflet;
+  Library library;
 
-  g_assert_no_error (error);
-  example = kurs_example_create (store, &error);
-  g_assert_no_error (error);
-  window = kurs_window_new (app);
-  kurs_window_set_store (window, store, FALSE);
+  library_open (&library, TRUE, 0);
+  window = library.window;
   view = kurs_window_get_view (window);
   leaflet = kurs_widget_find (GTK_WIDGET (window), kurs_widget_has_type_name, "AdwLeaflet");
 
@@ -392,11 +409,7 @@ test_narrow (void)
         }
     }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  kurs_widget_settle ();
-  g_clear_object (&example);
-  g_assert_finalize_object (g_steal_pointer (&store));
-  kurs_test_remove_dir (dir);
+  library_close (&library);
 }
 
 static void
@@ -425,25 +438,17 @@ record_realize_cb (GtkWidget *window,
 static void
 test_narrow_first_frame (void)
 {
-  g_autofree char *dir = kurs_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "library.kurs", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KursStore) store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
-  g_autoptr(KursRecord) example = NULL;
   GtkSettings *settings = gtk_settings_get_default ();
   gboolean animations;
   KursWindow *window;
   GtkWidget *leaflet;
+  Library library;
 
-  g_assert_no_error (error);
-  example = kurs_example_create (store, &error);
-  g_assert_no_error (error);
   g_object_get (settings, "gtk-enable-animations", &animations, NULL);
   g_assert_true (animations);
 
-  window = kurs_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
-  kurs_window_set_store (window, store, FALSE);
+  library_open (&library, TRUE, 800);
+  window = library.window;
   leaflet = kurs_widget_find (GTK_WIDGET (window), kurs_widget_has_type_name, "AdwLeaflet");
   g_signal_connect_after (window, "realize", G_CALLBACK (record_realize_cb), leaflet);
   gtk_window_present (GTK_WINDOW (window));
@@ -456,11 +461,7 @@ test_narrow_first_frame (void)
   g_object_get (settings, "gtk-enable-animations", &animations, NULL);
   g_assert_true (animations);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  kurs_widget_settle ();
-  g_clear_object (&example);
-  g_assert_finalize_object (g_steal_pointer (&store));
-  kurs_test_remove_dir (dir);
+  library_close (&library);
 }
 
 int
