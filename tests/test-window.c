@@ -419,6 +419,7 @@ record_first_frame_cb (GdkFrameClock *clock,
   GtkWidget *sidebar = gtk_widget_get_first_child (leaflet);
 
   g_signal_handlers_disconnect_by_func (clock, record_first_frame_cb, leaflet);
+  g_object_set_data (G_OBJECT (leaflet), "first-frame-drawn", GINT_TO_POINTER (TRUE));
   g_object_set_data (G_OBJECT (leaflet), "first-frame-folded",
                      GINT_TO_POINTER (adw_leaflet_get_folded (ADW_LEAFLET (leaflet))));
   g_object_set_data (G_OBJECT (leaflet), "first-frame-sidebar", GINT_TO_POINTER (gtk_widget_get_child_visible (sidebar)));
@@ -452,7 +453,7 @@ test_narrow_first_frame (void)
   leaflet = kurs_widget_find (GTK_WIDGET (window), kurs_widget_has_type_name, "AdwLeaflet");
   g_signal_connect_after (window, "realize", G_CALLBACK (record_realize_cb), leaflet);
   gtk_window_present (GTK_WINDOW (window));
-  for (int i = 0; i < 100 && g_object_get_data (G_OBJECT (leaflet), "first-frame-folded") == NULL; i++)
+  for (int i = 0; i < 100 && g_object_get_data (G_OBJECT (leaflet), "first-frame-drawn") == NULL; i++)
     kurs_widget_wait (10);
 
   g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (leaflet), "first-frame-folded")));
