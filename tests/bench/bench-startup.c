@@ -86,7 +86,7 @@ main (int   argc,
   const char *empty[] = { kurs[0], "--new-instance", "--quit-after-first-frame", "--file", empty_library, NULL };
   const char *bare[] = { g_getenv ("KURS_BARE_WINDOW"), NULL };
   const char *bare_like_kurs[] = { bare[0], "--like-kurs", NULL };
-  double k, b;
+  double k, b, e, l;
 
   g_assert_nonnull (kurs[0]);
   g_assert_nonnull (bare[0]);
@@ -118,16 +118,15 @@ main (int   argc,
 
   k = kurs_bench_median (kurs_times.first_frame);
   b = kurs_bench_median (bare_times.first_frame);
+  e = kurs_bench_median (empty_times.first_frame);
+  l = kurs_bench_median (bare_like_kurs_times.first_frame);
   g_print ("bench: startup_kurs_example %.1f ms\n", k);
   g_print ("bench: startup_bare_window %.1f ms\n", b);
   g_print ("bench: startup_ratio %.2f x\n", k / b);
-  k = kurs_bench_median (empty_times.first_frame);
-  g_print ("bench: startup_kurs_empty_library %.1f ms\n", k);
-  g_print ("bench: startup_empty_library_ratio %.2f x\n", k / b);
-  k = kurs_bench_median (kurs_times.first_frame);
-  b = kurs_bench_median (bare_like_kurs_times.first_frame);
-  g_print ("bench: startup_bare_window_like_kurs %.1f ms\n", b);
-  g_print ("bench: startup_ratio_like_kurs %.2f x\n", k / b);
+  g_print ("bench: startup_kurs_empty_library %.1f ms\n", e);
+  g_print ("bench: startup_empty_library_ratio %.2f x\n", e / b);
+  g_print ("bench: startup_bare_window_like_kurs %.1f ms\n", l);
+  g_print ("bench: startup_ratio_like_kurs %.2f x\n", k / l);
 
   k = kurs_bench_median (kurs_times.exit);
   b = kurs_bench_median (bare_times.exit);
