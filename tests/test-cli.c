@@ -809,6 +809,137 @@ test_follow_up (Fixture       *f,
   }
 }
 
+
+/* The process commands do what they say: --by-law alone plans a hearing of
+ * eight weeks; a second plan is refused unless it replaces the first;
+ * sending the planned hearing fills its round; a response outside its
+ * round's dates is refused */
+static void
+test_process_commands (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Result) created = RUN (f, "--file", f->library, "new", "--title", "Planstrategi 2027", "--period", "2027-2030",
+                                "--committee", "Teknik- og Miljøudvalget");
+  g_autofree char *id = strip (created.out);
+  g_autofree char *council = NULL;
+  g_autofree char *round = NULL;
+  g_autofree char *hearing_milestone = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_length, after_length;
+
+  {
+    g_auto(Result) a = RUN (f, "--file", f->library, "add", id, "stakeholder", "name=Handicaprådet", "kind=council");
+
+    g_assert_cmpint (a.status, ==, 0);
+    council = strip (a.out);
+  }
+
+  /* --by-law alone: eight weeks, the hearing ending a week before approval */
+  {
+    g_auto(Result) planned = RUN (f, "--file", f->library, "plan-process", id, "--approval", "2027-11-30",
+                                  "--by-law");
+    g_auto(Result) milestones = { 0 };
+    g_auto(GStrv) lines = NULL;
+
+    g_test_message ("%s", planned.err);
+    g_assert_cmpint (planned.status, ==, 0);
+    round = strip (planned.out);
+    milestones = RUN (f, "--file", f->library, "list", id, "milestone");
+    g_assert_nonnull (strstr (milestones.out, "kind=hearing\ttitle=Hearing of councils, boards and other committees"
+                                              "\tstart_date=2027-09-28\tend_date=2027-11-23"));
+    lines = g_strsplit (g_strstrip (milestones.out), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 10);
+    for (guint i = 0; lines[i]; i++)
+      if (strstr (lines[i], "kind=hearing\t"))
+        hearing_milestone = g_strndup (lines[i], strcspn (lines[i], "\t"));
+    g_assert_nonnull (hearing_milestone);
+  }
+
+  /* Planned again: refused, in one line naming the way on, nothing added */
+  g_assert_true (g_file_get_contents (f->library, &before, &before_length, NULL));
+  {
+    g_auto(Result) again = RUN (f, "--file", f->library, "plan-process", id, "--approval", "2028-03-14");
+
+    g_assert_cmpint (again.status, ==, 1);
+    assert_one_line_error (&again);
+    g_assert_nonnull (strstr (again.err, "has a process plan already (10 steps)"));
+    g_assert_nonnull (strstr (again.err, "--replace"));
+  }
+  g_assert_true (g_file_get_contents (f->library, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+
+  /* --replace: the ten steps not yet held give way to the new plan */
+  {
+    g_auto(Result) replaced = RUN (f, "--file", f->library, "plan-process", id, "--approval", "2028-03-14",
+                                   "--replace");
+    g_auto(Result) milestones = { 0 };
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_cmpint (replaced.status, ==, 0);
+    g_free (round);
+    round = strip (replaced.out);
+    milestones = RUN (f, "--file", f->library, "list", id, "milestone");
+    lines = g_strsplit (g_strstrip (milestones.out), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 10);
+    g_assert_nonnull (strstr (milestones.out, "start_date=2028-03-14"));
+    g_assert_null (strstr (milestones.out, "start_date=2027-11-30"));
+    g_clear_pointer (&hearing_milestone, g_free);
+    for (guint i = 0; lines[i]; i++)
+      if (strstr (lines[i], "kind=hearing\t"))
+        hearing_milestone = g_strndup (lines[i], strcspn (lines[i], "\t"));
+    g_assert_nonnull (hearing_milestone);
+  }
+
+  /* send-to-hearing --milestone fills the planned round: the same round,
+   * still one, with its dates as sent */
+  {
+    g_auto(Result) sent = RUN (f, "--file", f->library, "send-to-hearing", id, "--milestone", hearing_milestone,
+                               "--party", council, "--sent", "2027-12-01", "--deadline", "2028-02-29");
+    g_auto(Result) rounds = RUN (f, "--file", f->library, "list", id, "hearing_round");
+    g_autofree char *sent_round = strip (sent.out);
+    g_auto(GStrv) lines = g_strsplit (g_strstrip (rounds.out), "\n", -1);
+
+    g_test_message ("%s", sent.err);
+    g_assert_cmpint (sent.status, ==, 0);
+    g_assert_cmpstr (sent_round, ==, round);
+    g_assert_cmpuint (g_strv_length (lines), ==, 1);
+    g_assert_nonnull (strstr (rounds.out, "sent_date=2027-12-01\tdeadline=2028-02-29"));
+  }
+
+  /* A response dated before the round was sent, or years after it: refused */
+  {
+    g_auto(Result) parties = { 0 };
+    g_autofree char *parent = g_strdup_printf ("--parent=%s", round);
+    g_autofree char *party = NULL;
+
+    parties = RUN (f, "--file", f->library, "list", id, "hearing_party", parent);
+    g_assert_cmpint (parties.status, ==, 0);
+    party = g_strndup (parties.out, strcspn (parties.out, "\t"));
+
+    g_clear_pointer (&before, g_free);
+    g_clear_pointer (&after, g_free);
+    g_assert_true (g_file_get_contents (f->library, &before, &before_length, NULL));
+    for (guint i = 0; i < 2; i++)
+      {
+        const char *date = i == 0 ? "response_date=2027-11-30" : "response_date=2032-01-15";
+        g_auto(Result) r = RUN (f, "--file", f->library, "set", id, "hearing_party", party, date);
+
+        g_test_message ("%s: %s", date, r.err);
+        g_assert_cmpint (r.status, ==, 1);
+        assert_one_line_error (&r);
+        g_assert_nonnull (strstr (r.err, i == 0 ? "before the hearing was sent" : "after the deadline"));
+      }
+    g_assert_true (g_file_get_contents (f->library, &after, &after_length, NULL));
+    g_assert_cmpmem (before, before_length, after, after_length);
+
+    {
+      g_auto(Result) r = RUN (f, "--file", f->library, "set", id, "hearing_party", party, "response_date=2028-02-20");
+
+      g_assert_cmpint (r.status, ==, 0);
+    }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -833,6 +964,7 @@ main (int   argc,
   ADD ("xml-errors", test_xml_errors);
   ADD ("add-and-set", test_add_and_set);
   ADD ("process-and-hearing", test_process_and_hearing);
+  ADD ("process-commands", test_process_commands);
   ADD ("follow-up", test_follow_up);
 
   return g_test_run ();

@@ -178,7 +178,7 @@ test_create_plan (void)
   g_assert_no_error (error);
 
   round = kurs_process_plan_create (store, strategy, d ("2027-06-15"), "Teknik- og Miljøudvalget",
-                                    8, TRUE, &error);
+                                    8, TRUE, KURS_PROCESS_PLAN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_nonnull (round);
 
@@ -218,7 +218,7 @@ test_create_plan (void)
   g_assert_cmpuint (parties->len, ==, 0);
 
   /* A refused plan changes nothing */
-  g_assert_null (kurs_process_plan_create (store, strategy, d ("2027-06-15"), NULL, 3, TRUE, &error));
+  g_assert_null (kurs_process_plan_create (store, strategy, d ("2027-06-15"), NULL, 3, TRUE, KURS_PROCESS_PLAN_DEFAULT, &error));
   g_assert_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_INVALID);
   g_clear_pointer (&milestones, g_ptr_array_unref);
   milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id);
@@ -352,6 +352,233 @@ test_add_parties (void)
   kurs_test_remove_dir (dir);
 }
 
+
+static GPtrArray *
+plan_example_strategy (KursStore   *store,
+                       KursRecord **out_strategy,
+                       KursRecord **out_round)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autoptr(KursRecord) council = NULL;
+
+  strategy = kurs_store_create_strategy (store, "Ældrestrategi", 2027, 2030, "Socialudvalget", &error);
+  g_assert_no_error (error);
+  council = kurs_store_create (store, KURS_ENTITY_STAKEHOLDER, kurs_record_get_id (strategy), &error,
+                               "name", g_variant_new_string ("Ældrerådet"),
+                               "kind", g_variant_new_string ("council"), NULL);
+  g_assert_no_error (error);
+  *out_round = kurs_process_plan_create (store, strategy, d ("2027-06-15"), "Socialudvalget",
+                                         kurs_process_plan_hearing_weeks (-1, FALSE), FALSE,
+                                         KURS_PROCESS_PLAN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*out_round);
+  *out_strategy = g_steal_pointer (&strategy);
+  return kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (*out_strategy));
+}
+
+/* The hearing's length when none is asked for: four weeks, eight where
+ * the law requires the hearing */
+static void
+test_hearing_weeks (void)
+{
+  g_assert_cmpuint (kurs_process_plan_hearing_weeks (-1, FALSE), ==, 4);
+  g_assert_cmpuint (kurs_process_plan_hearing_weeks (-1, TRUE), ==, 8);
+  g_assert_cmpuint (kurs_process_plan_hearing_weeks (6, FALSE), ==, 6);
+  g_assert_cmpuint (kurs_process_plan_hearing_weeks (10, TRUE), ==, 10);
+  g_assert_cmpuint (kurs_process_plan_hearing_weeks (0, TRUE), ==, 0);
+}
+
+/* Planning twice does not give each step twice: it is refused, and with
+ * REPLACE the steps not yet held give way to the new plan in one action */
+static void
+test_plan_twice (void)
+{
+  g_autofree char *dir = kurs_test_make_dir ();
+  g_autoptr(KursStore) store = kurs_test_open_library (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autoptr(KursRecord) round = NULL;
+  g_autoptr(KursRecord) again = NULL;
+  g_autoptr(GPtrArray) first = plan_example_strategy (store, &strategy, &round);
+  g_autoptr(GPtrArray) milestones = NULL;
+  g_autoptr(GPtrArray) rounds = NULL;
+  gint64 id = kurs_record_get_id (strategy);
+  guint held = 0;
+
+  g_assert_cmpuint (first->len, ==, 10);
+
+  /* Refused, nothing added */
+  g_assert_null (kurs_process_plan_create (store, strategy, d ("2027-09-14"), NULL, 4, FALSE,
+                                           KURS_PROCESS_PLAN_DEFAULT, &error));
+  g_assert_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "Ældrestrategi"));
+  g_assert_nonnull (strstr (error->message, "10 steps"));
+  g_clear_error (&error);
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id);
+  g_assert_cmpuint (milestones->len, ==, 10);
+  g_clear_pointer (&milestones, g_ptr_array_unref);
+
+  /* The seminar and the first meeting were held: they stay */
+  g_assert_true (kurs_store_set (store, first->pdata[0], "held", g_variant_new_boolean (TRUE), &error));
+  g_assert_true (kurs_store_set (store, first->pdata[1], "held", g_variant_new_boolean (TRUE), &error));
+  g_assert_no_error (error);
+
+  again = kurs_process_plan_create (store, strategy, d ("2027-09-14"), NULL, 4, FALSE,
+                                    KURS_PROCESS_PLAN_REPLACE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+  g_assert_true (kurs_record_is_deleted (round));
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id);
+  g_assert_cmpuint (milestones->len, ==, 12);
+  for (guint i = 0; i < milestones->len; i++)
+    held += kurs_record_get_bool (milestones->pdata[i], "held");
+  g_assert_cmpuint (held, ==, 2);
+  g_assert_false (kurs_record_is_deleted (first->pdata[0]));
+  g_assert_true (kurs_record_is_deleted (first->pdata[2]));
+  rounds = kurs_store_list (store, KURS_ENTITY_HEARING_ROUND, id);
+  g_assert_cmpuint (rounds->len, ==, 1);
+  g_assert_true (rounds->pdata[0] == (gpointer) again);
+
+  /* One undo puts the old plan back */
+  g_assert_true (kurs_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&milestones, g_ptr_array_unref);
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id);
+  g_assert_cmpuint (milestones->len, ==, 10);
+  g_assert_false (kurs_record_is_deleted (round));
+
+  kurs_store_close (store);
+  kurs_test_remove_dir (dir);
+}
+
+/* A hearing with a response recorded is history: a new plan does not
+ * throw it away, and changes nothing */
+static void
+test_replace_keeps_responses (void)
+{
+  g_autofree char *dir = kurs_test_make_dir ();
+  g_autoptr(KursStore) store = kurs_test_open_library (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autoptr(KursRecord) round = NULL;
+  g_autoptr(GPtrArray) first = plan_example_strategy (store, &strategy, &round);
+  g_autoptr(GPtrArray) parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round));
+  g_autoptr(GPtrArray) milestones = NULL;
+
+  g_assert_cmpuint (parties->len, ==, 1);
+  g_assert_true (kurs_store_set_text (store, parties->pdata[0], "response_date",
+                                      kurs_record_get_text (round, "deadline"), &error));
+  g_assert_no_error (error);
+
+  g_assert_null (kurs_process_plan_create (store, strategy, d ("2027-09-14"), NULL, 4, FALSE,
+                                           KURS_PROCESS_PLAN_REPLACE, &error));
+  g_assert_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "responses"));
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy));
+  g_assert_cmpuint (milestones->len, ==, 10);
+  g_assert_false (kurs_record_is_deleted (round));
+
+  kurs_store_close (store);
+  kurs_test_remove_dir (dir);
+}
+
+/* Sending the planned hearing fills the round the plan made for it */
+static void
+test_send_fills_planned_round (void)
+{
+  g_autofree char *dir = kurs_test_make_dir ();
+  g_autoptr(KursStore) store = kurs_test_open_library (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autoptr(KursRecord) round = NULL;
+  g_autoptr(KursRecord) sent = NULL;
+  g_autoptr(KursRecord) board = NULL;
+  g_autoptr(GPtrArray) milestones = plan_example_strategy (store, &strategy, &round);
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(GPtrArray) parties = NULL;
+  KursRecord *hearing = milestones->pdata[7];
+  gint64 board_id;
+
+  g_assert_cmpstr (kurs_record_get_text (hearing, "kind"), ==, "hearing");
+  board = kurs_store_create (store, KURS_ENTITY_STAKEHOLDER, kurs_record_get_id (strategy), &error,
+                             "name", g_variant_new_string ("Integrationsrådet"),
+                             "kind", g_variant_new_string ("council"), NULL);
+  g_assert_no_error (error);
+  board_id = kurs_record_get_id (board);
+
+  sent = kurs_hearing_create_round (store, strategy, hearing, NULL, d ("2027-04-21"), d ("2027-05-26"),
+                                    &board_id, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (sent == round);
+  g_assert_cmpstr (kurs_record_get_text (round, "title"), ==, "Hearing on the draft strategy");
+  g_assert_cmpstr (kurs_record_get_text (round, "sent_date"), ==, "2027-04-21");
+  g_assert_cmpstr (kurs_record_get_text (round, "deadline"), ==, "2027-05-26");
+  rounds = kurs_store_list (store, KURS_ENTITY_HEARING_ROUND, kurs_record_get_id (strategy));
+  g_assert_cmpuint (rounds->len, ==, 1);
+  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round));
+  g_assert_cmpuint (parties->len, ==, 2);
+  g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Send to Hearing");
+
+  kurs_store_close (store);
+  kurs_test_remove_dir (dir);
+}
+
+/* A response comes between the day the round is sent and a year after its
+ * deadline; the store refuses other dates, and says so before storing */
+static void
+test_response_dates (void)
+{
+  g_autofree char *dir = kurs_test_make_dir ();
+  g_autoptr(KursStore) store = kurs_test_open_library (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autoptr(KursRecord) round = NULL;
+  g_autoptr(KursRecord) party = NULL;
+
+  strategy = kurs_store_create_strategy (store, "Strategi", 2027, 2030, NULL, &error);
+  g_assert_no_error (error);
+  round = kurs_hearing_create_round (store, strategy, NULL, "Høring", d ("2027-04-20"), d ("2027-05-20"),
+                                     NULL, 0, &error);
+  g_assert_no_error (error);
+  party = party_with (store, round, NULL);
+
+  /* before it was sent */
+  g_assert_false (kurs_store_check_change (store, party, "response_date", g_variant_new_string ("2027-04-19"),
+                                           &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (kurs_store_set_text (store, party, "response_date", "2027-04-19", &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "before the hearing was sent"));
+  g_clear_error (&error);
+
+  /* a year after the deadline: the year is wrong */
+  g_assert_false (kurs_store_set_text (store, party, "response_date", "2028-05-21", &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "a year after the deadline"));
+  g_clear_error (&error);
+  g_assert_false (kurs_record_has_value (party, "response_date"));
+
+  /* the day it was sent, and late but within the year, are responses */
+  g_assert_true (kurs_store_check_change (store, party, "response_date", g_variant_new_string ("2027-04-20"),
+                                          &error));
+  g_assert_true (kurs_store_set_text (store, party, "response_date", "2028-05-20", &error));
+  g_assert_no_error (error);
+
+  /* the round cannot move past the responses it has */
+  g_assert_false (kurs_store_check_change (store, round, "deadline", g_variant_new_string ("2027-04-30"), &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (kurs_store_set_text (store, round, "deadline", "2027-04-30", &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (kurs_record_get_text (round, "deadline"), ==, "2027-05-20");
+
+  kurs_store_close (store);
+  kurs_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +591,11 @@ main (int   argc,
   g_test_add_func ("/process/create-plan", test_create_plan);
   g_test_add_func ("/hearing/overdue", test_overdue);
   g_test_add_func ("/hearing/add-parties", test_add_parties);
+  g_test_add_func ("/process/hearing-weeks", test_hearing_weeks);
+  g_test_add_func ("/process/plan-twice", test_plan_twice);
+  g_test_add_func ("/process/replace-keeps-responses", test_replace_keeps_responses);
+  g_test_add_func ("/hearing/send-fills-planned-round", test_send_fills_planned_round);
+  g_test_add_func ("/hearing/response-dates", test_response_dates);
 
   return g_test_run ();
 }

@@ -377,7 +377,16 @@ test_hearings_response (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (party, "overdue"));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (party), TRUE);
   kurs_widget_settle ();
+  /* A date before the round was sent is marked at the field, and not kept */
+  type (row_in (party, "Response received"), "20.11.2020");
+  kurs_widget_wait (AFTER_SAVE);
+  g_assert_true (gtk_widget_has_css_class (row_in (party, "Response received"), "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row_in (party, "Response received")),
+                            "before the hearing was sent"));
+  assert_stored (f, "SELECT count(*) FROM hearing_party WHERE response_date IS NOT NULL", "0");
+
   type (row_in (party, "Response received"), "20.11.2022");
+  g_assert_false (gtk_widget_has_css_class (row_in (party, "Response received"), "error"));
   set_text_area (party, 0, "Handicaprådet støtter strategien.");
   set_text_area (party, 1, "Tilgængelighed skrevet ind i afsnit 3.");
   kurs_widget_wait (AFTER_SAVE);

@@ -204,16 +204,6 @@ kurs_entry_row_new (KursStore  *store,
   return GTK_WIDGET (self);
 }
 
-void
-kurs_entry_row_set_validator (KursEntryRow       *self,
-                              KursFieldValidator  validator,
-                              gpointer            user_data)
-{
-  g_return_if_fail (KURS_IS_ENTRY_ROW (self));
-
-  kurs_field_binding_set_validator (self->binding, validator, user_data);
-}
-
 KursFieldBinding *
 kurs_entry_row_get_binding (KursEntryRow *self)
 {

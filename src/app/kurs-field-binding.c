@@ -21,8 +21,6 @@ struct _KursFieldBinding
   KursRecord             *record;
   const KursField        *field;
   KursFieldBindingUpdate  update;
-  KursFieldValidator      validator;
-  gpointer                validator_data;
   gulong                  changed_handler;
   gboolean                has_pending;
   GVariant               *pending;       /* NULL: clear the field */
@@ -140,22 +138,13 @@ kurs_field_binding_is_writable (KursFieldBinding *self)
   return !info->content || !kurs_store_is_frozen (self->store, kurs_record_get_strategy_id (self->record));
 }
 
-void
-kurs_field_binding_set_validator (KursFieldBinding   *self,
-                                  KursFieldValidator  validator,
-                                  gpointer            user_data)
-{
-  self->validator = validator;
-  self->validator_data = user_data;
-}
-
 /**
  * kurs_field_binding_check:
  * @value: (nullable): a value that may be stored; a floating one is
  *   consumed
  *
- * Checks @value against the field's rules and the extra validator,
- * storing nothing.
+ * Checks @value against the field's rules and those that tie it to the
+ * row's other fields, storing nothing.
  */
 gboolean
 kurs_field_binding_check (KursFieldBinding  *self,
@@ -164,15 +153,7 @@ kurs_field_binding_check (KursFieldBinding  *self,
 {
   g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
 
-  if (!kurs_store_check_value (kurs_record_get_entity (self->record), self->field->name,
-                               owned, error))
-    return FALSE;
-
-  if (self->validator != NULL
-      && !self->validator (self->record, self->field->name, owned, self->validator_data, error))
-    return FALSE;
-
-  return TRUE;
+  return kurs_store_check_change (self->store, self->record, self->field->name, owned, error);
 }
 
 static void

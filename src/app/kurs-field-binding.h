@@ -17,13 +17,6 @@ typedef struct _KursFieldBinding KursFieldBinding;
 /* Called when the field changed from elsewhere: undo, another editor. */
 typedef void (*KursFieldBindingUpdate) (GtkWidget *widget);
 
-/* An extra rule for a value, beyond its field's own. */
-typedef gboolean (*KursFieldValidator) (KursRecord  *record,
-                                        const char  *field,
-                                        GVariant    *value,
-                                        gpointer     user_data,
-                                        GError     **error);
-
 KursFieldBinding *kurs_field_binding_new           (GtkWidget              *widget,
                                                     KursStore              *store,
                                                     KursRecord             *record,
@@ -36,9 +29,6 @@ KursRecord       *kurs_field_binding_get_record    (KursFieldBinding       *self
 const KursField  *kurs_field_binding_get_field     (KursFieldBinding       *self);
 GVariant         *kurs_field_binding_get_value     (KursFieldBinding       *self);
 gboolean          kurs_field_binding_is_writable   (KursFieldBinding       *self);
-void              kurs_field_binding_set_validator (KursFieldBinding       *self,
-                                                    KursFieldValidator      validator,
-                                                    gpointer                user_data);
 
 gboolean          kurs_field_binding_check         (KursFieldBinding       *self,
                                                     GVariant               *value,

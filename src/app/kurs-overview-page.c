@@ -34,27 +34,6 @@ typedef void (*DecisionFunc) (KursOverviewPage *self,
                               const char       *body);
 
 /* The period: the first year is not after the last */
-static gboolean
-check_period (KursRecord  *strategy,
-              const char  *field,
-              GVariant    *value,
-              gpointer     user_data,
-              GError     **error)
-{
-  gint64 year = value ? g_variant_get_int64 (value) : 0;
-  gint64 start = g_str_equal (field, "start_year") ? year : kurs_record_get_int (strategy, "start_year");
-  gint64 end = g_str_equal (field, "end_year") ? year : kurs_record_get_int (strategy, "end_year");
-
-  if (value != NULL && end < start)
-    {
-      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID,
-                   _("The period ends in %d, before it begins in %d"), (int) end, (int) start);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static char *
 format_date (const char *iso)
 {
@@ -403,8 +382,6 @@ kurs_overview_page_build (KursPage *page)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       row = kurs_entry_row_new (store, strategy, fields[i]);
-      if (g_str_has_suffix (fields[i], "_year"))
-        kurs_entry_row_set_validator (KURS_ENTRY_ROW (row), check_period, NULL);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   kurs_page_add (page, group);

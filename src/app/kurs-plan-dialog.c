@@ -24,6 +24,8 @@ struct _KursPlanDialog
   KursStore        *store;
   KursRecord       *strategy;
   GSettings        *settings;
+  /* The strategy has steps planned already, which this plan replaces */
+  gboolean          replace;
 
   GtkWidget        *approval;
   GtkWidget        *committee;
@@ -112,7 +114,9 @@ kurs_plan_dialog_response (AdwMessageDialog *dialog,
       kurs_field_bindings_flush_all ();
       round = kurs_process_plan_create (self->store, self->strategy, approval,
                                         gtk_editable_get_text (GTK_EDITABLE (self->committee)),
-                                        weeks, gtk_switch_get_active (self->by_law), &error);
+                                        weeks, gtk_switch_get_active (self->by_law),
+                                        self->replace ? KURS_PROCESS_PLAN_REPLACE : KURS_PROCESS_PLAN_DEFAULT,
+                                        &error);
       if (round == NULL)
         kurs_show_error (parent ? GTK_WIDGET (parent) : GTK_WIDGET (self), error);
       else if (self->settings != NULL && !gtk_switch_get_active (self->by_law))
@@ -258,6 +262,35 @@ kurs_plan_dialog_new (GtkWindow  *parent,
 
   committee = kurs_record_get_text (strategy, "committee");
   gtk_editable_set_text (GTK_EDITABLE (self->committee), committee ? committee : "");
+
+  /* Planning twice would give each step twice: the new plan replaces the
+   * steps of the old that have not been held, and says so */
+  {
+    g_autoptr(GPtrArray) existing = kurs_process_plan_existing (store, strategy);
+    guint held = 0;
+
+    for (guint i = 0; i < existing->len; i++)
+      held += kurs_record_get_bool (existing->pdata[i], "held");
+
+    if (existing->len > held)
+      {
+        g_autofree char *body = NULL;
+
+        self->replace = TRUE;
+        body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The strategy has a process plan already. Its %u step not yet held "
+                                             "will be replaced by the new plan; the steps held are kept.",
+                                             "The strategy has a process plan already. Its %u steps not yet held "
+                                             "will be replaced by the new plan; the steps held are kept.",
+                                             existing->len - held),
+                                existing->len - held);
+        adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+        adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "plan", _("_Replace Plan"));
+        adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "plan", ADW_RESPONSE_DESTRUCTIVE);
+      }
+    else
+      self->replace = existing->len > 0;
+  }
 
   update_preview (self);
   return GTK_WIDGET (self);

@@ -41,14 +41,18 @@ kurs_cli_run_plan_process (KursCli  *cli,
 {
   g_autofree char *approval = NULL;
   g_autofree char *committee = NULL;
-  int weeks = KURS_HEARING_WEEKS_DEFAULT;
+  int weeks = G_MININT;   /* not given */
   gboolean by_law = FALSE;
+  gboolean replace = FALSE;
   GOptionEntry entries[] = {
     { "approval", 0, 0, G_OPTION_ARG_STRING, &approval, N_("The day of the final approval"), N_("YYYY-MM-DD") },
     { "committee", 0, 0, G_OPTION_ARG_STRING, &committee, N_("The committee (the strategy’s own by default)"),
       N_("NAME") },
-    { "hearing-weeks", 0, 0, G_OPTION_ARG_INT, &weeks, N_("How long the hearing lasts (4 by default)"), N_("N") },
+    { "hearing-weeks", 0, 0, G_OPTION_ARG_INT, &weeks,
+      N_("How long the hearing lasts (4 weeks by default, 8 with --by-law)"), N_("N") },
     { "by-law", 0, 0, G_OPTION_ARG_NONE, &by_law, N_("The law requires the hearing: at least 8 weeks"), NULL },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace the steps of an earlier plan that have not been held"), NULL },
     { NULL }
   };
   g_autoptr(KursRecord) strategy = NULL;
@@ -57,7 +61,7 @@ kurs_cli_run_plan_process (KursCli  *cli,
   KursDate date;
   int rc;
 
-  if ((rc = kurs_cli_parse ("plan-process", "ID --approval YYYY-MM-DD", entries, &argc, &argv, 1, 1)) >= 0)
+  if ((rc = kurs_cli_parse ("plan-process", "ID --approval YYYY-MM-DD [--replace]", entries, &argc, &argv, 1, 1)) >= 0)
     return rc;
   if (approval == NULL)
     return kurs_cli_usage ("plan-process", _("--approval is needed"));
@@ -70,9 +74,21 @@ kurs_cli_run_plan_process (KursCli  *cli,
 
   round = kurs_process_plan_create (cli->store, strategy, date,
                                     committee ? committee : kurs_record_get_text (strategy, "committee"),
-                                    weeks < 0 ? 0 : weeks, by_law, &error);
+                                    kurs_process_plan_hearing_weeks (weeks == G_MININT ? -1 : MAX (weeks, 0), by_law),
+                                    by_law,
+                                    replace ? KURS_PROCESS_PLAN_REPLACE : KURS_PROCESS_PLAN_DEFAULT, &error);
   if (round == NULL)
-    return kurs_cli_fail (error);
+    {
+      /* Says how to go on from the command line */
+      if (g_error_matches (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_EXISTS) && !replace)
+        {
+          g_autofree char *message = g_strdup_printf (_("%s (with --replace)"), error->message);
+
+          g_free (error->message);
+          error->message = g_steal_pointer (&message);
+        }
+      return kurs_cli_fail (error);
+    }
 
   g_print ("%" G_GINT64_FORMAT "\n", kurs_record_get_id (round));
   return KURS_CLI_EXIT_OK;
@@ -146,9 +162,9 @@ kurs_cli_run_send_to_hearing (KursCli  *cli,
   if (deadline == KURS_DATE_NONE)
     deadline = sent + 7 * KURS_HEARING_WEEKS_DEFAULT;
 
-  round = kurs_hearing_create_round (cli->store, strategy, milestone,
-                                     title ? title : milestone ? kurs_record_get_title (milestone)
-                                                               : _("Hearing on the draft strategy"),
+  /* The milestone's round, where it has one (plan-process made it), is
+   * filled rather than a second one sent */
+  round = kurs_hearing_create_round (cli->store, strategy, milestone, title,
                                      sent, deadline, (const gint64 *) parties->data, parties->len, &error);
   if (round == NULL)
     return kurs_cli_fail (error);

@@ -52,6 +52,52 @@ kurs_hearing_party_is_late (KursRecord *party,
          && kurs_record_get_date (party, "response_date") > deadline;
 }
 
+/**
+ * kurs_hearing_check_response_date:
+ * @sent: the round's day of sending
+ * @deadline: the round's deadline
+ * @response: the day a party's response came
+ *
+ * A response comes from the day the round is sent until a year after its
+ * deadline; a date outside that is a slip of the keyboard (a wrong year),
+ * not a response.
+ *
+ * Returns: whether @response can be a response to the round
+ */
+gboolean
+kurs_hearing_check_response_date (KursDate   sent,
+                                  KursDate   deadline,
+                                  KursDate   response,
+                                  GError   **error)
+{
+  if (response == KURS_DATE_NONE)
+    return TRUE;
+
+  if (sent != KURS_DATE_NONE && response < sent)
+    {
+      g_autofree char *response_text = kurs_date_format_local (response);
+      g_autofree char *sent_text = kurs_date_format_local (sent);
+
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID,
+                   _("The response is dated %s, before the hearing was sent on %s"),
+                   response_text, sent_text);
+      return FALSE;
+    }
+
+  if (deadline != KURS_DATE_NONE && response > kurs_date_add_months (deadline, 12))
+    {
+      g_autofree char *response_text = kurs_date_format_local (response);
+      g_autofree char *deadline_text = kurs_date_format_local (deadline);
+
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID,
+                   _("The response is dated %s, more than a year after the deadline of %s; is the year right?"),
+                   response_text, deadline_text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 const char *
 kurs_hearing_state_label (KursHearingState state)
 {
@@ -289,12 +335,50 @@ kurs_hearing_add_parties (KursStore     *store,
 }
 
 /**
+ * kurs_hearing_find_round:
+ * @milestone: a hearing milestone
+ *
+ * Returns: (transfer full) (nullable): the round that belongs to
+ *   @milestone (the first, should there be several), or %NULL
+ */
+KursRecord *
+kurs_hearing_find_round (KursStore  *store,
+                         KursRecord *milestone)
+{
+  g_autoptr(GPtrArray) rounds = NULL;
+
+  g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (milestone), NULL);
+
+  rounds = kurs_store_list_by_field (store, KURS_ENTITY_HEARING_ROUND, "milestone_id",
+                                     kurs_record_get_id (milestone));
+  return rounds->len > 0 ? g_object_ref (rounds->pdata[0]) : NULL;
+}
+
+static gboolean
+set_date (KursStore   *store,
+          KursRecord  *record,
+          const char  *field,
+          KursDate     date,
+          GError     **error)
+{
+  g_autofree char *text = kurs_date_to_iso (date);
+
+  return kurs_store_set (store, record, field, g_variant_new_string (text), error);
+}
+
+/**
  * kurs_hearing_create_round:
  * @milestone: (nullable): the hearing milestone the round belongs to
+ * @title: (nullable): the round's title; by default the milestone's, or
+ *   "Hearing on the draft strategy"
  * @stakeholders: the parties
  *
  * Sends the draft to hearing: a round from @sent to @deadline with its
- * parties, as one action.
+ * parties, as one action.  Where @milestone has a round already (a process
+ * plan made one), that round is sent instead of a second one: its dates
+ * become @sent and @deadline, its title @title if one is given, and the
+ * parties join it.
  *
  * Returns: (transfer full): the round, or %NULL with @error set and
  *   nothing changed
@@ -317,7 +401,6 @@ kurs_hearing_create_round (KursStore     *store,
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
   g_return_val_if_fail (milestone == NULL || KURS_IS_RECORD (milestone), NULL);
-  g_return_val_if_fail (title != NULL, NULL);
 
   if (sent == KURS_DATE_NONE || deadline == KURS_DATE_NONE)
     {
@@ -332,12 +415,26 @@ kurs_hearing_create_round (KursStore     *store,
   if (!kurs_store_begin (store, _("Send to Hearing"), error))
     return NULL;
 
-  round = kurs_store_create (store, KURS_ENTITY_HEARING_ROUND, kurs_record_get_id (strategy), error,
-                             "title", g_variant_new_string (title),
-                             "milestone_id", milestone ? g_variant_new_int64 (kurs_record_get_id (milestone)) : NULL,
-                             "sent_date", g_variant_new_string (sent_text),
-                             "deadline", g_variant_new_string (deadline_text),
-                             NULL);
+  if (milestone != NULL && (round = kurs_hearing_find_round (store, milestone)) != NULL)
+    {
+      /* The dates' order is checked as the action commits */
+      if ((title != NULL && !kurs_store_set (store, round, "title", g_variant_new_string (title), error))
+          || !set_date (store, round, "sent_date", sent, error)
+          || !set_date (store, round, "deadline", deadline, error))
+        g_clear_object (&round);
+    }
+  else
+    {
+      if (title == NULL)
+        title = milestone ? kurs_record_get_title (milestone) : _("Hearing on the draft strategy");
+      round = kurs_store_create (store, KURS_ENTITY_HEARING_ROUND, kurs_record_get_id (strategy), error,
+                                 "title", g_variant_new_string (title),
+                                 "milestone_id", milestone ? g_variant_new_int64 (kurs_record_get_id (milestone)) : NULL,
+                                 "sent_date", g_variant_new_string (sent_text),
+                                 "deadline", g_variant_new_string (deadline_text),
+                                 NULL);
+    }
+
   if (round == NULL
       || !kurs_hearing_add_parties (store, round, stakeholders, n_stakeholders, error))
     {

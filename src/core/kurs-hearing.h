@@ -32,6 +32,10 @@ KursHearingState  kurs_hearing_party_state    (KursRecord        *party,
                                                KursDate           today);
 gboolean          kurs_hearing_party_is_late  (KursRecord        *party,
                                                KursDate           deadline);
+gboolean          kurs_hearing_check_response_date (KursDate     sent,
+                                                    KursDate     deadline,
+                                                    KursDate     response,
+                                                    GError     **error);
 const char       *kurs_hearing_state_label    (KursHearingState   state);
 void              kurs_hearing_tally_parties  (GPtrArray         *parties,
                                                gint64             round_id,
@@ -47,6 +51,8 @@ char             *kurs_hearing_describe_tally (const KursHearingTally *tally);
 GArray           *kurs_hearing_usual_parties  (KursStore         *store,
                                                KursRecord        *strategy,
                                                const char        *committee);
+KursRecord       *kurs_hearing_find_round     (KursStore         *store,
+                                               KursRecord        *milestone);
 KursRecord       *kurs_hearing_create_round   (KursStore         *store,
                                                KursRecord        *strategy,
                                                KursRecord        *milestone,

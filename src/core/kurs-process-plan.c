@@ -140,28 +140,154 @@ kurs_process_plan_compute (KursDate   final_approval,
 }
 
 /**
+ * kurs_process_plan_hearing_weeks:
+ * @hearing_weeks: the weeks asked for, or a negative number for none
+ *
+ * Returns: how long the hearing lasts: the weeks asked for, or by default
+ *   %KURS_HEARING_WEEKS_DEFAULT, or %KURS_HEARING_WEEKS_LAW_MIN where the
+ *   law requires the hearing
+ */
+guint
+kurs_process_plan_hearing_weeks (int      hearing_weeks,
+                                 gboolean required_by_law)
+{
+  if (hearing_weeks >= 0)
+    return hearing_weeks;
+  return required_by_law ? KURS_HEARING_WEEKS_LAW_MIN : KURS_HEARING_WEEKS_DEFAULT;
+}
+
+/**
+ * kurs_process_plan_is_step:
+ * @milestone: a milestone
+ *
+ * Returns: whether @milestone is a step on the path to approval, of a kind
+ *   a process plan makes: a seminar, a meeting, the hearing, the approval
+ *   or the council's adoption — not a recurring one, nor a data release,
+ *   a status review or an evaluation of the years after
+ */
+gboolean
+kurs_process_plan_is_step (KursRecord *milestone)
+{
+  g_return_val_if_fail (KURS_IS_RECORD (milestone), FALSE);
+
+  if (kurs_record_has_value (milestone, "repeat_every_years"))
+    return FALSE;
+
+  switch (kurs_record_get_enum (milestone, "kind"))
+    {
+    case KURS_MILESTONE_SEMINAR:
+    case KURS_MILESTONE_COMMITTEE_MEETING:
+    case KURS_MILESTONE_THEME_MEETING:
+    case KURS_MILESTONE_HEARING:
+    case KURS_MILESTONE_APPROVAL:
+    case KURS_MILESTONE_COUNCIL_ADOPTION:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * kurs_process_plan_existing:
+ *
+ * Returns: (transfer container) (element-type KursRecord): the steps of
+ *   @strategy's path to approval already planned (see
+ *   kurs_process_plan_is_step()), held or not, by date
+ */
+GPtrArray *
+kurs_process_plan_existing (KursStore  *store,
+                            KursRecord *strategy)
+{
+  g_autoptr(GPtrArray) milestones = NULL;
+  GPtrArray *steps;
+
+  g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
+
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy));
+  steps = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < milestones->len; i++)
+    if (kurs_process_plan_is_step (milestones->pdata[i]))
+      g_ptr_array_add (steps, g_object_ref (milestones->pdata[i]));
+  return steps;
+}
+
+/* Removes the steps of an earlier plan that have not been held, with the
+ * hearing rounds that belong to them; a round with a response recorded
+ * is history, and is not thrown away. */
+static gboolean
+remove_unheld_steps (KursStore  *store,
+                     GPtrArray  *existing,
+                     GError    **error)
+{
+  for (guint i = 0; i < existing->len; i++)
+    {
+      KursRecord *milestone = existing->pdata[i];
+      g_autoptr(GPtrArray) rounds = NULL;
+
+      if (kurs_record_get_bool (milestone, "held"))
+        continue;
+
+      rounds = kurs_store_list_by_field (store, KURS_ENTITY_HEARING_ROUND, "milestone_id",
+                                         kurs_record_get_id (milestone));
+      for (guint k = 0; k < rounds->len; k++)
+        {
+          KursRecord *round = rounds->pdata[k];
+          g_autoptr(GPtrArray) parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY,
+                                                          kurs_record_get_id (round));
+
+          for (guint p = 0; p < parties->len; p++)
+            if (kurs_record_has_value (parties->pdata[p], "response_date"))
+              {
+                g_set_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_EXISTS,
+                             _("The hearing “%s” has responses recorded, so the plan is not replaced; "
+                               "change its steps one by one instead"),
+                             kurs_record_get_title (round));
+                return FALSE;
+              }
+
+          if (!kurs_store_delete (store, round, error))
+            return FALSE;
+        }
+
+      if (!kurs_store_delete (store, milestone, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * kurs_process_plan_create:
  * @committee: (nullable): the committee that owns the strategy
+ * @flags: %KURS_PROCESS_PLAN_REPLACE to replace an earlier plan
  *
  * Adds the steps of kurs_process_plan_compute() to @strategy as
  * milestones, and the hearing step's round, to which the strategy's
  * councils, boards and other committees are parties — all one action.
  * Every step can be changed afterwards.
  *
+ * A strategy that has steps planned already (kurs_process_plan_existing())
+ * is refused with %KURS_PROCESS_PLAN_ERROR_EXISTS, rather than given each
+ * step twice; with %KURS_PROCESS_PLAN_REPLACE, the steps not yet held are
+ * removed first, in the same action.
+ *
  * Returns: (transfer full): the hearing round, or %NULL with @error set
  *   and nothing changed
  */
 KursRecord *
-kurs_process_plan_create (KursStore   *store,
-                          KursRecord  *strategy,
-                          KursDate     final_approval,
-                          const char  *committee,
-                          guint        hearing_weeks,
-                          gboolean     required_by_law,
-                          GError     **error)
+kurs_process_plan_create (KursStore             *store,
+                          KursRecord            *strategy,
+                          KursDate               final_approval,
+                          const char            *committee,
+                          guint                  hearing_weeks,
+                          gboolean               required_by_law,
+                          KursProcessPlanFlags   flags,
+                          GError               **error)
 {
   g_autoptr(GArray) steps = NULL;
   g_autoptr(GArray) parties = NULL;
+  g_autoptr(GPtrArray) existing = NULL;
   g_autoptr(KursRecord) hearing = NULL;
   g_autoptr(KursRecord) round = NULL;
 
@@ -171,11 +297,31 @@ kurs_process_plan_create (KursStore   *store,
   if (!(steps = kurs_process_plan_compute (final_approval, hearing_weeks, required_by_law, error)))
     return NULL;
 
+  existing = kurs_process_plan_existing (store, strategy);
+  if (existing->len > 0 && !(flags & KURS_PROCESS_PLAN_REPLACE))
+    {
+      g_set_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_EXISTS,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” has a process plan already (%u step); change it on the Process Plan page, "
+                                "or replace the steps not yet held",
+                                "“%s” has a process plan already (%u steps); change it on the Process Plan page, "
+                                "or replace the steps not yet held",
+                                existing->len),
+                   kurs_record_get_title (strategy), existing->len);
+      return NULL;
+    }
+
   if (committee != NULL && *committee == '\0')
     committee = NULL;
 
   if (!kurs_store_begin (store, _("Plan the Process"), error))
     return NULL;
+
+  if (!remove_unheld_steps (store, existing, error))
+    {
+      kurs_store_rollback (store);
+      return NULL;
+    }
 
   for (guint i = 0; i < steps->len; i++)
     {

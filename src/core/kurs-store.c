@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "kurs-hearing.h"
 #include "kurs-migrations.h"
 #include "kurs-record-private.h"
 #include "kurs-store-private.h"
@@ -1489,6 +1490,59 @@ kurs_store_check_value (KursEntity   entity,
   return check_field_value (info, owned, error);
 }
 
+static gboolean check_row (KursStore   *self,
+                           KursRecord  *record,
+                           GError     **error);
+
+/**
+ * kurs_store_check_change:
+ * @record: a row of this store
+ * @value: (nullable): a new value for @field; a floating one is consumed
+ *
+ * Checks a new value as the store would when it is set: the field's own
+ * rules, and those that tie it to the row's other fields and to the rows
+ * it belongs to — an end after its start, a response within its hearing's
+ * dates.  Nothing is written, so an editor can mark the field before the
+ * value is stored.
+ *
+ * Returns: whether the store would take the value
+ */
+gboolean
+kurs_store_check_change (KursStore   *self,
+                         KursRecord  *record,
+                         const char  *field,
+                         GVariant    *value,
+                         GError     **error)
+{
+  g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
+  g_autoptr(KursRecord) changed = NULL;
+  const KursEntityInfo *info;
+  int index;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KURS_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  info = kurs_record_get_info (record);
+  if ((index = kurs_entity_info_find_field (info, field)) < 0)
+    return invalid (error, _("A %s has no field “%s”"), info->name, field);
+  if (!check_field_value (&info->fields[index], owned, error))
+    return FALSE;
+
+  /* The row as it would be, apart from the row itself */
+  changed = kurs_record_new (info->entity, kurs_record_get_id (record));
+  kurs_record_set_strategy_id (changed, kurs_record_get_strategy_id (record));
+  kurs_record_set_position (changed, kurs_record_get_position (record));
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      GVariant *v = (int) i == index ? owned : kurs_record_get_value_at (record, i);
+
+      kurs_record_take_value_at (changed, i, v ? g_variant_ref (v) : NULL);
+    }
+
+  return check_row (self, changed, error);
+}
+
 /* The rules that tie fields of one row together, checked at commit. */
 static gboolean
 dates_in_order (KursRecord  *record,
@@ -1503,7 +1557,29 @@ dates_in_order (KursRecord  *record,
 }
 
 static gboolean
-check_row (KursRecord  *record,
+check_responses (KursStore   *self,
+                 KursRecord  *round,
+                 GPtrArray   *parties,
+                 GError     **error)
+{
+  KursDate sent = kurs_record_get_date (round, "sent_date");
+  KursDate deadline = kurs_record_get_date (round, "deadline");
+
+  for (guint i = 0; i < parties->len; i++)
+    {
+      KursRecord *party = parties->pdata[i];
+
+      if (!kurs_record_is_deleted (party)
+          && !kurs_hearing_check_response_date (sent, deadline, kurs_record_get_date (party, "response_date"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_row (KursStore   *self,
+           KursRecord  *record,
            GError     **error)
 {
   const char *title = kurs_record_get_title (record);
@@ -1548,6 +1624,27 @@ check_row (KursRecord  *record,
         return invalid (error, _("The deadline of “%s”, %s, is before it is sent on %s"), title,
                         kurs_record_get_text (record, "deadline"),
                         kurs_record_get_text (record, "sent_date"));
+      /* The responses already recorded stay within the round's dates */
+      if (kurs_record_get_id (record) > 0)
+        {
+          g_autoptr(GPtrArray) parties = kurs_store_list (self, KURS_ENTITY_HEARING_PARTY,
+                                                          kurs_record_get_id (record));
+
+          if (!check_responses (self, record, parties, error))
+            return FALSE;
+        }
+      break;
+
+    case KURS_ENTITY_HEARING_PARTY:
+      {
+        g_autoptr(KursRecord) round = kurs_store_get (self, KURS_ENTITY_HEARING_ROUND,
+                                                      kurs_record_get_parent_id (record));
+        g_autoptr(GPtrArray) parties = g_ptr_array_new ();
+
+        g_ptr_array_add (parties, record);
+        if (round != NULL && !check_responses (self, round, parties, error))
+          return FALSE;
+      }
       break;
 
     case KURS_ENTITY_SUBGOAL:
@@ -1708,8 +1805,9 @@ revert_memory (KursStore *self,
 }
 
 static gboolean
-check_changed_rows (Action  *action,
-                    GError **error)
+check_changed_rows (KursStore  *self,
+                    Action     *action,
+                    GError    **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
 
@@ -1721,7 +1819,7 @@ check_changed_rows (Action  *action,
           || !g_hash_table_add (seen, change->record))
         continue;
 
-      if (!check_row (change->record, error))
+      if (!check_row (self, change->record, error))
         return FALSE;
     }
 
@@ -1928,7 +2026,7 @@ end_action (KursStore  *self,
 
   strategies = g_hash_table_new (NULL, NULL);
   if (ok)
-    ok = check_changed_rows (self->pending, error)
+    ok = check_changed_rows (self, self->pending, error)
          && touch_strategies (self, self->pending, strategies, error)
          && exec_sql (self, "COMMIT", error);
 

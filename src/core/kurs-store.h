@@ -113,6 +113,11 @@ gboolean    kurs_store_move                (KursStore           *self,
                                             KursRecord          *record,
                                             guint                index,
                                             GError             **error);
+gboolean    kurs_store_check_change        (KursStore           *self,
+                                            KursRecord          *record,
+                                            const char          *field,
+                                            GVariant            *value,
+                                            GError             **error);
 gboolean    kurs_store_check_value         (KursEntity           entity,
                                             const char          *field,
                                             GVariant            *value,
