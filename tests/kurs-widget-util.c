@@ -74,6 +74,13 @@ kurs_widget_is_button_labelled (GtkWidget  *widget,
 }
 
 gboolean
+kurs_widget_is_label (GtkWidget  *widget,
+                      const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+gboolean
 kurs_widget_has_type_name (GtkWidget  *widget,
                            const char *type_name)
 {

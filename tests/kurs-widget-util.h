@@ -18,6 +18,8 @@ gboolean   kurs_widget_is_row_titled (GtkWidget       *widget,
                                       const char      *title);
 gboolean   kurs_widget_is_button_labelled (GtkWidget  *widget,
                                            const char *label);
+gboolean   kurs_widget_is_label      (GtkWidget       *widget,
+                                      const char      *text);
 gboolean   kurs_widget_has_type_name (GtkWidget       *widget,
                                       const char      *type_name);
 void       kurs_widget_wait          (guint            milliseconds);

@@ -194,20 +194,43 @@ test_delete_approved_strategy (Fixture       *f,
   g_assert_cmpint (status_of (f), ==, KURS_STATUS_APPROVED);
 }
 
+/* Approval, status changes and a new revision are decisions with their own
+ * date and body: undo does not take them back, nor reach past them */
 static void
-test_undo_approval (Fixture       *f,
-                    gconstpointer  data)
+test_decisions_not_undone (Fixture       *f,
+                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KursRecord) version = kurs_approval_approve (f->store, f->strategy, "2022-11-29", NULL, &error);
+  g_autoptr(KursRecord) version = NULL;
   g_autoptr(GPtrArray) versions = NULL;
 
+  g_assert_true (kurs_store_set_text (f->store, f->strategy, "title", "Plads til alle", &error));
+  g_assert_true (kurs_store_can_undo (f->store));
+
+  g_assert_true (kurs_approval_set_status (f->store, f->strategy, KURS_STATUS_IN_HEARING, "2022-11-08",
+                                           "Socialudvalget", &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (kurs_store_get_undo_label (f->store), ==, "Approve strategy");
-  g_assert_true (kurs_store_undo (f->store, &error));
-  g_assert_cmpint (status_of (f), ==, KURS_STATUS_DRAFT);
+  g_assert_false (kurs_store_can_undo (f->store));
+  g_assert_null (kurs_store_get_undo_label (f->store));
+
+  g_assert_true (kurs_store_set_text (f->store, f->strategy, "vision", "Alle har et hjem.", &error));
+  g_assert_true (kurs_store_can_undo (f->store));
+
+  version = kurs_approval_approve (f->store, f->strategy, "2022-11-29", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (kurs_store_can_undo (f->store));
+  g_assert_false (kurs_store_can_redo (f->store));
+  g_assert_true (kurs_store_undo (f->store, &error));   /* nothing to undo */
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (f), ==, KURS_STATUS_APPROVED);
+  g_assert_cmpstr (kurs_record_get_text (f->strategy, "vision"), ==, "Alle har et hjem.");
   versions = kurs_store_list (f->store, KURS_ENTITY_VERSION, kurs_record_get_id (f->strategy));
-  g_assert_cmpuint (versions->len, ==, 0);
+  g_assert_cmpuint (versions->len, ==, 1);
+
+  /* A new revision is a decision too */
+  g_assert_true (kurs_approval_start_revision (f->store, f->strategy, &error));
+  g_assert_false (kurs_store_can_undo (f->store));
+  g_assert_cmpint (status_of (f), ==, KURS_STATUS_DRAFT);
 }
 
 int
@@ -223,7 +246,7 @@ main (int   argc,
   ADD ("workflow-recorded", test_workflow_recorded);
   ADD ("bad-date-refused", test_bad_date_refused);
   ADD ("versions-frozen", test_versions_frozen);
-  ADD ("undo-approval", test_undo_approval);
+  ADD ("decisions-not-undone", test_decisions_not_undone);
   ADD ("delete-approved-strategy", test_delete_approved_strategy);
 
   return g_test_run ();

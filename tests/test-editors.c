@@ -359,7 +359,7 @@ test_approved_is_read_only (Fixture       *f,
   show_page (f, KURS_TYPE_OVERVIEW_PAGE);
   title = row (f, "Title");
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (title)));
-  g_assert_nonnull (kurs_widget_find (f->page, kurs_widget_is_button_labelled, "Start New _Revision"));
+  g_assert_nonnull (kurs_widget_find (f->page, kurs_widget_is_button_labelled, "Start New _Revision…"));
 
   gtk_window_set_child (GTK_WINDOW (f->window), NULL);
   show_page (f, KURS_TYPE_GOALS_PAGE);

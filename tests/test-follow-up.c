@@ -245,7 +245,7 @@ test_csv_import (Fixture       *f,
   g_assert_cmpstr (text, ==, "0 2022-02-01 61 VIVE, 2022\n0 2024-02-01 58 -\n1 2023-12-31 1234.5 -\n");
 
   /* One import is one undo */
-  g_assert_cmpstr (kurs_store_get_undo_label (f->store), ==, "Import Measurements");
+  g_assert_cmpstr (kurs_store_get_undo_label (f->store), ==, "Import measurements");
 }
 
 /* Each kind of bad line has its own message, with its line number; one

@@ -207,7 +207,7 @@ test_create_plan (void)
   g_assert_cmpstr (kurs_record_get_text (involvements->pdata[0], "role"), ==, "hearing-party");
 
   /* One undo takes it all back */
-  g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Plan the Process");
+  g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Plan the process");
   g_assert_true (kurs_store_undo (store, &error));
   g_assert_no_error (error);
   g_clear_pointer (&milestones, g_ptr_array_unref);
@@ -518,7 +518,7 @@ test_send_fills_planned_round (void)
   g_assert_cmpuint (rounds->len, ==, 1);
   parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round));
   g_assert_cmpuint (parties->len, ==, 2);
-  g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Send to Hearing");
+  g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Send to hearing");
 
   kurs_store_close (store);
   kurs_test_remove_dir (dir);

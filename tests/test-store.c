@@ -769,6 +769,56 @@ test_undo_redo_text (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* What undo says it will take back: whole phrases with the row's name,
+ * and the row and field it acts on, and where the action was made */
+static void
+test_undo_labels_and_subjects (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(KursRecord) indicator = NULL;
+  g_autoptr(KursRecord) measurement = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *field = NULL, *origin = NULL;
+  gint64 id = kurs_record_get_id (strategy);
+
+  kurs_store_set_origin (store, "goals");
+  goal = kurs_store_create (store, KURS_ENTITY_GOAL, id, &error, "title", g_variant_new_string ("Flere i egen bolig"), NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Add development goal");
+  g_assert_true (kurs_store_get_undo_subject (store, &field, &origin) == goal);
+  g_assert_null (field);
+  g_assert_cmpstr (origin, ==, "goals");
+
+  kurs_store_set_origin (store, "timeline");
+  g_assert_true (kurs_store_set_text (store, goal, "description", "Hjem først", &error));
+  g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Description of “Flere i egen bolig”");
+  g_assert_true (kurs_store_get_undo_subject (store, &field, &origin) == goal);
+  g_assert_cmpstr (field, ==, "description");
+  g_assert_cmpstr (origin, ==, "timeline");
+
+  /* A row without a title of its own is named all the same */
+  kurs_store_set_origin (store, NULL);
+  indicator = kurs_store_create (store, KURS_ENTITY_INDICATOR, id, &error, "name", g_variant_new_string ("Hjemløse"), NULL);
+  measurement = kurs_store_create (store, KURS_ENTITY_MEASUREMENT, kurs_record_get_id (indicator), &error,
+                                   "date", g_variant_new_string ("2024-02-01"), "value", g_variant_new_double (120), NULL);
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_set (store, measurement, "value", g_variant_new_double (118), &error));
+  g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Value of “Feb 1, 2024”");
+  g_assert_true (kurs_store_get_undo_subject (store, NULL, &origin) == measurement);
+  g_assert_null (origin);
+
+  g_assert_true (kurs_store_delete (store, goal, &error));
+  g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Delete development goal “Flere i egen bolig”");
+  g_assert_true (kurs_store_undo (store, &error));
+  g_assert_cmpstr (kurs_store_get_redo_label (store), ==, "Delete development goal “Flere i egen bolig”");
+  g_assert_true (kurs_store_get_redo_subject (store, &field, NULL) == goal);
+  g_assert_null (field);
+  g_assert_no_error (error);
+}
+
 static void
 test_undo_coalesces_typing (Fixture       *f,
                             gconstpointer  data)
@@ -837,7 +887,7 @@ test_delete_cascade_and_undo (Fixture       *f,
   g_assert_true (kurs_record_is_deleted (link));
   g_assert_false (kurs_record_is_deleted (initiative));
   g_assert_false (kurs_record_has_value (indicator, "goal_id"));
-  g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Delete development goal");
+  g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Delete development goal “Egen bolig”");
 
   g_assert_true (kurs_store_undo (store, &error));
   g_assert_no_error (error);
@@ -1003,6 +1053,7 @@ main (int   argc,
   ADD ("action/rollback", test_rollback);
   ADD ("action/nested-failure", test_nested_failure_keeps_action);
   ADD ("undo/text", test_undo_redo_text);
+  ADD ("undo/labels-and-subjects", test_undo_labels_and_subjects);
   ADD ("undo/coalesce-typing", test_undo_coalesces_typing);
   ADD ("undo/delete-cascade", test_delete_cascade_and_undo);
   ADD ("undo/move", test_move);

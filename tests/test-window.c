@@ -10,7 +10,10 @@
 #include <adwaita.h>
 
 #include "kurs-application.h"
+#include "kurs-approval.h"
 #include "kurs-example.h"
+#include "kurs-record-row.h"
+#include "kurs-strategy-view.h"
 #include "kurs-test-util.h"
 #include "kurs-widget-util.h"
 #include "kurs-window.h"
@@ -465,6 +468,70 @@ test_narrow_first_frame (void)
   library_close (&library);
 }
 
+/* Undo says what it took back, in one toast that the next undo or redo
+ * updates, and goes to the page where it was done, with the row open */
+static void
+test_undo_says_what (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(KursRecord) version = NULL;
+  g_autoptr(GPtrArray) toasts = NULL;
+  KursStrategyView *view;
+  GtkWidget *row;
+  Library library;
+
+  library_open (&library, TRUE, 0);
+  view = kurs_window_get_view (library.window);
+  gtk_window_present (GTK_WINDOW (library.window));
+  kurs_widget_settle ();
+
+  /* An edit made on the goals page */
+  kurs_window_show_page (library.window, "goals");
+  kurs_widget_settle ();
+  goal = kurs_store_create (library.store, KURS_ENTITY_GOAL, kurs_record_get_id (library.example), &error,
+                            "title", g_variant_new_string ("Flere i egen bolig"), NULL);
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_set_text (library.store, goal, "title", "Flere i bolig", &error));
+  kurs_window_show_page (library.window, "overview");
+  kurs_widget_settle ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (library.window), "win.undo", NULL));
+  kurs_widget_settle ();
+  g_assert_cmpstr (kurs_record_get_title (goal), ==, "Flere i egen bolig");
+  g_assert_cmpstr (kurs_strategy_view_get_page_name (view), ==, "goals");
+  g_assert_nonnull (kurs_widget_find (GTK_WIDGET (library.window), kurs_widget_is_label,
+                                      "Undid: Title of “Flere i egen bolig”"));
+  row = kurs_widget_find (kurs_strategy_view_get_page (view, "goals"), kurs_widget_is_row_titled,
+                          "Flere i egen bolig");
+  g_assert_true (KURS_IS_RECORD_ROW (row));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+
+  /* Redo, from another page: the same toast says so */
+  kurs_window_show_page (library.window, "timeline");
+  kurs_widget_settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (library.window), "win.redo", NULL));
+  kurs_widget_settle ();
+  g_assert_cmpstr (kurs_strategy_view_get_page_name (view), ==, "goals");
+  toasts = kurs_widget_find_all (GTK_WIDGET (library.window), kurs_widget_has_type_name, "AdwToastWidget");
+  g_assert_cmpuint (toasts->len, ==, 1);
+  g_assert_nonnull (kurs_widget_find (toasts->pdata[0], kurs_widget_is_label, "Redid: Title of “Flere i egen bolig”"));
+  g_assert_null (kurs_widget_find (GTK_WIDGET (library.window), kurs_widget_is_label,
+                                   "Undid: Title of “Flere i egen bolig”"));
+
+  /* An approval is a decision: undo neither takes it back, nor reaches
+   * past it */
+  version = kurs_approval_approve (library.store, library.example, "2022-11-29", NULL, &error);
+  g_assert_no_error (error);
+  kurs_widget_settle ();
+  gtk_widget_activate_action (GTK_WIDGET (library.window), "win.undo", NULL);
+  kurs_widget_settle ();
+  g_assert_cmpint (kurs_record_get_enum (library.example, "status"), ==, KURS_STATUS_APPROVED);
+  g_assert_cmpstr (kurs_record_get_title (goal), ==, "Flere i bolig");
+
+  library_close (&library);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-page/folded", test_empty_page_folded);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/narrow/first-frame", test_narrow_first_frame);
+  g_test_add_func ("/window/undo-says-what", test_undo_says_what);
 
   status = g_test_run ();
   g_clear_object (&app);

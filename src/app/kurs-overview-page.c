@@ -33,7 +33,6 @@ typedef void (*DecisionFunc) (KursOverviewPage *self,
                               const char       *date,
                               const char       *body);
 
-/* The period: the first year is not after the last */
 static char *
 format_date (const char *iso)
 {
@@ -203,12 +202,8 @@ hearing_cb (KursOverviewPage *self)
               kurs_record_get_text (kurs_page_get_strategy (KURS_PAGE (self)), "committee"));
 }
 
-static void
-draft_cb (KursOverviewPage *self)
-{
-  set_status (self, KURS_STATUS_DRAFT, NULL, NULL);
-}
-
+/* @callback, or NULL for the strategy view's "strategy.revise", which
+ * asks first */
 static void
 add_status_button (KursOverviewPage *self,
                    const char       *label,
@@ -221,7 +216,10 @@ add_status_button (KursOverviewPage *self,
   if (suggested)
     gtk_widget_add_css_class (button, "suggested-action");
   gtk_widget_set_sensitive (button, !kurs_store_is_read_only (kurs_page_get_store (KURS_PAGE (self))));
-  g_signal_connect_swapped (button, "clicked", callback, self);
+  if (callback != NULL)
+    g_signal_connect_swapped (button, "clicked", callback, self);
+  else
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "strategy.revise");
   gtk_box_append (GTK_BOX (self->status_buttons), button);
 }
 
@@ -264,18 +262,18 @@ update_status (KursOverviewPage *self)
       break;
 
     case KURS_STATUS_IN_HEARING:
-      add_status_button (self, _("Back to _Draft"), G_CALLBACK (draft_cb), FALSE);
+      add_status_button (self, _("Back to _Draft"), NULL, FALSE);
       add_status_button (self, _("_Approve…"), G_CALLBACK (approve_cb), TRUE);
       break;
 
     case KURS_STATUS_APPROVED:
-      add_status_button (self, _("Start New _Revision"), G_CALLBACK (draft_cb), FALSE);
+      add_status_button (self, _("Start New _Revision…"), NULL, FALSE);
       add_status_button (self, _("Mark as Ad_opted…"), G_CALLBACK (adopt_cb), TRUE);
       break;
 
     case KURS_STATUS_ADOPTED:
     default:
-      add_status_button (self, _("Start New _Revision"), G_CALLBACK (draft_cb), FALSE);
+      add_status_button (self, _("Start New _Revision…"), NULL, FALSE);
       break;
     }
 }

@@ -201,8 +201,19 @@ static void
 page_selected_cb (KursStrategyView *self,
                   GtkListBoxRow    *row)
 {
-  if (row != NULL && ensure_page (self, gtk_widget_get_name (GTK_WIDGET (row))) != NULL)
-    gtk_stack_set_visible_child_name (self->pages, gtk_widget_get_name (GTK_WIDGET (row)));
+  const char *name;
+
+  if (row == NULL)
+    return;
+
+  name = gtk_widget_get_name (GTK_WIDGET (row));
+  if (ensure_page (self, name) != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->pages, name);
+      /* What is done from here on is undone here */
+      if (self->store != NULL)
+        kurs_store_set_origin (self->store, name);
+    }
 }
 
 static void
@@ -216,13 +227,56 @@ create_menu_cb (GtkMenuButton *button,
 }
 
 static void
-revise_cb (KursStrategyView *self)
+revise_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    KursStrategyView *self)
 {
   g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "draft") || self->strategy == NULL)
+    return;
 
   kurs_field_bindings_flush_all ();
   if (!kurs_approval_start_revision (self->store, self->strategy, &error))
     kurs_show_error (GTK_WIDGET (self), error);
+}
+
+/* Back to draft: a new revision of an approved strategy, or a draft taken
+ * back from its hearing.  A decision of its own, which undo does not take
+ * back, so it is confirmed first. */
+static void
+revise_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KursStrategyView *self = KURS_STRATEGY_VIEW (widget);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  gboolean frozen;
+
+  if (self->strategy == NULL)
+    return;
+
+  frozen = kurs_store_is_frozen (self->store, kurs_record_get_id (self->strategy));
+  if (frozen)
+    body = g_strdup_printf (_("The text of “%s” can be changed again. The versions approved so far stay as they "
+                              "were; the revision is approved as a version of its own."),
+                            kurs_record_get_title (self->strategy));
+  else
+    body = g_strdup_printf (_("“%s” goes back from the hearing to draft. The hearing stays in its status "
+                              "history."),
+                            kurs_record_get_title (self->strategy));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       frozen ? _("Start a New Revision?") : _("Back to Draft?"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "draft", frozen ? _("Start _Revision") : _("Back to _Draft"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "draft", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "draft");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (revise_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -256,7 +310,7 @@ kurs_strategy_view_class_init (KursStrategyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, strategy_menu);
   gtk_widget_class_bind_template_callback (widget_class, page_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, revise_cb);
+  gtk_widget_class_install_action (widget_class, "strategy.revise", NULL, revise_action);
 }
 
 static void
@@ -414,6 +468,107 @@ kurs_strategy_view_step_page (KursStrategyView *self,
   index = row ? gtk_list_box_row_get_index (row) + step : 0;
   if ((row = gtk_list_box_get_row_at_index (self->navigation, MAX (index, 0))) != NULL)
     gtk_list_box_select_row (self->navigation, row);
+}
+
+/**
+ * kurs_strategy_view_page_for_record:
+ * @record: a row of a strategy
+ * @field: (nullable): one of its fields, for a strategy's own
+ *
+ * Returns: the name of the page that shows @record (and @field)
+ */
+const char *
+kurs_strategy_view_page_for_record (KursRecord *record,
+                                    const char *field)
+{
+  g_return_val_if_fail (KURS_IS_RECORD (record), NULL);
+
+  switch (kurs_record_get_entity (record))
+    {
+    case KURS_ENTITY_STRATEGY:
+      return g_strcmp0 (field, "vision") == 0 || g_strcmp0 (field, "core_value") == 0 ? "vision" : "overview";
+    case KURS_ENTITY_MANDATE_ITEM:
+    case KURS_ENTITY_STATUS_CHANGE:
+    case KURS_ENTITY_VERSION:
+      return "overview";
+    case KURS_ENTITY_POLICY_LINK:
+      return "vision";
+    case KURS_ENTITY_TARGET_GROUP:
+      return "target-groups";
+    case KURS_ENTITY_FOCUS_AREA:
+    case KURS_ENTITY_BEARING:
+    case KURS_ENTITY_PRINCIPLE:
+      return "focus-areas";
+    case KURS_ENTITY_GOAL:
+    case KURS_ENTITY_SUBGOAL:
+      return "goals";
+    case KURS_ENTITY_INDICATOR:
+    case KURS_ENTITY_MEASUREMENT:
+      return "indicators";
+    case KURS_ENTITY_MILESTONE:
+    case KURS_ENTITY_WORKSHOP_OUTPUT:
+    case KURS_ENTITY_OUTPUT_GOAL:
+      return "process";
+    case KURS_ENTITY_STAKEHOLDER:
+    case KURS_ENTITY_INVOLVEMENT:
+      return "stakeholders";
+    case KURS_ENTITY_HEARING_ROUND:
+    case KURS_ENTITY_HEARING_PARTY:
+      return "hearings";
+    case KURS_ENTITY_ACTION_PLAN:
+    case KURS_ENTITY_INITIATIVE:
+    case KURS_ENTITY_INITIATIVE_GOAL:
+    case KURS_ENTITY_COURSE_CORRECTION:
+      return "action-plans";
+    default:
+      g_return_val_if_reached ("overview");
+    }
+}
+
+/**
+ * kurs_strategy_view_show_change:
+ * @record: the row a change was made to, undone or made again
+ * @field: (nullable): the field changed
+ * @origin: (nullable): the page where it was made
+ *
+ * Goes to the page where the change was made (or, not knowing, the page
+ * that shows @record) and opens @record's editor there; a row that is
+ * gone, its parent's.
+ */
+void
+kurs_strategy_view_show_change (KursStrategyView *self,
+                                KursRecord       *record,
+                                const char       *field,
+                                const char       *origin)
+{
+  g_autoptr(KursRecord) shown = NULL;
+  GtkWidget *page;
+  const char *name;
+
+  g_return_if_fail (KURS_IS_STRATEGY_VIEW (self));
+  g_return_if_fail (KURS_IS_RECORD (record));
+
+  if (self->strategy == NULL)
+    return;
+
+  name = origin ? origin : kurs_strategy_view_page_for_record (record, field);
+  if (!kurs_strategy_view_show_page (self, name) || !(page = ensure_page (self, name)))
+    return;
+
+  /* A row the undo took away: its owner, if that is not the strategy */
+  shown = g_object_ref (record);
+  while (shown != NULL && kurs_record_is_deleted (shown))
+    {
+      const KursEntityInfo *shown_info = kurs_record_get_info (shown);
+      gint64 parent_id = kurs_record_get_parent_id (shown);
+
+      g_clear_object (&shown);
+      if (shown_info->parent != KURS_ENTITY_NONE && shown_info->parent != KURS_ENTITY_STRATEGY)
+        shown = kurs_store_get (self->store, shown_info->parent, parent_id);
+    }
+
+  if (shown != NULL && kurs_record_get_entity (shown) != KURS_ENTITY_STRATEGY)
+    kurs_page_reveal (KURS_PAGE (page), shown);
 }
 
 /**

@@ -28,5 +28,11 @@ gboolean    kurs_strategy_view_show_record      (KursStrategyView *self,
                                                  KursRecord       *record);
 void        kurs_strategy_view_step_page        (KursStrategyView *self,
                                                  int               step);
+const char *kurs_strategy_view_page_for_record  (KursRecord       *record,
+                                                 const char       *field);
+void        kurs_strategy_view_show_change      (KursStrategyView *self,
+                                                 KursRecord       *record,
+                                                 const char       *field,
+                                                 const char       *origin);
 
 G_END_DECLS

@@ -48,6 +48,10 @@ struct _KursWindow
   GtkMenuButton        *main_menu_button;
   GMenuModel           *main_menu;
   GMenu                *recent_menu;
+
+  /* The toast that says what undo or redo did, while it is shown: the
+   * next undo says so in it, rather than queueing a toast of its own */
+  AdwToast             *history_toast;
 };
 
 G_DEFINE_FINAL_TYPE (KursWindow, kurs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -294,17 +298,97 @@ open_example_action (GtkWidget  *widget,
 }
 
 static void
+history_toast_dismissed_cb (KursWindow *self,
+                            AdwToast   *toast)
+{
+  if (self->history_toast == toast)
+    g_clear_object (&self->history_toast);
+}
+
+/* Says what undo or redo did, with the way back */
+static void
+show_history_toast (KursWindow *self,
+                    const char *text,
+                    gboolean    undone)
+{
+  if (self->history_toast == NULL)
+    {
+      self->history_toast = adw_toast_new (text);
+      adw_toast_set_priority (self->history_toast, ADW_TOAST_PRIORITY_HIGH);
+      g_signal_connect_object (self->history_toast, "dismissed", G_CALLBACK (history_toast_dismissed_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_toast_overlay_add_toast (self->toasts, g_object_ref (self->history_toast));
+    }
+  else
+    adw_toast_set_title (self->history_toast, text);
+
+  adw_toast_set_button_label (self->history_toast, undone ? _("_Redo") : _("_Undo"));
+  adw_toast_set_action_name (self->history_toast, undone ? "win.redo" : "win.undo");
+}
+
+/* Undo and redo say what they did, and go where it was done */
+static void
+replay (KursWindow *self,
+        gboolean    undo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) subject = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *field = NULL;
+  g_autofree char *origin = NULL;
+  g_autofree char *text = NULL;
+  const char *field_name, *origin_name;
+  KursRecord *peeked;
+  gboolean ok;
+
+  /* What is being typed is part of what undo takes back */
+  kurs_field_bindings_flush_all ();
+  if (self->store == NULL || !(undo ? kurs_store_can_undo (self->store) : kurs_store_can_redo (self->store)))
+    return;
+
+  label = g_strdup (undo ? kurs_store_get_undo_label (self->store) : kurs_store_get_redo_label (self->store));
+  peeked = undo ? kurs_store_get_undo_subject (self->store, &field_name, &origin_name)
+                : kurs_store_get_redo_subject (self->store, &field_name, &origin_name);
+  subject = peeked ? g_object_ref (peeked) : NULL;
+  field = g_strdup (field_name);
+  origin = g_strdup (origin_name);
+
+  ok = undo ? kurs_store_undo (self->store, &error) : kurs_store_redo (self->store, &error);
+  if (!ok)
+    {
+      kurs_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  /* TRANSLATORS: said after undo, with what it took back: Undid: Title of “Flere i egen bolig” */
+  text = undo ? g_strdup_printf (_("Undid: %s"), label)
+  /* TRANSLATORS: said after redo, with what it did again */
+              : g_strdup_printf (_("Redid: %s"), label);
+  show_history_toast (self, text, undo);
+
+  if (subject == NULL)
+    return;
+
+  /* The strategy it happened in, and there the page */
+  strategy = kurs_store_get (self->store, KURS_ENTITY_STRATEGY, kurs_record_get_strategy_id (subject));
+  if (strategy == NULL || kurs_record_is_deleted (strategy))
+    return;
+  if (strategy != self->selected)
+    select_strategy (self, strategy);
+  if (subject != strategy || field != NULL)
+    {
+      kurs_strategy_view_show_change (self->view, subject, field, origin);
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+    }
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  KursWindow *self = KURS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  /* What is being typed is part of what undo takes back */
-  kurs_field_bindings_flush_all ();
-  if (!kurs_store_undo (self->store, &error))
-    kurs_show_error (widget, error);
+  replay (KURS_WINDOW (widget), TRUE);
 }
 
 static void
@@ -312,12 +396,7 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  KursWindow *self = KURS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  kurs_field_bindings_flush_all ();
-  if (!kurs_store_redo (self->store, &error))
-    kurs_show_error (widget, error);
+  replay (KURS_WINDOW (widget), FALSE);
 }
 
 static void
@@ -889,6 +968,7 @@ kurs_window_dispose (GObject *object)
 {
   KursWindow *self = (KursWindow *) object;
 
+  g_clear_object (&self->history_toast);
   g_clear_object (&self->selected);
   g_clear_object (&self->model);
   g_clear_object (&self->store);

@@ -151,7 +151,7 @@ kurs_cli_run_initiative (KursCli  *cli,
     }
 
   /* One action: the initiative and its goals, or nothing */
-  if (kurs_store_begin (cli->store, _("Add Initiative"), &error))
+  if (kurs_store_begin (cli->store, _("Add initiative"), &error))
     {
       initiative = kurs_store_createv (cli->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan),
                                        G_N_ELEMENTS (names), names, values, &error);

@@ -170,7 +170,7 @@ kurs_cli_run_set (KursCli  *cli,
     }
 
   /* All the fields, or none */
-  ok = kurs_store_begin (cli->store, _("Change Fields"), &error);
+  ok = kurs_store_begin (cli->store, _("Change fields"), &error);
   for (guint i = 0; ok && i < names->len; i++)
     ok = kurs_store_set (cli->store, record, names->pdata[i], values->pdata[i], &error);
   unref_values (values);

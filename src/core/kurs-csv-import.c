@@ -336,7 +336,7 @@ kurs_csv_import (KursStore   *store,
       return -1;
     }
 
-  if (!kurs_store_begin (store, _("Import Measurements"), error))
+  if (!kurs_store_begin (store, _("Import measurements"), error))
     return -1;
   for (guint i = 0; i < rows->len; i++)
     {

@@ -302,7 +302,7 @@ kurs_hearing_add_parties (KursStore     *store,
   parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round));
   milestone_id = kurs_record_get_int (round, "milestone_id");
 
-  if (!kurs_store_begin (store, _("Add Hearing Parties"), error))
+  if (!kurs_store_begin (store, _("Add hearing parties"), error))
     return FALSE;
 
   for (guint i = 0; i < n_stakeholders; i++)
@@ -412,7 +412,7 @@ kurs_hearing_create_round (KursStore     *store,
   sent_text = kurs_date_to_iso (sent);
   deadline_text = kurs_date_to_iso (deadline);
 
-  if (!kurs_store_begin (store, _("Send to Hearing"), error))
+  if (!kurs_store_begin (store, _("Send to hearing"), error))
     return NULL;
 
   if (milestone != NULL && (round = kurs_hearing_find_round (store, milestone)) != NULL)

@@ -314,7 +314,7 @@ kurs_process_plan_create (KursStore             *store,
   if (committee != NULL && *committee == '\0')
     committee = NULL;
 
-  if (!kurs_store_begin (store, _("Plan the Process"), error))
+  if (!kurs_store_begin (store, _("Plan the process"), error))
     return NULL;
 
   if (!remove_unheld_steps (store, existing, error))

@@ -115,6 +115,11 @@ typedef struct {
   gboolean         content;
   /* Created and changed only by the store's own operations. */
   gboolean         internal;
+  /* N_(), what undo calls adding, deleting and moving such a row ("Add
+   * development goal"); NULL where people never do it */
+  const char      *add_label;
+  const char      *delete_label;
+  const char      *move_label;
 } KursEntityInfo;
 
 /* Enumerations */

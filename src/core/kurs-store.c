@@ -65,6 +65,15 @@ typedef struct {
   char      *label;
   GPtrArray *changes;         /* Change *, in the order made */
   gint64     time;
+  /* The row the person acted on, and the field where one was set: what
+   * undo and redo show; NULL for an action on many rows */
+  KursRecord *subject;
+  int         subject_field;
+  /* Where it was made, as the caller said (kurs_store_set_origin()) */
+  char       *origin;
+  /* A decision with its own date and body (a status change, an approval):
+   * not undone by undo, and nothing before it either */
+  gboolean   deliberate;
 } Action;
 
 /* Where a nested action began.  Only an action that may write more than
@@ -114,6 +123,7 @@ struct _KursStore
 
   GPtrArray   *undo;                       /* Action * */
   GPtrArray   *redo;                       /* Action * */
+  char        *origin;                     /* for the actions to come */
 };
 
 G_DEFINE_FINAL_TYPE (KursStore, kurs_store, G_TYPE_OBJECT)
@@ -155,6 +165,7 @@ action_new (const char *label)
   Action *action = g_new0 (Action, 1);
 
   action->label = g_strdup (label ? label : "");
+  action->subject_field = -1;
   action->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
   action->time = g_get_monotonic_time ();
 
@@ -164,6 +175,8 @@ action_new (const char *label)
 static void
 action_free (Action *action)
 {
+  g_clear_object (&action->subject);
+  g_free (action->origin);
   g_free (action->label);
   g_ptr_array_unref (action->changes);
   g_free (action);
@@ -946,6 +959,7 @@ kurs_store_finalize (GObject *object)
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
+  g_free (self->origin);
   g_free (self->path);
 
   G_OBJECT_CLASS (kurs_store_parent_class)->finalize (object);
@@ -1315,18 +1329,126 @@ kurs_store_is_frozen (KursStore *self,
   return status == KURS_STATUS_APPROVED || status == KURS_STATUS_ADOPTED;
 }
 
-/* Checking values */
-
-static char *
-lower_label (const char *label)
+/**
+ * kurs_store_get_record_name:
+ *
+ * What names a row for a person: its title or name where it has one
+ * (kurs_record_get_title()); a measurement by its date; a hearing party or
+ * an involvement by its stakeholder; a link to a goal by the goal; an
+ * approved version by its number.
+ *
+ * Returns: (transfer full): the name, or "" for a row with none
+ */
+char *
+kurs_store_get_record_name (KursStore  *self,
+                            KursRecord *record)
 {
-  return g_utf8_strdown (_(label), -1);
+  const char *title;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), g_strdup (""));
+  g_return_val_if_fail (KURS_IS_RECORD (record), g_strdup (""));
+
+  title = kurs_record_get_title (record);
+  if (*title != '\0')
+    return g_strdup (title);
+
+  switch (kurs_record_get_entity (record))
+    {
+    case KURS_ENTITY_MEASUREMENT:
+      return kurs_record_has_value (record, "date") ? kurs_date_format_local (kurs_record_get_date (record, "date"))
+                                                    : g_strdup ("");
+
+    case KURS_ENTITY_HEARING_PARTY:
+    case KURS_ENTITY_INVOLVEMENT:
+    case KURS_ENTITY_INITIATIVE_GOAL:
+    case KURS_ENTITY_OUTPUT_GOAL:
+      {
+        const KursEntityInfo *info = kurs_record_get_info (record);
+        /* The one reference that is not the row's owner */
+        for (guint i = 0; i < info->n_fields; i++)
+          if (info->fields[i].type == KURS_FIELD_REF && !(info->fields[i].flags & KURS_FIELD_PARENT)
+              && kurs_record_has_value (record, info->fields[i].name))
+            {
+              g_autoptr(KursRecord) target = kurs_store_get (self, info->fields[i].ref,
+                                                             kurs_record_get_int (record, info->fields[i].name));
+
+              return g_strdup (target ? kurs_record_get_title (target) : "");
+            }
+        return g_strdup ("");
+      }
+
+    case KURS_ENTITY_VERSION:
+      return g_strdup_printf (_("Version %d"), (int) kurs_record_get_int (record, "number"));
+
+    default:
+      return g_strdup ("");
+    }
 }
+
+/* Checking values */
 
 static const char *
 field_label (const KursField *field)
 {
   return field->label ? _(field->label) : field->name;
+}
+
+/* What undo calls an action on @record: one of the entity's phrases
+ * ("Delete development goal"), with the row's name where it has one */
+static char *
+action_label (KursStore  *self,
+              KursRecord *record,
+              const char *phrase)
+{
+  g_autofree char *name = kurs_store_get_record_name (self, record);
+
+  if (phrase == NULL)
+    phrase = kurs_record_get_info (record)->label;
+  if (*name == '\0')
+    return g_strdup (_(phrase));
+
+  /* TRANSLATORS: an action in undo's words, then the name of the row it
+   * acted on: Delete development goal “Flere i egen bolig” */
+  return g_strdup_printf (C_("undo", "%s “%s”"), _(phrase), name);
+}
+
+/* The field's label, and the row's name: Title of “Flere i egen bolig” */
+static char *
+change_label (KursStore       *self,
+              KursRecord      *record,
+              const KursField *field)
+{
+  g_autofree char *name = kurs_store_get_record_name (self, record);
+
+  if (*name == '\0')
+    return g_strdup (field_label (field));
+
+  /* A row's title is labelled by what the row is ("Development goal"),
+   * which says nothing here */
+  if (g_str_equal (field->name, "title"))
+    /* TRANSLATORS: what undo calls a change to the title of a row */
+    return g_strdup_printf (C_("undo", "Title of “%s”"), name);
+  if (g_str_equal (field->name, "name"))
+    /* TRANSLATORS: what undo calls a change to the name of a row */
+    return g_strdup_printf (C_("undo", "Name of “%s”"), name);
+
+  /* TRANSLATORS: what undo calls a change to a field: the field's label,
+   * then the name of the row it belongs to: Description of “Flere i egen
+   * bolig” */
+  return g_strdup_printf (C_("undo", "%s of “%s”"), field_label (field), name);
+}
+
+static void
+set_subject (KursStore  *self,
+             KursRecord *record,
+             int         field)
+{
+  /* Only the outermost action is the person's */
+  if (self->depth != 1 || self->pending == NULL || record == NULL)
+    return;
+
+  g_set_object (&self->pending->subject, record);
+  self->pending->subject_field = field;
 }
 
 static gboolean
@@ -1677,10 +1799,8 @@ check_reference (KursStore        *self,
   target = kurs_store_get (self, field->ref, g_variant_get_int64 (value));
   if (target == NULL)
     {
-      g_autofree char *noun = lower_label (kurs_entity_info (field->ref)->label);
-
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
-                   _("%s: there is no such %s"), field_label (field), noun);
+                   _("%s refers to something that no longer exists"), field_label (field));
       return FALSE;
     }
 
@@ -1742,6 +1862,7 @@ begin_action_full (KursStore   *self,
       if (!exec_sql (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       self->pending = action_new (label);
+      self->pending->origin = g_strdup (self->origin);
     }
   else
     {
@@ -1927,6 +2048,17 @@ file_action (KursStore *self,
     case HISTORY_RECORD:
       if (action->changes->len == 0)
         {
+          action_free (action);
+          return;
+        }
+
+      /* A decision is a line under the history: undo neither takes it
+       * back, nor reaches past it to change what it decided on (the text
+       * an approval froze) */
+      if (action->deliberate)
+        {
+          g_ptr_array_set_size (self->undo, 0);
+          g_ptr_array_set_size (self->redo, 0);
           action_free (action);
           return;
         }
@@ -2307,11 +2439,8 @@ create_row (KursStore           *self,
 
       if (parent == NULL)
         {
-          g_autofree char *owner = lower_label (kurs_entity_info (info->parent)->label);
-          g_autofree char *noun = lower_label (info->label);
-
           g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
-                       _("There is no %s to add the %s to"), owner, noun);
+                       _("It cannot be added: what it belongs to no longer exists"));
           goto out;
         }
 
@@ -2422,9 +2551,9 @@ create_in_action (KursStore           *self,
   /* Only an outermost action keeps its label */
   if (self->depth == 0)
     {
-      g_autofree char *noun = lower_label (kurs_entity_info (entity)->label);
+      const KursEntityInfo *info = kurs_entity_info (entity);
 
-      label = g_strdup_printf (_("Add %s"), noun);
+      label = g_strdup (_(info->add_label ? info->add_label : info->label));
     }
 
   /* A new strategy also starts its history: two writes */
@@ -2438,6 +2567,7 @@ create_in_action (KursStore           *self,
     }
 
   record = create_row (self, entity, parent_id, n_fields, fields, values, internal, error);
+  set_subject (self, record, -1);
   if (!end_action (self, record != NULL, record != NULL ? error : NULL))
     g_clear_object (&record);
 
@@ -2588,7 +2718,6 @@ kurs_store_set (KursStore   *self,
                 GError     **error)
 {
   g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
-  g_autofree char *noun = NULL;
   g_autofree char *label = NULL;
   const KursEntityInfo *info;
   int index;
@@ -2602,11 +2731,11 @@ kurs_store_set (KursStore   *self,
   if ((index = kurs_entity_info_find_field (info, field)) < 0)
     return invalid (error, _("A %s has no field “%s”"), info->name, field);
 
-  noun = g_utf8_strdown (field_label (&info->fields[index]), -1);
-  label = g_strdup_printf (_("Change %s"), noun);
+  label = change_label (self, record, &info->fields[index]);
 
   if (!begin_action_full (self, label, TRUE, error))
     return FALSE;
+  set_subject (self, record, index);
 
   ok = set_value (self, record, index, owned, FALSE, error);
   return end_action (self, ok, ok ? error : NULL);
@@ -2782,7 +2911,6 @@ kurs_store_delete (KursStore   *self,
                    GError     **error)
 {
   const KursEntityInfo *info;
-  g_autofree char *noun = NULL;
   g_autofree char *label = NULL;
   gboolean ok;
 
@@ -2790,8 +2918,7 @@ kurs_store_delete (KursStore   *self,
   g_return_val_if_fail (KURS_IS_RECORD (record), FALSE);
 
   info = kurs_record_get_info (record);
-  noun = lower_label (info->label);
-  label = g_strdup_printf (_("Delete %s"), noun);
+  label = action_label (self, record, info->delete_label);
 
   if (kurs_record_is_deleted (record))
     {
@@ -2805,6 +2932,7 @@ kurs_store_delete (KursStore   *self,
 
   if (!begin_action (self, label, error))
     return FALSE;
+  set_subject (self, record, -1);
 
   /* A frozen strategy's text may not change, but the strategy as a whole
    * may leave the library (and come back with undo). */
@@ -2829,7 +2957,6 @@ kurs_store_move (KursStore   *self,
 {
   const KursEntityInfo *info;
   g_autoptr(GPtrArray) siblings = NULL;
-  g_autofree char *noun = NULL;
   g_autofree char *label = NULL;
   gboolean ok;
   guint from;
@@ -2849,10 +2976,10 @@ kurs_store_move (KursStore   *self,
       return FALSE;
     }
 
-  noun = lower_label (info->label);
-  label = g_strdup_printf (_("Move %s"), noun);
+  label = action_label (self, record, info->move_label);
   if (!begin_action (self, label, error))
     return FALSE;
+  set_subject (self, record, -1);
 
   ok = check_not_frozen (self, info, kurs_record_get_strategy_id (record), error);
   if (ok)
@@ -2912,6 +3039,10 @@ kurs_store_create_strategy (KursStore   *self,
  * Sets the strategy's status and records the change in its history, in
  * one action.  Which changes make sense is the caller's rule; see
  * kurs_approval_set_status().
+ *
+ * A status change is a decision, with its own date and body: undo does
+ * not take it back, nor anything done before it (it clears the history
+ * of undo and redo).  The decision is changed by another, if at all.
  */
 gboolean
 kurs_store_change_status (KursStore           *self,
@@ -2948,6 +3079,8 @@ kurs_store_change_status (KursStore           *self,
                            kurs_enum_info_to_label (&kurs_strategy_status_enum, status));
   if (!begin_action (self, label, error))
     return FALSE;
+  /* …and so is the action it is part of (an approval) */
+  self->pending->deliberate = TRUE;
 
   index = kurs_entity_info_find_field (info, "status");
   ok = row_set (self, strategy, index, g_variant_new_string (nick), error);
@@ -3025,6 +3158,91 @@ kurs_store_can_redo (KursStore *self)
   g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
 
   return self->redo->len > 0 && !self->read_only;
+}
+
+/**
+ * kurs_store_set_origin:
+ * @origin: (nullable): where the actions to come are made: a window's page
+ *
+ * Tags the actions that follow with where they were made, so that undo
+ * can go back there (kurs_store_get_undo_subject()).
+ */
+void
+kurs_store_set_origin (KursStore  *self,
+                       const char *origin)
+{
+  g_return_if_fail (KURS_IS_STORE (self));
+
+  if (g_strcmp0 (self->origin, origin) == 0)
+    return;
+  g_free (self->origin);
+  self->origin = g_strdup (origin);
+}
+
+static KursRecord *
+peek_subject (GPtrArray   *stack,
+              const char **field,
+              const char **origin)
+{
+  Action *action;
+  Change *first;
+
+  if (field != NULL)
+    *field = NULL;
+  if (origin != NULL)
+    *origin = NULL;
+  if (stack->len == 0)
+    return NULL;
+
+  action = g_ptr_array_index (stack, stack->len - 1);
+  if (origin != NULL)
+    *origin = action->origin;
+  if (action->subject != NULL)
+    {
+      if (field != NULL && action->subject_field >= 0)
+        *field = kurs_record_get_info (action->subject)->fields[action->subject_field].name;
+      return action->subject;
+    }
+
+  /* An action on many rows: where it began */
+  first = action->changes->len > 0 ? action->changes->pdata[0] : NULL;
+  return first ? first->record : NULL;
+}
+
+/**
+ * kurs_store_get_undo_subject:
+ * @field: (out) (optional) (nullable): the field undo would set back, or
+ *   %NULL when it adds or removes rows
+ * @origin: (out) (optional) (nullable): where the action was made, as
+ *   kurs_store_set_origin() said then
+ *
+ * Returns: (transfer none) (nullable): the row that undo would change (for
+ *   an action on many rows, the first it made), so that a window can show
+ *   it; %NULL when there is nothing to undo
+ */
+KursRecord *
+kurs_store_get_undo_subject (KursStore   *self,
+                             const char **field,
+                             const char **origin)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+
+  return peek_subject (self->undo, field, origin);
+}
+
+/**
+ * kurs_store_get_redo_subject:
+ *
+ * The same as kurs_store_get_undo_subject(), for redo.
+ */
+KursRecord *
+kurs_store_get_redo_subject (KursStore   *self,
+                             const char **field,
+                             const char **origin)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+
+  return peek_subject (self->redo, field, origin);
 }
 
 /**

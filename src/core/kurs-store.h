@@ -72,6 +72,8 @@ char       *kurs_store_get_short_id        (KursStore           *self,
                                             KursRecord          *strategy);
 gboolean    kurs_store_is_frozen           (KursStore           *self,
                                             gint64               strategy_id);
+char       *kurs_store_get_record_name     (KursStore           *self,
+                                            KursRecord          *record);
 
 /* Writing: each call is one action, or joins the action begun with
  * kurs_store_begin(). */
@@ -149,6 +151,14 @@ gboolean    kurs_store_can_undo            (KursStore           *self);
 gboolean    kurs_store_can_redo            (KursStore           *self);
 const char *kurs_store_get_undo_label      (KursStore           *self);
 const char *kurs_store_get_redo_label      (KursStore           *self);
+KursRecord *kurs_store_get_undo_subject    (KursStore           *self,
+                                            const char         **field,
+                                            const char         **origin);
+KursRecord *kurs_store_get_redo_subject    (KursStore           *self,
+                                            const char         **field,
+                                            const char         **origin);
+void        kurs_store_set_origin          (KursStore           *self,
+                                            const char          *origin);
 gboolean    kurs_store_undo                (KursStore           *self,
                                             GError             **error);
 gboolean    kurs_store_redo                (KursStore           *self,

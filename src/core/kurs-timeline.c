@@ -947,7 +947,7 @@ kurs_timeline_move (KursTimeline  *self,
     }
 
   /* Translators: an action that can be undone: "Undo Move “Seminar”" */
-  label = g_strdup_printf (start_steps == end_steps ? _("Move “%s”") : _("Change Dates of “%s”"),
+  label = g_strdup_printf (start_steps == end_steps ? _("Move “%s”") : _("Change dates of “%s”"),
                            kurs_record_get_title (record));
   if (!kurs_store_begin (self->store, label, error))
     return FALSE;

@@ -40,9 +40,18 @@ exported = cli("--file", library, "export", uuid, "-o", "-")
 check(exported.returncode == 0 and 'approved-by="Socialudvalget"' in exported.stdout,
       "the command line exports the approved version while the window is open")
 
+# The approval is a decision of its own: Ctrl+Z does not take it back
+kurs.key("ctrl+z")
+check(query(library, "SELECT status FROM strategy") == [("approved",)], "Ctrl+Z does not undo the approval")
+check(query(library, "SELECT count(*) FROM version") == [(1,)], "nor the version it froze")
+
 kurs.press(contains="Start New Revision")
+check(kurs.find("label", name="Start a New Revision?") is not None, "Start New Revision asks first")
+check(query(library, "SELECT status FROM strategy") == [("approved",)], "and changes nothing before it is confirmed")
+# The dialog's own button, not the page's "Start New Revision…"
+kurs.press(where=lambda n: "Revision" in (n.name or "").replace("_", "") and "New" not in (n.name or ""))
 time.sleep(0.5)
-check(query(library, "SELECT status FROM strategy") == [("draft",)], "Start New Revision returns it to draft")
+check(query(library, "SELECT status FROM strategy") == [("draft",)], "Start Revision returns it to draft")
 check(query(library, "SELECT count(*) FROM version") == [(1,)], "and keeps version 1")
 check(kurs.find("label", contains="its text is frozen", timeout=1) is None, "the banner is gone")
 
