@@ -73,6 +73,22 @@ kurs_widget_is_button_labelled (GtkWidget  *widget,
          && g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), label) == 0;
 }
 
+/* The window of @type that is shown: a dialog, say */
+GtkWidget *
+kurs_widget_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  g_error ("No %s is open", g_type_name (type));
+}
+
 gboolean
 kurs_widget_is_label (GtkWidget  *widget,
                       const char *text)

@@ -18,6 +18,7 @@ gboolean   kurs_widget_is_row_titled (GtkWidget       *widget,
                                       const char      *title);
 gboolean   kurs_widget_is_button_labelled (GtkWidget  *widget,
                                            const char *label);
+GtkWidget *kurs_widget_find_toplevel (GType           type);
 gboolean   kurs_widget_is_label      (GtkWidget       *widget,
                                       const char      *text);
 gboolean   kurs_widget_has_type_name (GtkWidget       *widget,

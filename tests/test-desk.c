@@ -141,15 +141,45 @@ test_measurement_rows (Fixture       *f,
   GtkWidget *row, *added;
   g_autoptr(GPtrArray) values = NULL;
 
+  g_autoptr(GPtrArray) records = NULL;
+  GtkWidget *focus, *date, *measurement = NULL;
+  g_autofree char *title = NULL;
+
   show_page (f, KURS_TYPE_INDICATORS_PAGE);
   row = expand (f, "Nøgletal på udsatteområdet");
   click (row, "Add Measurement");
+  kurs_widget_settle ();
   values = kurs_widget_find_all (row, kurs_widget_is_row_titled, "Value");
   g_assert_cmpuint (values->len, ==, 1);
   added = values->pdata[0];
+
+  /* The new row is named by its date and value (KURS_TODAY is 2026-11-24),
+   * and open with the focus in its first field, the date, selected */
+  records = kurs_widget_find_all (row, kurs_widget_has_type_name, "KursRecordRow");
+  for (guint i = 0; i < records->len; i++)
+    if (kurs_record_get_entity (kurs_record_row_get_record (records->pdata[i])) == KURS_ENTITY_MEASUREMENT)
+      measurement = records->pdata[i];
+  g_assert_nonnull (measurement);
+  title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (measurement)));
+  g_assert_true (g_str_has_prefix (title, "Nov 24, 2026 · "));
+  date = row_in (measurement, "Date");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == date || gtk_widget_is_ancestor (focus, date));
+  {
+    int start, end;
+
+    g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (date), &start, &end));
+    g_assert_cmpint (start, ==, 0);
+    g_assert_cmpint (end, ==, (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (date)), -1));
+  }
+
   type (added, "1234,5");
   kurs_widget_wait (AFTER_SAVE);
   assert_stored (f, "SELECT value FROM measurement", "1234.5");
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (measurement)),
+                                   "Nov 24, 2026 · 1"));
+  g_assert_false (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (measurement)), title));
 }
 
 /* Action plans: an initiative's health is derived; linking a goal covers it */

@@ -390,6 +390,39 @@ is_label_with (GtkWidget  *widget,
 /* The Approved Versions group has its title and description over the list,
  * the description in a column: in a row, as AdwPreferencesGroup's own header
  * is, GTK 4.8 lays the wrapping text out again for every height it tries. */
+/* Approving asks for the day and who decided, as typed fields; Enter in
+ * the last approves */
+static void
+test_approve_dialog (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *dialog, *date, *body;
+
+  show_page (f, KURS_TYPE_OVERVIEW_PAGE);
+  click (f->page, "_Approve…");
+  dialog = kurs_widget_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  date = row_in (dialog, "_Date");
+  body = row_in (dialog, "_Decided by");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "2026-11-24");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (body)), ==, "Socialudvalget");
+
+  /* A day that does not exist is marked, and cannot be approved */
+  gtk_editable_set_text (GTK_EDITABLE (date), "30.02.2022");
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "decide"));
+  gtk_editable_set_text (GTK_EDITABLE (date), "29.11.2022");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "decide"));
+  gtk_editable_set_text (GTK_EDITABLE (body), "Socialudvalget, enstemmigt");
+
+  /* Enter in the last field */
+  g_assert_true (gtk_widget_grab_focus (body));
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (body)), "activate");
+  /* a button activated by a key shows itself pressed for a moment */
+  kurs_widget_wait (500);
+  assert_stored (f, "SELECT status FROM strategy", "approved");
+  assert_stored (f, "SELECT approved_date || ' ' || approved_by FROM version", "2022-11-29 Socialudvalget, enstemmigt");
+}
+
 static void
 test_versions_heading (Fixture       *f,
                        gconstpointer  data)
@@ -503,6 +536,7 @@ main (int   argc,
   ADD ("overview/period-marked-not-stored", test_period_marked_not_stored);
   ADD ("overview/mandate", test_mandate);
   ADD ("overview/versions-heading", test_versions_heading);
+  ADD ("overview/approve-dialog", test_approve_dialog);
   {
     static GType pages[5];
 

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "kurs-application.h"
 #include "kurs-approval.h"
@@ -532,6 +533,82 @@ test_undo_says_what (void)
   library_close (&library);
 }
 
+static GtkWidget *
+open_shortcuts_window (KursWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  kurs_widget_settle ();
+  return kurs_widget_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+}
+
+/* "title=keys" for each entry of the shortcuts window, a line each */
+static char *
+read_shortcuts (GtkWidget *shortcuts)
+{
+  g_autoptr(GPtrArray) entries = kurs_widget_find_all (shortcuts, kurs_widget_has_type_name, "GtkShortcutsShortcut");
+  GString *text = g_string_new (NULL);
+
+  g_assert_cmpuint (entries->len, >, 10);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *keys = NULL;
+
+      g_object_get (entries->pdata[i], "title", &title, "accelerator", &keys, NULL);
+      g_test_message ("%s = %s", title, keys);
+      /* Every entry shows its keys */
+      g_assert_nonnull (keys);
+      g_assert_cmpstr (keys, !=, "");
+      g_string_append_printf (text, "%s=%s\n", title, keys);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The shortcuts window shows every entry's keys — the keys the application
+ * has — in English and in Danish */
+static void
+test_shortcuts_window (void)
+{
+  g_autofree char *english = NULL;
+  g_autofree char *danish = NULL;
+  GtkWidget *shortcuts;
+  Library library;
+
+  library_open (&library, TRUE, 0);
+  gtk_window_present (GTK_WINDOW (library.window));
+  kurs_widget_settle ();
+
+  shortcuts = open_shortcuts_window (library.window);
+  english = read_shortcuts (shortcuts);
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+  g_assert_nonnull (strstr (english, "New strategy=<Control>n\n"));
+  g_assert_nonnull (strstr (english, "Undo=<Control>z\n"));
+  g_assert_nonnull (strstr (english, "Redo=<Shift><Control>z <Control>y\n"));
+  g_assert_nonnull (strstr (english, "Print or save as PDF=<Control>p\n"));
+  g_assert_nonnull (strstr (english, "Go to the timeline=<Alt>0\n"));
+  g_assert_nonnull (strstr (english, "Next page=<Control>Page_Down\n"));
+  g_assert_nonnull (strstr (english, "Quit=<Control>q\n"));
+  g_assert_nonnull (strstr (english, "Keyboard shortcuts=<Control>question\n"));
+
+  /* In Danish, from the build's translations */
+  setlocale (LC_ALL, "da_DK.UTF-8");
+  g_setenv ("LANGUAGE", "da", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KURS_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  shortcuts = open_shortcuts_window (library.window);
+  danish = read_shortcuts (shortcuts);
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+  setlocale (LC_ALL, "en_US.UTF-8");
+  g_unsetenv ("LANGUAGE");
+  textdomain ("messages");
+  g_assert_nonnull (strstr (danish, "Ny strategi=<Control>n\n"));
+  g_assert_nonnull (strstr (danish, "Fortryd=<Control>z\n"));
+  g_assert_nonnull (strstr (danish, "Gå til tidslinjen=<Alt>0\n"));
+
+  library_close (&library);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/narrow/first-frame", test_narrow_first_frame);
   g_test_add_func ("/window/undo-says-what", test_undo_says_what);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
 
   status = g_test_run ();
   g_clear_object (&app);

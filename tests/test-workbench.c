@@ -24,21 +24,6 @@
  * their involvement, the hearings — driven through its widgets in a real
  * window, and read back from the library file. */
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  g_error ("No %s is open", g_type_name (type));
-}
-
 static void
 set_text_area (GtkWidget  *root,
                guint       index,
@@ -196,7 +181,7 @@ test_process_plan (Fixture       *f,
 
   show_page (f, KURS_TYPE_PROCESS_PAGE);
   click (f->page, "_Plan…");
-  dialog = find_toplevel (KURS_TYPE_PLAN_DIALOG);
+  dialog = kurs_widget_find_toplevel (KURS_TYPE_PLAN_DIALOG);
 
   approval = row_in (dialog, "Final approval");
   type (approval, "31.02.2027");
@@ -246,7 +231,7 @@ test_process_send_to_hearing (Fixture       *f,
   show_page (f, KURS_TYPE_PROCESS_PAGE);
   milestone = expand (f, "Høring om handleplan 2025–26");
   click (milestone, "_Send to Hearing…");
-  dialog = find_toplevel (KURS_TYPE_HEARING_DIALOG);
+  dialog = kurs_widget_find_toplevel (KURS_TYPE_HEARING_DIALOG);
 
   /* councils, boards and other committees are chosen; add the region */
   g_assert_true (gtk_check_button_get_active (check_in (dialog, "Handicaprådet")));
@@ -420,7 +405,7 @@ test_hearings_add_parties (Fixture       *f,
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (round), TRUE);
   kurs_widget_settle ();
   click (round, "Add Parties…");
-  dialog = find_toplevel (KURS_TYPE_HEARING_DIALOG);
+  dialog = kurs_widget_find_toplevel (KURS_TYPE_HEARING_DIALOG);
 
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (check_in (dialog, "Handicaprådet"))));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "send"));

@@ -10,6 +10,7 @@
 #include "kurs-default-theme.h"
 #include "kurs-resources.h"
 #include "kurs-screenshot.h"
+#include "kurs-strategy-view.h"
 #include "kurs-window.h"
 
 /**
@@ -386,6 +387,57 @@ load_styles (KursApplication *self)
   high_contrast_cb (self);
 }
 
+/* Every key that does something in Kurs's windows, in one place.  An
+ * application's keys are handled before any widget sees them, so they work
+ * wherever the focus is: in a list, a text, a scrolled page. */
+static void
+add_shortcuts (KursApplication *self)
+{
+  GtkApplication *application = GTK_APPLICATION (self);
+  guint n = 0;
+
+  gtk_application_set_accels_for_action (application, "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (application, "app.open-library",
+                                         (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (application, "win.new-strategy",
+                                         (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (application, "win.import-xml",
+                                         (const char *[]) { "<Control>i", NULL });
+  gtk_application_set_accels_for_action (application, "win.export-xml",
+                                         (const char *[]) { "<Control>e", NULL });
+  gtk_application_set_accels_for_action (application, "win.undo",
+                                         (const char *[]) { "<Control>z", NULL });
+  gtk_application_set_accels_for_action (application, "win.redo",
+                                         (const char *[]) { "<Control><Shift>z", "<Control>y", NULL });
+  gtk_application_set_accels_for_action (application, "win.show-sidebar",
+                                         (const char *[]) { "F9", NULL });
+  gtk_application_set_accels_for_action (application, "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (application, "win.print",
+                                         (const char *[]) { "<Control>p", NULL });
+  gtk_application_set_accels_for_action (application, "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", NULL });
+
+  /* Alt+1 … Alt+9: the strategy's first pages, in the order they are
+   * listed; Alt+0 the last, the timeline; Ctrl+Page Down and Up step
+   * through them all */
+  while (kurs_strategy_view_get_page_name_at (n) != NULL)
+    n++;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.show-page::%s", kurs_strategy_view_get_page_name_at (i));
+      g_autofree char *key = g_strdup_printf ("<Alt>%u", i == n - 1 ? 0 : i + 1);
+
+      if (i < 9 || i == n - 1)
+        gtk_application_set_accels_for_action (application, action, (const char *[]) { key, NULL });
+    }
+  gtk_application_set_accels_for_action (application, "win.step-page(1)",
+                                         (const char *[]) { "<Control>Page_Down", NULL });
+  gtk_application_set_accels_for_action (application, "win.step-page(-1)",
+                                         (const char *[]) { "<Control>Page_Up", NULL });
+}
+
 /* GApplication */
 
 static void
@@ -408,25 +460,9 @@ kurs_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
 
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
-                                         (const char *[]) { "<Control>q", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-library",
-                                         (const char *[]) { "<Control>o", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-strategy",
-                                         (const char *[]) { "<Control>n", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import-xml",
-                                         (const char *[]) { "<Control>i", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-xml",
-                                         (const char *[]) { "<Control>e", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo",
-                                         (const char *[]) { "<Control>z", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo",
-                                         (const char *[]) { "<Control><Shift>z", "<Control>y", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-sidebar",
-                                         (const char *[]) { "F9", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
-                                         (const char *[]) { "<Control>w", NULL });
+  add_shortcuts (self);
 }
+
 
 static void
 kurs_application_activate (GApplication *application)

@@ -100,6 +100,28 @@ update_response (KursHearingDialog *self)
 }
 
 static void
+toggle_check_cb (GSimpleAction  *action,
+                 GVariant       *parameter,
+                 GtkCheckButton *check)
+{
+  gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+}
+
+/* GTK 4.8 offers assistive technologies a widget's own actions, and a
+ * check box has none: this one can be toggled by one */
+static void
+add_toggle_action (GtkWidget *check)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) toggle = g_simple_action_new ("toggle", NULL);
+
+  g_signal_connect_object (toggle, "activate", G_CALLBACK (toggle_check_cb), check, 0);
+  g_object_bind_property (check, "sensitive", toggle, "enabled", G_BINDING_SYNC_CREATE);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toggle));
+  gtk_widget_insert_action_group (check, "check", G_ACTION_GROUP (group));
+}
+
+static void
 kurs_hearing_dialog_response (AdwMessageDialog *dialog,
                               const char       *response)
 {
@@ -162,6 +184,7 @@ kurs_hearing_dialog_init (KursHearingDialog *self)
                                     "send", _("_Send"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "send", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), "send");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
 
   self->parties = GTK_LIST_BOX (gtk_list_box_new ());
@@ -181,6 +204,8 @@ entry_row (KursHearingDialog *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  /* Enter in a field sends */
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   g_signal_connect_swapped (row, "changed", G_CALLBACK (update_response), self);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   return row;
@@ -206,6 +231,7 @@ fill_parties (KursHearingDialog *self,
       GtkWidget *check = gtk_check_button_new ();
       gboolean is_party = already && g_hash_table_contains (already, &id);
 
+
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
       if (kind >= 0)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
@@ -214,6 +240,7 @@ fill_parties (KursHearingDialog *self,
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    is_party || (chosen && g_hash_table_contains (chosen, &id)));
       gtk_widget_set_sensitive (check, !is_party);
+      add_toggle_action (check);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_response), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);

@@ -42,9 +42,10 @@ static const char * const indicator_fields[] = {
 
 static const char * const measurement_fields[] = { "date", "value", "note", NULL };
 
+/* A measurement is named by its date and value */
 static char *
-describe_measurement (KursStore  *store,
-                      KursRecord *measurement)
+measurement_title (KursStore  *store,
+                   KursRecord *measurement)
 {
   g_autofree char *date = kurs_date_format_local (kurs_record_get_date (measurement, "date"));
   g_autofree char *value = kurs_chart_format_number (kurs_record_get_real (measurement, "value"));
@@ -52,13 +53,21 @@ describe_measurement (KursStore  *store,
   return g_strdup_printf ("%s · %s", date, value);
 }
 
+static char *
+measurement_note (KursStore  *store,
+                  KursRecord *measurement)
+{
+  return g_strdup (kurs_record_get_text (measurement, "note"));
+}
+
 static GtkWidget *
 create_measurement_row (KursRecord *record,
                         gpointer    user_data)
 {
   KursPage *page = user_data;
-  GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, describe_measurement);
+  GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, measurement_note);
 
+  kurs_record_row_set_title_func (KURS_RECORD_ROW (row), measurement_title);
   kurs_record_row_set_fields (KURS_RECORD_ROW (row), measurement_fields);
   return row;
 }

@@ -102,7 +102,7 @@ adopt (KursOverviewPage *self,
 
 typedef struct {
   KursOverviewPage *page;
-  GtkCalendar      *calendar;
+  GtkWidget        *date;
   GtkEditable      *body;
   DecisionFunc      decide;
 } Decision;
@@ -112,10 +112,12 @@ decision_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       Decision         *decision)
 {
-  if (g_str_equal (response, "decide"))
+  KursDate day;
+
+  if (g_str_equal (response, "decide")
+      && kurs_date_parse_typed (gtk_editable_get_text (GTK_EDITABLE (decision->date)), &day, NULL))
     {
-      g_autoptr(GDateTime) day = gtk_calendar_get_date (decision->calendar);
-      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+      g_autofree char *date = kurs_date_to_iso (day);
       g_autofree char *body = g_strstrip (g_strdup (gtk_editable_get_text (decision->body)));
 
       decision->decide (decision->page, date, *body ? body : NULL);
@@ -125,7 +127,37 @@ decision_response_cb (AdwMessageDialog *dialog,
   g_free (decision);
 }
 
-/* Asks for the day of a decision and who made it, then makes it. */
+/* A decision needs a day that exists */
+static void
+decision_date_changed_cb (GtkEditable      *date,
+                          AdwMessageDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  KursDate day;
+  gboolean ok = kurs_date_parse_typed (gtk_editable_get_text (date), &day, &error);
+
+  kurs_set_invalid (GTK_WIDGET (date), ok ? NULL : error->message);
+  adw_message_dialog_set_response_enabled (dialog, "decide", ok);
+}
+
+static GtkWidget *
+decision_row (GtkWidget  *list,
+              const char *title,
+              const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  /* Enter in either decides */
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+/* Asks for the day of a decision and who made it, then makes it.  The day
+ * is typed, as everywhere in Kurs (29.11.2022, or 2022-11-29). */
 static void
 ask_decision (KursOverviewPage *self,
               const char       *heading,
@@ -134,26 +166,18 @@ ask_decision (KursOverviewPage *self,
               const char       *default_body,
               DecisionFunc      decide)
 {
-  GtkWidget *dialog, *box, *calendar, *label, *entry;
+  GtkWidget *dialog, *list;
   Decision *decision = g_new0 (Decision, 1);
-  KursDate today = kurs_date_today ();
-  g_autoptr(GDateTime) day = g_date_time_new_local (kurs_date_get_year (today), kurs_date_get_month (today),
-                                                    kurs_date_get_day (today), 12, 0, 0);
+  g_autofree char *today = kurs_date_to_iso (kurs_date_today ());
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  calendar = gtk_calendar_new ();
-  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
-  label = gtk_label_new_with_mnemonic (_("_Decided by"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), default_body ? default_body : "");
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_box_append (GTK_BOX (box), calendar);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), entry);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  decision->date = decision_row (list, _("_Date"), today);
+  decision->body = GTK_EDITABLE (decision_row (list, _("_Decided by"), default_body));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_signal_connect (decision->date, "changed", G_CALLBACK (decision_date_changed_cb), dialog);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -165,8 +189,6 @@ ask_decision (KursOverviewPage *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   decision->page = g_object_ref (self);
-  decision->calendar = GTK_CALENDAR (calendar);
-  decision->body = GTK_EDITABLE (entry);
   decision->decide = decide;
   g_signal_connect (dialog, "response", G_CALLBACK (decision_response_cb), decision);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -186,12 +186,15 @@ kurs_plan_dialog_init (KursPlanDialog *self)
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
 
+  /* Enter in a field plans */
   self->approval = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->approval), _("Final approval"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (self->approval), TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), self->approval);
 
   self->committee = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->committee), _("Committee"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (self->committee), TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), self->committee);
 
   self->weeks = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, KURS_HEARING_WEEKS_MAX, 1));

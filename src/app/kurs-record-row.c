@@ -30,6 +30,7 @@ struct _KursRecordRow
   KursRecordRowDescribe title;     /* where the record's own title is not its name */
   KursRecordRowPopulate populate;
   gpointer              populate_data;
+  GtkWidget            *first_editor;   /* not owned: the row's child */
 };
 
 G_DEFINE_FINAL_TYPE (KursRecordRow, kurs_record_row, ADW_TYPE_EXPANDER_ROW)
@@ -48,12 +49,17 @@ is_writable (KursRecordRow *self)
 static void
 update_title (KursRecordRow *self)
 {
-  g_autofree char *own_title = self->title ? self->title (self->store, self->record) : NULL;
-  const char *title = own_title ? own_title : kurs_record_get_title (self->record);
+  g_autofree char *own_title = self->title ? self->title (self->store, self->record)
+                                           : kurs_store_get_record_name (self->store, self->record);
+  const char *title = own_title;
   g_autofree char *escaped = g_markup_escape_text (*title ? title : _("Untitled"), -1);
   g_autofree char *menu_label = g_strdup_printf (_("Actions for “%s”"), *title ? title : _("Untitled"));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), escaped);
+  /* The row as a whole, whose actions (open, move, delete) a screen
+   * reader offers, is named as its title says */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  *title ? title : _("Untitled"), -1);
   if (self->describe)
     {
       g_autofree char *subtitle = self->describe (self->store, self->record);
@@ -112,6 +118,19 @@ move_down_action (GtkWidget  *widget,
 }
 
 static void
+toggle_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AdwExpanderRow *row = ADW_EXPANDER_ROW (widget);
+
+  if (adw_expander_row_get_expanded (row))
+    adw_expander_row_set_expanded (row, FALSE);
+  else
+    kurs_record_row_open (KURS_RECORD_ROW (widget));
+}
+
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -120,8 +139,9 @@ delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkWidget) window = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *own_title = self->title ? self->title (self->store, self->record) : NULL;
-  const char *title = own_title ? own_title : kurs_record_get_title (self->record);
+  g_autofree char *own_title = self->title ? self->title (self->store, self->record)
+                                           : kurs_store_get_record_name (self->store, self->record);
+  const char *title = own_title;
 
   kurs_field_bindings_flush_all ();
 
@@ -204,6 +224,9 @@ kurs_record_row_class_init (KursRecordRowClass *klass)
   gtk_widget_class_install_action (widget_class, "row.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "row.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "row.delete", NULL, delete_action);
+  /* Opens or closes the row: for assistive technologies, which see the
+   * widget's actions; people use Enter or a click on the row */
+  gtk_widget_class_install_action (widget_class, "row.toggle", NULL, toggle_action);
 }
 
 static void
@@ -304,7 +327,7 @@ kurs_record_row_set_populate (KursRecordRow         *self,
  * kurs_record_row_open:
  *
  * Expands the row, making its editors, and moves the keyboard focus to
- * its first editor.
+ * its first editor, with the text there selected, to be typed over.
  */
 void
 kurs_record_row_open (KursRecordRow *self)
@@ -312,9 +335,18 @@ kurs_record_row_open (KursRecordRow *self)
   g_return_if_fail (KURS_IS_RECORD_ROW (self));
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
-  /* past the row's own header to its first editor */
-  gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
-  gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+  if (self->first_editor == NULL)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+      return;
+    }
+
+  if (KURS_IS_TEXT_AREA (self->first_editor))
+    kurs_text_area_focus (KURS_TEXT_AREA (self->first_editor), TRUE);
+  else if (!gtk_widget_grab_focus (self->first_editor))
+    gtk_widget_child_focus (self->first_editor, GTK_DIR_TAB_FORWARD);
+  if (GTK_IS_EDITABLE (self->first_editor))
+    gtk_editable_select_region (GTK_EDITABLE (self->first_editor), 0, -1);
 }
 
 /**
@@ -338,6 +370,8 @@ kurs_record_row_add_editor (KursRecordRow *self,
     }
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), editor);
+  if (self->first_editor == NULL)
+    self->first_editor = editor;
 }
 
 /**

@@ -39,6 +39,7 @@ struct _KursStrategyView
   guint           rebuild;
 
   AdwWindowTitle *title;
+  GtkWidget      *header;
   GtkWidget      *back;
   GtkRevealer    *banner;
   GtkLabel       *banner_label;
@@ -216,6 +217,45 @@ page_selected_cb (KursStrategyView *self,
     }
 }
 
+/* A page chosen with Enter or a click is there to be worked in */
+static void
+page_activated_cb (KursStrategyView *self,
+                   GtkListBoxRow    *row)
+{
+  kurs_strategy_view_focus_page (self);
+}
+
+/* Tab goes from the list of pages into the page shown, not down the list
+ * (which the arrow keys walk); Shift+Tab back out of it, to the header */
+static gboolean
+navigation_key_cb (KursStrategyView *self,
+                   guint             keyval,
+                   guint             keycode,
+                   GdkModifierType   state)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    return kurs_strategy_view_focus_page (self);
+
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    return gtk_widget_child_focus (self->header, GTK_DIR_TAB_BACKWARD);
+
+  return FALSE;
+}
+
+/* Coming back into the list, the focus is on the page shown */
+static void
+navigation_enter_cb (KursStrategyView *self)
+{
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->navigation);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (selected != NULL && focus != NULL && GTK_IS_LIST_BOX_ROW (focus) && focus != GTK_WIDGET (selected))
+    gtk_widget_grab_focus (GTK_WIDGET (selected));
+}
+
 static void
 create_menu_cb (GtkMenuButton *button,
                 gpointer       user_data)
@@ -301,6 +341,7 @@ kurs_strategy_view_class_init (KursStrategyViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/kurs/Kurs/kurs-strategy-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, title);
+  gtk_widget_class_bind_template_child (widget_class, KursStrategyView, header);
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, back);
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, banner);
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, banner_label);
@@ -310,6 +351,9 @@ kurs_strategy_view_class_init (KursStrategyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, strategy_menu);
   gtk_widget_class_bind_template_callback (widget_class, page_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, navigation_key_cb);
+  gtk_widget_class_bind_template_callback (widget_class, navigation_enter_cb);
   gtk_widget_class_install_action (widget_class, "strategy.revise", NULL, revise_action);
 }
 
@@ -391,6 +435,30 @@ kurs_strategy_view_show_page (KursStrategyView *self,
 }
 
 /**
+ * kurs_strategy_view_focus_page:
+ *
+ * Moves the keyboard focus into the page shown, to its first control.
+ *
+ * Returns: whether the page took the focus
+ */
+gboolean
+kurs_strategy_view_focus_page (KursStrategyView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *page;
+
+  g_return_val_if_fail (KURS_IS_STRATEGY_VIEW (self), FALSE);
+
+  page = gtk_stack_get_visible_child (self->pages);
+  if (page == NULL)
+    return FALSE;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, page))
+    return TRUE;
+  return gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+/**
  * kurs_strategy_view_get_page_name:
  *
  * Returns: (nullable): the name of the page shown
@@ -459,6 +527,8 @@ void
 kurs_strategy_view_step_page (KursStrategyView *self,
                               int               step)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   GtkListBoxRow *row;
   int index;
 
@@ -466,8 +536,16 @@ kurs_strategy_view_step_page (KursStrategyView *self,
 
   row = gtk_list_box_get_selected_row (self->navigation);
   index = row ? gtk_list_box_row_get_index (row) + step : 0;
-  if ((row = gtk_list_box_get_row_at_index (self->navigation, MAX (index, 0))) != NULL)
-    gtk_list_box_select_row (self->navigation, row);
+  if ((row = gtk_list_box_get_row_at_index (self->navigation, MAX (index, 0))) == NULL)
+    return;
+  gtk_list_box_select_row (self->navigation, row);
+
+  /* The focus goes along: from the list to the page's row there, from
+   * the page into the next */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->navigation)))
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  else if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->pages)))
+    kurs_strategy_view_focus_page (self);
 }
 
 /**

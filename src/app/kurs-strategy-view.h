@@ -17,6 +17,7 @@ KursRecord *kurs_strategy_view_get_strategy  (KursStrategyView *self);
 gboolean    kurs_strategy_view_show_page     (KursStrategyView *self,
                                               const char       *name);
 const char *kurs_strategy_view_get_page_name (KursStrategyView *self);
+gboolean    kurs_strategy_view_focus_page    (KursStrategyView *self);
 GtkWidget  *kurs_strategy_view_get_page      (KursStrategyView *self,
                                               const char       *name);
 void        kurs_strategy_view_set_folded    (KursStrategyView *self,

@@ -178,3 +178,27 @@ kurs_text_area_get_text_view (KursTextArea *self)
 
   return self->view;
 }
+
+/**
+ * kurs_text_area_focus:
+ * @select_all: select the whole text, to be typed over
+ *
+ * Moves the keyboard focus into the text.
+ */
+void
+kurs_text_area_focus (KursTextArea *self,
+                      gboolean      select_all)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (KURS_IS_TEXT_AREA (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  if (!select_all)
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_select_range (buffer, &end, &start);
+}

@@ -14,5 +14,7 @@ GtkWidget   *kurs_text_area_new          (KursStore    *store,
                                           KursRecord   *record,
                                           const char   *field);
 GtkTextView *kurs_text_area_get_text_view (KursTextArea *self);
+void         kurs_text_area_focus         (KursTextArea *self,
+                                           gboolean      select_all);
 
 G_END_DECLS

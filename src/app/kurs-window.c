@@ -456,6 +456,8 @@ show_page_action (GtkWidget  *widget,
     {
       kurs_strategy_view_show_page (self->view, g_variant_get_string (parameter, NULL));
       adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+      /* The page is there to be worked in: Enter no longer opens another */
+      kurs_strategy_view_focus_page (self->view);
     }
 }
 
@@ -490,6 +492,28 @@ step_page_action (GtkWidget  *widget,
     kurs_strategy_view_step_page (self->view, g_variant_get_int32 (parameter));
 }
 
+static void
+fill_shortcut_keys (GtkWidget      *widget,
+                    GtkApplication *application)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *action = NULL;
+
+      g_object_get (widget, "action-name", &action, NULL);
+      if (action != NULL)
+        {
+          g_auto(GStrv) accels = gtk_application_get_accels_for_action (application, action);
+          g_autofree char *keys = g_strjoinv (" ", accels);
+
+          g_object_set (widget, "accelerator", keys, NULL);
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    fill_shortcut_keys (child, application);
+}
+
 /* The shortcuts window is made when it is asked for, not with every
  * window as GTK's gtk/help-overlay.ui would be. */
 static void
@@ -499,6 +523,12 @@ show_shortcuts_action (GtkWidget  *widget,
 {
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/dk/kurs/Kurs/kurs-shortcuts-window.ui");
   GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (widget));
+
+  /* Each entry's keys, as the application has them: one place says which
+   * key does what (add_shortcuts in kurs-application.c) */
+  if (application != NULL)
+    fill_shortcut_keys (GTK_WIDGET (shortcuts), application);
 
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
   gtk_window_present (shortcuts);
@@ -1013,32 +1043,12 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
-                                       "win.show-help-overlay", NULL);
-
-  /* Alt+1 … Alt+9: the strategy's first pages, in the order they are
-   * listed; Alt+0 the last, the timeline; Ctrl+Page Down and Up step
-   * through them all */
-  {
-    guint n = 0;
-
-    while (kurs_strategy_view_get_page_name_at (n) != NULL)
-      n++;
-    for (guint i = 0; i < MIN (n - 1, 9); i++)
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                           "win.show-page", "s", kurs_strategy_view_get_page_name_at (i));
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_ALT_MASK,
-                                         "win.show-page", "s", kurs_strategy_view_get_page_name_at (n - 1));
-  }
   gtk_widget_class_install_action (widget_class, "win.step-page", "i", step_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-record", "(six)", show_record_action);
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                                       "win.step-page", "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
-                                       "win.step-page", "i", -1);
+  /* The keys are the application's (add_shortcuts in kurs-application.c): they
+   * come before any widget's own, wherever the focus is */
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_action);
