@@ -194,6 +194,14 @@ test_action_plans (Fixture       *f,
   /* KURS_TODAY is 2026-11-24: the current plan is 2025–26 */
   plan = kurs_action_plans_page_get_plan (KURS_ACTION_PLANS_PAGE (f->page));
   g_assert_cmpstr (kurs_record_get_title (plan), ==, "Handleplan 2025–26");
+  /* which plan is shown, and its title: not "Action plan" twice */
+  g_assert_nonnull (row (f, "Plan shown"));
+  g_assert_nonnull (row (f, "Title"));
+  {
+    g_autoptr(GPtrArray) twice = kurs_widget_find_all (f->page, kurs_widget_is_row_titled, "Action plan");
+
+    g_assert_cmpuint (twice->len, ==, 0);
+  }
   g_assert_nonnull (row (f, "Udviklingsmål 2 (eksempel)"));   /* a goal without an initiative */
 
   click (f->page, "Add Initiative");

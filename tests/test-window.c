@@ -469,6 +469,41 @@ test_narrow_first_frame (void)
   library_close (&library);
 }
 
+/* The timeline page is no wider than the others: a window 700 px wide
+ * stays so when it is shown */
+static void
+test_timeline_keeps_width (void)
+{
+  KursStrategyView *view;
+  GtkWidget *page;
+  Library library;
+  int minimum, width;
+
+  library_open (&library, TRUE, 700);
+  view = kurs_window_get_view (library.window);
+  gtk_window_present (GTK_WINDOW (library.window));
+  kurs_widget_settle ();
+  width = gtk_widget_get_width (GTK_WIDGET (library.window));
+
+  kurs_window_show_page (library.window, "timeline");
+  kurs_widget_settle ();
+  page = kurs_strategy_view_get_page (view, "timeline");
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_first_child (page)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int m;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &m, NULL, NULL, NULL);
+      g_test_message ("%s: %d", G_OBJECT_TYPE_NAME (child), m);
+    }
+  g_test_message ("timeline page: at least %d px", minimum);
+  g_assert_cmpint (minimum, <=, 420);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (library.window)), ==, width);
+
+  library_close (&library);
+}
+
 /* Undo says what it took back, in one toast that the next undo or redo
  * updates, and goes to the page where it was done, with the row open */
 static void
@@ -643,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/narrow/first-frame", test_narrow_first_frame);
   g_test_add_func ("/window/undo-says-what", test_undo_says_what);
+  g_test_add_func ("/window/timeline-keeps-width", test_timeline_keeps_width);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
 
   status = g_test_run ();

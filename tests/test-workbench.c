@@ -351,6 +351,10 @@ test_hearings_response (Fixture       *f,
   overview = row (f, ROUND_TITLE);
   g_assert_true (gtk_widget_has_css_class (overview, "overdue"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (overview)), "0 of 4 answered · 4 overdue"));
+  /* its counts say what they count, to the eye and to a screen reader */
+  g_assert_nonnull (kurs_widget_find (overview, kurs_widget_is_label, "0 answered"));
+  g_assert_nonnull (kurs_widget_find (overview, kurs_widget_is_label, "0 awaiting"));
+  g_assert_nonnull (kurs_widget_find (overview, kurs_widget_is_label, "4 overdue"));
   overdue = kurs_widget_find_all (group (f, "Overdue Responses"), kurs_widget_is_row_titled, "Handicaprådet");
   g_assert_cmpuint (overdue->len, ==, 1);
 

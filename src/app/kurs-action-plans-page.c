@@ -253,6 +253,11 @@ build_plan (KursActionPlansPage *self,
     {
       GtkWidget *editor = kurs_field_editor_new (store, plan, plan_fields[i]);
 
+      /* The plan's title, under the chooser of which plan is shown, is a
+       * title: "Action plan" twice would say nothing */
+      if (g_str_equal (plan_fields[i], "title") && ADW_IS_PREFERENCES_ROW (editor))
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor), _("Title"));
+
       if (!ADW_IS_PREFERENCES_ROW (editor))
         {
           gtk_widget_set_margin_start (editor, 12);
@@ -475,7 +480,7 @@ kurs_action_plans_page_build (KursPage *page)
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   self->chooser = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chooser), _("Action plan"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chooser), _("Plan shown"));
   adw_combo_row_set_model (self->chooser, G_LIST_MODEL (self->titles));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->chooser));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);

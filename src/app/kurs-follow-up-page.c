@@ -445,7 +445,7 @@ kurs_follow_up_page_class_init (KursFollowUpPageClass *klass)
 
   page_class->name = "follow-up";
   page_class->title = N_("Follow-up");
-  page_class->icon_name = "view-app-grid-symbolic";
+  page_class->icon_name = "power-profile-performance-symbolic";
   page_class->build = kurs_follow_up_page_build;
 }
 

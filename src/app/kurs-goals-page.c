@@ -241,7 +241,7 @@ kurs_goals_page_class_init (KursGoalsPageClass *klass)
 
   page_class->name = "goals";
   page_class->title = N_("Development Goals");
-  page_class->icon_name = "emblem-ok-symbolic";
+  page_class->icon_name = "emoji-flags-symbolic";
   page_class->build = kurs_goals_page_build;
 }
 

@@ -229,18 +229,17 @@ record_response_cb (GtkButton        *button,
   kurs_page_reveal (KURS_PAGE (self), g_object_get_data (G_OBJECT (button), "kurs-party"));
 }
 
+/* A count that says what it counts ("4 overdue"), for the eye and for a
+ * screen reader alike */
 static GtkWidget *
-count_label (guint       count,
-             const char *css_class,
-             const char *tooltip)
+count_label (const char *text,
+             const char *css_class)
 {
-  g_autofree char *text = g_strdup_printf ("%u", count);
   GtkWidget *label = gtk_label_new (text);
 
   gtk_widget_add_css_class (label, "kurs-count");
   gtk_widget_add_css_class (label, css_class);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (label, tooltip);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.5);
   return label;
 }
 
@@ -266,7 +265,11 @@ fill_overview (KursHearingsPage *self)
       g_autofree char *deadline_text = kurs_date_format_local (deadline);
       g_autofree char *subtitle = NULL;
       g_autofree char *summary = NULL;
+      g_autofree char *answered = NULL;
+      g_autofree char *awaiting = NULL;
+      g_autofree char *overdue = NULL;
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *counts;
       KursHearingTally tally;
 
       kurs_hearing_tally_parties (parties, kurs_record_get_id (round), deadline, today, &tally);
@@ -275,10 +278,23 @@ fill_overview (KursHearingsPage *self)
       subtitle = g_strdup_printf (_("Deadline %s · %s"), deadline_text, summary);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), count_label (tally.n_answered, "answered", _("Answered")));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 count_label (tally.n_awaiting, "awaiting", _("Awaiting response")));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), count_label (tally.n_overdue, "overdue", _("Overdue")));
+      /* Translators: the counts beside a hearing round */
+      answered = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answered", "%u answered", tally.n_answered),
+                                  tally.n_answered);
+      awaiting = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u awaiting", "%u awaiting", tally.n_awaiting),
+                                  tally.n_awaiting);
+      overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", tally.n_overdue),
+                                 tally.n_overdue);
+      /* One above the other, so that the round's title keeps its room in a
+       * narrow window */
+      counts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+      gtk_widget_set_valign (counts, GTK_ALIGN_CENTER);
+      gtk_widget_set_margin_top (counts, 6);
+      gtk_widget_set_margin_bottom (counts, 6);
+      gtk_box_append (GTK_BOX (counts), count_label (answered, "answered"));
+      gtk_box_append (GTK_BOX (counts), count_label (awaiting, "awaiting"));
+      gtk_box_append (GTK_BOX (counts), count_label (overdue, "overdue"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), counts);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
       if (tally.n_overdue > 0)
         gtk_widget_add_css_class (row, "overdue");

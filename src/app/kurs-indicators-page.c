@@ -233,25 +233,22 @@ add_indicator (gpointer user_data)
 static void
 kurs_indicators_page_build (KursPage *page)
 {
+  GtkWidget *section;
+
+  section = kurs_page_add_section (page, KURS_ENTITY_INDICATOR, _("Indicators"),
+                                   _("No indicators yet: what will show whether the strategy works"),
+                                   create_indicator_row, _("Add Indicator"), add_indicator);
+
+  /* Key figures from a spreadsheet act on the indicators: beside their title */
   if (kurs_page_can_edit (page, KURS_ENTITY_MEASUREMENT))
     {
-      GtkWidget *group = adw_preferences_group_new ();
-      GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Import CSV…"));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Key Figures from a Spreadsheet"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("A CSV file of indicator, date and value, one measurement a line"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Key figures from a spreadsheet: a CSV file of indicator, date and "
+                                             "value, one measurement a line"));
       g_signal_connect_object (button, "clicked", G_CALLBACK (import_csv_cb), page, G_CONNECT_SWAPPED);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      kurs_page_add (page, group);
+      kurs_record_section_add_button (KURS_RECORD_SECTION (section), button);
     }
-
-  kurs_page_add_section (page, KURS_ENTITY_INDICATOR, _("Indicators"),
-                         _("No indicators yet: what will show whether the strategy works"),
-                         create_indicator_row, _("Add Indicator"), add_indicator);
 }
 
 static void

@@ -498,27 +498,23 @@ plan_cb (KursPage *page)
 static void
 kurs_process_page_build (KursPage *page)
 {
+  GtkWidget *section;
+
+  section = kurs_page_add_section (page, KURS_ENTITY_MILESTONE, _("Milestones"),
+                                   _("No milestones yet: plan the process, or add the seminars, meetings and "
+                                     "hearing one by one"),
+                                   create_milestone_row, _("Add Milestone"), add_milestone);
+
+  /* Planning acts on the milestones: beside their title */
   if (kurs_page_can_edit (page, KURS_ENTITY_MILESTONE))
     {
-      GtkWidget *group = adw_preferences_group_new ();
-      GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Plan…"));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Plan the Process"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Seminar, committee meetings, theme meeting, draft, hearing and approval, "
-                                     "worked back from the day of the final approval"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Plan the process: seminar, committee meetings, theme meeting, draft, "
+                                             "hearing and approval, worked back from the day of the final approval"));
       g_signal_connect_object (button, "clicked", G_CALLBACK (plan_cb), page, G_CONNECT_SWAPPED);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      kurs_page_add (page, group);
+      kurs_record_section_add_button (KURS_RECORD_SECTION (section), button);
     }
-
-  kurs_page_add_section (page, KURS_ENTITY_MILESTONE, _("Milestones"),
-                         _("No milestones yet: plan the process, or add the seminars, meetings and "
-                           "hearing one by one"),
-                         create_milestone_row, _("Add Milestone"), add_milestone);
 }
 
 static void

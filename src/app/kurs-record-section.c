@@ -19,6 +19,7 @@ struct _KursRecordSection
   AdwPreferencesGroup       parent_instance;
 
   GtkListBox               *list;
+  GtkWidget                *header_buttons;
   GtkWidget                *add_button;
   KursRecordSectionRowFunc  create_row;
   gpointer                  row_data;
@@ -116,6 +117,11 @@ kurs_record_section_init (KursRecordSection *self)
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
+
+  /* What acts on the list, beside its title: Add, and others a page gives */
+  self->header_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_valign (self->header_buttons, GTK_ALIGN_CENTER);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->header_buttons);
 }
 
 /**
@@ -184,7 +190,7 @@ kurs_record_section_set_add (KursRecordSection        *self,
       gtk_widget_add_css_class (self->add_button, "flat");
       gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
       g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_cb), self);
-      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);
+      gtk_box_append (GTK_BOX (self->header_buttons), self->add_button);
     }
 
   adw_button_content_set_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (self->add_button))),
@@ -201,6 +207,24 @@ kurs_record_section_set_writable (KursRecordSection *self,
 
   if (self->add_button != NULL)
     gtk_widget_set_visible (self->add_button, writable);
+}
+
+/**
+ * kurs_record_section_add_button:
+ * @button: a button that acts on the whole list (Plan…, Import…)
+ *
+ * Puts @button beside the list's title, before its Add button.
+ */
+void
+kurs_record_section_add_button (KursRecordSection *self,
+                                GtkWidget         *button)
+{
+  g_return_if_fail (KURS_IS_RECORD_SECTION (self));
+  g_return_if_fail (GTK_IS_WIDGET (button));
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_box_prepend (GTK_BOX (self->header_buttons), button);
 }
 
 GtkListBox *

@@ -577,9 +577,8 @@ kurs_timeline_page_build (KursPage *page)
   button = icon_button ("zoom-in-symbolic", _("Zoom In"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (zoom_in_cb), self);
   gtk_box_append (GTK_BOX (toolbar), button);
-  button = gtk_button_new_with_mnemonic (_("_Fit Period"));
-  gtk_widget_set_tooltip_text (button, _("Show the whole period (0)"));
-  gtk_widget_add_css_class (button, "flat");
+  /* An icon, as zoom's: the toolbar fits a page of the narrowest width */
+  button = icon_button ("zoom-fit-best-symbolic", _("Show the Whole Period"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (fit_cb), self);
   gtk_box_append (GTK_BOX (toolbar), button);
 
