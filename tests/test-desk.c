@@ -8,12 +8,14 @@
 #include <adwaita.h>
 
 #include "kurs-action-plans-page.h"
+#include "kurs-approval.h"
 #include "kurs-boxed-list.h"
 #include "kurs-follow-up-page.h"
 #include "kurs-indicators-page.h"
 #include "kurs-key-figure-chart.h"
 #include "kurs-page-fixture.h"
 #include "kurs-printing.h"
+#include "kurs-process-page.h"
 #include "kurs-record-row.h"
 #include "kurs-resources.h"
 #include "kurs-strategy-document.h"
@@ -335,6 +337,44 @@ test_reveal (Fixture       *f,
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (found)));
 }
 
+/* After approval the text is frozen, but what is followed up on stays open:
+ * measurements, an initiative's progress, a milestone's held flag, a
+ * hearing response */
+static void
+test_approved_follow_up_open (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) version = kurs_approval_approve (f->store, f->strategy, "2022-11-29", NULL, &error);
+  GtkWidget *indicator, *add;
+
+  g_assert_no_error (error);
+  show_page (f, KURS_TYPE_INDICATORS_PAGE);
+  g_assert_false (gtk_widget_get_sensitive (kurs_widget_find (f->page, kurs_widget_is_button_labelled,
+                                                              "Add Indicator")));
+  indicator = expand (f, "Nøgletal på udsatteområdet");
+  add = kurs_widget_find (indicator, kurs_widget_is_button_labelled, "Add Measurement");
+  g_assert_true (gtk_widget_get_sensitive (add));
+  click (indicator, "Add Measurement");
+  assert_stored (f, "SELECT count(*) FROM measurement", "1");
+
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  show_page (f, KURS_TYPE_ACTION_PLANS_PAGE);
+  click (f->page, "Add Initiative");
+  kurs_widget_settle ();
+  type (row_in (row (f, "New initiative"), "Progress"), "25");
+  kurs_widget_wait (AFTER_SAVE);
+  assert_stored (f, "SELECT progress FROM initiative WHERE title = 'New initiative'", "25");
+
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  show_page (f, KURS_TYPE_PROCESS_PAGE);
+  {
+    GtkWidget *held = kurs_widget_find (f->page, kurs_widget_has_type_name, "GtkCheckButton");
+
+    g_assert_true (gtk_widget_get_sensitive (held));
+  }
+}
+
 /* Printing, as Ctrl+P does, through GtkPrintOperation: its "Print to
  * File" without the dialog, read back with poppler's tools */
 static void
@@ -386,6 +426,7 @@ main (int   argc,
   ADD ("action-plans/health-and-coverage", test_action_plans);
   ADD ("follow-up/at-risk-and-done", test_follow_up);
   ADD ("action-plans/reveal", test_reveal);
+  ADD ("approved/follow-up-open", test_approved_follow_up_open);
   ADD ("printing/print-operation", test_print_operation);
 
   return g_test_run ();

@@ -361,9 +361,31 @@ test_approved_is_read_only (Fixture       *f,
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (title)));
   g_assert_nonnull (kurs_widget_find (f->page, kurs_widget_is_button_labelled, "Start New _Revision…"));
 
+  /* A frozen text reads as text: no frame, no room for more */
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  show_page (f, KURS_TYPE_VISION_PAGE);
+  {
+    GtkWidget *vision = kurs_widget_find (f->page, kurs_widget_has_type_name, "KursTextArea");
+
+    g_assert_true (gtk_widget_has_css_class (vision, "read-only"));
+    g_assert_false (gtk_text_view_get_editable (kurs_text_area_get_text_view (KURS_TEXT_AREA (vision))));
+  }
+
+  /* A section that cannot be added to says so and why, its button there
+   * but not to be pressed */
   gtk_window_set_child (GTK_WINDOW (f->window), NULL);
   show_page (f, KURS_TYPE_GOALS_PAGE);
-  g_assert_false (gtk_widget_get_visible (kurs_widget_find (f->page, kurs_widget_is_button_labelled, "Add Goal")));
+  {
+    GtkWidget *add = kurs_widget_find (f->page, kurs_widget_is_button_labelled, "Add Goal");
+    GtkWidget *section = gtk_widget_get_ancestor (add, ADW_TYPE_PREFERENCES_GROUP);
+
+    g_assert_true (gtk_widget_get_visible (add));
+    g_assert_false (gtk_widget_get_sensitive (add));
+    g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (section)),
+                              "approved"));
+    g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (section)),
+                              "start a new revision"));
+  }
 }
 
 /* The application's style sheets */

@@ -192,6 +192,7 @@ kurs_entry_row_new (KursStore  *store,
 
   self = g_object_new (KURS_TYPE_ENTRY_ROW, NULL);
   self->binding = kurs_field_binding_new (GTK_WIDGET (self), store, record, field, update);
+  kurs_field_binding_watch_typing (self->binding, GTK_WIDGET (self));
   info = kurs_field_binding_get_field (self->binding);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), _(info->label));

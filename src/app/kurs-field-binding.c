@@ -130,12 +130,28 @@ kurs_field_binding_get_value (KursFieldBinding *self)
 gboolean
 kurs_field_binding_is_writable (KursFieldBinding *self)
 {
-  const KursEntityInfo *info = kurs_record_get_info (self->record);
+  return kurs_field_binding_check_writable (self, NULL);
+}
 
-  if (kurs_store_is_read_only (self->store) || kurs_record_is_deleted (self->record))
-    return FALSE;
+/**
+ * kurs_field_binding_check_writable:
+ *
+ * Returns: whether an edit can be stored, or %FALSE with @error saying
+ *   why not: the library is read-only, or the strategy approved
+ */
+gboolean
+kurs_field_binding_check_writable (KursFieldBinding  *self,
+                                   GError           **error)
+{
+  if (kurs_record_is_deleted (self->record))
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
+                   _("“%s” has been deleted"), kurs_record_get_title (self->record));
+      return FALSE;
+    }
 
-  return !info->content || !kurs_store_is_frozen (self->store, kurs_record_get_strategy_id (self->record));
+  return kurs_store_check_editable (self->store, kurs_record_get_entity (self->record),
+                                    kurs_record_get_strategy_id (self->record), error);
 }
 
 /**
@@ -273,6 +289,45 @@ kurs_field_bindings_flush_all (void)
 {
   while (pending_bindings != NULL)
     kurs_field_binding_flush (pending_bindings->data);
+}
+
+static gboolean
+typing_key_cb (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               KursFieldBinding      *self)
+{
+  g_autoptr(GError) error = NULL;
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  gboolean edits = (c >= 0x20 && c != 0x7f) || keyval == GDK_KEY_BackSpace || keyval == GDK_KEY_Delete
+                   || keyval == GDK_KEY_KP_Delete;
+
+  if (!edits || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0
+      || kurs_field_binding_check_writable (self, &error))
+    return FALSE;
+
+  gtk_widget_activate_action (self->widget, "win.show-refusal", "s", error->message);
+  return TRUE;
+}
+
+/**
+ * kurs_field_binding_watch_typing:
+ * @editable: the widget typed into: the editor, or the text inside it
+ *
+ * Typing into a field that cannot be changed (a frozen text, a read-only
+ * library) is not silently ignored: the window says why, and how to
+ * change it where there is a way.
+ */
+void
+kurs_field_binding_watch_typing (KursFieldBinding *self,
+                                 GtkWidget        *editable)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (typing_key_cb), self);
+  gtk_widget_add_controller (editable, keys);
 }
 
 /**

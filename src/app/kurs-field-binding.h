@@ -29,6 +29,10 @@ KursRecord       *kurs_field_binding_get_record    (KursFieldBinding       *self
 const KursField  *kurs_field_binding_get_field     (KursFieldBinding       *self);
 GVariant         *kurs_field_binding_get_value     (KursFieldBinding       *self);
 gboolean          kurs_field_binding_is_writable   (KursFieldBinding       *self);
+gboolean          kurs_field_binding_check_writable (KursFieldBinding      *self,
+                                                     GError               **error);
+void              kurs_field_binding_watch_typing   (KursFieldBinding      *self,
+                                                     GtkWidget             *editable);
 
 gboolean          kurs_field_binding_check         (KursFieldBinding       *self,
                                                     GVariant               *value,

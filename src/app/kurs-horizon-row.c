@@ -37,8 +37,8 @@ enum {
 static gboolean
 is_writable (KursHorizonRow *self)
 {
-  return !kurs_store_is_read_only (self->store)
-         && !kurs_store_is_frozen (self->store, kurs_record_get_strategy_id (self->subgoal));
+  return kurs_store_check_editable (self->store, KURS_ENTITY_SUBGOAL, kurs_record_get_strategy_id (self->subgoal),
+                                    NULL);
 }
 
 static void

@@ -47,9 +47,7 @@ G_DEFINE_FINAL_TYPE (KursLinkGroup, kurs_link_group, ADW_TYPE_PREFERENCES_GROUP)
 static gboolean
 is_writable (KursLinkGroup *self)
 {
-  return !kurs_store_is_read_only (self->store)
-         && (!kurs_entity_info (self->link)->content
-             || !kurs_store_is_frozen (self->store, kurs_record_get_strategy_id (self->owner)));
+  return kurs_store_check_editable (self->store, self->link, kurs_record_get_strategy_id (self->owner), NULL);
 }
 
 /* The links of the owner, of any role */

@@ -212,12 +212,7 @@ kurs_page_get_strategy (KursPage *self)
 gboolean
 kurs_page_is_writable (KursPage *self)
 {
-  KursPagePrivate *priv = kurs_page_get_instance_private (self);
-
-  g_return_val_if_fail (KURS_IS_PAGE (self), FALSE);
-
-  return !kurs_store_is_read_only (priv->store)
-         && !kurs_store_is_frozen (priv->store, kurs_record_get_id (priv->strategy));
+  return kurs_page_can_edit (self, KURS_ENTITY_STRATEGY);
 }
 
 /**
@@ -236,9 +231,28 @@ kurs_page_can_edit (KursPage   *self,
 
   g_return_val_if_fail (KURS_IS_PAGE (self), FALSE);
 
-  if (kurs_entity_info (entity)->content)
-    return kurs_page_is_writable (self);
-  return !kurs_store_is_read_only (priv->store);
+  return kurs_store_check_editable (priv->store, entity, kurs_record_get_id (priv->strategy), NULL);
+}
+
+/**
+ * kurs_page_set_section_refusal:
+ * @section: a #KursRecordSection of rows of @entity
+ *
+ * Says at @section why its rows cannot be added, if they cannot.
+ */
+void
+kurs_page_set_section_refusal (KursPage   *self,
+                               GtkWidget  *section,
+                               KursEntity  entity)
+{
+  KursPagePrivate *priv = kurs_page_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (KURS_IS_PAGE (self));
+  g_return_if_fail (KURS_IS_RECORD_SECTION (section));
+
+  kurs_store_check_editable (priv->store, entity, kurs_record_get_id (priv->strategy), &error);
+  kurs_record_section_set_refusal (KURS_RECORD_SECTION (section), error ? error->message : NULL);
 }
 
 /**
@@ -371,7 +385,7 @@ kurs_page_add_section (KursPage                 *self,
   section = kurs_record_section_new (title, empty, G_LIST_MODEL (rows), create_row, self);
   g_object_set_data_full (G_OBJECT (section), "kurs-rows", rows, g_object_unref);
   kurs_record_section_set_add (KURS_RECORD_SECTION (section), add_label, add, self);
-  kurs_record_section_set_writable (KURS_RECORD_SECTION (section), kurs_page_can_edit (self, entity));
+  kurs_page_set_section_refusal (self, section, entity);
   kurs_page_add (self, section);
 
   return section;
@@ -425,7 +439,7 @@ kurs_page_nested_section (KursPage                 *self,
   g_object_set_data_full (G_OBJECT (section), "kurs-context", context, nested_context_free);
 
   kurs_record_section_set_add (KURS_RECORD_SECTION (section), add_label, add, context);
-  kurs_record_section_set_writable (KURS_RECORD_SECTION (section), kurs_page_can_edit (self, entity));
+  kurs_page_set_section_refusal (self, section, entity);
   gtk_widget_set_margin_start (section, 12);
   gtk_widget_set_margin_end (section, 12);
   gtk_widget_set_margin_top (section, 12);

@@ -41,6 +41,9 @@ KursRecord *kurs_page_get_strategy   (KursPage   *self);
 gboolean    kurs_page_is_writable    (KursPage   *self);
 gboolean    kurs_page_can_edit       (KursPage   *self,
                                       KursEntity  entity);
+void        kurs_page_set_section_refusal (KursPage   *self,
+                                           GtkWidget  *section,
+                                           KursEntity  entity);
 GSettings  *kurs_page_get_settings   (KursPage   *self);
 void        kurs_page_add            (KursPage   *self,
                                       GtkWidget  *group);

@@ -38,12 +38,8 @@ G_DEFINE_FINAL_TYPE (KursRecordRow, kurs_record_row, ADW_TYPE_EXPANDER_ROW)
 static gboolean
 is_writable (KursRecordRow *self)
 {
-  const KursEntityInfo *info = kurs_record_get_info (self->record);
-
-  if (kurs_store_is_read_only (self->store))
-    return FALSE;
-
-  return !info->content || !kurs_store_is_frozen (self->store, kurs_record_get_strategy_id (self->record));
+  return kurs_store_check_editable (self->store, kurs_record_get_entity (self->record),
+                                    kurs_record_get_strategy_id (self->record), NULL);
 }
 
 static void

@@ -199,14 +199,28 @@ kurs_record_section_set_add (KursRecordSection        *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/**
+ * kurs_record_section_set_refusal:
+ * @reason: (nullable): why rows cannot be added (the strategy is
+ *   approved), or %NULL when they can
+ *
+ * A section whose rows cannot be added says so and why, under its title,
+ * rather than hiding its Add button.
+ */
 void
-kurs_record_section_set_writable (KursRecordSection *self,
-                                  gboolean           writable)
+kurs_record_section_set_refusal (KursRecordSection *self,
+                                 const char        *reason)
 {
   g_return_if_fail (KURS_IS_RECORD_SECTION (self));
 
   if (self->add_button != NULL)
-    gtk_widget_set_visible (self->add_button, writable);
+    {
+      gtk_widget_set_sensitive (self->add_button, reason == NULL);
+      gtk_widget_set_tooltip_text (self->add_button, reason);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      reason ? reason : "", -1);
+    }
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), reason);
 }
 
 /**

@@ -23,8 +23,8 @@ void        kurs_record_section_set_add      (KursRecordSection        *self,
                                               const char               *label,
                                               KursRecordSectionAddFunc  add,
                                               gpointer                  user_data);
-void        kurs_record_section_set_writable (KursRecordSection        *self,
-                                              gboolean                  writable);
+void        kurs_record_section_set_refusal  (KursRecordSection        *self,
+                                              const char               *reason);
 void        kurs_record_section_add_button   (KursRecordSection        *self,
                                               GtkWidget                *button);
 GtkListBox *kurs_record_section_get_list     (KursRecordSection        *self);

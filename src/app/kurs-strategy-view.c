@@ -289,12 +289,26 @@ revise_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  KursStrategyView *self = KURS_STRATEGY_VIEW (widget);
+  kurs_strategy_view_start_revision (KURS_STRATEGY_VIEW (widget));
+}
+
+/**
+ * kurs_strategy_view_start_revision:
+ *
+ * Asks whether to take the strategy back to draft — a new revision of an
+ * approved one, or a draft back from its hearing — and does so.
+ */
+void
+kurs_strategy_view_start_revision (KursStrategyView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   gboolean frozen;
 
-  if (self->strategy == NULL)
+  g_return_if_fail (KURS_IS_STRATEGY_VIEW (self));
+
+  if (self->strategy == NULL || kurs_store_is_read_only (self->store))
     return;
 
   frozen = kurs_store_is_frozen (self->store, kurs_record_get_id (self->strategy));

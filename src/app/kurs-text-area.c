@@ -50,6 +50,15 @@ update (GtkWidget *widget)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->view), text, -1);
   gtk_text_view_set_editable (self->view, writable);
   gtk_text_view_set_cursor_visible (self->view, writable);
+  /* A text that cannot change reads as text, not as an empty field to
+   * type into: no frame, no room kept for more */
+  if (writable)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "read-only");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "read-only");
+  gtk_widget_set_size_request (GTK_WIDGET (self->view), -1, writable ? 80 : -1);
+  gtk_text_view_set_left_margin (self->view, writable ? 10 : 0);
+  gtk_text_view_set_right_margin (self->view, writable ? 10 : 0);
   kurs_set_invalid (GTK_WIDGET (self->view), NULL);
   self->updating = FALSE;
 }
@@ -161,6 +170,7 @@ kurs_text_area_new (KursStore  *store,
 
   self = g_object_new (KURS_TYPE_TEXT_AREA, NULL);
   self->binding = kurs_field_binding_new (GTK_WIDGET (self), store, record, field, update);
+  kurs_field_binding_watch_typing (self->binding, GTK_WIDGET (self->view));
   label = _(kurs_field_binding_get_field (self->binding)->label);
 
   gtk_label_set_label (self->label, label);

@@ -52,6 +52,8 @@ struct _KursWindow
   /* The toast that says what undo or redo did, while it is shown: the
    * next undo says so in it, rather than queueing a toast of its own */
   AdwToast             *history_toast;
+  /* The toast that says why something cannot be changed, while shown */
+  AdwToast             *refusal_toast;
 };
 
 G_DEFINE_FINAL_TYPE (KursWindow, kurs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -303,6 +305,7 @@ history_toast_dismissed_cb (KursWindow *self,
 {
   if (self->history_toast == toast)
     g_clear_object (&self->history_toast);
+  g_clear_object (&self->refusal_toast);
 }
 
 /* Says what undo or redo did, with the way back */
@@ -443,6 +446,47 @@ show_undo_toast_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   toast (KURS_WINDOW (widget), g_variant_get_string (parameter, NULL), TRUE);
+}
+
+static void
+refusal_toast_dismissed_cb (KursWindow *self,
+                            AdwToast   *toast)
+{
+  if (self->refusal_toast == toast)
+    g_clear_object (&self->refusal_toast);
+}
+
+/* Says why what someone tries to change cannot be changed (a frozen text,
+ * a read-only library), once however often they try, with the way to
+ * change it where there is one */
+static void
+show_refusal_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+
+  if (self->refusal_toast != NULL)
+    return;
+
+  self->refusal_toast = adw_toast_new (g_variant_get_string (parameter, NULL));
+  if (self->selected != NULL && !kurs_store_is_read_only (self->store)
+      && kurs_store_is_frozen (self->store, kurs_record_get_id (self->selected)))
+    {
+      adw_toast_set_button_label (self->refusal_toast, _("Start New _Revision…"));
+      adw_toast_set_action_name (self->refusal_toast, "win.start-revision");
+    }
+  g_signal_connect_object (self->refusal_toast, "dismissed", G_CALLBACK (refusal_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toasts, g_object_ref (self->refusal_toast));
+}
+
+static void
+start_revision_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  kurs_strategy_view_start_revision (KURS_WINDOW (widget)->view);
 }
 
 static void
@@ -999,6 +1043,7 @@ kurs_window_dispose (GObject *object)
   KursWindow *self = (KursWindow *) object;
 
   g_clear_object (&self->history_toast);
+  g_clear_object (&self->refusal_toast);
   g_clear_object (&self->selected);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
@@ -1052,6 +1097,8 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-refusal", "s", show_refusal_action);
+  gtk_widget_class_install_action (widget_class, "win.start-revision", NULL, start_revision_action);
 }
 
 static void

@@ -1839,11 +1839,38 @@ check_can_write (KursStore  *self,
   if (self->read_only)
     {
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY,
-                   _("The library is open read-only"));
+                   _("The library is open read-only, so nothing in it can be changed here"));
       return FALSE;
     }
 
   return TRUE;
+}
+
+/**
+ * kurs_store_check_editable:
+ * @entity: a kind of row
+ * @strategy_id: the strategy the rows belong to
+ *
+ * Whether rows of @entity in the strategy can be added, changed and
+ * deleted: the library is open for writing, and they are not part of an
+ * approved strategy's frozen text (its process and follow-up never
+ * freeze).  The one rule the store writes by, for editors to show before
+ * anyone tries.
+ *
+ * Returns: %TRUE, or %FALSE with @error saying why not
+ *   (%KURS_STORE_ERROR_READ_ONLY or %KURS_STORE_ERROR_FROZEN)
+ */
+gboolean
+kurs_store_check_editable (KursStore   *self,
+                           KursEntity   entity,
+                           gint64       strategy_id,
+                           GError     **error)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, FALSE);
+
+  return check_can_write (self, error)
+         && check_not_frozen (self, kurs_entity_info (entity), strategy_id, error);
 }
 
 /* Actions */

@@ -72,6 +72,10 @@ char       *kurs_store_get_short_id        (KursStore           *self,
                                             KursRecord          *strategy);
 gboolean    kurs_store_is_frozen           (KursStore           *self,
                                             gint64               strategy_id);
+gboolean    kurs_store_check_editable      (KursStore           *self,
+                                            KursEntity           entity,
+                                            gint64               strategy_id,
+                                            GError             **error);
 char       *kurs_store_get_record_name     (KursStore           *self,
                                             KursRecord          *record);
 

@@ -4,7 +4,7 @@ text with a banner saying so, and a new revision."""
 
 import time
 
-from kurs_e2e import Kurs, check, cli, finish, library_path, query
+from kurs_e2e import Kurs, check, cli, finish, library_path, query, wait_for
 
 library = library_path()
 cli("--file", library, "example")
@@ -35,6 +35,21 @@ kurs.type_into("Title", "XYZ")
 time.sleep(1.0)
 check(query(library, "SELECT title FROM strategy") == before, "the title can no longer be edited")
 
+# …and typing into it is not silently ignored: the window says why, with
+# the way to change it
+def refusals():
+    return len(kurs.find_all("label", name="The strategy is approved and its text is frozen; "
+                                           "start a new revision to change it"))
+
+
+before_typing = refusals()
+kurs.page(2)
+kurs.page(1)   # the focus in the page's first field, the title
+kurs.key("x")
+check(wait_for(lambda: refusals() == before_typing + 1, timeout=5), "typing into a frozen field says why it cannot change")
+check(kurs.find("push button", contains="Start New Revision", timeout=2) is not None, "with the way to change it")
+kurs.screenshot("en-approved-typing")
+
 uuid = query(library, "SELECT uuid FROM strategy")[0][0]
 exported = cli("--file", library, "export", uuid, "-o", "-")
 check(exported.returncode == 0 and 'approved-by="Socialudvalget"' in exported.stdout,
@@ -53,7 +68,7 @@ kurs.press(where=lambda n: "Revision" in (n.name or "").replace("_", "") and "Ne
 time.sleep(0.5)
 check(query(library, "SELECT status FROM strategy") == [("draft",)], "Start Revision returns it to draft")
 check(query(library, "SELECT count(*) FROM version") == [(1,)], "and keeps version 1")
-check(kurs.find("label", contains="its text is frozen", timeout=1) is None, "the banner is gone")
+check(kurs.find("label", contains="This strategy is approved", timeout=1) is None, "the banner is gone")
 
 kurs.quit()
 finish()
