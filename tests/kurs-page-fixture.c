@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <sqlite3.h>
 
+#include "kurs-approval.h"
 #include "kurs-example.h"
 #include "kurs-page-fixture.h"
 #include "kurs-record-row.h"
@@ -23,6 +24,19 @@ fixture_set_up (Fixture       *f,
   f->store = kurs_store_open (f->path, KURS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   f->strategy = kurs_example_create (f->store, &error);
+  g_assert_no_error (error);
+  /* The pages of one strategy: the example's other one goes, so that what
+   * the tests read back from the file is this one's */
+  {
+    g_autoptr(GPtrArray) strategies = kurs_store_list_strategies (f->store);
+
+    for (guint i = 0; i < strategies->len; i++)
+      if (strategies->pdata[i] != (gpointer) f->strategy)
+        g_assert_true (kurs_store_delete (f->store, strategies->pdata[i], NULL));
+  }
+  /* The example was approved in 2022: in a new revision its text can be
+   * edited, and everything else is as the years left it */
+  g_assert_true (kurs_approval_start_revision (f->store, f->strategy, &error));
   g_assert_no_error (error);
 
   f->window = gtk_window_new ();

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include "kurs-approval.h"
-#include "kurs-example.h"
 #include "kurs-test-util.h"
 #include "kurs-xml-export.h"
 
@@ -22,7 +21,9 @@ fixture_set_up (Fixture       *f,
 
   f->dir = kurs_test_make_dir ();
   f->store = kurs_test_open_library (f->dir);
-  f->strategy = kurs_example_create (f->store, &error);
+  /* A draft, to be approved */
+  f->strategy = kurs_store_create_strategy (f->store, "Strategi for udsatte borgere", 2022, 2029,
+                                            "Socialudvalget", &error);
   g_assert_no_error (error);
 }
 

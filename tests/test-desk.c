@@ -11,6 +11,8 @@
 #include "kurs-approval.h"
 #include "kurs-boxed-list.h"
 #include "kurs-follow-up-page.h"
+#include "kurs-health.h"
+#include "kurs-hearings-page.h"
 #include "kurs-indicators-page.h"
 #include "kurs-key-figure-chart.h"
 #include "kurs-page-fixture.h"
@@ -63,11 +65,10 @@ test_chart_pixels (Fixture       *f,
   GdkRGBA success = { 0.15, 0.64, 0.41, 1 }, accent = { 0.21, 0.52, 0.89, 1 };
   guint on_target = 0, n;
 
-  g_assert_true (kurs_store_set_text (f->store, indicators->pdata[0], "baseline", "61", NULL));
-  g_assert_true (kurs_store_set_text (f->store, indicators->pdata[0], "target", "40", NULL));
-  g_assert_true (kurs_store_set_text (f->store, indicators->pdata[0], "target_year", "2029", NULL));
-  measure (f, "2022-02-01", 61);
-  measure (f, "2024-02-01", 58);
+  /* The example's count: baseline 61 in 2022, target 40 in 2029, and
+   * VIVE's counts of 2022, 2024 and 2026 */
+  g_assert_cmpfloat (kurs_record_get_real (indicators->pdata[0], "baseline"), ==, 61);
+  g_assert_cmpfloat (kurs_record_get_real (indicators->pdata[0], "target"), ==, 40);
 
   show_page (f, KURS_TYPE_INDICATORS_PAGE);
   row = expand (f, VIVE_TITLE);
@@ -82,7 +83,7 @@ test_chart_pixels (Fixture       *f,
 
   kurs_widget_render (chart, &pixels, "desk-chart");
   kurs_key_figure_chart_get_geometry (KURS_KEY_FIGURE_CHART (chart), &geometry);
-  g_assert_cmpuint (geometry.n_points, ==, 2);
+  g_assert_cmpuint (geometry.n_points, ==, 3);
   g_assert_cmpfloat (geometry.target_y, >, geometry.baseline_y);   /* 40 is below 61 */
 
   /* Along the target line: its colour, but where its label sits */
@@ -127,12 +128,12 @@ test_chart_pixels (Fixture       *f,
   kurs_widget_settle ();
 
   /* A new measurement is drawn at once */
-  measure (f, "2026-02-01", 52);
+  measure (f, "2026-06-01", 52);
   kurs_widget_settle ();
   kurs_pixels_clear (&pixels);
-  kurs_widget_render (chart, &pixels, "desk-chart-three");
+  kurs_widget_render (chart, &pixels, "desk-chart-four");
   kurs_key_figure_chart_get_geometry (KURS_KEY_FIGURE_CHART (chart), &geometry);
-  g_assert_cmpuint (geometry.n_points, ==, 3);
+  g_assert_cmpuint (geometry.n_points, ==, 4);
 }
 
 /* Measurements are added and edited under their indicator */
@@ -148,7 +149,7 @@ test_measurement_rows (Fixture       *f,
   g_autofree char *title = NULL;
 
   show_page (f, KURS_TYPE_INDICATORS_PAGE);
-  row = expand (f, "Nøgletal på udsatteområdet");
+  row = expand (f, "Nøgletal på udsatteområdet: borgere på forsorgshjem");
   click (row, "Add Measurement");
   kurs_widget_settle ();
   values = kurs_widget_find_all (row, kurs_widget_is_row_titled, "Value");
@@ -159,8 +160,13 @@ test_measurement_rows (Fixture       *f,
    * and open with the focus in its first field, the date, selected */
   records = kurs_widget_find_all (row, kurs_widget_has_type_name, "KursRecordRow");
   for (guint i = 0; i < records->len; i++)
-    if (kurs_record_get_entity (kurs_record_row_get_record (records->pdata[i])) == KURS_ENTITY_MEASUREMENT)
-      measurement = records->pdata[i];
+    {
+      KursRecord *record = kurs_record_row_get_record (records->pdata[i]);
+
+      if (kurs_record_get_entity (record) == KURS_ENTITY_MEASUREMENT
+          && g_strcmp0 (kurs_record_get_text (record, "date"), "2026-11-24") == 0)
+        measurement = records->pdata[i];
+    }
   g_assert_nonnull (measurement);
   title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (measurement)));
   g_assert_true (g_str_has_prefix (title, "Nov 24, 2026 · "));
@@ -178,7 +184,7 @@ test_measurement_rows (Fixture       *f,
 
   type (added, "1234,5");
   kurs_widget_wait (AFTER_SAVE);
-  assert_stored (f, "SELECT value FROM measurement", "1234.5");
+  assert_stored (f, "SELECT value FROM measurement WHERE date = '2026-11-24'", "1234.5");
   g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (measurement)),
                                    "Nov 24, 2026 · 1"));
   g_assert_false (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (measurement)), title));
@@ -191,6 +197,25 @@ test_action_plans (Fixture       *f,
 {
   GtkWidget *initiative, *check;
   KursRecord *plan;
+
+  /* The current plan serves both goals: without its links to the second,
+   * that goal is uncovered */
+  {
+    g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy));
+    g_autoptr(GPtrArray) goals = kurs_store_list (f->store, KURS_ENTITY_GOAL, kurs_record_get_id (f->strategy));
+    g_autoptr(GPtrArray) initiatives = kurs_store_list (f->store, KURS_ENTITY_INITIATIVE,
+                                                        kurs_record_get_id (plans->pdata[1]));
+
+    for (guint i = 0; i < initiatives->len; i++)
+      {
+        g_autoptr(GPtrArray) links = kurs_store_list (f->store, KURS_ENTITY_INITIATIVE_GOAL,
+                                                      kurs_record_get_id (initiatives->pdata[i]));
+
+        for (guint k = 0; k < links->len; k++)
+          if (kurs_record_get_int (links->pdata[k], "goal_id") == kurs_record_get_id (goals->pdata[1]))
+            g_assert_true (kurs_store_delete (f->store, links->pdata[k], NULL));
+      }
+  }
 
   show_page (f, KURS_TYPE_ACTION_PLANS_PAGE);
   /* KURS_TODAY is 2026-11-24: the current plan is 2025–26 */
@@ -248,6 +273,13 @@ test_action_plans (Fixture       *f,
 }
 
 static gboolean
+has_css_class (GtkWidget  *widget,
+               const char *css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+static gboolean
 is_group_titled (GtkWidget  *widget,
                  const char *title)
 {
@@ -262,6 +294,7 @@ test_follow_up (Fixture       *f,
 {
   g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy));
   g_autoptr(KursRecord) initiative = NULL;
+  g_autoptr(KursRecord) overdue = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *risks, *entry, *figures;
 
@@ -271,7 +304,13 @@ test_follow_up (Fixture       *f,
                                   "progress", g_variant_new_int64 (40),
                                   "end_date", g_variant_new_string ("2027-01-31"), NULL);
   g_assert_no_error (error);
-  measure (f, "2024-02-01", 58);
+  g_clear_object (&overdue);
+  overdue = kurs_store_create (f->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (f->strategy), &error,
+                               "kind", g_variant_new_string ("committee-meeting"),
+                               "title", g_variant_new_string ("Dialogmøde med Rådet for Socialt Udsatte"),
+                               "start_date", g_variant_new_string ("2026-10-06"), NULL);
+  g_assert_no_error (error);
+  measure (f, "2026-06-01", 57);
 
   show_page (f, KURS_TYPE_FOLLOW_UP_PAGE);
   risks = kurs_widget_find (f->page, is_group_titled, "Initiatives at Risk or Delayed");
@@ -282,12 +321,13 @@ test_follow_up (Fixture       *f,
   /* its deadline is in the next 90 days */
   g_assert_nonnull (kurs_widget_find (kurs_widget_find (f->page, is_group_titled, "Next 90 Days"),
                                       kurs_widget_is_row_titled, "Boligsocial indsats"));
-  /* the example's 2022 meetings were never marked held */
+  /* a meeting whose day is past, not marked held */
   g_assert_nonnull (kurs_widget_find (kurs_widget_find (f->page, is_group_titled, "Overdue"),
-                                      kurs_widget_is_row_titled, "Socialudvalgsmøde: godkendelse af opsamling og proces"));
+                                      kurs_widget_is_row_titled, "Dialogmøde med Rådet for Socialt Udsatte"));
+  /* the latest key figure */
   figures = kurs_widget_find (f->page, is_group_titled, "Key Figures");
   entry = kurs_widget_find (figures, kurs_widget_is_row_titled, VIVE_TITLE);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (entry)), "58 personer"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (entry)), "57 personer"));
   kurs_widget_snapshot (f->window, "desk-follow-up");
 
   /* Each entry opens its editor: the button names its page and record */
@@ -315,8 +355,14 @@ test_follow_up (Fixture       *f,
     GtkWidget *bar = kurs_widget_find (kurs_widget_find (f->page, is_group_titled, "Current Action Plan"),
                                        kurs_widget_has_type_name, "GtkProgressBar");
 
-    g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), ==, 1.0);
+    /* the mean of the plan's initiatives, this one's 100 among them */
+    g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)),
+                                    kurs_health_plan_progress (f->store, plans->pdata[1]) / 100.0, 0.001);
+    g_assert_cmpint (kurs_health_plan_progress (f->store, plans->pdata[1]), >, 90);
   }
+  /* the example's own lagging initiative is still at risk */
+  g_assert_nonnull (kurs_widget_find (risks, kurs_widget_is_row_titled,
+                                      "Sammenhængende forløb med regionen for borgere med dobbeltdiagnose (eksempel)"));
 }
 
 /* The reveal of a record: an initiative on its plan, a measurement under
@@ -352,11 +398,11 @@ test_approved_follow_up_open (Fixture       *f,
   show_page (f, KURS_TYPE_INDICATORS_PAGE);
   g_assert_false (gtk_widget_get_sensitive (kurs_widget_find (f->page, kurs_widget_is_button_labelled,
                                                               "Add Indicator")));
-  indicator = expand (f, "Nøgletal på udsatteområdet");
+  indicator = expand (f, "Nøgletal på udsatteområdet: borgere på forsorgshjem");
   add = kurs_widget_find (indicator, kurs_widget_is_button_labelled, "Add Measurement");
   g_assert_true (gtk_widget_get_sensitive (add));
   click (indicator, "Add Measurement");
-  assert_stored (f, "SELECT count(*) FROM measurement", "1");
+  assert_stored (f, "SELECT count(*) FROM measurement WHERE date = '2026-11-24'", "1");
 
   gtk_window_set_child (GTK_WINDOW (f->window), NULL);
   show_page (f, KURS_TYPE_ACTION_PLANS_PAGE);
@@ -373,6 +419,39 @@ test_approved_follow_up_open (Fixture       *f,
 
     g_assert_true (gtk_widget_get_sensitive (held));
   }
+}
+
+/* The example opens as its story is today: the process of 2022 held, the
+ * hearing answered, nothing overdue but the one initiative of the first
+ * plan left unfinished, and one of the current plan at risk */
+static void
+test_example_as_of_today (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) overdue = NULL;
+  GtkWidget *group;
+
+  show_page (f, KURS_TYPE_PROCESS_PAGE);
+  overdue = kurs_widget_find_all (f->page, has_css_class, "overdue");
+  g_assert_cmpuint (overdue->len, ==, 0);
+
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  show_page (f, KURS_TYPE_HEARINGS_PAGE);
+  g_assert_nonnull (kurs_widget_find (f->page, kurs_widget_is_label, "4 answered"));
+  g_assert_nonnull (kurs_widget_find (f->page, kurs_widget_is_label, "0 overdue"));
+
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  show_page (f, KURS_TYPE_FOLLOW_UP_PAGE);
+  group = kurs_widget_find (f->page, is_group_titled, "Overdue");
+  g_clear_pointer (&overdue, g_ptr_array_unref);
+  overdue = kurs_widget_find_all (group, kurs_widget_has_type_name, "AdwActionRow");
+  g_assert_cmpuint (overdue->len, ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (overdue->pdata[0]), ==, "Inddragelse af eksterne interessenter");
+  group = kurs_widget_find (f->page, is_group_titled, "Initiatives at Risk or Delayed");
+  g_clear_pointer (&overdue, g_ptr_array_unref);
+  overdue = kurs_widget_find_all (group, kurs_widget_has_type_name, "AdwActionRow");
+  g_assert_cmpuint (overdue->len, ==, 1);
+  kurs_widget_snapshot (f->window, "desk-example-today");
 }
 
 /* Printing, as Ctrl+P does, through GtkPrintOperation: its "Print to
@@ -427,6 +506,7 @@ main (int   argc,
   ADD ("follow-up/at-risk-and-done", test_follow_up);
   ADD ("action-plans/reveal", test_reveal);
   ADD ("approved/follow-up-open", test_approved_follow_up_open);
+  ADD ("example/as-of-today", test_example_as_of_today);
   ADD ("printing/print-operation", test_print_operation);
 
   return g_test_run ();

@@ -142,6 +142,8 @@ test_coverage (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(KursRecord) plan = first_plan (f);
+  g_autoptr(KursRecord) extra = NULL;
+  g_autoptr(KursRecord) initiative = NULL;
   g_autoptr(KursRecord) current = NULL;
   g_autoptr(GPtrArray) uncovered = NULL;
   g_autoptr(GPtrArray) goals = kurs_store_list (f->store, KURS_ENTITY_GOAL, kurs_record_get_id (f->strategy));
@@ -149,26 +151,42 @@ test_coverage (Fixture       *f,
   g_autoptr(KursRecord) link = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* the example's initiatives serve the first goal, not the second */
-  uncovered = kurs_health_uncovered_goals (f->store, plan);
-  g_assert_cmpuint (uncovered->len, ==, 1);
-  g_assert_true (uncovered->pdata[0] == goals->pdata[1]);
-
-  link = kurs_store_create (f->store, KURS_ENTITY_INITIATIVE_GOAL, kurs_record_get_id (initiatives->pdata[0]), &error,
-                            "goal_id", g_variant_new_int64 (kurs_record_get_id (goals->pdata[1])), NULL);
-  g_assert_no_error (error);
-  g_clear_pointer (&uncovered, g_ptr_array_unref);
+  /* the example's first plan serves both its goals */
   uncovered = kurs_health_uncovered_goals (f->store, plan);
   g_assert_cmpuint (uncovered->len, ==, 0);
+  g_clear_pointer (&uncovered, g_ptr_array_unref);
 
-  /* the second plan has no initiatives: every goal is uncovered */
+  /* a plan with no initiatives serves none, and has no progress */
+  extra = kurs_store_create (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy), &error,
+                             "title", g_variant_new_string ("Ekstra handleplan"),
+                             "start_date", g_variant_new_string ("2029-01-01"),
+                             "end_date", g_variant_new_string ("2029-06-30"), NULL);
+  g_assert_no_error (error);
+  uncovered = kurs_health_uncovered_goals (f->store, extra);
+  g_assert_cmpuint (uncovered->len, ==, 2);
+  g_assert_cmpint (kurs_health_plan_progress (f->store, extra), ==, -1);
+  g_clear_pointer (&uncovered, g_ptr_array_unref);
+
+  /* an initiative serving the first goal leaves the second uncovered;
+   * linking it too covers both */
+  initiative = kurs_store_create (f->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (extra), &error,
+                                  "title", g_variant_new_string ("Boligsocial indsats"), NULL);
+  link = kurs_store_create (f->store, KURS_ENTITY_INITIATIVE_GOAL, kurs_record_get_id (initiative), &error,
+                            "goal_id", g_variant_new_int64 (kurs_record_get_id (goals->pdata[0])), NULL);
+  g_assert_no_error (error);
+  uncovered = kurs_health_uncovered_goals (f->store, extra);
+  g_assert_cmpuint (uncovered->len, ==, 1);
+  g_assert_true (uncovered->pdata[0] == goals->pdata[1]);
+  g_clear_pointer (&uncovered, g_ptr_array_unref);
+  g_clear_object (&link);
+  link = kurs_store_create (f->store, KURS_ENTITY_INITIATIVE_GOAL, kurs_record_get_id (initiative), &error,
+                            "goal_id", g_variant_new_int64 (kurs_record_get_id (goals->pdata[1])), NULL);
+  g_assert_no_error (error);
+  uncovered = kurs_health_uncovered_goals (f->store, extra);
+  g_assert_cmpuint (uncovered->len, ==, 0);
+
   current = kurs_health_current_plan (f->store, f->strategy, d ("2026-11-24"));
   g_assert_cmpstr (kurs_record_get_title (current), ==, "Handleplan 2025–26");
-  g_clear_pointer (&uncovered, g_ptr_array_unref);
-  uncovered = kurs_health_uncovered_goals (f->store, current);
-  g_assert_cmpuint (uncovered->len, ==, 2);
-  g_assert_cmpint (kurs_health_plan_progress (f->store, current), ==, -1);
-
   g_clear_object (&current);
   current = kurs_health_current_plan (f->store, f->strategy, d ("2020-01-01"));
   g_assert_cmpstr (kurs_record_get_title (current), ==, "Handleplan 2023–24");
@@ -177,9 +195,14 @@ test_coverage (Fixture       *f,
   g_assert_cmpstr (kurs_record_get_title (current), ==, "Handleplan 2029");
 
   /* progress: the mean of the plan's initiatives, a done one counting as 100 */
+  g_assert_cmpuint (initiatives->len, ==, 3);
   g_assert_true (kurs_store_set (f->store, initiatives->pdata[0], "progress", g_variant_new_int64 (30), NULL));
-  g_assert_true (kurs_store_set (f->store, initiatives->pdata[1], "status", g_variant_new_string ("done"), NULL));
-  g_assert_cmpint (kurs_health_plan_progress (f->store, plan), ==, 43);
+  g_assert_true (kurs_store_set (f->store, initiatives->pdata[0], "status", g_variant_new_string ("on-track"), NULL));
+  g_assert_true (kurs_store_set (f->store, initiatives->pdata[1], "progress", g_variant_new_int64 (60), NULL));
+  g_assert_true (kurs_store_set (f->store, initiatives->pdata[1], "status", g_variant_new_string ("on-track"), NULL));
+  g_assert_true (kurs_store_set (f->store, initiatives->pdata[2], "progress", g_variant_new_int64 (10), NULL));
+  g_assert_true (kurs_store_set (f->store, initiatives->pdata[2], "status", g_variant_new_string ("done"), NULL));
+  g_assert_cmpint (kurs_health_plan_progress (f->store, plan), ==, 63);
 }
 
 /* CSV */
@@ -213,6 +236,17 @@ stored_measurements (Fixture *f)
   return g_string_free (text, FALSE);
 }
 
+/* The example's own measurements go, for the imported ones to be seen */
+static void
+forget_measurements (Fixture *f)
+{
+  g_autoptr(GPtrArray) measurements = kurs_store_list_by_strategy (f->store, KURS_ENTITY_MEASUREMENT,
+                                                                   kurs_record_get_id (f->strategy));
+
+  for (guint i = 0; i < measurements->len; i++)
+    g_assert_true (kurs_store_delete (f->store, measurements->pdata[i], NULL));
+}
+
 static void
 test_csv_import (Fixture       *f,
                  gconstpointer  data)
@@ -221,6 +255,8 @@ test_csv_import (Fixture       *f,
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *text = NULL;
   int n;
+
+  forget_measurements (f);
 
   /* Headings, commas, ISO and Danish dates, a quoted note with a comma */
   n = import (f, "indicator,date,value,note\n"
@@ -235,7 +271,7 @@ test_csv_import (Fixture       *f,
 
   /* A Danish sheet: semicolons and decimal commas, thousands with points */
   n = import (f, "\xef\xbb\xbfMåleparameter;Dato;Værdi\n"
-                 "Nøgletal på udsatteområdet;31.12.2023;1.234,5\n",
+                 "Nøgletal på udsatteområdet: borgere på forsorgshjem;31.12.2023;1.234,5\n",
               &problems, &error);
   g_assert_no_error (error);
   g_assert_cmpint (n, ==, 1);
@@ -259,14 +295,14 @@ test_csv_errors (Fixture       *f,
     KursCsvError  code;
     const char   *message;
   } cases[] = {
-    { "Nøgletal på udsatteområdet,2023-12-31,5\nUkendt måling,2023-12-31,5\n", KURS_CSV_ERROR_INDICATOR,
+    { "Nøgletal på udsatteområdet: borgere på forsorgshjem,2023-12-31,5\nUkendt måling,2023-12-31,5\n", KURS_CSV_ERROR_INDICATOR,
       "Line 2: the strategy has no indicator “Ukendt måling”" },
-    { "Nøgletal på udsatteområdet,2023-12-31,5\nNøgletal på udsatteområdet,31.02.2024,5\n", KURS_CSV_ERROR_DATE,
+    { "Nøgletal på udsatteområdet: borgere på forsorgshjem,2023-12-31,5\nNøgletal på udsatteområdet: borgere på forsorgshjem,31.02.2024,5\n", KURS_CSV_ERROR_DATE,
       "Line 2: “31.02.2024” is not a date (write 2024-09-30 or 30.09.2024)" },
-    { "Nøgletal på udsatteområdet,2023-12-31,mange\n", KURS_CSV_ERROR_VALUE, "Line 1: “mange” is not a number" },
-    { "Nøgletal på udsatteområdet,2023-12-31\n", KURS_CSV_ERROR_FIELDS,
+    { "Nøgletal på udsatteområdet: borgere på forsorgshjem,2023-12-31,mange\n", KURS_CSV_ERROR_VALUE, "Line 1: “mange” is not a number" },
+    { "Nøgletal på udsatteområdet: borgere på forsorgshjem,2023-12-31\n", KURS_CSV_ERROR_FIELDS,
       "Line 1: 2 fields; a measurement has 3 or 4: indicator, date, value, note" },
-    { "Nøgletal på udsatteområdet,2023-12-31,5,\"en note\n", KURS_CSV_ERROR_QUOTE,
+    { "Nøgletal på udsatteområdet: borgere på forsorgshjem,2023-12-31,5,\"en note\n", KURS_CSV_ERROR_QUOTE,
       "Line 1: a quoted field is not closed" },
   };
   g_autofree char *before = stored_measurements (f);
@@ -308,7 +344,7 @@ test_csv_errors (Fixture       *f,
     g_autofree char *after = NULL;
 
     while (huge->len <= KURS_CSV_MAX_BYTES)
-      g_string_append (huge, "Nøgletal på udsatteområdet,2023-12-31,5\n");
+      g_string_append (huge, "Nøgletal på udsatteområdet: borgere på forsorgshjem,2023-12-31,5\n");
     g_assert_cmpint (kurs_csv_import (f->store, f->strategy, huge->str, huge->len, NULL, &error), ==, -1);
     g_assert_error (error, KURS_CSV_ERROR, KURS_CSV_ERROR_TOO_LARGE);
     g_assert_cmpstr (error->message, ==, "The file is too large to be a sheet of measurements (more than 16 MB)");
@@ -354,7 +390,7 @@ test_ical (Fixture       *f,
   g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
   g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
 
-  /* 18 milestones and the first plan's 3 initiative deadlines */
+  /* 18 milestones and the deadlines of the four plans' 9 initiatives */
   for (event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); event != NULL;
        event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
     {
@@ -362,7 +398,7 @@ test_ical (Fixture       *f,
       g_assert_nonnull (icalcomponent_get_first_property (event, ICAL_DTSTAMP_PROPERTY));
       n_events++;
     }
-  g_assert_cmpuint (n_events, ==, 18 + 3);
+  g_assert_cmpuint (n_events, ==, 18 + 9);
 
   /* The seminar: two whole days, the end exclusive */
   event = find_event (calendar, "Seminar: Udsattestrategi – for hvem og hvilke fokusområder?");

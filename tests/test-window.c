@@ -519,6 +519,7 @@ test_undo_says_what (void)
 
   library_open (&library, TRUE, 0);
   view = kurs_window_get_view (library.window);
+  g_assert_true (kurs_approval_start_revision (library.store, library.example, &error));
   gtk_window_present (GTK_WINDOW (library.window));
   kurs_widget_settle ();
 
@@ -557,7 +558,7 @@ test_undo_says_what (void)
 
   /* An approval is a decision: undo neither takes it back, nor reaches
    * past it */
-  version = kurs_approval_approve (library.store, library.example, "2022-11-29", NULL, &error);
+  version = kurs_approval_approve (library.store, library.example, "2026-11-24", NULL, &error);
   g_assert_no_error (error);
   kurs_widget_settle ();
   gtk_widget_activate_action (GTK_WIDGET (library.window), "win.undo", NULL);

@@ -51,6 +51,27 @@ check_in (GtkWidget  *root,
 #define APPROVAL_MEETING "Socialudvalgsmøde: godkendelse af opsamling og proces"
 #define THEME_MEETING "Temamøde (halvdagsworkshop): indsatsområder og udviklingsmål"
 
+/* The example as its consultant left it before the 2022 process was
+ * marked held and the hearing's responses recorded: the meeting of
+ * 9 August not held, and no party answered */
+static void
+rewind_process (Fixture *f)
+{
+  g_autoptr(GPtrArray) milestones = kurs_store_list (f->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (f->strategy));
+  g_autoptr(GPtrArray) parties = kurs_store_list_by_strategy (f->store, KURS_ENTITY_HEARING_PARTY,
+                                                              kurs_record_get_id (f->strategy));
+
+  for (guint i = 0; i < milestones->len; i++)
+    if (g_str_equal (kurs_record_get_title (milestones->pdata[i]), APPROVAL_MEETING))
+      g_assert_true (kurs_store_set (f->store, milestones->pdata[i], "held", g_variant_new_boolean (FALSE), NULL));
+  for (guint i = 0; i < parties->len; i++)
+    {
+      g_assert_true (kurs_store_set (f->store, parties->pdata[i], "response_date", NULL, NULL));
+      g_assert_true (kurs_store_set (f->store, parties->pdata[i], "response_text", NULL, NULL));
+      g_assert_true (kurs_store_set (f->store, parties->pdata[i], "handling_note", NULL, NULL));
+    }
+}
+
 /* A milestone past its date and not held is overdue; ticking it held is
  * stored and takes the mark away */
 static void
@@ -60,6 +81,7 @@ test_process_held (Fixture       *f,
   GtkWidget *milestone;
   GtkCheckButton *held;
 
+  rewind_process (f);
   show_page (f, KURS_TYPE_PROCESS_PAGE);
   milestone = row (f, APPROVAL_MEETING);
   g_assert_true (gtk_widget_has_css_class (milestone, "overdue"));
@@ -206,6 +228,8 @@ test_process_plan (Fixture       *f,
                  "2027-10-12/2027-11-23");
   assert_stored (f, "SELECT committee FROM milestone WHERE kind = 'approval' AND start_date = '2027-11-30'",
                  "Socialudvalget");
+  /* the process of 2022 was held: a new plan keeps it */
+  assert_stored (f, "SELECT count(*) FROM milestone WHERE start_date BETWEEN '2022-01-01' AND '2022-12-31'", "10");
   g_assert_nonnull (row (f, "Committee meeting: final approval of the strategy"));
 
   g_assert_true (kurs_store_undo (f->store, NULL));
@@ -346,6 +370,7 @@ test_hearings_response (Fixture       *f,
   GtkWidget *round, *party, *overview;
   g_autoptr(GPtrArray) overdue = NULL;
 
+  rewind_process (f);
   show_page (f, KURS_TYPE_HEARINGS_PAGE);
   /* KURS_TODAY is 2026-11-24; the example's deadline was 2022-11-22 */
   overview = row (f, ROUND_TITLE);

@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include <glib/gi18n.h>
+
 #include "kurs-boxed-list.h"
 
 /* The boxed lists of rows that the pages show what they derive in —
@@ -129,4 +131,45 @@ kurs_group_get_title (AdwPreferencesGroup *group)
   if (title != NULL && *title != '\0')
     return title;
   return g_object_get_data (G_OBJECT (group), "kurs-group-title");
+}
+
+/**
+ * kurs_open_row_new:
+ * @subtitle: (nullable): the row's subtitle
+ * @page: the page that shows @record
+ * @record: what the row stands for
+ *
+ * A row that names a record shown elsewhere, with a button that opens its
+ * editor on @page (the window's "win.show-record").
+ *
+ * Returns: (transfer floating): an #AdwActionRow
+ */
+GtkWidget *
+kurs_open_row_new (const char *title,
+                   const char *subtitle,
+                   const char *page,
+                   KursRecord *record)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  g_autofree char *escaped_subtitle = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
+  /* Translators: the button that opens a record's editor on its own page */
+  g_autofree char *label = g_strdup_printf (_("Open “%s”"), title);
+
+  g_return_val_if_fail (KURS_IS_RECORD (record), NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  if (escaped_subtitle)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+
+  gtk_widget_add_css_class (open, "flat");
+  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (open, _("Open"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.show-record");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "(six)", page, (int) kurs_record_get_entity (record),
+                                    kurs_record_get_id (record));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+  return row;
 }

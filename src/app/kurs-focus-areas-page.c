@@ -5,14 +5,21 @@
 
 #include <glib/gi18n.h>
 
+#include "kurs-boxed-list.h"
 #include "kurs-focus-areas-page.h"
 #include "kurs-record-row.h"
+#include "kurs-text-area.h"
 
-/* The focus areas with their bearings, and the guiding principles. */
+/* The strategy in the form of the Ballerup social strategy (seed 002):
+ * its core value, the principles citizens should experience, the focus
+ * areas with their bearings, and how they are measured — the indicators,
+ * edited on their own page. */
 
 struct _KursFocusAreasPage
 {
-  KursPage parent_instance;
+  KursPage    parent_instance;
+
+  GtkListBox *measurement;
 };
 
 G_DEFINE_FINAL_TYPE (KursFocusAreasPage, kurs_focus_areas_page, KURS_TYPE_PAGE)
@@ -107,15 +114,62 @@ add_principle (gpointer user_data)
                            "title", g_variant_new_string (_("New principle")), NULL);
 }
 
+/* The indicators, each opening its editor on the Indicators page */
+static void
+fill_measurement (KursFocusAreasPage *self)
+{
+  KursPage *page = KURS_PAGE (self);
+  g_autoptr(GPtrArray) indicators = kurs_store_list (kurs_page_get_store (page), KURS_ENTITY_INDICATOR,
+                                                     kurs_record_get_id (kurs_page_get_strategy (page)));
+
+  kurs_boxed_list_clear (self->measurement);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      KursRecord *indicator = indicators->pdata[i];
+
+      gtk_list_box_append (self->measurement,
+                           kurs_open_row_new (kurs_record_get_title (indicator),
+                                              kurs_record_get_text (indicator, "source"), "indicators", indicator));
+    }
+}
+
+static void
+store_changed_cb (KursFocusAreasPage *self,
+                  guint               entities)
+{
+  if (entities & (1u << KURS_ENTITY_INDICATOR))
+    fill_measurement (self);
+}
+
 static void
 kurs_focus_areas_page_build (KursPage *page)
 {
-  kurs_page_add_section (page, KURS_ENTITY_FOCUS_AREA, _("Focus Areas"),
-                         _("No focus areas yet: the areas the strategy works in, each with its bearings"),
-                         create_area_row, _("Add Focus Area"), add_area);
+  KursFocusAreasPage *self = KURS_FOCUS_AREAS_PAGE (page);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list;
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             kurs_text_area_new (kurs_page_get_store (page), kurs_page_get_strategy (page),
+                                                 "core_value"));
+  kurs_page_add (page, group);
+
   kurs_page_add_section (page, KURS_ENTITY_PRINCIPLE, _("Principles"),
                          _("No principles yet: what citizens should experience, whatever the area"),
                          create_principle_row, _("Add Principle"), add_principle);
+  kurs_page_add_section (page, KURS_ENTITY_FOCUS_AREA, _("Focus Areas"),
+                         _("No focus areas yet: the areas the strategy works in, each with its bearings"),
+                         create_area_row, _("Add Focus Area"), add_area);
+
+  group = kurs_heading_group_new (_("Measurement"),
+                                  _("The indicators that follow the principles and focus areas up; each is "
+                                    "edited on the Indicators page"));
+  list = kurs_boxed_list_new (_("Measurement"), _("No indicators yet: add them on the Indicators page"));
+  self->measurement = GTK_LIST_BOX (list);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  kurs_page_add (page, group);
+  fill_measurement (self);
+  g_signal_connect_object (kurs_page_get_store (page), "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void

@@ -40,27 +40,10 @@ entry_row (const char *title,
            KursRecord *record,
            const char *css_class)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-  g_autofree char *escaped_subtitle = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
-  /* Translators: the button that opens a dashboard entry's editor */
-  g_autofree char *label = g_strdup_printf (_("Open “%s”"), title);
+  GtkWidget *row = kurs_open_row_new (title, subtitle, page, record);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-  if (escaped_subtitle)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
   if (css_class)
     gtk_widget_add_css_class (row, css_class);
-
-  gtk_widget_add_css_class (open, "flat");
-  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (open, _("Open"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.show-record");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "(six)", page, (int) kurs_record_get_entity (record),
-                                    kurs_record_get_id (record));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
   return row;
 }
 

@@ -172,10 +172,8 @@ build_pages (KursStrategyView *self)
       gtk_list_box_append (self->navigation, navigation_row (KURS_PAGE_CLASS (klass)));
     }
 
-  /* An approved strategy is followed up on; a draft is written */
   if (current == NULL || !kurs_strategy_view_show_page (self, current))
-    kurs_strategy_view_show_page (self, kurs_store_is_frozen (self->store, kurs_record_get_id (self->strategy))
-                                        ? "follow-up" : "overview");
+    kurs_strategy_view_show_first_page (self);
 }
 
 static gboolean
@@ -449,6 +447,22 @@ kurs_strategy_view_show_page (KursStrategyView *self,
 }
 
 /**
+ * kurs_strategy_view_show_first_page:
+ *
+ * Shows the page a strategy opens on: an approved strategy is followed up
+ * on, a draft is written.
+ */
+void
+kurs_strategy_view_show_first_page (KursStrategyView *self)
+{
+  g_return_if_fail (KURS_IS_STRATEGY_VIEW (self));
+
+  if (self->strategy != NULL)
+    kurs_strategy_view_show_page (self, kurs_store_is_frozen (self->store, kurs_record_get_id (self->strategy))
+                                        ? "follow-up" : "overview");
+}
+
+/**
  * kurs_strategy_view_focus_page:
  *
  * Moves the keyboard focus into the page shown, to its first control.
@@ -578,7 +592,11 @@ kurs_strategy_view_page_for_record (KursRecord *record,
   switch (kurs_record_get_entity (record))
     {
     case KURS_ENTITY_STRATEGY:
-      return g_strcmp0 (field, "vision") == 0 || g_strcmp0 (field, "core_value") == 0 ? "vision" : "overview";
+      if (g_strcmp0 (field, "vision") == 0)
+        return "vision";
+      if (g_strcmp0 (field, "core_value") == 0)
+        return "focus-areas";
+      return "overview";
     case KURS_ENTITY_MANDATE_ITEM:
     case KURS_ENTITY_STATUS_CHANGE:
     case KURS_ENTITY_VERSION:

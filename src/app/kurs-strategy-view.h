@@ -18,6 +18,7 @@ gboolean    kurs_strategy_view_show_page     (KursStrategyView *self,
                                               const char       *name);
 const char *kurs_strategy_view_get_page_name (KursStrategyView *self);
 gboolean    kurs_strategy_view_focus_page    (KursStrategyView *self);
+void        kurs_strategy_view_show_first_page (KursStrategyView *self);
 void        kurs_strategy_view_start_revision (KursStrategyView *self);
 GtkWidget  *kurs_strategy_view_get_page      (KursStrategyView *self,
                                               const char       *name);

@@ -10,7 +10,7 @@
 #include "kurs-text-area.h"
 #include "kurs-vision-page.h"
 
-/* The vision, the core value, and the links to other policies. */
+/* The vision, and the links to other policies. */
 
 struct _KursVisionPage
 {
@@ -50,7 +50,6 @@ kurs_vision_page_build (KursPage *page)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 
   gtk_box_append (GTK_BOX (box), kurs_text_area_new (store, strategy, "vision"));
-  gtk_box_append (GTK_BOX (box), kurs_text_area_new (store, strategy, "core_value"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (texts), box);
   kurs_page_add (page, texts);
 

@@ -1201,8 +1201,12 @@ kurs_window_select_strategy (KursWindow *self,
 
   g_return_if_fail (KURS_IS_WINDOW (self));
 
+  /* …on the page it opens on, as if it had been the first shown */
   if (self->store != NULL && (strategy = kurs_store_find_strategy (self->store, short_id, NULL)))
-    select_strategy (self, strategy);
+    {
+      select_strategy (self, strategy);
+      kurs_strategy_view_show_first_page (self->view);
+    }
 }
 
 /**

@@ -5,7 +5,11 @@
 
 G_BEGIN_DECLS
 
-KursRecord *kurs_example_create (KursStore  *store,
-                                 GError    **error);
+KursRecord *kurs_example_create    (KursStore   *store,
+                                    GError     **error);
+gboolean    kurs_example_follow_up (KursStore   *store,
+                                    KursRecord  *strategy,
+                                    KursDate     today,
+                                    GError     **error);
 
 G_END_DECLS

@@ -30,6 +30,8 @@ typedef struct {
   GHashTable *rows;                      /* xmlNodePtr → gint64 * row id */
   GHashTable *ids[KURS_N_ENTITIES];      /* XML id → gint64 * row id */
   gboolean    as_copy;
+  /* A new UUID (a copy, or a strategy Kurs ships) */
+  gboolean    new_uuid;
 } Importer;
 
 static gboolean
@@ -194,7 +196,7 @@ import_row (Importer    *im,
       if (!read_field (im, item->node, field, x->field_names[i], x->field_forms[i], &value, error))
         return FALSE;
 
-      if (entity == KURS_ENTITY_STRATEGY && im->as_copy)
+      if (entity == KURS_ENTITY_STRATEGY && im->new_uuid)
         {
           /* A copy is a new strategy, and says so. */
           if (g_str_equal (field->name, "uuid"))
@@ -202,7 +204,7 @@ import_row (Importer    *im,
               g_clear_pointer (&value, g_variant_unref);
               value = g_variant_new_take_string (g_uuid_string_random ());
             }
-          else if (g_str_equal (field->name, "title") && value != NULL)
+          else if (g_str_equal (field->name, "title") && value != NULL && im->as_copy)
             {
               g_autofree char *title = g_strdup_printf (_("%s (copy)"), g_variant_get_string (value, NULL));
 
@@ -269,7 +271,7 @@ check_new_uuid (Importer    *im,
   xmlChar *uuid = xmlGetNoNsProp (root, BAD_CAST "uuid");
   g_autoptr(KursRecord) existing = NULL;
 
-  if (uuid != NULL && !im->as_copy)
+  if (uuid != NULL && !im->new_uuid)
     existing = kurs_store_find_strategy (im->store, (const char *) uuid, NULL);
   xmlFree (uuid);
 
@@ -317,7 +319,7 @@ finish_strategy (Importer    *im,
           info.approved_date = (const char *) date;
           info.approved_by = (const char *) body;
 
-          if (im->as_copy)
+          if (im->new_uuid)
             content = kurs_xml_export_live (im->store, strategy, &info, error);
           else
             content = g_bytes_ref (data);
@@ -376,6 +378,7 @@ kurs_xml_import (KursStore           *store,
   root = xmlDocGetRootElement (doc);
   im.store = store;
   im.as_copy = (flags & KURS_XML_IMPORT_AS_COPY) != 0;
+  im.new_uuid = im.as_copy || (flags & KURS_XML_IMPORT_NEW_IDENTITY) != 0;
   im.rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     {

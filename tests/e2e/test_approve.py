@@ -7,7 +7,8 @@ import time
 from kurs_e2e import Kurs, check, cli, finish, library_path, query, wait_for
 
 library = library_path()
-cli("--file", library, "example")
+cli("--file", library, "new", "--title", "Strategi for udsatte borgere", "--period", "2022-2029",
+    "--committee", "Socialudvalget")
 kurs = Kurs(library)
 
 kurs.press(name="Send to _Hearing Send to Hearing")

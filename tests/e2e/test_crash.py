@@ -7,7 +7,7 @@ import time
 from kurs_e2e import Kurs, check, cli, finish, library_path, query
 
 library = library_path()
-cli("--file", library, "example")
+cli("--file", library, "new", "--title", "Strategi for udsatte borgere", "--period", "2022-2029")
 
 kurs = Kurs(library)
 kurs.type_into("Title", "Plads til alle Ballerup")

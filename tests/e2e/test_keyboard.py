@@ -13,8 +13,11 @@ import pyatspi
 from kurs_e2e import Kurs, check, cli, finish, library_path, query, wait_for
 
 library = library_path()
-cli("--file", library, "example")
-kurs = Kurs(library)
+strategy = cli("--file", library, "example").stdout.strip()
+# The example's strategy for vulnerable adults, in a new revision: its text
+# can be changed
+cli("--file", library, "status", strategy, "draft")
+kurs = Kurs(library, extra_args=("--strategy", strategy))
 
 
 def focused():

@@ -21,10 +21,10 @@ ROW_HEIGHT = 30
 MARGIN = 24
 
 library = library_path()
-cli("--file", library, "example")
+strategy = cli("--file", library, "example").stdout.strip()
 (initiative_id, title, start, end), = query(
     library, "SELECT id, title, start_date, end_date FROM initiative WHERE title LIKE 'Fokus%'")
-first_year, last_year = query(library, "SELECT start_year, end_year FROM strategy")[0]
+first_year, last_year = query(library, "SELECT start_year, end_year FROM strategy WHERE title = 'Strategi for udsatte borgere'")[0]
 
 # Settings in a file of their own, to see the visible range remembered
 home = tempfile.mkdtemp(prefix="kurs-home-")
@@ -39,7 +39,7 @@ def remembered_range():
     return parser.get("dk/kurs/Kurs", "timeline-ranges", fallback="")
 
 
-kurs = Kurs(library, extra_args=("--page", "timeline"), env=env)
+kurs = Kurs(library, extra_args=("--strategy", strategy, "--page", "timeline"), env=env)
 
 
 def timeline_view():
@@ -135,6 +135,22 @@ def find_row(at_x):
 
 start_date = datetime.date.fromisoformat(start)
 end_date = datetime.date.fromisoformat(end)
+
+
+def month_later(day):
+    """The same day a month later; the last day of a month stays the last"""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    last = (datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)).day
+    was_last = (day + datetime.timedelta(days=1)).month != day.month
+    return datetime.date(year, month, last if was_last else min(day.day, last))
+
+
+def spoken(day):
+    return f"{day:%b} {day.day}, {day.year}"
+
+
+moved_start, moved_end = month_later(start_date), month_later(end_date)
+longer_end = month_later(moved_end)
 x = x_of(start_date + (end_date - start_date) / 2)
 y = find_row(x)
 check(y is not None, f"a click on the bar selects the initiative: {description()!r}")
@@ -147,8 +163,8 @@ if y is not None:
 kurs.screenshot("en-timeline-dragged")
 
 moved = query(library, f"SELECT start_date, end_date FROM initiative WHERE id = {initiative_id}")[0]
-check(moved == ("2023-02-01", "2025-01-31"), f"the drag moved it one month in the store: {moved}")
-check(description().startswith(f"{title}, Initiative, Feb 1, 2023 – Jan 31, 2025"),
+check(moved == (moved_start.isoformat(), moved_end.isoformat()), f"the drag moved it one month in the store: {moved}")
+check(description().startswith(f"{title}, Initiative, {spoken(moved_start)} – {spoken(moved_end)}"),
       f"the timeline describes the new dates: {description()!r}")
 
 kurs.key("ctrl+z")
@@ -168,14 +184,15 @@ if y is not None:
     end_x = x_of(datetime.date.fromisoformat(again[1]) + datetime.timedelta(days=1)) - 2
     drag(end_x, end_x + month, y)
 resized = query(library, f"SELECT start_date, end_date FROM initiative WHERE id = {initiative_id}")[0]
-check(resized == ("2023-02-01", "2025-02-28"), f"dragging the end makes it a month longer: {resized}")
+check(resized == (moved_start.isoformat(), longer_end.isoformat()), f"dragging the end makes it a month longer: {resized}")
 
 # Hovering shows a tooltip with the title, the dates and the status
 if y is not None:
     subprocess.run(["xdotool", "mousemove", "--sync", str(int(window_x + box.x + x)),
                     str(int(window_y + box.y + y + 1))], check=True)
 tip = kurs.find(where=lambda n: n.getRoleName() in ("tool tip", "label")
-                and (n.name or "").startswith(f"{title}, Initiative, Feb 1, 2023 – Feb 28, 2025"), timeout=5)
+                and (n.name or "").startswith(f"{title}, Initiative, {spoken(moved_start)} – {spoken(longer_end)}"),
+                timeout=5)
 in_tooltip = tip is not None and tip.parent is not None and tip.parent.parent is not None \
     and tip.parent.parent.name == "GtkTooltipWindow"
 check(in_tooltip, "a tooltip names the initiative with its dates and status")
@@ -190,7 +207,7 @@ subprocess.run(["xdotool", "mousemove", "--sync", str(window_x + box.x + box.wid
 time.sleep(0.5)
 kurs.screenshot("en-timeline-zoomed")
 kurs.quit()
-uuid = query(library, "SELECT uuid FROM strategy")[0][0]
+uuid = query(library, "SELECT uuid FROM strategy WHERE title = 'Strategi for udsatte borgere'")[0][0]
 
 
 def remembered_days():
@@ -204,7 +221,7 @@ check(zoomed is not None and zoomed[1] - zoomed[0] < days * 0.8,
       f"Ctrl+wheel zooms in, and the range is remembered by the strategy's UUID: {zoomed}")
 
 # Shown again, and the wheel alone scrolls it later in time
-kurs = Kurs(library, extra_args=("--page", "timeline"), env=env)
+kurs = Kurs(library, extra_args=("--strategy", strategy, "--page", "timeline"), env=env)
 subprocess.run(["xdotool", "mousemove", "--sync", str(window_x + box.x + box.width // 2),
                 str(window_y + box.y + box.height // 2), "click", "5", "click", "5", "click", "5"], check=True)
 time.sleep(0.5)
@@ -215,7 +232,7 @@ check(zoomed is not None and scrolled is not None and abs((scrolled[1] - scrolle
       f"shown again as it was, then the wheel scrolls it later: {zoomed} → {scrolled}")
 
 # The keyboard zooms too
-kurs = Kurs(library, extra_args=("--page", "timeline"), env=env)
+kurs = Kurs(library, extra_args=("--strategy", strategy, "--page", "timeline"), env=env)
 kurs.key("KP_Add")
 kurs.quit()
 keyed = remembered_days()

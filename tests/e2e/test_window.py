@@ -8,7 +8,7 @@ import time
 from kurs_e2e import DANISH, ENGLISH, Kurs, check, cli, finish, library_path, query
 
 PAGES = ["overview", "vision", "target-groups", "focus-areas", "goals", "indicators", "process", "stakeholders",
-         "hearings", "timeline"]
+         "hearings", "action-plans", "follow-up", "timeline"]
 SAVED = 1.0  # longer than the pause after which typing is saved
 
 library = library_path()
@@ -68,9 +68,9 @@ check(kurs.quit() == 0, "Kurs quits cleanly again")
 
 # Screenshots of every page of the example, in English and in Danish
 example = library_path("example.kurs")
-cli("--file", example, "example")
+strategy = cli("--file", example, "example").stdout.strip()
 for language, prefix in ((ENGLISH, "en"), (DANISH, "da")):
-    kurs = Kurs(example, language)
+    kurs = Kurs(example, language, extra_args=("--strategy", strategy))
     kurs.page(1)
     for number, name in enumerate(PAGES, start=1):
         if number > 1:
@@ -78,7 +78,7 @@ for language, prefix in ((ENGLISH, "en"), (DANISH, "da")):
         kurs.screenshot(f"{prefix}-{name}")
     if prefix == "da":
         check(kurs.find("list item", name="Udviklingsmål") is not None, "the pages are named in Danish")
-        check(kurs.find("label", contains="Udkast") is not None, "the status reads in Danish")
+        check(kurs.find("label", contains="Godkendt") is not None, "the status reads in Danish")
     kurs.quit()
 
 finish()
