@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "kurs-approval.h"
 #include "kurs-choice-row.h"
@@ -125,7 +126,7 @@ test_vision (Fixture       *f,
                  "Alle borgere har et hjem\nog et fællesskab at være en del af.");
 
   click (f->page, "Add Policy");
-  type (row_in (row (f, "New policy"), "Policy"), "Boligpolitik");
+  type (row_in (row (f, "Ny politik"), "Policy"), "Boligpolitik");
   kurs_widget_wait (AFTER_SAVE);
   assert_stored (f, "SELECT title FROM policy_link ORDER BY position DESC", "Boligpolitik");
   kurs_widget_snapshot (f->window, "editor-vision");
@@ -141,9 +142,10 @@ test_target_group_switch (Fixture       *f,
 
   show_page (f, KURS_TYPE_TARGET_GROUPS_PAGE);
   click (f->page, "Add Group");
-  assert_stored (f, "SELECT included FROM target_group WHERE name = 'New group'", "1");
+  /* named in the strategy's language, Danish, in an English window */
+  assert_stored (f, "SELECT included FROM target_group WHERE name = 'Ny gruppe'", "1");
 
-  group = expand (f, "New group");
+  group = expand (f, "Ny gruppe");
   type (row_in (group, "Group"), "Borgere med psykiske udfordringer");
   kurs_widget_wait (AFTER_SAVE);
   assert_stored (f, "SELECT count(*) FROM target_group WHERE name = 'Borgere med psykiske udfordringer'", "1");
@@ -178,7 +180,7 @@ test_focus_area_bearing (Fixture       *f,
   click (area, "Add Bearing");
   assert_stored (f, "SELECT count(*) FROM bearing", "1");
 
-  bearing = expand (f, "New bearing");
+  bearing = expand (f, "Nyt pejlemærke");
   text = kurs_widget_find (bearing, kurs_widget_has_type_name, "KursTextArea");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (kurs_text_area_get_text_view (KURS_TEXT_AREA (text))),
                             "Alle borgere opnår størst mulig mestring i egen tilværelse", -1);
@@ -188,7 +190,7 @@ test_focus_area_bearing (Fixture       *f,
                  "Indsatsområde 1 (eksempel): Alle borgere opnår størst mulig mestring i egen tilværelse");
 
   click (f->page, "Add Principle");
-  type (row_in (row (f, "New principle"), "Principle"),
+  type (row_in (row (f, "Nyt princip"), "Principle"),
         "Vi tager udgangspunkt i borgerens ressourcer");
   kurs_widget_wait (AFTER_SAVE);
   assert_stored (f, "SELECT title FROM principle", "Vi tager udgangspunkt i borgerens ressourcer");
@@ -274,7 +276,7 @@ test_subgoal_horizon (Fixture       *f,
   show_page (f, KURS_TYPE_GOALS_PAGE);
   goal = expand (f, "Udviklingsmål 2 (eksempel)");
   click (goal, "Add Sub-goal");
-  subgoal = expand (f, "New sub-goal");
+  subgoal = expand (f, "Nyt delmål");
   type (row_in (subgoal, "Sub-goal"), "Færre borgere på herberg");
   kurs_widget_wait (AFTER_SAVE);
 
@@ -597,6 +599,10 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Kurs' catalog, as kurs binds it: the window is English (the C locale),
+   * but what Kurs writes into the example, a Danish strategy, is Danish */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KURS_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   kurs_register_resource ();
 
 #define ADD(path, func) \

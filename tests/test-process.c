@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n-lib.h>
+
 #include "kurs-example.h"
 #include "kurs-hearing.h"
 #include "kurs-process-plan.h"
@@ -53,7 +57,7 @@ static void
 test_ballerup_spacing (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) steps = kurs_process_plan_compute (d ("2022-11-29"), 2, FALSE, &error);
+  g_autoptr(GArray) steps = kurs_process_plan_compute (d ("2022-11-29"), 2, FALSE, KURS_LANGUAGE_ENGLISH, &error);
   g_autofree char *text = NULL;
 
   g_assert_no_error (error);
@@ -79,7 +83,7 @@ test_default_hearing (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) steps = kurs_process_plan_compute (d ("2027-06-15"), KURS_HEARING_WEEKS_DEFAULT,
-                                                       FALSE, &error);
+                                                       FALSE, KURS_LANGUAGE_ENGLISH, &error);
   KursDate approval = d ("2027-06-15");
   KursProcessStep *hearing = NULL;
 
@@ -117,29 +121,29 @@ test_deadline_rules (void)
   g_autoptr(GArray) steps = NULL;
 
   /* A hearing the law requires lasts at least eight weeks */
-  steps = kurs_process_plan_compute (d ("2027-06-15"), 4, TRUE, &error);
+  steps = kurs_process_plan_compute (d ("2027-06-15"), 4, TRUE, KURS_LANGUAGE_ENGLISH, &error);
   g_assert_null (steps);
   g_assert_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "8"));
   g_clear_error (&error);
 
-  steps = kurs_process_plan_compute (d ("2027-06-15"), 8, TRUE, &error);
+  steps = kurs_process_plan_compute (d ("2027-06-15"), 8, TRUE, KURS_LANGUAGE_ENGLISH, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_array_index (steps, KursProcessStep, 7).end
                     - g_array_index (steps, KursProcessStep, 7).start, ==, 56);
   g_clear_pointer (&steps, g_array_unref);
 
   /* No hearing of no weeks, nor of a year */
-  steps = kurs_process_plan_compute (d ("2027-06-15"), 0, FALSE, &error);
+  steps = kurs_process_plan_compute (d ("2027-06-15"), 0, FALSE, KURS_LANGUAGE_ENGLISH, &error);
   g_assert_null (steps);
   g_assert_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_INVALID);
   g_clear_error (&error);
-  steps = kurs_process_plan_compute (d ("2027-06-15"), KURS_HEARING_WEEKS_MAX + 1, FALSE, &error);
+  steps = kurs_process_plan_compute (d ("2027-06-15"), KURS_HEARING_WEEKS_MAX + 1, FALSE, KURS_LANGUAGE_ENGLISH, &error);
   g_assert_null (steps);
   g_clear_error (&error);
 
   /* No date, no plan */
-  steps = kurs_process_plan_compute (KURS_DATE_NONE, 4, FALSE, &error);
+  steps = kurs_process_plan_compute (KURS_DATE_NONE, 4, FALSE, KURS_LANGUAGE_ENGLISH, &error);
   g_assert_null (steps);
   g_assert_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_INVALID);
 }
@@ -188,7 +192,11 @@ test_create_plan (void)
   g_assert_cmpstr (kurs_record_get_text (milestones->pdata[0], "committee"), ==, "Teknik- og Miljøudvalget");
   g_assert_cmpstr (kurs_record_get_text (milestones->pdata[8], "start_date"), ==, "2027-06-15");
   g_assert_cmpstr (kurs_record_get_text (milestones->pdata[9], "kind"), ==, "council-adoption");
-  g_assert_cmpstr (kurs_record_get_text (milestones->pdata[9], "committee"), ==, "Municipal council");
+  /* "Planstrategi" for "Teknik- og Miljøudvalget" is Danish, so its steps
+   * are, though the tests run in the C locale */
+  g_assert_cmpstr (kurs_record_get_text (milestones->pdata[9], "committee"), ==, "Kommunalbestyrelsen");
+  g_assert_cmpstr (kurs_record_get_title (milestones->pdata[0]), ==, "Seminar: for hvem og hvilke indsatsområder?");
+  g_assert_cmpstr (kurs_record_get_title (round), ==, "Høring om udkast til strategi");
   g_assert_false (kurs_record_get_bool (milestones->pdata[3], "held"));
 
   /* The hearing round spans the hearing milestone and belongs to it */
@@ -511,7 +519,8 @@ test_send_fills_planned_round (void)
                                     &board_id, 1, &error);
   g_assert_no_error (error);
   g_assert_true (sent == round);
-  g_assert_cmpstr (kurs_record_get_text (round, "title"), ==, "Hearing on the draft strategy");
+  /* the planned round keeps its (Danish, as the strategy is) title */
+  g_assert_cmpstr (kurs_record_get_text (round, "title"), ==, "Høring om udkast til strategi");
   g_assert_cmpstr (kurs_record_get_text (round, "sent_date"), ==, "2027-04-21");
   g_assert_cmpstr (kurs_record_get_text (round, "deadline"), ==, "2027-05-26");
   rounds = kurs_store_list (store, KURS_ENTITY_HEARING_ROUND, kurs_record_get_id (strategy));
@@ -579,16 +588,70 @@ test_response_dates (void)
   kurs_test_remove_dir (dir);
 }
 
+/* The steps are written in the strategy's language, not the user
+ * interface's: an English strategy planned in a Danish desktop gets
+ * English steps, and a strategy whose text says nothing either way gets
+ * the user interface's. */
+static void
+test_plan_in_strategy_language (void)
+{
+  g_autofree char *dir = kurs_test_make_dir ();
+  g_autoptr(KursStore) store = kurs_test_open_library (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) english = NULL;
+  g_autoptr(KursRecord) unknown = NULL;
+  g_autoptr(KursRecord) round = NULL;
+  g_autoptr(GPtrArray) milestones = NULL;
+  g_autofree char *locale = g_strdup (setlocale (LC_ALL, NULL));
+
+  g_assert_nonnull (setlocale (LC_ALL, "da_DK.UTF-8"));
+  g_setenv ("LANGUAGE", "da", TRUE);
+  /* The user interface is Danish now */
+  g_assert_cmpstr (_("Municipal council"), ==, "Kommunalbestyrelsen");
+
+  english = kurs_store_create_strategy (store, "Strategy for socially vulnerable adults", 2027, 2030,
+                                        "Social Affairs Committee", &error);
+  g_assert_no_error (error);
+  round = kurs_process_plan_create (store, english, d ("2027-06-15"), NULL, 4, FALSE,
+                                    KURS_PROCESS_PLAN_DEFAULT, &error);
+  g_assert_no_error (error);
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (english));
+  g_assert_cmpstr (kurs_record_get_title (milestones->pdata[0]), ==, "Seminar: for whom, and which focus areas?");
+  g_assert_cmpstr (kurs_record_get_text (milestones->pdata[0], "agenda"), ==,
+                   "Who is the strategy for, and who is not?\nWhich focus areas? Goals? Time horizon?");
+  g_assert_cmpstr (kurs_record_get_text (milestones->pdata[9], "committee"), ==, "Municipal council");
+  g_assert_cmpstr (kurs_record_get_title (round), ==, "Hearing on the draft strategy");
+  g_clear_object (&round);
+  g_clear_pointer (&milestones, g_ptr_array_unref);
+
+  unknown = kurs_store_create_strategy (store, "2027", 2027, 2030, NULL, &error);
+  g_assert_no_error (error);
+  round = kurs_process_plan_create (store, unknown, d ("2027-06-15"), NULL, 4, FALSE,
+                                    KURS_PROCESS_PLAN_DEFAULT, &error);
+  g_assert_no_error (error);
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (unknown));
+  g_assert_cmpstr (kurs_record_get_title (milestones->pdata[0]), ==, "Seminar: for hvem og hvilke indsatsområder?");
+  g_assert_cmpstr (kurs_record_get_title (round), ==, "Høring om udkast til strategi");
+
+  setlocale (LC_ALL, locale);
+  g_unsetenv ("LANGUAGE");
+  kurs_store_close (store);
+  kurs_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KURS_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   g_test_add_func ("/process/ballerup-spacing", test_ballerup_spacing);
   g_test_add_func ("/process/default-hearing", test_default_hearing);
   g_test_add_func ("/process/deadline-rules", test_deadline_rules);
   g_test_add_func ("/process/create-plan", test_create_plan);
+  g_test_add_func ("/process/plan-in-strategy-language", test_plan_in_strategy_language);
   g_test_add_func ("/hearing/overdue", test_overdue);
   g_test_add_func ("/hearing/add-parties", test_add_parties);
   g_test_add_func ("/process/hearing-weeks", test_hearing_weeks);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "kurs-boxed-list.h"
 #include "kurs-goals-page.h"
@@ -168,7 +169,7 @@ test_process_workshop (Fixture       *f,
                  "Formandsskaber for kommunens udvalg, Handicaprådet, Lokale aktører og samarbejdspartnere");
 
   click (milestone, "Add Output");
-  output = row_in (milestone, "New output");
+  output = row_in (milestone, "Nyt resultat");
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (output)));
   set_text_area (output, 0, "Boligen først: ingen udskrivning til gaden");
   gtk_check_button_set_active (check_in (output, "Udviklingsmål 2 (eksempel)"), TRUE);
@@ -230,7 +231,10 @@ test_process_plan (Fixture       *f,
                  "Socialudvalget");
   /* the process of 2022 was held: a new plan keeps it */
   assert_stored (f, "SELECT count(*) FROM milestone WHERE start_date BETWEEN '2022-01-01' AND '2022-12-31'", "10");
-  g_assert_nonnull (row (f, "Committee meeting: final approval of the strategy"));
+  /* in the strategy's language, though the window is English */
+  assert_stored (f, "SELECT title FROM milestone WHERE kind = 'approval' AND start_date = '2027-11-30'",
+                 "Udvalgsmøde: strategien godkendes endeligt");
+  g_assert_nonnull (row (f, "Udvalgsmøde: strategien godkendes endeligt"));
 
   g_assert_true (kurs_store_undo (f->store, NULL));
   kurs_widget_settle ();
@@ -455,6 +459,10 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Kurs' catalog, as kurs binds it: the window is English (the C locale),
+   * but what Kurs writes into the example, a Danish strategy, is Danish */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KURS_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   kurs_register_resource ();
 
 #define ADD(path, func) \

@@ -137,7 +137,7 @@ add_initiative (gpointer user_data)
   KursNestedContext *context = user_data;
 
   return kurs_page_create (context->page, KURS_ENTITY_INITIATIVE, kurs_record_get_id (context->parent),
-                           "title", g_variant_new_string (_("New initiative")), NULL);
+                           "title", g_variant_new_string (kurs_page_content_text (context->page, N_("New initiative"))), NULL);
 }
 
 /* The plan shown: its groups, made anew when another is chosen */
@@ -377,7 +377,7 @@ add_plan_cb (KursActionPlansPage *self)
   start = kurs_date_to_iso (first);
   end = kurs_date_to_iso (kurs_date_add_years (first, 2) - 1);
   plan = kurs_page_create (page, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (strategy),
-                           "title", g_variant_new_string (_("New action plan")),
+                           "title", g_variant_new_string (kurs_page_content_text (page, N_("New action plan"))),
                            "start_date", g_variant_new_string (start),
                            "end_date", g_variant_new_string (end), NULL);
   if (plan != NULL)
@@ -419,7 +419,7 @@ add_correction (gpointer user_data)
 
   return kurs_page_create (page, KURS_ENTITY_COURSE_CORRECTION, kurs_record_get_id (kurs_page_get_strategy (page)),
                            "date", g_variant_new_string (today),
-                           "text", g_variant_new_string (_("New course correction")),
+                           "text", g_variant_new_string (kurs_page_content_text (page, N_("New course correction"))),
                            "action_plan_id", self->plan ? g_variant_new_int64 (kurs_record_get_id (self->plan)) : NULL,
                            NULL);
 }

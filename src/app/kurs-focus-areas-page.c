@@ -45,7 +45,7 @@ add_bearing (gpointer user_data)
   KursNestedContext *context = user_data;
 
   return kurs_page_create (context->page, KURS_ENTITY_BEARING, kurs_record_get_id (context->parent),
-                           "text", g_variant_new_string (_("New bearing")), NULL);
+                           "text", g_variant_new_string (kurs_page_content_text (context->page, N_("New bearing"))), NULL);
 }
 
 static char *
@@ -91,7 +91,7 @@ add_area (gpointer user_data)
   KursPage *page = user_data;
 
   return kurs_page_create (page, KURS_ENTITY_FOCUS_AREA, kurs_record_get_id (kurs_page_get_strategy (page)),
-                           "title", g_variant_new_string (_("New focus area")), NULL);
+                           "title", g_variant_new_string (kurs_page_content_text (page, N_("New focus area"))), NULL);
 }
 
 static GtkWidget *
@@ -111,7 +111,7 @@ add_principle (gpointer user_data)
   KursPage *page = user_data;
 
   return kurs_page_create (page, KURS_ENTITY_PRINCIPLE, kurs_record_get_id (kurs_page_get_strategy (page)),
-                           "title", g_variant_new_string (_("New principle")), NULL);
+                           "title", g_variant_new_string (kurs_page_content_text (page, N_("New principle"))), NULL);
 }
 
 /* The indicators, each opening its editor on the Indicators page */

@@ -50,7 +50,7 @@ add_subgoal (gpointer user_data)
   KursNestedContext *context = user_data;
 
   return kurs_page_create (context->page, KURS_ENTITY_SUBGOAL, kurs_record_get_id (context->parent),
-                           "title", g_variant_new_string (_("New sub-goal")), NULL);
+                           "title", g_variant_new_string (kurs_page_content_text (context->page, N_("New sub-goal"))), NULL);
 }
 
 /* The current action plan, where no initiative of it serves @goal */
@@ -222,7 +222,7 @@ add_goal (gpointer user_data)
   KursPage *page = user_data;
 
   return kurs_page_create (page, KURS_ENTITY_GOAL, kurs_record_get_id (kurs_page_get_strategy (page)),
-                           "title", g_variant_new_string (_("New development goal")), NULL);
+                           "title", g_variant_new_string (kurs_page_content_text (page, N_("New development goal"))), NULL);
 }
 
 static void

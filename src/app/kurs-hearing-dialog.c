@@ -8,6 +8,7 @@
 #include "kurs-field-binding.h"
 #include "kurs-hearing-dialog.h"
 #include "kurs-hearing.h"
+#include "kurs-language.h"
 #include "kurs-process-plan.h"
 
 /**
@@ -355,7 +356,9 @@ kurs_hearing_dialog_new_round (GtkWindow  *parent,
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   self->title = entry_row (self, list, _("Title"),
-                           milestone ? kurs_record_get_title (milestone) : _("Hearing on the draft strategy"));
+                           milestone ? kurs_record_get_title (milestone)
+                                     : kurs_language_gettext (kurs_language_of_strategy (strategy),
+                                                              N_("Hearing on the draft strategy")));
   self->sent = entry_row (self, list, _("Sent"), sent_text);
   self->deadline = entry_row (self, list, _("Deadline"), deadline_text);
 

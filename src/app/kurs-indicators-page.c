@@ -227,7 +227,7 @@ add_indicator (gpointer user_data)
   KursPage *page = user_data;
 
   return kurs_page_create (page, KURS_ENTITY_INDICATOR, kurs_record_get_id (kurs_page_get_strategy (page)),
-                           "name", g_variant_new_string (_("New indicator")), NULL);
+                           "name", g_variant_new_string (kurs_page_content_text (page, N_("New indicator"))), NULL);
 }
 
 static void

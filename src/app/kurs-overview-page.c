@@ -214,7 +214,8 @@ adopt_cb (KursOverviewPage *self)
 {
   ask_decision (self, _("Mark as Adopted?"),
                 _("Record that the municipal council has adopted the approved strategy."),
-                _("_Mark as Adopted"), _("Municipal council"), adopt);
+                _("_Mark as Adopted"),
+                kurs_page_content_text (KURS_PAGE (self), N_("Municipal council")), adopt);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include "kurs-application.h"
 #include "kurs-field-binding.h"
+#include "kurs-language.h"
 #include "kurs-page.h"
 #include "kurs-record-list.h"
 #include "kurs-record-row.h"
@@ -201,6 +202,27 @@ kurs_page_get_strategy (KursPage *self)
   g_return_val_if_fail (KURS_IS_PAGE (self), NULL);
 
   return priv->strategy;
+}
+
+/**
+ * kurs_page_content_text:
+ * @msgid: a text marked with N_()
+ *
+ * A text Kurs writes into the strategy, such as the title of a new row,
+ * in the strategy's language rather than the user interface's
+ * (kurs_language_of_strategy()).
+ */
+const char *
+kurs_page_content_text (KursPage   *self,
+                        const char *msgid)
+{
+  KursPagePrivate *priv = kurs_page_get_instance_private (self);
+
+  g_return_val_if_fail (KURS_IS_PAGE (self), msgid);
+
+  if (priv->strategy == NULL)
+    return g_dgettext (GETTEXT_PACKAGE, msgid);
+  return kurs_language_gettext (kurs_language_of_strategy (priv->strategy), msgid);
 }
 
 /**

@@ -38,6 +38,8 @@ typedef struct {
 
 KursStore  *kurs_page_get_store      (KursPage   *self);
 KursRecord *kurs_page_get_strategy   (KursPage   *self);
+const char *kurs_page_content_text   (KursPage   *self,
+                                      const char *msgid);
 gboolean    kurs_page_is_writable    (KursPage   *self);
 gboolean    kurs_page_can_edit       (KursPage   *self,
                                       KursEntity  entity);

@@ -47,7 +47,8 @@ compute (KursPlanDialog  *self,
     return NULL;
 
   return kurs_process_plan_compute (*approval, gtk_spin_button_get_value_as_int (self->weeks),
-                                    gtk_switch_get_active (self->by_law), error);
+                                    gtk_switch_get_active (self->by_law),
+                                    kurs_language_of_strategy (self->strategy), error);
 }
 
 static void

@@ -238,7 +238,7 @@ add_output (gpointer user_data)
   KursNestedContext *context = user_data;
 
   return kurs_page_create (context->page, KURS_ENTITY_WORKSHOP_OUTPUT, kurs_record_get_id (context->parent),
-                           "text", g_variant_new_string (_("New output")), NULL);
+                           "text", g_variant_new_string (kurs_page_content_text (context->page, N_("New output"))), NULL);
 }
 
 static GtkWidget *
@@ -477,7 +477,7 @@ add_milestone (gpointer user_data)
 
   return kurs_page_create (page, KURS_ENTITY_MILESTONE, kurs_record_get_id (kurs_page_get_strategy (page)),
                            "kind", g_variant_new_string ("committee-meeting"),
-                           "title", g_variant_new_string (_("New milestone")),
+                           "title", g_variant_new_string (kurs_page_content_text (page, N_("New milestone"))),
                            "start_date", g_variant_new_string (today),
                            "committee", committee ? g_variant_new_string (committee) : NULL,
                            NULL);

@@ -58,7 +58,7 @@ add_stakeholder (gpointer user_data)
   KursPage *page = user_data;
 
   return kurs_page_create (page, KURS_ENTITY_STAKEHOLDER, kurs_record_get_id (kurs_page_get_strategy (page)),
-                           "name", g_variant_new_string (_("New stakeholder")),
+                           "name", g_variant_new_string (kurs_page_content_text (page, N_("New stakeholder"))),
                            "kind", g_variant_new_string ("partner"), NULL);
 }
 

@@ -62,7 +62,7 @@ add_group (KursPage *page,
            gboolean  included)
 {
   return kurs_page_create (page, KURS_ENTITY_TARGET_GROUP, kurs_record_get_id (kurs_page_get_strategy (page)),
-                           "name", g_variant_new_string (_("New group")),
+                           "name", g_variant_new_string (kurs_page_content_text (page, N_("New group"))),
                            "included", g_variant_new_boolean (included), NULL);
 }
 

@@ -38,7 +38,7 @@ add_link (gpointer user_data)
   KursPage *page = user_data;
 
   return kurs_page_create (page, KURS_ENTITY_POLICY_LINK, kurs_record_get_id (kurs_page_get_strategy (page)),
-                           "title", g_variant_new_string (_("New policy")), NULL);
+                           "title", g_variant_new_string (kurs_page_content_text (page, N_("New policy"))), NULL);
 }
 
 static void

@@ -531,7 +531,7 @@ static const KursCliCommand commands[] = {
     run_list },
   { "show", "ID [--json]", N_("Print everything about a strategy"), run_show },
   { "new", "--title TITLE --period YEARS [--committee NAME]", N_("Add a strategy"), run_new },
-  { "example", "", N_("Add the Ballerup example strategy"), run_example },
+  { "example", "", N_("Add the Ballerup example: two strategies, one followed up to today"), run_example },
   { "status", "ID draft|in-hearing|adopted [--date D] [--by NAME]",
     N_("Change a strategy’s status (draft again starts a new revision)"), kurs_cli_run_status },
   { "approve", "ID [--date YYYY-MM-DD] [--by NAME]",

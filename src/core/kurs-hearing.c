@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kurs-hearing.h"
+#include "kurs-language.h"
 
 /* Hearing rounds: who has answered, who has not, who is overdue, and
  * the one action that sends a draft to a set of parties.  The rules are
@@ -426,7 +427,9 @@ kurs_hearing_create_round (KursStore     *store,
   else
     {
       if (title == NULL)
-        title = milestone ? kurs_record_get_title (milestone) : _("Hearing on the draft strategy");
+        title = milestone ? kurs_record_get_title (milestone)
+                          : kurs_language_gettext (kurs_language_of_strategy (strategy),
+                                                   N_("Hearing on the draft strategy"));
       round = kurs_store_create (store, KURS_ENTITY_HEARING_ROUND, kurs_record_get_id (strategy), error,
                                  "title", g_variant_new_string (title),
                                  "milestone_id", milestone ? g_variant_new_int64 (kurs_record_get_id (milestone)) : NULL,

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kurs-hearing.h"
+#include "kurs-language.h"
 #include "kurs-process-plan.h"
 
 G_DEFINE_QUARK (kurs-process-plan-error-quark, kurs_process_plan_error)
@@ -56,15 +57,18 @@ add_step (GArray            *steps,
  * @hearing_weeks: how long the hearing lasts
  * @required_by_law: the law requires the hearing (a planning strategy),
  *   so it lasts at least %KURS_HEARING_WEEKS_LAW_MIN weeks
+ * @language: the language of the strategy, which the steps' titles and
+ *   agendas are written in (kurs_language_of_strategy())
  *
  * Returns: (transfer full) (element-type KursProcessStep): the steps in
  *   order of date, or %NULL with @error set
  */
 GArray *
-kurs_process_plan_compute (KursDate   final_approval,
-                           guint      hearing_weeks,
-                           gboolean   required_by_law,
-                           GError   **error)
+kurs_process_plan_compute (KursDate       final_approval,
+                           guint          hearing_weeks,
+                           gboolean       required_by_law,
+                           KursLanguage   language,
+                           GError       **error)
 {
   guint min_weeks = required_by_law ? KURS_HEARING_WEEKS_LAW_MIN : 1;
   KursDate deadline, sent, draft;
@@ -99,42 +103,44 @@ kurs_process_plan_compute (KursDate   final_approval,
       return NULL;
     }
 
+#define T(msgid) kurs_language_gettext (language, msgid)
   steps = g_array_new (FALSE, FALSE, sizeof (KursProcessStep));
   add_step (steps, KURS_MILESTONE_SEMINAR, draft - SEMINAR_BEFORE_DRAFT, draft - SEMINAR_BEFORE_DRAFT + 1,
-            _("Seminar: for whom, and which focus areas?"),
-            _("Who is the strategy for, and who is not?\n"
-              "Which focus areas? Goals? Time horizon?"));
+            T (N_("Seminar: for whom, and which focus areas?")),
+            T (N_("Who is the strategy for, and who is not?\n"
+              "Which focus areas? Goals? Time horizon?")));
   add_step (steps, KURS_MILESTONE_COMMITTEE_MEETING,
             draft - FIRST_MEETING_BEFORE_DRAFT, draft - FIRST_MEETING_BEFORE_DRAFT,
-            _("Committee meeting: summary of the seminar and proposed process"),
-            _("The committee discusses the summary of the seminar\n"
-              "The committee discusses the proposed process and which stakeholders to involve"));
+            T (N_("Committee meeting: summary of the seminar and proposed process")),
+            T (N_("The committee discusses the summary of the seminar\n"
+              "The committee discusses the proposed process and which stakeholders to involve")));
   add_step (steps, KURS_MILESTONE_COMMITTEE_MEETING, draft - SUMMARY_BEFORE_DRAFT, draft - SUMMARY_BEFORE_DRAFT,
-            _("Committee meeting: approval of the summary and the process"),
-            _("The summary is approved and sent to councils and boards\n"
-              "The process is approved"));
+            T (N_("Committee meeting: approval of the summary and the process")),
+            T (N_("The summary is approved and sent to councils and boards\n"
+              "The process is approved")));
   add_step (steps, KURS_MILESTONE_COMMITTEE_MEETING, draft - FRAME_BEFORE_DRAFT, draft - FRAME_BEFORE_DRAFT,
-            _("Committee meeting: frame and participants of the theme meeting"),
-            _("The frame and participants of the theme meeting\n"
-              "What the stakeholders have contributed"));
+            T (N_("Committee meeting: frame and participants of the theme meeting")),
+            T (N_("The frame and participants of the theme meeting\n"
+              "What the stakeholders have contributed")));
   add_step (steps, KURS_MILESTONE_THEME_MEETING, draft - THEME_BEFORE_DRAFT, draft - THEME_BEFORE_DRAFT,
-            _("Theme meeting (workshop): focus areas and development goals"),
-            _("Concrete focus areas and development goals, with the stakeholders"));
+            T (N_("Theme meeting (workshop): focus areas and development goals")),
+            T (N_("Concrete focus areas and development goals, with the stakeholders")));
   add_step (steps, KURS_MILESTONE_COMMITTEE_MEETING, draft, draft,
-            _("Committee meeting: first full draft"),
-            _("The committee discusses the first full draft of the strategy"));
+            T (N_("Committee meeting: first full draft")),
+            T (N_("The committee discusses the first full draft of the strategy")));
   add_step (steps, KURS_MILESTONE_COMMITTEE_MEETING, sent, sent,
-            _("Committee meeting: the draft is approved and sent to hearing"),
-            _("The draft is approved and sent to hearing with other committees, councils and boards"));
+            T (N_("Committee meeting: the draft is approved and sent to hearing")),
+            T (N_("The draft is approved and sent to hearing with other committees, councils and boards")));
   add_step (steps, KURS_MILESTONE_HEARING, sent, deadline,
-            _("Hearing of councils, boards and other committees"), NULL);
+            T (N_("Hearing of councils, boards and other committees")), NULL);
   add_step (steps, KURS_MILESTONE_APPROVAL, final_approval, final_approval,
-            _("Committee meeting: final approval of the strategy"),
-            _("The hearing responses and how they were handled\n"
-              "The strategy is approved"));
+            T (N_("Committee meeting: final approval of the strategy")),
+            T (N_("The hearing responses and how they were handled\n"
+              "The strategy is approved")));
   add_step (steps, KURS_MILESTONE_COUNCIL_ADOPTION,
             final_approval + COUNCIL_AFTER_APPROVAL, final_approval + COUNCIL_AFTER_APPROVAL,
-            _("The municipal council adopts the strategy"), NULL);
+            T (N_("The municipal council adopts the strategy")), NULL);
+#undef T
 
   return steps;
 }
@@ -265,7 +271,9 @@ remove_unheld_steps (KursStore  *store,
  * Adds the steps of kurs_process_plan_compute() to @strategy as
  * milestones, and the hearing step's round, to which the strategy's
  * councils, boards and other committees are parties — all one action.
- * Every step can be changed afterwards.
+ * Every step can be changed afterwards.  The steps are written in the
+ * strategy's language (kurs_language_of_strategy()), not necessarily the
+ * user interface's.
  *
  * A strategy that has steps planned already (kurs_process_plan_existing())
  * is refused with %KURS_PROCESS_PLAN_ERROR_EXISTS, rather than given each
@@ -290,11 +298,13 @@ kurs_process_plan_create (KursStore             *store,
   g_autoptr(GPtrArray) existing = NULL;
   g_autoptr(KursRecord) hearing = NULL;
   g_autoptr(KursRecord) round = NULL;
+  KursLanguage language;
 
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
 
-  if (!(steps = kurs_process_plan_compute (final_approval, hearing_weeks, required_by_law, error)))
+  language = kurs_language_of_strategy (strategy);
+  if (!(steps = kurs_process_plan_compute (final_approval, hearing_weeks, required_by_law, language, error)))
     return NULL;
 
   existing = kurs_process_plan_existing (store, strategy);
@@ -329,7 +339,7 @@ kurs_process_plan_create (KursStore             *store,
       g_autofree char *start = kurs_date_to_iso (step->start);
       g_autofree char *end = kurs_date_to_iso (step->end);
       g_autoptr(KursRecord) milestone = NULL;
-      const char *by = step->council ? _("Municipal council") : committee;
+      const char *by = step->council ? kurs_language_gettext (language, N_("Municipal council")) : committee;
 
       milestone = kurs_store_create (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), error,
                                      "kind", g_variant_new_string (kurs_enum_info_to_nick (&kurs_milestone_kind_enum,
@@ -351,7 +361,8 @@ kurs_process_plan_create (KursStore             *store,
 
   parties = kurs_hearing_usual_parties (store, strategy, committee);
 
-  round = kurs_hearing_create_round (store, strategy, hearing, _("Hearing on the draft strategy"),
+  round = kurs_hearing_create_round (store, strategy, hearing,
+                                     kurs_language_gettext (language, N_("Hearing on the draft strategy")),
                                      kurs_record_get_date (hearing, "start_date"),
                                      kurs_record_get_date (hearing, "end_date"),
                                      (const gint64 *) parties->data, parties->len, error);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "kurs-language.h"
 #include "kurs-store.h"
 
 G_BEGIN_DECLS
@@ -28,17 +29,18 @@ typedef enum {
 
 typedef struct {
   KursMilestoneKind  kind;
-  const char        *title;    /* translated */
-  const char        *agenda;   /* translated, nullable */
+  const char        *title;    /* in the language asked for */
+  const char        *agenda;   /* in the language asked for, nullable */
   KursDate           start;
   KursDate           end;      /* the same as start for a one-day step */
   gboolean           council;  /* the municipal council's, not the committee's */
 } KursProcessStep;
 
-GArray     *kurs_process_plan_compute (KursDate     final_approval,
-                                       guint        hearing_weeks,
-                                       gboolean     required_by_law,
-                                       GError     **error);
+GArray     *kurs_process_plan_compute (KursDate       final_approval,
+                                       guint          hearing_weeks,
+                                       gboolean       required_by_law,
+                                       KursLanguage   language,
+                                       GError       **error);
 guint       kurs_process_plan_hearing_weeks (int       hearing_weeks,
                                              gboolean  required_by_law);
 GPtrArray  *kurs_process_plan_existing (KursStore   *store,

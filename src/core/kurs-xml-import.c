@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kurs-language.h"
 #include "kurs-xml-export.h"
 #include "kurs-xml-import.h"
 #include "kurs-xml.h"
@@ -206,7 +207,9 @@ import_row (Importer    *im,
             }
           else if (g_str_equal (field->name, "title") && value != NULL && im->as_copy)
             {
-              g_autofree char *title = g_strdup_printf (_("%s (copy)"), g_variant_get_string (value, NULL));
+              const char *original = g_variant_get_string (value, NULL);
+              KursLanguage language = kurs_language_detect (original);
+              g_autofree char *title = g_strdup_printf (kurs_language_gettext (language, N_("%s (copy)")), original);
 
               g_variant_unref (g_variant_ref_sink (value));
               value = g_variant_new_string (title);

@@ -117,6 +117,17 @@ class Kurs:
 
         return wait_for(lambda: pyatspi.findDescendant(self.app, match, breadth_first=True), timeout)
 
+    def focused(self, timeout=3.0, where=None):
+        """The accessible that has the keyboard focus (and matches `where`),
+        waiting for it as long as `timeout`."""
+        def has_focus(node):
+            try:
+                return (node is not None and node.getState().contains(pyatspi.STATE_FOCUSED)
+                        and (where is None or where(node)))
+            except Exception:
+                return False
+        return wait_for(lambda: pyatspi.findDescendant(self.app, has_focus, breadth_first=False), timeout)
+
     def find_all(self, role=None, name=None):
         return pyatspi.findAllDescendants(
             self.app, lambda n: n is not None and (role is None or n.getRoleName() == role)

@@ -47,6 +47,10 @@ before_typing = refusals()
 kurs.page(2)
 kurs.page(1)   # the focus in the page's first field, the title
 kurs.key("x")
+# (on a loaded machine the page may take the focus after the first key;
+# the key is refused either way, so a second is harmless)
+if not wait_for(lambda: refusals() == before_typing + 1, timeout=3):
+    kurs.key("y")
 check(wait_for(lambda: refusals() == before_typing + 1, timeout=5), "typing into a frozen field says why it cannot change")
 check(kurs.find("push button", contains="Start New Revision", timeout=2) is not None, "with the way to change it")
 kurs.screenshot("en-approved-typing")

@@ -20,16 +20,6 @@ cli("--file", library, "status", strategy, "draft")
 kurs = Kurs(library, extra_args=("--strategy", strategy))
 
 
-def focused():
-    """The accessible that has the keyboard focus."""
-    def has_focus(node):
-        try:
-            return node is not None and node.getState().contains(pyatspi.STATE_FOCUSED)
-        except Exception:
-            return False
-    return wait_for(lambda: pyatspi.findDescendant(kurs.app, has_focus, breadth_first=False), timeout=3)
-
-
 def ancestors(node):
     names = []
     while node is not None:
@@ -43,12 +33,12 @@ def ancestors(node):
 
 def focus_in_page(title):
     """Whether the focus is inside the page of that (accessible) title."""
-    node = focused()
+    node = kurs.focused()
     return node is not None and any(name == title and role != "list item" for role, name in ancestors(node))
 
 
 def focus_on_page_row(title):
-    node = focused()
+    node = kurs.focused()
     return node is not None and node.getRoleName() == "list item" and node.name == title
 
 
