@@ -430,7 +430,7 @@ test_example_as_of_today (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(GPtrArray) overdue = NULL;
-  GtkWidget *group;
+  GtkWidget *group, *label;
 
   show_page (f, KURS_TYPE_PROCESS_PAGE);
   overdue = kurs_widget_find_all (f->page, has_css_class, "overdue");
@@ -439,7 +439,12 @@ test_example_as_of_today (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (f->window), NULL);
   show_page (f, KURS_TYPE_HEARINGS_PAGE);
   g_assert_nonnull (kurs_widget_find (f->page, kurs_widget_is_label, "4 answered"));
-  g_assert_nonnull (kurs_widget_find (f->page, kurs_widget_is_label, "0 overdue"));
+  label = kurs_widget_find (f->page, kurs_widget_is_label, "0 overdue");
+  g_assert_nonnull (label);
+  /* nothing overdue is no alarm: not in the colour of one */
+  g_assert_false (gtk_widget_has_css_class (label, "overdue"));
+  g_assert_true (gtk_widget_has_css_class (kurs_widget_find (f->page, kurs_widget_is_label, "4 answered"),
+                                           "answered"));
 
   gtk_window_set_child (GTK_WINDOW (f->window), NULL);
   show_page (f, KURS_TYPE_FOLLOW_UP_PAGE);

@@ -383,7 +383,8 @@ test_hearings_response (Fixture       *f,
   /* its counts say what they count, to the eye and to a screen reader */
   g_assert_nonnull (kurs_widget_find (overview, kurs_widget_is_label, "0 answered"));
   g_assert_nonnull (kurs_widget_find (overview, kurs_widget_is_label, "0 awaiting"));
-  g_assert_nonnull (kurs_widget_find (overview, kurs_widget_is_label, "4 overdue"));
+  g_assert_true (gtk_widget_has_css_class (kurs_widget_find (overview, kurs_widget_is_label, "4 overdue"),
+                                           "overdue"));
   overdue = kurs_widget_find_all (group (f, "Overdue Responses"), kurs_widget_is_row_titled, "Handicaprådet");
   g_assert_cmpuint (overdue->len, ==, 1);
 

@@ -230,15 +230,17 @@ record_response_cb (GtkButton        *button,
 }
 
 /* A count that says what it counts ("4 overdue"), for the eye and for a
- * screen reader alike */
+ * screen reader alike; in its colour only when there is something to
+ * count, so that "0 overdue" is no alarm */
 static GtkWidget *
 count_label (const char *text,
+             guint       count,
              const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
   gtk_widget_add_css_class (label, "kurs-count");
-  gtk_widget_add_css_class (label, css_class);
+  gtk_widget_add_css_class (label, count > 0 ? css_class : "zero");
   gtk_label_set_xalign (GTK_LABEL (label), 0.5);
   return label;
 }
@@ -291,9 +293,9 @@ fill_overview (KursHearingsPage *self)
       gtk_widget_set_valign (counts, GTK_ALIGN_CENTER);
       gtk_widget_set_margin_top (counts, 6);
       gtk_widget_set_margin_bottom (counts, 6);
-      gtk_box_append (GTK_BOX (counts), count_label (answered, "answered"));
-      gtk_box_append (GTK_BOX (counts), count_label (awaiting, "awaiting"));
-      gtk_box_append (GTK_BOX (counts), count_label (overdue, "overdue"));
+      gtk_box_append (GTK_BOX (counts), count_label (answered, tally.n_answered, "answered"));
+      gtk_box_append (GTK_BOX (counts), count_label (awaiting, tally.n_awaiting, "awaiting"));
+      gtk_box_append (GTK_BOX (counts), count_label (overdue, tally.n_overdue, "overdue"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), counts);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
       if (tally.n_overdue > 0)
