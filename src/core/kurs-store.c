@@ -1472,6 +1472,20 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* The index of @field in @info, or -1 with @error set to say there is no
+ * such field */
+static int
+find_field (const KursEntityInfo  *info,
+            const char            *field,
+            GError               **error)
+{
+  int index = kurs_entity_info_find_field (info, field);
+
+  if (index < 0)
+    invalid (error, _("A %s has no field “%s”"), info->name, field);
+  return index;
+}
+
 /* Every text must be exportable: XML 1.0 has no place for control
  * characters other than tab and line breaks, nor for U+FFFE and U+FFFF.
  * In UTF-8 those are single bytes below 0x20 and EF BF BE / EF BF BF, so a
@@ -1600,16 +1614,15 @@ kurs_store_check_value (KursEntity   entity,
                         GError     **error)
 {
   g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
-  const KursField *info;
+  int index;
 
   g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, FALSE);
   g_return_val_if_fail (field != NULL, FALSE);
 
-  info = kurs_entity_info_get_field (kurs_entity_info (entity), field);
-  if (info == NULL)
-    return invalid (error, _("A %s has no field “%s”"), kurs_entity_info (entity)->name, field);
+  if ((index = find_field (kurs_entity_info (entity), field, error)) < 0)
+    return FALSE;
 
-  return check_field_value (info, owned, error);
+  return check_field_value (&kurs_entity_info (entity)->fields[index], owned, error);
 }
 
 static gboolean check_row (KursStore   *self,
@@ -1646,8 +1659,8 @@ kurs_store_check_change (KursStore   *self,
   g_return_val_if_fail (field != NULL, FALSE);
 
   info = kurs_record_get_info (record);
-  if ((index = kurs_entity_info_find_field (info, field)) < 0)
-    return invalid (error, _("A %s has no field “%s”"), info->name, field);
+  if ((index = find_field (info, field, error)) < 0)
+    return FALSE;
   if (!check_field_value (&info->fields[index], owned, error))
     return FALSE;
 
@@ -2755,8 +2768,8 @@ kurs_store_set (KursStore   *self,
   g_return_val_if_fail (field != NULL, FALSE);
 
   info = kurs_record_get_info (record);
-  if ((index = kurs_entity_info_find_field (info, field)) < 0)
-    return invalid (error, _("A %s has no field “%s”"), info->name, field);
+  if ((index = find_field (info, field, error)) < 0)
+    return FALSE;
 
   label = change_label (self, record, &info->fields[index]);
 
@@ -2814,13 +2827,14 @@ kurs_store_set_text (KursStore   *self,
 {
   const KursField *info;
   GVariant *value = NULL;
+  int index;
 
   g_return_val_if_fail (KURS_IS_RECORD (record), FALSE);
   g_return_val_if_fail (field != NULL, FALSE);
 
-  info = kurs_entity_info_get_field (kurs_record_get_info (record), field);
-  if (info == NULL)
-    return invalid (error, _("A %s has no field “%s”"), kurs_record_get_info (record)->name, field);
+  if ((index = find_field (kurs_record_get_info (record), field, error)) < 0)
+    return FALSE;
+  info = &kurs_record_get_info (record)->fields[index];
 
   if (text != NULL && (*text != '\0' || info->type == KURS_FIELD_TEXT))
     {
