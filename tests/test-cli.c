@@ -296,15 +296,93 @@ test_locked_library (Fixture       *f,
   g_autoptr(KursStore) open_in_kurs = kurs_store_open (f->library, KURS_STORE_OPEN_DEFAULT, &error);
   g_auto(Result) list = { 0 };
   g_auto(Result) create = { 0 };
+  g_autofree char *holder = g_strdup_printf ("in use by test-cli (process %d)", (int) getpid ());
+  gint64 start;
 
   g_assert_no_error (error);
   list = RUN (f, "--file", f->library, "list");
+  start = g_get_monotonic_time ();
   create = RUN (f, "--file", f->library, "new", "--title", "X", "--period", "2022-2029");
 
   g_assert_cmpint (list.status, ==, 0);
   g_assert_nonnull (strstr (list.out, "Strategi for udsatte borgere"));
+  g_assert_cmpstr (list.err, ==, "");
   g_assert_cmpint (create.status, ==, 1);
-  g_assert_nonnull (strstr (create.err, "already open"));
+  assert_one_line_error (&create);
+  /* it waited a few seconds for the lock before giving up… */
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 4 * G_USEC_PER_SEC);
+  /* …and names who holds it: this test, not "another Kurs window" */
+  g_assert_nonnull (strstr (create.err, holder));
+}
+
+/* A command that finds the library busy waits for it: the holder lets
+ * go a second later, and the command goes through */
+static void
+test_lock_waits (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_auto(Result) example = RUN (f, "--file", f->library, "example");
+  g_autofree char *id = strip (example.out);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) holder = kurs_store_open (f->library, KURS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GSubprocess) command = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_no_error (error);
+  command = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                              g_getenv ("KURS_CLI"), "--file", f->library, "add", id, "stakeholder",
+                              "name=Ældrerådet", "kind=council", NULL);
+  g_assert_no_error (error);
+  g_usleep (G_USEC_PER_SEC);
+  kurs_store_close (holder);
+
+  g_subprocess_communicate_utf8 (command, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  g_assert_cmpint (g_subprocess_get_exit_status (command), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+}
+
+/* Commands that write at the same time wait their turn: none fails */
+static void
+test_concurrent_writers (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_auto(Result) example = RUN (f, "--file", f->library, "example");
+  g_autofree char *id = strip (example.out);
+  g_autoptr(GPtrArray) commands = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(Result) listed = { 0 };
+  g_auto(GStrv) lines = NULL;
+  guint n_councils = 0;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("name=Råd %u", i);
+      GSubprocess *command = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                               &error, g_getenv ("KURS_CLI"), "--file", f->library, "add", id,
+                                               "stakeholder", name, "kind=council", NULL);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (commands, command);
+    }
+  for (guint i = 0; i < commands->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+
+      g_subprocess_communicate_utf8 (commands->pdata[i], NULL, NULL, NULL, &err, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s", err);
+      g_assert_cmpint (g_subprocess_get_exit_status (commands->pdata[i]), ==, 0);
+    }
+
+  listed = RUN (f, "--file", f->library, "list", id, "stakeholder");
+  lines = g_strsplit (listed.out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (strstr (lines[i], "name=Råd "))
+      n_councils++;
+  g_assert_cmpuint (n_councils, ==, 8);
 }
 
 static void
@@ -989,6 +1067,8 @@ main (int   argc,
   ADD ("user-errors", test_user_errors);
   ADD ("bad-library-untouched", test_bad_library_untouched);
   ADD ("locked-library", test_locked_library);
+  ADD ("lock-waits", test_lock_waits);
+  ADD ("concurrent-writers", test_concurrent_writers);
   ADD ("invalid-utf8", test_invalid_utf8);
   ADD ("approve-export-import", test_approve_export_import);
   ADD ("xml-errors", test_xml_errors);

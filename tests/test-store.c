@@ -228,12 +228,40 @@ test_schema_matches_migrations (Fixture       *f,
 
 /* Refused files */
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in a folder, sorted, a line each */
+static char *
+list_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, (gpointer) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+/* Refused with @code, and the file and its folder are as they were: no
+ * log or index left beside it */
 static void
 assert_refused (const char *path,
                 int         code)
 {
+  g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *before = kurs_test_checksum_file (path);
+  g_autofree char *names_before = list_folder (folder);
   g_autofree char *after = NULL;
+  g_autofree char *names_after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KursStore) store = NULL;
 
@@ -246,6 +274,8 @@ assert_refused (const char *path,
 
   after = kurs_test_checksum_file (path);
   g_assert_cmpstr (before, ==, after);
+  names_after = list_folder (folder);
+  g_assert_cmpstr (names_before, ==, names_after);
 }
 
 static void
@@ -401,13 +431,23 @@ check_read_only_file (Fixture *f)
   g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
 
-  /* It can still be read. */
+  /* It can still be read, asked for or as needed */
   store = kurs_store_open (f->path, KURS_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   strategies = kurs_store_list_strategies (store);
   g_assert_cmpuint (strategies->len, ==, 2);   /* the example's two */
   g_assert_false (kurs_store_set_text (store, strategies->pdata[0], "title", "Ny titel", &error));
   g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_clear_object (&store);
+  g_clear_pointer (&strategies, g_ptr_array_unref);
+
+  store = kurs_store_open (f->path, KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, &error);
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_is_read_only (store));
+  g_assert_cmpint (kurs_store_get_access (store), ==, KURS_STORE_ACCESS_READ_ONLY_FILE);
+  strategies = kurs_store_list_strategies (store);
+  g_assert_cmpuint (strategies->len, ==, 2);
 }
 
 static void
@@ -416,15 +456,171 @@ test_read_only_file (Fixture       *f,
 {
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *names_before = NULL;
+  g_autofree char *names_after = NULL;
 
   make_example_library (f->path);
   before = kurs_test_checksum_file (f->path);
+  names_before = list_folder (f->dir);
   g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
 
   run_as_nobody (check_read_only_file, f);
 
   after = kurs_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
+  /* shown, and nothing made beside it */
+  names_after = list_folder (f->dir);
+  g_assert_cmpstr (names_before, ==, names_after);
+}
+
+/* In a read-only folder, an existing library is shown read-only */
+static void
+check_library_in_read_only_folder (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) store = kurs_store_open (f->path, KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, &error);
+  g_autoptr(GPtrArray) strategies = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (kurs_store_get_access (store), ==, KURS_STORE_ACCESS_READ_ONLY_FOLDER);
+  strategies = kurs_store_list_strategies (store);
+  g_assert_cmpuint (strategies->len, ==, 2);
+}
+
+static void
+test_library_in_read_only_folder (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *names_before = NULL;
+  g_autofree char *names_after = NULL;
+
+  make_example_library (f->path);
+  names_before = list_folder (f->dir);
+  /* the file may be written, its folder not */
+  g_assert_cmpint (g_chmod (f->path, 0666), ==, 0);
+  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+  run_as_nobody (check_library_in_read_only_folder, f);
+  g_chmod (f->dir, 0700);
+  names_after = list_folder (f->dir);
+  g_assert_cmpstr (names_before, ==, names_after);
+}
+
+/* Another program writing the library holds SQLite's locks: opening it
+ * waits for a moment, and then says it is busy — never that it is
+ * damaged.  The writer is another process, as it would be. */
+static void
+hold_exclusive_lock (const char *path,
+                     int         ready_fd,
+                     guint       hold_ms)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open (path, &db) != SQLITE_OK
+      || sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;"
+                           "CREATE TABLE scratch (x); INSERT INTO scratch VALUES (1);", NULL, NULL, NULL) != SQLITE_OK)
+    _exit (3);
+  if (write (ready_fd, "x", 1) != 1)
+    _exit (4);
+  g_usleep (hold_ms * 1000);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+  _exit (0);
+}
+
+static pid_t
+start_writer (const char *path,
+              guint       hold_ms)
+{
+  int fds[2];
+  char byte;
+  pid_t pid;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      close (fds[0]);
+      hold_exclusive_lock (path, fds[1], hold_ms);
+    }
+  close (fds[1]);
+  g_assert_cmpint (read (fds[0], &byte, 1), ==, 1);
+  close (fds[0]);
+  return pid;
+}
+
+static void
+wait_for_child (pid_t pid)
+{
+  int status;
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+static void
+test_busy_is_not_damaged (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  pid_t writer;
+
+  make_example_library (f->path);
+  before = kurs_test_checksum_file (f->path);
+
+  /* Held longer than Kurs waits: busy, said so */
+  writer = start_writer (f->path, 4000);
+  store = kurs_store_open (f->path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_LOCKED);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "being written by another program"));
+  g_assert_null (strstr (error->message, "damaged"));
+  wait_for_child (writer);
+  g_clear_error (&error);
+
+  /* Held a moment: Kurs waits, and opens it */
+  writer = start_writer (f->path, 500);
+  store = kurs_store_open (f->path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  wait_for_child (writer);
+  kurs_store_close (store);
+
+  after = kurs_test_checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A library whose writer has gone can be written again */
+static void
+test_lock_free_again (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(KursStore) writer = NULL;
+  g_autoptr(KursStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  KursLockHolder holder = { 0 };
+
+  make_example_library (f->path);
+  writer = open_store (f->path);
+  reader = kurs_store_open (f->path, KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kurs_store_get_access (reader), ==, KURS_STORE_ACCESS_READ_ONLY_LOCKED);
+  g_assert_false (kurs_store_is_lock_free (reader));
+
+  /* this test holds it, and is named */
+  kurs_store_find_lock_holder (reader, &holder);
+  g_assert_cmpint (holder.kind, ==, KURS_LOCK_HOLDER_OTHER);
+  g_assert_cmpint (holder.pid, ==, getpid ());
+  g_assert_cmpstr (holder.program, ==, "test-store");
+  kurs_lock_holder_clear (&holder);
+
+  kurs_store_close (writer);
+  g_assert_true (kurs_store_is_lock_free (reader));
 }
 
 static void
@@ -1045,6 +1241,9 @@ main (int   argc,
   ADD ("refuse/folder", test_refuse_folder);
   ADD ("refuse/read-only-file", test_read_only_file);
   ADD ("refuse/read-only-folder", test_read_only_folder);
+  ADD ("open/in-read-only-folder", test_library_in_read_only_folder);
+  ADD ("open/busy-is-not-damaged", test_busy_is_not_damaged);
+  ADD ("open/lock-free-again", test_lock_free_again);
   ADD ("open/second-writer-locked", test_second_writer_locked);
   ADD ("round-trip/every-entity", test_round_trip_every_entity);
   ADD ("rules/invalid-values", test_invalid_values_refused);

@@ -231,7 +231,7 @@ library_open (Library  *library,
   library->window = kurs_window_new (app);
   if (width > 0)
     gtk_window_set_default_size (GTK_WINDOW (library->window), width, 600);
-  kurs_window_set_store (library->window, library->store, FALSE);
+  kurs_window_set_store (library->window, library->store);
 }
 
 static void

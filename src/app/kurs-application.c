@@ -139,7 +139,6 @@ kurs_application_open_library (KursApplication *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(KursStore) store = NULL;
   KursWindow *window;
-  gboolean shared = FALSE;
 
   g_return_if_fail (KURS_IS_APPLICATION (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -159,15 +158,9 @@ kurs_application_open_library (KursApplication *self,
       return;
     }
 
-  store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
-
-  /* Another Kurs writes it: show it, but write nothing. */
-  if (store == NULL && g_error_matches (error, KURS_STORE_ERROR, KURS_STORE_ERROR_LOCKED))
-    {
-      g_clear_error (&error);
-      store = kurs_store_open (path, KURS_STORE_OPEN_READ_ONLY, &error);
-      shared = TRUE;
-    }
+  /* Another program writes it, or it cannot be written: show it, but
+   * write nothing */
+  store = kurs_store_open (path, KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, &error);
 
   if (store == NULL)
     {
@@ -189,14 +182,14 @@ kurs_application_open_library (KursApplication *self,
   if (window == NULL || kurs_window_get_store (window) != NULL)
     window = new_window (self);
 
-  kurs_window_set_store (window, store, shared);
+  kurs_window_set_store (window, store);
   if (self->strategy != NULL)
     kurs_window_select_strategy (window, self->strategy);
   if (self->page != NULL)
     kurs_window_show_page (window, self->page);
   gtk_window_present (GTK_WINDOW (window));
 
-  if (!shared && !kurs_store_is_read_only (store))
+  if (!kurs_store_is_read_only (store))
     remember_library (self, path);
 }
 

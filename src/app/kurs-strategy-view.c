@@ -91,6 +91,51 @@ navigation_row (KursPageClass *klass)
   return row;
 }
 
+/* Why the library is shown read-only, in a sentence for the banner */
+static char *
+describe_read_only (KursStore *store)
+{
+  KursLockHolder holder = { 0 };
+  char *text;
+
+  switch (kurs_store_get_access (store))
+    {
+    case KURS_STORE_ACCESS_READ_ONLY_LOCKED:
+      kurs_store_find_lock_holder (store, &holder);
+      switch (holder.kind)
+        {
+        case KURS_LOCK_HOLDER_KURS:
+          text = g_strdup (_("This library is open in another Kurs window, so it is shown here read-only "
+                             "until that window is closed."));
+          break;
+        case KURS_LOCK_HOLDER_CLI:
+          text = g_strdup_printf (_("kurs-cli (process %d) is writing this library, so it is shown here "
+                                    "read-only until it has finished."), holder.pid);
+          break;
+        case KURS_LOCK_HOLDER_OTHER:
+          text = g_strdup_printf (_("%s (process %d) is using this library, so it is shown here read-only "
+                                    "until it lets go."), holder.program, holder.pid);
+          break;
+        case KURS_LOCK_HOLDER_NONE:
+        case KURS_LOCK_HOLDER_UNKNOWN:
+        default:
+          text = g_strdup (_("Another program is using this library, so it is shown here read-only "
+                             "until it lets go."));
+          break;
+        }
+      kurs_lock_holder_clear (&holder);
+      return text;
+    case KURS_STORE_ACCESS_READ_ONLY_FILE:
+      return g_strdup (_("You do not have permission to change this library, so it is shown read-only."));
+    case KURS_STORE_ACCESS_READ_ONLY_FOLDER:
+      return g_strdup (_("This library’s folder or disk cannot be written to, so it is shown read-only."));
+    case KURS_STORE_ACCESS_READ_ONLY_ASKED:
+    case KURS_STORE_ACCESS_WRITE:
+    default:
+      return g_strdup (_("This library is open read-only."));
+    }
+}
+
 static void
 update_header (KursStrategyView *self)
 {
@@ -108,8 +153,11 @@ update_header (KursStrategyView *self)
   frozen = kurs_store_is_frozen (self->store, kurs_record_get_id (self->strategy));
 
   if (shared)
-    gtk_label_set_label (self->banner_label,
-                         _("This library is open in another Kurs window, so it is shown here read-only."));
+    {
+      g_autofree char *reason = describe_read_only (self->store);
+
+      gtk_label_set_label (self->banner_label, reason);
+    }
   else if (frozen)
     gtk_label_set_label (self->banner_label,
                          _("This strategy is approved, and its text is frozen. Its process and follow-up can still be updated."));

@@ -35,7 +35,9 @@ struct _KursWindow
   KursStore            *store;
   KursRecordList       *model;
   KursRecord           *selected;
-  gboolean              shared;
+  /* While another program writes the library: the check, every second,
+   * whether it has let go */
+  guint                 lock_watch;
 
   AdwToastOverlay      *toasts;
   AdwLeaflet           *leaflet;
@@ -1042,6 +1044,7 @@ kurs_window_dispose (GObject *object)
 {
   KursWindow *self = (KursWindow *) object;
 
+  g_clear_handle_id (&self->lock_watch, g_source_remove);
   g_clear_object (&self->history_toast);
   g_clear_object (&self->refusal_toast);
   g_clear_object (&self->selected);
@@ -1136,16 +1139,77 @@ kurs_window_get_store (KursWindow *self)
   return self->store;
 }
 
+/* Lets go of the library shown: no strategy, no list, the store closed */
+static void
+detach_store (KursWindow *self)
+{
+  g_clear_handle_id (&self->lock_watch, g_source_remove);
+  if (self->store == NULL)
+    return;
+
+  kurs_field_bindings_flush_all ();
+  kurs_strategy_view_set_strategy (self->view, NULL, NULL);
+  g_clear_object (&self->selected);
+  gtk_list_box_bind_model (self->strategies, NULL, NULL, NULL, NULL);
+  g_signal_handlers_disconnect_by_data (self->model, self);
+  g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->model);
+  kurs_store_close (self->store);
+  g_clear_object (&self->store);
+}
+
+/* The other program has let go of the library: open it for writing, where
+ * the person was */
+static void
+reopen_for_writing (KursWindow *self)
+{
+  g_autofree char *path = g_strdup (kurs_store_get_path (self->store));
+  g_autofree char *uuid = self->selected ? g_strdup (kurs_record_get_text (self->selected, "uuid")) : NULL;
+  g_autofree char *page = self->selected ? g_strdup (kurs_strategy_view_get_page_name (self->view)) : NULL;
+  g_autoptr(KursStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  detach_store (self);
+  store = kurs_store_open (path, KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, &error);
+  if (store == NULL)
+    {
+      kurs_window_show_error (self, error->message);
+      return;
+    }
+
+  kurs_window_set_store (self, store);
+  if (uuid != NULL)
+    kurs_window_select_strategy (self, uuid);
+  if (page != NULL)
+    kurs_window_show_page (self, page);
+
+  if (!kurs_store_is_read_only (store))
+    toast (self, _("The library is free again, and can be changed here"), FALSE);
+}
+
+static gboolean
+lock_watch_cb (gpointer user_data)
+{
+  KursWindow *self = user_data;
+
+  if (!kurs_store_is_lock_free (self->store))
+    return G_SOURCE_CONTINUE;
+
+  self->lock_watch = 0;
+  reopen_for_writing (self);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * kurs_window_set_store:
- * @shared: the library is open read-only because another Kurs writes it
  *
- * Shows a library in the window.
+ * Shows a library in the window.  One shown read-only because another
+ * program writes it is opened for writing as soon as that program lets
+ * go of it.
  */
 void
 kurs_window_set_store (KursWindow *self,
-                       KursStore  *store,
-                       gboolean    shared)
+                       KursStore  *store)
 {
   g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
@@ -1155,7 +1219,6 @@ kurs_window_set_store (KursWindow *self,
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
-  self->shared = shared;
   self->model = kurs_record_list_new_strategies (store);
 
   name = g_filename_display_basename (kurs_store_get_path (store));
@@ -1167,6 +1230,9 @@ kurs_window_set_store (KursWindow *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::can-undo", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  if (kurs_store_get_access (store) == KURS_STORE_ACCESS_READ_ONLY_LOCKED)
+    self->lock_watch = g_timeout_add_seconds (1, lock_watch_cb, self);
 
   strategies_changed_cb (self);
   update_actions (self);

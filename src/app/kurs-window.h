@@ -15,8 +15,7 @@ G_DECLARE_FINAL_TYPE (KursWindow, kurs_window, KURS, WINDOW, AdwApplicationWindo
 KursWindow       *kurs_window_new             (KursApplication *application);
 KursStore        *kurs_window_get_store       (KursWindow      *self);
 void              kurs_window_set_store       (KursWindow      *self,
-                                               KursStore       *store,
-                                               gboolean         shared);
+                                               KursStore       *store);
 void              kurs_window_show_error      (KursWindow      *self,
                                                const char      *message);
 void              kurs_window_select_strategy (KursWindow      *self,

@@ -48,22 +48,37 @@ kurs_cli_open (KursCli   *cli,
         }
     }
 
-  cli->store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &local_error);
-
-  /* Kurs has the library open: reading it is still safe. */
-  if (cli->store == NULL && !writes
-      && g_error_matches (local_error, KURS_STORE_ERROR, KURS_STORE_ERROR_LOCKED))
-    {
-      g_clear_error (&local_error);
-      cli->store = kurs_store_open (path, KURS_STORE_OPEN_READ_ONLY, &local_error);
-    }
+  /* A command that writes waits a few seconds for another that is
+   * writing; one that only reads reads what it can, read-only if need
+   * be (a library that Kurs has open, or that cannot be written) */
+  if (writes)
+    cli->store = kurs_store_open (path, KURS_STORE_OPEN_WAIT, &local_error);
+  else
+    cli->store = kurs_store_open (path, KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, &local_error);
 
   if (cli->store == NULL)
     {
-      if (writes && g_error_matches (local_error, KURS_STORE_ERROR, KURS_STORE_ERROR_LOCKED))
-        g_prefix_error (&local_error, "%s: ", _("Close it in Kurs first"));
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
+    }
+
+  /* Said where it is not what one would expect: the file cannot be changed */
+  switch (kurs_store_get_access (cli->store))
+    {
+    case KURS_STORE_ACCESS_READ_ONLY_FILE:
+    case KURS_STORE_ACCESS_READ_ONLY_FOLDER:
+      {
+        g_autofree char *name = g_filename_display_name (path);
+
+        /* Translators: a note on stderr; the command still does its work */
+        g_printerr (_("kurs-cli: note: “%s” cannot be changed (it is read-only), so it is only read\n"), name);
+      }
+      break;
+    case KURS_STORE_ACCESS_WRITE:
+    case KURS_STORE_ACCESS_READ_ONLY_ASKED:
+    case KURS_STORE_ACCESS_READ_ONLY_LOCKED:
+    default:
+      break;
     }
 
   return TRUE;

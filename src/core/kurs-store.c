@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "kurs-hearing.h"
+#include "kurs-library-lock.h"
 #include "kurs-migrations.h"
 #include "kurs-record-private.h"
 #include "kurs-store-private.h"
@@ -111,6 +112,10 @@ struct _KursStore
   sqlite3     *db;
   int          lock_fd;
   gboolean     read_only;
+  KursStoreAccess access;
+  /* Kept open while another program writes the library (see
+   * kurs_store_is_lock_free()) */
+  int          watch_fd;
 
   GHashTable  *statements;                 /* SQL → sqlite3_stmt * */
   GHashTable  *records[KURS_N_ENTITIES];   /* gint64 * → KursRecord * */
@@ -546,6 +551,8 @@ query_records (KursStore            *self,
 
 /* Opening */
 
+static void close_database (KursStore *self);
+
 /* @format has one %s, for the file's name. */
 static gboolean
 set_open_error (GError     **error,
@@ -588,47 +595,272 @@ query_int (sqlite3    *db,
   return ok;
 }
 
-/* Opens a connection that never writes.  A library in WAL mode normally
- * needs to create a shared-memory file beside itself even to be read;
- * where its folder is read-only and no write-ahead log is pending, it is
- * opened as immutable instead, which needs nothing beside it. */
+/* How long a connection waits for another that is writing: a command
+ * a few seconds, a window (whose person is waiting) a moment. */
+static int
+busy_timeout_ms (KursStoreOpenFlags flags)
+{
+  return (flags & KURS_STORE_OPEN_WAIT) ? KURS_LIBRARY_LOCK_WAIT_MS : 2000;
+}
+
+/* The files SQLite keeps beside a library: its write-ahead log, the log's
+ * shared-memory index and a rollback journal.  Which were there before
+ * Kurs looked, so that a refused or failed open can take away those it
+ * made, and leave the folder as it was. */
+typedef struct {
+  gboolean wal;
+  gboolean shm;
+  gboolean journal;
+} Beside;
+
+static char *
+beside_path (const char *path,
+             const char *suffix)
+{
+  return g_strconcat (path, suffix, NULL);
+}
+
+static void
+beside_note (const char *path,
+             Beside     *beside)
+{
+  g_autofree char *wal = beside_path (path, "-wal");
+  g_autofree char *shm = beside_path (path, "-shm");
+  g_autofree char *journal = beside_path (path, "-journal");
+
+  beside->wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  beside->shm = g_file_test (shm, G_FILE_TEST_EXISTS);
+  beside->journal = g_file_test (journal, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+beside_any (const Beside *beside)
+{
+  return beside->wal || beside->shm || beside->journal;
+}
+
+/* Takes away what Kurs made beside @path since @before, after its own
+ * connection is closed.  A log with something in it is never removed. */
+static void
+beside_remove_new (const char   *path,
+                   const Beside *before)
+{
+  g_autofree char *wal = beside_path (path, "-wal");
+  g_autofree char *shm = beside_path (path, "-shm");
+  g_autofree char *journal = beside_path (path, "-journal");
+  GStatBuf st;
+
+  if (!before->wal && g_stat (wal, &st) == 0 && st.st_size == 0)
+    g_unlink (wal);
+  if (!before->shm && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    g_unlink (shm);
+  if (!before->journal && g_stat (journal, &st) == 0 && st.st_size == 0)
+    g_unlink (journal);
+}
+
+/* Opens a connection that never writes.  With nothing beside the library
+ * (no program has it open for writing), it is opened as immutable, which
+ * needs and makes nothing beside it; otherwise as SQLite reads a library
+ * in use, through its log. */
 static int
 open_read_only (const char  *path,
+                gboolean     immutable,
+                int          busy_ms,
                 sqlite3    **db)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  int rc = SQLITE_CANTOPEN;
 
-  if (g_access (folder, W_OK) != 0 && !g_file_test (wal, G_FILE_TEST_EXISTS))
+  if (immutable)
     {
       g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+      g_autofree char *with_flag = uri ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
 
-      if (uri != NULL)
-        return sqlite3_open_v2 (immutable, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      if (with_flag != NULL)
+        rc = sqlite3_open_v2 (with_flag, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+  if (!immutable || rc != SQLITE_OK)
+    {
+      if (*db != NULL)
+        {
+          sqlite3_close (*db);
+          *db = NULL;
+        }
+      rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
     }
 
-  return sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+  if (*db != NULL)
+    {
+      sqlite3_extended_result_codes (*db, TRUE);
+      sqlite3_busy_timeout (*db, busy_ms);
+    }
+  return rc;
+}
+
+/* Why SQLite could not read a file, said truly: "damaged" only when it
+ * is, never of a library that another program is busy writing, a full
+ * disk or a file one may not read. */
+static gboolean
+set_read_error (sqlite3     *db,
+                int          rc,
+                const char  *path,
+                GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *folder = g_path_get_dirname (path);
+  int code = db != NULL ? sqlite3_extended_errcode (db) : rc;
+
+  if (code == SQLITE_IOERR_SHORT_READ)
+    return set_open_error (error, KURS_STORE_ERROR_CORRUPT,
+                           _("“%s” cannot be opened: the file is damaged or truncated"), name);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return set_open_error (error, KURS_STORE_ERROR_LOCKED,
+                             _("“%s” is being written by another program; try again in a moment"), name);
+    case SQLITE_FULL:
+      return set_open_error (error, KURS_STORE_ERROR_FAILED,
+                             _("“%s” cannot be opened: the disk is full"), name);
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      if (g_access (folder, W_OK) != 0)
+        return set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
+                               _("“%s” cannot be opened: its folder is read-only and the library needs to write beside it"), name);
+      return set_open_error (error, KURS_STORE_ERROR_FAILED,
+                             _("“%s” cannot be read: you do not have permission"), name);
+    case SQLITE_NOTADB:
+      return set_open_error (error, KURS_STORE_ERROR_NOT_A_LIBRARY,
+                             _("“%s” is not a Kurs library: it is not a database file"), name);
+    case SQLITE_CORRUPT:
+      return set_open_error (error, KURS_STORE_ERROR_CORRUPT,
+                             _("“%s” cannot be opened: the file is damaged or truncated"), name);
+    case SQLITE_IOERR:
+      return set_open_error (error, KURS_STORE_ERROR_FAILED,
+                             _("“%s” cannot be read: the disk reports an error (%s)"), name,
+                             db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+    case SQLITE_NOMEM:
+      return set_open_error (error, KURS_STORE_ERROR_FAILED,
+                             _("“%s” cannot be opened: there is not enough memory"), name);
+    default:
+      return set_open_error (error, KURS_STORE_ERROR_FAILED,
+                             _("“%s” cannot be opened: %s"), name,
+                             db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+    }
+}
+
+/* Reads every page: a truncated or damaged file fails here.  Returns
+ * whether the check could be made, with @out_whole set to its verdict. */
+static gboolean
+quick_check (sqlite3  *db,
+             gboolean *out_whole)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean made = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *out_whole = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+      made = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return made;
 }
 
 /* Looks at an existing file without writing to it: is it a Kurs library
- * this build can open?  A file that is not becomes an error and stays
- * exactly as it was. */
+ * this build can open?  A file that is not becomes an error, and the file
+ * and its folder stay exactly as they were. */
 static gboolean
-probe_file (const char  *path,
-            gboolean    *out_new,
-            int         *out_version,
-            GError     **error)
+probe_with_sqlite (const char          *path,
+                   gboolean             immutable,
+                   KursStoreOpenFlags   flags,
+                   gboolean            *out_new,
+                   int                 *out_version,
+                   GError             **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  sqlite3 *db = NULL;
+  int rc, application_id, n_tables, version;
+  gboolean whole = FALSE;
+  gboolean ok = FALSE;
+
+  rc = open_read_only (path, immutable, busy_timeout_ms (flags), &db);
+  if (rc != SQLITE_OK)
+    {
+      set_read_error (db, rc, path, error);
+      goto out;
+    }
+
+  if (!query_int (db, "PRAGMA application_id", &application_id)
+      || !query_int (db, "PRAGMA user_version", &version)
+      || !query_int (db, "SELECT count(*) FROM sqlite_schema", &n_tables))
+    {
+      set_read_error (db, SQLITE_ERROR, path, error);
+      goto out;
+    }
+
+  if (application_id != KURS_APPLICATION_ID && (application_id != 0 || n_tables > 0))
+    {
+      set_open_error (error, KURS_STORE_ERROR_FOREIGN,
+                      _("“%s” is a database of another program, not a Kurs library"), name);
+      goto out;
+    }
+
+  if (version > kurs_migrations_get_latest ())
+    {
+      set_open_error (error, KURS_STORE_ERROR_TOO_NEW,
+                      _("“%s” was saved by a newer version of Kurs; update Kurs to open it"), name);
+      goto out;
+    }
+
+  if (!quick_check (db, &whole))
+    {
+      set_read_error (db, SQLITE_ERROR, path, error);
+      goto out;
+    }
+  if (!whole)
+    {
+      /* Read as immutable, a page another program was writing at that
+       * moment can look torn: only a second look through the log, as
+       * SQLite reads a library in use, may say "damaged". */
+      if (immutable)
+        {
+          sqlite3_close (db);
+          db = NULL;
+          return probe_with_sqlite (path, FALSE, flags, out_new, out_version, error);
+        }
+      set_open_error (error, KURS_STORE_ERROR_CORRUPT,
+                      _("“%s” cannot be opened: the file is damaged or truncated"), name);
+      goto out;
+    }
+
+  *out_new = n_tables == 0;
+  *out_version = version;
+  ok = TRUE;
+
+out:
+  sqlite3_close (db);
+  return ok;
+}
+
+static gboolean
+probe_file (const char          *path,
+            KursStoreOpenFlags   flags,
+            gboolean            *out_new,
+            int                 *out_version,
+            GError             **error)
 {
   static const char magic[16] = "SQLite format 3";
   g_autofree char *name = g_filename_display_name (path);
   char header[100];
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
   GStatBuf st;
-  int fd, application_id, n_tables, version;
+  Beside before;
+  int fd;
   gssize n_read;
-  gboolean ok = FALSE;
+  gboolean ok;
 
   *out_new = FALSE;
   *out_version = 0;
@@ -647,6 +879,9 @@ probe_file (const char  *path,
   if (S_ISDIR (st.st_mode))
     return set_open_error (error, KURS_STORE_ERROR_NOT_A_LIBRARY,
                            _("“%s” is a folder, not a Kurs library"), name);
+  if (!S_ISREG (st.st_mode))
+    return set_open_error (error, KURS_STORE_ERROR_NOT_A_LIBRARY,
+                           _("“%s” is not a file but a device or pipe, so it cannot be a Kurs library"), name);
 
   if (st.st_size == 0)
     {
@@ -664,70 +899,22 @@ probe_file (const char  *path,
     return set_open_error (error, KURS_STORE_ERROR_NOT_A_LIBRARY,
                            _("“%s” is not a Kurs library: it is not a database file"), name);
 
-  if (open_read_only (path, &db) != SQLITE_OK)
-    {
-      set_open_error (error, KURS_STORE_ERROR_CORRUPT,
-                      _("“%s” cannot be opened: the file is damaged"), name);
-      goto out;
-    }
-
-  if (!query_int (db, "PRAGMA application_id", &application_id)
-      || !query_int (db, "PRAGMA user_version", &version)
-      || !query_int (db, "SELECT count(*) FROM sqlite_schema", &n_tables))
-    {
-      int code = sqlite3_errcode (db);
-
-      if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY)
-        set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
-                        _("“%s” cannot be opened: its folder is read-only and the library needs to write beside it"), name);
-      else if (code == SQLITE_NOTADB)
-        set_open_error (error, KURS_STORE_ERROR_NOT_A_LIBRARY,
-                        _("“%s” is not a Kurs library: it is not a database file"), name);
-      else
-        set_open_error (error, KURS_STORE_ERROR_CORRUPT,
-                        _("“%s” cannot be opened: the file is damaged or truncated"), name);
-      goto out;
-    }
-
-  if (application_id != KURS_APPLICATION_ID && (application_id != 0 || n_tables > 0))
-    {
-      set_open_error (error, KURS_STORE_ERROR_FOREIGN,
-                      _("“%s” is a database of another program, not a Kurs library"), name);
-      goto out;
-    }
-
-  if (version > kurs_migrations_get_latest ())
-    {
-      set_open_error (error, KURS_STORE_ERROR_TOO_NEW,
-                      _("“%s” was saved by a newer version of Kurs; update Kurs to open it"), name);
-      goto out;
-    }
-
-  /* Reads every page: a truncated or damaged file fails here, before
-   * anything is written to it. */
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK
-      || sqlite3_step (stmt) != SQLITE_ROW
-      || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    {
-      set_open_error (error, KURS_STORE_ERROR_CORRUPT,
-                      _("“%s” cannot be opened: the file is damaged or truncated"), name);
-      goto out;
-    }
-
-  *out_new = n_tables == 0;
-  *out_version = version;
-  ok = TRUE;
-
-out:
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  /* With nothing beside it, no program is writing the file, and it can
+   * be read without making anything beside it */
+  beside_note (path, &before);
+  ok = probe_with_sqlite (path, !beside_any (&before), flags, out_new, out_version, error);
+  if (!ok)
+    beside_remove_new (path, &before);
   return ok;
 }
 
+/* Whether the library can be written, and if not, why: with the reason
+ * as an error, and the kind of read-only access it leaves. */
 static gboolean
-check_writable (const char  *path,
-                gboolean     is_new,
-                GError     **error)
+check_writable (const char       *path,
+                gboolean          is_new,
+                KursStoreAccess  *out_access,
+                GError          **error)
 {
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *name = g_filename_display_name (path);
@@ -737,69 +924,97 @@ check_writable (const char  *path,
                            _("“%s” cannot be created: its folder does not exist"), name);
 
   if (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0)
-    return set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
-                           _("“%s” is read-only; Kurs can only show it, not change it"), name);
+    {
+      *out_access = errno == EROFS ? KURS_STORE_ACCESS_READ_ONLY_FOLDER : KURS_STORE_ACCESS_READ_ONLY_FILE;
+      if (errno == EROFS)
+        return set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
+                               _("“%s” is on a disk that cannot be written to; Kurs can only show it, not change it"),
+                               name);
+      return set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
+                             _("“%s” is read-only; Kurs can only show it, not change it"), name);
+    }
 
-  /* SQLite keeps its journal beside the library. */
+  /* SQLite keeps its log beside the library. */
   if (g_access (folder, W_OK) != 0)
-    return (is_new
-                           ? set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
-                                             _("“%s” cannot be created: its folder is read-only"), name)
-                           : set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
-                                             _("“%s” is in a read-only folder; Kurs needs to write beside the library"), name));
+    {
+      *out_access = KURS_STORE_ACCESS_READ_ONLY_FOLDER;
+      return (is_new
+                ? set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
+                                  _("“%s” cannot be created: its folder is read-only"), name)
+                : set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
+                                  _("“%s” is in a read-only folder; Kurs needs to write beside the library"), name));
+    }
 
   return TRUE;
 }
 
-/* One Kurs at a time writes a library: the others get a clear error and
- * may open it read-only.  The lock is an advisory flock() on the file,
- * which SQLite's own POSIX locks do not see. */
-static int
-take_lock (const char  *path,
-           GError     **error)
+static void
+set_locked_error (GError               **error,
+                  const char            *path,
+                  const KursLockHolder  *holder)
 {
   g_autofree char *name = g_filename_display_name (path);
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
 
-  if (fd < 0)
+  switch (holder->kind)
     {
-      set_open_error (error, KURS_STORE_ERROR_FAILED,
-                      _("“%s” cannot be opened"), name);
-      return -1;
-    }
-
-  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
-    {
-      close (fd);
+    case KURS_LOCK_HOLDER_KURS:
       set_open_error (error, KURS_STORE_ERROR_LOCKED,
-                      _("“%s” is already open in another Kurs window"), name);
-      return -1;
+                      _("“%s” is already open in another Kurs window (process %d)"), name, holder->pid);
+      break;
+    case KURS_LOCK_HOLDER_CLI:
+      set_open_error (error, KURS_STORE_ERROR_LOCKED,
+                      _("“%s” is in use by kurs-cli (process %d); try again when it has finished"),
+                      name, holder->pid);
+      break;
+    case KURS_LOCK_HOLDER_OTHER:
+      set_open_error (error, KURS_STORE_ERROR_LOCKED,
+                      _("“%s” is in use by %s (process %d)"), name, holder->program, holder->pid);
+      break;
+    case KURS_LOCK_HOLDER_NONE:
+    case KURS_LOCK_HOLDER_UNKNOWN:
+    default:
+      set_open_error (error, KURS_STORE_ERROR_LOCKED,
+                      _("“%s” is in use by another program"), name);
+      break;
     }
-
-  return fd;
 }
 
 static gboolean
-open_connection (KursStore  *self,
-                 gboolean    is_new,
-                 int         version,
-                 GError    **error)
+open_connection (KursStore           *self,
+                 gboolean             is_new,
+                 int                  version,
+                 KursStoreOpenFlags   flags,
+                 GError             **error)
 {
   g_autofree char *name = g_filename_display_name (self->path);
   int application_id = 0;
   int rc;
 
   if (self->read_only)
-    rc = open_read_only (self->path, &self->db);
+    {
+      g_autofree char *folder = g_path_get_dirname (self->path);
+      Beside beside;
+      /* Nothing beside it, and nothing can be written here: nothing is
+       * made beside it either */
+      gboolean unchanging = self->access == KURS_STORE_ACCESS_READ_ONLY_FILE
+                            || self->access == KURS_STORE_ACCESS_READ_ONLY_FOLDER
+                            || g_access (self->path, W_OK) != 0 || g_access (folder, W_OK) != 0;
+
+      beside_note (self->path, &beside);
+      rc = open_read_only (self->path, unchanging && !beside_any (&beside), busy_timeout_ms (flags), &self->db);
+    }
   else
-    rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    {
+      rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+      if (self->db != NULL)
+        {
+          sqlite3_extended_result_codes (self->db, TRUE);
+          sqlite3_busy_timeout (self->db, busy_timeout_ms (flags));
+        }
+    }
 
   if (rc != SQLITE_OK)
-    return set_open_error (error, KURS_STORE_ERROR_FAILED,
-                           _("“%s” cannot be opened"), name);
-
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
+    return set_read_error (self->db, rc, self->path, error);
 
   if (!exec_sql (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
@@ -821,18 +1036,39 @@ open_connection (KursStore  *self,
   else if (is_new || version < kurs_migrations_get_latest ())
     {
       return (is_new
-                             ? set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
-                                               _("“%s” is not a library yet, and cannot be created read-only"), name)
-                             : set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
-                                               _("“%s” was saved by an older Kurs and must be opened once for writing to upgrade it"), name));
+                ? set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
+                                  _("“%s” is not a library yet, and cannot be created read-only"), name)
+                : set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
+                                  _("“%s” was saved by an older Kurs and must be opened once for writing to upgrade it"), name));
     }
 
-  if (!query_int (self->db, "PRAGMA application_id", &application_id)
-      || application_id != KURS_APPLICATION_ID)
+  if (!query_int (self->db, "PRAGMA application_id", &application_id))
+    return set_read_error (self->db, SQLITE_ERROR, self->path, error);
+  if (application_id != KURS_APPLICATION_ID)
     return set_open_error (error, KURS_STORE_ERROR_FOREIGN,
                            _("“%s” is not a Kurs library"), name);
 
   return TRUE;
+}
+
+/* Opens @self->path read-only, as @access says why */
+static gboolean
+open_for_reading (KursStore           *self,
+                  KursStoreAccess      access,
+                  gboolean             is_new,
+                  int                  version,
+                  KursStoreOpenFlags   flags,
+                  GError             **error)
+{
+  self->read_only = TRUE;
+  self->access = access;
+
+  /* A descriptor to ask, now and then, whether the writer has gone; kept
+   * open with the connection (see kurs_library_lock_try()) */
+  if (access == KURS_STORE_ACCESS_READ_ONLY_LOCKED)
+    self->watch_fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
+
+  return open_connection (self, is_new, version, flags, error);
 }
 
 /**
@@ -845,7 +1081,14 @@ open_connection (KursStore  *self,
  *
  * A file that is not a Kurs library — not SQLite, truncated or damaged,
  * another program's database, or a library from a newer Kurs — is
- * refused with an error a person understands, and is not written to.
+ * refused with an error a person understands, and neither it nor its
+ * folder is changed: what SQLite made beside it is taken away, and a new
+ * library that could not be made is not left behind empty.
+ *
+ * With %KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, a library that cannot be
+ * written (another program writes it, or the file, its folder or its disk
+ * is read-only) is opened read-only instead; kurs_store_get_access() says
+ * why.
  *
  * Returns: (transfer full): the store, or %NULL
  */
@@ -856,8 +1099,12 @@ kurs_store_open (const char          *path,
 {
   static GOnce once = G_ONCE_INIT;
   g_autoptr(KursStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
-  gboolean is_new;
+  KursStoreAccess access = KURS_STORE_ACCESS_WRITE;
+  KursLockHolder holder = { 0 };
+  gboolean is_new, created = FALSE;
+  Beside before;
   int version;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -866,33 +1113,79 @@ kurs_store_open (const char          *path,
   g_once (&once, build_entity_sql, NULL);
   name = g_filename_display_name (path);
 
-  if (!probe_file (path, &is_new, &version, error))
+  if (!probe_file (path, flags, &is_new, &version, error))
     return NULL;
 
   self = g_object_new (KURS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->read_only = (flags & KURS_STORE_OPEN_READ_ONLY) != 0;
 
-  if (!self->read_only)
+  if (flags & KURS_STORE_OPEN_READ_ONLY)
     {
-      if (!check_writable (path, is_new, error))
+      if (!open_for_reading (self, KURS_STORE_ACCESS_READ_ONLY_ASKED, is_new, version, flags, error))
         return NULL;
-
-      /* The file must exist to be locked; an empty file is a new library. */
-      if (!g_file_test (path, G_FILE_TEST_EXISTS)
-          && !g_file_set_contents (path, "", 0, NULL))
-        {
-          set_open_error (error, KURS_STORE_ERROR_FAILED,
-                          _("“%s” cannot be created"), name);
-          return NULL;
-        }
-
-      if ((self->lock_fd = take_lock (path, error)) < 0)
-        return NULL;
+      return g_steal_pointer (&self);
     }
 
-  if (!open_connection (self, is_new, version, error))
-    return NULL;
+  if (!check_writable (path, is_new, &access, &local_error))
+    {
+      if ((flags & KURS_STORE_OPEN_READ_ONLY_IF_NEEDED)
+          && g_error_matches (local_error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY) && !is_new)
+        {
+          if (!open_for_reading (self, access, is_new, version, flags, error))
+            return NULL;
+          return g_steal_pointer (&self);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  /* The file must exist to be locked; an empty file is a new library. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GError) create_error = NULL;
+
+      if (!g_file_set_contents (path, "", 0, &create_error))
+        {
+          if (g_error_matches (create_error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
+            set_open_error (error, KURS_STORE_ERROR_FAILED, _("“%s” cannot be created: the disk is full"), name);
+          else
+            set_open_error (error, KURS_STORE_ERROR_FAILED, _("“%s” cannot be created"), name);
+          g_unlink (path);
+          return NULL;
+        }
+      created = TRUE;
+    }
+
+  self->lock_fd = kurs_library_lock_take (path, (flags & KURS_STORE_OPEN_WAIT) ? KURS_LIBRARY_LOCK_WAIT_MS : 0,
+                                          &holder);
+  if (self->lock_fd < 0)
+    {
+      if (created)
+        g_unlink (path);
+      if (holder.kind == KURS_LOCK_HOLDER_NONE)
+        set_open_error (error, KURS_STORE_ERROR_FAILED, _("“%s” cannot be opened"), name);
+      else if ((flags & KURS_STORE_OPEN_READ_ONLY_IF_NEEDED) && !is_new)
+        {
+          kurs_lock_holder_clear (&holder);
+          if (!open_for_reading (self, KURS_STORE_ACCESS_READ_ONLY_LOCKED, is_new, version, flags, error))
+            return NULL;
+          return g_steal_pointer (&self);
+        }
+      else
+        set_locked_error (error, path, &holder);
+      kurs_lock_holder_clear (&holder);
+      return NULL;
+    }
+
+  beside_note (path, &before);
+  if (!open_connection (self, is_new, version, flags, error))
+    {
+      close_database (self);
+      beside_remove_new (path, &before);
+      if (created)
+        g_unlink (path);
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -925,6 +1218,13 @@ close_database (KursStore *self)
     {
       close (self->lock_fd);
       self->lock_fd = -1;
+  self->watch_fd = -1;
+    }
+
+  if (self->watch_fd >= 0)
+    {
+      close (self->watch_fd);
+      self->watch_fd = -1;
     }
 }
 
@@ -1077,6 +1377,51 @@ kurs_store_is_read_only (KursStore *self)
   g_return_val_if_fail (KURS_IS_STORE (self), TRUE);
 
   return self->read_only;
+}
+
+/**
+ * kurs_store_get_access:
+ *
+ * Returns: whether the library is open for writing, and if it is not, why
+ */
+KursStoreAccess
+kurs_store_get_access (KursStore *self)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), KURS_STORE_ACCESS_READ_ONLY_ASKED);
+
+  return self->access;
+}
+
+/**
+ * kurs_store_find_lock_holder:
+ * @holder: (out caller-allocates): who writes the library now; clear it
+ *   with kurs_lock_holder_clear()
+ *
+ * For a library open read-only because another program writes it.
+ */
+void
+kurs_store_find_lock_holder (KursStore      *self,
+                             KursLockHolder *holder)
+{
+  g_return_if_fail (KURS_IS_STORE (self));
+
+  kurs_library_lock_find_holder (self->path, holder);
+}
+
+/**
+ * kurs_store_is_lock_free:
+ *
+ * For a library open read-only because another program wrote it: whether
+ * that program has let it go, so that it may be opened for writing.
+ *
+ * Returns: whether nobody holds the library's lock now
+ */
+gboolean
+kurs_store_is_lock_free (KursStore *self)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+
+  return self->access == KURS_STORE_ACCESS_READ_ONLY_LOCKED && kurs_library_lock_try (self->watch_fd);
 }
 
 /**

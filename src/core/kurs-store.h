@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "kurs-library-lock.h"
 #include "kurs-record.h"
 #include "kurs-schema.h"
 
@@ -34,10 +35,27 @@ typedef enum {
 } KursStoreError;
 
 typedef enum {
-  KURS_STORE_OPEN_DEFAULT   = 0,
+  KURS_STORE_OPEN_DEFAULT             = 0,
   /* Open for reading only: nothing is ever written to the file. */
-  KURS_STORE_OPEN_READ_ONLY = 1 << 0,
+  KURS_STORE_OPEN_READ_ONLY           = 1 << 0,
+  /* Wait a few seconds for a library another program is writing */
+  KURS_STORE_OPEN_WAIT                = 1 << 1,
+  /* Open for writing where it can be, else read-only: see
+   * kurs_store_get_access() */
+  KURS_STORE_OPEN_READ_ONLY_IF_NEEDED = 1 << 2,
 } KursStoreOpenFlags;
+
+typedef enum {
+  KURS_STORE_ACCESS_WRITE,
+  /* Read-only as asked (%KURS_STORE_OPEN_READ_ONLY) */
+  KURS_STORE_ACCESS_READ_ONLY_ASKED,
+  /* Another program writes it (kurs_store_find_lock_holder()) */
+  KURS_STORE_ACCESS_READ_ONLY_LOCKED,
+  /* The file may not be written */
+  KURS_STORE_ACCESS_READ_ONLY_FILE,
+  /* Its folder or its disk cannot be written */
+  KURS_STORE_ACCESS_READ_ONLY_FOLDER,
+} KursStoreAccess;
 
 #define KURS_TYPE_STORE (kurs_store_get_type ())
 G_DECLARE_FINAL_TYPE (KursStore, kurs_store, KURS, STORE, GObject)
@@ -48,6 +66,10 @@ KursStore  *kurs_store_open                (const char          *path,
 char       *kurs_store_get_default_path    (void);
 const char *kurs_store_get_path            (KursStore           *self);
 gboolean    kurs_store_is_read_only        (KursStore           *self);
+KursStoreAccess kurs_store_get_access      (KursStore           *self);
+void        kurs_store_find_lock_holder    (KursStore           *self,
+                                            KursLockHolder      *holder);
+gboolean    kurs_store_is_lock_free        (KursStore           *self);
 void        kurs_store_close               (KursStore           *self);
 
 /* Reading */

@@ -65,15 +65,17 @@ def wait_for(predicate, timeout=10.0, step=0.05):
 class Kurs:
     """One running kurs process and its accessible tree."""
 
-    def __init__(self, library=None, language=ENGLISH, extra_args=(), env=None):
-        """Starts kurs on `library`, or with no library named when None."""
+    def __init__(self, library=None, language=ENGLISH, extra_args=(), env=None, wrapper=()):
+        """Starts kurs on `library`, or with no library named when None;
+        `wrapper` is a command that execs kurs in the same process (see
+        read_only_mount())."""
         env = dict(env or os.environ)
         env.update(language)
         # Memory errors stop the app; the widget tests check our leaks.
         env["ASAN_OPTIONS"] = "detect_leaks=0"
         env["G_DEBUG"] = "fatal-criticals"
         files = ["--file", library] if library is not None else []
-        self.process = subprocess.Popen([KURS, "--new-instance", *files, *extra_args], env=env)
+        self.process = subprocess.Popen([*wrapper, KURS, "--new-instance", *files, *extra_args], env=env)
         _started.append(self.process)
         self.app = wait_for(self._find_app, timeout=30)
         if self.app is None:
@@ -168,7 +170,15 @@ class Kurs:
 
     # Ending
 
+    def focus(self):
+        """Gives this Kurs' window the keyboard (with two on one display,
+        keys go to the one focused last)."""
+        if self.window:
+            subprocess.run(["xdotool", "windowfocus", "--sync", self.window], check=False)
+            time.sleep(0.2)
+
     def quit(self):
+        self.focus()
         self.key("ctrl+q")
         try:
             return self.process.wait(timeout=15)
@@ -179,6 +189,14 @@ class Kurs:
     def kill(self):
         self.process.send_signal(signal.SIGKILL)
         return self.process.wait(timeout=10)
+
+
+def read_only_mount(folder):
+    """A command prefix that runs a program with `folder` mounted
+    read-only: in a mount namespace of its own, so that even root cannot
+    write there.  The program is exec'd, keeping the process id."""
+    namespace = ["unshare", "--mount"] if os.geteuid() == 0 else ["unshare", "--map-root-user", "--mount"]
+    return [*namespace, "sh", "-c", 'mount --bind -o ro "$0" "$0" && exec "$@"', folder]
 
 
 def query(library, sql):
