@@ -129,6 +129,9 @@ describe_read_only (KursStore *store)
       return g_strdup (_("You do not have permission to change this library, so it is shown read-only."));
     case KURS_STORE_ACCESS_READ_ONLY_FOLDER:
       return g_strdup (_("This library’s folder or disk cannot be written to, so it is shown read-only."));
+    case KURS_STORE_ACCESS_READ_ONLY_FULL:
+      return g_strdup (_("The disk is full, so this library is shown read-only. Make room on the disk, "
+                         "and open it again to change it."));
     case KURS_STORE_ACCESS_READ_ONLY_ASKED:
     case KURS_STORE_ACCESS_WRITE:
     default:

@@ -74,6 +74,13 @@ kurs_cli_open (KursCli   *cli,
         g_printerr (_("kurs-cli: note: “%s” cannot be changed (it is read-only), so it is only read\n"), name);
       }
       break;
+    case KURS_STORE_ACCESS_READ_ONLY_FULL:
+      {
+        g_autofree char *name = g_filename_display_name (path);
+
+        g_printerr (_("kurs-cli: note: “%s” cannot be changed (the disk is full), so it is only read\n"), name);
+      }
+      break;
     case KURS_STORE_ACCESS_WRITE:
     case KURS_STORE_ACCESS_READ_ONLY_ASKED:
     case KURS_STORE_ACCESS_READ_ONLY_LOCKED:

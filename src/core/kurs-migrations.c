@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kurs-migrations.h"
@@ -311,9 +313,15 @@ exec (sqlite3     *db,
 {
   char *message = NULL;
 
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
     {
-      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
+      /* A full disk is said as such by the store (KURS_STORE_ERROR_FULL) */
+      gboolean full = (rc & 0xff) == SQLITE_FULL
+                      || ((rc & 0xff) == SQLITE_IOERR && sqlite3_system_errno (db) == ENOSPC);
+
+      g_set_error (error, KURS_STORE_ERROR, full ? KURS_STORE_ERROR_FULL : KURS_STORE_ERROR_FAILED,
                    _("Could not upgrade the library: %s"),
                    message ? message : sqlite3_errmsg (db));
       sqlite3_free (message);

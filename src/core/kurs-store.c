@@ -248,12 +248,29 @@ build_entity_sql (gpointer data)
   return NULL;
 }
 
+/* Whether SQLite failed for want of room on the disk: SQLITE_FULL, or an
+ * I/O error whose system error says so (a write to the log, say) */
+static gboolean
+is_disk_full (sqlite3 *db)
+{
+  int code = sqlite3_extended_errcode (db);
+
+  return (code & 0xff) == SQLITE_FULL || ((code & 0xff) == SQLITE_IOERR && sqlite3_system_errno (db) == ENOSPC);
+}
+
 static void
 set_sqlite_error (KursStore  *self,
                   GError    **error)
 {
   int code = sqlite3_extended_errcode (self->db);
   const char *message = sqlite3_errmsg (self->db);
+
+  if (is_disk_full (self->db))
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FULL,
+                   _("The disk is full; nothing was changed"));
+      return;
+    }
 
   switch (code & 0xff)
     {
@@ -281,11 +298,6 @@ set_sqlite_error (KursStore  *self,
     case SQLITE_NOTADB:
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CORRUPT,
                    _("The library file is damaged: %s"), message);
-      break;
-
-    case SQLITE_FULL:
-      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
-                   _("The disk is full; nothing was changed"));
       break;
 
     default:
@@ -712,6 +724,9 @@ set_read_error (sqlite3     *db,
   if (code == SQLITE_IOERR_SHORT_READ)
     return set_open_error (error, KURS_STORE_ERROR_CORRUPT,
                            _("“%s” cannot be opened: the file is damaged or truncated"), name);
+  if (db != NULL && is_disk_full (db))
+    return set_open_error (error, KURS_STORE_ERROR_FULL,
+                           _("“%s” cannot be opened: the disk is full"), name);
 
   switch (code & 0xff)
     {
@@ -719,9 +734,6 @@ set_read_error (sqlite3     *db,
     case SQLITE_LOCKED:
       return set_open_error (error, KURS_STORE_ERROR_LOCKED,
                              _("“%s” is being written by another program; try again in a moment"), name);
-    case SQLITE_FULL:
-      return set_open_error (error, KURS_STORE_ERROR_FAILED,
-                             _("“%s” cannot be opened: the disk is full"), name);
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_PERM:
@@ -987,6 +999,7 @@ open_connection (KursStore           *self,
                  GError             **error)
 {
   g_autofree char *name = g_filename_display_name (self->path);
+  g_autoptr(GError) local_error = NULL;
   int application_id = 0;
   int rc;
 
@@ -998,6 +1011,7 @@ open_connection (KursStore           *self,
        * made beside it either */
       gboolean unchanging = self->access == KURS_STORE_ACCESS_READ_ONLY_FILE
                             || self->access == KURS_STORE_ACCESS_READ_ONLY_FOLDER
+                            || self->access == KURS_STORE_ACCESS_READ_ONLY_FULL
                             || g_access (self->path, W_OK) != 0 || g_access (folder, W_OK) != 0;
 
       beside_note (self->path, &beside);
@@ -1030,8 +1044,17 @@ open_connection (KursStore           *self,
       /* Room for a large library's working set: 16 MB of pages */
       exec_sql (self, "PRAGMA cache_size = -16000", NULL);
 
-      if (!kurs_migrations_run (self->db, is_new ? 0 : version, error))
-        return FALSE;
+      if (!kurs_migrations_run (self->db, is_new ? 0 : version, &local_error))
+        {
+          if (g_error_matches (local_error, KURS_STORE_ERROR, KURS_STORE_ERROR_FULL) || is_disk_full (self->db))
+            return (is_new
+                      ? set_open_error (error, KURS_STORE_ERROR_FULL,
+                                        _("“%s” cannot be created: the disk is full"), name)
+                      : set_open_error (error, KURS_STORE_ERROR_FULL,
+                                        _("“%s” cannot be opened: the disk is full"), name));
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
   else if (is_new || version < kurs_migrations_get_latest ())
     {
@@ -1147,7 +1170,7 @@ kurs_store_open (const char          *path,
       if (!g_file_set_contents (path, "", 0, &create_error))
         {
           if (g_error_matches (create_error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
-            set_open_error (error, KURS_STORE_ERROR_FAILED, _("“%s” cannot be created: the disk is full"), name);
+            set_open_error (error, KURS_STORE_ERROR_FULL, _("“%s” cannot be created: the disk is full"), name);
           else
             set_open_error (error, KURS_STORE_ERROR_FAILED, _("“%s” cannot be created"), name);
           g_unlink (path);
@@ -1178,12 +1201,22 @@ kurs_store_open (const char          *path,
     }
 
   beside_note (path, &before);
-  if (!open_connection (self, is_new, version, flags, error))
+  if (!open_connection (self, is_new, version, flags, &local_error))
     {
       close_database (self);
       beside_remove_new (path, &before);
       if (created)
         g_unlink (path);
+
+      /* A full disk can still be read */
+      if ((flags & KURS_STORE_OPEN_READ_ONLY_IF_NEEDED) && !is_new
+          && g_error_matches (local_error, KURS_STORE_ERROR, KURS_STORE_ERROR_FULL))
+        {
+          if (!open_for_reading (self, KURS_STORE_ACCESS_READ_ONLY_FULL, is_new, version, flags, error))
+            return NULL;
+          return g_steal_pointer (&self);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 

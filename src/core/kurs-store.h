@@ -32,6 +32,8 @@ typedef enum {
   KURS_STORE_ERROR_INVALID,
   /* The strategy is approved; its text is frozen. */
   KURS_STORE_ERROR_FROZEN,
+  /* The disk is full. */
+  KURS_STORE_ERROR_FULL,
 } KursStoreError;
 
 typedef enum {
@@ -55,6 +57,8 @@ typedef enum {
   KURS_STORE_ACCESS_READ_ONLY_FILE,
   /* Its folder or its disk cannot be written */
   KURS_STORE_ACCESS_READ_ONLY_FOLDER,
+  /* Its disk is full */
+  KURS_STORE_ACCESS_READ_ONLY_FULL,
 } KursStoreAccess;
 
 #define KURS_TYPE_STORE (kurs_store_get_type ())
