@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
@@ -313,6 +314,46 @@ test_locked_library (Fixture       *f,
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 4 * G_USEC_PER_SEC);
   /* …and names who holds it: this test, not "another Kurs window" */
   g_assert_nonnull (strstr (create.err, holder));
+}
+
+/* Odd files named as input: a device, a pipe that nobody writes to, a
+ * folder.  Each is refused at once, in one line, the library untouched
+ * (before, /dev/zero was read to 2 GB and a pipe waited for ever). */
+static void
+test_odd_input_files (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(Result) example = RUN (f, "--file", f->library, "example");
+  g_autofree char *id = strip (example.out);
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.xml", NULL);
+  g_autofree char *before = kurs_test_dump_library (f->library);
+  g_autofree char *after = NULL;
+  const char *odd[] = { "/dev/zero", fifo, f->dir };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    {
+      g_auto(Result) imported = RUN (f, "--file", f->library, "import", odd[i]);
+      g_auto(Result) validated = RUN (f, "validate", odd[i]);
+      g_auto(Result) sheet = RUN (f, "--file", f->library, "import-csv", id, odd[i]);
+
+      g_test_message ("%s: %s", odd[i], imported.err);
+      g_assert_cmpint (imported.status, ==, 1);
+      assert_one_line_error (&imported);
+      g_assert_cmpint (validated.status, ==, 1);
+      g_assert_cmpint (sheet.status, ==, 1);
+      assert_one_line_error (&sheet);
+      if (i < 2)
+        {
+          g_assert_nonnull (strstr (imported.err, "pipe or a device"));
+          g_assert_nonnull (strstr (sheet.err, "pipe or a device"));
+        }
+      else
+        g_assert_nonnull (strstr (imported.err, "is a folder"));
+    }
+
+  after = kurs_test_dump_library (f->library);
+  g_assert_cmpstr (before, ==, after);
 }
 
 /* A command that finds the library busy waits for it: the holder lets
@@ -1068,6 +1109,7 @@ main (int   argc,
   ADD ("bad-library-untouched", test_bad_library_untouched);
   ADD ("locked-library", test_locked_library);
   ADD ("lock-waits", test_lock_waits);
+  ADD ("odd-input-files", test_odd_input_files);
   ADD ("concurrent-writers", test_concurrent_writers);
   ADD ("invalid-utf8", test_invalid_utf8);
   ADD ("approve-export-import", test_approve_export_import);

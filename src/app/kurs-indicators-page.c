@@ -8,6 +8,7 @@
 #include "kurs-csv-import.h"
 #include "kurs-field-binding.h"
 #include "kurs-indicators-page.h"
+#include "kurs-input-file.h"
 #include "kurs-key-figure-chart.h"
 #include "kurs-record-row.h"
 
@@ -158,19 +159,27 @@ csv_loaded_cb (GObject      *source,
   g_autoptr(KursPage) page = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  gboolean too_large;
   gsize length;
   int n;
 
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+  contents = kurs_input_file_read_finish (result, &too_large, &error);
+  if (too_large)
+    {
+      kurs_csv_check_size (G_MAXINT64, &error);
+      show_problems (page, error, NULL);
+      return;
+    }
+  if (contents == NULL)
     {
       kurs_show_error (GTK_WIDGET (page), error);
       return;
     }
 
   kurs_field_bindings_flush_all ();
-  n = kurs_csv_import (kurs_page_get_store (page), kurs_page_get_strategy (page), contents, length,
-                       &problems, &error);
+  n = kurs_csv_import (kurs_page_get_store (page), kurs_page_get_strategy (page),
+                       g_bytes_get_data (contents, &length), length, &problems, &error);
   if (n < 0)
     show_problems (page, error, problems);
   else
@@ -190,15 +199,18 @@ csv_chosen_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      g_autoptr(GError) error = NULL;
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
-      /* A huge file is refused before it is read. */
-      if (info != NULL && !kurs_csv_check_size (g_file_info_get_size (info), &error))
-        show_problems (page, error, NULL);
+      /* Read in a thread, and no more than a sheet can be */
+      if (path != NULL)
+        kurs_input_file_read_async (path, KURS_CSV_MAX_BYTES, NULL, csv_loaded_cb, g_object_ref (page));
       else
-        g_file_load_contents_async (file, NULL, csv_loaded_cb, g_object_ref (page));
+        {
+          g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                         _("Only files on this computer can be imported"));
+
+          kurs_show_error (GTK_WIDGET (page), error);
+        }
     }
   g_object_unref (chooser);
 }

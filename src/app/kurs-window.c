@@ -11,6 +11,7 @@
 #include "kurs-example.h"
 #include "kurs-field-binding.h"
 #include "kurs-ical-export.h"
+#include "kurs-input-file.h"
 #include "kurs-printing.h"
 #include "kurs-record-list.h"
 #include "kurs-strategy-document.h"
@@ -686,9 +687,12 @@ import_loaded_cb (GObject      *source,
 {
   g_autoptr(KursWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) xml = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  gboolean too_large;
+  g_autoptr(GBytes) xml = kurs_input_file_read_finish (result, &too_large, &error);
 
-  if (xml == NULL)
+  if (too_large)
+    message (self, _("Could Not Import"), _("The file is too large to be a strategy"));
+  else if (xml == NULL)
     message (self, _("Could Not Import"), error->message);
   else
     import (self, xml, KURS_XML_IMPORT_DEFAULT);
@@ -713,14 +717,13 @@ import_chosen_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
-      /* A file too large to be a strategy is not read at all */
-      if (info != NULL && g_file_info_get_size (info) > KURS_XML_MAX_BYTES)
-        message (self, _("Could Not Import"), _("The file is too large to be a strategy"));
+      /* Read in a thread, and no more than a strategy can be */
+      if (path == NULL)
+        message (self, _("Could Not Import"), _("Only files on this computer can be imported"));
       else
-        g_file_load_bytes_async (file, NULL, import_loaded_cb, g_object_ref (self));
+        kurs_input_file_read_async (path, KURS_XML_MAX_BYTES, NULL, import_loaded_cb, g_object_ref (self));
     }
 
   gtk_native_dialog_destroy (dialog);

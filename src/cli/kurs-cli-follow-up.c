@@ -13,6 +13,7 @@
 #include "kurs-chart.h"
 #include "kurs-cli.h"
 #include "kurs-csv-import.h"
+#include "kurs-input-file.h"
 #include "kurs-health.h"
 #include "kurs-ical-export.h"
 #include "kurs-strategy-document.h"
@@ -253,22 +254,24 @@ kurs_cli_run_import_csv (KursCli  *cli,
 {
   g_autoptr(KursRecord) strategy = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   GError *error = NULL;
-  GStatBuf st;
+  gboolean too_large = FALSE;
   gsize length;
   int rc, n;
 
   if ((rc = kurs_cli_parse ("import-csv", "ID FILE", NULL, &argc, &argv, 2, 2)) >= 0)
     return rc;
-  /* A huge file is refused before it is read. */
-  if ((g_stat (argv[2], &st) == 0 && !kurs_csv_check_size (st.st_size, &error))
-      || !g_file_get_contents (argv[2], &contents, &length, &error)
+  /* A huge file is refused without being read whole */
+  contents = kurs_input_file_read (argv[2], KURS_CSV_MAX_BYTES, &too_large, &error);
+  if (too_large)
+    kurs_csv_check_size (G_MAXINT64, &error);
+  if (contents == NULL
       || !kurs_cli_open (cli, TRUE, &error)
       || !(strategy = kurs_cli_find_strategy (cli, argv[1], &error)))
     return kurs_cli_fail (error);
 
-  n = kurs_csv_import (cli->store, strategy, contents, length, &problems, &error);
+  n = kurs_csv_import (cli->store, strategy, g_bytes_get_data (contents, &length), length, &problems, &error);
   if (n < 0)
     {
       /* A line for each bad line of the file, then what it came to */

@@ -10,6 +10,7 @@
 
 #include "kurs-approval.h"
 #include "kurs-cli.h"
+#include "kurs-input-file.h"
 #include "kurs-xml-export.h"
 #include "kurs-xml-import.h"
 #include "kurs-xml.h"
@@ -194,23 +195,15 @@ static GBytes *
 read_input (const char  *path,
             GError     **error)
 {
-  g_autofree char *contents = NULL;
-  GStatBuf st;
-  gsize length;
+  gboolean too_large;
+  GBytes *contents = kurs_input_file_read (path, KURS_XML_MAX_BYTES, &too_large, error);
 
-  /* A huge file is refused before it is read. */
-  if (g_stat (path, &st) == 0 && st.st_size > KURS_XML_MAX_BYTES)
-    {
-      g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_TOO_LARGE,
-                   _("The file is too large to be a strategy (more than %d MB)"),
-                   KURS_XML_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
+  /* A huge file is refused without being read whole */
+  if (too_large)
+    g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_TOO_LARGE,
+                 _("The file is too large to be a strategy (more than %d MB)"),
+                 KURS_XML_MAX_BYTES / (1024 * 1024));
+  return contents;
 }
 
 int
