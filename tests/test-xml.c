@@ -376,6 +376,87 @@ test_round_trip_whitespace (Fixture       *f,
     }
 }
 
+/* A text of exactly the most characters a field may hold: stored,
+ * approved, exported (valid against the schema, which counts characters
+ * too), imported again as it was.  Two-byte letters, so that characters
+ * and bytes differ.  One character more is refused by the store, and a
+ * copy whose "(kopi)" would take its title past the limit is refused as
+ * it is imported, with nothing stored. */
+static void
+test_round_trip_at_limit (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char * const fields[] = { "title", "vision" };
+  g_autoptr(GString) longest = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(KursRecord) version = NULL;
+  g_autoptr(KursRecord) imported = NULL;
+  g_autoptr(KursRecord) copy = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(KursStore) other = open_other (f, "other.kurs");
+  g_autofree char *over = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < KURS_TEXT_MAX_CHARS; i++)
+    g_string_append (longest, i % 2 ? "æ" : "å");
+  g_assert_cmpuint (g_utf8_strlen (longest->str, -1), ==, KURS_TEXT_MAX_CHARS);
+
+  strategy = kurs_store_create_strategy (f->store, "Grænsen", 2024, 2026, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_assert_true (kurs_store_set_text (f->store, strategy, fields[i], longest->str, &error));
+      g_assert_no_error (error);
+    }
+  goal = kurs_store_create (f->store, KURS_ENTITY_GOAL, kurs_record_get_id (strategy), &error,
+                            "title", g_variant_new_string (longest->str), NULL);
+  g_assert_no_error (error);
+
+  /* one more is refused */
+  over = g_strconcat (longest->str, "x", NULL);
+  g_assert_false (kurs_store_set_text (f->store, goal, "title", over, &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "at most a million characters"));
+  g_clear_error (&error);
+
+  version = kurs_approval_approve (f->store, strategy, "2024-03-01", "Socialudvalget", &error);
+  g_assert_no_error (error);
+  xml = export_version (f->store, strategy, 0);
+
+  imported = kurs_xml_import (other, xml, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_assert_cmpstr (kurs_record_get_text (imported, fields[i]), ==, longest->str);
+  goals = kurs_store_list (other, KURS_ENTITY_GOAL, kurs_record_get_id (imported));
+  g_assert_cmpuint (goals->len, ==, 1);
+  g_assert_cmpstr (kurs_record_get_title (goals->pdata[0]), ==, longest->str);
+
+  before = kurs_test_dump_library (f->path);
+  copy = kurs_xml_import (f->store, xml, KURS_XML_IMPORT_AS_COPY, &error);
+  g_assert_null (copy);
+  g_assert_nonnull (error);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "at most a million characters"));
+  after = kurs_test_dump_library (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* The schema's limit is the store's */
+static void
+test_schema_limit (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "kurs-strategy.xsd", NULL);
+  g_autofree char *xsd = kurs_test_read_file (path, NULL);
+  g_autofree char *expected = g_strdup_printf ("<xs:maxLength value=\"%d\"/>", KURS_TEXT_MAX_CHARS);
+
+  g_assert_nonnull (strstr (xsd, expected));
+}
+
 static void
 test_import_duplicate (Fixture       *f,
                        gconstpointer  data)
@@ -705,6 +786,8 @@ main (int   argc,
   ADD ("round-trip/every-entity", test_round_trip_every_entity);
   ADD ("round-trip/draft", test_round_trip_draft);
   ADD ("round-trip/whitespace", test_round_trip_whitespace);
+  ADD ("round-trip/at-limit", test_round_trip_at_limit);
+  ADD ("schema/text-limit", test_schema_limit);
   ADD ("import/duplicate", test_import_duplicate);
   ADD ("validate/messages", test_validate_messages);
 

@@ -59,6 +59,11 @@ typedef enum {
   KURS_FIELD_TIMESTAMP,
 } KursFieldType;
 
+/* The most characters (not bytes) a text field may hold: the one limit,
+ * which the store, the importers and the XML schema
+ * (data/kurs-strategy.xsd, type "text") all keep. */
+#define KURS_TEXT_MAX_CHARS 1000000
+
 typedef enum {
   KURS_FIELD_FLAG_NONE     = 0,
   /* Must have a value; text must not be empty. */

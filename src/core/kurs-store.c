@@ -39,8 +39,6 @@
  * #KursRecord::changed.
  */
 
-/* Texts longer than this are a mistake (a pasted file), not a strategy. */
-#define MAX_TEXT_BYTES (1024 * 1024)
 /* Consecutive saves of one text field within this time are one undo step. */
 #define COALESCE_USEC (2 * G_USEC_PER_SEC)
 #define MAX_UNDO_STEPS 500
@@ -1912,7 +1910,11 @@ check_field_value (const KursField  *field,
 
         if ((field->flags & KURS_FIELD_REQUIRED) && blank)
           return invalid (error, _("%s cannot be empty"), label);
-        if (!(field->flags & KURS_FIELD_BULK) && length > MAX_TEXT_BYTES)
+        /* Counted in characters, as the XML schema counts them, so that
+         * whatever is stored can be exported; more than a million is a
+         * mistake (a pasted file), not a strategy */
+        if (!(field->flags & KURS_FIELD_BULK) && length > KURS_TEXT_MAX_CHARS
+            && g_utf8_strlen (text, length) > KURS_TEXT_MAX_CHARS)
           return invalid (error, _("%s is too long: at most a million characters"), label);
         if (!(field->flags & KURS_FIELD_LONG) && strchr (text, '\n') != NULL)
           return invalid (error, _("%s must be a single line"), label);
