@@ -316,6 +316,74 @@ test_locked_library (Fixture       *f,
   g_assert_nonnull (strstr (create.err, holder));
 }
 
+/* show --json is JSON that a strict parser reads, whatever the numbers:
+ * read back by Python's json, with NaN and Infinity refused, each value
+ * exactly as stored (-0 is stored by SQLite as 0, which equals it) */
+static void
+test_json_numbers (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const values[] = {
+    "1e20", "1e-300", "1e308", "-0", "1.7976931348623157e308", "4.9e-324", "-2.2250738585072014e-308",
+    "0.1", "100", "-3.5",
+  };
+  g_auto(Result) created = RUN (f, "--file", f->library, "new", "--title", "Tal", "--period", "2024-2026");
+  g_autofree char *id = strip (created.out);
+  g_autofree char *indicator = NULL;
+  g_autoptr(GString) script = g_string_new (NULL);
+  g_autoptr(GSubprocess) python = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+
+  {
+    g_auto(Result) added = RUN (f, "--file", f->library, "add", id, "indicator", "name=Målt", "baseline=1e20");
+
+    g_assert_cmpint (added.status, ==, 0);
+    indicator = strip (added.out);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2024-01-%02u", i + 1);
+      g_auto(Result) measured = RUN (f, "--file", f->library, "measure", id, indicator, "--date", date,
+                                     "--value", values[i]);
+
+      g_test_message ("%s: %s", values[i], measured.err);
+      g_assert_cmpint (measured.status, ==, 0);
+    }
+
+  /* Python compares each value with the same text read as a double */
+  g_string_append (script,
+                   "import json, sys\n"
+                   "def refuse(name): raise ValueError(name)\n"
+                   "doc = json.load(sys.stdin, parse_constant=refuse)\n"
+                   "values = [m['value'] for i in doc['indicators'] for m in i['measurements']]\n"
+                   "expected = [float(v) for v in sys.argv[1:]]\n"
+                   "assert values == expected, (values, expected)\n"
+                   "assert all(isinstance(v, float) for v in values)\n"
+                   "assert doc['indicators'][0]['baseline'] == 1e20\n"
+                   "print('ok')\n");
+  {
+    g_auto(Result) shown = RUN (f, "--file", f->library, "show", id, "--json");
+    g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+    g_assert_cmpint (shown.status, ==, 0);
+    g_ptr_array_add (argv, (gpointer) "/usr/bin/python3");
+    g_ptr_array_add (argv, (gpointer) "-c");
+    g_ptr_array_add (argv, script->str);
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      g_ptr_array_add (argv, (gpointer) values[i]);
+    g_ptr_array_add (argv, NULL);
+    python = g_subprocess_newv ((const char * const *) argv->pdata,
+                                G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (python, shown.out, NULL, &out, &err, &error);
+    g_assert_no_error (error);
+    g_test_message ("%s", err);
+    g_assert_cmpstr (out, ==, "ok\n");
+  }
+}
+
 /* Odd files named as input: a device, a pipe that nobody writes to, a
  * folder.  Each is refused at once, in one line, the library untouched
  * (before, /dev/zero was read to 2 GB and a pipe waited for ever). */
@@ -1110,6 +1178,7 @@ main (int   argc,
   ADD ("locked-library", test_locked_library);
   ADD ("lock-waits", test_lock_waits);
   ADD ("odd-input-files", test_odd_input_files);
+  ADD ("json-numbers", test_json_numbers);
   ADD ("concurrent-writers", test_concurrent_writers);
   ADD ("invalid-utf8", test_invalid_utf8);
   ADD ("approve-export-import", test_approve_export_import);

@@ -161,6 +161,7 @@ csv_loaded_cb (GObject      *source,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GBytes) contents = NULL;
   gboolean too_large;
+  const char *text;
   gsize length;
   int n;
 
@@ -178,8 +179,9 @@ csv_loaded_cb (GObject      *source,
     }
 
   kurs_field_bindings_flush_all ();
-  n = kurs_csv_import (kurs_page_get_store (page), kurs_page_get_strategy (page),
-                       g_bytes_get_data (contents, &length), length, &problems, &error);
+  text = g_bytes_get_data (contents, &length);
+  n = kurs_csv_import (kurs_page_get_store (page), kurs_page_get_strategy (page), text, length,
+                       &problems, &error);
   if (n < 0)
     show_problems (page, error, problems);
   else

@@ -257,6 +257,7 @@ kurs_cli_run_import_csv (KursCli  *cli,
   g_autoptr(GBytes) contents = NULL;
   GError *error = NULL;
   gboolean too_large = FALSE;
+  const char *text;
   gsize length;
   int rc, n;
 
@@ -271,7 +272,8 @@ kurs_cli_run_import_csv (KursCli  *cli,
       || !(strategy = kurs_cli_find_strategy (cli, argv[1], &error)))
     return kurs_cli_fail (error);
 
-  n = kurs_csv_import (cli->store, strategy, g_bytes_get_data (contents, &length), length, &problems, &error);
+  text = g_bytes_get_data (contents, &length);
+  n = kurs_csv_import (cli->store, strategy, text, length, &problems, &error);
   if (n < 0)
     {
       /* A line for each bad line of the file, then what it came to */

@@ -12,4 +12,6 @@ JsonNode *kurs_json_strategy         (KursStore  *store,
 JsonNode *kurs_json_strategy_summary (KursStore  *store,
                                       KursRecord *strategy);
 
+char     *kurs_json_to_string        (JsonNode   *node);
+
 G_END_DECLS
