@@ -304,6 +304,22 @@ test_csv_errors (Fixture       *f,
       "Line 1: 2 fields; a measurement has 3 or 4: indicator, date, value, note" },
     { "Nøgletal på udsatteområdet: borgere på forsorgshjem,2023-12-31,5,\"en note\n", KURS_CSV_ERROR_QUOTE,
       "Line 1: a quoted field is not closed" },
+    /* decimal numbers only, with a point or (in a Danish sheet) a comma */
+    { "Nøgletal på udsatteområdet: borgere på forsorgshjem,2023-12-31,0x1p3\n", KURS_CSV_ERROR_VALUE,
+      "Line 1: “0x1p3” is not a number" },
+    { "Nøgletal på udsatteområdet: borgere på forsorgshjem,2023-12-31,inf\n", KURS_CSV_ERROR_VALUE,
+      "Line 1: “inf” is not a number" },
+    { "Nøgletal på udsatteområdet: borgere på forsorgshjem;31.12.2023;1,2,3\n", KURS_CSV_ERROR_VALUE,
+      "Line 1: “1,2,3” is not a number" },
+    /* two files put together: the second's byte-order mark, named */
+    { "Nøgletal på udsatteområdet: borgere på forsorgshjem,2023-12-31,5\n"
+      "\xef\xbb\xbfNøgletal på udsatteområdet: borgere på forsorgshjem,2024-12-31,6\n", KURS_CSV_ERROR_ENCODING,
+      "Line 2: a byte-order mark (an invisible character that belongs at the start of a file) is in the middle "
+      "of the file; were two files put together?" },
+    /* a note the store would refuse, said with its line */
+    { "Nøgletal på udsatteområdet: borgere på forsorgshjem,2023-12-31,5\n"
+      "Nøgletal på udsatteområdet: borgere på forsorgshjem,2024-12-31,6,\"to\nlinjer\"\n", KURS_CSV_ERROR_VALUE,
+      "Line 2: Note must be a single line" },
   };
   g_autofree char *before = stored_measurements (f);
 
@@ -325,6 +341,23 @@ test_csv_errors (Fixture       *f,
       after = stored_measurements (f);
       g_assert_cmpstr (after, ==, before);
     }
+
+  /* A note of more than a million characters: its line named */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) problems = NULL;
+    g_autofree char *note = g_strnfill (KURS_TEXT_MAX_CHARS + 1, 'n');
+    g_autofree char *text = g_strdup_printf ("Nøgletal på udsatteområdet: borgere på forsorgshjem,2023-12-31,5,%s\n",
+                                             note);
+    g_autofree char *after = NULL;
+
+    g_assert_cmpint (import (f, text, &problems, &error), ==, -1);
+    g_assert_cmpuint (problems->len, ==, 1);
+    g_assert_cmpstr (((KursCsvProblem *) problems->pdata[0])->message, ==,
+                     "Line 1: Note is too long: at most a million characters");
+    after = stored_measurements (f);
+    g_assert_cmpstr (after, ==, before);
+  }
 
   /* Not text, and no lines at all */
   {

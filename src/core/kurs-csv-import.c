@@ -161,7 +161,9 @@ parse_value (const char *text,
       number = g_string_free (g_steal_pointer (&plain), FALSE);
     }
 
-  if (*number == '\0')
+  /* Decimal numbers only: not "0x1p3", "inf" or "nan", which strtod()
+   * would read */
+  if (!kurs_text_is_decimal (number))
     return FALSE;
   *value = g_ascii_strtod (number, &end);
   return end != NULL && *end == '\0' && isfinite (*value);
@@ -287,6 +289,22 @@ kurs_csv_import (KursStore   *store,
           continue;
         }
 
+      /* A byte-order mark belongs at the start of a file only; further
+       * on (files put together) it is invisible, so it is named */
+      {
+        gboolean mark = FALSE;
+
+        for (guint i = 0; i < fields->len && !mark; i++)
+          mark = strstr (fields->pdata[i], "\xef\xbb\xbf") != NULL;
+        if (mark)
+          {
+            add_problem (found, at, KURS_CSV_ERROR_ENCODING,
+                         _("a byte-order mark (an invisible character that belongs at the start of a file) "
+                           "is in the middle of the file; were two files put together?"));
+            continue;
+          }
+      }
+
       row.indicator = find_indicator (indicators, fields->pdata[0]);
       /* A first line of headings is not a measurement */
       if (at == 1 && row.indicator == NULL && !kurs_date_parse_typed (fields->pdata[1], &date, NULL))
@@ -300,6 +318,16 @@ kurs_csv_import (KursStore   *store,
                      (char *) fields->pdata[1]);
       if (!parse_value (fields->pdata[2], separator, &row.value))
         add_problem (found, at, KURS_CSV_ERROR_VALUE, _("“%s” is not a number"), (char *) fields->pdata[2]);
+
+      /* The note as the store would check it, said with its line */
+      if (fields->len > 3 && *(char *) fields->pdata[3])
+        {
+          g_autoptr(GError) note_error = NULL;
+
+          if (!kurs_store_check_value (KURS_ENTITY_MEASUREMENT, "note",
+                                       g_variant_new_string (fields->pdata[3]), &note_error))
+            add_problem (found, at, KURS_CSV_ERROR_VALUE, "%s", note_error->message);
+        }
 
       if (row.indicator == NULL || found->len > 0)
         continue;

@@ -495,6 +495,41 @@ invalid (GError     **error,
 }
 
 /**
+ * kurs_text_is_decimal:
+ *
+ * Whether @text is a decimal number as a person writes one, with a point:
+ * [+-] digits [. digits] [e [+-] digits], with digits before or after the
+ * point.  Not "0x1p3", "inf" or "nan", which strtod() would also read.
+ */
+gboolean
+kurs_text_is_decimal (const char *text)
+{
+  const char *c = text;
+  guint digits = 0;
+
+  if (*c == '+' || *c == '-')
+    c++;
+  for (; g_ascii_isdigit (*c); c++)
+    digits++;
+  if (*c == '.')
+    for (c++; g_ascii_isdigit (*c); c++)
+      digits++;
+  if (digits == 0)
+    return FALSE;
+  if (*c == 'e' || *c == 'E')
+    {
+      c++;
+      if (*c == '+' || *c == '-')
+        c++;
+      if (!g_ascii_isdigit (*c))
+        return FALSE;
+      while (g_ascii_isdigit (*c))
+        c++;
+    }
+  return *c == '\0';
+}
+
+/**
  * kurs_field_parse_value:
  * @field: a field
  * @text: a value in its text form: a number with a point as the decimal
@@ -543,8 +578,7 @@ kurs_field_parse_value (const KursField  *field,
         double number;
 
         number = g_ascii_strtod (text, &end);
-        if (*text == '\0' || end == NULL || *end != '\0' || g_ascii_isspace (*text)
-            || !isfinite (number))
+        if (!kurs_text_is_decimal (text) || end == NULL || *end != '\0' || !isfinite (number))
           return invalid (error, _("%s must be a number, not “%s”"), label, text);
         return g_variant_new_double (number);
       }

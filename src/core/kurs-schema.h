@@ -200,4 +200,6 @@ const char           *kurs_enum_info_to_nick      (const KursEnumInfo   *info,
 const char           *kurs_enum_info_to_label     (const KursEnumInfo   *info,
                                                    int                   value);
 
+gboolean kurs_text_is_decimal (const char *text);
+
 G_END_DECLS
