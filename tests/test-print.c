@@ -3,8 +3,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <cairo.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "kurs-print-document.h"
 
@@ -64,6 +67,117 @@ test_heading_kept_with_drawing (gconstpointer data)
   cairo_surface_destroy (surface);
 }
 
+/* The text of a PDF page range, by pdftotext */
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&out);
+}
+
+/* A text far longer than a page, in one paragraph: laid out in parts
+ * (Pango lays a paragraph out whole), every word of it printed, in
+ * order, and the blocks after it still found by the order they were
+ * added in */
+static void
+test_long_text (void)
+{
+  g_autoptr(KursPrintDocument) document = kurs_print_document_new ("Lang vision");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("kurs-print-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "lang.pdf", NULL);
+  g_autofree char *printed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) words = g_string_new (NULL);
+  guint heading_page, last_page;
+  const char *at;
+
+  for (guint i = 0; i < 6000; i++)
+    g_string_append_printf (text, "ord%u ", i);
+  kurs_print_document_add_heading (document, 1, "Vision");
+  kurs_print_document_add_text (document, text->str);
+  kurs_print_document_add_heading (document, 2, "Efter visionen");
+  g_assert_true (kurs_print_document_write_pdf (document, pdf, &error));
+  g_assert_no_error (error);
+
+  /* the heading after it is the third block added, on the last page */
+  g_assert_true (kurs_print_document_get_block_page (document, 2, &heading_page));
+  last_page = kurs_print_document_get_n_pages (document) - 1;
+  g_assert_cmpuint (heading_page, ==, last_page);
+  g_assert_cmpuint (last_page, >, 2);
+
+  printed = pdf_text (pdf);
+  at = printed;
+  for (guint i = 0; i < 6000; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("ord%u ", i);
+      const char *found = strstr (at, word);
+
+      if (found == NULL)
+        {
+          g_autofree char *last = g_strdup_printf ("ord%u\n", i);
+
+          found = strstr (at, last);
+        }
+      g_assert_nonnull (found);
+      at = found;
+    }
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+/* Laid out a little at a time, as the window does while it prints: it
+ * takes many steps, the progress only grows, and the pages are those of
+ * laying it out at once */
+static void
+test_paginate_in_steps (void)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(KursPrintDocument) document = kurs_print_document_new ("Strategi");
+  guint steps = 0, at_once, page_a, page_b;
+  double progress = 0;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *heading = g_strdup_printf ("Afsnit %u", i);
+
+      kurs_print_document_add_heading (document, 2, heading);
+      kurs_print_document_add_text (document, "Antallet af hjemløse borgere i Ballerup skal falde, "
+                                              "og flere skal have et hjem og den hjælp, de har brug for.");
+    }
+
+  at_once = kurs_print_document_paginate (document, cr, WIDTH, HEIGHT);
+  g_assert_true (kurs_print_document_get_block_page (document, 799, &page_a));
+
+  kurs_print_document_paginate_begin (document, cr, WIDTH, HEIGHT);
+  while (!kurs_print_document_paginate_step (document, 0))
+    {
+      double now = kurs_print_document_get_progress (document);
+
+      g_assert_cmpfloat (now, >=, progress);
+      g_assert_cmpfloat (now, <, 1.0);
+      progress = now;
+      steps++;
+    }
+  g_assert_cmpuint (steps, >, 100);
+  g_assert_cmpfloat (kurs_print_document_get_progress (document), ==, 1.0);
+  g_assert_cmpuint (kurs_print_document_get_n_pages (document), ==, at_once);
+  g_assert_true (kurs_print_document_get_block_page (document, 799, &page_b));
+  g_assert_cmpuint (page_a, ==, page_b);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -74,6 +188,8 @@ main (int   argc,
 
   g_test_add_data_func ("/print/heading-kept-with-drawing/tall", &tall, test_heading_kept_with_drawing);
   g_test_add_data_func ("/print/heading-kept-with-drawing/short", &short_chart, test_heading_kept_with_drawing);
+  g_test_add_func ("/print/long-text", test_long_text);
+  g_test_add_func ("/print/paginate-in-steps", test_paginate_in_steps);
 
   return g_test_run ();
 }

@@ -11,16 +11,31 @@
  * PDF ("Print to File").  The layout is the document's own, the same that
  * kurs-cli writes to a PDF. */
 
+/* The document is laid out a little at a time, between the window's
+ * frames: GTK asks again (paginate) until it is done, and shows the
+ * progress meanwhile, so that a long strategy never holds the window */
+#define PAGINATE_BUDGET_USEC (20 * 1000)
+
 static void
 begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 KursPrintDocument *document)
 {
-  guint n_pages = kurs_print_document_paginate (document, gtk_print_context_get_cairo_context (context),
-                                                gtk_print_context_get_width (context),
-                                                gtk_print_context_get_height (context));
+  kurs_print_document_paginate_begin (document, gtk_print_context_get_cairo_context (context),
+                                      gtk_print_context_get_width (context),
+                                      gtk_print_context_get_height (context));
+}
 
-  gtk_print_operation_set_n_pages (operation, n_pages);
+static gboolean
+paginate_cb (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             KursPrintDocument *document)
+{
+  if (!kurs_print_document_paginate_step (document, PAGINATE_BUDGET_USEC))
+    return FALSE;
+
+  gtk_print_operation_set_n_pages (operation, kurs_print_document_get_n_pages (document));
+  return TRUE;
 }
 
 static void
@@ -62,6 +77,7 @@ new_operation (KursPrintDocument *document)
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   g_object_set_data_full (G_OBJECT (operation), "kurs-document", g_object_ref (document), g_object_unref);
   g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), document, 0);
+  g_signal_connect_object (operation, "paginate", G_CALLBACK (paginate_cb), document, 0);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), document, 0);
   return operation;
 }
@@ -84,6 +100,7 @@ kurs_printing_run (GtkWindow          *parent,
 
   operation = new_operation (document);
   gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_show_progress (operation, TRUE);
   if (parent != NULL)
     g_signal_connect_object (operation, "done", G_CALLBACK (done_cb), parent, 0);
 

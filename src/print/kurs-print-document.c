@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <cairo-pdf.h>
@@ -44,8 +45,14 @@ typedef struct {
   KursPrintDrawFunc     draw;
   gpointer              data;
   GDestroyNotify        destroy;
+  /* a long text's later parts: no space before, no label or mark */
+  gboolean              continued;
+  /* which call added it (kurs_print_document_get_block_page()) */
+  guint                 added;
   /* laid out */
   PangoLayout          *layout;
+  GPtrArray            *lines;      /* PangoLayoutLine *, in order */
+  GArray               *heights;    /* double, each line's */
   double                indent;
   double                height;     /* of a drawing */
   double                step;       /* a drawing is cut between its rows of this height */
@@ -68,10 +75,18 @@ struct _KursPrintDocument
 
   char    *title;
   GArray  *blocks;
+  guint    n_added;
   GArray  *pieces;
+  GArray  *page_starts;   /* guint: each page's first piece */
   guint    n_pages;
   double   width;
   double   height;
+
+  /* Pagination under way (kurs_print_document_paginate_step()) */
+  cairo_t *cr;
+  guint    next_block;
+  guint    page;
+  double   y;
 };
 
 G_DEFINE_FINAL_TYPE (KursPrintDocument, kurs_print_document, G_TYPE_OBJECT)
@@ -80,22 +95,85 @@ G_DEFINE_FINAL_TYPE (KursPrintDocument, kurs_print_document, G_TYPE_OBJECT)
 #define ITEM_INDENT   18.0
 
 static void
+clear_layout (Block *block)
+{
+  g_clear_object (&block->layout);
+  g_clear_pointer (&block->lines, g_ptr_array_unref);
+  g_clear_pointer (&block->heights, g_array_unref);
+}
+
+static void
 clear_block (gpointer data)
 {
   Block *block = data;
 
   g_free (block->text);
   g_free (block->label);
-  g_clear_object (&block->layout);
+  clear_layout (block);
   if (block->destroy)
     block->destroy (block->data);
+}
+
+/* A text longer than this is laid out in parts, each its own layout: Pango
+ * lays a paragraph out whole, and a megabyte in one layout would hold the
+ * window for seconds at a time.  A part ends at a line break where there
+ * is one, else after a space. */
+#define PART_BYTES 8192
+
+static const char *
+part_end (const char *start,
+          const char *end)
+{
+  const char *limit = start + PART_BYTES;
+  const char *cut;
+
+  if (end - start <= PART_BYTES)
+    return end;
+  for (cut = limit; cut > start; cut--)
+    if (cut[-1] == '\n')
+      return cut;
+  for (cut = limit; cut > start + PART_BYTES / 2; cut--)
+    if (cut[-1] == ' ')
+      return cut;
+  /* no space either: between two characters */
+  return g_utf8_find_prev_char (start, limit + 1);
 }
 
 static void
 add_block (KursPrintDocument *self,
            Block             *block)
 {
-  g_array_append_vals (self->blocks, block, 1);
+  gboolean has_text = block->kind == BLOCK_TEXT || block->kind == BLOCK_NOTE
+                      || block->kind == BLOCK_FIELD || block->kind == BLOCK_ITEM;
+  const char *start, *end;
+
+  block->added = self->n_added++;
+  if (!has_text || block->text == NULL || strlen (block->text) <= PART_BYTES)
+    {
+      g_array_append_vals (self->blocks, block, 1);
+      return;
+    }
+
+  start = block->text;
+  end = start + strlen (start);
+  while (start < end)
+    {
+      const char *cut = part_end (start, end);
+      /* the line break between two parts is the parts' own */
+      gsize length = cut - start - (cut < end && cut[-1] == '\n' ? 1 : 0);
+      Block part = *block;
+
+      part.text = g_strndup (start, length);
+      part.label = g_strdup (block->label);
+      part.continued = start != block->text;
+      /* only the first part frees what the block was given */
+      if (part.continued)
+        part.destroy = NULL;
+      g_array_append_vals (self->blocks, &part, 1);
+      start = cut;
+    }
+  g_free (block->text);
+  g_free (block->label);
 }
 
 static const char *
@@ -116,6 +194,9 @@ font_for (Block *block)
 static double
 space_before (Block *block)
 {
+  if (block->continued)
+    return 0;
+
   switch (block->kind)
     {
     case BLOCK_HEADING:
@@ -133,9 +214,13 @@ layout_block (Block   *block,
               cairo_t *cr,
               double   width)
 {
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (font_for (block));
+  g_autoptr(PangoFontDescription) font = NULL;
 
-  g_clear_object (&block->layout);
+  /* laid out already, as the block after a heading is */
+  if (block->layout != NULL)
+    return;
+
+  font = pango_font_description_from_string (font_for (block));
   block->indent = block->kind == BLOCK_ITEM ? ITEM_INDENT : 0;
 
   if (block->kind == BLOCK_DRAWING)
@@ -151,7 +236,7 @@ layout_block (Block   *block,
   pango_layout_set_width (block->layout, pango_units_from_double (width - block->indent));
   pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD_CHAR);
 
-  if (block->kind == BLOCK_FIELD)
+  if (block->kind == BLOCK_FIELD && !block->continued)
     {
       g_autofree char *label = g_markup_escape_text (block->label, -1);
       g_autofree char *text = g_markup_escape_text (block->text, -1);
@@ -161,6 +246,21 @@ layout_block (Block   *block,
     }
   else
     pango_layout_set_text (block->layout, block->text, -1);
+
+  /* Its lines, once: pango_layout_get_line_readonly() walks the list
+   * from the start each time */
+  block->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) pango_layout_line_unref);
+  block->heights = g_array_new (FALSE, FALSE, sizeof (double));
+  for (GSList *l = pango_layout_get_lines_readonly (block->layout); l != NULL; l = l->next)
+    {
+      PangoRectangle logical;
+      double height;
+
+      pango_layout_line_get_extents (l->data, NULL, &logical);
+      height = pango_units_to_double (logical.height) + pango_units_to_double (pango_layout_get_spacing (block->layout));
+      g_ptr_array_add (block->lines, pango_layout_line_ref (l->data));
+      g_array_append_val (block->heights, height);
+    }
 }
 
 static void
@@ -171,6 +271,8 @@ kurs_print_document_finalize (GObject *object)
   g_free (self->title);
   g_array_unref (self->blocks);
   g_array_unref (self->pieces);
+  g_array_unref (self->page_starts);
+  g_clear_pointer (&self->cr, cairo_destroy);
 
   G_OBJECT_CLASS (kurs_print_document_parent_class)->finalize (object);
 }
@@ -187,6 +289,7 @@ kurs_print_document_init (KursPrintDocument *self)
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, clear_block);
   self->pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /**
@@ -331,17 +434,6 @@ kurs_print_document_add_page_break (KursPrintDocument *self)
   add_block (self, &block);
 }
 
-static double
-line_height (PangoLayout *layout,
-             int          line)
-{
-  PangoLayoutLine *layout_line = pango_layout_get_line_readonly (layout, line);
-  PangoRectangle logical;
-
-  pango_layout_line_get_extents (layout_line, NULL, &logical);
-  return pango_units_to_double (logical.height) + pango_units_to_double (pango_layout_get_spacing (layout));
-}
-
 /* How much of a drawing must fit for it to begin on a page, not at its
  * foot */
 static double
@@ -355,7 +447,7 @@ drawing_start_height (Block  *block,
  * heading must have room for itself and the start of what follows it */
 static double
 first_lines_height (Block  *block,
-                    int     n_lines,
+                    guint   n_lines,
                     double  body)
 {
   double height = 0;
@@ -363,9 +455,202 @@ first_lines_height (Block  *block,
   if (block->layout == NULL)
     return block->kind == BLOCK_DRAWING ? drawing_start_height (block, body) : 0;
 
-  for (int i = 0; i < MIN (n_lines, pango_layout_get_line_count (block->layout)); i++)
-    height += line_height (block->layout, i);
+  for (guint i = 0; i < MIN (n_lines, block->heights->len); i++)
+    height += g_array_index (block->heights, double, i);
   return height;
+}
+
+/**
+ * kurs_print_document_paginate_begin:
+ * @cr: where the pages will be drawn: its fonts and resolution; kept until
+ *   the pagination is done
+ * @width: the width of a page's printable area, in points
+ * @height: its height
+ *
+ * Starts laying the document out on pages of that size, a few blocks at
+ * a time with kurs_print_document_paginate_step(), so that a window can
+ * go on drawing (and show the progress) while a long document is laid
+ * out.
+ */
+void
+kurs_print_document_paginate_begin (KursPrintDocument *self,
+                                    cairo_t           *cr,
+                                    double             width,
+                                    double             height)
+{
+  g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (cr != NULL);
+
+  g_clear_pointer (&self->cr, cairo_destroy);
+  self->cr = cairo_reference (cr);
+  self->width = width;
+  self->height = height;
+  self->next_block = 0;
+  self->page = 0;
+  self->y = 0;
+  self->n_pages = 0;
+  g_array_set_size (self->pieces, 0);
+  g_array_set_size (self->page_starts, 0);
+  for (guint b = 0; b < self->blocks->len; b++)
+    clear_layout (&g_array_index (self->blocks, Block, b));
+}
+
+static void
+paginate_block (KursPrintDocument *self,
+                guint              b)
+{
+  Block *block = &g_array_index (self->blocks, Block, b);
+  double body = self->height - FOOTER_HEIGHT;
+
+  layout_block (block, self->cr, self->width);
+
+  if (block->kind == BLOCK_BREAK)
+    {
+      if (self->y > 0)
+        self->page++;
+      self->y = 0;
+      return;
+    }
+
+  if (self->y > 0)
+    self->y += space_before (block);
+
+  /* A heading goes with the start of what follows it */
+  if (block->kind == BLOCK_HEADING && self->y > 0)
+    {
+      double needed = first_lines_height (block, G_MAXUINT, body);
+
+      if (b + 1 < self->blocks->len)
+        {
+          Block *next = &g_array_index (self->blocks, Block, b + 1);
+
+          layout_block (next, self->cr, self->width);
+          needed += space_before (next) + first_lines_height (next, 2, body);
+        }
+      if (self->y + needed > body)
+        {
+          self->page++;
+          self->y = 0;
+        }
+    }
+
+  if (block->kind == BLOCK_DRAWING)
+    {
+      double offset = 0;
+
+      /* Not begun near a page's foot */
+      if (self->y > 0 && self->y + drawing_start_height (block, body) > body)
+        {
+          self->page++;
+          self->y = 0;
+        }
+      while (offset < block->height)
+        {
+          double slice = MIN (block->height - offset, body - self->y);
+          Piece piece;
+
+          /* whole rows on each page, where the drawing has rows */
+          if (block->step > 0 && slice < block->height - offset && slice >= block->step)
+            slice = floor (slice / block->step) * block->step;
+          piece = (Piece) { self->page, b, -1, self->y, offset, slice };
+
+          g_array_append_val (self->pieces, piece);
+          offset += slice;
+          self->y += slice;
+          if (offset < block->height)
+            {
+              self->page++;
+              self->y = 0;
+            }
+        }
+      return;
+    }
+
+  for (guint line = 0; line < block->heights->len; line++)
+    {
+      double h = g_array_index (block->heights, double, line);
+      Piece piece = { self->page, b, line, self->y, 0, h };
+
+      if (self->y > 0 && self->y + h > body)
+        {
+          self->page++;
+          self->y = 0;
+          piece.page = self->page;
+          piece.y = 0;
+        }
+      g_array_append_val (self->pieces, piece);
+      self->y += h;
+    }
+}
+
+/**
+ * kurs_print_document_paginate_step:
+ * @budget_usec: about how long to go on, in microseconds
+ *
+ * Lays out blocks until the time is up or the document is done.
+ *
+ * Returns: whether the document is laid out (kurs_print_document_get_n_pages())
+ */
+gboolean
+kurs_print_document_paginate_step (KursPrintDocument *self,
+                                   gint64             budget_usec)
+{
+  gint64 deadline;
+
+  g_return_val_if_fail (KURS_IS_PRINT_DOCUMENT (self), TRUE);
+  g_return_val_if_fail (self->cr != NULL || self->n_pages > 0, TRUE);
+
+  if (self->cr == NULL)
+    return TRUE;
+
+  deadline = g_get_monotonic_time ();
+  deadline = budget_usec < G_MAXINT64 - deadline ? deadline + budget_usec : G_MAXINT64;
+  while (self->next_block < self->blocks->len)
+    {
+      paginate_block (self, self->next_block++);
+      if (g_get_monotonic_time () >= deadline)
+        break;
+    }
+  if (self->next_block < self->blocks->len)
+    return FALSE;
+
+  /* Each page's first piece, for drawing a page without looking at the
+   * others' */
+  self->n_pages = self->page + 1;
+  for (guint i = 0, page = 0; page < self->n_pages; page++)
+    {
+      while (i < self->pieces->len && g_array_index (self->pieces, Piece, i).page < page)
+        i++;
+      g_array_append_val (self->page_starts, i);
+    }
+  g_clear_pointer (&self->cr, cairo_destroy);
+  return TRUE;
+}
+
+/**
+ * kurs_print_document_get_progress:
+ *
+ * Returns: how much of the document is laid out, from 0 to 1
+ */
+double
+kurs_print_document_get_progress (KursPrintDocument *self)
+{
+  g_return_val_if_fail (KURS_IS_PRINT_DOCUMENT (self), 0);
+
+  return self->blocks->len > 0 ? (double) self->next_block / self->blocks->len : 1;
+}
+
+/**
+ * kurs_print_document_get_n_pages:
+ *
+ * Returns: the number of pages, once the document is laid out
+ */
+guint
+kurs_print_document_get_n_pages (KursPrintDocument *self)
+{
+  g_return_val_if_fail (KURS_IS_PRINT_DOCUMENT (self), 0);
+
+  return self->n_pages;
 }
 
 /**
@@ -374,7 +659,7 @@ first_lines_height (Block  *block,
  * @width: the width of a page's printable area, in points
  * @height: its height
  *
- * Lays the document out on pages of that size.
+ * Lays the document out on pages of that size, all at once.
  *
  * Returns: the number of pages, at least 1
  */
@@ -384,103 +669,12 @@ kurs_print_document_paginate (KursPrintDocument *self,
                               double             width,
                               double             height)
 {
-  double body = height - FOOTER_HEIGHT;
-  double y = 0;
-  guint page = 0;
-
   g_return_val_if_fail (KURS_IS_PRINT_DOCUMENT (self), 0);
   g_return_val_if_fail (cr != NULL, 0);
 
-  self->width = width;
-  self->height = height;
-  g_array_set_size (self->pieces, 0);
-
-  for (guint b = 0; b < self->blocks->len; b++)
-    {
-      Block *block = &g_array_index (self->blocks, Block, b);
-
-      layout_block (block, cr, width);
-
-      if (block->kind == BLOCK_BREAK)
-        {
-          if (y > 0)
-            page++;
-          y = 0;
-          continue;
-        }
-
-      if (y > 0)
-        y += space_before (block);
-
-      /* A heading goes with the start of what follows it */
-      if (block->kind == BLOCK_HEADING && y > 0)
-        {
-          double needed = first_lines_height (block, G_MAXINT, body);
-
-          if (b + 1 < self->blocks->len)
-            {
-              Block *next = &g_array_index (self->blocks, Block, b + 1);
-
-              layout_block (next, cr, width);
-              needed += space_before (next) + first_lines_height (next, 2, body);
-            }
-          if (y + needed > body)
-            {
-              page++;
-              y = 0;
-            }
-        }
-
-      if (block->kind == BLOCK_DRAWING)
-        {
-          double offset = 0;
-
-          /* Not begun near a page's foot */
-          if (y > 0 && y + drawing_start_height (block, body) > body)
-            {
-              page++;
-              y = 0;
-            }
-          while (offset < block->height)
-            {
-              double slice = MIN (block->height - offset, body - y);
-              Piece piece;
-
-              /* whole rows on each page, where the drawing has rows */
-              if (block->step > 0 && slice < block->height - offset && slice >= block->step)
-                slice = floor (slice / block->step) * block->step;
-              piece = (Piece) { page, b, -1, y, offset, slice };
-
-              g_array_append_val (self->pieces, piece);
-              offset += slice;
-              y += slice;
-              if (offset < block->height)
-                {
-                  page++;
-                  y = 0;
-                }
-            }
-          continue;
-        }
-
-      for (int line = 0; line < pango_layout_get_line_count (block->layout); line++)
-        {
-          double h = line_height (block->layout, line);
-          Piece piece = { page, b, line, y, 0, h };
-
-          if (y > 0 && y + h > body)
-            {
-              page++;
-              y = 0;
-              piece.page = page;
-              piece.y = 0;
-            }
-          g_array_append_val (self->pieces, piece);
-          y += h;
-        }
-    }
-
-  self->n_pages = page + 1;
+  kurs_print_document_paginate_begin (self, cr, width, height);
+  while (!kurs_print_document_paginate_step (self, G_MAXINT64))
+    ;
   return self->n_pages;
 }
 
@@ -505,7 +699,7 @@ kurs_print_document_get_block_page (KursPrintDocument *self,
     {
       Piece *piece = &g_array_index (self->pieces, Piece, i);
 
-      if (piece->block == block)
+      if (g_array_index (self->blocks, Block, piece->block).added == block)
         {
           *page = piece->page;
           return TRUE;
@@ -553,16 +747,19 @@ kurs_print_document_draw_page (KursPrintDocument *self,
                                cairo_t           *cr,
                                guint              page)
 {
+  guint first, last;
+
   g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
   g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < self->n_pages);
 
-  for (guint i = 0; i < self->pieces->len; i++)
+  first = g_array_index (self->page_starts, guint, page);
+  last = page + 1 < self->n_pages ? g_array_index (self->page_starts, guint, page + 1) : self->pieces->len;
+
+  for (guint i = first; i < last; i++)
     {
       Piece *piece = &g_array_index (self->pieces, Piece, i);
       Block *block = &g_array_index (self->blocks, Block, piece->block);
-
-      if (piece->page != page)
-        continue;
 
       cairo_save (cr);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
@@ -576,17 +773,15 @@ kurs_print_document_draw_page (KursPrintDocument *self,
         }
       else
         {
-          PangoLayoutLine *line;
+          PangoLayoutLine *line = block->lines->pdata[piece->line];
           PangoRectangle logical;
           int baseline;
 
-          pango_cairo_update_layout (cr, block->layout);
-          line = pango_layout_get_line_readonly (block->layout, piece->line);
           pango_layout_line_get_extents (line, NULL, &logical);
           baseline = -logical.y;
 
           /* An item's mark goes before its first line */
-          if (block->kind == BLOCK_ITEM && piece->line == 0)
+          if (block->kind == BLOCK_ITEM && piece->line == 0 && !block->continued)
             {
               g_autoptr(PangoLayout) mark = pango_cairo_create_layout (cr);
 

@@ -53,6 +53,14 @@ guint              kurs_print_document_paginate       (KursPrintDocument    *sel
                                                        cairo_t              *cr,
                                                        double                width,
                                                        double                height);
+void               kurs_print_document_paginate_begin (KursPrintDocument    *self,
+                                                       cairo_t              *cr,
+                                                       double                width,
+                                                       double                height);
+gboolean           kurs_print_document_paginate_step  (KursPrintDocument    *self,
+                                                       gint64                budget_usec);
+double             kurs_print_document_get_progress   (KursPrintDocument    *self);
+guint              kurs_print_document_get_n_pages    (KursPrintDocument    *self);
 gboolean           kurs_print_document_get_block_page (KursPrintDocument    *self,
                                                        guint                 block,
                                                        guint                *page);
