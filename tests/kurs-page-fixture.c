@@ -17,9 +17,20 @@ void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  fixture_set_up_in (f, kurs_test_make_dir ());
+}
+
+/**
+ * fixture_set_up_in:
+ * @dir: (transfer full): the folder for the library
+ */
+void
+fixture_set_up_in (Fixture *f,
+                   char    *dir)
+{
   g_autoptr(GError) error = NULL;
 
-  f->dir = kurs_test_make_dir ();
+  f->dir = dir;
   f->path = g_build_filename (f->dir, "library.kurs", NULL);
   f->store = kurs_store_open (f->path, KURS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);

@@ -25,6 +25,8 @@ typedef struct {
 
 void       fixture_set_up    (Fixture       *f,
                               gconstpointer  data);
+void       fixture_set_up_in (Fixture       *f,
+                              char          *dir);
 void       fixture_tear_down (Fixture       *f,
                               gconstpointer  data);
 void       show_page         (Fixture       *f,

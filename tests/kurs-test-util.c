@@ -1,5 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "kurs-test"
+#define _GNU_SOURCE
+
+#include <errno.h>
+#include <sched.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <gio/gio.h>
@@ -237,4 +244,59 @@ kurs_test_open_library (const char *dir)
 
   g_assert_no_error (error);
   return store;
+}
+
+/**
+ * kurs_test_mount_small_disk:
+ * @dir: an empty folder
+ * @size: the disk's size, as tmpfs takes it ("1m")
+ *
+ * Puts a small disk (a tmpfs) on @dir, in a mount namespace of this
+ * process's own, so that a test can fill it up.  For a test's subprocess
+ * only (g_test_trap_subprocess()): the process stays in the namespace.
+ * As root, or in a user namespace of its own where the system allows.
+ */
+void
+kurs_test_mount_small_disk (const char *dir,
+                            const char *size)
+{
+  g_autofree char *options = g_strdup_printf ("size=%s", size);
+
+  if (geteuid () == 0)
+    g_assert_cmpint (unshare (CLONE_NEWNS), ==, 0);
+  else
+    {
+      uid_t uid = geteuid ();
+      gid_t gid = getegid ();
+      g_autofree char *uid_map = g_strdup_printf ("0 %d 1", (int) uid);
+      g_autofree char *gid_map = g_strdup_printf ("0 %d 1", (int) gid);
+
+      if (unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0)
+        g_error ("A small disk cannot be made here: %s", g_strerror (errno));
+      g_assert_true (g_file_set_contents ("/proc/self/setgroups", "deny", -1, NULL));
+      g_assert_true (g_file_set_contents ("/proc/self/uid_map", uid_map, -1, NULL));
+      g_assert_true (g_file_set_contents ("/proc/self/gid_map", gid_map, -1, NULL));
+    }
+  g_assert_cmpint (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL), ==, 0);
+  if (mount ("tmpfs", dir, "tmpfs", 0, options) != 0)
+    g_error ("A small disk cannot be mounted on %s: %s", dir, g_strerror (errno));
+}
+
+/**
+ * kurs_test_fill_disk:
+ * @path: a file to make, which takes what room is left on its disk
+ */
+void
+kurs_test_fill_disk (const char *path)
+{
+  static const char block[4096];
+  FILE *file = fopen (path, "wb");
+
+  g_assert_nonnull (file);
+  setvbuf (file, NULL, _IONBF, 0);
+  while (fwrite (block, 1, sizeof block, file) == sizeof block)
+    ;
+  while (fwrite (block, 1, 1, file) == 1)
+    ;
+  fclose (file);
 }

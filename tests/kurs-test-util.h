@@ -14,6 +14,9 @@ void   kurs_test_write_file     (const char *path,
                                  const void *data,
                                  gssize      length);
 char  *kurs_test_run_tool       (const char * const *argv);
+void   kurs_test_mount_small_disk (const char        *dir,
+                                   const char        *size);
+void   kurs_test_fill_disk      (const char         *path);
 
 G_END_DECLS
 

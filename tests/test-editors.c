@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "kurs-approval.h"
 #include "kurs-choice-row.h"
@@ -130,6 +131,90 @@ test_vision (Fixture       *f,
   kurs_widget_wait (AFTER_SAVE);
   assert_stored (f, "SELECT title FROM policy_link ORDER BY position DESC", "Boligpolitik");
   kurs_widget_snapshot (f->window, "editor-vision");
+}
+
+/* A full disk: what was typed stays, marked as not saved, with the
+ * message and the text to copy; when there is room again, it is saved.
+ * The disk is a tmpfs filled up, in the test's subprocess. */
+
+static GPtrArray *messages;
+
+static void
+message_cb (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  g_ptr_array_add (messages, parameter ? g_variant_print (parameter, FALSE)
+                                       : g_strdup (g_action_get_name (G_ACTION (action))));
+}
+
+static void
+full_disk_keeps_typing (void)
+{
+  static const GActionEntry entries[] = {
+    { "show-unsaved", message_cb, "(ss)" },
+    { "show-saved", message_cb, NULL },
+    { "show-error", message_cb, "s" },
+  };
+  const char *typed = "Alle borgere har et hjem, også når disken er fuld.";
+  Fixture fixture = { 0 }, *f = &fixture;
+  g_autofree char *dir = kurs_test_make_dir ();
+  g_autofree char *filler = g_build_filename (dir, "filler", NULL);
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  g_autoptr(GPtrArray) areas = NULL;
+  g_autofree char *shown = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  kurs_test_mount_small_disk (dir, "2m");
+  fixture_set_up_in (f, g_strdup (dir));
+  messages = g_ptr_array_new_with_free_func (g_free);
+  g_action_map_add_action_entries (G_ACTION_MAP (actions), entries, G_N_ELEMENTS (entries), NULL);
+  gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (actions));
+
+  show_page (f, KURS_TYPE_VISION_PAGE);
+  areas = kurs_widget_find_all (f->page, kurs_widget_has_type_name, "KursTextArea");
+  buffer = gtk_text_view_get_buffer (kurs_text_area_get_text_view (areas->pdata[0]));
+
+  kurs_test_fill_disk (filler);
+  gtk_text_buffer_set_text (buffer, typed, -1);
+  kurs_widget_wait (AFTER_SAVE);
+
+  /* not saved, and not taken back */
+  g_assert_cmpstr (kurs_record_get_text (f->strategy, "vision"), !=, typed);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, typed);
+  g_assert_true (gtk_widget_has_css_class (areas->pdata[0], "unsaved"));
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_test_message ("%s", (char *) messages->pdata[0]);
+  g_assert_nonnull (strstr (messages->pdata[0], "The disk is full, so what you typed is not saved yet"));
+  g_assert_nonnull (strstr (messages->pdata[0], typed));
+  kurs_widget_snapshot (f->window, "editor-full-disk");
+
+  /* room again: saved at the next try, the mark gone */
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  kurs_widget_wait (3500);
+  g_assert_cmpstr (kurs_record_get_text (f->strategy, "vision"), ==, typed);
+  assert_stored (f, "SELECT vision FROM strategy", typed);
+  g_assert_false (gtk_widget_has_css_class (areas->pdata[0], "unsaved"));
+  g_assert_cmpstr (messages->pdata[messages->len - 1], ==, "show-saved");
+
+  g_clear_pointer (&areas, g_ptr_array_unref);
+  fixture_tear_down (f, NULL);
+  g_clear_pointer (&messages, g_ptr_array_unref);
+}
+
+static void
+test_full_disk_keeps_typing (void)
+{
+  if (g_test_subprocess ())
+    {
+      full_disk_keeps_typing ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 /* Target group */
@@ -636,6 +721,7 @@ main (int   argc,
   ADD ("undo-updates-editor", test_undo_updates_editor);
   ADD ("pending-edit-flushed", test_pending_edit_flushed);
   ADD ("approved-is-read-only", test_approved_is_read_only);
+  g_test_add_func ("/editors/full-disk-keeps-typing", test_full_disk_keeps_typing);
   ADD ("row-lines-one-colour", test_row_lines_one_colour);
 
   return g_test_run ();

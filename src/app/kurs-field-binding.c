@@ -12,7 +12,14 @@
  * what is typed against the field's rules before anything is stored, and
  * writes to the library at once, or, for typing, after a short pause.
  * There is no Save button: a pending edit is written when the pause ends,
- * when the editor goes away, and before undo or quit. */
+ * when the editor goes away, and before undo or quit.
+ *
+ * An edit the library refuses by a rule (the strategy was approved, an
+ * end before its start) is undone in the editor, with the reason.  One
+ * that could not be written for a reason that passes — a full disk, a
+ * library another program is busy writing, an I/O error — is not: what
+ * was typed stays, marked as not saved, is tried again every few
+ * seconds, and can be copied from the message meanwhile. */
 
 struct _KursFieldBinding
 {
@@ -26,10 +33,26 @@ struct _KursFieldBinding
   GVariant               *pending;       /* NULL: clear the field */
   guint                   timeout;
   gboolean                saving;
+  /* A save failed for a reason that passes (a full disk, a busy
+   * library): the typed value is kept, marked, and tried again */
+  gboolean                unsaved;
 };
+
+/* How often a save that failed for a passing reason is tried again */
+#define RETRY_SECONDS 3
 
 /* Bindings with an edit waiting, for kurs_field_bindings_flush_all() */
 static GList *pending_bindings;
+
+static void
+unschedule (KursFieldBinding *self)
+{
+  g_clear_handle_id (&self->timeout, g_source_remove);
+  g_clear_pointer (&self->pending, g_variant_unref);
+  self->has_pending = FALSE;
+  pending_bindings = g_list_remove (pending_bindings, self);
+}
+
 
 static void
 record_changed_cb (KursRecord       *record,
@@ -83,8 +106,10 @@ kurs_field_binding_free (KursFieldBinding *self)
   if (self == NULL)
     return;
 
-  /* An edit still waiting is written, not lost */
+  /* An edit still waiting is written, not lost (where it cannot be, the
+   * message about it has the text to copy) */
   kurs_field_binding_flush (self);
+  unschedule (self);
 
   g_clear_signal_handler (&self->changed_handler, self->record);
   g_clear_object (&self->record);
@@ -172,14 +197,60 @@ kurs_field_binding_check (KursFieldBinding  *self,
   return kurs_store_check_change (self->store, self->record, self->field->name, owned, error);
 }
 
-static void
-unschedule (KursFieldBinding *self)
+/* Whether a save failed for a reason that passes, rather than by a rule */
+static gboolean
+is_passing (const GError *error)
 {
-  g_clear_handle_id (&self->timeout, g_source_remove);
-  g_clear_pointer (&self->pending, g_variant_unref);
-  self->has_pending = FALSE;
-  pending_bindings = g_list_remove (pending_bindings, self);
+  return g_error_matches (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FULL)
+         || g_error_matches (error, KURS_STORE_ERROR, KURS_STORE_ERROR_LOCKED)
+         || g_error_matches (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED);
 }
+
+/* Marks the editor as holding what is not saved (@error set), or not */
+static void
+set_unsaved (KursFieldBinding *self,
+             const GError     *error,
+             GVariant         *value)
+{
+  if (error == NULL)
+    {
+      if (!self->unsaved)
+        return;
+      self->unsaved = FALSE;
+      gtk_widget_remove_css_class (self->widget, "unsaved");
+      gtk_widget_set_tooltip_text (self->widget, NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_widget_activate_action (self->widget, "win.show-saved", NULL);
+      return;
+    }
+
+  /* Said once, not at every try */
+  if (!self->unsaved)
+    {
+      g_autofree char *note = NULL;
+      const char *text = value && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING)
+                         ? g_variant_get_string (value, NULL) : "";
+
+      if (g_error_matches (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FULL))
+        note = g_strdup (_("The disk is full, so what you typed is not saved yet. Kurs tries again "
+                           "every few seconds."));
+      else if (g_error_matches (error, KURS_STORE_ERROR, KURS_STORE_ERROR_LOCKED))
+        note = g_strdup (_("Another program is writing the library, so what you typed is not saved yet. "
+                           "Kurs tries again every few seconds."));
+      else
+        note = g_strdup_printf (_("What you typed is not saved yet (%s). Kurs tries again every few seconds."),
+                                error->message);
+
+      self->unsaved = TRUE;
+      gtk_widget_add_css_class (self->widget, "unsaved");
+      gtk_widget_set_tooltip_text (self->widget, note);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note, -1);
+      if (!gtk_widget_activate_action (self->widget, "win.show-unsaved", "(ss)", note, text))
+        g_warning ("%s", note);
+    }
+}
+
+static gboolean timeout_cb (gpointer data);
 
 /**
  * kurs_field_binding_save:
@@ -207,12 +278,28 @@ kurs_field_binding_save (KursFieldBinding *self,
                        owned, &error);
   self->saving = FALSE;
 
-  if (!ok)
+  if (ok)
     {
-      kurs_show_error (self->widget, error);
-      if (self->update)
-        self->update (self->widget);
+      set_unsaved (self, NULL, NULL);
+      return;
     }
+
+  if (is_passing (error))
+    {
+      /* Kept as typed, and tried again */
+      set_unsaved (self, error, owned);
+      self->has_pending = TRUE;
+      self->pending = owned ? g_variant_ref (owned) : NULL;
+      self->timeout = g_timeout_add_seconds (RETRY_SECONDS, timeout_cb, self);
+      if (!g_list_find (pending_bindings, self))
+        pending_bindings = g_list_prepend (pending_bindings, self);
+      return;
+    }
+
+  set_unsaved (self, NULL, NULL);
+  kurs_show_error (self->widget, error);
+  if (self->update)
+    self->update (self->widget);
 }
 
 static gboolean
@@ -287,8 +374,34 @@ kurs_field_binding_cancel (KursFieldBinding *self)
 void
 kurs_field_bindings_flush_all (void)
 {
-  while (pending_bindings != NULL)
-    kurs_field_binding_flush (pending_bindings->data);
+  /* Each once: one that cannot be written now stays waiting.  (A write
+   * may take other editors away, so the list is looked at afresh each
+   * time; the bindings tried are only compared, never used.) */
+  GList *tried = NULL;
+
+  for (;;)
+    {
+      GList *l = pending_bindings;
+
+      while (l != NULL && g_list_find (tried, l->data))
+        l = l->next;
+      if (l == NULL)
+        break;
+      tried = g_list_prepend (tried, l->data);
+      kurs_field_binding_flush (l->data);
+    }
+  g_list_free (tried);
+}
+
+/**
+ * kurs_field_binding_is_unsaved:
+ *
+ * Returns: whether the editor holds what could not be saved yet
+ */
+gboolean
+kurs_field_binding_is_unsaved (KursFieldBinding *self)
+{
+  return self->unsaved;
 }
 
 static gboolean

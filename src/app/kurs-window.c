@@ -57,6 +57,8 @@ struct _KursWindow
   AdwToast             *history_toast;
   /* The toast that says why something cannot be changed, while shown */
   AdwToast             *refusal_toast;
+  /* The toast that says what was typed is not saved yet, while shown */
+  AdwToast             *unsaved_toast;
 };
 
 G_DEFINE_FINAL_TYPE (KursWindow, kurs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -441,6 +443,57 @@ show_toast_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   toast (KURS_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+/* What was typed could not be saved (a full disk): said, with the text
+ * to copy, in case it never can be */
+static void
+show_unsaved_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  const char *message, *text;
+  AdwToast *toast;
+
+  g_variant_get (parameter, "(&s&s)", &message, &text);
+  if (self->unsaved_toast != NULL)
+    adw_toast_dismiss (self->unsaved_toast);
+  g_clear_object (&self->unsaved_toast);
+  toast = adw_toast_new (message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  if (*text != '\0')
+    {
+      adw_toast_set_button_label (toast, _("_Copy Text"));
+      adw_toast_set_action_name (toast, "win.copy-text");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (text));
+    }
+  self->unsaved_toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/* What was not saved is now: the toast that said so goes */
+static void
+show_saved_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+
+  if (self->unsaved_toast == NULL)
+    return;
+  adw_toast_dismiss (self->unsaved_toast);
+  g_clear_object (&self->unsaved_toast);
+  toast (self, _("What you typed is saved"), FALSE);
+}
+
+static void
+copy_text_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -1050,6 +1103,7 @@ kurs_window_dispose (GObject *object)
   g_clear_handle_id (&self->lock_watch, g_source_remove);
   g_clear_object (&self->history_toast);
   g_clear_object (&self->refusal_toast);
+  g_clear_object (&self->unsaved_toast);
   g_clear_object (&self->selected);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
@@ -1103,6 +1157,9 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-unsaved", "(ss)", show_unsaved_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-text", "s", copy_text_action);
+  gtk_widget_class_install_action (widget_class, "win.show-saved", NULL, show_saved_action);
   gtk_widget_class_install_action (widget_class, "win.show-refusal", "s", show_refusal_action);
   gtk_widget_class_install_action (widget_class, "win.start-revision", NULL, start_revision_action);
 }
