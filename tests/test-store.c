@@ -473,6 +473,34 @@ test_read_only_file (Fixture       *f,
   g_assert_cmpstr (names_before, ==, names_after);
 }
 
+/* A file one may not read: said so, not "damaged" */
+static void
+check_unreadable_file (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) store = kurs_store_open (f->path, KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "you do not have permission"));
+}
+
+static void
+test_unreadable_file (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *names_before = NULL;
+  g_autofree char *names_after = NULL;
+
+  make_example_library (f->path);
+  names_before = list_folder (f->dir);
+  g_assert_cmpint (g_chmod (f->path, 0000), ==, 0);
+  run_as_nobody (check_unreadable_file, f);
+  g_assert_cmpint (g_chmod (f->path, 0600), ==, 0);
+  names_after = list_folder (f->dir);
+  g_assert_cmpstr (names_before, ==, names_after);
+}
+
 /* In a read-only folder, an existing library is shown read-only */
 static void
 check_library_in_read_only_folder (Fixture *f)
@@ -1242,6 +1270,7 @@ main (int   argc,
   ADD ("refuse/read-only-file", test_read_only_file);
   ADD ("refuse/read-only-folder", test_read_only_folder);
   ADD ("open/in-read-only-folder", test_library_in_read_only_folder);
+  ADD ("refuse/unreadable-file", test_unreadable_file);
   ADD ("open/busy-is-not-damaged", test_busy_is_not_damaged);
   ADD ("open/lock-free-again", test_lock_free_again);
   ADD ("open/second-writer-locked", test_second_writer_locked);
