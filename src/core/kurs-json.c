@@ -163,16 +163,7 @@ append_double (GString *out,
       return;
     }
 
-  for (int digits = 15; digits <= 17; digits++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
-      g_ascii_formatd (buffer, sizeof buffer, format, number);
-      if (g_ascii_strtod (buffer, NULL) == number)
-        break;
-    }
-  g_string_append (out, buffer);
+  g_string_append (out, kurs_format_double (number, buffer));
   if (strpbrk (buffer, ".eE") == NULL)
     g_string_append (out, ".0");
 }

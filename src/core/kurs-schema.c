@@ -495,6 +495,31 @@ invalid (GError     **error,
 }
 
 /**
+ * kurs_format_double:
+ * @buffer: where to write, of %G_ASCII_DTOSTR_BUF_SIZE bytes
+ *
+ * @number with the fewest digits (15 to 17) that read back as the same
+ * double, whatever the locale.
+ *
+ * Returns: @buffer
+ */
+const char *
+kurs_format_double (double  number,
+                    char   *buffer)
+{
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, format, number);
+      if (g_ascii_strtod (buffer, NULL) == number)
+        break;
+    }
+  return buffer;
+}
+
+/**
  * kurs_text_is_decimal:
  *
  * Whether @text is a decimal number as a person writes one, with a point:
@@ -648,19 +673,9 @@ kurs_field_format_value (const KursField *field,
 
     case KURS_FIELD_REAL:
       {
-        double number = g_variant_get_double (value);
         char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-        for (int digits = 15; digits <= 17; digits++)
-          {
-            char format[8];
-
-            g_snprintf (format, sizeof format, "%%.%dg", digits);
-            g_ascii_formatd (buffer, sizeof buffer, format, number);
-            if (g_ascii_strtod (buffer, NULL) == number)
-              break;
-          }
-        return g_strdup (buffer);
+        return g_strdup (kurs_format_double (g_variant_get_double (value), buffer));
       }
 
     case KURS_FIELD_BOOL:

@@ -200,6 +200,8 @@ const char           *kurs_enum_info_to_nick      (const KursEnumInfo   *info,
 const char           *kurs_enum_info_to_label     (const KursEnumInfo   *info,
                                                    int                   value);
 
-gboolean kurs_text_is_decimal (const char *text);
+gboolean    kurs_text_is_decimal (const char *text);
+const char *kurs_format_double   (double      number,
+                                  char       *buffer);
 
 G_END_DECLS
