@@ -27,6 +27,7 @@
 #include "kurs-test-util.h"
 #include "kurs-text-area.h"
 #include "kurs-vision-page.h"
+#include "kurs-xml-export.h"
 #include "kurs-page-fixture.h"
 #include "kurs-widget-util.h"
 
@@ -131,6 +132,46 @@ test_vision (Fixture       *f,
   kurs_widget_wait (AFTER_SAVE);
   assert_stored (f, "SELECT title FROM policy_link ORDER BY position DESC", "Boligpolitik");
   kurs_widget_snapshot (f->window, "editor-vision");
+}
+
+/* What is being typed is written before anything else the store does —
+ * an action by any caller, undo, an export — without the caller asking
+ * (#KursStore::prepare) */
+static void
+test_typing_goes_first (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) areas = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) link = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autofree char *original = g_strdup (kurs_record_get_text (f->strategy, "vision"));
+  GtkTextBuffer *buffer;
+
+  show_page (f, KURS_TYPE_VISION_PAGE);
+  areas = kurs_widget_find_all (f->page, kurs_widget_has_type_name, "KursTextArea");
+  buffer = gtk_text_view_get_buffer (kurs_text_area_get_text_view (areas->pdata[0]));
+
+  /* an action: the typing is stored first, as an action of its own */
+  gtk_text_buffer_set_text (buffer, "Skrevet lige før en ny politik", -1);
+  g_assert_cmpstr (kurs_record_get_text (f->strategy, "vision"), ==, original);
+  link = kurs_store_create (f->store, KURS_ENTITY_POLICY_LINK, kurs_record_get_id (f->strategy), &error,
+                            "title", g_variant_new_string ("Boligpolitik"), NULL);
+  g_assert_no_error (error);
+  assert_stored (f, "SELECT vision FROM strategy", "Skrevet lige før en ny politik");
+
+  /* undo: takes back what was just typed, not what came before it */
+  gtk_text_buffer_set_text (buffer, "Skrevet lige før fortryd", -1);
+  g_assert_true (kurs_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  assert_stored (f, "SELECT vision FROM strategy", "Skrevet lige før en ny politik");
+  assert_stored (f, "SELECT count(*) FROM policy_link WHERE title = 'Boligpolitik'", "1");
+
+  /* an export: has it */
+  gtk_text_buffer_set_text (buffer, "Skrevet lige før eksporten", -1);
+  xml = kurs_xml_export_live (f->store, f->strategy, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), "Skrevet lige før eksporten"));
 }
 
 /* A full disk: what was typed stays, marked as not saved, with the
@@ -722,6 +763,7 @@ main (int   argc,
   ADD ("pending-edit-flushed", test_pending_edit_flushed);
   ADD ("approved-is-read-only", test_approved_is_read_only);
   g_test_add_func ("/editors/full-disk-keeps-typing", test_full_disk_keeps_typing);
+  ADD ("typing-goes-first", test_typing_goes_first);
   ADD ("row-lines-one-colour", test_row_lines_one_colour);
 
   return g_test_run ();

@@ -205,10 +205,3 @@ kurs_entry_row_new (KursStore  *store,
   return GTK_WIDGET (self);
 }
 
-KursFieldBinding *
-kurs_entry_row_get_binding (KursEntryRow *self)
-{
-  g_return_val_if_fail (KURS_IS_ENTRY_ROW (self), NULL);
-
-  return self->binding;
-}

@@ -13,6 +13,5 @@ G_DECLARE_FINAL_TYPE (KursEntryRow, kurs_entry_row, KURS, ENTRY_ROW, AdwEntryRow
 GtkWidget        *kurs_entry_row_new           (KursStore          *store,
                                                 KursRecord         *record,
                                                 const char         *field);
-KursFieldBinding *kurs_entry_row_get_binding   (KursEntryRow       *self);
 
 G_END_DECLS

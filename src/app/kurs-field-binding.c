@@ -12,7 +12,9 @@
  * what is typed against the field's rules before anything is stored, and
  * writes to the library at once, or, for typing, after a short pause.
  * There is no Save button: a pending edit is written when the pause ends,
- * when the editor goes away, and before undo or quit.
+ * when the editor goes away, and whenever the store is about to do
+ * anything else (#KursStore::prepare): before an action, undo or an
+ * export.
  *
  * An edit the library refuses by a rule (the strategy was approved, an
  * end before its start) is undone in the editor, with the reason.  One
@@ -29,6 +31,7 @@ struct _KursFieldBinding
   const KursField        *field;
   KursFieldBindingUpdate  update;
   gulong                  changed_handler;
+  gulong                  prepare_handler;
   gboolean                has_pending;
   GVariant               *pending;       /* NULL: clear the field */
   guint                   timeout;
@@ -41,16 +44,12 @@ struct _KursFieldBinding
 /* How often a save that failed for a passing reason is tried again */
 #define RETRY_SECONDS 3
 
-/* Bindings with an edit waiting, for kurs_field_bindings_flush_all() */
-static GList *pending_bindings;
-
 static void
 unschedule (KursFieldBinding *self)
 {
   g_clear_handle_id (&self->timeout, g_source_remove);
   g_clear_pointer (&self->pending, g_variant_unref);
   self->has_pending = FALSE;
-  pending_bindings = g_list_remove (pending_bindings, self);
 }
 
 
@@ -96,6 +95,9 @@ kurs_field_binding_new (GtkWidget              *widget,
 
   signal = g_strdup_printf ("changed::%s", self->field->name);
   self->changed_handler = g_signal_connect (record, signal, G_CALLBACK (record_changed_cb), self);
+  /* An edit waiting is written before anything else is done to the
+   * library: an action, undo, an export */
+  self->prepare_handler = g_signal_connect_swapped (store, "prepare", G_CALLBACK (kurs_field_binding_flush), self);
 
   return self;
 }
@@ -112,6 +114,7 @@ kurs_field_binding_free (KursFieldBinding *self)
   unschedule (self);
 
   g_clear_signal_handler (&self->changed_handler, self->record);
+  g_clear_signal_handler (&self->prepare_handler, self->store);
   g_clear_object (&self->record);
   g_clear_object (&self->store);
   g_free (self);
@@ -291,8 +294,6 @@ kurs_field_binding_save (KursFieldBinding *self,
       self->has_pending = TRUE;
       self->pending = owned ? g_variant_ref (owned) : NULL;
       self->timeout = g_timeout_add_seconds (RETRY_SECONDS, timeout_cb, self);
-      if (!g_list_find (pending_bindings, self))
-        pending_bindings = g_list_prepend (pending_bindings, self);
       return;
     }
 
@@ -333,8 +334,6 @@ kurs_field_binding_save_later (KursFieldBinding *self,
   self->has_pending = TRUE;
   self->pending = g_steal_pointer (&owned);
   self->timeout = g_timeout_add (KURS_SAVE_DELAY_MS, timeout_cb, self);
-  if (!g_list_find (pending_bindings, self))
-    pending_bindings = g_list_prepend (pending_bindings, self);
 }
 
 /**
@@ -364,33 +363,6 @@ void
 kurs_field_binding_cancel (KursFieldBinding *self)
 {
   unschedule (self);
-}
-
-/**
- * kurs_field_bindings_flush_all:
- *
- * Writes every waiting edit, before undo or quitting.
- */
-void
-kurs_field_bindings_flush_all (void)
-{
-  /* Each once: one that cannot be written now stays waiting.  (A write
-   * may take other editors away, so the list is looked at afresh each
-   * time; the bindings tried are only compared, never used.) */
-  GList *tried = NULL;
-
-  for (;;)
-    {
-      GList *l = pending_bindings;
-
-      while (l != NULL && g_list_find (tried, l->data))
-        l = l->next;
-      if (l == NULL)
-        break;
-      tried = g_list_prepend (tried, l->data);
-      kurs_field_binding_flush (l->data);
-    }
-  g_list_free (tried);
 }
 
 /**

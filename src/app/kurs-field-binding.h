@@ -45,7 +45,6 @@ void              kurs_field_binding_flush         (KursFieldBinding       *self
 void              kurs_field_binding_cancel        (KursFieldBinding       *self);
 
 gboolean          kurs_field_binding_is_unsaved    (KursFieldBinding       *self);
-void              kurs_field_bindings_flush_all    (void);
 
 void              kurs_show_error                  (GtkWidget              *widget,
                                                     const GError           *error);

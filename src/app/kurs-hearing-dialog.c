@@ -134,7 +134,6 @@ kurs_hearing_dialog_response (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "send"))
     {
-      kurs_field_bindings_flush_all ();
       if (self->round != NULL)
         {
           if (!kurs_hearing_add_parties (self->store, self->round, (const gint64 *) ids->data, ids->len, &error))
@@ -231,7 +230,6 @@ fill_parties (KursHearingDialog *self,
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
       gboolean is_party = already && g_hash_table_contains (already, &id);
-
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
       if (kind >= 0)

@@ -133,7 +133,6 @@ add_parties (gpointer user_data)
   KursNestedContext *context = user_data;
   GtkWidget *dialog;
 
-  kurs_field_bindings_flush_all ();
   dialog = kurs_hearing_dialog_add_parties (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (context->page))),
                                             kurs_page_get_store (context->page), context->parent);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -163,7 +162,6 @@ print_summary_cb (GtkButton *button,
   g_autoptr(KursPrintDocument) summary = NULL;
   g_autoptr(GError) error = NULL;
 
-  kurs_field_bindings_flush_all ();
   summary = kurs_hearing_summary_new (kurs_page_get_store (page), round);
   if (!kurs_printing_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))), summary, &error))
     kurs_show_error (GTK_WIDGET (page), error);
@@ -211,7 +209,6 @@ add_round (gpointer user_data)
   KursPage *page = user_data;
   GtkWidget *dialog;
 
-  kurs_field_bindings_flush_all ();
   dialog = kurs_hearing_dialog_new_round (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))),
                                           kurs_page_get_store (page), kurs_page_get_strategy (page), NULL,
                                           kurs_page_get_settings (page));

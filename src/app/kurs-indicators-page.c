@@ -178,7 +178,6 @@ csv_loaded_cb (GObject      *source,
       return;
     }
 
-  kurs_field_bindings_flush_all ();
   text = g_bytes_get_data (contents, &length);
   n = kurs_csv_import (kurs_page_get_store (page), kurs_page_get_strategy (page), text, length,
                        &problems, &error);

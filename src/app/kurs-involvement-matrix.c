@@ -424,7 +424,6 @@ kurs_involvement_matrix_set_role (KursInvolvementMatrix  *self,
 
   g_return_val_if_fail (KURS_IS_INVOLVEMENT_MATRIX (self), FALSE);
 
-  kurs_field_bindings_flush_all ();
   involvements = kurs_store_list (self->store, KURS_ENTITY_INVOLVEMENT, stakeholder_id);
   involvement = find_involvement (involvements, stakeholder_id, milestone_id);
 

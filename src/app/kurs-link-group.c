@@ -99,7 +99,6 @@ toggled_cb (GtkCheckButton *check,
   if (self->updating)
     return;
 
-  kurs_field_bindings_flush_all ();
   links = list_links (self);
   link = find_link (links, self, target_id);
 

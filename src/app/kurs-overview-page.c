@@ -68,7 +68,6 @@ set_status (KursOverviewPage   *self,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  kurs_field_bindings_flush_all ();
   ok = kurs_approval_set_status (kurs_page_get_store (page), kurs_page_get_strategy (page),
                                  status, date, body, &error);
   show_result (self, ok, error, NULL);
@@ -84,7 +83,6 @@ approve (KursOverviewPage *self,
   g_autoptr(KursRecord) version = NULL;
   g_autofree char *message = NULL;
 
-  kurs_field_bindings_flush_all ();
   version = kurs_approval_approve (kurs_page_get_store (page), kurs_page_get_strategy (page),
                                    date, body, &error);
   if (version != NULL)

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "kurs-application.h"
 #include "kurs-field-binding.h"
 #include "kurs-language.h"
 #include "kurs-page.h"
@@ -24,6 +23,7 @@ typedef struct
   AdwPreferencesPage *content;
   KursStore          *store;
   KursRecord         *strategy;
+  GSettings          *settings;
 } KursPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (KursPage, kurs_page, ADW_TYPE_BIN)
@@ -32,6 +32,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_STRATEGY,
+  PROP_SETTINGS,
   N_PROPS
 };
 
@@ -60,6 +61,7 @@ kurs_page_dispose (GObject *object)
 
   g_clear_object (&priv->strategy);
   g_clear_object (&priv->store);
+  g_clear_object (&priv->settings);
 
   G_OBJECT_CLASS (kurs_page_parent_class)->dispose (object);
 }
@@ -80,6 +82,10 @@ kurs_page_get_property (GObject    *object,
 
     case PROP_STRATEGY:
       g_value_set_object (value, priv->strategy);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, priv->settings);
       break;
 
     default:
@@ -103,6 +109,10 @@ kurs_page_set_property (GObject      *object,
 
     case PROP_STRATEGY:
       priv->strategy = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      priv->settings = g_value_dup_object (value);
       break;
 
     default:
@@ -170,6 +180,13 @@ kurs_page_class_init (KursPageClass *klass)
   properties[PROP_STRATEGY] =
     g_param_spec_object ("strategy", NULL, NULL,
                          KURS_TYPE_RECORD,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* The application's settings, from the window the page is shown in;
+   * none in a test */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -280,18 +297,17 @@ kurs_page_set_section_refusal (KursPage   *self,
 /**
  * kurs_page_get_settings:
  *
- * Returns: (transfer none) (nullable): the application's settings, once
- *   the page is in a window of Kurs
+ * Returns: (transfer none) (nullable): the application's settings, as the
+ *   strategy view gave them
  */
 GSettings *
 kurs_page_get_settings (KursPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  KursPagePrivate *priv = kurs_page_get_instance_private (self);
 
   g_return_val_if_fail (KURS_IS_PAGE (self), NULL);
 
-  return KURS_IS_APPLICATION (application) ? kurs_application_get_settings (KURS_APPLICATION (application)) : NULL;
+  return priv->settings;
 }
 
 void
@@ -368,7 +384,6 @@ kurs_page_create (KursPage   *self,
     }
   va_end (args);
 
-  kurs_field_bindings_flush_all ();
   record = kurs_store_createv (priv->store, entity, parent_id, names->len,
                                (const char * const *) names->pdata,
                                (GVariant * const *) values->pdata, &error);

@@ -112,7 +112,6 @@ kurs_plan_dialog_response (AdwMessageDialog *dialog,
     {
       GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
-      kurs_field_bindings_flush_all ();
       round = kurs_process_plan_create (self->store, self->strategy, approval,
                                         gtk_editable_get_text (GTK_EDITABLE (self->committee)),
                                         weeks, gtk_switch_get_active (self->by_law),

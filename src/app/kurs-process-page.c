@@ -277,7 +277,6 @@ send_to_hearing_cb (GtkButton *button,
   KursRecord *milestone = g_object_get_data (G_OBJECT (button), "kurs-milestone");
   GtkWidget *dialog;
 
-  kurs_field_bindings_flush_all ();
   dialog = kurs_hearing_dialog_new_round (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))),
                                           kurs_page_get_store (page), kurs_page_get_strategy (page),
                                           milestone, kurs_page_get_settings (page));
@@ -438,7 +437,6 @@ held_toggled_cb (GtkCheckButton *held,
   if (g_object_get_data (G_OBJECT (row), "kurs-updating"))
     return;
 
-  kurs_field_bindings_flush_all ();
   if (!kurs_store_set (kurs_record_row_get_store (record_row), kurs_record_row_get_record (record_row), "held",
                        g_variant_new_boolean (gtk_check_button_get_active (held)), &error))
     {
@@ -488,7 +486,6 @@ plan_cb (KursPage *page)
 {
   GtkWidget *dialog;
 
-  kurs_field_bindings_flush_all ();
   dialog = kurs_plan_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))),
                                  kurs_page_get_store (page), kurs_page_get_strategy (page),
                                  kurs_page_get_settings (page));

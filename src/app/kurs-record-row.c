@@ -139,8 +139,6 @@ delete_action (GtkWidget  *widget,
                                            : kurs_store_get_record_name (self->store, self->record);
   const char *title = own_title;
 
-  kurs_field_bindings_flush_all ();
-
   /* The list drops this row as the record goes: the toast is the
    * window's to show. */
   window = GTK_WIDGET (g_object_ref (gtk_widget_get_root (widget)));

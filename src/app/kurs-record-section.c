@@ -241,10 +241,3 @@ kurs_record_section_add_button (KursRecordSection *self,
   gtk_box_prepend (GTK_BOX (self->header_buttons), button);
 }
 
-GtkListBox *
-kurs_record_section_get_list (KursRecordSection *self)
-{
-  g_return_val_if_fail (KURS_IS_RECORD_SECTION (self), NULL);
-
-  return self->list;
-}

@@ -27,6 +27,5 @@ void        kurs_record_section_set_refusal  (KursRecordSection        *self,
                                               const char               *reason);
 void        kurs_record_section_add_button   (KursRecordSection        *self,
                                               GtkWidget                *button);
-GtkListBox *kurs_record_section_get_list     (KursRecordSection        *self);
 
 G_END_DECLS

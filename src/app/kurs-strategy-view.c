@@ -36,6 +36,7 @@ struct _KursStrategyView
 
   KursStore      *store;
   KursRecord     *strategy;
+  GSettings      *settings;   /* for the pages; from the window */
   guint           rebuild;
 
   AdwWindowTitle *title;
@@ -199,7 +200,8 @@ ensure_page (KursStrategyView *self,
       if (!g_str_equal (KURS_PAGE_CLASS (klass)->name, name))
         continue;
 
-      page = g_object_new (page_type (i), "store", self->store, "strategy", self->strategy, NULL);
+      page = g_object_new (page_type (i), "store", self->store, "strategy", self->strategy,
+                           "settings", self->settings, NULL);
       gtk_stack_add_named (self->pages, page, name);
       return page;
     }
@@ -325,7 +327,6 @@ revise_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "draft") || self->strategy == NULL)
     return;
 
-  kurs_field_bindings_flush_all ();
   if (!kurs_approval_start_revision (self->store, self->strategy, &error))
     kurs_show_error (GTK_WIDGET (self), error);
 }
@@ -390,6 +391,7 @@ kurs_strategy_view_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild, g_source_remove);
   g_clear_object (&self->strategy);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (kurs_strategy_view_parent_class)->dispose (object);
 }
@@ -441,8 +443,6 @@ kurs_strategy_view_set_strategy (KursStrategyView *self,
   if (self->strategy == strategy && self->store == store)
     return;
 
-  kurs_field_bindings_flush_all ();
-
   if (self->strategy != NULL)
     g_signal_handlers_disconnect_by_data (self->strategy, self);
   g_set_object (&self->store, store);
@@ -458,6 +458,22 @@ kurs_strategy_view_set_strategy (KursStrategyView *self,
 
   update_header (self);
   build_pages (self);
+}
+
+/**
+ * kurs_strategy_view_set_settings:
+ * @settings: (nullable): the application's settings, which the pages
+ *   keep what they remember in
+ *
+ * For the pages built from now on.
+ */
+void
+kurs_strategy_view_set_settings (KursStrategyView *self,
+                                 GSettings        *settings)
+{
+  g_return_if_fail (KURS_IS_STRATEGY_VIEW (self));
+
+  g_set_object (&self->settings, settings);
 }
 
 /**

@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (KursStrategyView, kurs_strategy_view, KURS, STRATEGY_VIEW,
 void        kurs_strategy_view_set_strategy  (KursStrategyView *self,
                                               KursStore        *store,
                                               KursRecord       *strategy);
+void              kurs_strategy_view_set_settings     (KursStrategyView *self,
+                                                       GSettings        *settings);
 KursRecord *kurs_strategy_view_get_strategy  (KursStrategyView *self);
 gboolean    kurs_strategy_view_show_page     (KursStrategyView *self,
                                               const char       *name);

@@ -33,6 +33,7 @@ struct _KursWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  GSettings            *settings;   /* the application's; none in a test */
   KursStore            *store;
   KursRecordList       *model;
   KursRecord           *selected;
@@ -66,9 +67,7 @@ G_DEFINE_FINAL_TYPE (KursWindow, kurs_window, ADW_TYPE_APPLICATION_WINDOW)
 static GSettings *
 settings (KursWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return KURS_IS_APPLICATION (app) ? kurs_application_get_settings (KURS_APPLICATION (app)) : NULL;
+  return self->settings;
 }
 
 static void
@@ -267,7 +266,6 @@ new_strategy_action (GtkWidget  *widget,
   g_autoptr(KursRecord) strategy = NULL;
   int year = kurs_date_get_year (kurs_date_today ());
 
-  kurs_field_bindings_flush_all ();
   strategy = kurs_store_create_strategy (self->store, _("New Strategy"), year, year + 4, NULL, &error);
   if (strategy == NULL)
     {
@@ -296,7 +294,6 @@ open_example_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(KursRecord) strategy = NULL;
 
-  kurs_field_bindings_flush_all ();
   strategy = kurs_example_create (self->store, &error);
   if (strategy == NULL)
     kurs_show_error (widget, error);
@@ -350,8 +347,6 @@ replay (KursWindow *self,
   KursRecord *peeked;
   gboolean ok;
 
-  /* What is being typed is part of what undo takes back */
-  kurs_field_bindings_flush_all ();
   if (self->store == NULL || !(undo ? kurs_store_can_undo (self->store) : kurs_store_can_redo (self->store)))
     return;
 
@@ -420,7 +415,6 @@ delete_strategy_action (GtkWidget  *widget,
   if (self->selected == NULL)
     return;
 
-  kurs_field_bindings_flush_all ();
   strategy = g_object_ref (self->selected);
   message = g_strdup_printf (_("“%s” deleted"), kurs_record_get_title (strategy));
   if (!kurs_store_delete (self->store, strategy, &error))
@@ -705,7 +699,6 @@ import (KursWindow         *self,
   g_autoptr(KursRecord) strategy = NULL;
   g_autofree char *text = NULL;
 
-  kurs_field_bindings_flush_all ();
   strategy = kurs_xml_import (self->store, xml, flags, &error);
 
   if (strategy != NULL)
@@ -897,7 +890,6 @@ export_ics_action (GtkWidget  *widget,
   if (self->selected == NULL)
     return;
 
-  kurs_field_bindings_flush_all ();
   if (!(text = kurs_ical_export (self->store, self->selected, &error)))
     {
       message (self, _("Could Not Export"), error->message);
@@ -923,7 +915,6 @@ print_action (GtkWidget  *widget,
   if (self->selected == NULL)
     return;
 
-  kurs_field_bindings_flush_all ();
   document = kurs_strategy_document_new (self->store, self->selected);
   if (!kurs_printing_run (GTK_WINDOW (self), document, &error))
     message (self, _("Could Not Print"), error->message);
@@ -965,7 +956,6 @@ export_draft_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "draft") || self->selected == NULL)
     return;
 
-  kurs_field_bindings_flush_all ();
   xml = kurs_xml_export_live (self->store, self->selected, NULL, &error);
   if (xml == NULL)
     {
@@ -1024,7 +1014,8 @@ kurs_window_close_request (GtkWindow *window)
   GSettings *s = settings (self);
 
   /* What is being typed is saved, not lost */
-  kurs_field_bindings_flush_all ();
+  if (self->store != NULL)
+    kurs_store_prepare (self->store);
 
   if (s != NULL)
     {
@@ -1104,6 +1095,7 @@ kurs_window_dispose (GObject *object)
   g_clear_object (&self->history_toast);
   g_clear_object (&self->refusal_toast);
   g_clear_object (&self->unsaved_toast);
+  g_clear_object (&self->settings);
   g_clear_object (&self->selected);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
@@ -1171,9 +1163,6 @@ kurs_window_init (KursWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->main_menu_button, create_main_menu_cb, self, NULL);
 
-#ifdef DEVELOPMENT_BUILD
-  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-#endif
 }
 
 KursWindow *
@@ -1181,6 +1170,10 @@ kurs_window_new (KursApplication *application)
 {
   KursWindow *self = g_object_new (KURS_TYPE_WINDOW, "application", application, NULL);
 
+  /* The settings go down from here, to the strategy view and its pages */
+  if (application != NULL && kurs_application_get_settings (application) != NULL)
+    self->settings = g_object_ref (kurs_application_get_settings (application));
+  kurs_strategy_view_set_settings (self->view, self->settings);
   restore_state (self);
 
   return self;
@@ -1207,7 +1200,7 @@ detach_store (KursWindow *self)
   if (self->store == NULL)
     return;
 
-  kurs_field_bindings_flush_all ();
+  kurs_store_prepare (self->store);
   kurs_strategy_view_set_strategy (self->view, NULL, NULL);
   g_clear_object (&self->selected);
   gtk_list_box_bind_model (self->strategies, NULL, NULL, NULL, NULL);

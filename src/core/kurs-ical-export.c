@@ -138,6 +138,9 @@ kurs_ical_export (KursStore   *store,
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
 
+  /* with what is being typed */
+  kurs_store_prepare (store);
+
   strategy_id = kurs_record_get_id (strategy);
   uuid = kurs_record_get_text (strategy, "uuid");
 

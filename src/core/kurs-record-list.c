@@ -179,22 +179,6 @@ kurs_record_list_new_for_strategy (KursStore  *store,
   return create (store, entity, strategy_id, TRUE);
 }
 
-KursEntity
-kurs_record_list_get_entity (KursRecordList *self)
-{
-  g_return_val_if_fail (KURS_IS_RECORD_LIST (self), KURS_ENTITY_NONE);
-
-  return self->entity;
-}
-
-gint64
-kurs_record_list_get_parent_id (KursRecordList *self)
-{
-  g_return_val_if_fail (KURS_IS_RECORD_LIST (self), 0);
-
-  return self->parent_id;
-}
-
 /**
  * kurs_record_list_refresh:
  *

@@ -17,8 +17,6 @@ KursRecordList *kurs_record_list_new_children   (KursStore  *store,
 KursRecordList *kurs_record_list_new_for_strategy (KursStore  *store,
                                                    KursEntity  entity,
                                                    gint64      strategy_id);
-KursEntity      kurs_record_list_get_entity     (KursRecordList *self);
-gint64          kurs_record_list_get_parent_id  (KursRecordList *self);
 void            kurs_record_list_refresh        (KursRecordList *self);
 
 G_END_DECLS

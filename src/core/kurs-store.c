@@ -144,6 +144,7 @@ enum {
 
 enum {
   CHANGED,
+  PREPARE,
   N_SIGNALS
 };
 
@@ -1373,6 +1374,23 @@ kurs_store_class_init (KursStoreClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * KursStore::prepare:
+   *
+   * Emitted before the store begins an action, undoes or redoes one, or
+   * is read whole (kurs_store_prepare()): an editor with an edit still
+   * waiting to be written writes it now, so that it is part of what
+   * follows, and no caller has to remember it.
+   */
+  signals[PREPARE] =
+    g_signal_new ("prepare",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -2274,6 +2292,10 @@ begin_action_full (KursStore   *self,
                    gboolean     single_write,
                    GError     **error)
 {
+  /* Edits waiting in editors go first, each an action of its own */
+  if (self->depth == 0)
+    kurs_store_prepare (self);
+
   if (!check_can_write (self, error))
     return FALSE;
 
@@ -2650,14 +2672,6 @@ kurs_store_rollback (KursStore *self)
   g_return_if_fail (self->depth > 0);
 
   end_action (self, FALSE, NULL);
-}
-
-gboolean
-kurs_store_in_action (KursStore *self)
-{
-  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
-
-  return self->depth > 0;
 }
 
 /* Rows: each function writes the file, updates the record and notes the
@@ -3734,6 +3748,9 @@ replay (KursStore    *self,
 
   g_return_val_if_fail (self->depth == 0, FALSE);
 
+  /* What is being typed is written first: it is what undo takes back */
+  kurs_store_prepare (self);
+
   if (stack->len == 0)
     return TRUE;
 
@@ -3756,6 +3773,23 @@ replay (KursStore    *self,
   ok = end_action (self, ok, ok ? error : NULL);
   self->mode = HISTORY_RECORD;
   return ok;
+}
+
+/**
+ * kurs_store_prepare:
+ *
+ * Asks every editor with an edit waiting to write it now
+ * (#KursStore::prepare), as the store itself does before an action.  For
+ * what reads the library whole — an export, a printed document — so that
+ * it has what was just typed.
+ */
+void
+kurs_store_prepare (KursStore *self)
+{
+  g_return_if_fail (KURS_IS_STORE (self));
+
+  if (self->db != NULL && !self->read_only)
+    g_signal_emit (self, signals[PREPARE], 0);
 }
 
 /**

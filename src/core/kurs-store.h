@@ -75,6 +75,7 @@ void        kurs_store_find_lock_holder    (KursStore           *self,
                                             KursLockHolder      *holder);
 gboolean    kurs_store_is_lock_free        (KursStore           *self);
 void        kurs_store_close               (KursStore           *self);
+void        kurs_store_prepare             (KursStore           *self);
 
 /* Reading */
 KursRecord *kurs_store_get                 (KursStore           *self,
@@ -113,7 +114,6 @@ gboolean    kurs_store_begin               (KursStore           *self,
 gboolean    kurs_store_commit              (KursStore           *self,
                                             GError             **error);
 void        kurs_store_rollback            (KursStore           *self);
-gboolean    kurs_store_in_action           (KursStore           *self);
 
 KursRecord *kurs_store_create              (KursStore           *self,
                                             KursEntity           entity,

@@ -573,14 +573,6 @@ kurs_timeline_get_store (KursTimeline *self)
   return self->store;
 }
 
-KursRecord *
-kurs_timeline_get_strategy (KursTimeline *self)
-{
-  g_return_val_if_fail (KURS_IS_TIMELINE (self), NULL);
-
-  return self->strategy;
-}
-
 /**
  * kurs_timeline_get_range:
  *

@@ -57,7 +57,6 @@ G_DECLARE_FINAL_TYPE (KursTimeline, kurs_timeline, KURS, TIMELINE, GObject)
 KursTimeline           *kurs_timeline_new             (KursStore        *store,
                                                        KursRecord       *strategy);
 KursStore              *kurs_timeline_get_store       (KursTimeline     *self);
-KursRecord             *kurs_timeline_get_strategy    (KursTimeline     *self);
 void                    kurs_timeline_get_range       (KursTimeline     *self,
                                                        KursDate         *first,
                                                        KursDate         *last);

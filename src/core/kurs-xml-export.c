@@ -239,6 +239,9 @@ kurs_xml_export_live (KursStore                 *store,
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
   g_return_val_if_fail (kurs_record_get_entity (strategy) == KURS_ENTITY_STRATEGY, NULL);
 
+  /* with what is being typed */
+  kurs_store_prepare (store);
+
   buffer = xmlBufferCreate ();
   w.store = store;
   w.writer = xmlNewTextWriterMemory (buffer, 0);

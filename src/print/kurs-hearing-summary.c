@@ -47,6 +47,8 @@ kurs_hearing_summary_new (KursStore  *store,
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (round), NULL);
 
+  /* with what is being typed */
+  kurs_store_prepare (store);
   strategy = kurs_store_get (store, KURS_ENTITY_STRATEGY, kurs_record_get_strategy_id (round));
   parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round));
   deadline = kurs_record_get_date (round, "deadline");

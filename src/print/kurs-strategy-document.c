@@ -341,6 +341,8 @@ kurs_strategy_document_new (KursStore  *store,
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
 
+  /* with what is being typed */
+  kurs_store_prepare (store);
   document = kurs_print_document_new (kurs_record_get_title (strategy));
   kurs_print_document_add_heading (document, 1, kurs_record_get_title (strategy));
   kurs_print_document_add_field (document, _("Short name"), kurs_record_get_text (strategy, "short_name"));
