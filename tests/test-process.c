@@ -9,6 +9,7 @@
 
 #include "kurs-example.h"
 #include "kurs-hearing.h"
+#include "kurs-milestone.h"
 #include "kurs-process-plan.h"
 #include "kurs-test-util.h"
 
@@ -588,6 +589,80 @@ test_response_dates (void)
   kurs_test_remove_dir (dir);
 }
 
+/* What a milestone is, once for every part of Kurs */
+static void
+test_milestone_rules (void)
+{
+  g_autofree char *dir = kurs_test_make_dir ();
+  g_autoptr(KursStore) store = kurs_test_open_library (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = kurs_store_create_strategy (store, "Regler", 2024, 2030, NULL, &error);
+  g_autoptr(KursRecord) one_day = NULL, long_one = NULL, series = NULL;
+  g_autoptr(KursRecord) party = NULL, stakeholder = NULL, round = NULL;
+  g_autofree char *name = NULL;
+  gint64 id = kurs_record_get_id (strategy);
+  gboolean workshop = FALSE, agenda = FALSE, meeting = FALSE;
+
+  g_assert_no_error (error);
+  one_day = kurs_store_create (store, KURS_ENTITY_MILESTONE, id, &error, "title", g_variant_new_string ("Møde"),
+                               "kind", g_variant_new_string ("committee-meeting"),
+                               "start_date", g_variant_new_string ("2025-03-04"), NULL);
+  long_one = kurs_store_create (store, KURS_ENTITY_MILESTONE, id, &error, "title", g_variant_new_string ("Høring"),
+                                "kind", g_variant_new_string ("hearing"),
+                                "start_date", g_variant_new_string ("2025-03-01"),
+                                "end_date", g_variant_new_string ("2025-03-31"), NULL);
+  series = kurs_store_create (store, KURS_ENTITY_MILESTONE, id, &error, "title", g_variant_new_string ("Nøgletal"),
+                              "kind", g_variant_new_string ("data-release"),
+                              "start_date", g_variant_new_string ("2024-09-01"),
+                              "repeat_every_years", g_variant_new_int64 (1),
+                              "repeat_until_year", g_variant_new_int64 (2030), NULL);
+  g_assert_no_error (error);
+
+  /* overdue: a one-off, not held, its last day past */
+  g_assert_false (kurs_milestone_is_overdue (one_day, d ("2025-03-04")));
+  g_assert_true (kurs_milestone_is_overdue (one_day, d ("2025-03-05")));
+  g_assert_false (kurs_milestone_is_overdue (long_one, d ("2025-03-31")));
+  g_assert_true (kurs_milestone_is_overdue (long_one, d ("2025-04-01")));
+  g_assert_false (kurs_milestone_is_overdue (series, d ("2031-01-01")));
+  g_assert_true (kurs_store_set (store, one_day, "held", g_variant_new_boolean (TRUE), &error));
+  g_assert_false (kurs_milestone_is_overdue (one_day, d ("2025-03-05")));
+
+  /* the kinds: a workshop, an agenda item, and a meeting (either); a
+   * hearing and a data release are neither */
+  for (KursMilestoneKind kind = 0; kind <= KURS_MILESTONE_OTHER; kind++)
+    {
+      workshop = kurs_milestone_kind_is_workshop (kind);
+      agenda = kurs_milestone_kind_is_agenda_item (kind);
+      meeting = kurs_milestone_kind_is_meeting (kind);
+
+      g_assert_false (workshop && agenda);
+      g_assert_true (meeting == (workshop || agenda));
+    }
+  g_assert_true (kurs_milestone_kind_is_workshop (KURS_MILESTONE_SEMINAR));
+  g_assert_true (kurs_milestone_kind_is_workshop (KURS_MILESTONE_THEME_MEETING));
+  g_assert_true (kurs_milestone_kind_is_agenda_item (KURS_MILESTONE_COMMITTEE_MEETING));
+  g_assert_true (kurs_milestone_kind_is_agenda_item (KURS_MILESTONE_APPROVAL));
+  g_assert_true (kurs_milestone_kind_is_agenda_item (KURS_MILESTONE_STATUS_REVIEW));
+  g_assert_false (kurs_milestone_kind_is_meeting (KURS_MILESTONE_HEARING));
+  g_assert_false (kurs_milestone_kind_is_meeting (KURS_MILESTONE_DATA_RELEASE));
+
+  /* a party is named by its stakeholder, while there is one */
+  stakeholder = kurs_store_create (store, KURS_ENTITY_STAKEHOLDER, id, &error,
+                                   "name", g_variant_new_string ("Ældrerådet"),
+                                   "kind", g_variant_new_string ("council"), NULL);
+  round = kurs_store_create (store, KURS_ENTITY_HEARING_ROUND, id, &error, "title", g_variant_new_string ("Høring"),
+                             "sent_date", g_variant_new_string ("2025-03-01"),
+                             "deadline", g_variant_new_string ("2025-03-31"), NULL);
+  party = kurs_store_create (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round), &error,
+                             "stakeholder_id", g_variant_new_int64 (kurs_record_get_id (stakeholder)), NULL);
+  g_assert_no_error (error);
+  name = kurs_hearing_party_name (store, party);
+  g_assert_cmpstr (name, ==, "Ældrerådet");
+
+  kurs_store_close (store);
+  kurs_test_remove_dir (dir);
+}
+
 /* The steps are written in the strategy's language, not the user
  * interface's: an English strategy planned in a Danish desktop gets
  * English steps, and a strategy whose text says nothing either way gets
@@ -652,6 +727,7 @@ main (int   argc,
   g_test_add_func ("/process/deadline-rules", test_deadline_rules);
   g_test_add_func ("/process/create-plan", test_create_plan);
   g_test_add_func ("/process/plan-in-strategy-language", test_plan_in_strategy_language);
+  g_test_add_func ("/process/milestone-rules", test_milestone_rules);
   g_test_add_func ("/hearing/overdue", test_overdue);
   g_test_add_func ("/hearing/add-parties", test_add_parties);
   g_test_add_func ("/process/hearing-weeks", test_hearing_weeks);

@@ -733,6 +733,51 @@ test_model_example (Fixture       *f,
     g_assert_true (kurs_timeline_get_item (timeline, row[k])->record == plans->pdata[k]);
 }
 
+/* One palette for the window, the printed timeline and the legend: each
+ * mark's colour by its kind, lane and status, a milestone past its day as
+ * overdue */
+static void
+test_colors (void)
+{
+  KursTimelineItem item = { 0 };
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  double rgb[3];
+
+  item.kind = KURS_TIMELINE_MILESTONE;
+  item.lane = KURS_LANE_PROCESS;
+  g_assert_cmpint (kurs_timeline_item_color (&item), ==, KURS_TIMELINE_COLOR_PROCESS);
+  item.lane = KURS_LANE_DATA;
+  g_assert_cmpint (kurs_timeline_item_color (&item), ==, KURS_TIMELINE_COLOR_DATA);
+  item.flags = KURS_TIMELINE_OVERDUE;
+  g_assert_cmpint (kurs_timeline_item_color (&item), ==, KURS_TIMELINE_COLOR_OVERDUE);
+
+  /* a hearing with responses overdue keeps its colour; its label says so */
+  item.kind = KURS_TIMELINE_HEARING;
+  g_assert_cmpint (kurs_timeline_item_color (&item), ==, KURS_TIMELINE_COLOR_HEARING);
+
+  item.kind = KURS_TIMELINE_INITIATIVE;
+  item.flags = 0;
+  for (int status = 0; status <= 4; status++)
+    {
+      item.subkind = status;
+      g_assert_cmpint (kurs_timeline_item_color (&item), ==, KURS_TIMELINE_COLOR_NOT_STARTED + status);
+    }
+  item.subkind = 99;
+  g_assert_cmpint (kurs_timeline_item_color (&item), ==, KURS_TIMELINE_COLOR_DONE);
+
+  for (KursTimelineColor color = 0; color < KURS_TIMELINE_N_COLORS; color++)
+    {
+      const char *name = kurs_timeline_color_name (color);
+
+      g_assert_nonnull (name);
+      g_assert_false (g_hash_table_contains (names, name));
+      g_hash_table_add (names, (gpointer) name);
+      kurs_timeline_color_rgb (color, rgb);
+      for (int i = 0; i < 3; i++)
+        g_assert_true (rgb[i] >= 0 && rgb[i] <= 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -740,6 +785,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/timeline/scale/round-trip", test_scale_round_trip);
+  g_test_add_func ("/timeline/colors", test_colors);
   g_test_add_func ("/timeline/scale/fit", test_scale_fit);
   g_test_add_func ("/timeline/scale/units", test_scale_units);
   g_test_add_func ("/timeline/units/floor-and-add", test_units_floor_and_add);

@@ -8,6 +8,7 @@
 #include "kurs-boxed-list.h"
 #include "kurs-chart.h"
 #include "kurs-follow-up-page.h"
+#include "kurs-milestone.h"
 #include "kurs-hearing.h"
 #include "kurs-health.h"
 #include "kurs-process-page.h"
@@ -212,7 +213,7 @@ fill_dates (KursFollowUpPage *self,
             add_entry (coming, occurrence->start, g_strdup (kurs_record_get_title (milestone)),
                        when (occurrence->start, kind_label), "process", milestone, NULL);
         }
-      if (kurs_process_is_overdue (milestone, today))
+      if (kurs_milestone_is_overdue (milestone, today))
         {
           KursDate start = kurs_record_get_date (milestone, "start_date");
 

@@ -48,16 +48,6 @@ round_of (KursStore  *store,
 }
 
 static char *
-party_name (KursStore  *store,
-            KursRecord *party)
-{
-  g_autoptr(KursRecord) stakeholder = kurs_store_get (store, KURS_ENTITY_STAKEHOLDER,
-                                                      kurs_record_get_int (party, "stakeholder_id"));
-
-  return g_strdup (stakeholder ? kurs_record_get_title (stakeholder) : _("Unknown party"));
-}
-
-static char *
 describe_party (KursStore  *store,
                 KursRecord *party)
 {
@@ -118,7 +108,7 @@ create_party_row (KursRecord *record,
   KursPage *page = user_data;
   GtkWidget *row = kurs_record_row_new (kurs_page_get_store (page), record, describe_party);
 
-  kurs_record_row_set_title_func (KURS_RECORD_ROW (row), party_name);
+  kurs_record_row_set_title_func (KURS_RECORD_ROW (row), kurs_hearing_party_name);
   kurs_record_row_set_fields (KURS_RECORD_ROW (row), party_fields);
   /* the deadline is the round's: follow the store, not only the party */
   g_signal_connect_object (kurs_page_get_store (page), "changed", G_CALLBACK (hearing_changed_cb), row,
@@ -311,7 +301,7 @@ fill_overview (KursHearingsPage *self)
               || kurs_hearing_party_state (party, deadline, today) != KURS_HEARING_OVERDUE)
             continue;
 
-          name = party_name (store, party);
+          name = kurs_hearing_party_name (store, party);
           escaped_name = g_markup_escape_text (name, -1);
           /* Translators: an overdue party: its round, and the deadline it missed */
           party_subtitle = g_strdup_printf (_("%s · deadline %s, %d days ago"), kurs_record_get_title (round),

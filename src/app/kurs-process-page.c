@@ -12,6 +12,7 @@
 #include "kurs-hearing.h"
 #include "kurs-link-group.h"
 #include "kurs-plan-dialog.h"
+#include "kurs-milestone.h"
 #include "kurs-process-page.h"
 #include "kurs-record-row.h"
 #include "kurs-recurrence.h"
@@ -43,40 +44,6 @@ static const char * const meeting_fields[] = {
   "case_number", "earlier_treatment", "recommendation", "decision", NULL
 };
 static const char * const repeat_fields[] = { "repeat_every_years", "repeat_until_year", NULL };
-
-/* The kinds whose agenda item the minutes record */
-static gboolean
-is_meeting (int kind)
-{
-  return kind != KURS_MILESTONE_SEMINAR && kind != KURS_MILESTONE_THEME_MEETING
-         && kind != KURS_MILESTONE_HEARING && kind != KURS_MILESTONE_DATA_RELEASE;
-}
-
-static gboolean
-is_workshop (int kind)
-{
-  return kind == KURS_MILESTONE_SEMINAR || kind == KURS_MILESTONE_THEME_MEETING;
-}
-
-/**
- * kurs_process_is_overdue:
- *
- * A one-off milestone not marked held whose last day has passed.  A series
- * is planned as a whole and never overdue, as on the timeline.
- */
-gboolean
-kurs_process_is_overdue (KursRecord *milestone,
-                         KursDate    today)
-{
-  KursDate end;
-
-  if (kurs_record_get_bool (milestone, "held") || kurs_record_get_int (milestone, "repeat_every_years") > 0)
-    return FALSE;
-
-  end = kurs_record_has_value (milestone, "end_date") ? kurs_record_get_date (milestone, "end_date")
-                                                     : kurs_record_get_date (milestone, "start_date");
-  return end < today;
-}
 
 static char *
 describe_dates (KursRecord *milestone)
@@ -124,7 +91,7 @@ kurs_process_describe_milestone (KursStore  *store,
 
   if (kurs_record_get_bool (milestone, "held"))
     state = _("Held");
-  else if (kurs_process_is_overdue (milestone, kurs_date_today ()))
+  else if (kurs_milestone_is_overdue (milestone, kurs_date_today ()))
     state = _("Overdue: not marked held");
   else
     state = _("Planned");
@@ -176,8 +143,8 @@ update_editors (KursRecordRow *row)
     return;
 
   for (guint i = 0; i < editors->meeting->len; i++)
-    set_shown (editors->meeting->pdata[i], is_meeting (kind));
-  set_shown (editors->workshop, is_workshop (kind));
+    set_shown (editors->meeting->pdata[i], kurs_milestone_kind_is_agenda_item (kind));
+  set_shown (editors->workshop, kurs_milestone_kind_is_workshop (kind));
   set_shown (editors->hearing, kind == KURS_MILESTONE_HEARING);
 
   /* A series is edited as one; its occurrences are listed */
@@ -421,7 +388,7 @@ update_row_state (GtkWidget *row)
   label = g_strdup_printf (_("Held: %s"), kurs_record_get_title (milestone));
   gtk_accessible_update_property (GTK_ACCESSIBLE (held), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 
-  if (kurs_process_is_overdue (milestone, kurs_date_today ()))
+  if (kurs_milestone_is_overdue (milestone, kurs_date_today ()))
     gtk_widget_add_css_class (row, "overdue");
   else
     gtk_widget_remove_css_class (row, "overdue");

@@ -10,7 +10,5 @@ G_DECLARE_FINAL_TYPE (KursProcessPage, kurs_process_page, KURS, PROCESS_PAGE, Ku
 
 char *kurs_process_describe_milestone (KursStore  *store,
                                        KursRecord *milestone);
-gboolean kurs_process_is_overdue      (KursRecord *milestone,
-                                       KursDate    today);
 
 G_END_DECLS

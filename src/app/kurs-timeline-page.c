@@ -468,26 +468,57 @@ legend_entry (const char *css_class,
   return box;
 }
 
+/* The swatches' colours are the timeline's (kurs_timeline_color_rgb()),
+ * given to the display once as style classes of the legend */
+static void
+ensure_legend_colors (void)
+{
+  static gboolean done;
+  g_autoptr(GString) css = NULL;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (done)
+    return;
+  done = TRUE;
+
+  css = g_string_new (NULL);
+  for (KursTimelineColor color = 0; color < KURS_TIMELINE_N_COLORS; color++)
+    {
+      double rgb[3];
+
+      kurs_timeline_color_rgb (color, rgb);
+      g_string_append_printf (css, ".timeline-legend .%s { color: rgb(%d, %d, %d); }\n",
+                              kurs_timeline_color_name (color),
+                              (int) (rgb[0] * 255 + 0.5), (int) (rgb[1] * 255 + 0.5), (int) (rgb[2] * 255 + 0.5));
+    }
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, css->str, -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static GtkWidget *
 create_legend (void)
 {
   GtkWidget *flow = gtk_flow_box_new ();
   GtkWidget *hint, *box;
-  struct { const char *css, *symbol, *text; } entries[] = {
-    { "process", "◆", N_("Milestone held") },
-    { "process", "◇", N_("Milestone planned") },
-    { "overdue", "◆", N_("Overdue") },
-    { "data", "◆", N_("Data and reviews") },
-    { "hearing", "▬", N_("Hearing round") },
-    { "plan", "▬", N_("Action plan") },
-    { "not-started", "▬", N_("Not started") },
-    { "on-track", "▬", N_("On track") },
-    { "at-risk", "▬", N_("At risk") },
-    { "delayed", "▬", N_("Delayed") },
-    { "done", "▬", N_("Done") },
-    { "correction", "⚑", N_("Course correction") },
-    { "overdue", "│", N_("Today") },
+  struct { KursTimelineColor color; const char *symbol, *text; } entries[] = {
+    { KURS_TIMELINE_COLOR_PROCESS, "◆", N_("Milestone held") },
+    { KURS_TIMELINE_COLOR_PROCESS, "◇", N_("Milestone planned") },
+    { KURS_TIMELINE_COLOR_OVERDUE, "◆", N_("Overdue") },
+    { KURS_TIMELINE_COLOR_DATA, "◆", N_("Data and reviews") },
+    { KURS_TIMELINE_COLOR_HEARING, "▬", N_("Hearing round") },
+    { KURS_TIMELINE_COLOR_PLAN, "▬", N_("Action plan") },
+    { KURS_TIMELINE_COLOR_NOT_STARTED, "▬", N_("Not started") },
+    { KURS_TIMELINE_COLOR_ON_TRACK, "▬", N_("On track") },
+    { KURS_TIMELINE_COLOR_AT_RISK, "▬", N_("At risk") },
+    { KURS_TIMELINE_COLOR_DELAYED, "▬", N_("Delayed") },
+    { KURS_TIMELINE_COLOR_DONE, "▬", N_("Done") },
+    { KURS_TIMELINE_COLOR_CORRECTION, "⚑", N_("Course correction") },
+    { KURS_TIMELINE_COLOR_OVERDUE, "│", N_("Today") },
   };
+
+  ensure_legend_colors ();
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 13);
@@ -496,7 +527,8 @@ create_legend (void)
   gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
-      GtkWidget *child = legend_entry (entries[i].css, entries[i].symbol, _(entries[i].text));
+      GtkWidget *child = legend_entry (kurs_timeline_color_name (entries[i].color), entries[i].symbol,
+                                       _(entries[i].text));
 
       gtk_flow_box_append (GTK_FLOW_BOX (flow), child);
       gtk_widget_set_focusable (gtk_widget_get_parent (child), FALSE);

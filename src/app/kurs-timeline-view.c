@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kurs-milestone.h"
 #include "kurs-timeline-view.h"
 
 /**
@@ -102,20 +103,16 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The GNOME palette, readable on light and dark */
-static const GdkRGBA status_colors[] = {
-  { 0.60, 0.60, 0.62, 1.0 },   /* not started */
-  { 0.21, 0.52, 0.89, 1.0 },   /* on track: blue */
-  { 0.90, 0.65, 0.04, 1.0 },   /* at risk: yellow */
-  { 1.00, 0.47, 0.00, 1.0 },   /* delayed: orange */
-  { 0.15, 0.64, 0.41, 1.0 },   /* done: green */
-};
-static const GdkRGBA overdue_color = { 0.88, 0.11, 0.14, 1.0 };
-static const GdkRGBA process_color = { 0.21, 0.52, 0.89, 1.0 };
-static const GdkRGBA data_color    = { 0.57, 0.25, 0.67, 1.0 };
-static const GdkRGBA hearing_color = { 0.13, 0.56, 0.64, 1.0 };
-static const GdkRGBA plan_color    = { 0.38, 0.63, 0.92, 1.0 };
-static const GdkRGBA correction_color = { 0.60, 0.42, 0.27, 1.0 };
+/* The colours are the timeline's own (kurs_timeline_color_rgb()) */
+static GdkRGBA
+palette (KursTimelineColor color)
+{
+  double rgb[3];
+
+  kurs_timeline_color_rgb (color, rgb);
+  return (GdkRGBA) { rgb[0], rgb[1], rgb[2], 1.0 };
+}
+
 static const GdkRGBA white = { 1, 1, 1, 1 };
 
 /* Geometry */
@@ -474,20 +471,13 @@ diamond (GtkSnapshot           *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
-static gboolean
-is_meeting (int kind)
-{
-  return kind == KURS_MILESTONE_COMMITTEE_MEETING || kind == KURS_MILESTONE_THEME_MEETING ||
-         kind == KURS_MILESTONE_APPROVAL || kind == KURS_MILESTONE_COUNCIL_ADOPTION ||
-         kind == KURS_MILESTONE_SEMINAR;
-}
 
 static char *
 item_label (const KursTimelineItem *item)
 {
   const char *title = kurs_record_get_title (item->record);
 
-  if (item->kind == KURS_TIMELINE_MILESTONE && is_meeting (item->subkind) &&
+  if (item->kind == KURS_TIMELINE_MILESTONE && kurs_milestone_kind_is_meeting (item->subkind) &&
       kurs_record_has_value (item->record, "committee"))
     return g_strdup_printf ("%s · %s", title, kurs_record_get_text (item->record, "committee"));
   if (item->kind == KURS_TIMELINE_HEARING && item->n_overdue > 0)
@@ -517,27 +507,7 @@ draw_item (KursTimelineView *self,
 
   fg_color (self, &text_color, 1.0);
 
-  switch (item->kind)
-    {
-    case KURS_TIMELINE_MILESTONE:
-      color = item->lane == KURS_LANE_DATA ? data_color : process_color;
-      break;
-    case KURS_TIMELINE_HEARING:
-      color = hearing_color;
-      break;
-    case KURS_TIMELINE_ACTION_PLAN:
-      color = plan_color;
-      break;
-    case KURS_TIMELINE_INITIATIVE:
-      color = status_colors[CLAMP (item->subkind, 0, (int) G_N_ELEMENTS (status_colors) - 1)];
-      break;
-    case KURS_TIMELINE_CORRECTION:
-    default:
-      color = correction_color;
-      break;
-    }
-  if (overdue && item->kind == KURS_TIMELINE_MILESTONE)
-    color = overdue_color;
+  color = palette (kurs_timeline_item_color (item));
   if (ghost)
     color.alpha = 0.3;
 
@@ -595,7 +565,11 @@ draw_item (KursTimelineView *self,
           rounded (snapshot, &done, 5, &color, NULL, 0);
         }
       if (overdue)
-        rounded (snapshot, &area, 5, NULL, &overdue_color, 2.0);
+        {
+          GdkRGBA red = palette (KURS_TIMELINE_COLOR_OVERDUE);
+
+          rounded (snapshot, &area, 5, NULL, &red, 2.0);
+        }
 
       /* The title inside when it fits, with the progress */
       if (item->kind == KURS_TIMELINE_INITIATIVE)
@@ -626,7 +600,7 @@ draw_item (KursTimelineView *self,
 
   if (label != NULL && !ghost)
     {
-      GdkRGBA color_for_label = overdue ? overdue_color : text_color;
+      GdkRGBA color_for_label = overdue ? palette (KURS_TIMELINE_COLOR_OVERDUE) : text_color;
       double right = area.origin.x + room - 4;
 
       draw_label (self, snapshot, index, label, label_x, area.origin.y + area.size.height / 2,
@@ -748,6 +722,7 @@ draw_today (KursTimelineView *self,
 {
   KursDate today = kurs_timeline_get_today (self->timeline);
   double x = screen_x (self, today) + self->zoom / 2;
+  GdkRGBA red = palette (KURS_TIMELINE_COLOR_OVERDUE);
   g_autofree char *date = NULL;
   g_autofree char *label = NULL;
   int w, h;
@@ -756,7 +731,7 @@ draw_today (KursTimelineView *self,
   if (x < -200 || x > width + 200)
     return;
 
-  fill_rect (snapshot, &overdue_color, x - 1, SCALE_ROW, 2, height - SCALE_ROW);
+  fill_rect (snapshot, &red, x - 1, SCALE_ROW, 2, height - SCALE_ROW);
 
   date = kurs_date_format_local (today);
   /* Translators: the label of the today marker on the timeline */
@@ -765,7 +740,7 @@ draw_today (KursTimelineView *self,
   pango_layout_set_width (self->bold_layout, -1);
   pango_layout_get_pixel_size (self->bold_layout, &w, &h);
   graphene_rect_init (&pill, x - w / 2.0 - 8, SCALE_ROW + 2, w + 16, SCALE_ROW - 4);
-  rounded (snapshot, &pill, (SCALE_ROW - 4) / 2, &overdue_color, NULL, 0);
+  rounded (snapshot, &pill, (SCALE_ROW - 4) / 2, &red, NULL, 0);
   draw_text (self, snapshot, self->bold_layout, label, pill.origin.x + 8, SCALE_ROW + SCALE_ROW / 2, w + 1, &white);
 }
 

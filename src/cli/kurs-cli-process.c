@@ -230,14 +230,13 @@ kurs_cli_run_hearing (KursCli  *cli,
       for (guint k = 0; k < parties->len; k++)
         {
           KursRecord *party = parties->pdata[k];
-          g_autoptr(KursRecord) stakeholder = kurs_store_get (cli->store, KURS_ENTITY_STAKEHOLDER,
-                                                              kurs_record_get_int (party, "stakeholder_id"));
+          g_autofree char *name = kurs_hearing_party_name (cli->store, party);
           const char *response = kurs_record_get_text (party, "response_date");
 
           g_print ("%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", kurs_record_get_id (round),
                    kurs_record_get_int (party, "stakeholder_id"),
                    state_nick (kurs_hearing_party_state (party, deadline, today)),
-                   response ? response : "-", stakeholder ? kurs_record_get_title (stakeholder) : "");
+                   response ? response : "-", name);
         }
     }
 

@@ -450,3 +450,23 @@ kurs_hearing_create_round (KursStore     *store,
 
   return g_steal_pointer (&round);
 }
+
+/**
+ * kurs_hearing_party_name:
+ * @party: a hearing party
+ *
+ * Returns: (transfer full): the name of the stakeholder heard, or
+ *   "Unknown party" where it is gone
+ */
+char *
+kurs_hearing_party_name (KursStore  *store,
+                         KursRecord *party)
+{
+  g_autoptr(KursRecord) stakeholder = NULL;
+
+  g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (party), NULL);
+
+  stakeholder = kurs_store_get (store, KURS_ENTITY_STAKEHOLDER, kurs_record_get_int (party, "stakeholder_id"));
+  return g_strdup (stakeholder ? kurs_record_get_title (stakeholder) : _("Unknown party"));
+}

@@ -68,4 +68,7 @@ gboolean          kurs_hearing_add_parties    (KursStore         *store,
                                                guint              n_stakeholders,
                                                GError           **error);
 
+char             *kurs_hearing_party_name     (KursStore         *store,
+                                              KursRecord        *party);
+
 G_END_DECLS

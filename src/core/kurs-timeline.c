@@ -3,9 +3,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kurs-hearing.h"
+#include "kurs-milestone.h"
 #include "kurs-recurrence.h"
 #include "kurs-timeline.h"
 
@@ -149,9 +152,8 @@ collect_milestones (KursTimeline *self)
             flags |= KURS_TIMELINE_HELD;
           if (recurring)
             flags |= KURS_TIMELINE_RECURRING;
-          /* A series is planned as a whole; its single occurrences are
-           * not ticked off one by one, so only a one-off can be overdue. */
-          if (!held && !recurring && occurrence->end < self->today)
+          /* (a series never is: kurs_milestone_is_overdue()) */
+          if (kurs_milestone_is_overdue (milestone, self->today))
             flags |= KURS_TIMELINE_OVERDUE;
           if (occurrence->end > occurrence->start)
             flags |= KURS_TIMELINE_BAR;
@@ -1086,4 +1088,79 @@ kurs_timeline_item_describe (KursTimeline *self,
     g_string_append_printf (text, ", %s", _("overdue"));
 
   return g_string_free (text, FALSE);
+}
+
+/* The timeline's colours, the GNOME palette, readable on light and dark:
+ * one table for the window, the printed timeline and the legend */
+static const struct {
+  const char *name;
+  double      rgb[3];
+} colors[KURS_TIMELINE_N_COLORS] = {
+  [KURS_TIMELINE_COLOR_PROCESS]     = { "process",     { 0.21, 0.52, 0.89 } },
+  [KURS_TIMELINE_COLOR_DATA]        = { "data",        { 0.57, 0.25, 0.67 } },
+  [KURS_TIMELINE_COLOR_HEARING]     = { "hearing",     { 0.13, 0.56, 0.64 } },
+  [KURS_TIMELINE_COLOR_PLAN]        = { "plan",        { 0.38, 0.63, 0.92 } },
+  [KURS_TIMELINE_COLOR_NOT_STARTED] = { "not-started", { 0.60, 0.60, 0.62 } },
+  [KURS_TIMELINE_COLOR_ON_TRACK]    = { "on-track",    { 0.21, 0.52, 0.89 } },
+  [KURS_TIMELINE_COLOR_AT_RISK]     = { "at-risk",     { 0.90, 0.65, 0.04 } },
+  [KURS_TIMELINE_COLOR_DELAYED]     = { "delayed",     { 1.00, 0.47, 0.00 } },
+  [KURS_TIMELINE_COLOR_DONE]        = { "done",        { 0.15, 0.64, 0.41 } },
+  [KURS_TIMELINE_COLOR_CORRECTION]  = { "correction",  { 0.60, 0.42, 0.27 } },
+  [KURS_TIMELINE_COLOR_OVERDUE]     = { "overdue",     { 0.88, 0.11, 0.14 } },
+};
+
+/**
+ * kurs_timeline_item_color:
+ *
+ * The colour an item is drawn in: by its lane or kind, an initiative by
+ * its status, and a milestone past its day, not held, as overdue.
+ */
+KursTimelineColor
+kurs_timeline_item_color (const KursTimelineItem *item)
+{
+  g_return_val_if_fail (item != NULL, KURS_TIMELINE_COLOR_PROCESS);
+
+  switch (item->kind)
+    {
+    case KURS_TIMELINE_MILESTONE:
+      if (item->flags & KURS_TIMELINE_OVERDUE)
+        return KURS_TIMELINE_COLOR_OVERDUE;
+      return item->lane == KURS_LANE_DATA ? KURS_TIMELINE_COLOR_DATA : KURS_TIMELINE_COLOR_PROCESS;
+    case KURS_TIMELINE_HEARING:
+      return KURS_TIMELINE_COLOR_HEARING;
+    case KURS_TIMELINE_ACTION_PLAN:
+      return KURS_TIMELINE_COLOR_PLAN;
+    case KURS_TIMELINE_INITIATIVE:
+      return KURS_TIMELINE_COLOR_NOT_STARTED + CLAMP (item->subkind, 0,
+                                                      KURS_TIMELINE_COLOR_DONE - KURS_TIMELINE_COLOR_NOT_STARTED);
+    case KURS_TIMELINE_CORRECTION:
+    default:
+      return KURS_TIMELINE_COLOR_CORRECTION;
+    }
+}
+
+/**
+ * kurs_timeline_color_rgb:
+ * @rgb: (out caller-allocates) (array fixed-size=3): red, green and blue, from 0 to 1
+ */
+void
+kurs_timeline_color_rgb (KursTimelineColor  color,
+                         double            *rgb)
+{
+  g_return_if_fail (color < KURS_TIMELINE_N_COLORS);
+
+  memcpy (rgb, colors[color].rgb, sizeof colors[color].rgb);
+}
+
+/**
+ * kurs_timeline_color_name:
+ *
+ * Returns: the colour's name, for a style class ("at-risk")
+ */
+const char *
+kurs_timeline_color_name (KursTimelineColor color)
+{
+  g_return_val_if_fail (color < KURS_TIMELINE_N_COLORS, NULL);
+
+  return colors[color].name;
 }

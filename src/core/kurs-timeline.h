@@ -51,6 +51,28 @@ typedef struct {
   guint             n_overdue;    /* …and those with no response by the deadline */
 } KursTimelineItem;
 
+/* The colours of the timeline's marks (kurs_timeline_item_color()); the
+ * initiatives' follow KursInitiativeStatus */
+typedef enum {
+  KURS_TIMELINE_COLOR_PROCESS,
+  KURS_TIMELINE_COLOR_DATA,
+  KURS_TIMELINE_COLOR_HEARING,
+  KURS_TIMELINE_COLOR_PLAN,
+  KURS_TIMELINE_COLOR_NOT_STARTED,
+  KURS_TIMELINE_COLOR_ON_TRACK,
+  KURS_TIMELINE_COLOR_AT_RISK,
+  KURS_TIMELINE_COLOR_DELAYED,
+  KURS_TIMELINE_COLOR_DONE,
+  KURS_TIMELINE_COLOR_CORRECTION,
+  KURS_TIMELINE_COLOR_OVERDUE,
+  KURS_TIMELINE_N_COLORS
+} KursTimelineColor;
+
+KursTimelineColor  kurs_timeline_item_color (const KursTimelineItem *item);
+void               kurs_timeline_color_rgb  (KursTimelineColor       color,
+                                             double                 *rgb);
+const char        *kurs_timeline_color_name (KursTimelineColor       color);
+
 #define KURS_TYPE_TIMELINE (kurs_timeline_get_type ())
 G_DECLARE_FINAL_TYPE (KursTimeline, kurs_timeline, KURS, TIMELINE, GObject)
 

@@ -12,16 +12,6 @@
  * not, and for each party its response and how it was handled, as the
  * committee gets it with the final text. */
 
-static char *
-party_name (KursStore  *store,
-            KursRecord *party)
-{
-  g_autoptr(KursRecord) stakeholder = kurs_store_get (store, KURS_ENTITY_STAKEHOLDER,
-                                                      kurs_record_get_int (party, "stakeholder_id"));
-
-  return g_strdup (stakeholder ? kurs_record_get_title (stakeholder) : _("Unknown party"));
-}
-
 /**
  * kurs_hearing_summary_new:
  * @round: a hearing round
@@ -73,7 +63,7 @@ kurs_hearing_summary_new (KursStore  *store,
   for (guint i = 0; i < parties->len; i++)
     {
       KursRecord *party = parties->pdata[i];
-      g_autofree char *name = party_name (store, party);
+      g_autofree char *name = kurs_hearing_party_name (store, party);
 
       if (kurs_hearing_party_state (party, deadline, today) != KURS_HEARING_ANSWERED)
         {
@@ -114,7 +104,7 @@ kurs_hearing_summary_new (KursStore  *store,
 
           if (state == KURS_HEARING_ANSWERED)
             continue;
-          name = party_name (store, party);
+          name = kurs_hearing_party_name (store, party);
           /* Translators: a party without a response, and where it stands */
           item = g_strdup_printf (_("%s (%s)"), name, kurs_hearing_state_label (state));
           kurs_print_document_add_item (document, "•", item);

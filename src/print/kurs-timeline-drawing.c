@@ -64,35 +64,10 @@ static void
 item_color (cairo_t                *cr,
             const KursTimelineItem *item)
 {
-  static const double status[][3] = {
-    { 0.6, 0.6, 0.62 },     /* not started */
-    { 0.21, 0.52, 0.89 },   /* on track */
-    { 0.9, 0.65, 0.04 },    /* at risk */
-    { 1.0, 0.47, 0.0 },     /* delayed */
-    { 0.15, 0.64, 0.41 },   /* done */
-  };
+  double rgb[3];
 
-  if (item->flags & KURS_TIMELINE_OVERDUE)
-    return rgb (cr, 0.88, 0.11, 0.14);
-
-  switch (item->kind)
-    {
-    case KURS_TIMELINE_HEARING:
-      return rgb (cr, 0.13, 0.56, 0.64);
-    case KURS_TIMELINE_ACTION_PLAN:
-      return rgb (cr, 0.38, 0.63, 0.92);
-    case KURS_TIMELINE_INITIATIVE:
-      if (item->subkind >= 0 && item->subkind < (int) G_N_ELEMENTS (status))
-        return rgb (cr, status[item->subkind][0], status[item->subkind][1], status[item->subkind][2]);
-      return rgb (cr, 0.6, 0.6, 0.62);
-    case KURS_TIMELINE_CORRECTION:
-      return rgb (cr, 0.6, 0.42, 0.27);
-    case KURS_TIMELINE_MILESTONE:
-    default:
-      if (item->lane == KURS_LANE_DATA)
-        return rgb (cr, 0.57, 0.25, 0.67);
-      return rgb (cr, 0.21, 0.52, 0.89);
-    }
+  kurs_timeline_color_rgb (kurs_timeline_item_color (item), rgb);
+  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
 }
 
 static double
@@ -223,7 +198,10 @@ draw (cairo_t *cr,
   /* The day it was printed */
   if (today >= drawing->first && today <= drawing->last)
     {
-      rgb (cr, 0.88, 0.11, 0.14);
+      double red[3];
+
+      kurs_timeline_color_rgb (KURS_TIMELINE_COLOR_OVERDUE, red);
+      rgb (cr, red[0], red[1], red[2]);
       cairo_set_line_width (cr, 1);
       cairo_move_to (cr, X (today), SCALE - 2);
       cairo_line_to (cr, X (today), height);
