@@ -649,6 +649,15 @@ test_lock_free_again (Fixture       *f,
 
   kurs_store_close (writer);
   g_assert_true (kurs_store_is_lock_free (reader));
+
+  /* Closing stores closes their own descriptors, and nothing else: a
+   * read-only one once closed this process's standard input */
+  g_assert_cmpint (fcntl (0, F_GETFD), !=, -1);
+  g_clear_object (&reader);
+  reader = kurs_store_open (f->path, KURS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  kurs_store_close (reader);
+  g_assert_cmpint (fcntl (0, F_GETFD), !=, -1);
 }
 
 static void

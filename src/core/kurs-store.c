@@ -1250,7 +1250,6 @@ close_database (KursStore *self)
     {
       close (self->lock_fd);
       self->lock_fd = -1;
-  self->watch_fd = -1;
     }
 
   if (self->watch_fd >= 0)
@@ -1403,6 +1402,7 @@ static void
 kurs_store_init (KursStore *self)
 {
   self->lock_fd = -1;
+  self->watch_fd = -1;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
