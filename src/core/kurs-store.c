@@ -18,6 +18,7 @@
 #include "kurs-library-lock.h"
 #include "kurs-migrations.h"
 #include "kurs-record-private.h"
+#include "kurs-store-internal.h"
 #include "kurs-store-private.h"
 
 /**
@@ -42,92 +43,6 @@
 /* Consecutive saves of one text field within this time are one undo step. */
 #define COALESCE_USEC (2 * G_USEC_PER_SEC)
 #define MAX_UNDO_STEPS 500
-
-typedef enum {
-  CHANGE_INSERT,
-  CHANGE_DELETE,
-  CHANGE_SET,
-  CHANGE_MOVE,
-} ChangeKind;
-
-typedef struct {
-  ChangeKind  kind;
-  KursRecord *record;
-  int         field;          /* CHANGE_SET */
-  GVariant   *old_value;      /* CHANGE_SET */
-  GVariant   *new_value;      /* CHANGE_SET */
-  gint64      old_position;   /* CHANGE_MOVE */
-  gint64      new_position;   /* CHANGE_MOVE */
-} Change;
-
-typedef struct {
-  char      *label;
-  GPtrArray *changes;         /* Change *, in the order made */
-  gint64     time;
-  /* The row the person acted on, and the field where one was set: what
-   * undo and redo show; NULL for an action on many rows */
-  KursRecord *subject;
-  int         subject_field;
-  /* Where it was made, as the caller said (kurs_store_set_origin()) */
-  char       *origin;
-  /* A decision with its own date and body (a status change, an approval):
-   * not undone by undo, and nothing before it either */
-  gboolean   deliberate;
-} Action;
-
-/* Where a nested action began.  Only an action that may write more than
- * once takes a savepoint; a single write is atomic in SQLite itself, and a
- * check that fails before it writes nothing. */
-typedef struct {
-  guint    changes;
-  gboolean savepoint;
-} Mark;
-
-typedef enum {
-  HISTORY_RECORD,
-  HISTORY_UNDO,
-  HISTORY_REDO,
-} HistoryMode;
-
-/* SQL for each entity, built once from the schema's fixed names. */
-typedef struct {
-  char  *by_id;
-  char  *by_parent;
-  char  *by_strategy;
-  char  *select;
-  char  *insert;
-  char  *delete;
-  char  *set_position;
-  char  *next_position;
-  char **set_field;
-} EntitySql;
-
-struct _KursStore
-{
-  GObject      parent_instance;
-
-  char        *path;
-  sqlite3     *db;
-  int          lock_fd;
-  gboolean     read_only;
-  KursStoreAccess access;
-  /* Kept open while another program writes the library (see
-   * kurs_store_is_lock_free()) */
-  int          watch_fd;
-
-  GHashTable  *statements;                 /* SQL → sqlite3_stmt * */
-  GHashTable  *records[KURS_N_ENTITIES];   /* gint64 * → KursRecord * */
-
-  /* The action under way */
-  guint        depth;
-  Action      *pending;
-  GArray      *marks;                      /* Mark, at each nested begin */
-  HistoryMode  mode;
-
-  GPtrArray   *undo;                       /* Action * */
-  GPtrArray   *redo;                       /* Action * */
-  char        *origin;                     /* for the actions to come */
-};
 
 G_DEFINE_FINAL_TYPE (KursStore, kurs_store, G_TYPE_OBJECT)
 
@@ -247,10 +162,19 @@ build_entity_sql (gpointer data)
   return NULL;
 }
 
+/* The SQL of every entity, built the first time a library is opened */
+void
+kurs_store_ensure_sql (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, build_entity_sql, NULL);
+}
+
 /* Whether SQLite failed for want of room on the disk: SQLITE_FULL, or an
  * I/O error whose system error says so (a write to the log, say) */
-static gboolean
-is_disk_full (sqlite3 *db)
+gboolean
+kurs_store_is_disk_full (sqlite3 *db)
 {
   int code = sqlite3_extended_errcode (db);
 
@@ -264,7 +188,7 @@ set_sqlite_error (KursStore  *self,
   int code = sqlite3_extended_errcode (self->db);
   const char *message = sqlite3_errmsg (self->db);
 
-  if (is_disk_full (self->db))
+  if (kurs_store_is_disk_full (self->db))
     {
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FULL,
                    _("The disk is full; nothing was changed"));
@@ -305,8 +229,8 @@ set_sqlite_error (KursStore  *self,
     }
 }
 
-static gboolean
-exec_sql (KursStore   *self,
+gboolean
+kurs_store_exec_sql (KursStore   *self,
           const char  *sql,
           GError     **error)
 {
@@ -560,684 +484,10 @@ query_records (KursStore            *self,
   return records;
 }
 
-/* Opening */
-
-static void close_database (KursStore *self);
-
-/* @format has one %s, for the file's name. */
-static gboolean
-set_open_error (GError     **error,
-                int          code,
-                const char  *format,
-                ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-set_open_error (GError     **error,
-                int          code,
-                const char  *format,
-                ...)
-{
-  va_list args;
-
-  if (error == NULL)
-    return FALSE;
-
-  va_start (args, format);
-  *error = g_error_new_valist (KURS_STORE_ERROR, code, format, args);
-  va_end (args);
-  return FALSE;
-}
-
-static gboolean
-query_int (sqlite3    *db,
-           const char *sql,
-           int        *out)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      *out = sqlite3_column_int (stmt, 0);
-      ok = TRUE;
-    }
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
-/* How long a connection waits for another that is writing: a command
- * a few seconds, a window (whose person is waiting) a moment. */
-static int
-busy_timeout_ms (KursStoreOpenFlags flags)
-{
-  return (flags & KURS_STORE_OPEN_WAIT) ? KURS_LIBRARY_LOCK_WAIT_MS : 2000;
-}
-
-/* The files SQLite keeps beside a library: its write-ahead log, the log's
- * shared-memory index and a rollback journal.  Which were there before
- * Kurs looked, so that a refused or failed open can take away those it
- * made, and leave the folder as it was. */
-typedef struct {
-  gboolean wal;
-  gboolean shm;
-  gboolean journal;
-} Beside;
-
-static char *
-beside_path (const char *path,
-             const char *suffix)
-{
-  return g_strconcat (path, suffix, NULL);
-}
-
-static void
-beside_note (const char *path,
-             Beside     *beside)
-{
-  g_autofree char *wal = beside_path (path, "-wal");
-  g_autofree char *shm = beside_path (path, "-shm");
-  g_autofree char *journal = beside_path (path, "-journal");
-
-  beside->wal = g_file_test (wal, G_FILE_TEST_EXISTS);
-  beside->shm = g_file_test (shm, G_FILE_TEST_EXISTS);
-  beside->journal = g_file_test (journal, G_FILE_TEST_EXISTS);
-}
-
-static gboolean
-beside_any (const Beside *beside)
-{
-  return beside->wal || beside->shm || beside->journal;
-}
-
-/* Takes away what Kurs made beside @path since @before, after its own
- * connection is closed.  A log with something in it is never removed. */
-static void
-beside_remove_new (const char   *path,
-                   const Beside *before)
-{
-  g_autofree char *wal = beside_path (path, "-wal");
-  g_autofree char *shm = beside_path (path, "-shm");
-  g_autofree char *journal = beside_path (path, "-journal");
-  GStatBuf st;
-
-  if (!before->wal && g_stat (wal, &st) == 0 && st.st_size == 0)
-    g_unlink (wal);
-  if (!before->shm && !g_file_test (wal, G_FILE_TEST_EXISTS))
-    g_unlink (shm);
-  if (!before->journal && g_stat (journal, &st) == 0 && st.st_size == 0)
-    g_unlink (journal);
-}
-
-/* Opens a connection that never writes.  With nothing beside the library
- * (no program has it open for writing), it is opened as immutable, which
- * needs and makes nothing beside it; otherwise as SQLite reads a library
- * in use, through its log. */
-static int
-open_read_only (const char  *path,
-                gboolean     immutable,
-                int          busy_ms,
-                sqlite3    **db)
-{
-  int rc = SQLITE_CANTOPEN;
-
-  if (immutable)
-    {
-      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-      g_autofree char *with_flag = uri ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
-
-      if (with_flag != NULL)
-        rc = sqlite3_open_v2 (with_flag, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-    }
-  if (!immutable || rc != SQLITE_OK)
-    {
-      if (*db != NULL)
-        {
-          sqlite3_close (*db);
-          *db = NULL;
-        }
-      rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
-    }
-
-  if (*db != NULL)
-    {
-      sqlite3_extended_result_codes (*db, TRUE);
-      sqlite3_busy_timeout (*db, busy_ms);
-    }
-  return rc;
-}
-
-/* Why SQLite could not read a file, said truly: "damaged" only when it
- * is, never of a library that another program is busy writing, a full
- * disk or a file one may not read. */
-static gboolean
-set_read_error (sqlite3     *db,
-                int          rc,
-                const char  *path,
-                GError     **error)
-{
-  g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *folder = g_path_get_dirname (path);
-  int code = db != NULL ? sqlite3_extended_errcode (db) : rc;
-
-  if (code == SQLITE_IOERR_SHORT_READ)
-    return set_open_error (error, KURS_STORE_ERROR_CORRUPT,
-                           _("“%s” cannot be opened: the file is damaged or truncated"), name);
-  if (db != NULL && is_disk_full (db))
-    return set_open_error (error, KURS_STORE_ERROR_FULL,
-                           _("“%s” cannot be opened: the disk is full"), name);
-
-  switch (code & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return set_open_error (error, KURS_STORE_ERROR_LOCKED,
-                             _("“%s” is being written by another program; try again in a moment"), name);
-    case SQLITE_CANTOPEN:
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
-      if (g_access (folder, W_OK) != 0)
-        return set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
-                               _("“%s” cannot be opened: its folder is read-only and the library needs to write beside it"), name);
-      return set_open_error (error, KURS_STORE_ERROR_FAILED,
-                             _("“%s” cannot be read: you do not have permission"), name);
-    case SQLITE_NOTADB:
-      return set_open_error (error, KURS_STORE_ERROR_NOT_A_LIBRARY,
-                             _("“%s” is not a Kurs library: it is not a database file"), name);
-    case SQLITE_CORRUPT:
-      return set_open_error (error, KURS_STORE_ERROR_CORRUPT,
-                             _("“%s” cannot be opened: the file is damaged or truncated"), name);
-    case SQLITE_IOERR:
-      return set_open_error (error, KURS_STORE_ERROR_FAILED,
-                             _("“%s” cannot be read: the disk reports an error (%s)"), name,
-                             db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-    case SQLITE_NOMEM:
-      return set_open_error (error, KURS_STORE_ERROR_FAILED,
-                             _("“%s” cannot be opened: there is not enough memory"), name);
-    default:
-      return set_open_error (error, KURS_STORE_ERROR_FAILED,
-                             _("“%s” cannot be opened: %s"), name,
-                             db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-    }
-}
-
-/* Reads every page: a truncated or damaged file fails here.  Returns
- * whether the check could be made, with @out_whole set to its verdict. */
-static gboolean
-quick_check (sqlite3  *db,
-             gboolean *out_whole)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean made = FALSE;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      *out_whole = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-      made = TRUE;
-    }
-  sqlite3_finalize (stmt);
-  return made;
-}
-
-/* Looks at an existing file without writing to it: is it a Kurs library
- * this build can open?  A file that is not becomes an error, and the file
- * and its folder stay exactly as they were. */
-static gboolean
-probe_with_sqlite (const char          *path,
-                   gboolean             immutable,
-                   KursStoreOpenFlags   flags,
-                   gboolean            *out_new,
-                   int                 *out_version,
-                   GError             **error)
-{
-  g_autofree char *name = g_filename_display_name (path);
-  sqlite3 *db = NULL;
-  int rc, application_id, n_tables, version;
-  gboolean whole = FALSE;
-  gboolean ok = FALSE;
-
-  rc = open_read_only (path, immutable, busy_timeout_ms (flags), &db);
-  if (rc != SQLITE_OK)
-    {
-      set_read_error (db, rc, path, error);
-      goto out;
-    }
-
-  if (!query_int (db, "PRAGMA application_id", &application_id)
-      || !query_int (db, "PRAGMA user_version", &version)
-      || !query_int (db, "SELECT count(*) FROM sqlite_schema", &n_tables))
-    {
-      set_read_error (db, SQLITE_ERROR, path, error);
-      goto out;
-    }
-
-  if (application_id != KURS_APPLICATION_ID && (application_id != 0 || n_tables > 0))
-    {
-      set_open_error (error, KURS_STORE_ERROR_FOREIGN,
-                      _("“%s” is a database of another program, not a Kurs library"), name);
-      goto out;
-    }
-
-  if (version > kurs_migrations_get_latest ())
-    {
-      set_open_error (error, KURS_STORE_ERROR_TOO_NEW,
-                      _("“%s” was saved by a newer version of Kurs; update Kurs to open it"), name);
-      goto out;
-    }
-
-  if (!quick_check (db, &whole))
-    {
-      set_read_error (db, SQLITE_ERROR, path, error);
-      goto out;
-    }
-  if (!whole)
-    {
-      /* Read as immutable, a page another program was writing at that
-       * moment can look torn: only a second look through the log, as
-       * SQLite reads a library in use, may say "damaged". */
-      if (immutable)
-        {
-          sqlite3_close (db);
-          db = NULL;
-          return probe_with_sqlite (path, FALSE, flags, out_new, out_version, error);
-        }
-      set_open_error (error, KURS_STORE_ERROR_CORRUPT,
-                      _("“%s” cannot be opened: the file is damaged or truncated"), name);
-      goto out;
-    }
-
-  *out_new = n_tables == 0;
-  *out_version = version;
-  ok = TRUE;
-
-out:
-  sqlite3_close (db);
-  return ok;
-}
-
-static gboolean
-probe_file (const char          *path,
-            KursStoreOpenFlags   flags,
-            gboolean            *out_new,
-            int                 *out_version,
-            GError             **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  g_autofree char *name = g_filename_display_name (path);
-  char header[100];
-  GStatBuf st;
-  Beside before;
-  int fd;
-  gssize n_read;
-  gboolean ok;
-
-  *out_new = FALSE;
-  *out_version = 0;
-
-  if (g_stat (path, &st) != 0)
-    {
-      if (errno == ENOENT)
-        {
-          *out_new = TRUE;
-          return TRUE;
-        }
-      return set_open_error (error, KURS_STORE_ERROR_FAILED,
-                             _("“%s” cannot be opened: no access"), name);
-    }
-
-  if (S_ISDIR (st.st_mode))
-    return set_open_error (error, KURS_STORE_ERROR_NOT_A_LIBRARY,
-                           _("“%s” is a folder, not a Kurs library"), name);
-  if (!S_ISREG (st.st_mode))
-    return set_open_error (error, KURS_STORE_ERROR_NOT_A_LIBRARY,
-                           _("“%s” is not a file but a device or pipe, so it cannot be a Kurs library"), name);
-
-  if (st.st_size == 0)
-    {
-      *out_new = TRUE;
-      return TRUE;
-    }
-
-  if ((fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
-    return set_open_error (error, KURS_STORE_ERROR_FAILED,
-                           _("“%s” cannot be read: you do not have permission"), name);
-  n_read = read (fd, header, sizeof header);
-  close (fd);
-
-  if (n_read < (gssize) sizeof header || memcmp (header, magic, sizeof magic) != 0)
-    return set_open_error (error, KURS_STORE_ERROR_NOT_A_LIBRARY,
-                           _("“%s” is not a Kurs library: it is not a database file"), name);
-
-  /* With nothing beside it, no program is writing the file, and it can
-   * be read without making anything beside it */
-  beside_note (path, &before);
-  ok = probe_with_sqlite (path, !beside_any (&before), flags, out_new, out_version, error);
-  if (!ok)
-    beside_remove_new (path, &before);
-  return ok;
-}
-
-/* Whether the library can be written, and if not, why: with the reason
- * as an error, and the kind of read-only access it leaves. */
-static gboolean
-check_writable (const char       *path,
-                gboolean          is_new,
-                KursStoreAccess  *out_access,
-                GError          **error)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *name = g_filename_display_name (path);
-
-  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-    return set_open_error (error, KURS_STORE_ERROR_FAILED,
-                           _("“%s” cannot be created: its folder does not exist"), name);
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0)
-    {
-      *out_access = errno == EROFS ? KURS_STORE_ACCESS_READ_ONLY_FOLDER : KURS_STORE_ACCESS_READ_ONLY_FILE;
-      if (errno == EROFS)
-        return set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
-                               _("“%s” is on a disk that cannot be written to; Kurs can only show it, not change it"),
-                               name);
-      return set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
-                             _("“%s” is read-only; Kurs can only show it, not change it"), name);
-    }
-
-  /* SQLite keeps its log beside the library. */
-  if (g_access (folder, W_OK) != 0)
-    {
-      *out_access = KURS_STORE_ACCESS_READ_ONLY_FOLDER;
-      return (is_new
-                ? set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
-                                  _("“%s” cannot be created: its folder is read-only"), name)
-                : set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
-                                  _("“%s” is in a read-only folder; Kurs needs to write beside the library"), name));
-    }
-
-  return TRUE;
-}
-
-static void
-set_locked_error (GError               **error,
-                  const char            *path,
-                  const KursLockHolder  *holder)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  switch (holder->kind)
-    {
-    case KURS_LOCK_HOLDER_KURS:
-      set_open_error (error, KURS_STORE_ERROR_LOCKED,
-                      _("“%s” is already open in another Kurs window (process %d)"), name, holder->pid);
-      break;
-    case KURS_LOCK_HOLDER_CLI:
-      set_open_error (error, KURS_STORE_ERROR_LOCKED,
-                      _("“%s” is in use by kurs-cli (process %d); try again when it has finished"),
-                      name, holder->pid);
-      break;
-    case KURS_LOCK_HOLDER_OTHER:
-      set_open_error (error, KURS_STORE_ERROR_LOCKED,
-                      _("“%s” is in use by %s (process %d)"), name, holder->program, holder->pid);
-      break;
-    case KURS_LOCK_HOLDER_NONE:
-    case KURS_LOCK_HOLDER_UNKNOWN:
-    default:
-      set_open_error (error, KURS_STORE_ERROR_LOCKED,
-                      _("“%s” is in use by another program"), name);
-      break;
-    }
-}
-
-static gboolean
-open_connection (KursStore           *self,
-                 gboolean             is_new,
-                 int                  version,
-                 KursStoreOpenFlags   flags,
-                 GError             **error)
-{
-  g_autofree char *name = g_filename_display_name (self->path);
-  g_autoptr(GError) local_error = NULL;
-  int application_id = 0;
-  int rc;
-
-  if (self->read_only)
-    {
-      g_autofree char *folder = g_path_get_dirname (self->path);
-      Beside beside;
-      /* Nothing beside it, and nothing can be written here: nothing is
-       * made beside it either */
-      gboolean unchanging = self->access == KURS_STORE_ACCESS_READ_ONLY_FILE
-                            || self->access == KURS_STORE_ACCESS_READ_ONLY_FOLDER
-                            || self->access == KURS_STORE_ACCESS_READ_ONLY_FULL
-                            || g_access (self->path, W_OK) != 0 || g_access (folder, W_OK) != 0;
-
-      beside_note (self->path, &beside);
-      rc = open_read_only (self->path, unchanging && !beside_any (&beside), busy_timeout_ms (flags), &self->db);
-    }
-  else
-    {
-      rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-      if (self->db != NULL)
-        {
-          sqlite3_extended_result_codes (self->db, TRUE);
-          sqlite3_busy_timeout (self->db, busy_timeout_ms (flags));
-        }
-    }
-
-  if (rc != SQLITE_OK)
-    return set_read_error (self->db, rc, self->path, error);
-
-  if (!exec_sql (self, "PRAGMA foreign_keys = ON", error))
-    return FALSE;
-
-  if (!self->read_only)
-    {
-      /* WAL keeps the library whole if Kurs or the computer stops in the
-       * middle of a write; FULL syncs each committed action to disk. */
-      if (!exec_sql (self, "PRAGMA journal_mode = WAL", error)
-          || !exec_sql (self, "PRAGMA synchronous = FULL", error))
-        return FALSE;
-
-      /* Room for a large library's working set: 16 MB of pages */
-      exec_sql (self, "PRAGMA cache_size = -16000", NULL);
-
-      if (!kurs_migrations_run (self->db, is_new ? 0 : version, &local_error))
-        {
-          if (g_error_matches (local_error, KURS_STORE_ERROR, KURS_STORE_ERROR_FULL) || is_disk_full (self->db))
-            return (is_new
-                      ? set_open_error (error, KURS_STORE_ERROR_FULL,
-                                        _("“%s” cannot be created: the disk is full"), name)
-                      : set_open_error (error, KURS_STORE_ERROR_FULL,
-                                        _("“%s” cannot be opened: the disk is full"), name));
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-    }
-  else if (is_new || version < kurs_migrations_get_latest ())
-    {
-      return (is_new
-                ? set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
-                                  _("“%s” is not a library yet, and cannot be created read-only"), name)
-                : set_open_error (error, KURS_STORE_ERROR_READ_ONLY,
-                                  _("“%s” was saved by an older Kurs and must be opened once for writing to upgrade it"), name));
-    }
-
-  if (!query_int (self->db, "PRAGMA application_id", &application_id))
-    return set_read_error (self->db, SQLITE_ERROR, self->path, error);
-  if (application_id != KURS_APPLICATION_ID)
-    return set_open_error (error, KURS_STORE_ERROR_FOREIGN,
-                           _("“%s” is not a Kurs library"), name);
-
-  return TRUE;
-}
-
-/* Opens @self->path read-only, as @access says why */
-static gboolean
-open_for_reading (KursStore           *self,
-                  KursStoreAccess      access,
-                  gboolean             is_new,
-                  int                  version,
-                  KursStoreOpenFlags   flags,
-                  GError             **error)
-{
-  self->read_only = TRUE;
-  self->access = access;
-
-  /* A descriptor to ask, now and then, whether the writer has gone; kept
-   * open with the connection (see kurs_library_lock_try()) */
-  if (access == KURS_STORE_ACCESS_READ_ONLY_LOCKED)
-    self->watch_fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
-
-  return open_connection (self, is_new, version, flags, error);
-}
-
-/**
- * kurs_store_open:
- * @path: the library's file
- * @flags: how to open it
- * @error: a #GError
- *
- * Opens a library, creating it when @path does not exist or is empty.
- *
- * A file that is not a Kurs library — not SQLite, truncated or damaged,
- * another program's database, or a library from a newer Kurs — is
- * refused with an error a person understands, and neither it nor its
- * folder is changed: what SQLite made beside it is taken away, and a new
- * library that could not be made is not left behind empty.
- *
- * With %KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, a library that cannot be
- * written (another program writes it, or the file, its folder or its disk
- * is read-only) is opened read-only instead; kurs_store_get_access() says
- * why.
- *
- * Returns: (transfer full): the store, or %NULL
- */
-KursStore *
-kurs_store_open (const char          *path,
-                 KursStoreOpenFlags   flags,
-                 GError             **error)
-{
-  static GOnce once = G_ONCE_INIT;
-  g_autoptr(KursStore) self = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  KursStoreAccess access = KURS_STORE_ACCESS_WRITE;
-  KursLockHolder holder = { 0 };
-  gboolean is_new, created = FALSE;
-  Beside before;
-  int version;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  g_once (&once, build_entity_sql, NULL);
-  name = g_filename_display_name (path);
-
-  if (!probe_file (path, flags, &is_new, &version, error))
-    return NULL;
-
-  self = g_object_new (KURS_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-
-  if (flags & KURS_STORE_OPEN_READ_ONLY)
-    {
-      if (!open_for_reading (self, KURS_STORE_ACCESS_READ_ONLY_ASKED, is_new, version, flags, error))
-        return NULL;
-      return g_steal_pointer (&self);
-    }
-
-  if (!check_writable (path, is_new, &access, &local_error))
-    {
-      if ((flags & KURS_STORE_OPEN_READ_ONLY_IF_NEEDED)
-          && g_error_matches (local_error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY) && !is_new)
-        {
-          if (!open_for_reading (self, access, is_new, version, flags, error))
-            return NULL;
-          return g_steal_pointer (&self);
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  /* The file must exist to be locked; an empty file is a new library. */
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr(GError) create_error = NULL;
-
-      if (!g_file_set_contents (path, "", 0, &create_error))
-        {
-          if (g_error_matches (create_error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
-            set_open_error (error, KURS_STORE_ERROR_FULL, _("“%s” cannot be created: the disk is full"), name);
-          else
-            set_open_error (error, KURS_STORE_ERROR_FAILED, _("“%s” cannot be created"), name);
-          g_unlink (path);
-          return NULL;
-        }
-      created = TRUE;
-    }
-
-  self->lock_fd = kurs_library_lock_take (path, (flags & KURS_STORE_OPEN_WAIT) ? KURS_LIBRARY_LOCK_WAIT_MS : 0,
-                                          &holder);
-  if (self->lock_fd < 0)
-    {
-      if (created)
-        g_unlink (path);
-      if (holder.kind == KURS_LOCK_HOLDER_NONE)
-        set_open_error (error, KURS_STORE_ERROR_FAILED, _("“%s” cannot be opened"), name);
-      else if ((flags & KURS_STORE_OPEN_READ_ONLY_IF_NEEDED) && !is_new)
-        {
-          kurs_lock_holder_clear (&holder);
-          if (!open_for_reading (self, KURS_STORE_ACCESS_READ_ONLY_LOCKED, is_new, version, flags, error))
-            return NULL;
-          return g_steal_pointer (&self);
-        }
-      else
-        set_locked_error (error, path, &holder);
-      kurs_lock_holder_clear (&holder);
-      return NULL;
-    }
-
-  beside_note (path, &before);
-  if (!open_connection (self, is_new, version, flags, &local_error))
-    {
-      close_database (self);
-      beside_remove_new (path, &before);
-      if (created)
-        g_unlink (path);
-
-      /* A full disk can still be read */
-      if ((flags & KURS_STORE_OPEN_READ_ONLY_IF_NEEDED) && !is_new
-          && g_error_matches (local_error, KURS_STORE_ERROR, KURS_STORE_ERROR_FULL))
-        {
-          if (!open_for_reading (self, KURS_STORE_ACCESS_READ_ONLY_FULL, is_new, version, flags, error))
-            return NULL;
-          return g_steal_pointer (&self);
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  return g_steal_pointer (&self);
-}
-
-/**
- * kurs_store_get_default_path:
- *
- * Returns: (transfer full): where the library lives when no file is named:
- *   `$XDG_DATA_HOME/kurs/library.kurs`
- */
-char *
-kurs_store_get_default_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "kurs", "library.kurs", NULL);
-}
-
 /* Class */
 
-static void
-close_database (KursStore *self)
+void
+kurs_store_close_database (KursStore *self)
 {
   if (self->db != NULL)
     {
@@ -1282,7 +532,7 @@ kurs_store_finalize (GObject *object)
 {
   KursStore *self = (KursStore *) object;
 
-  close_database (self);
+  kurs_store_close_database (self);
 
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     g_clear_pointer (&self->records[e], g_hash_table_unref);
@@ -1485,7 +735,7 @@ kurs_store_close (KursStore *self)
   g_return_if_fail (KURS_IS_STORE (self));
   g_return_if_fail (self->depth == 0);
 
-  close_database (self);
+  kurs_store_close_database (self);
 }
 
 /* Reading, public */
@@ -2301,7 +1551,7 @@ begin_action_full (KursStore   *self,
 
   if (self->depth == 0)
     {
-      if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+      if (!kurs_store_exec_sql (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       self->pending = action_new (label);
       self->pending->origin = g_strdup (self->origin);
@@ -2602,7 +1852,7 @@ end_action (KursStore  *self,
   if (ok)
     ok = check_changed_rows (self, self->pending, error)
          && touch_strategies (self, self->pending, strategies, error)
-         && exec_sql (self, "COMMIT", error);
+         && kurs_store_exec_sql (self, "COMMIT", error);
 
   if (!ok)
     {
