@@ -224,17 +224,31 @@ find_controller (KursTimelineView *view,
   return NULL;
 }
 
+/* A key, as the view's class declares it (gtk_widget_class_add_binding_action):
+ * the shortcut with that key, its action activated as GTK would.  Returns
+ * whether it was taken (FALSE where no shortcut has the key, or its action
+ * is disabled and the key goes on) */
 static gboolean
 send_key (KursTimelineView *view,
           guint             keyval,
           GdkModifierType   state)
 {
-  GtkEventController *keys = find_controller (view, GTK_TYPE_EVENT_CONTROLLER_KEY);
-  gboolean handled = FALSE;
+  GtkEventController *shortcuts = find_controller (view, GTK_TYPE_SHORTCUT_CONTROLLER);
+  GListModel *list = G_LIST_MODEL (shortcuts);
 
-  g_assert_nonnull (keys);
-  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
-  return handled;
+  g_assert_nonnull (shortcuts);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (list, i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+      if (GTK_IS_KEYVAL_TRIGGER (trigger)
+          && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+          && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state)
+        return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                             GTK_WIDGET (view), gtk_shortcut_get_arguments (shortcut));
+    }
+  return FALSE;
 }
 
 /* The keyboard: select, move by a step (Shift+arrow), undo; the timeline
@@ -296,6 +310,17 @@ test_keyboard_move_and_live_update (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpint (kurs_timeline_find (timeline, third, 0), >=, 0);
   }
+
+  /* Escape lets go of the selection; then Enter, Delete and Escape are
+   * not the view's, and go on to the page */
+  kurs_timeline_view_select (f->view, index);
+  g_assert_true (send_key (f->view, GDK_KEY_Escape, 0));
+  g_assert_cmpint (kurs_timeline_view_get_selected (f->view), ==, -1);
+  g_assert_false (send_key (f->view, GDK_KEY_Return, 0));
+  g_assert_false (send_key (f->view, GDK_KEY_Delete, 0));
+  g_assert_false (send_key (f->view, GDK_KEY_Escape, 0));
+  /* zooming needs no selection */
+  g_assert_true (send_key (f->view, GDK_KEY_plus, 0));
 }
 
 static void

@@ -850,6 +850,8 @@ update_description (KursTimelineView *self)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+static void update_selection_actions (KursTimelineView *self);
+
 static void
 set_selected (KursTimelineView *self,
               int               index,
@@ -858,6 +860,7 @@ set_selected (KursTimelineView *self,
   const KursTimelineItem *item = index >= 0 ? kurs_timeline_get_item (self->timeline, index) : NULL;
 
   self->selected = index;
+  update_selection_actions (self);
   g_clear_object (&self->selected_record);
   if (item != NULL)
     {
@@ -930,6 +933,7 @@ timeline_changed_cb (KursTimelineView *self)
                  : -1;
   if (self->selected < 0)
     g_clear_object (&self->selected_record);
+  update_selection_actions (self);
   update_description (self);
   g_hash_table_remove_all (self->labels);
   prepare_packings (self);
@@ -1056,74 +1060,122 @@ delete_selected (KursTimelineView *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
 }
 
-static gboolean
-key_pressed_cb (KursTimelineView      *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
+/* Actions, with their keys declared in the class */
+
+static void
+update_selection_actions (KursTimelineView *self)
 {
-  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
-  gboolean plain = (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0;
-  int next = -2;
+  gboolean selected = self->selected >= 0;
 
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_Right:
-      if (!plain)
-        return FALSE;
-      if (shift)
-        move_selected (self, keyval == GDK_KEY_Left ? -1 : 1);
-      else
-        next = neighbour (self, keyval == GDK_KEY_Left ? -1 : 1, 0);
-      break;
-    case GDK_KEY_Up:
-    case GDK_KEY_Down:
-      if (!plain || shift)
-        return FALSE;
-      next = neighbour (self, 0, keyval == GDK_KEY_Up ? -1 : 1);
-      break;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-      if (self->selected < 0)
-        return FALSE;
-      g_signal_emit (self, signals[ITEM_ACTIVATED], 0, self->selected);
-      break;
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-      if (self->selected < 0)
-        return FALSE;
-      delete_selected (self);
-      break;
-    case GDK_KEY_Escape:
-      if (self->selected < 0)
-        return FALSE;
-      set_selected (self, -1, FALSE);
-      break;
-    case GDK_KEY_plus:
-    case GDK_KEY_equal:
-    case GDK_KEY_KP_Add:
-      kurs_timeline_view_zoom (self, 1.5);
-      break;
-    case GDK_KEY_minus:
-    case GDK_KEY_KP_Subtract:
-      kurs_timeline_view_zoom (self, 1 / 1.5);
-      break;
-    case GDK_KEY_0:
-    case GDK_KEY_KP_0:
-      kurs_timeline_view_fit_period (self);
-      break;
-    default:
-      return FALSE;
-    }
+  /* Where nothing is selected, the keys go on to the page */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.activate", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.delete", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.deselect", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.move", selected);
+}
 
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KursTimelineView *self = KURS_TIMELINE_VIEW (widget);
+  int dx, dy, next;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  next = neighbour (self, dx, dy);
   if (next >= 0)
     set_selected (self, next, TRUE);
+}
 
-  return TRUE;
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  move_selected (KURS_TIMELINE_VIEW (widget), g_variant_get_int32 (parameter));
+}
+
+static void
+activate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KursTimelineView *self = KURS_TIMELINE_VIEW (widget);
+
+  if (self->selected >= 0)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, self->selected);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KursTimelineView *self = KURS_TIMELINE_VIEW (widget);
+
+  if (self->selected >= 0)
+    delete_selected (self);
+}
+
+static void
+deselect_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  set_selected (KURS_TIMELINE_VIEW (widget), -1, FALSE);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  kurs_timeline_view_zoom (KURS_TIMELINE_VIEW (widget), g_variant_get_double (parameter));
+}
+
+static void
+fit_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  kurs_timeline_view_fit_period (KURS_TIMELINE_VIEW (widget));
+}
+
+static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  static const guint activate_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_space };
+  static const guint zoom_in_keys[] = { GDK_KEY_plus, GDK_KEY_equal, GDK_KEY_KP_Add };
+  static const guint zoom_out_keys[] = { GDK_KEY_minus, GDK_KEY_KP_Subtract };
+
+  gtk_widget_class_install_action (widget_class, "timeline.step", "(ii)", step_action);
+  gtk_widget_class_install_action (widget_class, "timeline.move", "i", move_action);
+  gtk_widget_class_install_action (widget_class, "timeline.activate", NULL, activate_action);
+  gtk_widget_class_install_action (widget_class, "timeline.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "timeline.deselect", NULL, deselect_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom", "d", zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.fit", NULL, fit_action);
+
+  /* Arrows walk from item to item; Shift moves the item a day */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.step", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.step", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "timeline.step", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "timeline.step", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, "timeline.move", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, "timeline.move", "i", 1);
+  for (guint i = 0; i < G_N_ELEMENTS (activate_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, activate_keys[i], 0, "timeline.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "timeline.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "timeline.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline.deselect", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_in_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, zoom_in_keys[i], 0, "timeline.zoom", "d", 1.5);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_SHIFT_MASK, "timeline.zoom", "d", 1.5);
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_out_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, zoom_out_keys[i], 0, "timeline.zoom", "d", 1 / 1.5);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "timeline.fit", NULL);
 }
 
 /* Pointer */
@@ -1555,6 +1607,7 @@ kurs_timeline_view_class_init (KursTimelineViewClass *klass)
   widget_class->snapshot = kurs_timeline_view_snapshot;
   widget_class->query_tooltip = kurs_timeline_view_query_tooltip;
   widget_class->system_setting_changed = kurs_timeline_view_system_setting_changed;
+  install_actions (widget_class);
 
   properties[PROP_TIMELINE] =
     g_param_spec_object ("timeline", NULL, NULL, KURS_TYPE_TIMELINE,
@@ -1599,6 +1652,7 @@ kurs_timeline_view_init (KursTimelineView *self)
   self->zoom = 1.0;
   self->fitted = TRUE;
   self->selected = -1;
+  update_selection_actions (self);
   self->hover = -1;
   self->pointer_x = -1;
   self->drag_item = -1;
@@ -1619,10 +1673,6 @@ kurs_timeline_view_init (KursTimelineView *self)
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (widget, TRUE);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (widget, controller);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   g_signal_connect_swapped (controller, "scroll", G_CALLBACK (scroll_cb), self);
