@@ -154,7 +154,7 @@ test_styles (void)
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *label = gtk_label_new ("Process");
+  GtkWidget *label = gtk_label_new ("4 overdue");
   GdkRGBA colour, fg, normal;
 
   gtk_widget_add_css_class (list, "boxed-list");
@@ -162,8 +162,8 @@ test_styles (void)
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row = adw_action_row_new ()), "Another");
   gtk_list_box_append (GTK_LIST_BOX (list), row);
-  gtk_widget_add_css_class (legend, "timeline-legend");
-  gtk_widget_add_css_class (label, "process");
+  gtk_widget_add_css_class (label, "kurs-count");
+  gtk_widget_add_css_class (label, "overdue");
   gtk_box_append (GTK_BOX (legend), label);
   gtk_box_append (GTK_BOX (legend), list);
   gtk_window_set_child (GTK_WINDOW (window), legend);
@@ -171,11 +171,12 @@ test_styles (void)
   gtk_window_present (GTK_WINDOW (window));
   kurs_widget_settle ();
 
-  /* style.css: ".timeline-legend .process { color: #3584e4; }" */
+  /* style.css: "label.kurs-count.overdue { color: @error_color; }", which
+   * is libadwaita's #c01c28 in the light style */
   gtk_style_context_get_color (gtk_widget_get_style_context (label), &colour);
-  g_assert_cmpfloat_with_epsilon (colour.red, 0x35 / 255.0, 0.002);
-  g_assert_cmpfloat_with_epsilon (colour.green, 0x84 / 255.0, 0.002);
-  g_assert_cmpfloat_with_epsilon (colour.blue, 0xe4 / 255.0, 0.002);
+  g_assert_cmpfloat_with_epsilon (colour.red, 0xc0 / 255.0, 0.002);
+  g_assert_cmpfloat_with_epsilon (colour.green, 0x1c / 255.0, 0.002);
+  g_assert_cmpfloat_with_epsilon (colour.blue, 0x28 / 255.0, 0.002);
 
   /* style-hc.css: a row's line is alpha(currentColor, 0.5) */
   row_line_colour (list, &normal);
