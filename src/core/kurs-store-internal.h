@@ -104,4 +104,58 @@ gboolean kurs_store_exec_sql         (KursStore   *self,
 gboolean kurs_store_is_disk_full     (sqlite3     *db);
 void     kurs_store_close_database   (KursStore   *self);
 
+/* Shared by kurs-store.c (rows) and kurs-store-history.c (actions and
+ * their history); prefixed with an underscore, as they are the store's
+ * own */
+Action       *_kurs_store_action_new (const char *label);
+void          _kurs_store_action_free (Action *action);
+gboolean      _kurs_store_run_cached (KursStore   *self,
+                                      const char  *sql,
+                                      GError     **error);
+sqlite3_stmt *_kurs_store_prepare_statement (KursStore   *self,
+                                             const char  *sql,
+                                             GError     **error);
+gboolean      _kurs_store_step_done (KursStore     *self,
+                                     sqlite3_stmt  *stmt,
+                                     GError       **error);
+void          _kurs_store_remember (KursStore  *self,
+                                    KursRecord *record);
+void          _kurs_store_forget (KursStore  *self,
+                                  KursRecord *record);
+gboolean      _kurs_store_check_row (KursStore   *self,
+                                     KursRecord  *record,
+                                     GError     **error);
+gboolean      _kurs_store_check_can_write (KursStore  *self,
+                                           GError    **error);
+gboolean      _kurs_store_row_restore (KursStore   *self,
+                                       KursRecord  *record,
+                                       GError     **error);
+gboolean      _kurs_store_row_delete (KursStore   *self,
+                                      KursRecord  *record,
+                                      GError     **error);
+gboolean      _kurs_store_row_set (KursStore   *self,
+                                   KursRecord  *record,
+                                   guint        index,
+                                   GVariant    *value,
+                                   GError     **error);
+gboolean      _kurs_store_row_move (KursStore   *self,
+                                    KursRecord  *record,
+                                    gint64       position,
+                                    GError     **error);
+gboolean      _kurs_store_begin_action_full (KursStore   *self,
+                                             const char  *label,
+                                             gboolean     single_write,
+                                             GError     **error);
+gboolean      _kurs_store_begin_action (KursStore   *self,
+                                        const char  *label,
+                                        GError     **error);
+char         *_kurs_store_now_timestamp (void);
+gboolean      _kurs_store_end_action (KursStore  *self,
+                                      gboolean    ok,
+                                      GError    **error);
+void          _kurs_store_notify_history (KursStore *self);
+void          _kurs_store_emit_changed (KursStore *self,
+                                        guint      entities);
+void          _kurs_store_emit_prepare (KursStore *self);
+
 G_END_DECLS

@@ -40,9 +40,6 @@
  * #KursRecord::changed.
  */
 
-/* Consecutive saves of one text field within this time are one undo step. */
-#define COALESCE_USEC (2 * G_USEC_PER_SEC)
-#define MAX_UNDO_STEPS 500
 
 G_DEFINE_FINAL_TYPE (KursStore, kurs_store, G_TYPE_OBJECT)
 
@@ -78,8 +75,8 @@ change_free (Change *change)
   g_free (change);
 }
 
-static Action *
-action_new (const char *label)
+Action *
+_kurs_store_action_new (const char *label)
 {
   Action *action = g_new0 (Action, 1);
 
@@ -91,8 +88,8 @@ action_new (const char *label)
   return action;
 }
 
-static void
-action_free (Action *action)
+void
+_kurs_store_action_free (Action *action)
 {
   g_clear_object (&action->subject);
   g_free (action->origin);
@@ -243,18 +240,15 @@ kurs_store_exec_sql (KursStore   *self,
   return TRUE;
 }
 
-static sqlite3_stmt *prepare (KursStore   *self,
-                              const char  *sql,
-                              GError     **error);
 
 /* A statement without parameters or rows, through the statement cache:
  * for the savepoints that every nested change takes. */
-static gboolean
-run_cached (KursStore   *self,
-            const char  *sql,
-            GError     **error)
+gboolean
+_kurs_store_run_cached (KursStore   *self,
+                        const char  *sql,
+                        GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, error);
+  sqlite3_stmt *stmt = _kurs_store_prepare_statement (self, sql, error);
   gboolean ok;
 
   if (stmt == NULL)
@@ -267,10 +261,10 @@ run_cached (KursStore   *self,
   return ok;
 }
 
-static sqlite3_stmt *
-prepare (KursStore   *self,
-         const char  *sql,
-         GError     **error)
+sqlite3_stmt *
+_kurs_store_prepare_statement (KursStore   *self,
+                               const char  *sql,
+                               GError     **error)
 {
   sqlite3_stmt *stmt;
 
@@ -303,10 +297,10 @@ finish (sqlite3_stmt *stmt)
 }
 
 /* Runs a statement that returns no rows. */
-static gboolean
-step_done (KursStore     *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+gboolean
+_kurs_store_step_done (KursStore     *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
 {
   gboolean ok = sqlite3_step (stmt) == SQLITE_DONE;
 
@@ -408,9 +402,9 @@ column_value (sqlite3_stmt    *stmt,
  * open.  A deleted row's record leaves the map; undo history keeps it, so
  * that undoing the delete brings back the same object. */
 
-static void
-remember (KursStore  *self,
-          KursRecord *record)
+void
+_kurs_store_remember (KursStore  *self,
+                      KursRecord *record)
 {
   KursEntity entity = kurs_record_get_entity (record);
   gint64 *key = g_new (gint64, 1);
@@ -420,9 +414,9 @@ remember (KursStore  *self,
   g_hash_table_insert (self->records[entity], key, g_object_ref (record));
 }
 
-static void
-forget (KursStore  *self,
-        KursRecord *record)
+void
+_kurs_store_forget (KursStore  *self,
+                    KursRecord *record)
 {
   gint64 id = kurs_record_get_id (record);
   GHashTable *map = self->records[kurs_record_get_entity (record)];
@@ -453,7 +447,7 @@ record_from_row (KursStore            *self,
   for (guint i = 0; i < info->n_fields; i++)
     kurs_record_take_value_at (record, i, column_value (stmt, column++, &info->fields[i]));
 
-  remember (self, record);
+  _kurs_store_remember (self, record);
   return record;
 }
 
@@ -468,7 +462,7 @@ query_records (KursStore            *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = prepare (self, sql, &error)))
+  if (!(stmt = _kurs_store_prepare_statement (self, sql, &error)))
     {
       g_warning ("%s", error->message);
       return records;
@@ -658,8 +652,8 @@ kurs_store_init (KursStore *self)
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     self->records[e] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
-  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) action_free);
-  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) action_free);
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) _kurs_store_action_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) _kurs_store_action_free);
 }
 
 const char *
@@ -887,7 +881,7 @@ kurs_store_find_strategy (KursStore   *self,
   prefix = g_ascii_strdown (short_id, -1);
   sql = g_strdup_printf ("%s WHERE substr (uuid, 1, length (?1)) = ?1 ORDER BY %s",
                          entity_sql[KURS_ENTITY_STRATEGY].select, info->order_by);
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = _kurs_store_prepare_statement (self, sql, error)))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
@@ -931,7 +925,7 @@ kurs_store_get_short_id (KursStore  *self,
   g_return_val_if_fail (kurs_record_get_entity (strategy) == KURS_ENTITY_STRATEGY, NULL);
 
   uuid = kurs_record_get_text (strategy, "uuid");
-  if (!(stmt = prepare (self, "SELECT count(*) FROM strategy WHERE substr (uuid, 1, ?2) = substr (?1, 1, ?2)", NULL)))
+  if (!(stmt = _kurs_store_prepare_statement (self, "SELECT count(*) FROM strategy WHERE substr (uuid, 1, ?2) = substr (?1, 1, ?2)", NULL)))
     return g_strndup (uuid, length);
 
   for (; length < strlen (uuid); length++)
@@ -1273,9 +1267,6 @@ kurs_store_check_value (KursEntity   entity,
   return check_field_value (&kurs_entity_info (entity)->fields[index], owned, error);
 }
 
-static gboolean check_row (KursStore   *self,
-                           KursRecord  *record,
-                           GError     **error);
 
 /**
  * kurs_store_check_change:
@@ -1323,7 +1314,7 @@ kurs_store_check_change (KursStore   *self,
       kurs_record_take_value_at (changed, i, v ? g_variant_ref (v) : NULL);
     }
 
-  return check_row (self, changed, error);
+  return _kurs_store_check_row (self, changed, error);
 }
 
 /* The rules that tie fields of one row together, checked at commit. */
@@ -1360,10 +1351,10 @@ check_responses (KursStore   *self,
   return TRUE;
 }
 
-static gboolean
-check_row (KursStore   *self,
-           KursRecord  *record,
-           GError     **error)
+gboolean
+_kurs_store_check_row (KursStore   *self,
+                       KursRecord  *record,
+                       GError     **error)
 {
   const char *title = kurs_record_get_title (record);
 
@@ -1486,9 +1477,9 @@ check_not_frozen (KursStore             *self,
   return FALSE;
 }
 
-static gboolean
-check_can_write (KursStore  *self,
-                 GError    **error)
+gboolean
+_kurs_store_check_can_write (KursStore  *self,
+                             GError    **error)
 {
   if (self->db == NULL)
     {
@@ -1530,402 +1521,9 @@ kurs_store_check_editable (KursStore   *self,
   g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
   g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, FALSE);
 
-  return check_can_write (self, error)
+  return _kurs_store_check_can_write (self, error)
          && check_not_frozen (self, kurs_entity_info (entity), strategy_id, error);
 }
-
-/* Actions */
-
-static gboolean
-begin_action_full (KursStore   *self,
-                   const char  *label,
-                   gboolean     single_write,
-                   GError     **error)
-{
-  /* Edits waiting in editors go first, each an action of its own */
-  if (self->depth == 0)
-    kurs_store_prepare (self);
-
-  if (!check_can_write (self, error))
-    return FALSE;
-
-  if (self->depth == 0)
-    {
-      if (!kurs_store_exec_sql (self, "BEGIN IMMEDIATE", error))
-        return FALSE;
-      self->pending = action_new (label);
-      self->pending->origin = g_strdup (self->origin);
-    }
-  else
-    {
-      Mark mark = { self->pending->changes->len, !single_write };
-
-      if (mark.savepoint && !run_cached (self, "SAVEPOINT nested", error))
-        return FALSE;
-      g_array_append_val (self->marks, mark);
-    }
-
-  self->depth++;
-  return TRUE;
-}
-
-static gboolean
-begin_action (KursStore   *self,
-              const char  *label,
-              GError     **error)
-{
-  return begin_action_full (self, label, FALSE, error);
-}
-
-/* Puts the records back as they were before the changes from @mark on. */
-static void
-revert_memory (KursStore *self,
-               guint      mark)
-{
-  GPtrArray *changes = self->pending->changes;
-
-  for (guint i = changes->len; i > mark; i--)
-    {
-      Change *change = changes->pdata[i - 1];
-
-      switch (change->kind)
-        {
-        case CHANGE_INSERT:
-          kurs_record_set_deleted (change->record, TRUE);
-          forget (self, change->record);
-          break;
-
-        case CHANGE_DELETE:
-          kurs_record_set_deleted (change->record, FALSE);
-          remember (self, change->record);
-          break;
-
-        case CHANGE_SET:
-          kurs_record_take_value_at (change->record, change->field,
-                                     change->old_value ? g_variant_ref (change->old_value) : NULL);
-          break;
-
-        case CHANGE_MOVE:
-          kurs_record_set_position (change->record, change->old_position);
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  g_ptr_array_set_size (changes, mark);
-}
-
-static gboolean
-check_changed_rows (KursStore  *self,
-                    Action     *action,
-                    GError    **error)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-
-  for (guint i = 0; i < action->changes->len; i++)
-    {
-      Change *change = action->changes->pdata[i];
-
-      if (change->kind == CHANGE_DELETE || kurs_record_is_deleted (change->record)
-          || !g_hash_table_add (seen, change->record))
-        continue;
-
-      if (!check_row (self, change->record, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static char *
-now_timestamp (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-/* Each strategy an action touched is marked modified.  This is not a
- * change of its own: undo does not take it back. */
-static gboolean
-touch_strategies (KursStore   *self,
-                  Action      *action,
-                  GHashTable  *strategies,
-                  GError     **error)
-{
-  g_autofree char *now = now_timestamp ();
-  GHashTableIter iter;
-  gpointer key;
-  sqlite3_stmt *stmt;
-
-  for (guint i = 0; i < action->changes->len; i++)
-    {
-      Change *change = action->changes->pdata[i];
-      gint64 strategy_id = kurs_record_get_strategy_id (change->record);
-
-      if (!(change->kind == CHANGE_DELETE && kurs_record_get_entity (change->record) == KURS_ENTITY_STRATEGY))
-        g_hash_table_add (strategies, GSIZE_TO_POINTER ((gsize) strategy_id));
-    }
-
-  if (!(stmt = prepare (self, "UPDATE strategy SET modified = ?2 WHERE id = ?1", error)))
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, strategies);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      sqlite3_bind_int64 (stmt, 1, (gint64) GPOINTER_TO_SIZE (key));
-      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-update_modified_in_memory (KursStore  *self,
-                           GHashTable *strategies)
-{
-  g_autofree char *now = now_timestamp ();
-  int index = kurs_entity_info_find_field (kurs_entity_info (KURS_ENTITY_STRATEGY), "modified");
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, strategies);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      gint64 id = (gint64) GPOINTER_TO_SIZE (key);
-      KursRecord *strategy = g_hash_table_lookup (self->records[KURS_ENTITY_STRATEGY], &id);
-
-      if (strategy != NULL)
-        {
-          kurs_record_take_value_at (strategy, index, g_variant_new_string (now));
-          kurs_record_emit_changed (strategy, index);
-        }
-    }
-}
-
-static gboolean
-can_coalesce (KursStore *self,
-              Action    *action)
-{
-  Action *top;
-  Change *a, *b;
-
-  if (self->mode != HISTORY_RECORD || self->undo->len == 0 || self->redo->len > 0
-      || action->changes->len != 1)
-    return FALSE;
-
-  top = g_ptr_array_index (self->undo, self->undo->len - 1);
-  if (top->changes->len != 1)
-    return FALSE;
-
-  a = top->changes->pdata[0];
-  b = action->changes->pdata[0];
-
-  return a->kind == CHANGE_SET && b->kind == CHANGE_SET
-         && a->record == b->record && a->field == b->field
-         && kurs_record_get_info (a->record)->fields[a->field].type == KURS_FIELD_TEXT
-         && action->time - top->time < COALESCE_USEC;
-}
-
-static void
-file_action (KursStore *self,
-             Action    *action)
-{
-  switch (self->mode)
-    {
-    case HISTORY_RECORD:
-      if (action->changes->len == 0)
-        {
-          action_free (action);
-          return;
-        }
-
-      /* A decision is a line under the history: undo neither takes it
-       * back, nor reaches past it to change what it decided on (the text
-       * an approval froze) */
-      if (action->deliberate)
-        {
-          g_ptr_array_set_size (self->undo, 0);
-          g_ptr_array_set_size (self->redo, 0);
-          action_free (action);
-          return;
-        }
-
-      if (can_coalesce (self, action))
-        {
-          Action *top = g_ptr_array_index (self->undo, self->undo->len - 1);
-          Change *kept = top->changes->pdata[0];
-          Change *latest = action->changes->pdata[0];
-
-          g_clear_pointer (&kept->new_value, g_variant_unref);
-          kept->new_value = latest->new_value ? g_variant_ref (latest->new_value) : NULL;
-          top->time = action->time;
-          action_free (action);
-          return;
-        }
-
-      g_ptr_array_add (self->undo, action);
-      if (self->undo->len > MAX_UNDO_STEPS)
-        g_ptr_array_remove_index (self->undo, 0);
-      g_ptr_array_set_size (self->redo, 0);
-      break;
-
-    case HISTORY_UNDO:
-      g_ptr_array_add (self->redo,
-                       g_ptr_array_steal_index (self->undo, self->undo->len - 1));
-      action_free (action);
-      break;
-
-    case HISTORY_REDO:
-      g_ptr_array_add (self->undo,
-                       g_ptr_array_steal_index (self->redo, self->redo->len - 1));
-      action_free (action);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-emit_changes (KursStore *self,
-              GPtrArray *changes)
-{
-  guint mask = 0;
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      Change *change = changes->pdata[i];
-
-      mask |= 1u << kurs_record_get_entity (change->record);
-
-      if (change->kind == CHANGE_SET)
-        kurs_record_emit_changed (change->record, change->field);
-      else if (change->kind == CHANGE_INSERT || change->kind == CHANGE_DELETE)
-        g_object_notify (G_OBJECT (change->record), "deleted");
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-
-  if (mask != 0)
-    g_signal_emit (self, signals[CHANGED], 0, mask);
-}
-
-static gboolean
-end_action (KursStore  *self,
-            gboolean    ok,
-            GError    **error)
-{
-  g_autoptr(GHashTable) strategies = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
-  Action *action;
-
-  g_assert (self->depth > 0);
-
-  self->depth--;
-
-  if (self->depth > 0)
-    {
-      Mark mark = g_array_index (self->marks, Mark, self->marks->len - 1);
-
-      g_array_set_size (self->marks, self->marks->len - 1);
-      if (ok)
-        return !mark.savepoint || run_cached (self, "RELEASE nested", error);
-
-      if (mark.savepoint)
-        {
-          run_cached (self, "ROLLBACK TO nested", NULL);
-          run_cached (self, "RELEASE nested", NULL);
-        }
-      else
-        g_assert (self->pending->changes->len == mark.changes);
-      revert_memory (self, mark.changes);
-      return FALSE;
-    }
-
-  strategies = g_hash_table_new (NULL, NULL);
-  if (ok)
-    ok = check_changed_rows (self, self->pending, error)
-         && touch_strategies (self, self->pending, strategies, error)
-         && kurs_store_exec_sql (self, "COMMIT", error);
-
-  if (!ok)
-    {
-      if (self->db != NULL)
-        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      revert_memory (self, 0);
-      g_clear_pointer (&self->pending, action_free);
-      g_array_set_size (self->marks, 0);
-      return FALSE;
-    }
-
-  action = g_steal_pointer (&self->pending);
-  changes = g_ptr_array_ref (action->changes);
-  file_action (self, action);
-
-  update_modified_in_memory (self, strategies);
-  emit_changes (self, changes);
-  return TRUE;
-}
-
-/**
- * kurs_store_begin:
- * @label: what the action does, for a person ("Add goal")
- *
- * Begins an action: the changes until the matching kurs_store_commit()
- * are one transaction and one step of undo.  Actions nest.
- *
- * Returns: %FALSE with @error set if the library cannot be written
- */
-gboolean
-kurs_store_begin (KursStore   *self,
-                  const char  *label,
-                  GError     **error)
-{
-  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
-
-  return begin_action (self, label, error);
-}
-
-/**
- * kurs_store_commit:
- *
- * Ends the action begun last.  The outermost action checks its rows,
- * writes them to disk and notifies.
- *
- * Returns: %FALSE, with the whole action rolled back, if a rule failed
- */
-gboolean
-kurs_store_commit (KursStore  *self,
-                   GError    **error)
-{
-  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->depth > 0, FALSE);
-
-  return end_action (self, TRUE, error);
-}
-
-/**
- * kurs_store_rollback:
- *
- * Takes back the action begun last, in the file and in memory.
- */
-void
-kurs_store_rollback (KursStore *self)
-{
-  g_return_if_fail (KURS_IS_STORE (self));
-  g_return_if_fail (self->depth > 0);
-
-  end_action (self, FALSE, NULL);
-}
-
-/* Rows: each function writes the file, updates the record and notes the
- * change in the pending action. */
 
 static void
 note_change (KursStore  *self,
@@ -1955,7 +1553,7 @@ write_insert (KursStore             *self,
   sqlite3_stmt *stmt;
   int column = 1;
 
-  if (!(stmt = prepare (self, entity_sql[info->entity].insert, error)))
+  if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[info->entity].insert, error)))
     return FALSE;
 
   if (id > 0)
@@ -1969,7 +1567,7 @@ write_insert (KursStore             *self,
   for (guint i = 0; i < info->n_fields; i++)
     bind_value (stmt, column++, &info->fields[i], values[i]);
 
-  if (!step_done (self, stmt, error))
+  if (!_kurs_store_step_done (self, stmt, error))
     return FALSE;
 
   *out_id = id > 0 ? id : sqlite3_last_insert_rowid (self->db);
@@ -1977,10 +1575,10 @@ write_insert (KursStore             *self,
 }
 
 /* Puts back a row that an earlier change deleted, as the same record. */
-static gboolean
-row_restore (KursStore   *self,
-             KursRecord  *record,
-             GError     **error)
+gboolean
+_kurs_store_row_restore (KursStore   *self,
+                         KursRecord  *record,
+                         GError     **error)
 {
   const KursEntityInfo *info = kurs_record_get_info (record);
   g_autofree GVariant **values = g_new0 (GVariant *, info->n_fields);
@@ -1995,38 +1593,38 @@ row_restore (KursStore   *self,
     return FALSE;
 
   kurs_record_set_deleted (record, FALSE);
-  remember (self, record);
+  _kurs_store_remember (self, record);
   note_change (self, CHANGE_INSERT, record, NULL);
   return TRUE;
 }
 
-static gboolean
-row_delete (KursStore   *self,
-            KursRecord  *record,
-            GError     **error)
+gboolean
+_kurs_store_row_delete (KursStore   *self,
+                        KursRecord  *record,
+                        GError     **error)
 {
   sqlite3_stmt *stmt;
 
-  if (!(stmt = prepare (self, entity_sql[kurs_record_get_entity (record)].delete, error)))
+  if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[kurs_record_get_entity (record)].delete, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, kurs_record_get_id (record));
-  if (!step_done (self, stmt, error))
+  if (!_kurs_store_step_done (self, stmt, error))
     return FALSE;
 
   kurs_record_set_deleted (record, TRUE);
-  forget (self, record);
+  _kurs_store_forget (self, record);
   note_change (self, CHANGE_DELETE, record, NULL);
   return TRUE;
 }
 
 /* Consumes @value if it is floating. */
-static gboolean
-row_set (KursStore   *self,
-         KursRecord  *record,
-         guint        index,
-         GVariant    *value,
-         GError     **error)
+gboolean
+_kurs_store_row_set (KursStore   *self,
+                     KursRecord  *record,
+                     guint        index,
+                     GVariant    *value,
+                     GError     **error)
 {
   g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
   const KursEntityInfo *info = kurs_record_get_info (record);
@@ -2034,12 +1632,12 @@ row_set (KursStore   *self,
   sqlite3_stmt *stmt;
   Change *change;
 
-  if (!(stmt = prepare (self, entity_sql[info->entity].set_field[index], error)))
+  if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[info->entity].set_field[index], error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, kurs_record_get_id (record));
   bind_value (stmt, 2, &info->fields[index], owned);
-  if (!step_done (self, stmt, error))
+  if (!_kurs_store_step_done (self, stmt, error))
     return FALSE;
 
   note_change (self, CHANGE_SET, record, &change);
@@ -2050,21 +1648,21 @@ row_set (KursStore   *self,
   return TRUE;
 }
 
-static gboolean
-row_move (KursStore   *self,
-          KursRecord  *record,
-          gint64       position,
-          GError     **error)
+gboolean
+_kurs_store_row_move (KursStore   *self,
+                      KursRecord  *record,
+                      gint64       position,
+                      GError     **error)
 {
   sqlite3_stmt *stmt;
   Change *change;
 
-  if (!(stmt = prepare (self, entity_sql[kurs_record_get_entity (record)].set_position, error)))
+  if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[kurs_record_get_entity (record)].set_position, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, kurs_record_get_id (record));
   sqlite3_bind_int64 (stmt, 2, position);
-  if (!step_done (self, stmt, error))
+  if (!_kurs_store_step_done (self, stmt, error))
     return FALSE;
 
   note_change (self, CHANGE_MOVE, record, &change);
@@ -2082,7 +1680,7 @@ next_position (KursStore *self,
   sqlite3_stmt *stmt;
   gint64 position = 0;
 
-  if (!(stmt = prepare (self, entity_sql[entity].next_position, NULL)))
+  if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[entity].next_position, NULL)))
     return 0;
 
   sqlite3_bind_int64 (stmt, 1, parent_id);
@@ -2170,7 +1768,7 @@ create_row (KursStore           *self,
       if (field->default_value != NULL)
         values[i] = g_variant_ref_sink (kurs_field_parse_value (field, field->default_value, NULL));
       else if (field->type == KURS_FIELD_TIMESTAMP)
-        values[i] = g_variant_ref_sink (g_variant_new_take_string (now_timestamp ()));
+        values[i] = g_variant_ref_sink (g_variant_new_take_string (_kurs_store_now_timestamp ()));
       else if (entity == KURS_ENTITY_STRATEGY && g_str_equal (field->name, "uuid"))
         values[i] = g_variant_ref_sink (g_variant_new_take_string (g_uuid_string_random ()));
     }
@@ -2192,7 +1790,7 @@ create_row (KursStore           *self,
   kurs_record_set_position (record, position);
   for (guint i = 0; i < info->n_fields; i++)
     kurs_record_take_value_at (record, i, values[i] ? g_variant_ref (values[i]) : NULL);
-  remember (self, record);
+  _kurs_store_remember (self, record);
   note_change (self, CHANGE_INSERT, record, NULL);
 
   /* A new strategy starts its status history. */
@@ -2241,7 +1839,7 @@ create_in_action (KursStore           *self,
     }
 
   /* A new strategy also starts its history: two writes */
-  if (!begin_action_full (self, label, entity != KURS_ENTITY_STRATEGY, error))
+  if (!_kurs_store_begin_action_full (self, label, entity != KURS_ENTITY_STRATEGY, error))
     {
       /* Floating values that were never taken */
       for (guint i = 0; i < n_fields; i++)
@@ -2252,7 +1850,7 @@ create_in_action (KursStore           *self,
 
   record = create_row (self, entity, parent_id, n_fields, fields, values, internal, error);
   set_subject (self, record, -1);
-  if (!end_action (self, record != NULL, record != NULL ? error : NULL))
+  if (!_kurs_store_end_action (self, record != NULL, record != NULL ? error : NULL))
     g_clear_object (&record);
 
   return record;
@@ -2379,7 +1977,7 @@ set_value (KursStore   *self,
   if (current == value || (current != NULL && value != NULL && g_variant_equal (current, value)))
     return TRUE;
 
-  return row_set (self, record, index, value, error);
+  return _kurs_store_row_set (self, record, index, value, error);
 }
 
 /**
@@ -2417,12 +2015,12 @@ kurs_store_set (KursStore   *self,
 
   label = change_label (self, record, &info->fields[index]);
 
-  if (!begin_action_full (self, label, TRUE, error))
+  if (!_kurs_store_begin_action_full (self, label, TRUE, error))
     return FALSE;
   set_subject (self, record, index);
 
   ok = set_value (self, record, index, owned, FALSE, error);
-  return end_action (self, ok, ok ? error : NULL);
+  return _kurs_store_end_action (self, ok, ok ? error : NULL);
 }
 
 /**
@@ -2449,11 +2047,11 @@ kurs_store_set_internal (KursStore   *self,
   index = kurs_entity_info_find_field (kurs_record_get_info (record), field);
   g_return_val_if_fail (index >= 0, FALSE);
 
-  if (!begin_action_full (self, kurs_record_get_info (record)->label, TRUE, error))
+  if (!_kurs_store_begin_action_full (self, kurs_record_get_info (record)->label, TRUE, error))
     return FALSE;
 
   ok = set_value (self, record, index, owned, TRUE, error);
-  return end_action (self, ok, ok ? error : NULL);
+  return _kurs_store_end_action (self, ok, ok ? error : NULL);
 }
 
 /**
@@ -2573,12 +2171,12 @@ delete_tree (KursStore   *self,
       int field = GPOINTER_TO_INT (unlinked->pdata[i + 1]) - 1;
 
       if (ok)
-        ok = row_set (self, row, field, NULL, error);
+        ok = _kurs_store_row_set (self, row, field, NULL, error);
       g_object_unref (row);
     }
 
   for (guint i = 0; ok && i < doomed->len; i++)
-    ok = row_delete (self, doomed->pdata[i], error);
+    ok = _kurs_store_row_delete (self, doomed->pdata[i], error);
 
   return ok;
 }
@@ -2615,7 +2213,7 @@ kurs_store_delete (KursStore   *self,
   if (info->internal)
     return invalid (error, _("A %s is only removed by Kurs itself"), info->name);
 
-  if (!begin_action (self, label, error))
+  if (!_kurs_store_begin_action (self, label, error))
     return FALSE;
   set_subject (self, record, -1);
 
@@ -2625,7 +2223,7 @@ kurs_store_delete (KursStore   *self,
         || check_not_frozen (self, info, kurs_record_get_strategy_id (record), error))
        && delete_tree (self, record, error);
 
-  return end_action (self, ok, ok ? error : NULL);
+  return _kurs_store_end_action (self, ok, ok ? error : NULL);
 }
 
 /**
@@ -2662,7 +2260,7 @@ kurs_store_move (KursStore   *self,
     }
 
   label = action_label (self, record, info->move_label);
-  if (!begin_action (self, label, error))
+  if (!_kurs_store_begin_action (self, label, error))
     return FALSE;
   set_subject (self, record, -1);
 
@@ -2676,10 +2274,10 @@ kurs_store_move (KursStore   *self,
 
       for (guint i = 0; ok && i < siblings->len; i++)
         if (kurs_record_get_position (siblings->pdata[i]) != (gint64) i)
-          ok = row_move (self, siblings->pdata[i], i, error);
+          ok = _kurs_store_row_move (self, siblings->pdata[i], i, error);
     }
 
-  return end_action (self, ok, ok ? error : NULL);
+  return _kurs_store_end_action (self, ok, ok ? error : NULL);
 }
 
 /* What the store itself changes */
@@ -2762,13 +2360,13 @@ kurs_store_change_status (KursStore           *self,
 
   label = g_strdup_printf (_("Set status to %s"),
                            kurs_enum_info_to_label (&kurs_strategy_status_enum, status));
-  if (!begin_action (self, label, error))
+  if (!_kurs_store_begin_action (self, label, error))
     return FALSE;
   /* …and so is the action it is part of (an approval) */
   self->pending->deliberate = TRUE;
 
   index = kurs_entity_info_find_field (info, "status");
-  ok = row_set (self, strategy, index, g_variant_new_string (nick), error);
+  ok = _kurs_store_row_set (self, strategy, index, g_variant_new_string (nick), error);
   if (ok)
     {
       const char *names[] = { "status", "date", "body" };
@@ -2783,7 +2381,7 @@ kurs_store_change_status (KursStore           *self,
       ok = entry != NULL;
     }
 
-  return end_action (self, ok, ok ? error : NULL);
+  return _kurs_store_end_action (self, ok, ok ? error : NULL);
 }
 
 /**
@@ -2827,240 +2425,25 @@ kurs_store_add_version (KursStore   *self,
                            G_N_ELEMENTS (names), names, values, TRUE, error);
 }
 
-/* Undo and redo */
 
-gboolean
-kurs_store_can_undo (KursStore *self)
-{
-  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+/* For kurs-store-history.c: what the class declares */
 
-  return self->undo->len > 0 && !self->read_only;
-}
-
-gboolean
-kurs_store_can_redo (KursStore *self)
-{
-  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
-
-  return self->redo->len > 0 && !self->read_only;
-}
-
-/**
- * kurs_store_set_origin:
- * @origin: (nullable): where the actions to come are made: a window's page
- *
- * Tags the actions that follow with where they were made, so that undo
- * can go back there (kurs_store_get_undo_subject()).
- */
 void
-kurs_store_set_origin (KursStore  *self,
-                       const char *origin)
+_kurs_store_notify_history (KursStore *self)
 {
-  g_return_if_fail (KURS_IS_STORE (self));
-
-  if (g_strcmp0 (self->origin, origin) == 0)
-    return;
-  g_free (self->origin);
-  self->origin = g_strdup (origin);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
-static KursRecord *
-peek_subject (GPtrArray   *stack,
-              const char **field,
-              const char **origin)
-{
-  Action *action;
-  Change *first;
-
-  if (field != NULL)
-    *field = NULL;
-  if (origin != NULL)
-    *origin = NULL;
-  if (stack->len == 0)
-    return NULL;
-
-  action = g_ptr_array_index (stack, stack->len - 1);
-  if (origin != NULL)
-    *origin = action->origin;
-  if (action->subject != NULL)
-    {
-      if (field != NULL && action->subject_field >= 0)
-        *field = kurs_record_get_info (action->subject)->fields[action->subject_field].name;
-      return action->subject;
-    }
-
-  /* An action on many rows: where it began */
-  first = action->changes->len > 0 ? action->changes->pdata[0] : NULL;
-  return first ? first->record : NULL;
-}
-
-/**
- * kurs_store_get_undo_subject:
- * @field: (out) (optional) (nullable): the field undo would set back, or
- *   %NULL when it adds or removes rows
- * @origin: (out) (optional) (nullable): where the action was made, as
- *   kurs_store_set_origin() said then
- *
- * Returns: (transfer none) (nullable): the row that undo would change (for
- *   an action on many rows, the first it made), so that a window can show
- *   it; %NULL when there is nothing to undo
- */
-KursRecord *
-kurs_store_get_undo_subject (KursStore   *self,
-                             const char **field,
-                             const char **origin)
-{
-  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
-
-  return peek_subject (self->undo, field, origin);
-}
-
-/**
- * kurs_store_get_redo_subject:
- *
- * The same as kurs_store_get_undo_subject(), for redo.
- */
-KursRecord *
-kurs_store_get_redo_subject (KursStore   *self,
-                             const char **field,
-                             const char **origin)
-{
-  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
-
-  return peek_subject (self->redo, field, origin);
-}
-
-/**
- * kurs_store_get_undo_label:
- *
- * Returns: (nullable): what undo would take back ("Change title"), or
- *   %NULL when there is nothing to undo
- */
-const char *
-kurs_store_get_undo_label (KursStore *self)
-{
-  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
-
-  if (self->undo->len == 0)
-    return NULL;
-
-  return ((Action *) g_ptr_array_index (self->undo, self->undo->len - 1))->label;
-}
-
-const char *
-kurs_store_get_redo_label (KursStore *self)
-{
-  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
-
-  if (self->redo->len == 0)
-    return NULL;
-
-  return ((Action *) g_ptr_array_index (self->redo, self->redo->len - 1))->label;
-}
-
-static gboolean
-replay_change (KursStore  *self,
-               Change     *change,
-               gboolean    forward,
-               GError    **error)
-{
-  switch (change->kind)
-    {
-    case CHANGE_INSERT:
-      return forward ? row_restore (self, change->record, error)
-                     : row_delete (self, change->record, error);
-
-    case CHANGE_DELETE:
-      return forward ? row_delete (self, change->record, error)
-                     : row_restore (self, change->record, error);
-
-    case CHANGE_SET:
-      return row_set (self, change->record, change->field,
-                      forward ? change->new_value : change->old_value, error);
-
-    case CHANGE_MOVE:
-      return row_move (self, change->record,
-                       forward ? change->new_position : change->old_position, error);
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-replay (KursStore    *self,
-        HistoryMode   mode,
-        GError      **error)
-{
-  GPtrArray *stack = mode == HISTORY_UNDO ? self->undo : self->redo;
-  Action *action;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (self->depth == 0, FALSE);
-
-  /* What is being typed is written first: it is what undo takes back */
-  kurs_store_prepare (self);
-
-  if (stack->len == 0)
-    return TRUE;
-
-  action = g_ptr_array_index (stack, stack->len - 1);
-  if (!begin_action (self, action->label, error))
-    return FALSE;
-
-  self->mode = mode;
-  if (mode == HISTORY_UNDO)
-    {
-      for (guint i = action->changes->len; ok && i > 0; i--)
-        ok = replay_change (self, action->changes->pdata[i - 1], FALSE, error);
-    }
-  else
-    {
-      for (guint i = 0; ok && i < action->changes->len; i++)
-        ok = replay_change (self, action->changes->pdata[i], TRUE, error);
-    }
-
-  ok = end_action (self, ok, ok ? error : NULL);
-  self->mode = HISTORY_RECORD;
-  return ok;
-}
-
-/**
- * kurs_store_prepare:
- *
- * Asks every editor with an edit waiting to write it now
- * (#KursStore::prepare), as the store itself does before an action.  For
- * what reads the library whole — an export, a printed document — so that
- * it has what was just typed.
- */
 void
-kurs_store_prepare (KursStore *self)
+_kurs_store_emit_changed (KursStore *self,
+                          guint      entities)
 {
-  g_return_if_fail (KURS_IS_STORE (self));
-
-  if (self->db != NULL && !self->read_only)
-    g_signal_emit (self, signals[PREPARE], 0);
+  g_signal_emit (self, signals[CHANGED], 0, entities);
 }
 
-/**
- * kurs_store_undo:
- *
- * Takes back the last action, whichever editor made it.
- */
-gboolean
-kurs_store_undo (KursStore  *self,
-                 GError    **error)
+void
+_kurs_store_emit_prepare (KursStore *self)
 {
-  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
-
-  return replay (self, HISTORY_UNDO, error);
-}
-
-gboolean
-kurs_store_redo (KursStore  *self,
-                 GError    **error)
-{
-  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
-
-  return replay (self, HISTORY_REDO, error);
+  g_signal_emit (self, signals[PREPARE], 0);
 }

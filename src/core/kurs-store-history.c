@@ -1,0 +1,651 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "kurs-record-private.h"
+#include "kurs-store-internal.h"
+
+/* Actions and their history: an action is one SQLite transaction and one
+ * step of undo; nested actions are savepoints; what an action changed is
+ * kept, to be put back by undo and made again by redo.  The rows
+ * themselves are written in kurs-store.c. */
+
+/* Consecutive saves of one text field within this time are one undo step. */
+#define COALESCE_USEC (2 * G_USEC_PER_SEC)
+#define MAX_UNDO_STEPS 500
+
+/* Actions */
+
+gboolean
+_kurs_store_begin_action_full (KursStore   *self,
+                               const char  *label,
+                               gboolean     single_write,
+                               GError     **error)
+{
+  /* Edits waiting in editors go first, each an action of its own */
+  if (self->depth == 0)
+    kurs_store_prepare (self);
+
+  if (!_kurs_store_check_can_write (self, error))
+    return FALSE;
+
+  if (self->depth == 0)
+    {
+      if (!kurs_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->pending = _kurs_store_action_new (label);
+      self->pending->origin = g_strdup (self->origin);
+    }
+  else
+    {
+      Mark mark = { self->pending->changes->len, !single_write };
+
+      if (mark.savepoint && !_kurs_store_run_cached (self, "SAVEPOINT nested", error))
+        return FALSE;
+      g_array_append_val (self->marks, mark);
+    }
+
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+_kurs_store_begin_action (KursStore   *self,
+                          const char  *label,
+                          GError     **error)
+{
+  return _kurs_store_begin_action_full (self, label, FALSE, error);
+}
+
+/* Puts the records back as they were before the changes from @mark on. */
+static void
+revert_memory (KursStore *self,
+               guint      mark)
+{
+  GPtrArray *changes = self->pending->changes;
+
+  for (guint i = changes->len; i > mark; i--)
+    {
+      Change *change = changes->pdata[i - 1];
+
+      switch (change->kind)
+        {
+        case CHANGE_INSERT:
+          kurs_record_set_deleted (change->record, TRUE);
+          _kurs_store_forget (self, change->record);
+          break;
+
+        case CHANGE_DELETE:
+          kurs_record_set_deleted (change->record, FALSE);
+          _kurs_store_remember (self, change->record);
+          break;
+
+        case CHANGE_SET:
+          kurs_record_take_value_at (change->record, change->field,
+                                     change->old_value ? g_variant_ref (change->old_value) : NULL);
+          break;
+
+        case CHANGE_MOVE:
+          kurs_record_set_position (change->record, change->old_position);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  g_ptr_array_set_size (changes, mark);
+}
+
+static gboolean
+check_changed_rows (KursStore  *self,
+                    Action     *action,
+                    GError    **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < action->changes->len; i++)
+    {
+      Change *change = action->changes->pdata[i];
+
+      if (change->kind == CHANGE_DELETE || kurs_record_is_deleted (change->record)
+          || !g_hash_table_add (seen, change->record))
+        continue;
+
+      if (!_kurs_store_check_row (self, change->record, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+_kurs_store_now_timestamp (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Each strategy an action touched is marked modified.  This is not a
+ * change of its own: undo does not take it back. */
+static gboolean
+touch_strategies (KursStore   *self,
+                  Action      *action,
+                  GHashTable  *strategies,
+                  GError     **error)
+{
+  g_autofree char *now = _kurs_store_now_timestamp ();
+  GHashTableIter iter;
+  gpointer key;
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < action->changes->len; i++)
+    {
+      Change *change = action->changes->pdata[i];
+      gint64 strategy_id = kurs_record_get_strategy_id (change->record);
+
+      if (!(change->kind == CHANGE_DELETE && kurs_record_get_entity (change->record) == KURS_ENTITY_STRATEGY))
+        g_hash_table_add (strategies, GSIZE_TO_POINTER ((gsize) strategy_id));
+    }
+
+  if (!(stmt = _kurs_store_prepare_statement (self, "UPDATE strategy SET modified = ?2 WHERE id = ?1", error)))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, strategies);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      sqlite3_bind_int64 (stmt, 1, (gint64) GPOINTER_TO_SIZE (key));
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+      if (!_kurs_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+update_modified_in_memory (KursStore  *self,
+                           GHashTable *strategies)
+{
+  g_autofree char *now = _kurs_store_now_timestamp ();
+  int index = kurs_entity_info_find_field (kurs_entity_info (KURS_ENTITY_STRATEGY), "modified");
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, strategies);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 id = (gint64) GPOINTER_TO_SIZE (key);
+      KursRecord *strategy = g_hash_table_lookup (self->records[KURS_ENTITY_STRATEGY], &id);
+
+      if (strategy != NULL)
+        {
+          kurs_record_take_value_at (strategy, index, g_variant_new_string (now));
+          kurs_record_emit_changed (strategy, index);
+        }
+    }
+}
+
+static gboolean
+can_coalesce (KursStore *self,
+              Action    *action)
+{
+  Action *top;
+  Change *a, *b;
+
+  if (self->mode != HISTORY_RECORD || self->undo->len == 0 || self->redo->len > 0
+      || action->changes->len != 1)
+    return FALSE;
+
+  top = g_ptr_array_index (self->undo, self->undo->len - 1);
+  if (top->changes->len != 1)
+    return FALSE;
+
+  a = top->changes->pdata[0];
+  b = action->changes->pdata[0];
+
+  return a->kind == CHANGE_SET && b->kind == CHANGE_SET
+         && a->record == b->record && a->field == b->field
+         && kurs_record_get_info (a->record)->fields[a->field].type == KURS_FIELD_TEXT
+         && action->time - top->time < COALESCE_USEC;
+}
+
+static void
+file_action (KursStore *self,
+             Action    *action)
+{
+  switch (self->mode)
+    {
+    case HISTORY_RECORD:
+      if (action->changes->len == 0)
+        {
+          _kurs_store_action_free (action);
+          return;
+        }
+
+      /* A decision is a line under the history: undo neither takes it
+       * back, nor reaches past it to change what it decided on (the text
+       * an approval froze) */
+      if (action->deliberate)
+        {
+          g_ptr_array_set_size (self->undo, 0);
+          g_ptr_array_set_size (self->redo, 0);
+          _kurs_store_action_free (action);
+          return;
+        }
+
+      if (can_coalesce (self, action))
+        {
+          Action *top = g_ptr_array_index (self->undo, self->undo->len - 1);
+          Change *kept = top->changes->pdata[0];
+          Change *latest = action->changes->pdata[0];
+
+          g_clear_pointer (&kept->new_value, g_variant_unref);
+          kept->new_value = latest->new_value ? g_variant_ref (latest->new_value) : NULL;
+          top->time = action->time;
+          _kurs_store_action_free (action);
+          return;
+        }
+
+      g_ptr_array_add (self->undo, action);
+      if (self->undo->len > MAX_UNDO_STEPS)
+        g_ptr_array_remove_index (self->undo, 0);
+      g_ptr_array_set_size (self->redo, 0);
+      break;
+
+    case HISTORY_UNDO:
+      g_ptr_array_add (self->redo,
+                       g_ptr_array_steal_index (self->undo, self->undo->len - 1));
+      _kurs_store_action_free (action);
+      break;
+
+    case HISTORY_REDO:
+      g_ptr_array_add (self->undo,
+                       g_ptr_array_steal_index (self->redo, self->redo->len - 1));
+      _kurs_store_action_free (action);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+emit_changes (KursStore *self,
+              GPtrArray *changes)
+{
+  guint mask = 0;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      Change *change = changes->pdata[i];
+
+      mask |= 1u << kurs_record_get_entity (change->record);
+
+      if (change->kind == CHANGE_SET)
+        kurs_record_emit_changed (change->record, change->field);
+      else if (change->kind == CHANGE_INSERT || change->kind == CHANGE_DELETE)
+        g_object_notify (G_OBJECT (change->record), "deleted");
+    }
+
+  _kurs_store_notify_history (self);
+
+  if (mask != 0)
+    _kurs_store_emit_changed (self, mask);
+}
+
+gboolean
+_kurs_store_end_action (KursStore  *self,
+                        gboolean    ok,
+                        GError    **error)
+{
+  g_autoptr(GHashTable) strategies = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  Action *action;
+
+  g_assert (self->depth > 0);
+
+  self->depth--;
+
+  if (self->depth > 0)
+    {
+      Mark mark = g_array_index (self->marks, Mark, self->marks->len - 1);
+
+      g_array_set_size (self->marks, self->marks->len - 1);
+      if (ok)
+        return !mark.savepoint || _kurs_store_run_cached (self, "RELEASE nested", error);
+
+      if (mark.savepoint)
+        {
+          _kurs_store_run_cached (self, "ROLLBACK TO nested", NULL);
+          _kurs_store_run_cached (self, "RELEASE nested", NULL);
+        }
+      else
+        g_assert (self->pending->changes->len == mark.changes);
+      revert_memory (self, mark.changes);
+      return FALSE;
+    }
+
+  strategies = g_hash_table_new (NULL, NULL);
+  if (ok)
+    ok = check_changed_rows (self, self->pending, error)
+         && touch_strategies (self, self->pending, strategies, error)
+         && kurs_store_exec_sql (self, "COMMIT", error);
+
+  if (!ok)
+    {
+      if (self->db != NULL)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      revert_memory (self, 0);
+      g_clear_pointer (&self->pending, _kurs_store_action_free);
+      g_array_set_size (self->marks, 0);
+      return FALSE;
+    }
+
+  action = g_steal_pointer (&self->pending);
+  changes = g_ptr_array_ref (action->changes);
+  file_action (self, action);
+
+  update_modified_in_memory (self, strategies);
+  emit_changes (self, changes);
+  return TRUE;
+}
+
+/**
+ * kurs_store_begin:
+ * @label: what the action does, for a person ("Add goal")
+ *
+ * Begins an action: the changes until the matching kurs_store_commit()
+ * are one transaction and one step of undo.  Actions nest.
+ *
+ * Returns: %FALSE with @error set if the library cannot be written
+ */
+gboolean
+kurs_store_begin (KursStore   *self,
+                  const char  *label,
+                  GError     **error)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+
+  return _kurs_store_begin_action (self, label, error);
+}
+
+/**
+ * kurs_store_commit:
+ *
+ * Ends the action begun last.  The outermost action checks its rows,
+ * writes them to disk and notifies.
+ *
+ * Returns: %FALSE, with the whole action rolled back, if a rule failed
+ */
+gboolean
+kurs_store_commit (KursStore  *self,
+                   GError    **error)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  return _kurs_store_end_action (self, TRUE, error);
+}
+
+/**
+ * kurs_store_rollback:
+ *
+ * Takes back the action begun last, in the file and in memory.
+ */
+void
+kurs_store_rollback (KursStore *self)
+{
+  g_return_if_fail (KURS_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  _kurs_store_end_action (self, FALSE, NULL);
+}
+
+/* Rows: each function writes the file, updates the record and notes the
+ * change in the pending action. */
+
+/* Undo and redo */
+
+gboolean
+kurs_store_can_undo (KursStore *self)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+
+  return self->undo->len > 0 && !self->read_only;
+}
+
+gboolean
+kurs_store_can_redo (KursStore *self)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+
+  return self->redo->len > 0 && !self->read_only;
+}
+
+/**
+ * kurs_store_set_origin:
+ * @origin: (nullable): where the actions to come are made: a window's page
+ *
+ * Tags the actions that follow with where they were made, so that undo
+ * can go back there (kurs_store_get_undo_subject()).
+ */
+void
+kurs_store_set_origin (KursStore  *self,
+                       const char *origin)
+{
+  g_return_if_fail (KURS_IS_STORE (self));
+
+  if (g_strcmp0 (self->origin, origin) == 0)
+    return;
+  g_free (self->origin);
+  self->origin = g_strdup (origin);
+}
+
+static KursRecord *
+peek_subject (GPtrArray   *stack,
+              const char **field,
+              const char **origin)
+{
+  Action *action;
+  Change *first;
+
+  if (field != NULL)
+    *field = NULL;
+  if (origin != NULL)
+    *origin = NULL;
+  if (stack->len == 0)
+    return NULL;
+
+  action = g_ptr_array_index (stack, stack->len - 1);
+  if (origin != NULL)
+    *origin = action->origin;
+  if (action->subject != NULL)
+    {
+      if (field != NULL && action->subject_field >= 0)
+        *field = kurs_record_get_info (action->subject)->fields[action->subject_field].name;
+      return action->subject;
+    }
+
+  /* An action on many rows: where it began */
+  first = action->changes->len > 0 ? action->changes->pdata[0] : NULL;
+  return first ? first->record : NULL;
+}
+
+/**
+ * kurs_store_get_undo_subject:
+ * @field: (out) (optional) (nullable): the field undo would set back, or
+ *   %NULL when it adds or removes rows
+ * @origin: (out) (optional) (nullable): where the action was made, as
+ *   kurs_store_set_origin() said then
+ *
+ * Returns: (transfer none) (nullable): the row that undo would change (for
+ *   an action on many rows, the first it made), so that a window can show
+ *   it; %NULL when there is nothing to undo
+ */
+KursRecord *
+kurs_store_get_undo_subject (KursStore   *self,
+                             const char **field,
+                             const char **origin)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+
+  return peek_subject (self->undo, field, origin);
+}
+
+/**
+ * kurs_store_get_redo_subject:
+ *
+ * The same as kurs_store_get_undo_subject(), for redo.
+ */
+KursRecord *
+kurs_store_get_redo_subject (KursStore   *self,
+                             const char **field,
+                             const char **origin)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+
+  return peek_subject (self->redo, field, origin);
+}
+
+/**
+ * kurs_store_get_undo_label:
+ *
+ * Returns: (nullable): what undo would take back ("Change title"), or
+ *   %NULL when there is nothing to undo
+ */
+const char *
+kurs_store_get_undo_label (KursStore *self)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+
+  if (self->undo->len == 0)
+    return NULL;
+
+  return ((Action *) g_ptr_array_index (self->undo, self->undo->len - 1))->label;
+}
+
+const char *
+kurs_store_get_redo_label (KursStore *self)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+
+  if (self->redo->len == 0)
+    return NULL;
+
+  return ((Action *) g_ptr_array_index (self->redo, self->redo->len - 1))->label;
+}
+
+static gboolean
+replay_change (KursStore  *self,
+               Change     *change,
+               gboolean    forward,
+               GError    **error)
+{
+  switch (change->kind)
+    {
+    case CHANGE_INSERT:
+      return forward ? _kurs_store_row_restore (self, change->record, error)
+                     : _kurs_store_row_delete (self, change->record, error);
+
+    case CHANGE_DELETE:
+      return forward ? _kurs_store_row_delete (self, change->record, error)
+                     : _kurs_store_row_restore (self, change->record, error);
+
+    case CHANGE_SET:
+      return _kurs_store_row_set (self, change->record, change->field,
+                                  forward ? change->new_value : change->old_value, error);
+
+    case CHANGE_MOVE:
+      return _kurs_store_row_move (self, change->record,
+                                   forward ? change->new_position : change->old_position, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+replay (KursStore    *self,
+        HistoryMode   mode,
+        GError      **error)
+{
+  GPtrArray *stack = mode == HISTORY_UNDO ? self->undo : self->redo;
+  Action *action;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  /* What is being typed is written first: it is what undo takes back */
+  kurs_store_prepare (self);
+
+  if (stack->len == 0)
+    return TRUE;
+
+  action = g_ptr_array_index (stack, stack->len - 1);
+  if (!_kurs_store_begin_action (self, action->label, error))
+    return FALSE;
+
+  self->mode = mode;
+  if (mode == HISTORY_UNDO)
+    {
+      for (guint i = action->changes->len; ok && i > 0; i--)
+        ok = replay_change (self, action->changes->pdata[i - 1], FALSE, error);
+    }
+  else
+    {
+      for (guint i = 0; ok && i < action->changes->len; i++)
+        ok = replay_change (self, action->changes->pdata[i], TRUE, error);
+    }
+
+  ok = _kurs_store_end_action (self, ok, ok ? error : NULL);
+  self->mode = HISTORY_RECORD;
+  return ok;
+}
+
+/**
+ * kurs_store_prepare:
+ *
+ * Asks every editor with an edit waiting to write it now
+ * (#KursStore::prepare), as the store itself does before an action.  For
+ * what reads the library whole — an export, a printed document — so that
+ * it has what was just typed.
+ */
+void
+kurs_store_prepare (KursStore *self)
+{
+  g_return_if_fail (KURS_IS_STORE (self));
+
+  if (self->db != NULL && !self->read_only)
+    _kurs_store_emit_prepare (self);
+}
+
+/**
+ * kurs_store_undo:
+ *
+ * Takes back the last action, whichever editor made it.
+ */
+gboolean
+kurs_store_undo (KursStore  *self,
+                 GError    **error)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+
+  return replay (self, HISTORY_UNDO, error);
+}
+
+gboolean
+kurs_store_redo (KursStore  *self,
+                 GError    **error)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+
+  return replay (self, HISTORY_REDO, error);
+}
