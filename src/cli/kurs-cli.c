@@ -562,7 +562,7 @@ static const KursCliCommand commands[] = {
   { "add", "ID KIND [--parent N] FIELD=VALUE…",
     N_("Add a record to a strategy (milestone, stakeholder, hearing_round…); prints its number"), kurs_cli_run_add },
   { "set", "ID KIND N FIELD=VALUE…", N_("Change fields of a strategy’s record"), kurs_cli_run_set },
-  { "plan-process", "ID --approval YYYY-MM-DD [--hearing-weeks N] [--by-law]",
+  { "plan-process", "ID --approval YYYY-MM-DD [--hearing-weeks N] [--by-law] [--replace]",
     N_("Plan the usual path to approval, from the day of the final approval; prints the hearing round"),
     kurs_cli_run_plan_process },
   { "send-to-hearing", "ID --party N… [--milestone N] [--sent D] [--deadline D]",
