@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "kurs-date.h"
 #include "kurs-schema.h"
@@ -684,4 +685,165 @@ kurs_field_format_value (const KursField *field,
     default:
       g_assert_not_reached ();
     }
+}
+
+/* kurs_field_check_value()'s errors */
+static gboolean
+check_failed (GError     **error,
+              const char  *format,
+              ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+check_failed (GError     **error,
+              const char  *format,
+              ...)
+{
+  va_list args;
+
+  if (error != NULL)
+    {
+      va_start (args, format);
+      *error = g_error_new_valist (KURS_SCHEMA_ERROR, KURS_SCHEMA_ERROR_INVALID_VALUE, format, args);
+      va_end (args);
+    }
+  return FALSE;
+}
+
+/**
+ * kurs_field_get_label:
+ *
+ * Returns: the field's name for people, translated
+ */
+const char *
+kurs_field_get_label (const KursField *field)
+{
+  return field->label ? _(field->label) : field->name;
+}
+
+/* Every text must be exportable: XML 1.0 has no place for control
+ * characters other than tab and line breaks, nor for U+FFFE and U+FFFF.
+ * In UTF-8 those are single bytes below 0x20 and EF BF BE / EF BF BF, so a
+ * scan of the bytes finds them. */
+static gboolean
+is_xml_text (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p; p++)
+    {
+      if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        return FALSE;
+      if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kurs_field_check_value:
+ * @value: (nullable): a value of the field, or %NULL for none
+ *
+ * Checks a value against its field's own rules, the same for the store,
+ * the importers and the editors: a required value, its type, a text's
+ * length (KURS_TEXT_MAX_CHARS characters, as the XML schema counts), one
+ * line where the field is, characters XML can hold, a number in range, a
+ * date that exists, a choice that is one.  Rules between fields are the
+ * store's (they need the row).
+ *
+ * Returns: whether @value can be the field's, or %FALSE with @error
+ *   (%KURS_SCHEMA_ERROR_INVALID_VALUE) saying why
+ */
+gboolean
+kurs_field_check_value (const KursField  *field,
+                        GVariant         *value,
+                        GError          **error)
+{
+  const char *label = kurs_field_get_label (field);
+
+  if (value == NULL)
+    {
+      if (field->flags & KURS_FIELD_REQUIRED)
+        return check_failed (error, _("%s needs a value"), label);
+      return TRUE;
+    }
+
+  if (!g_variant_is_of_type (value, kurs_field_get_variant_type (field)))
+    return check_failed (error, _("%s got a value of the wrong kind"), label);
+
+  switch (field->type)
+    {
+    case KURS_FIELD_TEXT:
+      {
+        gsize length;
+        const char *text = g_variant_get_string (value, &length);
+        gboolean blank = TRUE;
+
+        for (const char *p = text; *p && blank; p = g_utf8_next_char (p))
+          blank = g_unichar_isspace (g_utf8_get_char (p));
+
+        if ((field->flags & KURS_FIELD_REQUIRED) && blank)
+          return check_failed (error, _("%s cannot be empty"), label);
+        /* Counted in characters, as the XML schema counts them, so that
+         * whatever is stored can be exported; more than a million is a
+         * mistake (a pasted file), not a strategy */
+        if (!(field->flags & KURS_FIELD_BULK) && length > KURS_TEXT_MAX_CHARS
+            && g_utf8_strlen (text, length) > KURS_TEXT_MAX_CHARS)
+          return check_failed (error, _("%s is too long: at most a million characters"), label);
+        if (!(field->flags & KURS_FIELD_LONG) && strchr (text, '\n') != NULL)
+          return check_failed (error, _("%s must be a single line"), label);
+        /* Bulky fields hold what Kurs wrote itself (frozen XML). */
+        if (!(field->flags & KURS_FIELD_BULK) && !is_xml_text (text))
+          return check_failed (error, _("%s contains a control character that cannot be kept"), label);
+      }
+      break;
+
+    case KURS_FIELD_INT:
+      {
+        gint64 number = g_variant_get_int64 (value);
+
+        /* The schema's ranges fit in an int. */
+        if (field->min < field->max && (number < field->min || number > field->max))
+          return check_failed (error, _("%s must be from %d to %d"),
+                          label, (int) field->min, (int) field->max);
+      }
+      break;
+
+    case KURS_FIELD_REAL:
+      if (!isfinite (g_variant_get_double (value)))
+        return check_failed (error, _("%s must be a number"), label);
+      break;
+
+    case KURS_FIELD_DATE:
+      {
+        g_autoptr(GError) local_error = NULL;
+
+        if (!kurs_date_check (g_variant_get_string (value, NULL), &local_error))
+          return check_failed (error, "%s: %s", label, local_error->message);
+      }
+      break;
+
+    case KURS_FIELD_ENUM:
+      if (kurs_enum_info_from_nick (field->enum_info, g_variant_get_string (value, NULL)) < 0)
+        {
+          g_autoptr(GError) local_error = NULL;
+          g_autoptr(GVariant) parsed = kurs_field_parse_value (field, g_variant_get_string (value, NULL),
+                                                               &local_error);
+
+          return check_failed (error, "%s", local_error->message);
+        }
+      break;
+
+    case KURS_FIELD_REF:
+      if (g_variant_get_int64 (value) <= 0)
+        return check_failed (error, _("%s refers to nothing"), label);
+      break;
+
+    case KURS_FIELD_BOOL:
+    case KURS_FIELD_TIMESTAMP:
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return TRUE;
 }

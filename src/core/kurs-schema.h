@@ -204,4 +204,9 @@ gboolean    kurs_text_is_decimal (const char *text);
 const char *kurs_format_double   (double      number,
                                   char       *buffer);
 
+const char *kurs_field_get_label   (const KursField  *field);
+gboolean    kurs_field_check_value (const KursField  *field,
+                                    GVariant         *value,
+                                    GError          **error);
+
 G_END_DECLS

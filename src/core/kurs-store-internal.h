@@ -153,6 +153,25 @@ char         *_kurs_store_now_timestamp (void);
 gboolean      _kurs_store_end_action (KursStore  *self,
                                       gboolean    ok,
                                       GError    **error);
+gboolean      _kurs_store_invalid (GError     **error,
+                                   const char  *format,
+                                   ...) G_GNUC_PRINTF (2, 3);
+KursRecord   *_kurs_store_create_row (KursStore           *self,
+                                      KursEntity           entity,
+                                      gint64               parent_id,
+                                      guint                n_fields,
+                                      const char * const  *fields,
+                                      GVariant * const    *given,
+                                      gboolean             internal,
+                                      GError             **error);
+KursRecord   *_kurs_store_create_in_action (KursStore           *self,
+                                            KursEntity           entity,
+                                            gint64               parent_id,
+                                            guint                n_fields,
+                                            const char * const  *fields,
+                                            GVariant * const    *values,
+                                            gboolean             internal,
+                                            GError             **error);
 void          _kurs_store_notify_history (KursStore *self);
 void          _kurs_store_emit_changed (KursStore *self,
                                         guint      entities);

@@ -1028,7 +1028,7 @@ kurs_store_get_record_name (KursStore  *self,
 static const char *
 field_label (const KursField *field)
 {
-  return field->label ? _(field->label) : field->name;
+  return kurs_field_get_label (field);
 }
 
 /* What undo calls an action on @record: one of the entity's phrases
@@ -1089,15 +1089,10 @@ set_subject (KursStore  *self,
   self->pending->subject_field = field;
 }
 
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...)
+gboolean
+_kurs_store_invalid (GError     **error,
+                     const char  *format,
+                     ...)
 {
   va_list args;
 
@@ -1120,122 +1115,22 @@ find_field (const KursEntityInfo  *info,
   int index = kurs_entity_info_find_field (info, field);
 
   if (index < 0)
-    invalid (error, _("A %s has no field “%s”"), info->name, field);
+    _kurs_store_invalid (error, _("A %s has no field “%s”"), info->name, field);
   return index;
 }
 
-/* Every text must be exportable: XML 1.0 has no place for control
- * characters other than tab and line breaks, nor for U+FFFE and U+FFFF.
- * In UTF-8 those are single bytes below 0x20 and EF BF BE / EF BF BF, so a
- * scan of the bytes finds them. */
-static gboolean
-is_xml_text (const char *text)
-{
-  for (const guchar *p = (const guchar *) text; *p; p++)
-    {
-      if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-        return FALSE;
-      if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
+/* A value against its field's own rules (kurs_field_check_value()), as
+ * the store's error */
 static gboolean
 check_field_value (const KursField  *field,
                    GVariant         *value,
                    GError          **error)
 {
-  const char *label = field_label (field);
+  g_autoptr(GError) local_error = NULL;
 
-  if (value == NULL)
-    {
-      if (field->flags & KURS_FIELD_REQUIRED)
-        return invalid (error, _("%s needs a value"), label);
-      return TRUE;
-    }
-
-  if (!g_variant_is_of_type (value, kurs_field_get_variant_type (field)))
-    return invalid (error, _("%s got a value of the wrong kind"), label);
-
-  switch (field->type)
-    {
-    case KURS_FIELD_TEXT:
-      {
-        gsize length;
-        const char *text = g_variant_get_string (value, &length);
-        gboolean blank = TRUE;
-
-        for (const char *p = text; *p && blank; p = g_utf8_next_char (p))
-          blank = g_unichar_isspace (g_utf8_get_char (p));
-
-        if ((field->flags & KURS_FIELD_REQUIRED) && blank)
-          return invalid (error, _("%s cannot be empty"), label);
-        /* Counted in characters, as the XML schema counts them, so that
-         * whatever is stored can be exported; more than a million is a
-         * mistake (a pasted file), not a strategy */
-        if (!(field->flags & KURS_FIELD_BULK) && length > KURS_TEXT_MAX_CHARS
-            && g_utf8_strlen (text, length) > KURS_TEXT_MAX_CHARS)
-          return invalid (error, _("%s is too long: at most a million characters"), label);
-        if (!(field->flags & KURS_FIELD_LONG) && strchr (text, '\n') != NULL)
-          return invalid (error, _("%s must be a single line"), label);
-        /* Bulky fields hold what Kurs wrote itself (frozen XML). */
-        if (!(field->flags & KURS_FIELD_BULK) && !is_xml_text (text))
-          return invalid (error, _("%s contains a control character that cannot be kept"), label);
-      }
-      break;
-
-    case KURS_FIELD_INT:
-      {
-        gint64 number = g_variant_get_int64 (value);
-
-        /* The schema's ranges fit in an int. */
-        if (field->min < field->max && (number < field->min || number > field->max))
-          return invalid (error, _("%s must be from %d to %d"),
-                          label, (int) field->min, (int) field->max);
-      }
-      break;
-
-    case KURS_FIELD_REAL:
-      if (!isfinite (g_variant_get_double (value)))
-        return invalid (error, _("%s must be a number"), label);
-      break;
-
-    case KURS_FIELD_DATE:
-      {
-        g_autoptr(GError) local_error = NULL;
-
-        if (!kurs_date_check (g_variant_get_string (value, NULL), &local_error))
-          return invalid (error, "%s: %s", label, local_error->message);
-      }
-      break;
-
-    case KURS_FIELD_ENUM:
-      if (kurs_enum_info_from_nick (field->enum_info, g_variant_get_string (value, NULL)) < 0)
-        {
-          g_autoptr(GError) local_error = NULL;
-          g_autoptr(GVariant) parsed = kurs_field_parse_value (field, g_variant_get_string (value, NULL),
-                                                               &local_error);
-
-          return invalid (error, "%s", local_error->message);
-        }
-      break;
-
-    case KURS_FIELD_REF:
-      if (g_variant_get_int64 (value) <= 0)
-        return invalid (error, _("%s refers to nothing"), label);
-      break;
-
-    case KURS_FIELD_BOOL:
-    case KURS_FIELD_TIMESTAMP:
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  return TRUE;
+  if (kurs_field_check_value (field, value, &local_error))
+    return TRUE;
+  return _kurs_store_invalid (error, "%s", local_error->message);
 }
 
 /**
@@ -1362,18 +1257,18 @@ _kurs_store_check_row (KursStore   *self,
     {
     case KURS_ENTITY_STRATEGY:
       if (kurs_record_get_int (record, "end_year") < kurs_record_get_int (record, "start_year"))
-        return invalid (error, _("The period of “%s” ends in %d, before it begins in %d"), title,
-                        (int) kurs_record_get_int (record, "end_year"),
-                        (int) kurs_record_get_int (record, "start_year"));
+        return _kurs_store_invalid (error, _("The period of “%s” ends in %d, before it begins in %d"), title,
+                                    (int) kurs_record_get_int (record, "end_year"),
+                                    (int) kurs_record_get_int (record, "start_year"));
       break;
 
     case KURS_ENTITY_ACTION_PLAN:
     case KURS_ENTITY_INITIATIVE:
     case KURS_ENTITY_MILESTONE:
       if (!dates_in_order (record, "start_date", "end_date"))
-        return invalid (error, _("“%s” ends on %s, before it starts on %s"), title,
-                        kurs_record_get_text (record, "end_date"),
-                        kurs_record_get_text (record, "start_date"));
+        return _kurs_store_invalid (error, _("“%s” ends on %s, before it starts on %s"), title,
+                                    kurs_record_get_text (record, "end_date"),
+                                    kurs_record_get_text (record, "start_date"));
 
       if (kurs_record_get_entity (record) == KURS_ENTITY_MILESTONE)
         {
@@ -1382,22 +1277,22 @@ _kurs_store_check_row (KursStore   *self,
           KursDate start = kurs_record_get_date (record, "start_date");
 
           if (has_every != has_until)
-            return invalid (error, _("“%s” repeats: it needs both how often and until which year"),
-                            title);
+            return _kurs_store_invalid (error, _("“%s” repeats: it needs both how often and until which year"),
+                                        title);
 
           if (has_until && start != KURS_DATE_NONE
               && kurs_record_get_int (record, "repeat_until_year") < kurs_date_get_year (start))
-            return invalid (error, _("“%s” repeats until %d, before it first happens in %d"), title,
-                            (int) kurs_record_get_int (record, "repeat_until_year"),
-                            kurs_date_get_year (start));
+            return _kurs_store_invalid (error, _("“%s” repeats until %d, before it first happens in %d"), title,
+                                        (int) kurs_record_get_int (record, "repeat_until_year"),
+                                        kurs_date_get_year (start));
         }
       break;
 
     case KURS_ENTITY_HEARING_ROUND:
       if (!dates_in_order (record, "sent_date", "deadline"))
-        return invalid (error, _("The deadline of “%s”, %s, is before it is sent on %s"), title,
-                        kurs_record_get_text (record, "deadline"),
-                        kurs_record_get_text (record, "sent_date"));
+        return _kurs_store_invalid (error, _("The deadline of “%s”, %s, is before it is sent on %s"), title,
+                                    kurs_record_get_text (record, "deadline"),
+                                    kurs_record_get_text (record, "sent_date"));
       /* The responses already recorded stay within the round's dates */
       if (kurs_record_get_id (record) > 0)
         {
@@ -1424,8 +1319,8 @@ _kurs_store_check_row (KursStore   *self,
     case KURS_ENTITY_SUBGOAL:
       if (kurs_record_has_value (record, "horizon_year")
           && kurs_record_has_value (record, "horizon_plan_id"))
-        return invalid (error, _("The horizon of “%s” is either a year or an action plan, not both"),
-                        title);
+        return _kurs_store_invalid (error, _("The horizon of “%s” is either a year or an action plan, not both"),
+                                    title);
       break;
 
     default:
@@ -1457,8 +1352,8 @@ check_reference (KursStore        *self,
     }
 
   if (strategy_id != 0 && kurs_record_get_strategy_id (target) != strategy_id)
-    return invalid (error, _("%s: “%s” belongs to another strategy"),
-                    field_label (field), kurs_record_get_title (target));
+    return _kurs_store_invalid (error, _("%s: “%s” belongs to another strategy"),
+                                field_label (field), kurs_record_get_title (target));
 
   return TRUE;
 }
@@ -1693,15 +1588,15 @@ next_position (KursStore *self,
 
 /* Creating */
 
-static KursRecord *
-create_row (KursStore           *self,
-            KursEntity           entity,
-            gint64               parent_id,
-            guint                n_fields,
-            const char * const  *fields,
-            GVariant * const    *given,
-            gboolean             internal,
-            GError             **error)
+KursRecord *
+_kurs_store_create_row (KursStore           *self,
+                        KursEntity           entity,
+                        gint64               parent_id,
+                        guint                n_fields,
+                        const char * const  *fields,
+                        GVariant * const    *given,
+                        gboolean             internal,
+                        GError             **error)
 {
   const KursEntityInfo *info = kurs_entity_info (entity);
   g_autoptr(KursRecord) record = NULL;
@@ -1801,7 +1696,7 @@ create_row (KursStore           *self,
       GVariant *history[] = { g_variant_new_string ("draft"), g_variant_new_string (today) };
       g_autoptr(KursRecord) change = NULL;
 
-      change = create_row (self, KURS_ENTITY_STATUS_CHANGE, id, 2, names, history, TRUE, error);
+      change = _kurs_store_create_row (self, KURS_ENTITY_STATUS_CHANGE, id, 2, names, history, TRUE, error);
       if (change == NULL)
         goto out;
     }
@@ -1817,15 +1712,15 @@ out:
   return ok ? g_steal_pointer (&record) : NULL;
 }
 
-static KursRecord *
-create_in_action (KursStore           *self,
-                  KursEntity           entity,
-                  gint64               parent_id,
-                  guint                n_fields,
-                  const char * const  *fields,
-                  GVariant * const    *values,
-                  gboolean             internal,
-                  GError             **error)
+KursRecord *
+_kurs_store_create_in_action (KursStore           *self,
+                              KursEntity           entity,
+                              gint64               parent_id,
+                              guint                n_fields,
+                              const char * const  *fields,
+                              GVariant * const    *values,
+                              gboolean             internal,
+                              GError             **error)
 {
   g_autofree char *label = NULL;
   KursRecord *record;
@@ -1848,7 +1743,7 @@ create_in_action (KursStore           *self,
       return NULL;
     }
 
-  record = create_row (self, entity, parent_id, n_fields, fields, values, internal, error);
+  record = _kurs_store_create_row (self, entity, parent_id, n_fields, fields, values, internal, error);
   set_subject (self, record, -1);
   if (!_kurs_store_end_action (self, record != NULL, record != NULL ? error : NULL))
     g_clear_object (&record);
@@ -1881,7 +1776,7 @@ kurs_store_createv (KursStore           *self,
   g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, NULL);
   g_return_val_if_fail (n_fields == 0 || (fields != NULL && values != NULL), NULL);
 
-  return create_in_action (self, entity, parent_id, n_fields, fields, values, FALSE, error);
+  return _kurs_store_create_in_action (self, entity, parent_id, n_fields, fields, values, FALSE, error);
 }
 
 KursRecord *
@@ -1896,7 +1791,7 @@ kurs_store_create_internal (KursStore           *self,
   g_return_val_if_fail (KURS_IS_STORE (self), NULL);
   g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, NULL);
 
-  return create_in_action (self, entity, parent_id, n_fields, fields, values, TRUE, error);
+  return _kurs_store_create_in_action (self, entity, parent_id, n_fields, fields, values, TRUE, error);
 }
 
 /**
@@ -2083,7 +1978,7 @@ kurs_store_set_text (KursStore   *self,
       g_autoptr(GError) local_error = NULL;
 
       if (!(value = kurs_field_parse_value (info, text, &local_error)))
-        return invalid (error, "%s", local_error->message);
+        return _kurs_store_invalid (error, "%s", local_error->message);
     }
 
   return kurs_store_set (self, record, field, value, error);
@@ -2211,7 +2106,7 @@ kurs_store_delete (KursStore   *self,
     }
 
   if (info->internal)
-    return invalid (error, _("A %s is only removed by Kurs itself"), info->name);
+    return _kurs_store_invalid (error, _("A %s is only removed by Kurs itself"), info->name);
 
   if (!_kurs_store_begin_action (self, label, error))
     return FALSE;
@@ -2249,7 +2144,7 @@ kurs_store_move (KursStore   *self,
 
   info = kurs_record_get_info (record);
   if (!info->ordered)
-    return invalid (error, _("A %s has no order of its own to change"), info->name);
+    return _kurs_store_invalid (error, _("A %s has no order of its own to change"), info->name);
 
   siblings = kurs_store_list (self, info->entity, kurs_record_get_parent_id (record));
   if (!g_ptr_array_find (siblings, record, &from))
@@ -2279,152 +2174,6 @@ kurs_store_move (KursStore   *self,
 
   return _kurs_store_end_action (self, ok, ok ? error : NULL);
 }
-
-/* What the store itself changes */
-
-/**
- * kurs_store_create_strategy:
- *
- * Adds a strategy in draft, with a new UUID.
- *
- * Returns: (transfer full): the strategy, or %NULL with @error set
- */
-KursRecord *
-kurs_store_create_strategy (KursStore   *self,
-                            const char  *title,
-                            int          start_year,
-                            int          end_year,
-                            const char  *committee,
-                            GError     **error)
-{
-  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
-
-  if (title == NULL || !g_utf8_validate (title, -1, NULL)
-      || (committee != NULL && !g_utf8_validate (committee, -1, NULL)))
-    {
-      invalid (error, _("The title and committee must be valid text"));
-      return NULL;
-    }
-
-  return kurs_store_create (self, KURS_ENTITY_STRATEGY, 0, error,
-                            "title", g_variant_new_string (title),
-                            "start_year", g_variant_new_int64 (start_year),
-                            "end_year", g_variant_new_int64 (end_year),
-                            "committee", committee && *committee ? g_variant_new_string (committee) : NULL,
-                            NULL);
-}
-
-/**
- * kurs_store_change_status:
- * @date: (nullable): the day of the decision, YYYY-MM-DD; %NULL for today
- * @body: (nullable): who decided: a committee, the council
- *
- * Sets the strategy's status and records the change in its history, in
- * one action.  Which changes make sense is the caller's rule; see
- * kurs_approval_set_status().
- *
- * A status change is a decision, with its own date and body: undo does
- * not take it back, nor anything done before it (it clears the history
- * of undo and redo).  The decision is changed by another, if at all.
- */
-gboolean
-kurs_store_change_status (KursStore           *self,
-                          KursRecord          *strategy,
-                          KursStrategyStatus   status,
-                          const char          *date,
-                          const char          *body,
-                          GError             **error)
-{
-  const KursEntityInfo *info;
-  const char *nick;
-  g_autofree char *today = NULL;
-  g_autofree char *label = NULL;
-  g_autoptr(KursRecord) entry = NULL;
-  gboolean ok;
-  int index;
-
-  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KURS_IS_RECORD (strategy), FALSE);
-  g_return_val_if_fail (kurs_record_get_entity (strategy) == KURS_ENTITY_STRATEGY, FALSE);
-
-  info = kurs_record_get_info (strategy);
-  nick = kurs_enum_info_to_nick (&kurs_strategy_status_enum, status);
-  g_return_val_if_fail (nick != NULL, FALSE);
-
-  if (date == NULL)
-    date = today = kurs_date_to_iso (kurs_date_today ());
-  if (!kurs_date_is_valid_iso (date))
-    return invalid (error, _("“%s” is not a date; write it as YYYY-MM-DD"), date);
-  if (body != NULL && (!g_utf8_validate (body, -1, NULL) || strchr (body, '\n')))
-    return invalid (error, _("The name of who decided must be a single line of text"));
-
-  label = g_strdup_printf (_("Set status to %s"),
-                           kurs_enum_info_to_label (&kurs_strategy_status_enum, status));
-  if (!_kurs_store_begin_action (self, label, error))
-    return FALSE;
-  /* …and so is the action it is part of (an approval) */
-  self->pending->deliberate = TRUE;
-
-  index = kurs_entity_info_find_field (info, "status");
-  ok = _kurs_store_row_set (self, strategy, index, g_variant_new_string (nick), error);
-  if (ok)
-    {
-      const char *names[] = { "status", "date", "body" };
-      GVariant *values[] = {
-        g_variant_new_string (nick),
-        g_variant_new_string (date),
-        body && *body ? g_variant_new_string (body) : NULL,
-      };
-
-      entry = create_row (self, KURS_ENTITY_STATUS_CHANGE, kurs_record_get_id (strategy),
-                          3, names, values, TRUE, error);
-      ok = entry != NULL;
-    }
-
-  return _kurs_store_end_action (self, ok, ok ? error : NULL);
-}
-
-/**
- * kurs_store_add_version:
- * @content: the frozen text of the version
- *
- * Adds an approved version.  See kurs_approval_approve(), which freezes
- * the strategy's content and calls this.
- *
- * Returns: (transfer full): the version, or %NULL with @error set
- */
-KursRecord *
-kurs_store_add_version (KursStore   *self,
-                        KursRecord  *strategy,
-                        gint64       number,
-                        const char  *date,
-                        const char  *approved_by,
-                        const char  *content,
-                        GError     **error)
-{
-  const char *names[] = { "number", "approved_date", "approved_by", "content" };
-  GVariant *values[4];
-
-  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
-  g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
-  g_return_val_if_fail (date != NULL && content != NULL, NULL);
-
-  if (!g_utf8_validate (date, -1, NULL) || !g_utf8_validate (content, -1, NULL)
-      || (approved_by && !g_utf8_validate (approved_by, -1, NULL)))
-    {
-      invalid (error, _("The version is not valid text"));
-      return NULL;
-    }
-
-  values[0] = g_variant_new_int64 (number);
-  values[1] = g_variant_new_string (date);
-  values[2] = approved_by && *approved_by ? g_variant_new_string (approved_by) : NULL;
-  values[3] = g_variant_new_string (content);
-
-  return create_in_action (self, KURS_ENTITY_VERSION, kurs_record_get_id (strategy),
-                           G_N_ELEMENTS (names), names, values, TRUE, error);
-}
-
 
 /* For kurs-store-history.c: what the class declares */
 

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kurs-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "kurs-record-private.h"
+#include "kurs-store-internal.h"
+
+/* What the store changes itself, never an editor: a new strategy with its
+ * identity, a strategy's status, and the versions approval freezes.  The
+ * rules of approval (who may approve, what a version holds) are in
+ * kurs-approval.c, which calls these. */
+
+/* What the store itself changes */
+
+/**
+ * kurs_store_create_strategy:
+ *
+ * Adds a strategy in draft, with a new UUID.
+ *
+ * Returns: (transfer full): the strategy, or %NULL with @error set
+ */
+KursRecord *
+kurs_store_create_strategy (KursStore   *self,
+                            const char  *title,
+                            int          start_year,
+                            int          end_year,
+                            const char  *committee,
+                            GError     **error)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+
+  if (title == NULL || !g_utf8_validate (title, -1, NULL)
+      || (committee != NULL && !g_utf8_validate (committee, -1, NULL)))
+    {
+      _kurs_store_invalid (error, _("The title and committee must be valid text"));
+      return NULL;
+    }
+
+  return kurs_store_create (self, KURS_ENTITY_STRATEGY, 0, error,
+                            "title", g_variant_new_string (title),
+                            "start_year", g_variant_new_int64 (start_year),
+                            "end_year", g_variant_new_int64 (end_year),
+                            "committee", committee && *committee ? g_variant_new_string (committee) : NULL,
+                            NULL);
+}
+
+/**
+ * kurs_store_change_status:
+ * @date: (nullable): the day of the decision, YYYY-MM-DD; %NULL for today
+ * @body: (nullable): who decided: a committee, the council
+ *
+ * Sets the strategy's status and records the change in its history, in
+ * one action.  Which changes make sense is the caller's rule; see
+ * kurs_approval_set_status().
+ *
+ * A status change is a decision, with its own date and body: undo does
+ * not take it back, nor anything done before it (it clears the history
+ * of undo and redo).  The decision is changed by another, if at all.
+ */
+gboolean
+kurs_store_change_status (KursStore           *self,
+                          KursRecord          *strategy,
+                          KursStrategyStatus   status,
+                          const char          *date,
+                          const char          *body,
+                          GError             **error)
+{
+  const KursEntityInfo *info;
+  const char *nick;
+  g_autofree char *today = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(KursRecord) entry = NULL;
+  gboolean ok;
+  int index;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KURS_IS_RECORD (strategy), FALSE);
+  g_return_val_if_fail (kurs_record_get_entity (strategy) == KURS_ENTITY_STRATEGY, FALSE);
+
+  info = kurs_record_get_info (strategy);
+  nick = kurs_enum_info_to_nick (&kurs_strategy_status_enum, status);
+  g_return_val_if_fail (nick != NULL, FALSE);
+
+  if (date == NULL)
+    date = today = kurs_date_to_iso (kurs_date_today ());
+  if (!kurs_date_is_valid_iso (date))
+    return _kurs_store_invalid (error, _("“%s” is not a date; write it as YYYY-MM-DD"), date);
+  if (body != NULL && (!g_utf8_validate (body, -1, NULL) || strchr (body, '\n')))
+    return _kurs_store_invalid (error, _("The name of who decided must be a single line of text"));
+
+  label = g_strdup_printf (_("Set status to %s"),
+                           kurs_enum_info_to_label (&kurs_strategy_status_enum, status));
+  if (!_kurs_store_begin_action (self, label, error))
+    return FALSE;
+  /* …and so is the action it is part of (an approval) */
+  self->pending->deliberate = TRUE;
+
+  index = kurs_entity_info_find_field (info, "status");
+  ok = _kurs_store_row_set (self, strategy, index, g_variant_new_string (nick), error);
+  if (ok)
+    {
+      const char *names[] = { "status", "date", "body" };
+      GVariant *values[] = {
+        g_variant_new_string (nick),
+        g_variant_new_string (date),
+        body && *body ? g_variant_new_string (body) : NULL,
+      };
+
+      entry = _kurs_store_create_row (self, KURS_ENTITY_STATUS_CHANGE, kurs_record_get_id (strategy),
+                                      3, names, values, TRUE, error);
+      ok = entry != NULL;
+    }
+
+  return _kurs_store_end_action (self, ok, ok ? error : NULL);
+}
+
+/**
+ * kurs_store_add_version:
+ * @content: the frozen text of the version
+ *
+ * Adds an approved version.  See kurs_approval_approve(), which freezes
+ * the strategy's content and calls this.
+ *
+ * Returns: (transfer full): the version, or %NULL with @error set
+ */
+KursRecord *
+kurs_store_add_version (KursStore   *self,
+                        KursRecord  *strategy,
+                        gint64       number,
+                        const char  *date,
+                        const char  *approved_by,
+                        const char  *content,
+                        GError     **error)
+{
+  const char *names[] = { "number", "approved_date", "approved_by", "content" };
+  GVariant *values[4];
+
+  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
+  g_return_val_if_fail (date != NULL && content != NULL, NULL);
+
+  if (!g_utf8_validate (date, -1, NULL) || !g_utf8_validate (content, -1, NULL)
+      || (approved_by && !g_utf8_validate (approved_by, -1, NULL)))
+    {
+      _kurs_store_invalid (error, _("The version is not valid text"));
+      return NULL;
+    }
+
+  values[0] = g_variant_new_int64 (number);
+  values[1] = g_variant_new_string (date);
+  values[2] = approved_by && *approved_by ? g_variant_new_string (approved_by) : NULL;
+  values[3] = g_variant_new_string (content);
+
+  return _kurs_store_create_in_action (self, KURS_ENTITY_VERSION, kurs_record_get_id (strategy),
+                                       G_N_ELEMENTS (names), names, values, TRUE, error);
+}
+
+
