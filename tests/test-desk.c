@@ -15,7 +15,10 @@
 #include "kurs-health.h"
 #include "kurs-hearings-page.h"
 #include "kurs-indicators-page.h"
+#include "kurs-hearing-round-group.h"
 #include "kurs-key-figure-chart.h"
+#include "kurs-milestone-row.h"
+#include "kurs-milestone.h"
 #include "kurs-page-fixture.h"
 #include "kurs-printing.h"
 #include "kurs-process-page.h"
@@ -422,6 +425,61 @@ test_approved_follow_up_open (Fixture       *f,
   }
 }
 
+/* A milestone's row: its tick is the record's held flag, both ways and
+ * through undo, and inside a hearing milestone the group of its hearing
+ * round lists the rounds it was sent in, hidden when the kind changes */
+static void
+test_milestone_row (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) milestones = kurs_store_list (f->store, KURS_ENTITY_MILESTONE,
+                                                     kurs_record_get_id (f->strategy));
+  g_autoptr(GPtrArray) rounds = NULL;
+  KursRecord *hearing = NULL;
+  GtkWidget *found, *group, *list;
+  GtkCheckButton *held;
+  gboolean was;
+  guint n_rows = 0;
+
+  for (guint i = 0; i < milestones->len && hearing == NULL; i++)
+    if (kurs_record_get_enum (milestones->pdata[i], "kind") == KURS_MILESTONE_HEARING)
+      hearing = milestones->pdata[i];
+  g_assert_nonnull (hearing);
+  rounds = kurs_store_list_by_field (f->store, KURS_ENTITY_HEARING_ROUND, "milestone_id",
+                                     kurs_record_get_id (hearing));
+  g_assert_cmpuint (rounds->len, >, 0);
+
+  show_page (f, KURS_TYPE_PROCESS_PAGE);
+  found = row (f, kurs_record_get_title (hearing));
+  g_assert_true (KURS_IS_MILESTONE_ROW (found));
+  held = kurs_milestone_row_get_held_check (KURS_MILESTONE_ROW (found));
+  was = kurs_record_get_bool (hearing, "held");
+  g_assert_cmpint (gtk_check_button_get_active (held), ==, was);
+
+  gtk_check_button_set_active (held, !was);
+  g_assert_cmpint (kurs_record_get_bool (hearing, "held"), ==, !was);
+  g_assert_true (kurs_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kurs_record_get_bool (hearing, "held"), ==, was);
+  g_assert_cmpint (gtk_check_button_get_active (held), ==, was);
+
+  expand (f, kurs_record_get_title (hearing));
+  group = kurs_widget_find (found, kurs_widget_has_type_name, "KursHearingRoundGroup");
+  g_assert_nonnull (group);
+  g_assert_true (gtk_widget_get_visible (group));
+  list = GTK_WIDGET (kurs_hearing_round_group_get_list (KURS_HEARING_ROUND_GROUP (group)));
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_ACTION_ROW (child))
+      n_rows++;
+  g_assert_cmpuint (n_rows, ==, rounds->len);
+
+  g_assert_true (kurs_store_set (f->store, hearing, "kind", g_variant_new_string ("seminar"), &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_get_visible (group));
+}
+
 /* The example opens as its story is today: the process of 2022 held, the
  * hearing answered, nothing overdue but the one initiative of the first
  * plan left unfinished, and one of the current plan at risk */
@@ -516,6 +574,7 @@ main (int   argc,
   ADD ("follow-up/at-risk-and-done", test_follow_up);
   ADD ("action-plans/reveal", test_reveal);
   ADD ("approved/follow-up-open", test_approved_follow_up_open);
+  ADD ("process/milestone-row", test_milestone_row);
   ADD ("example/as-of-today", test_example_as_of_today);
   ADD ("printing/print-operation", test_print_operation);
 

@@ -10,6 +10,7 @@
 #include "kurs-resources.h"
 #include "kurs-test-util.h"
 #include "kurs-timeline-page.h"
+#include "kurs-timeline-toolbar.h"
 #include "kurs-widget-util.h"
 
 /* The timeline of the example, drawn by the real widget in a real window
@@ -342,6 +343,67 @@ test_collapse_and_filter (Fixture       *f,
     g_assert_cmpint (kurs_timeline_get_item (timeline, i)->kind, !=, KURS_TIMELINE_ACTION_PLAN);
 }
 
+/* The toolbar and its "Lanes and Filter" popover act on the view they
+ * were made for, and the popover shows the view as it is */
+static void
+test_toolbar_and_filter (Fixture       *f,
+                         gconstpointer  data)
+{
+  KursTimeline *timeline = kurs_timeline_view_get_timeline (f->view);
+  GtkWidget *toolbar = kurs_widget_find (GTK_WIDGET (f->page), kurs_widget_has_type_name, "KursTimelineToolbar");
+  KursTimelineFilter *filter;
+  GtkDropDown *committee;
+  GListModel *choices;
+  g_auto(GStrv) committees = kurs_timeline_list_committees (timeline);
+  double zoom = kurs_timeline_view_get_zoom (f->view);
+
+  g_assert_nonnull (toolbar);
+  g_assert_true (gtk_widget_activate_action (toolbar, "toolbar.zoom", "d", 1.5));
+  g_assert_cmpfloat_with_epsilon (kurs_timeline_view_get_zoom (f->view), zoom * 1.5, zoom * 0.01);
+  g_assert_true (gtk_widget_activate_action (toolbar, "toolbar.zoom", "d", 1 / 1.5));
+  g_assert_cmpfloat_with_epsilon (kurs_timeline_view_get_zoom (f->view), zoom, zoom * 0.01);
+
+  /* A lane folded elsewhere is shown folded when the popover opens */
+  kurs_timeline_view_set_lane_collapsed (f->view, KURS_LANE_ACTION_PLANS, TRUE);
+  filter = kurs_timeline_toolbar_get_filter (KURS_TIMELINE_TOOLBAR (toolbar));
+  gtk_popover_popup (GTK_POPOVER (filter));
+  kurs_widget_settle ();
+  g_assert_false (gtk_check_button_get_active (kurs_timeline_filter_get_lane_check (filter, KURS_LANE_ACTION_PLANS)));
+  gtk_check_button_set_active (kurs_timeline_filter_get_lane_check (filter, KURS_LANE_ACTION_PLANS), TRUE);
+  g_assert_false (kurs_timeline_view_get_lane_collapsed (f->view, KURS_LANE_ACTION_PLANS));
+
+  /* Kinds */
+  g_assert_true (gtk_check_button_get_active (kurs_timeline_filter_get_kind_check (filter,
+                                                                                   KURS_TIMELINE_FILTER_INITIATIVES)));
+  gtk_check_button_set_active (kurs_timeline_filter_get_kind_check (filter, KURS_TIMELINE_FILTER_INITIATIVES), FALSE);
+  g_assert_cmpuint (kurs_timeline_get_hidden (timeline) & KURS_TIMELINE_FILTER_INITIATIVES, !=, 0);
+  for (guint i = 0; i < kurs_timeline_get_n_items (timeline); i++)
+    g_assert_cmpint (kurs_timeline_get_item (timeline, i)->kind, !=, KURS_TIMELINE_INITIATIVE);
+  gtk_check_button_set_active (kurs_timeline_filter_get_kind_check (filter, KURS_TIMELINE_FILTER_INITIATIVES), TRUE);
+  g_assert_cmpuint (kurs_timeline_get_hidden (timeline) & KURS_TIMELINE_FILTER_INITIATIVES, ==, 0);
+
+  /* The committees are the timeline's, after "All" */
+  g_assert_nonnull (committees);
+  g_assert_cmpuint (g_strv_length (committees), >, 0);
+  committee = kurs_timeline_filter_get_committee (filter);
+  choices = gtk_drop_down_get_model (committee);
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, g_strv_length (committees) + 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (committee), ==, 0);
+  gtk_drop_down_set_selected (committee, 1);
+  g_assert_cmpstr (kurs_timeline_get_committee (timeline), ==, committees[0]);
+
+  /* Opened again, it keeps the committee chosen */
+  gtk_popover_popdown (GTK_POPOVER (filter));
+  kurs_widget_settle ();
+  gtk_popover_popup (GTK_POPOVER (filter));
+  kurs_widget_settle ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (committee), ==, 1);
+  gtk_drop_down_set_selected (committee, 0);
+  g_assert_null (kurs_timeline_get_committee (timeline));
+  gtk_popover_popdown (GTK_POPOVER (filter));
+  kurs_widget_settle ();
+}
+
 static gboolean
 has_subtitle (GtkWidget  *widget,
               const char *text)
@@ -485,6 +547,7 @@ main (int   argc,
   ADD ("render-zoomed", test_render_zoomed);
   ADD ("keyboard-move-and-live-update", test_keyboard_move_and_live_update);
   ADD ("collapse-and-filter", test_collapse_and_filter);
+  ADD ("toolbar-and-filter", test_toolbar_and_filter);
   ADD ("editor", test_editor);
   ADD ("pinch", test_pinch);
 

@@ -8,7 +8,4 @@ G_BEGIN_DECLS
 #define KURS_TYPE_PROCESS_PAGE (kurs_process_page_get_type ())
 G_DECLARE_FINAL_TYPE (KursProcessPage, kurs_process_page, KURS, PROCESS_PAGE, KursPage)
 
-char *kurs_process_describe_milestone (KursStore  *store,
-                                       KursRecord *milestone);
-
 G_END_DECLS

@@ -19,10 +19,8 @@
  * expanded, and the menu the first time it opens: a long list costs only
  * its titles.
  */
-struct _KursRecordRow
+typedef struct
 {
-  AdwExpanderRow        parent_instance;
-
   KursStore            *store;
   KursRecord           *record;
   GtkWidget            *menu_button;
@@ -31,22 +29,33 @@ struct _KursRecordRow
   KursRecordRowPopulate populate;
   gpointer              populate_data;
   GtkWidget            *first_editor;   /* not owned: the row's child */
+} KursRecordRowPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (KursRecordRow, kurs_record_row, ADW_TYPE_EXPANDER_ROW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_RECORD,
+  N_PROPS
 };
 
-G_DEFINE_FINAL_TYPE (KursRecordRow, kurs_record_row, ADW_TYPE_EXPANDER_ROW)
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 is_writable (KursRecordRow *self)
 {
-  return kurs_store_check_editable (self->store, kurs_record_get_entity (self->record),
-                                    kurs_record_get_strategy_id (self->record), NULL);
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
+  return kurs_store_check_editable (priv->store, kurs_record_get_entity (priv->record),
+                                    kurs_record_get_strategy_id (priv->record), NULL);
 }
 
 static void
 update_title (KursRecordRow *self)
 {
-  g_autofree char *own_title = self->title ? self->title (self->store, self->record)
-                                           : kurs_store_get_record_name (self->store, self->record);
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
+  g_autofree char *own_title = priv->title ? priv->title (priv->store, priv->record)
+                                           : kurs_store_get_record_name (priv->store, priv->record);
   const char *title = own_title;
   g_autofree char *escaped = g_markup_escape_text (*title ? title : _("Untitled"), -1);
   g_autofree char *menu_label = g_strdup_printf (_("Actions for “%s”"), *title ? title : _("Untitled"));
@@ -56,29 +65,30 @@ update_title (KursRecordRow *self)
    * reader offers, is named as its title says */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   *title ? title : _("Untitled"), -1);
-  if (self->describe)
+  if (priv->describe)
     {
-      g_autofree char *subtitle = self->describe (self->store, self->record);
+      g_autofree char *subtitle = priv->describe (priv->store, priv->record);
       g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle ? subtitle : "", -1);
 
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), escaped_subtitle);
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
-  gtk_widget_set_tooltip_text (self->menu_button, menu_label);
-  gtk_widget_set_visible (self->menu_button, is_writable (self));
+  gtk_widget_set_tooltip_text (priv->menu_button, menu_label);
+  gtk_widget_set_visible (priv->menu_button, is_writable (self));
 }
 
 static guint
 index_among_siblings (KursRecordRow *self,
                       guint         *n_siblings)
 {
-  g_autoptr(GPtrArray) siblings = kurs_store_list (self->store, kurs_record_get_entity (self->record),
-                                                   kurs_record_get_parent_id (self->record));
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
+  g_autoptr(GPtrArray) siblings = kurs_store_list (priv->store, kurs_record_get_entity (priv->record),
+                                                   kurs_record_get_parent_id (priv->record));
   guint index = 0;
 
-  g_ptr_array_find (siblings, self->record, &index);
+  g_ptr_array_find (siblings, priv->record, &index);
   *n_siblings = siblings->len;
   return index;
 }
@@ -87,13 +97,14 @@ static void
 move (KursRecordRow *self,
       int            step)
 {
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
   g_autoptr(GError) error = NULL;
   guint n, index = index_among_siblings (self, &n);
 
   if ((step < 0 && index == 0) || (step > 0 && index + 1 >= n))
     return;
 
-  if (!kurs_store_move (self->store, self->record, index + step, &error))
+  if (!kurs_store_move (priv->store, priv->record, index + step, &error))
     kurs_show_error (GTK_WIDGET (self), error);
 }
 
@@ -132,18 +143,19 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   KursRecordRow *self = KURS_RECORD_ROW (widget);
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkWidget) window = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *own_title = self->title ? self->title (self->store, self->record)
-                                           : kurs_store_get_record_name (self->store, self->record);
+  g_autofree char *own_title = priv->title ? priv->title (priv->store, priv->record)
+                                           : kurs_store_get_record_name (priv->store, priv->record);
   const char *title = own_title;
 
   /* The list drops this row as the record goes: the toast is the
    * window's to show. */
   window = GTK_WIDGET (g_object_ref (gtk_widget_get_root (widget)));
   message = g_strdup_printf (_("“%s” deleted"), *title ? title : _("Untitled"));
-  if (!kurs_store_delete (self->store, self->record, &error))
+  if (!kurs_store_delete (priv->store, priv->record, &error))
     kurs_show_error (widget, error);
   else
     gtk_widget_activate_action (window, "win.show-undo-toast", "s", message);
@@ -162,13 +174,14 @@ menu_opened_cb (KursRecordRow *self)
 static void
 expanded_cb (KursRecordRow *self)
 {
-  KursRecordRowPopulate populate = self->populate;
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
+  KursRecordRowPopulate populate = priv->populate;
 
   if (populate == NULL || !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
     return;
 
-  self->populate = NULL;
-  populate (self, self->populate_data);
+  priv->populate = NULL;
+  populate (self, priv->populate_data);
 }
 
 static void
@@ -176,6 +189,7 @@ create_menu_cb (GtkMenuButton *button,
                 gpointer       user_data)
 {
   KursRecordRow *self = user_data;
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
   g_autoptr(GMenu) menu = NULL;
   g_autoptr(GMenu) order = NULL;
   g_autoptr(GMenu) remove = NULL;
@@ -186,7 +200,7 @@ create_menu_cb (GtkMenuButton *button,
   menu = g_menu_new ();
   order = g_menu_new ();
   remove = g_menu_new ();
-  if (kurs_record_get_info (self->record)->ordered)
+  if (kurs_record_get_info (priv->record)->ordered)
     {
       g_menu_append (order, _("Move _Up"), "row.move-up");
       g_menu_append (order, _("Move _Down"), "row.move-down");
@@ -198,22 +212,89 @@ create_menu_cb (GtkMenuButton *button,
 }
 
 static void
+kurs_record_row_constructed (GObject *object)
+{
+  KursRecordRow *self = KURS_RECORD_ROW (object);
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
+
+  G_OBJECT_CLASS (kurs_record_row_parent_class)->constructed (object);
+
+  g_signal_connect_object (priv->record, "changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  update_title (self);
+}
+
+static void
 kurs_record_row_dispose (GObject *object)
 {
   KursRecordRow *self = (KursRecordRow *) object;
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
 
-  g_clear_object (&self->record);
-  g_clear_object (&self->store);
+  g_clear_object (&priv->record);
+  g_clear_object (&priv->store);
 
   G_OBJECT_CLASS (kurs_record_row_parent_class)->dispose (object);
 }
 
 static void
+kurs_record_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (KURS_RECORD_ROW (object));
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, priv->store);
+      break;
+    case PROP_RECORD:
+      g_value_set_object (value, priv->record);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kurs_record_row_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (KURS_RECORD_ROW (object));
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      priv->store = g_value_dup_object (value);
+      break;
+    case PROP_RECORD:
+      priv->record = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kurs_record_row_class_init (KursRecordRowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = kurs_record_row_dispose;
+  object_class->constructed = kurs_record_row_constructed;
+  object_class->dispose = kurs_record_row_dispose;
+  object_class->get_property = kurs_record_row_get_property;
+  object_class->set_property = kurs_record_row_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KURS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL, KURS_TYPE_RECORD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "row.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "row.move-down", NULL, move_down_action);
@@ -226,12 +307,16 @@ kurs_record_row_class_init (KursRecordRowClass *klass)
 static void
 kurs_record_row_init (KursRecordRow *self)
 {
-  self->menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
-  gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->menu_button, "flat");
-  g_signal_connect_swapped (self->menu_button, "notify::active", G_CALLBACK (menu_opened_cb), self);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->menu_button);
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
+
+  priv->menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (priv->menu_button), "view-more-symbolic");
+  gtk_widget_set_valign (priv->menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (priv->menu_button, "flat");
+  g_signal_connect_swapped (priv->menu_button, "notify::active", G_CALLBACK (menu_opened_cb), self);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (priv->menu_button), create_menu_cb, self, NULL);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), priv->menu_button);
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
 }
 
 /**
@@ -250,37 +335,48 @@ kurs_record_row_new (KursStore             *store,
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (record), NULL);
 
-  self = g_object_new (KURS_TYPE_RECORD_ROW, NULL);
-  self->store = g_object_ref (store);
-  self->record = g_object_ref (record);
-  self->describe = describe;
-
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_menu_cb, self, NULL);
-  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
-
-  g_signal_connect_object (record, "changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  /* a subtitle may show other rows' titles (a goal's focus area) */
-  if (describe != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  update_title (self);
+  self = g_object_new (KURS_TYPE_RECORD_ROW, "store", store, "record", record, NULL);
+  kurs_record_row_set_describe (self, describe);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * kurs_record_row_set_describe:
+ * @describe: (nullable): makes the row's subtitle from the record
+ */
+void
+kurs_record_row_set_describe (KursRecordRow         *self,
+                              KursRecordRowDescribe  describe)
+{
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
+
+  g_return_if_fail (KURS_IS_RECORD_ROW (self));
+  g_return_if_fail (priv->describe == NULL);
+
+  priv->describe = describe;
+  /* a subtitle may show other rows' titles (a goal's focus area) */
+  if (describe != NULL)
+    g_signal_connect_object (priv->store, "changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  update_title (self);
 }
 
 KursRecord *
 kurs_record_row_get_record (KursRecordRow *self)
 {
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
   g_return_val_if_fail (KURS_IS_RECORD_ROW (self), NULL);
 
-  return self->record;
+  return priv->record;
 }
 
 KursStore *
 kurs_record_row_get_store (KursRecordRow *self)
 {
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
   g_return_val_if_fail (KURS_IS_RECORD_ROW (self), NULL);
 
-  return self->store;
+  return priv->store;
 }
 
 /**
@@ -292,9 +388,10 @@ void
 kurs_record_row_set_title_func (KursRecordRow         *self,
                                 KursRecordRowDescribe  title)
 {
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
   g_return_if_fail (KURS_IS_RECORD_ROW (self));
 
-  self->title = title;
+  priv->title = title;
   update_title (self);
 }
 
@@ -310,10 +407,11 @@ kurs_record_row_set_populate (KursRecordRow         *self,
                               KursRecordRowPopulate  populate,
                               gpointer               user_data)
 {
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
   g_return_if_fail (KURS_IS_RECORD_ROW (self));
 
-  self->populate = populate;
-  self->populate_data = user_data;
+  priv->populate = populate;
+  priv->populate_data = user_data;
   expanded_cb (self);
 }
 
@@ -326,21 +424,22 @@ kurs_record_row_set_populate (KursRecordRow         *self,
 void
 kurs_record_row_open (KursRecordRow *self)
 {
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
   g_return_if_fail (KURS_IS_RECORD_ROW (self));
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
-  if (self->first_editor == NULL)
+  if (priv->first_editor == NULL)
     {
       gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
       return;
     }
 
-  if (KURS_IS_TEXT_AREA (self->first_editor))
-    kurs_text_area_focus (KURS_TEXT_AREA (self->first_editor), TRUE);
-  else if (!gtk_widget_grab_focus (self->first_editor))
-    gtk_widget_child_focus (self->first_editor, GTK_DIR_TAB_FORWARD);
-  if (GTK_IS_EDITABLE (self->first_editor))
-    gtk_editable_select_region (GTK_EDITABLE (self->first_editor), 0, -1);
+  if (KURS_IS_TEXT_AREA (priv->first_editor))
+    kurs_text_area_focus (KURS_TEXT_AREA (priv->first_editor), TRUE);
+  else if (!gtk_widget_grab_focus (priv->first_editor))
+    gtk_widget_child_focus (priv->first_editor, GTK_DIR_TAB_FORWARD);
+  if (GTK_IS_EDITABLE (priv->first_editor))
+    gtk_editable_select_region (GTK_EDITABLE (priv->first_editor), 0, -1);
 }
 
 /**
@@ -352,6 +451,7 @@ void
 kurs_record_row_add_editor (KursRecordRow *self,
                             GtkWidget     *editor)
 {
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
   g_return_if_fail (KURS_IS_RECORD_ROW (self));
 
   /* Text areas are not rows: give them the room rows have */
@@ -364,8 +464,8 @@ kurs_record_row_add_editor (KursRecordRow *self,
     }
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), editor);
-  if (self->first_editor == NULL)
-    self->first_editor = editor;
+  if (priv->first_editor == NULL)
+    priv->first_editor = editor;
 }
 
 /**
@@ -378,10 +478,11 @@ void
 kurs_record_row_add_fields (KursRecordRow      *self,
                             const char * const *fields)
 {
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
   g_return_if_fail (KURS_IS_RECORD_ROW (self));
 
   for (guint i = 0; fields[i]; i++)
-    kurs_record_row_add_editor (self, kurs_field_editor_new (self->store, self->record, fields[i]));
+    kurs_record_row_add_editor (self, kurs_field_editor_new (priv->store, priv->record, fields[i]));
 }
 
 static void

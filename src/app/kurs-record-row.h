@@ -8,7 +8,14 @@
 G_BEGIN_DECLS
 
 #define KURS_TYPE_RECORD_ROW (kurs_record_row_get_type ())
-G_DECLARE_FINAL_TYPE (KursRecordRow, kurs_record_row, KURS, RECORD_ROW, AdwExpanderRow)
+G_DECLARE_DERIVABLE_TYPE (KursRecordRow, kurs_record_row, KURS, RECORD_ROW, AdwExpanderRow)
+
+/* A row of a kind of record with more of its own (a milestone's held
+ * tick) derives from this: "store" and "record" are construct-only */
+struct _KursRecordRowClass
+{
+  AdwExpanderRowClass parent_class;
+};
 
 /* The row's subtitle: a summary of the record (transfer full, nullable) */
 typedef char *(*KursRecordRowDescribe) (KursStore  *store,
@@ -20,6 +27,8 @@ typedef void (*KursRecordRowPopulate) (KursRecordRow *row,
 
 GtkWidget  *kurs_record_row_new        (KursStore             *store,
                                         KursRecord            *record,
+                                        KursRecordRowDescribe  describe);
+void        kurs_record_row_set_describe (KursRecordRow       *self,
                                         KursRecordRowDescribe  describe);
 KursRecord *kurs_record_row_get_record (KursRecordRow         *self);
 KursStore  *kurs_record_row_get_store  (KursRecordRow         *self);

@@ -5,8 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "kurs-field-editors.h"
+#include "kurs-timeline-item-window.h"
 #include "kurs-timeline-page.h"
+#include "kurs-timeline-toolbar.h"
 
 /**
  * KursTimelinePage:
@@ -27,21 +28,10 @@ struct _KursTimelinePage
   GtkSingleSelection *selection;
   GArray           *list_order;     /* list position → item index */
   gboolean          syncing;
-  GtkWidget        *lane_checks[KURS_N_LANES];
+  gboolean          range_restored;
 };
 
 G_DEFINE_FINAL_TYPE (KursTimelinePage, kurs_timeline_page, KURS_TYPE_PAGE)
-
-/* The fields an item's editor shows */
-static const char * const milestone_fields[] = {
-  "title", "kind", "start_date", "end_date", "committee", "held", "repeat_every_years", "repeat_until_year", NULL
-};
-static const char * const hearing_fields[] = { "title", "sent_date", "deadline", NULL };
-static const char * const plan_fields[] = { "title", "start_date", "end_date", NULL };
-static const char * const initiative_fields[] = {
-  "title", "owner", "start_date", "end_date", "status", "progress", NULL
-};
-static const char * const correction_fields[] = { "date", "text", NULL };
 
 /* The visible range is remembered per strategy, by its UUID */
 static void
@@ -175,10 +165,12 @@ list_selected_cb (KursTimelinePage *self)
 }
 
 static void
-list_toggled_cb (KursTimelinePage *self,
-                 GtkToggleButton  *button)
+list_shown_cb (KursTimelinePage    *self,
+               GParamSpec          *pspec,
+               KursTimelineToolbar *toolbar)
 {
-  gtk_revealer_set_reveal_child (GTK_REVEALER (self->list_revealer), gtk_toggle_button_get_active (button));
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->list_revealer),
+                                 kurs_timeline_toolbar_get_list_shown (toolbar));
   fill_list (self);
 }
 
@@ -216,238 +208,18 @@ bind_list_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (text));
 }
 
-/* The editor of an item, in a small window of its own over the main one.
- * (A popover was tried first: GTK 4.8 keeps an autohide popover alive
- * after it closes now and then, and with it the store.) */
-
-static void
-editor_record_changed_cb (AdwWindowTitle *title,
-                          const char     *field,
-                          KursRecord     *record)
-{
-  adw_window_title_set_subtitle (title, kurs_record_get_title (record));
-}
-
+/* The editor of an item */
 static void
 item_activated_cb (KursTimelinePage *self,
                    int               index)
 {
   const KursTimelineItem *item = kurs_timeline_get_item (self->timeline, index);
-  KursStore *store = kurs_page_get_store (KURS_PAGE (self));
-  const char * const *fields;
-  GtkWidget *window, *toolbar, *header, *title, *list, *scrolled;
-  GtkEventController *shortcuts;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *kind = kurs_timeline_item_get_kind_label (item);
+  GtkWidget *window;
 
-  switch (item->kind)
-    {
-    case KURS_TIMELINE_MILESTONE:
-      fields = milestone_fields;
-      break;
-    case KURS_TIMELINE_HEARING:
-      fields = hearing_fields;
-      break;
-    case KURS_TIMELINE_ACTION_PLAN:
-      fields = plan_fields;
-      break;
-    case KURS_TIMELINE_INITIATIVE:
-      fields = initiative_fields;
-      break;
-    case KURS_TIMELINE_CORRECTION:
-    default:
-      fields = correction_fields;
-      break;
-    }
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_set_margin_top (list, 12);
-  gtk_widget_set_margin_bottom (list, 18);
-  gtk_widget_set_margin_start (list, 18);
-  gtk_widget_set_margin_end (list, 18);
-  gtk_widget_set_valign (list, GTK_ALIGN_START);
-  for (guint i = 0; fields[i] != NULL; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list), kurs_field_editor_new (store, item->record, fields[i]));
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 560);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-
-  title = adw_window_title_new (kind, kurs_record_get_title (item->record));
-  g_signal_connect_object (item->record, "changed", G_CALLBACK (editor_record_changed_cb), title,
-                           G_CONNECT_SWAPPED);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-
-  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (toolbar), header);
-  gtk_box_append (GTK_BOX (toolbar), scrolled);
-
-  window = adw_window_new ();
-  adw_window_set_content (ADW_WINDOW (window), toolbar);
-  gtk_window_set_title (GTK_WINDOW (window), kind);
-  gtk_window_set_default_size (GTK_WINDOW (window), 440, -1);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (window, shortcuts);
-
+  window = kurs_timeline_item_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                          kurs_page_get_store (KURS_PAGE (self)), item);
   gtk_window_present (GTK_WINDOW (window));
-}
-
-/* Lanes and filter */
-
-static void
-lane_toggled_cb (KursTimelinePage *self,
-                 GtkCheckButton   *check)
-{
-  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
-    if (GTK_WIDGET (check) == self->lane_checks[lane])
-      kurs_timeline_view_set_lane_collapsed (self->view, lane, !gtk_check_button_get_active (check));
-}
-
-static void
-kind_toggled_cb (GtkCheckButton   *check,
-                 KursTimelinePage *self)
-{
-  guint bit = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "kurs-filter-bit"));
-  guint hidden = kurs_timeline_get_hidden (self->timeline);
-
-  hidden = gtk_check_button_get_active (check) ? hidden & ~bit : hidden | bit;
-  kurs_timeline_set_filter (self->timeline, hidden, kurs_timeline_get_committee (self->timeline),
-                            kurs_timeline_get_owner (self->timeline));
-}
-
-static const char *
-dropdown_choice (GtkDropDown *dropdown)
-{
-  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
-
-  /* The first choice is "All" */
-  return item != NULL && gtk_drop_down_get_selected (dropdown) > 0 ? gtk_string_object_get_string (item) : NULL;
-}
-
-static void
-narrow_changed_cb (KursTimelinePage *self)
-{
-  GtkDropDown *committee = g_object_get_data (G_OBJECT (self), "kurs-committee");
-  GtkDropDown *owner = g_object_get_data (G_OBJECT (self), "kurs-owner");
-
-  kurs_timeline_set_filter (self->timeline, kurs_timeline_get_hidden (self->timeline),
-                            dropdown_choice (committee), dropdown_choice (owner));
-}
-
-static GtkWidget *
-section_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  return label;
-}
-
-static GtkWidget *
-narrow_dropdown (KursTimelinePage *self,
-                 const char       *label,
-                 GStrv             choices,
-                 const char       *key)
-{
-  GtkStringList *model = gtk_string_list_new (NULL);
-  GtkWidget *dropdown;
-
-  /* Translators: the choice that narrows nothing, in the timeline's filter */
-  gtk_string_list_append (model, _("All"));
-  for (guint i = 0; choices != NULL && choices[i] != NULL; i++)
-    gtk_string_list_append (model, choices[i]);
-
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (model), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data (G_OBJECT (self), key, dropdown);
-  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (narrow_changed_cb), self, G_CONNECT_SWAPPED);
-  return dropdown;
-}
-
-static GtkWidget *
-create_filter_popover (KursTimelinePage *self)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *lanes = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *kinds = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *narrow = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  const KursField *kind_field = kurs_entity_info_get_field (kurs_entity_info (KURS_ENTITY_MILESTONE), "kind");
-  g_auto(GStrv) committees = kurs_timeline_list_committees (self->timeline);
-  g_auto(GStrv) owners = kurs_timeline_list_owners (self->timeline);
-  struct { guint bit; const char *label; } others[] = {
-    { KURS_TIMELINE_FILTER_HEARINGS, N_("Hearing rounds") },
-    { KURS_TIMELINE_FILTER_ACTION_PLANS, N_("Action plans") },
-    { KURS_TIMELINE_FILTER_INITIATIVES, N_("Initiatives") },
-    { KURS_TIMELINE_FILTER_CORRECTIONS, N_("Course corrections") },
-  };
-
-  gtk_box_append (GTK_BOX (lanes), section_label (_("Lanes")));
-  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
-    {
-      GtkWidget *check = gtk_check_button_new_with_label (kurs_lane_get_title (lane));
-
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !kurs_timeline_view_get_lane_collapsed (self->view, lane));
-      g_signal_connect_object (check, "toggled", G_CALLBACK (lane_toggled_cb), self, G_CONNECT_SWAPPED);
-      self->lane_checks[lane] = check;
-      gtk_box_append (GTK_BOX (lanes), check);
-    }
-
-  gtk_box_append (GTK_BOX (kinds), section_label (_("Show")));
-  for (guint k = 0; k < kind_field->enum_info->n_values; k++)
-    {
-      GtkWidget *check = gtk_check_button_new_with_label (kurs_enum_info_to_label (kind_field->enum_info, (int) k));
-
-      g_object_set_data (G_OBJECT (check), "kurs-filter-bit", GUINT_TO_POINTER (1u << k));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !(kurs_timeline_get_hidden (self->timeline) & (1u << k)));
-      g_signal_connect (check, "toggled", G_CALLBACK (kind_toggled_cb), self);
-      gtk_box_append (GTK_BOX (kinds), check);
-    }
-  for (guint k = 0; k < G_N_ELEMENTS (others); k++)
-    {
-      GtkWidget *check = gtk_check_button_new_with_label (_(others[k].label));
-
-      g_object_set_data (G_OBJECT (check), "kurs-filter-bit", GUINT_TO_POINTER (others[k].bit));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !(kurs_timeline_get_hidden (self->timeline) & others[k].bit));
-      g_signal_connect (check, "toggled", G_CALLBACK (kind_toggled_cb), self);
-      gtk_box_append (GTK_BOX (kinds), check);
-    }
-
-  gtk_box_append (GTK_BOX (narrow), section_label (_("Committee")));
-  gtk_box_append (GTK_BOX (narrow), narrow_dropdown (self, _("Committee"), committees, "kurs-committee"));
-  gtk_box_append (GTK_BOX (narrow), section_label (_("Owner")));
-  gtk_box_append (GTK_BOX (narrow), narrow_dropdown (self, _("Owner"), owners, "kurs-owner"));
-
-  gtk_box_append (GTK_BOX (columns), lanes);
-  gtk_box_append (GTK_BOX (columns), kinds);
-  gtk_box_append (GTK_BOX (columns), narrow);
-  gtk_popover_set_child (GTK_POPOVER (popover), columns);
-  return popover;
-}
-
-static void
-filter_popup_cb (GtkMenuButton *button,
-                 gpointer       user_data)
-{
-  KursTimelinePage *self = user_data;
-
-  if (gtk_menu_button_get_popover (button) == NULL)
-    gtk_menu_button_set_popover (button, create_filter_popover (self));
 }
 
 /* The legend, one swatch per mark */
@@ -547,36 +319,6 @@ create_legend (void)
   return box;
 }
 
-static GtkWidget *
-icon_button (const char *icon_name,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
-static void
-zoom_in_cb (KursTimelinePage *self)
-{
-  kurs_timeline_view_zoom (self->view, 1.5);
-}
-
-static void
-zoom_out_cb (KursTimelinePage *self)
-{
-  kurs_timeline_view_zoom (self->view, 1 / 1.5);
-}
-
-static void
-fit_cb (KursTimelinePage *self)
-{
-  kurs_timeline_view_fit_period (self->view);
-}
-
 static void
 timeline_changed_cb (KursTimelinePage *self)
 {
@@ -588,10 +330,10 @@ kurs_timeline_page_build (KursPage *page)
 {
   KursTimelinePage *self = KURS_TIMELINE_PAGE (page);
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *toolbar;
   GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *button, *filter, *list_toggle, *list_view, *list_scrolled;
+  GtkWidget *list_view, *list_scrolled;
   GtkListItemFactory *factory;
 
   self->timeline = kurs_timeline_new (kurs_page_get_store (page), kurs_page_get_strategy (page));
@@ -601,35 +343,8 @@ kurs_timeline_page_build (KursPage *page)
   g_signal_connect_object (self->view, "selection-changed", G_CALLBACK (sync_list_selection), self,
                            G_CONNECT_SWAPPED);
 
-  /* Tools */
-  gtk_widget_add_css_class (toolbar, "toolbar");
-  button = icon_button ("zoom-out-symbolic", _("Zoom Out"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (zoom_out_cb), self);
-  gtk_box_append (GTK_BOX (toolbar), button);
-  button = icon_button ("zoom-in-symbolic", _("Zoom In"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (zoom_in_cb), self);
-  gtk_box_append (GTK_BOX (toolbar), button);
-  /* An icon, as zoom's: the toolbar fits a page of the narrowest width */
-  button = icon_button ("zoom-fit-best-symbolic", _("Show the Whole Period"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (fit_cb), self);
-  gtk_box_append (GTK_BOX (toolbar), button);
-
-  button = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);   /* the space between */
-  gtk_widget_set_hexpand (button, TRUE);
-  gtk_box_append (GTK_BOX (toolbar), button);
-
-  filter = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (filter), _("Lanes and Filter"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (filter), TRUE);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (filter), filter_popup_cb, self, NULL);
-  gtk_widget_add_css_class (filter, "flat");
-  gtk_box_append (GTK_BOX (toolbar), filter);
-
-  list_toggle = gtk_toggle_button_new_with_mnemonic (_("_List"));
-  gtk_widget_set_tooltip_text (list_toggle, _("The items in words, by date"));
-  gtk_widget_add_css_class (list_toggle, "flat");
-  g_signal_connect_object (list_toggle, "toggled", G_CALLBACK (list_toggled_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (toolbar), list_toggle);
+  toolbar = kurs_timeline_toolbar_new (self->view);
+  g_signal_connect_object (toolbar, "notify::list-shown", G_CALLBACK (list_shown_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (outer), toolbar);
 
   /* The drawing, and the list beside it */
@@ -676,9 +391,9 @@ kurs_timeline_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (kurs_timeline_page_parent_class)->map (widget);
 
-  if (!g_object_get_data (G_OBJECT (self), "kurs-restored"))
+  if (!self->range_restored)
     {
-      g_object_set_data (G_OBJECT (self), "kurs-restored", GINT_TO_POINTER (TRUE));
+      self->range_restored = TRUE;
       restore_range (self);
     }
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
