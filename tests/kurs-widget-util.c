@@ -103,6 +103,16 @@ kurs_widget_has_type_name (GtkWidget  *widget,
   return g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name);
 }
 
+/* Of that type or one derived from it */
+gboolean
+kurs_widget_is_a (GtkWidget  *widget,
+                  const char *type_name)
+{
+  GType type = g_type_from_name (type_name);
+
+  return type != G_TYPE_INVALID && g_type_is_a (G_OBJECT_TYPE (widget), type);
+}
+
 static gboolean
 quit_cb (gpointer data)
 {

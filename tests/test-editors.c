@@ -657,7 +657,7 @@ test_versions_heading (Fixture       *f,
 
 /* No page gives a group AdwPreferencesGroup's own description (laid out in
  * the header's row, again for every height GTK tries): a group with a
- * description is kurs_heading_group_new()'s, its text in a column. */
+ * description is a KursHeadingGroup, its text in a column. */
 static void
 test_group_descriptions (Fixture       *f,
                          gconstpointer  data)
@@ -669,7 +669,7 @@ test_group_descriptions (Fixture       *f,
       g_autoptr(GPtrArray) groups = NULL;
 
       show_page (f, types[i]);
-      groups = kurs_widget_find_all (f->page, kurs_widget_has_type_name, "AdwPreferencesGroup");
+      groups = kurs_widget_find_all (f->page, kurs_widget_is_a, "AdwPreferencesGroup");
       g_assert_cmpuint (groups->len, >, 0);
       for (guint k = 0; k < groups->len; k++)
         {

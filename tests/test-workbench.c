@@ -12,6 +12,7 @@
 #include "kurs-hearings-page.h"
 #include "kurs-involvement-matrix.h"
 #include "kurs-link-group.h"
+#include "kurs-milestone-row.h"
 #include "kurs-page-fixture.h"
 #include "kurs-plan-dialog.h"
 #include "kurs-process-page.h"
@@ -88,7 +89,7 @@ test_process_held (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (milestone, "overdue"));
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (milestone)), "Overdue"));
 
-  held = GTK_CHECK_BUTTON (g_object_get_data (G_OBJECT (milestone), "kurs-held"));
+  held = kurs_milestone_row_get_held_check (KURS_MILESTONE_ROW (milestone));
   g_assert_false (gtk_check_button_get_active (held));
   gtk_check_button_set_active (held, TRUE);
   kurs_widget_settle ();

@@ -36,6 +36,8 @@ struct _KursActionPlansPage
   KursRecord     *plan;
   GPtrArray      *plan_groups;   /* the groups of the plan shown */
   GtkWidget      *coverage;
+  GtkListBox     *coverage_list;
+  GtkWidget      *corrections;   /* kept below the plan's groups when another plan is shown */
   GtkWidget      *progress_row;
   GtkProgressBar *progress;
   gboolean        updating;
@@ -180,7 +182,7 @@ update_plan_state (KursActionPlansPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL, progress_text, -1);
 
   /* Coverage: the goals no initiative of the plan serves */
-  list = g_object_get_data (G_OBJECT (self->coverage), "kurs-list");
+  list = self->coverage_list;
   kurs_boxed_list_clear (list);
   uncovered = kurs_health_uncovered_goals (store, self->plan);
   for (guint i = 0; i < uncovered->len; i++)
@@ -207,7 +209,7 @@ coverage_group (KursActionPlansPage *self)
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Goals Without an Initiative"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-  g_object_set_data (G_OBJECT (group), "kurs-list", list);
+  self->coverage_list = GTK_LIST_BOX (list);
   return group;
 }
 
@@ -218,6 +220,7 @@ clear_plan (KursActionPlansPage *self)
     kurs_page_remove (KURS_PAGE (self), self->plan_groups->pdata[i]);
   g_ptr_array_set_size (self->plan_groups, 0);
   self->coverage = NULL;
+  self->coverage_list = NULL;
   self->progress_row = NULL;
   self->progress = NULL;
   g_clear_object (&self->plan);
@@ -494,8 +497,7 @@ kurs_action_plans_page_build (KursPage *page)
                                    _("No course corrections yet: what the data said between two plans, and "
                                      "how the next one changed course"),
                                    create_correction_row, _("Add Course Correction"), add_correction);
-  /* kept to stay below the plan's groups when another plan is shown */
-  g_object_set_data_full (G_OBJECT (self), "kurs-corrections", g_object_ref (section), g_object_unref);
+  g_set_object (&self->corrections, section);
 
   g_signal_connect_object (self->chooser, "notify::selected", G_CALLBACK (plan_chosen_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plans, "items-changed", G_CALLBACK (plans_changed_cb), self, G_CONNECT_SWAPPED);
@@ -507,7 +509,7 @@ kurs_action_plans_page_dispose (GObject *object)
 {
   KursActionPlansPage *self = (KursActionPlansPage *) object;
 
-  g_object_set_data (object, "kurs-corrections", NULL);
+  g_clear_object (&self->corrections);
   g_clear_object (&self->plan);
   g_clear_object (&self->plans);
   g_clear_object (&self->titles);
@@ -565,7 +567,7 @@ kurs_action_plans_page_show_plan (KursActionPlansPage *self,
     return;
 
   /* The corrections stay last */
-  corrections = g_object_get_data (G_OBJECT (self), "kurs-corrections");
+  corrections = self->corrections;
   if (corrections != NULL)
     kurs_page_remove (KURS_PAGE (self), corrections);
   build_plan (self, plan);

@@ -11,8 +11,8 @@
 
 /* The boxed lists of rows that the pages show what they derive in —
  * who has answered, what is overdue, a goal's origins — named for a
- * screen reader, and saying so when they are empty; and the group with a
- * description that such a list often stands in. */
+ * screen reader, and saying so when they are empty (the group with a
+ * description that such a list often stands in is KursHeadingGroup). */
 
 /**
  * kurs_boxed_list_new:
@@ -61,76 +61,6 @@ kurs_boxed_list_clear (GtkListBox *list)
 
   while ((row = gtk_list_box_get_row_at_index (list, 0)))
     gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
-/**
- * kurs_heading_group_new:
- * @title: the group's title
- * @description: (nullable): what the group is, under its title
- *
- * A group with a title and a description, as
- * adw_preferences_group_set_description() would show them, but in a column
- * of its own: libadwaita lays the description in a row beside the header's
- * suffix, and GTK 4.8 lays a wrapping label in a row out anew for every
- * height it tries while allocating the row (64 layouts of one description
- * at start-up).  Without a description it is a plain titled group.  Add
- * the group's list to it after.
- *
- * Returns: (transfer floating): an #AdwPreferencesGroup
- */
-GtkWidget *
-kurs_heading_group_new (const char *title,
-                        const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *heading;
-  GtkWidget *label;
-
-  if (description == NULL)
-    {
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-      return group;
-    }
-
-  heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  label = gtk_label_new (title);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (heading), label);
-
-  label = gtk_label_new (description);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (heading), label);
-
-  /* The group header's margin and spacing */
-  gtk_widget_set_margin_bottom (heading, 12);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), heading);
-
-  g_object_set_data_full (G_OBJECT (group), "kurs-group-title", g_strdup (title), g_free);
-  return group;
-}
-
-/**
- * kurs_group_get_title:
- *
- * Returns: (nullable): the title of a group, whether libadwaita shows it
- *   or kurs_heading_group_new() does
- */
-const char *
-kurs_group_get_title (AdwPreferencesGroup *group)
-{
-  const char *title;
-
-  g_return_val_if_fail (ADW_IS_PREFERENCES_GROUP (group), NULL);
-
-  title = adw_preferences_group_get_title (group);
-  if (title != NULL && *title != '\0')
-    return title;
-  return g_object_get_data (G_OBJECT (group), "kurs-group-title");
 }
 
 /**

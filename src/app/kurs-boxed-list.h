@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "kurs-heading-group.h"
 #include "kurs-record.h"
 
 G_BEGIN_DECLS
@@ -10,10 +11,6 @@ G_BEGIN_DECLS
 GtkWidget *kurs_boxed_list_new   (const char *name,
                                   const char *empty);
 void       kurs_boxed_list_clear (GtkListBox *list);
-
-GtkWidget  *kurs_heading_group_new (const char          *title,
-                                    const char          *description);
-const char *kurs_group_get_title   (AdwPreferencesGroup *group);
 
 GtkWidget  *kurs_open_row_new      (const char          *title,
                                     const char          *subtitle,

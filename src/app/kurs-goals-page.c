@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kurs-boxed-list.h"
+#include "kurs-goal-origins-group.h"
 #include "kurs-goals-page.h"
 #include "kurs-health.h"
 #include "kurs-horizon-row.h"
@@ -100,84 +101,6 @@ update_goal_state (GtkWidget *row)
     gtk_widget_remove_css_class (row, "at-risk");
 }
 
-/* Where a goal came from: the workshop outputs that shaped it */
-static void
-fill_origins (GtkWidget *group)
-{
-  KursStore *store = g_object_get_data (G_OBJECT (group), "kurs-store");
-  KursRecord *goal = g_object_get_data (G_OBJECT (group), "kurs-goal");
-  GtkListBox *list = g_object_get_data (G_OBJECT (group), "kurs-list");
-  g_autoptr(GPtrArray) links = NULL;
-
-  if (kurs_record_is_deleted (goal))
-    return;
-
-  kurs_boxed_list_clear (list);
-
-  links = kurs_store_list_by_field (store, KURS_ENTITY_OUTPUT_GOAL, "goal_id", kurs_record_get_id (goal));
-  for (guint i = 0; i < links->len; i++)
-    {
-      g_autoptr(KursRecord) output = kurs_store_get (store, KURS_ENTITY_WORKSHOP_OUTPUT,
-                                                     kurs_record_get_parent_id (links->pdata[i]));
-      g_autoptr(KursRecord) milestone = NULL;
-      g_autofree char *date = NULL;
-      g_autofree char *subtitle = NULL;
-      g_autofree char *escaped = NULL;
-      g_autofree char *escaped_subtitle = NULL;
-      GtkWidget *row;
-
-      if (output == NULL)
-        continue;
-      milestone = kurs_store_get (store, KURS_ENTITY_MILESTONE, kurs_record_get_parent_id (output));
-      if (milestone == NULL)
-        continue;
-
-      date = kurs_date_format_local (kurs_record_get_date (milestone, "start_date"));
-      subtitle = g_strdup_printf ("%s · %s", date, kurs_record_get_title (milestone));
-      escaped = g_markup_escape_text (kurs_record_get_title (output), -1);
-      escaped_subtitle = g_markup_escape_text (subtitle, -1);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("emoji-people-symbolic"));
-      gtk_list_box_append (list, row);
-    }
-}
-
-static void
-origins_store_changed_cb (GtkWidget *group,
-                          guint      entities)
-{
-  if (entities & ((1u << KURS_ENTITY_OUTPUT_GOAL) | (1u << KURS_ENTITY_WORKSHOP_OUTPUT)
-                  | (1u << KURS_ENTITY_MILESTONE)))
-    fill_origins (group);
-}
-
-static GtkWidget *
-origins_group (KursStore  *store,
-               KursRecord *goal)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *list = kurs_boxed_list_new (_("Where It Came From"),
-                                         _("No workshop output is linked to this goal yet; link them on the "
-                                           "Process Plan page"));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Where It Came From"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-
-  g_object_set_data_full (G_OBJECT (group), "kurs-store", g_object_ref (store), g_object_unref);
-  g_object_set_data_full (G_OBJECT (group), "kurs-goal", g_object_ref (goal), g_object_unref);
-  g_object_set_data (G_OBJECT (group), "kurs-list", list);
-  g_signal_connect_object (store, "changed", G_CALLBACK (origins_store_changed_cb), group, G_CONNECT_SWAPPED);
-  fill_origins (group);
-
-  gtk_widget_set_margin_start (group, 12);
-  gtk_widget_set_margin_end (group, 12);
-  gtk_widget_set_margin_bottom (group, 12);
-  return group;
-}
-
 static void
 populate_goal (KursRecordRow *row,
                gpointer       user_data)
@@ -189,7 +112,8 @@ populate_goal (KursRecordRow *row,
                                                              KURS_ENTITY_SUBGOAL, _("Sub-goals"),
                                                              _("No sub-goals yet"), create_subgoal_row,
                                                              _("Add Sub-goal"), add_subgoal));
-  kurs_record_row_add_editor (row, origins_group (kurs_record_row_get_store (row), kurs_record_row_get_record (row)));
+  kurs_record_row_add_editor (row, kurs_goal_origins_group_new (kurs_record_row_get_store (row),
+                                                               kurs_record_row_get_record (row)));
 }
 
 /* Only plans, initiatives and their goals change what is covered */

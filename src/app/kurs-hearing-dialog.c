@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kurs-field-binding.h"
+#include "kurs-check-row.h"
 #include "kurs-hearing-dialog.h"
 #include "kurs-hearing.h"
 #include "kurs-language.h"
@@ -44,8 +45,8 @@ chosen_parties (KursHearingDialog *self)
 
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->parties, i)) != NULL; i++)
     {
-      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "kurs-check");
-      gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "kurs-stakeholder"));
+      GtkCheckButton *check = kurs_check_row_get_check (KURS_CHECK_ROW (row));
+      gint64 id = kurs_check_row_get_target_id (KURS_CHECK_ROW (row));
 
       if (gtk_widget_get_sensitive (GTK_WIDGET (check)) && gtk_check_button_get_active (check))
         g_array_append_val (ids, id);
@@ -98,28 +99,6 @@ update_response (KursHearingDialog *self)
       ok &= *title != '\0';
     }
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "send", ok);
-}
-
-static void
-toggle_check_cb (GSimpleAction  *action,
-                 GVariant       *parameter,
-                 GtkCheckButton *check)
-{
-  gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
-}
-
-/* GTK 4.8 offers assistive technologies a widget's own actions, and a
- * check box has none: this one can be toggled by one */
-static void
-add_toggle_action (GtkWidget *check)
-{
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) toggle = g_simple_action_new ("toggle", NULL);
-
-  g_signal_connect_object (toggle, "activate", G_CALLBACK (toggle_check_cb), check, 0);
-  g_object_bind_property (check, "sensitive", toggle, "enabled", G_BINDING_SYNC_CREATE);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toggle));
-  gtk_widget_insert_action_group (check, "check", G_ACTION_GROUP (group));
 }
 
 static void
@@ -227,8 +206,8 @@ fill_parties (KursHearingDialog *self,
       const char *name = kurs_record_get_title (stakeholder);
       g_autofree char *escaped = g_markup_escape_text (name, -1);
       int kind = kurs_record_get_enum (stakeholder, "kind");
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *row = kurs_check_row_new (id);
+      GtkWidget *check = GTK_WIDGET (kurs_check_row_get_check (KURS_CHECK_ROW (row)));
       gboolean is_party = already && g_hash_table_contains (already, &id);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
@@ -239,13 +218,7 @@ fill_parties (KursHearingDialog *self,
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    is_party || (chosen && g_hash_table_contains (chosen, &id)));
       gtk_widget_set_sensitive (check, !is_party);
-      add_toggle_action (check);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_response), self);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_object_set_data (G_OBJECT (row), "kurs-check", check);
-      g_object_set_data (G_OBJECT (row), "kurs-stakeholder", GSIZE_TO_POINTER (id));
+      g_signal_connect_swapped (row, "toggled", G_CALLBACK (update_response), self);
       gtk_list_box_append (self->parties, row);
     }
 
@@ -427,8 +400,8 @@ kurs_hearing_dialog_set_party (KursHearingDialog *self,
   g_return_if_fail (KURS_IS_HEARING_DIALOG (self));
 
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->parties, i)) != NULL; i++)
-    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "kurs-stakeholder")) == stakeholder_id)
-      gtk_check_button_set_active (g_object_get_data (G_OBJECT (row), "kurs-check"), chosen);
+    if (kurs_check_row_get_target_id (KURS_CHECK_ROW (row)) == stakeholder_id)
+      kurs_check_row_set_active (KURS_CHECK_ROW (row), chosen);
 }
 
 /**

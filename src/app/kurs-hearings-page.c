@@ -144,17 +144,23 @@ describe_round (KursStore  *store,
   return g_strdup_printf (_("%s – %s · %s"), sent, deadline, summary);
 }
 
+/* hearings.print-summary(x): the hearing summary of the round of that id */
 static void
-print_summary_cb (GtkButton *button,
-                  KursPage  *page)
+print_summary_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  KursRecord *round = g_object_get_data (G_OBJECT (button), "kurs-round");
+  KursStore *store = kurs_page_get_store (KURS_PAGE (widget));
+  g_autoptr(KursRecord) round = kurs_store_get (store, KURS_ENTITY_HEARING_ROUND, g_variant_get_int64 (parameter));
   g_autoptr(KursPrintDocument) summary = NULL;
   g_autoptr(GError) error = NULL;
 
-  summary = kurs_hearing_summary_new (kurs_page_get_store (page), round);
-  if (!kurs_printing_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))), summary, &error))
-    kurs_show_error (GTK_WIDGET (page), error);
+  if (round == NULL)
+    return;
+
+  summary = kurs_hearing_summary_new (store, round);
+  if (!kurs_printing_run (GTK_WINDOW (gtk_widget_get_root (widget)), summary, &error))
+    kurs_show_error (widget, error);
 }
 
 static void
@@ -176,8 +182,8 @@ populate_round (KursRecordRow *row,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (print_row),
                                _("The responses and how each was handled, to print or save as PDF"));
   gtk_widget_set_valign (print, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (print), "kurs-round", g_object_ref (round), g_object_unref);
-  g_signal_connect_object (print, "clicked", G_CALLBACK (print_summary_cb), page, 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "hearings.print-summary");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (print), "x", kurs_record_get_id (round));
   adw_action_row_add_suffix (ADW_ACTION_ROW (print_row), print);
   kurs_record_row_add_editor (row, print_row);
 }
@@ -208,12 +214,18 @@ add_round (gpointer user_data)
 
 /* The overview: per round who answered, and the overdue parties */
 
-/* Opens a party's row among its round's, for its response */
+/* hearings.record-response(x): opens the row of the party of that id
+ * among its round's, for its response */
 static void
-record_response_cb (GtkButton        *button,
-                    KursHearingsPage *self)
+record_response_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
-  kurs_page_reveal (KURS_PAGE (self), g_object_get_data (G_OBJECT (button), "kurs-party"));
+  g_autoptr(KursRecord) party = kurs_store_get (kurs_page_get_store (KURS_PAGE (widget)), KURS_ENTITY_HEARING_PARTY,
+                                                g_variant_get_int64 (parameter));
+
+  if (party != NULL)
+    kurs_page_reveal (KURS_PAGE (widget), party);
 }
 
 /* A count that says what it counts ("4 overdue"), for the eye and for a
@@ -320,8 +332,8 @@ fill_overview (KursHearingsPage *self)
               gtk_widget_set_valign (record, GTK_ALIGN_CENTER);
               gtk_widget_set_tooltip_text (record, _("Record the Response"));
               gtk_accessible_update_property (GTK_ACCESSIBLE (record), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-              g_object_set_data_full (G_OBJECT (record), "kurs-party", g_object_ref (party), g_object_unref);
-              g_signal_connect_object (record, "clicked", G_CALLBACK (record_response_cb), self, 0);
+              gtk_actionable_set_action_name (GTK_ACTIONABLE (record), "hearings.record-response");
+              gtk_actionable_set_action_target (GTK_ACTIONABLE (record), "x", kurs_record_get_id (party));
               /* not the row's activatable widget: that would add the row's
                * title to the button's name */
               adw_action_row_add_suffix (ADW_ACTION_ROW (party_row), record);
@@ -381,6 +393,10 @@ kurs_hearings_page_class_init (KursHearingsPageClass *klass)
   page_class->title = N_("Hearings");
   page_class->icon_name = "mail-send-symbolic";
   page_class->build = kurs_hearings_page_build;
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "hearings.print-summary", "x", print_summary_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "hearings.record-response", "x",
+                                   record_response_action);
 }
 
 static void

@@ -86,12 +86,19 @@ update_cell (KursInvolvementMatrix *self,
   gtk_widget_set_tooltip_text (cell, accessible);
 }
 
+/* What a cell's menu is made for: a stakeholder at a milestone */
+typedef struct {
+  gint64 stakeholder_id;
+  gint64 milestone_id;
+} CellIds;
+
 static void
 create_menu_cb (GtkMenuButton *button,
                 gpointer       user_data)
 {
-  gint64 stakeholder_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "kurs-stakeholder");
-  gint64 milestone_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "kurs-milestone");
+  const CellIds *ids = user_data;
+  gint64 stakeholder_id = ids->stakeholder_id;
+  gint64 milestone_id = ids->milestone_id;
   g_autoptr(GMenu) menu = NULL;
   g_autoptr(GMenuItem) none = NULL;
 
@@ -228,17 +235,16 @@ rebuild (KursInvolvementMatrix *self)
           KursRecord *milestone = self->milestones->pdata[m];
           gint64 milestone_id = kurs_record_get_id (milestone);
           GtkWidget *cell = gtk_menu_button_new ();
+          CellIds *ids = g_new (CellIds, 1);
 
           gtk_menu_button_set_child (GTK_MENU_BUTTON (cell), gtk_label_new (NULL));
 
           gtk_widget_add_css_class (cell, "flat");
           gtk_widget_add_css_class (cell, "kurs-matrix-cell");
           gtk_widget_set_sensitive (cell, writable);
-          g_object_set_data_full (G_OBJECT (cell), "kurs-stakeholder", g_memdup2 (&stakeholder_id, sizeof (gint64)),
-                                  g_free);
-          g_object_set_data_full (G_OBJECT (cell), "kurs-milestone", g_memdup2 (&milestone_id, sizeof (gint64)),
-                                  g_free);
-          gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (cell), create_menu_cb, NULL, NULL);
+          ids->stakeholder_id = stakeholder_id;
+          ids->milestone_id = milestone_id;
+          gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (cell), create_menu_cb, ids, g_free);
           update_cell (self, cell, stakeholder, milestone,
                        find_involvement (involvements, stakeholder_id, milestone_id));
           gtk_grid_attach (self->grid, cell, m + 1, s + 1, 1, 1);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kurs-field-binding.h"
+#include "kurs-check-row.h"
 #include "kurs-link-group.h"
 
 /**
@@ -85,11 +86,11 @@ has_role (KursLinkGroup *self,
 }
 
 static void
-toggled_cb (GtkCheckButton *check,
-            KursLinkGroup  *self)
+toggled_cb (KursCheckRow  *row,
+            KursLinkGroup *self)
 {
-  gint64 target_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "kurs-target"));
-  gboolean active = gtk_check_button_get_active (check);
+  gint64 target_id = kurs_check_row_get_target_id (row);
+  gboolean active = kurs_check_row_get_active (row);
   g_autoptr(GPtrArray) links = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KursRecord) created = NULL;
@@ -131,7 +132,7 @@ update_row (KursLinkGroup *self,
             GPtrArray     *links,
             gboolean       writable)
 {
-  GtkWidget *check = g_object_get_data (G_OBJECT (row), "kurs-check");
+  GtkWidget *check = GTK_WIDGET (kurs_check_row_get_check (KURS_CHECK_ROW (row)));
   KursRecord *link = find_link (links, self, kurs_record_get_id (target));
   const char *title = kurs_record_get_title (target);
   g_autofree char *escaped = g_markup_escape_text (*title ? title : _("Untitled"), -1);
@@ -145,23 +146,16 @@ static GtkWidget *
 make_row (KursLinkGroup *self,
           KursRecord    *target)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *row = kurs_check_row_new (kurs_record_get_id (target));
 
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (check), "kurs-target", GSIZE_TO_POINTER (kurs_record_get_id (target)));
-  g_object_set_data (G_OBJECT (row), "kurs-check", check);
-  g_object_set_data (G_OBJECT (row), "kurs-target", GSIZE_TO_POINTER (kurs_record_get_id (target)));
-  g_signal_connect (check, "toggled", G_CALLBACK (toggled_cb), self);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_signal_connect (row, "toggled", G_CALLBACK (toggled_cb), self);
   return row;
 }
 
 static gint64
 row_target (GtkListBoxRow *row)
 {
-  return row ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "kurs-target")) : -1;
+  return row ? kurs_check_row_get_target_id (KURS_CHECK_ROW (row)) : -1;
 }
 
 /* The rows stay where the targets are the same, so that a tick keeps the

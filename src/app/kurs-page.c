@@ -413,15 +413,15 @@ kurs_page_add_section (KursPage                 *self,
                        KursRecordSectionAddFunc  add)
 {
   KursPagePrivate *priv = kurs_page_get_instance_private (self);
-  KursRecordList *rows;
+  g_autoptr(KursRecordList) rows = NULL;
   GtkWidget *section;
 
   g_return_val_if_fail (KURS_IS_PAGE (self), NULL);
 
+  /* the section's list keeps the rows' model */
   rows = kurs_record_list_new_children (priv->store, entity, kurs_record_get_id (priv->strategy));
   section = kurs_record_section_new (title, empty, G_LIST_MODEL (rows), create_row, self);
-  g_object_set_data_full (G_OBJECT (section), "kurs-rows", rows, g_object_unref);
-  kurs_record_section_set_add (KURS_RECORD_SECTION (section), add_label, add, self);
+  kurs_record_section_set_add (KURS_RECORD_SECTION (section), add_label, add, self, NULL);
   kurs_page_set_section_refusal (self, section, entity);
   kurs_page_add (self, section);
 
@@ -459,23 +459,21 @@ kurs_page_nested_section (KursPage                 *self,
                           KursRecordSectionAddFunc  add)
 {
   KursPagePrivate *priv = kurs_page_get_instance_private (self);
-  KursRecordList *rows;
+  g_autoptr(KursRecordList) rows = NULL;
   KursNestedContext *context;
   GtkWidget *section;
 
   g_return_val_if_fail (KURS_IS_PAGE (self), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (parent), NULL);
 
+  /* the section's list keeps the rows' model */
   rows = kurs_record_list_new_children (priv->store, entity, kurs_record_get_id (parent));
   section = kurs_record_section_new (title, empty, G_LIST_MODEL (rows), create_row, self);
-  g_object_set_data_full (G_OBJECT (section), "kurs-rows", rows, g_object_unref);
 
   context = g_new0 (KursNestedContext, 1);
   context->page = self;
   context->parent = g_object_ref (parent);
-  g_object_set_data_full (G_OBJECT (section), "kurs-context", context, nested_context_free);
-
-  kurs_record_section_set_add (KURS_RECORD_SECTION (section), add_label, add, context);
+  kurs_record_section_set_add (KURS_RECORD_SECTION (section), add_label, add, context, nested_context_free);
   kurs_page_set_section_refusal (self, section, entity);
   gtk_widget_set_margin_start (section, 12);
   gtk_widget_set_margin_end (section, 12);

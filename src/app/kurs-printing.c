@@ -62,6 +62,13 @@ done_cb (GtkPrintOperation       *operation,
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-error", "s", error->message);
 }
 
+static void
+release_document (gpointer  document,
+                  GClosure *closure)
+{
+  g_object_unref (document);
+}
+
 /* An operation that prints @document, on A4 by default, named after it */
 static GtkPrintOperation *
 new_operation (KursPrintDocument *document)
@@ -75,10 +82,13 @@ new_operation (KursPrintDocument *document)
   gtk_print_operation_set_job_name (operation, kurs_print_document_get_title (document));
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  g_object_set_data_full (G_OBJECT (operation), "kurs-document", g_object_ref (document), g_object_unref);
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), document, 0);
-  g_signal_connect_object (operation, "paginate", G_CALLBACK (paginate_cb), document, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), document, 0);
+  /* Each handler keeps the document as long as the operation is there */
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb), g_object_ref (document),
+                         release_document, 0);
+  g_signal_connect_data (operation, "paginate", G_CALLBACK (paginate_cb), g_object_ref (document),
+                         release_document, 0);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), g_object_ref (document),
+                         release_document, 0);
   return operation;
 }
 

@@ -25,6 +25,7 @@ struct _KursRecordSection
   gpointer                  row_data;
   KursRecordSectionAddFunc  add;
   gpointer                  add_data;
+  GDestroyNotify            add_data_free;
   /* Records whose rows are open: a row the list makes again, because
    * its record moved (a milestone whose date changed), opens again */
   GHashTable               *expanded;
@@ -99,6 +100,8 @@ kurs_record_section_finalize (GObject *object)
   KursRecordSection *self = (KursRecordSection *) object;
 
   g_clear_pointer (&self->expanded, g_hash_table_unref);
+  if (self->add_data_free != NULL)
+    g_clear_pointer (&self->add_data, self->add_data_free);
 
   G_OBJECT_CLASS (kurs_record_section_parent_class)->finalize (object);
 }
@@ -168,17 +171,23 @@ kurs_record_section_new (const char               *title,
 /**
  * kurs_record_section_set_add:
  * @label: the button's name, "Add Goal"
+ * @user_data: for @add
+ * @destroy: (nullable): frees @user_data with the section
  */
 void
 kurs_record_section_set_add (KursRecordSection        *self,
                              const char               *label,
                              KursRecordSectionAddFunc  add,
-                             gpointer                  user_data)
+                             gpointer                  user_data,
+                             GDestroyNotify            destroy)
 {
   g_return_if_fail (KURS_IS_RECORD_SECTION (self));
 
+  if (self->add_data_free != NULL)
+    g_clear_pointer (&self->add_data, self->add_data_free);
   self->add = add;
   self->add_data = user_data;
+  self->add_data_free = destroy;
 
   if (self->add_button == NULL)
     {

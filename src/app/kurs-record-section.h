@@ -22,7 +22,8 @@ GtkWidget  *kurs_record_section_new          (const char               *title,
 void        kurs_record_section_set_add      (KursRecordSection        *self,
                                               const char               *label,
                                               KursRecordSectionAddFunc  add,
-                                              gpointer                  user_data);
+                                              gpointer                  user_data,
+                                              GDestroyNotify            destroy);
 void        kurs_record_section_set_refusal  (KursRecordSection        *self,
                                               const char               *reason);
 void        kurs_record_section_add_button   (KursRecordSection        *self,

@@ -90,7 +90,7 @@ section (KursTargetGroupsPage     *self,
                                                                    g_object_ref (filter));
   GtkWidget *widget = kurs_record_section_new (title, empty, G_LIST_MODEL (model), create_group_row, self);
 
-  kurs_record_section_set_add (KURS_RECORD_SECTION (widget), add_label, add, self);
+  kurs_record_section_set_add (KURS_RECORD_SECTION (widget), add_label, add, self, NULL);
   kurs_page_set_section_refusal (KURS_PAGE (self), widget, KURS_ENTITY_TARGET_GROUP);
   return widget;
 }

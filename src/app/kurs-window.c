@@ -815,11 +815,19 @@ export_written_cb (GObject      *source,
 }
 
 static void
+release_bytes (gpointer  bytes,
+               GClosure *closure)
+{
+  g_bytes_unref (bytes);
+}
+
+/* The chooser's answer, with the bytes it was shown for */
+static void
 export_chosen_cb (GtkNativeDialog *dialog,
                   int              response,
-                  KursWindow      *self)
+                  GBytes          *xml)
 {
-  GBytes *xml = g_object_get_data (G_OBJECT (dialog), "kurs-xml");
+  KursWindow *self = KURS_WINDOW (gtk_native_dialog_get_transient_for (dialog));
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -848,8 +856,7 @@ save_file (KursWindow    *self,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data_full (G_OBJECT (chooser), "kurs-xml", g_bytes_ref (xml), (GDestroyNotify) g_bytes_unref);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), self);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (export_chosen_cb), g_bytes_ref (xml), release_bytes, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
