@@ -807,6 +807,97 @@ test_delete_strategy_and_undo (Fixture       *f,
     }
 }
 
+/* Fields by constant: each entity's constants stand where its fields are,
+ * a date is read anew after it changes, and a constant of another entity
+ * is refused */
+static void
+test_field_constants (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(KursRecord) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct { guint field; KursEntity entity; const char *name; } spots[] = {
+    { KURS_FIELD_STRATEGY_UUID, KURS_ENTITY_STRATEGY, "uuid" },
+    { KURS_FIELD_MILESTONE_KIND, KURS_ENTITY_MILESTONE, "kind" },
+    { KURS_FIELD_MILESTONE_HELD, KURS_ENTITY_MILESTONE, "held" },
+    { KURS_FIELD_MILESTONE_REPEAT_UNTIL_YEAR, KURS_ENTITY_MILESTONE, "repeat_until_year" },
+    { KURS_FIELD_HEARING_ROUND_DEADLINE, KURS_ENTITY_HEARING_ROUND, "deadline" },
+    { KURS_FIELD_INITIATIVE_STATUS, KURS_ENTITY_INITIATIVE, "status" },
+    { KURS_FIELD_COURSE_CORRECTION_DATE, KURS_ENTITY_COURSE_CORRECTION, "date" },
+    { KURS_FIELD_VERSION_N - 1, KURS_ENTITY_VERSION, NULL },
+  };
+
+  /* Every field is placed, once */
+  for (KursEntity entity = 0; entity < KURS_N_ENTITIES; entity++)
+    {
+      const KursEntityInfo *info = kurs_entity_info (entity);
+
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          g_assert_nonnull (info->fields[i].name);
+          g_assert_cmpint (kurs_entity_info_find_field (info, info->fields[i].name), ==, (int) i);
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (spots); i++)
+    {
+      const KursEntityInfo *info = kurs_entity_info (spots[i].entity);
+
+      g_assert_cmpuint (KURS_FIELD_ENTITY (spots[i].field), ==, spots[i].entity);
+      g_assert_cmpuint (KURS_FIELD_INDEX (spots[i].field), <, info->n_fields);
+      if (spots[i].name != NULL)
+        g_assert_cmpstr (info->fields[KURS_FIELD_INDEX (spots[i].field)].name, ==, spots[i].name);
+    }
+
+  plan = kurs_store_create (store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (strategy), &error,
+                            "title", g_variant_new_string ("Handleplan 2023–24"),
+                            "start_date", g_variant_new_string ("2023-01-01"),
+                            "end_date", g_variant_new_string ("2024-12-31"),
+                            NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kurs_record_get_field_text (plan, KURS_FIELD_ACTION_PLAN_TITLE), ==, "Handleplan 2023–24");
+  g_assert_cmpuint (kurs_record_get_field_date (plan, KURS_FIELD_ACTION_PLAN_END_DATE), ==,
+                    kurs_date_from_ymd (2024, 12, 31));
+
+  /* The parsed date follows the change, and its undo */
+  g_assert_true (kurs_store_set_text (store, plan, "end_date", "2025-06-30", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kurs_record_get_field_date (plan, KURS_FIELD_ACTION_PLAN_END_DATE), ==,
+                    kurs_date_from_ymd (2025, 6, 30));
+  g_assert_cmpuint (kurs_record_get_date (plan, "end_date"), ==, kurs_date_from_ymd (2025, 6, 30));
+  g_assert_true (kurs_store_undo (store, &error));
+  g_assert_cmpuint (kurs_record_get_field_date (plan, KURS_FIELD_ACTION_PLAN_END_DATE), ==,
+                    kurs_date_from_ymd (2024, 12, 31));
+}
+
+/* A milestone's constant on an action plan is a programming error, said
+ * as one (the process stops under the tests' fatal criticals) */
+static void
+test_field_constant_of_another_entity (Fixture       *f,
+                                       gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(KursStore) store = open_store (f->path);
+      g_autoptr(KursRecord) strategy = new_strategy (store);
+      g_autoptr(KursRecord) plan = NULL;
+
+      plan = kurs_store_create (store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (strategy), NULL,
+                                "title", g_variant_new_string ("Handleplan"),
+                                "start_date", g_variant_new_string ("2023-01-01"),
+                                "end_date", g_variant_new_string ("2024-12-31"),
+                                NULL);
+      g_assert_nonnull (plan);
+      kurs_record_get_field_text (plan, KURS_FIELD_MILESTONE_TITLE);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*is not one of action_plan's*");
+}
+
 /* Rules and transactions */
 
 static void
@@ -1265,6 +1356,8 @@ main (int   argc,
   g_test_add ("/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("open/new-library", test_new_library);
+  ADD ("schema/field-constants", test_field_constants);
+  ADD ("schema/field-constant-of-another-entity", test_field_constant_of_another_entity);
   ADD ("open/migrate-empty-file", test_migrate_empty_file);
   ADD ("open/migrate-empty-database", test_migrate_empty_database);
   ADD ("open/schema-matches-migrations", test_schema_matches_migrations);

@@ -16,10 +16,11 @@
 
 static KursDate
 date_or (KursRecord *record,
-         const char *field,
+         guint       field,
          KursDate    fallback)
 {
-  return record && kurs_record_has_value (record, field) ? kurs_record_get_date (record, field) : fallback;
+  return record && kurs_record_has_field_value (record, field) ? kurs_record_get_field_date (record, field)
+                                                                : fallback;
 }
 
 /**
@@ -39,9 +40,11 @@ kurs_health_of_initiative (KursRecord           *initiative,
   g_return_if_fail (KURS_IS_RECORD (initiative));
   g_return_if_fail (out != NULL);
 
-  out->progress = CLAMP (kurs_record_get_int (initiative, "progress"), 0, 100);
-  out->start = date_or (initiative, "start_date", date_or (plan, "start_date", KURS_DATE_NONE));
-  out->end = date_or (initiative, "end_date", date_or (plan, "end_date", out->start));
+  out->progress = CLAMP (kurs_record_get_field_int (initiative, KURS_FIELD_INITIATIVE_PROGRESS), 0, 100);
+  out->start = date_or (initiative, KURS_FIELD_INITIATIVE_START_DATE,
+                        date_or (plan, KURS_FIELD_ACTION_PLAN_START_DATE, KURS_DATE_NONE));
+  out->end = date_or (initiative, KURS_FIELD_INITIATIVE_END_DATE,
+                      date_or (plan, KURS_FIELD_ACTION_PLAN_END_DATE, out->start));
 
   if (out->start == KURS_DATE_NONE || today < out->start)
     out->expected = 0;
@@ -51,7 +54,8 @@ kurs_health_of_initiative (KursRecord           *initiative,
     /* the days begun, of the days it has: on its last day, all of them */
     out->expected = (int) (100.0 * (today - out->start + 1) / (out->end - out->start + 1));
 
-  if (kurs_record_get_enum (initiative, "status") == KURS_INITIATIVE_DONE || out->progress >= 100)
+  if (kurs_record_get_field_enum (initiative, KURS_FIELD_INITIATIVE_STATUS) == KURS_INITIATIVE_DONE
+      || out->progress >= 100)
     {
       out->health = KURS_HEALTH_DONE;
       return;

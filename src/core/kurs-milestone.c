@@ -24,11 +24,13 @@ kurs_milestone_is_overdue (KursRecord *milestone,
 
   g_return_val_if_fail (KURS_IS_RECORD (milestone), FALSE);
 
-  if (kurs_record_get_bool (milestone, "held") || kurs_record_get_int (milestone, "repeat_every_years") > 0)
+  if (kurs_record_get_field_bool (milestone, KURS_FIELD_MILESTONE_HELD)
+      || kurs_record_get_field_int (milestone, KURS_FIELD_MILESTONE_REPEAT_EVERY_YEARS) > 0)
     return FALSE;
 
-  end = kurs_record_has_value (milestone, "end_date") ? kurs_record_get_date (milestone, "end_date")
-                                                     : kurs_record_get_date (milestone, "start_date");
+  end = kurs_record_has_field_value (milestone, KURS_FIELD_MILESTONE_END_DATE)
+        ? kurs_record_get_field_date (milestone, KURS_FIELD_MILESTONE_END_DATE)
+        : kurs_record_get_field_date (milestone, KURS_FIELD_MILESTONE_START_DATE);
   return end != KURS_DATE_NONE && end < today;
 }
 

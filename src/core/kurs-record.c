@@ -27,8 +27,12 @@ struct _KursRecord
   gint64                strategy_id;
   gint64                position;
   GVariant            **values;
+  KursDate             *dates;     /* each date field parsed once, or DATE_UNREAD */
   guint                 deleted : 1;
 };
+
+/* Not a day KursDate gives: the field's text is not parsed yet */
+#define DATE_UNREAD G_MAXUINT32
 
 G_DEFINE_FINAL_TYPE (KursRecord, kurs_record, G_TYPE_OBJECT)
 
@@ -67,6 +71,7 @@ kurs_record_finalize (GObject *object)
   for (guint i = 0; i < self->info->n_fields; i++)
     g_clear_pointer (&self->values[i], g_variant_unref);
   g_free (self->values);
+  g_free (self->dates);
 
   G_OBJECT_CLASS (kurs_record_parent_class)->finalize (object);
 }
@@ -150,6 +155,9 @@ kurs_record_new (KursEntity entity,
   self->info = kurs_entity_info (entity);
   self->id = id;
   self->values = g_new0 (GVariant *, self->info->n_fields);
+  self->dates = g_new (KursDate, self->info->n_fields);
+  for (guint i = 0; i < self->info->n_fields; i++)
+    self->dates[i] = DATE_UNREAD;
 
   return self;
 }
@@ -196,6 +204,7 @@ kurs_record_take_value_at (KursRecord *self,
     g_variant_take_ref (value);
   g_clear_pointer (&self->values[index], g_variant_unref);
   self->values[index] = value;
+  self->dates[index] = DATE_UNREAD;
 
   /* A direct child of a strategy keeps its strategy in its parent field. */
   if ((int) index == self->info->parent_field
@@ -290,6 +299,101 @@ kurs_record_is_deleted (KursRecord *self)
   return self->deleted;
 }
 
+/* The values by index, for the getters by name and by constant */
+
+static const char *
+text_at (KursRecord *self,
+         guint       index)
+{
+  GVariant *value = self->values[index];
+
+  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return NULL;
+
+  return g_variant_get_string (value, NULL);
+}
+
+static gint64
+int_at (KursRecord *self,
+        guint       index)
+{
+  GVariant *value = self->values[index];
+
+  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return 0;
+
+  return g_variant_get_int64 (value);
+}
+
+static double
+real_at (KursRecord *self,
+         guint       index)
+{
+  GVariant *value = self->values[index];
+
+  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    return 0.0;
+
+  return g_variant_get_double (value);
+}
+
+static gboolean
+bool_at (KursRecord *self,
+         guint       index)
+{
+  GVariant *value = self->values[index];
+
+  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return FALSE;
+
+  return g_variant_get_boolean (value);
+}
+
+static int
+enum_at (KursRecord *self,
+         guint       index)
+{
+  const KursField *info = &self->info->fields[index];
+
+  g_return_val_if_fail (info->type == KURS_FIELD_ENUM, -1);
+
+  return kurs_enum_info_from_nick (info->enum_info, text_at (self, index));
+}
+
+/* Parsed the first time it is asked for, until the value changes */
+static KursDate
+date_at (KursRecord *self,
+         guint       index)
+{
+  if (self->dates[index] == DATE_UNREAD)
+    {
+      const char *text = text_at (self, index);
+      KursDate date = KURS_DATE_NONE;
+
+      if (text == NULL || !kurs_date_parse (text, &date, NULL))
+        date = KURS_DATE_NONE;
+      self->dates[index] = date;
+    }
+
+  return self->dates[index];
+}
+
+/* The index of a field constant of kurs-fields.h, checked to be of the
+ * record's entity; -1 when not */
+static int
+field_index (KursRecord *self,
+             guint       field)
+{
+  if (KURS_FIELD_ENTITY (field) != (guint) self->info->entity
+      || KURS_FIELD_INDEX (field) >= self->info->n_fields)
+    {
+      g_critical ("Field %u.%u is not one of %s's", KURS_FIELD_ENTITY (field), KURS_FIELD_INDEX (field),
+                  self->info->name);
+      return -1;
+    }
+  return (int) KURS_FIELD_INDEX (field);
+}
+
 /**
  * kurs_record_get_value:
  *
@@ -328,6 +432,15 @@ kurs_record_has_value (KursRecord *self,
   return kurs_record_get_value (self, field) != NULL;
 }
 
+/* The getters by name look the field up by its name, and warn when the
+ * record's entity has no such field */
+#define BY_NAME(self, field, fallback) \
+  int index; \
+  g_return_val_if_fail (KURS_IS_RECORD (self), fallback); \
+  g_return_val_if_fail (field != NULL, fallback); \
+  if ((index = require_field (self, field)) < 0) \
+    return fallback
+
 /**
  * kurs_record_get_text:
  *
@@ -339,48 +452,32 @@ const char *
 kurs_record_get_text (KursRecord *self,
                       const char *field)
 {
-  GVariant *value = kurs_record_get_value (self, field);
-
-  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    return NULL;
-
-  return g_variant_get_string (value, NULL);
+  BY_NAME (self, field, NULL);
+  return text_at (self, index);
 }
 
 gint64
 kurs_record_get_int (KursRecord *self,
                      const char *field)
 {
-  GVariant *value = kurs_record_get_value (self, field);
-
-  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-    return 0;
-
-  return g_variant_get_int64 (value);
+  BY_NAME (self, field, 0);
+  return int_at (self, index);
 }
 
 double
 kurs_record_get_real (KursRecord *self,
                       const char *field)
 {
-  GVariant *value = kurs_record_get_value (self, field);
-
-  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
-    return 0.0;
-
-  return g_variant_get_double (value);
+  BY_NAME (self, field, 0.0);
+  return real_at (self, index);
 }
 
 gboolean
 kurs_record_get_bool (KursRecord *self,
                       const char *field)
 {
-  GVariant *value = kurs_record_get_value (self, field);
-
-  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-    return FALSE;
-
-  return g_variant_get_boolean (value);
+  BY_NAME (self, field, FALSE);
+  return bool_at (self, index);
 }
 
 /**
@@ -392,14 +489,8 @@ int
 kurs_record_get_enum (KursRecord *self,
                       const char *field)
 {
-  const KursField *info;
-
-  g_return_val_if_fail (KURS_IS_RECORD (self), -1);
-
-  info = kurs_entity_info_get_field (self->info, field);
-  g_return_val_if_fail (info != NULL && info->type == KURS_FIELD_ENUM, -1);
-
-  return kurs_enum_info_from_nick (info->enum_info, kurs_record_get_text (self, field));
+  BY_NAME (self, field, -1);
+  return enum_at (self, index);
 }
 
 /**
@@ -411,13 +502,78 @@ KursDate
 kurs_record_get_date (KursRecord *self,
                       const char *field)
 {
-  const char *text = kurs_record_get_text (self, field);
-  KursDate date = KURS_DATE_NONE;
+  BY_NAME (self, field, KURS_DATE_NONE);
+  return date_at (self, index);
+}
 
-  if (text != NULL)
-    kurs_date_parse (text, &date, NULL);
+/* The getters by constant (KURS_FIELD_MILESTONE_TITLE…), for the paths
+ * that read many records: no name is looked up, and a date is parsed once */
+#define BY_CONSTANT(self, field, fallback) \
+  int index; \
+  g_return_val_if_fail (KURS_IS_RECORD (self), fallback); \
+  if ((index = field_index (self, field)) < 0) \
+    return fallback
 
-  return date;
+gboolean
+kurs_record_has_field_value (KursRecord *self,
+                             guint       field)
+{
+  BY_CONSTANT (self, field, FALSE);
+  return self->values[index] != NULL;
+}
+
+/**
+ * kurs_record_get_field_text:
+ * @field: a constant of kurs-fields.h of the record's entity
+ *
+ * Returns: (nullable): as kurs_record_get_text()
+ */
+const char *
+kurs_record_get_field_text (KursRecord *self,
+                            guint       field)
+{
+  BY_CONSTANT (self, field, NULL);
+  return text_at (self, index);
+}
+
+gint64
+kurs_record_get_field_int (KursRecord *self,
+                           guint       field)
+{
+  BY_CONSTANT (self, field, 0);
+  return int_at (self, index);
+}
+
+double
+kurs_record_get_field_real (KursRecord *self,
+                            guint       field)
+{
+  BY_CONSTANT (self, field, 0.0);
+  return real_at (self, index);
+}
+
+gboolean
+kurs_record_get_field_bool (KursRecord *self,
+                            guint       field)
+{
+  BY_CONSTANT (self, field, FALSE);
+  return bool_at (self, index);
+}
+
+int
+kurs_record_get_field_enum (KursRecord *self,
+                            guint       field)
+{
+  BY_CONSTANT (self, field, -1);
+  return enum_at (self, index);
+}
+
+KursDate
+kurs_record_get_field_date (KursRecord *self,
+                            guint       field)
+{
+  BY_CONSTANT (self, field, KURS_DATE_NONE);
+  return date_at (self, index);
 }
 
 /**

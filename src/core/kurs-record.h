@@ -39,4 +39,20 @@ KursDate              kurs_record_get_date        (KursRecord *self,
                                                    const char *field);
 const char           *kurs_record_get_title       (KursRecord *self);
 
+/* By a constant of kurs-fields.h (KURS_FIELD_MILESTONE_TITLE…) */
+gboolean              kurs_record_has_field_value (KursRecord *self,
+                                                   guint       field);
+const char           *kurs_record_get_field_text  (KursRecord *self,
+                                                   guint       field);
+gint64                kurs_record_get_field_int   (KursRecord *self,
+                                                   guint       field);
+double                kurs_record_get_field_real  (KursRecord *self,
+                                                   guint       field);
+gboolean              kurs_record_get_field_bool  (KursRecord *self,
+                                                   guint       field);
+int                   kurs_record_get_field_enum  (KursRecord *self,
+                                                   guint       field);
+KursDate              kurs_record_get_field_date  (KursRecord *self,
+                                                   guint       field);
+
 G_END_DECLS

@@ -73,9 +73,9 @@ kurs_recurrence_expand_milestone (KursRecord *milestone,
   g_return_val_if_fail (KURS_IS_RECORD (milestone), NULL);
   g_return_val_if_fail (kurs_record_get_entity (milestone) == KURS_ENTITY_MILESTONE, NULL);
 
-  return kurs_recurrence_expand (kurs_record_get_date (milestone, "start_date"),
-                                 kurs_record_get_date (milestone, "end_date"),
-                                 kurs_record_get_int (milestone, "repeat_every_years"),
-                                 kurs_record_get_int (milestone, "repeat_until_year"),
+  return kurs_recurrence_expand (kurs_record_get_field_date (milestone, KURS_FIELD_MILESTONE_START_DATE),
+                                 kurs_record_get_field_date (milestone, KURS_FIELD_MILESTONE_END_DATE),
+                                 kurs_record_get_field_int (milestone, KURS_FIELD_MILESTONE_REPEAT_EVERY_YEARS),
+                                 kurs_record_get_field_int (milestone, KURS_FIELD_MILESTONE_REPEAT_UNTIL_YEAR),
                                  range_start, range_end);
 }

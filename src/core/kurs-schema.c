@@ -95,195 +95,220 @@ ENUM_INFO (kurs_stakeholder_kind_enum, "stakeholder-kind", stakeholder_kind_valu
 ENUM_INFO (kurs_involvement_role_enum, "involvement-role", involvement_role_values);
 ENUM_INFO (kurs_initiative_status_enum, "initiative-status", initiative_status_values);
 
-/* Fields, entity by entity */
+/* Fields, entity by entity, each at its constant of kurs-fields.h */
+#define AT(field) [KURS_FIELD_INDEX (field)] =
 
 static const KursField strategy_fields[] = {
-  TEXT ("uuid", REQ | INTERNAL, N_("Identifier")),
-  TEXT ("title", REQ, N_("Title")),
-  TEXT ("short_name", NONE, N_("Short name")),
-  INT ("start_year", REQ, 1900, 2200, N_("First year")),
-  INT ("end_year", REQ, 1900, 2200, N_("Last year")),
-  TEXT ("committee", NONE, N_("Committee")),
-  TEXT ("vision", LONG, N_("Vision")),
-  TEXT ("core_value", LONG, N_("Core value")),
-  ENUM_D ("status", REQ | INTERNAL, kurs_strategy_status_enum, "draft", N_("Status")),
-  STAMP ("created", N_("Created")),
-  STAMP ("modified", N_("Modified")),
+  AT (KURS_FIELD_STRATEGY_UUID) TEXT ("uuid", REQ | INTERNAL, N_("Identifier")),
+  AT (KURS_FIELD_STRATEGY_TITLE) TEXT ("title", REQ, N_("Title")),
+  AT (KURS_FIELD_STRATEGY_SHORT_NAME) TEXT ("short_name", NONE, N_("Short name")),
+  AT (KURS_FIELD_STRATEGY_START_YEAR) INT ("start_year", REQ, 1900, 2200, N_("First year")),
+  AT (KURS_FIELD_STRATEGY_END_YEAR) INT ("end_year", REQ, 1900, 2200, N_("Last year")),
+  AT (KURS_FIELD_STRATEGY_COMMITTEE) TEXT ("committee", NONE, N_("Committee")),
+  AT (KURS_FIELD_STRATEGY_VISION) TEXT ("vision", LONG, N_("Vision")),
+  AT (KURS_FIELD_STRATEGY_CORE_VALUE) TEXT ("core_value", LONG, N_("Core value")),
+  AT (KURS_FIELD_STRATEGY_STATUS) ENUM_D ("status", REQ | INTERNAL, kurs_strategy_status_enum, "draft", N_("Status")),
+  AT (KURS_FIELD_STRATEGY_CREATED) STAMP ("created", N_("Created")),
+  AT (KURS_FIELD_STRATEGY_MODIFIED) STAMP ("modified", N_("Modified")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (strategy_fields) == KURS_FIELD_INDEX (KURS_FIELD_STRATEGY_N));
 
 static const KursField mandate_item_fields[] = {
-  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
-  TEXT ("source", REQ, N_("Source")),
-  TEXT ("text", LONG, N_("Text")),
+  AT (KURS_FIELD_MANDATE_ITEM_STRATEGY_ID) PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  AT (KURS_FIELD_MANDATE_ITEM_SOURCE) TEXT ("source", REQ, N_("Source")),
+  AT (KURS_FIELD_MANDATE_ITEM_TEXT) TEXT ("text", LONG, N_("Text")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (mandate_item_fields) == KURS_FIELD_INDEX (KURS_FIELD_MANDATE_ITEM_N));
 
 static const KursField policy_link_fields[] = {
-  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
-  TEXT ("title", REQ, N_("Policy")),
-  TEXT ("relation", LONG, N_("Relation")),
+  AT (KURS_FIELD_POLICY_LINK_STRATEGY_ID) PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  AT (KURS_FIELD_POLICY_LINK_TITLE) TEXT ("title", REQ, N_("Policy")),
+  AT (KURS_FIELD_POLICY_LINK_RELATION) TEXT ("relation", LONG, N_("Relation")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (policy_link_fields) == KURS_FIELD_INDEX (KURS_FIELD_POLICY_LINK_N));
 
 static const KursField target_group_fields[] = {
-  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
-  TEXT ("name", REQ, N_("Group")),
-  TEXT ("description", LONG, N_("Description")),
-  BOOL_D ("included", REQ, "true", N_("Included")),
+  AT (KURS_FIELD_TARGET_GROUP_STRATEGY_ID) PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  AT (KURS_FIELD_TARGET_GROUP_NAME) TEXT ("name", REQ, N_("Group")),
+  AT (KURS_FIELD_TARGET_GROUP_DESCRIPTION) TEXT ("description", LONG, N_("Description")),
+  AT (KURS_FIELD_TARGET_GROUP_INCLUDED) BOOL_D ("included", REQ, "true", N_("Included")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (target_group_fields) == KURS_FIELD_INDEX (KURS_FIELD_TARGET_GROUP_N));
 
 static const KursField focus_area_fields[] = {
-  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
-  TEXT ("title", REQ, N_("Focus area")),
-  TEXT ("description", LONG, N_("Description")),
+  AT (KURS_FIELD_FOCUS_AREA_STRATEGY_ID) PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  AT (KURS_FIELD_FOCUS_AREA_TITLE) TEXT ("title", REQ, N_("Focus area")),
+  AT (KURS_FIELD_FOCUS_AREA_DESCRIPTION) TEXT ("description", LONG, N_("Description")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (focus_area_fields) == KURS_FIELD_INDEX (KURS_FIELD_FOCUS_AREA_N));
 
 static const KursField bearing_fields[] = {
-  PARENT ("focus_area_id", KURS_ENTITY_FOCUS_AREA),
-  TEXT ("text", REQ | LONG, N_("Bearing")),
+  AT (KURS_FIELD_BEARING_FOCUS_AREA_ID) PARENT ("focus_area_id", KURS_ENTITY_FOCUS_AREA),
+  AT (KURS_FIELD_BEARING_TEXT) TEXT ("text", REQ | LONG, N_("Bearing")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (bearing_fields) == KURS_FIELD_INDEX (KURS_FIELD_BEARING_N));
 
 static const KursField principle_fields[] = {
-  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
-  TEXT ("title", REQ, N_("Principle")),
-  TEXT ("text", LONG, N_("Text")),
+  AT (KURS_FIELD_PRINCIPLE_STRATEGY_ID) PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  AT (KURS_FIELD_PRINCIPLE_TITLE) TEXT ("title", REQ, N_("Principle")),
+  AT (KURS_FIELD_PRINCIPLE_TEXT) TEXT ("text", LONG, N_("Text")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (principle_fields) == KURS_FIELD_INDEX (KURS_FIELD_PRINCIPLE_N));
 
 static const KursField action_plan_fields[] = {
-  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
-  TEXT ("title", REQ, N_("Action plan")),
-  DATE ("start_date", REQ, N_("Start")),
-  DATE ("end_date", REQ, N_("End")),
-  TEXT ("description", LONG, N_("Description")),
+  AT (KURS_FIELD_ACTION_PLAN_STRATEGY_ID) PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  AT (KURS_FIELD_ACTION_PLAN_TITLE) TEXT ("title", REQ, N_("Action plan")),
+  AT (KURS_FIELD_ACTION_PLAN_START_DATE) DATE ("start_date", REQ, N_("Start")),
+  AT (KURS_FIELD_ACTION_PLAN_END_DATE) DATE ("end_date", REQ, N_("End")),
+  AT (KURS_FIELD_ACTION_PLAN_DESCRIPTION) TEXT ("description", LONG, N_("Description")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (action_plan_fields) == KURS_FIELD_INDEX (KURS_FIELD_ACTION_PLAN_N));
 
 static const KursField goal_fields[] = {
-  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
-  TEXT ("title", REQ, N_("Development goal")),
-  TEXT ("description", LONG, N_("Description")),
-  REF ("focus_area_id", NONE, KURS_ENTITY_FOCUS_AREA, N_("Focus area")),
+  AT (KURS_FIELD_GOAL_STRATEGY_ID) PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  AT (KURS_FIELD_GOAL_TITLE) TEXT ("title", REQ, N_("Development goal")),
+  AT (KURS_FIELD_GOAL_DESCRIPTION) TEXT ("description", LONG, N_("Description")),
+  AT (KURS_FIELD_GOAL_FOCUS_AREA_ID) REF ("focus_area_id", NONE, KURS_ENTITY_FOCUS_AREA, N_("Focus area")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (goal_fields) == KURS_FIELD_INDEX (KURS_FIELD_GOAL_N));
 
 static const KursField subgoal_fields[] = {
-  PARENT ("goal_id", KURS_ENTITY_GOAL),
-  TEXT ("title", REQ, N_("Sub-goal")),
-  INT ("horizon_year", NONE, 1900, 2200, N_("Horizon year")),
-  REF ("horizon_plan_id", NONE, KURS_ENTITY_ACTION_PLAN, N_("Horizon action plan")),
+  AT (KURS_FIELD_SUBGOAL_GOAL_ID) PARENT ("goal_id", KURS_ENTITY_GOAL),
+  AT (KURS_FIELD_SUBGOAL_TITLE) TEXT ("title", REQ, N_("Sub-goal")),
+  AT (KURS_FIELD_SUBGOAL_HORIZON_YEAR) INT ("horizon_year", NONE, 1900, 2200, N_("Horizon year")),
+  AT (KURS_FIELD_SUBGOAL_HORIZON_PLAN_ID) REF ("horizon_plan_id", NONE, KURS_ENTITY_ACTION_PLAN, N_("Horizon action plan")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (subgoal_fields) == KURS_FIELD_INDEX (KURS_FIELD_SUBGOAL_N));
 
 static const KursField indicator_fields[] = {
-  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
-  TEXT ("name", REQ, N_("Indicator")),
-  TEXT ("unit", NONE, N_("Unit")),
-  REAL ("baseline", NONE, N_("Baseline")),
-  INT ("baseline_year", NONE, 1900, 2200, N_("Baseline year")),
-  REAL ("target", NONE, N_("Target")),
-  INT ("target_year", NONE, 1900, 2200, N_("Target year")),
-  TEXT ("source", NONE, N_("Source")),
-  REF ("goal_id", NONE, KURS_ENTITY_GOAL, N_("Development goal")),
+  AT (KURS_FIELD_INDICATOR_STRATEGY_ID) PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  AT (KURS_FIELD_INDICATOR_NAME) TEXT ("name", REQ, N_("Indicator")),
+  AT (KURS_FIELD_INDICATOR_UNIT) TEXT ("unit", NONE, N_("Unit")),
+  AT (KURS_FIELD_INDICATOR_BASELINE) REAL ("baseline", NONE, N_("Baseline")),
+  AT (KURS_FIELD_INDICATOR_BASELINE_YEAR) INT ("baseline_year", NONE, 1900, 2200, N_("Baseline year")),
+  AT (KURS_FIELD_INDICATOR_TARGET) REAL ("target", NONE, N_("Target")),
+  AT (KURS_FIELD_INDICATOR_TARGET_YEAR) INT ("target_year", NONE, 1900, 2200, N_("Target year")),
+  AT (KURS_FIELD_INDICATOR_SOURCE) TEXT ("source", NONE, N_("Source")),
+  AT (KURS_FIELD_INDICATOR_GOAL_ID) REF ("goal_id", NONE, KURS_ENTITY_GOAL, N_("Development goal")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (indicator_fields) == KURS_FIELD_INDEX (KURS_FIELD_INDICATOR_N));
 
 static const KursField measurement_fields[] = {
-  PARENT ("indicator_id", KURS_ENTITY_INDICATOR),
-  DATE ("date", REQ, N_("Date")),
-  REAL ("value", REQ, N_("Value")),
-  TEXT ("note", NONE, N_("Note")),
+  AT (KURS_FIELD_MEASUREMENT_INDICATOR_ID) PARENT ("indicator_id", KURS_ENTITY_INDICATOR),
+  AT (KURS_FIELD_MEASUREMENT_DATE) DATE ("date", REQ, N_("Date")),
+  AT (KURS_FIELD_MEASUREMENT_VALUE) REAL ("value", REQ, N_("Value")),
+  AT (KURS_FIELD_MEASUREMENT_NOTE) TEXT ("note", NONE, N_("Note")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (measurement_fields) == KURS_FIELD_INDEX (KURS_FIELD_MEASUREMENT_N));
 
 static const KursField milestone_fields[] = {
-  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
-  ENUM ("kind", REQ, kurs_milestone_kind_enum, N_("Kind")),
-  TEXT ("title", REQ, N_("Title")),
-  DATE ("start_date", REQ, N_("Date")),
-  DATE ("end_date", NONE, N_("End date")),
-  TEXT ("committee", NONE, N_("Committee")),
-  BOOL_D ("held", REQ, "false", N_("Held")),
-  TEXT ("case_number", NONE, N_("Case number")),
-  TEXT ("earlier_treatment", LONG, N_("Earlier treatment")),
-  TEXT ("agenda", LONG, N_("Agenda")),
-  TEXT ("recommendation", LONG, N_("Recommendation")),
-  TEXT ("decision", LONG, N_("Decision")),
+  AT (KURS_FIELD_MILESTONE_STRATEGY_ID) PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  AT (KURS_FIELD_MILESTONE_KIND) ENUM ("kind", REQ, kurs_milestone_kind_enum, N_("Kind")),
+  AT (KURS_FIELD_MILESTONE_TITLE) TEXT ("title", REQ, N_("Title")),
+  AT (KURS_FIELD_MILESTONE_START_DATE) DATE ("start_date", REQ, N_("Date")),
+  AT (KURS_FIELD_MILESTONE_END_DATE) DATE ("end_date", NONE, N_("End date")),
+  AT (KURS_FIELD_MILESTONE_COMMITTEE) TEXT ("committee", NONE, N_("Committee")),
+  AT (KURS_FIELD_MILESTONE_HELD) BOOL_D ("held", REQ, "false", N_("Held")),
+  AT (KURS_FIELD_MILESTONE_CASE_NUMBER) TEXT ("case_number", NONE, N_("Case number")),
+  AT (KURS_FIELD_MILESTONE_EARLIER_TREATMENT) TEXT ("earlier_treatment", LONG, N_("Earlier treatment")),
+  AT (KURS_FIELD_MILESTONE_AGENDA) TEXT ("agenda", LONG, N_("Agenda")),
+  AT (KURS_FIELD_MILESTONE_RECOMMENDATION) TEXT ("recommendation", LONG, N_("Recommendation")),
+  AT (KURS_FIELD_MILESTONE_DECISION) TEXT ("decision", LONG, N_("Decision")),
   /* A recurring milestone happens every N years in the month of its date,
    * from the year of its date to repeat_until_year. */
-  INT ("repeat_every_years", NONE, 1, 10, N_("Repeat every (years)")),
-  INT ("repeat_until_year", NONE, 1900, 2200, N_("Repeat until")),
+  AT (KURS_FIELD_MILESTONE_REPEAT_EVERY_YEARS) INT ("repeat_every_years", NONE, 1, 10, N_("Repeat every (years)")),
+  AT (KURS_FIELD_MILESTONE_REPEAT_UNTIL_YEAR) INT ("repeat_until_year", NONE, 1900, 2200, N_("Repeat until")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (milestone_fields) == KURS_FIELD_INDEX (KURS_FIELD_MILESTONE_N));
 
 static const KursField workshop_output_fields[] = {
-  PARENT ("milestone_id", KURS_ENTITY_MILESTONE),
-  TEXT ("text", REQ | LONG, N_("Output")),
+  AT (KURS_FIELD_WORKSHOP_OUTPUT_MILESTONE_ID) PARENT ("milestone_id", KURS_ENTITY_MILESTONE),
+  AT (KURS_FIELD_WORKSHOP_OUTPUT_TEXT) TEXT ("text", REQ | LONG, N_("Output")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (workshop_output_fields) == KURS_FIELD_INDEX (KURS_FIELD_WORKSHOP_OUTPUT_N));
 
 static const KursField output_goal_fields[] = {
-  PARENT ("output_id", KURS_ENTITY_WORKSHOP_OUTPUT),
-  REF ("goal_id", REQ | KURS_FIELD_CASCADE, KURS_ENTITY_GOAL, N_("Development goal")),
+  AT (KURS_FIELD_OUTPUT_GOAL_OUTPUT_ID) PARENT ("output_id", KURS_ENTITY_WORKSHOP_OUTPUT),
+  AT (KURS_FIELD_OUTPUT_GOAL_GOAL_ID) REF ("goal_id", REQ | KURS_FIELD_CASCADE, KURS_ENTITY_GOAL, N_("Development goal")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (output_goal_fields) == KURS_FIELD_INDEX (KURS_FIELD_OUTPUT_GOAL_N));
 
 static const KursField stakeholder_fields[] = {
-  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
-  TEXT ("name", REQ, N_("Name")),
-  ENUM ("kind", REQ, kurs_stakeholder_kind_enum, N_("Kind")),
-  TEXT ("contact", NONE, N_("Contact")),
-  TEXT ("notes", LONG, N_("Notes")),
+  AT (KURS_FIELD_STAKEHOLDER_STRATEGY_ID) PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  AT (KURS_FIELD_STAKEHOLDER_NAME) TEXT ("name", REQ, N_("Name")),
+  AT (KURS_FIELD_STAKEHOLDER_KIND) ENUM ("kind", REQ, kurs_stakeholder_kind_enum, N_("Kind")),
+  AT (KURS_FIELD_STAKEHOLDER_CONTACT) TEXT ("contact", NONE, N_("Contact")),
+  AT (KURS_FIELD_STAKEHOLDER_NOTES) TEXT ("notes", LONG, N_("Notes")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (stakeholder_fields) == KURS_FIELD_INDEX (KURS_FIELD_STAKEHOLDER_N));
 
 static const KursField involvement_fields[] = {
-  PARENT ("stakeholder_id", KURS_ENTITY_STAKEHOLDER),
-  REF ("milestone_id", REQ | KURS_FIELD_CASCADE, KURS_ENTITY_MILESTONE, N_("Milestone")),
-  ENUM ("role", REQ, kurs_involvement_role_enum, N_("Role")),
+  AT (KURS_FIELD_INVOLVEMENT_STAKEHOLDER_ID) PARENT ("stakeholder_id", KURS_ENTITY_STAKEHOLDER),
+  AT (KURS_FIELD_INVOLVEMENT_MILESTONE_ID) REF ("milestone_id", REQ | KURS_FIELD_CASCADE, KURS_ENTITY_MILESTONE, N_("Milestone")),
+  AT (KURS_FIELD_INVOLVEMENT_ROLE) ENUM ("role", REQ, kurs_involvement_role_enum, N_("Role")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (involvement_fields) == KURS_FIELD_INDEX (KURS_FIELD_INVOLVEMENT_N));
 
 static const KursField hearing_round_fields[] = {
-  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
-  TEXT ("title", REQ, N_("Hearing round")),
-  REF ("milestone_id", NONE, KURS_ENTITY_MILESTONE, N_("Milestone")),
-  DATE ("sent_date", REQ, N_("Sent")),
-  DATE ("deadline", REQ, N_("Deadline")),
+  AT (KURS_FIELD_HEARING_ROUND_STRATEGY_ID) PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  AT (KURS_FIELD_HEARING_ROUND_TITLE) TEXT ("title", REQ, N_("Hearing round")),
+  AT (KURS_FIELD_HEARING_ROUND_MILESTONE_ID) REF ("milestone_id", NONE, KURS_ENTITY_MILESTONE, N_("Milestone")),
+  AT (KURS_FIELD_HEARING_ROUND_SENT_DATE) DATE ("sent_date", REQ, N_("Sent")),
+  AT (KURS_FIELD_HEARING_ROUND_DEADLINE) DATE ("deadline", REQ, N_("Deadline")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (hearing_round_fields) == KURS_FIELD_INDEX (KURS_FIELD_HEARING_ROUND_N));
 
 static const KursField hearing_party_fields[] = {
-  PARENT ("hearing_round_id", KURS_ENTITY_HEARING_ROUND),
-  REF ("stakeholder_id", REQ | KURS_FIELD_CASCADE, KURS_ENTITY_STAKEHOLDER, N_("Party")),
-  DATE ("response_date", NONE, N_("Response received")),
-  TEXT ("response_text", LONG, N_("Response")),
-  TEXT ("handling_note", LONG, N_("Handling")),
+  AT (KURS_FIELD_HEARING_PARTY_HEARING_ROUND_ID) PARENT ("hearing_round_id", KURS_ENTITY_HEARING_ROUND),
+  AT (KURS_FIELD_HEARING_PARTY_STAKEHOLDER_ID) REF ("stakeholder_id", REQ | KURS_FIELD_CASCADE, KURS_ENTITY_STAKEHOLDER, N_("Party")),
+  AT (KURS_FIELD_HEARING_PARTY_RESPONSE_DATE) DATE ("response_date", NONE, N_("Response received")),
+  AT (KURS_FIELD_HEARING_PARTY_RESPONSE_TEXT) TEXT ("response_text", LONG, N_("Response")),
+  AT (KURS_FIELD_HEARING_PARTY_HANDLING_NOTE) TEXT ("handling_note", LONG, N_("Handling")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (hearing_party_fields) == KURS_FIELD_INDEX (KURS_FIELD_HEARING_PARTY_N));
 
 static const KursField initiative_fields[] = {
-  PARENT ("action_plan_id", KURS_ENTITY_ACTION_PLAN),
-  TEXT ("title", REQ, N_("Initiative")),
-  TEXT ("description", LONG, N_("Description")),
-  TEXT ("owner", NONE, N_("Owner")),
-  DATE ("start_date", NONE, N_("Start")),
-  DATE ("end_date", NONE, N_("End")),
-  ENUM_D ("status", REQ, kurs_initiative_status_enum, "not-started", N_("Status")),
-  INT_D ("progress", REQ, 0, 100, "0", N_("Progress")),
+  AT (KURS_FIELD_INITIATIVE_ACTION_PLAN_ID) PARENT ("action_plan_id", KURS_ENTITY_ACTION_PLAN),
+  AT (KURS_FIELD_INITIATIVE_TITLE) TEXT ("title", REQ, N_("Initiative")),
+  AT (KURS_FIELD_INITIATIVE_DESCRIPTION) TEXT ("description", LONG, N_("Description")),
+  AT (KURS_FIELD_INITIATIVE_OWNER) TEXT ("owner", NONE, N_("Owner")),
+  AT (KURS_FIELD_INITIATIVE_START_DATE) DATE ("start_date", NONE, N_("Start")),
+  AT (KURS_FIELD_INITIATIVE_END_DATE) DATE ("end_date", NONE, N_("End")),
+  AT (KURS_FIELD_INITIATIVE_STATUS) ENUM_D ("status", REQ, kurs_initiative_status_enum, "not-started", N_("Status")),
+  AT (KURS_FIELD_INITIATIVE_PROGRESS) INT_D ("progress", REQ, 0, 100, "0", N_("Progress")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (initiative_fields) == KURS_FIELD_INDEX (KURS_FIELD_INITIATIVE_N));
 
 static const KursField initiative_goal_fields[] = {
-  PARENT ("initiative_id", KURS_ENTITY_INITIATIVE),
-  REF ("goal_id", REQ | KURS_FIELD_CASCADE, KURS_ENTITY_GOAL, N_("Development goal")),
+  AT (KURS_FIELD_INITIATIVE_GOAL_INITIATIVE_ID) PARENT ("initiative_id", KURS_ENTITY_INITIATIVE),
+  AT (KURS_FIELD_INITIATIVE_GOAL_GOAL_ID) REF ("goal_id", REQ | KURS_FIELD_CASCADE, KURS_ENTITY_GOAL, N_("Development goal")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (initiative_goal_fields) == KURS_FIELD_INDEX (KURS_FIELD_INITIATIVE_GOAL_N));
 
 static const KursField course_correction_fields[] = {
-  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
-  DATE ("date", REQ, N_("Date")),
-  TEXT ("text", REQ | LONG, N_("Course correction")),
-  REF ("action_plan_id", NONE, KURS_ENTITY_ACTION_PLAN, N_("After action plan")),
+  AT (KURS_FIELD_COURSE_CORRECTION_STRATEGY_ID) PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  AT (KURS_FIELD_COURSE_CORRECTION_DATE) DATE ("date", REQ, N_("Date")),
+  AT (KURS_FIELD_COURSE_CORRECTION_TEXT) TEXT ("text", REQ | LONG, N_("Course correction")),
+  AT (KURS_FIELD_COURSE_CORRECTION_ACTION_PLAN_ID) REF ("action_plan_id", NONE, KURS_ENTITY_ACTION_PLAN, N_("After action plan")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (course_correction_fields) == KURS_FIELD_INDEX (KURS_FIELD_COURSE_CORRECTION_N));
 
 static const KursField status_change_fields[] = {
-  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
-  ENUM ("status", REQ, kurs_strategy_status_enum, N_("Status")),
-  DATE ("date", REQ, N_("Date")),
-  TEXT ("body", NONE, N_("Decided by")),
+  AT (KURS_FIELD_STATUS_CHANGE_STRATEGY_ID) PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  AT (KURS_FIELD_STATUS_CHANGE_STATUS) ENUM ("status", REQ, kurs_strategy_status_enum, N_("Status")),
+  AT (KURS_FIELD_STATUS_CHANGE_DATE) DATE ("date", REQ, N_("Date")),
+  AT (KURS_FIELD_STATUS_CHANGE_BODY) TEXT ("body", NONE, N_("Decided by")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (status_change_fields) == KURS_FIELD_INDEX (KURS_FIELD_STATUS_CHANGE_N));
 
 static const KursField version_fields[] = {
-  PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
-  INT ("number", REQ, 1, G_MAXINT32, N_("Version")),
-  DATE ("approved_date", REQ, N_("Approved")),
-  TEXT ("approved_by", NONE, N_("Approved by")),
-  TEXT ("content", REQ | LONG | KURS_FIELD_BULK, N_("Frozen content")),
+  AT (KURS_FIELD_VERSION_STRATEGY_ID) PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
+  AT (KURS_FIELD_VERSION_NUMBER) INT ("number", REQ, 1, G_MAXINT32, N_("Version")),
+  AT (KURS_FIELD_VERSION_APPROVED_DATE) DATE ("approved_date", REQ, N_("Approved")),
+  AT (KURS_FIELD_VERSION_APPROVED_BY) TEXT ("approved_by", NONE, N_("Approved by")),
+  AT (KURS_FIELD_VERSION_CONTENT) TEXT ("content", REQ | LONG | KURS_FIELD_BULK, N_("Frozen content")),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (version_fields) == KURS_FIELD_INDEX (KURS_FIELD_VERSION_N));
 
 /* The last three: what undo and redo call adding, deleting and moving a
  * row, as whole phrases, each translated as it stands (a noun is never

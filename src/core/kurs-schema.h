@@ -48,6 +48,12 @@ typedef enum {
   KURS_ENTITY_NONE = -1,
 } KursEntity;
 
+G_END_DECLS
+
+#include "kurs-fields.h"
+
+G_BEGIN_DECLS
+
 typedef enum {
   KURS_FIELD_TEXT,
   KURS_FIELD_INT,

@@ -91,10 +91,10 @@ is_data_kind (int kind)
 
 static gboolean
 text_matches (KursRecord *record,
-              const char *field,
+              guint       field,
               const char *wanted)
 {
-  return wanted == NULL || g_strcmp0 (kurs_record_get_text (record, field), wanted) == 0;
+  return wanted == NULL || g_strcmp0 (kurs_record_get_field_text (record, field), wanted) == 0;
 }
 
 static void
@@ -132,12 +132,12 @@ collect_milestones (KursTimeline *self)
   for (guint i = 0; i < milestones->len; i++)
     {
       KursRecord *milestone = milestones->pdata[i];
-      int kind = kurs_record_get_enum (milestone, "kind");
-      gboolean held = kurs_record_get_bool (milestone, "held");
-      gboolean recurring = kurs_record_get_int (milestone, "repeat_every_years") > 0;
+      int kind = kurs_record_get_field_enum (milestone, KURS_FIELD_MILESTONE_KIND);
+      gboolean held = kurs_record_get_field_bool (milestone, KURS_FIELD_MILESTONE_HELD);
+      gboolean recurring = kurs_record_get_field_int (milestone, KURS_FIELD_MILESTONE_REPEAT_EVERY_YEARS) > 0;
       g_autoptr(GArray) occurrences = NULL;
 
-      if ((self->hidden & (1u << kind)) || !text_matches (milestone, "committee", self->committee))
+      if ((self->hidden & (1u << kind)) || !text_matches (milestone, KURS_FIELD_MILESTONE_COMMITTEE, self->committee))
         continue;
 
       g_ptr_array_add (self->records, g_object_ref (milestone));
@@ -184,13 +184,13 @@ collect_hearings (KursTimeline *self)
   for (guint i = 0; i < rounds->len; i++)
     {
       KursRecord *round = rounds->pdata[i];
-      KursDate deadline = kurs_record_get_date (round, "deadline");
+      KursDate deadline = kurs_record_get_field_date (round, KURS_FIELD_HEARING_ROUND_DEADLINE);
       KursHearingTally tally;
       KursTimelineItem *item;
 
       g_ptr_array_add (self->records, g_object_ref (round));
       add_item (self, round, KURS_TIMELINE_HEARING, KURS_LANE_HEARINGS,
-                kurs_record_get_date (round, "sent_date"), deadline, KURS_TIMELINE_BAR);
+                kurs_record_get_field_date (round, KURS_FIELD_HEARING_ROUND_SENT_DATE), deadline, KURS_TIMELINE_BAR);
       item = last_item (self);
 
       kurs_hearing_tally_parties (parties, kurs_record_get_id (round), deadline, self->today, &tally);
@@ -216,8 +216,8 @@ collect_plans (KursTimeline *self)
       KursRecord *plan = plans->pdata[i];
       KursSpan *span = g_new (KursSpan, 1);
 
-      span->start = kurs_record_get_date (plan, "start_date");
-      span->end = kurs_record_get_date (plan, "end_date");
+      span->start = kurs_record_get_field_date (plan, KURS_FIELD_ACTION_PLAN_START_DATE);
+      span->end = kurs_record_get_field_date (plan, KURS_FIELD_ACTION_PLAN_END_DATE);
       g_hash_table_insert (plan_spans, g_memdup2 (&(gint64) { kurs_record_get_id (plan) }, sizeof (gint64)), span);
 
       if (self->hidden & KURS_TIMELINE_FILTER_ACTION_PLANS)
@@ -233,15 +233,15 @@ collect_plans (KursTimeline *self)
   for (guint i = 0; i < initiatives->len; i++)
     {
       KursRecord *initiative = initiatives->pdata[i];
-      gint64 plan_id = kurs_record_get_int (initiative, "action_plan_id");
+      gint64 plan_id = kurs_record_get_field_int (initiative, KURS_FIELD_INITIATIVE_ACTION_PLAN_ID);
       const KursSpan *plan = g_hash_table_lookup (plan_spans, &plan_id);
-      KursDate start = kurs_record_get_date (initiative, "start_date");
-      KursDate end = kurs_record_get_date (initiative, "end_date");
-      int status = kurs_record_get_enum (initiative, "status");
+      KursDate start = kurs_record_get_field_date (initiative, KURS_FIELD_INITIATIVE_START_DATE);
+      KursDate end = kurs_record_get_field_date (initiative, KURS_FIELD_INITIATIVE_END_DATE);
+      int status = kurs_record_get_field_enum (initiative, KURS_FIELD_INITIATIVE_STATUS);
       KursTimelineItem *item;
       guint flags = KURS_TIMELINE_BAR;
 
-      if (!text_matches (initiative, "owner", self->owner))
+      if (!text_matches (initiative, KURS_FIELD_INITIATIVE_OWNER, self->owner))
         continue;
 
       if (start == KURS_DATE_NONE || end == KURS_DATE_NONE)
@@ -261,7 +261,7 @@ collect_plans (KursTimeline *self)
       add_item (self, initiative, KURS_TIMELINE_INITIATIVE, KURS_LANE_ACTION_PLANS, start, end, flags);
       item = last_item (self);
       item->subkind = status;
-      item->progress = (int) kurs_record_get_int (initiative, "progress");
+      item->progress = (int) kurs_record_get_field_int (initiative, KURS_FIELD_INITIATIVE_PROGRESS);
     }
 }
 
@@ -278,7 +278,7 @@ collect_corrections (KursTimeline *self)
   for (guint i = 0; i < corrections->len; i++)
     {
       KursRecord *correction = corrections->pdata[i];
-      KursDate date = kurs_record_get_date (correction, "date");
+      KursDate date = kurs_record_get_field_date (correction, KURS_FIELD_COURSE_CORRECTION_DATE);
 
       g_ptr_array_add (self->records, g_object_ref (correction));
       add_item (self, correction, KURS_TIMELINE_CORRECTION, KURS_LANE_CORRECTIONS, date, date, 0);

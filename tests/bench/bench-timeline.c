@@ -468,6 +468,25 @@ main (int   argc,
     }
   g_print ("bench: timeline_open_to_first_frame %.1f ms\n", kurs_bench_median (opens));
 
+  /* Collecting the items from the records the store holds, and packing
+   * them: what a filter or a change elsewhere costs, without drawing */
+  {
+    g_autoptr(GPtrArray) strategies = kurs_store_list_strategies (store);
+    g_autoptr(KursTimeline) timeline = kurs_timeline_new (store, strategies->pdata[0]);
+    g_autoptr(GArray) collects = g_array_new (FALSE, FALSE, sizeof (double));
+
+    for (guint i = 0; i < 10; i++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        double ms;
+
+        kurs_timeline_set_filter (timeline, 0, NULL, NULL);
+        ms = (g_get_monotonic_time () - start) / 1000.0;
+        g_array_append_val (collects, ms);
+      }
+    g_print ("bench: timeline_collect_and_pack %.1f ms\n", kurs_bench_median (collects));
+  }
+
   /* A year in view, scrolled; then from the whole period, zoomed */
   kurs_timeline_view_set_visible_range (bench.view, kurs_date_from_ymd (2025, 1, 1), kurs_date_from_ymd (2025, 12, 31));
   bench.phase = PHASE_SCROLL;
