@@ -112,6 +112,7 @@ kurs_test_run_tool (const char * const *argv)
 
 #include <sqlite3.h>
 
+#include "kurs-example.h"
 #include "kurs-store-private.h"
 
 static GVariant *
@@ -244,6 +245,44 @@ kurs_test_open_library (const char *dir)
 
   g_assert_no_error (error);
   return store;
+}
+
+/**
+ * kurs_test_make_large_library:
+ * @path: where to make it
+ * @n_measurements: how many measurements to give its indicator
+ *
+ * Makes a library of the example strategy, grown with measurements (about
+ * 120 bytes each: 850,000 make 100 MB), written by SQLite directly, as
+ * years of imported key figures would leave it.  Checking it reads every
+ * page.
+ */
+void
+kurs_test_make_large_library (const char *path,
+                              guint       n_measurements)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_no_error (error);
+  strategy = kurs_example_create (store, &error);
+  g_assert_no_error (error);
+  kurs_store_close (store);
+
+  sql = g_strdup_printf ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
+                         "INSERT INTO measurement (strategy_id, indicator_id, date, value, note) "
+                         "SELECT (SELECT min(id) FROM strategy), (SELECT min(id) FROM indicator), "
+                         "date ('2000-01-01', '+' || (i %% 9000) || ' days'), i, "
+                         "'Måling nummer ' || i || ' fra den store test af at åbne et stort bibliotek' FROM n",
+                         n_measurements);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("Growing %s: %s", path, message);
+  sqlite3_close (db);
 }
 
 /**

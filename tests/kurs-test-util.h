@@ -28,5 +28,7 @@ G_BEGIN_DECLS
 KursStore  *kurs_test_open_library         (const char *dir);
 KursRecord *kurs_test_create_full_strategy (KursStore  *store);
 char       *kurs_test_dump_library         (const char *path);
+void        kurs_test_make_large_library   (const char *path,
+                                            guint       n_measurements);
 
 G_END_DECLS

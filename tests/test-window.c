@@ -252,7 +252,7 @@ assert_content (KursWindow         *window,
                 const char         *shown,
                 const char * const *built)
 {
-  const char *names[] = { "empty", "strategy", "error" };
+  const char *names[] = { "empty", "strategy", "error", "opening" };
   GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (kurs_window_get_view (window)));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, shown);
@@ -300,6 +300,76 @@ test_content_pages (void)
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==, "The file is not a Kurs library.");
 
   library_close (&library);
+}
+
+/* A large library opens in the background: the window says it is opening,
+ * draws frames meanwhile (its spinner turns), and shows the library after */
+typedef struct {
+  KursWindow *window;
+  guint       opening_frames;
+} Opening;
+
+static void
+opening_paint_cb (GdkFrameClock *clock,
+                  Opening       *opening)
+{
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (kurs_window_get_view (opening->window)));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "opening") == 0)
+    opening->opening_frames++;
+}
+
+static void
+test_opens_in_background (void)
+{
+  g_autofree char *dir = kurs_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "large.kurs", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Opening opening = { NULL, 0 };
+  GdkFrameClock *clock = NULL;
+  gulong handler = 0;
+  gboolean saw_opening = FALSE;
+  KursStore *store = NULL;
+
+  kurs_test_make_large_library (path, 850000);
+  kurs_application_open_library (app, file);
+
+  while (store == NULL)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL && opening.window == NULL;
+           l = l->next)
+        if (KURS_IS_WINDOW (l->data))
+          opening.window = l->data;
+      if (opening.window == NULL)
+        continue;
+      if (clock == NULL && gtk_widget_get_realized (GTK_WIDGET (opening.window)))
+        {
+          clock = gtk_widget_get_frame_clock (GTK_WIDGET (opening.window));
+          handler = g_signal_connect (clock, "after-paint", G_CALLBACK (opening_paint_cb), &opening);
+        }
+      if (!saw_opening && content_page (opening.window, "opening") != NULL)
+        {
+          GtkWidget *status = kurs_widget_find (content_page (opening.window, "opening"), kurs_widget_has_type_name,
+                                                "AdwStatusPage");
+
+          saw_opening = TRUE;
+          g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==, "Checking “large.kurs”");
+        }
+      store = kurs_window_get_store (opening.window);
+    }
+
+  g_assert_true (saw_opening);
+  g_assert_cmpuint (opening.opening_frames, >=, 2);
+  g_assert_cmpstr (kurs_store_get_path (store), ==, path);
+  kurs_widget_settle ();
+  assert_content (opening.window, "strategy", (const char *[]) { "opening", NULL });
+
+  if (handler != 0)
+    g_signal_handler_disconnect (clock, handler);
+  gtk_window_destroy (GTK_WINDOW (opening.window));
+  kurs_widget_settle ();
+  kurs_test_remove_dir (dir);
 }
 
 /* The empty page's header has the window's buttons when the sidebar is
@@ -676,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/window/icons", test_icons);
   g_test_add_func ("/window/styles", test_styles);
   g_test_add_func ("/window/content-pages", test_content_pages);
+  g_test_add_func ("/window/opens-in-background", test_opens_in_background);
   g_test_add_func ("/window/empty-page/folded", test_empty_page_folded);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/narrow/first-frame", test_narrow_first_frame);

@@ -37,6 +37,7 @@ struct _KursApplication
 
   /* Hidden options, for tests and benchmarks */
   char           *screenshot;
+  gboolean        first_frame_armed;
   char           *page;
   char           *strategy;
   gboolean        quit_after_first_frame;
@@ -103,12 +104,7 @@ any_window (KursApplication *self)
 static KursWindow *
 new_window (KursApplication *self)
 {
-  KursWindow *window = kurs_window_new (self);
-
-  if (self->screenshot != NULL || self->quit_after_first_frame)
-    kurs_screenshot_after_first_frame (GTK_WINDOW (window), self->screenshot);
-
-  return window;
+  return kurs_window_new (self);
 }
 
 static void
@@ -125,11 +121,125 @@ show_open_error (KursApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A library being opened in the background: the window that shows the
+ * spinner if the opening takes long enough to be seen */
+typedef struct {
+  KursApplication *self;
+  char            *path;
+  KursWindow      *window;
+  guint            show_timeout;
+} Opening;
+
+/* How long an opening may take before the window shows it: a library of
+ * ordinary size opens before this, and its first frame shows it whole */
+#define OPENING_SHOWN_AFTER_MS 150
+
+static void
+opening_free (Opening *opening)
+{
+  g_clear_handle_id (&opening->show_timeout, g_source_remove);
+  g_clear_object (&opening->window);
+  g_free (opening->path);
+  g_application_release (G_APPLICATION (opening->self));
+  g_object_unref (opening->self);
+  g_free (opening);
+}
+
+/* The window for a library: the one that waited for it, else one that
+ * could not open a library, else a new one */
+static KursWindow *
+window_for_library (Opening *opening)
+{
+  KursWindow *window = opening->window;
+
+  if (window == NULL)
+    {
+      window = any_window (opening->self);
+      if (window == NULL || kurs_window_get_store (window) != NULL)
+        window = new_window (opening->self);
+    }
+  return window;
+}
+
+/* The screenshot or the first-frame mark is of the window with its
+ * library, not of the spinner before it */
+static void
+arm_first_frame (KursApplication *self,
+                 KursWindow      *window)
+{
+  if ((self->screenshot != NULL || self->quit_after_first_frame) && !self->first_frame_armed)
+    {
+      self->first_frame_armed = TRUE;
+      kurs_screenshot_after_first_frame (GTK_WINDOW (window), self->screenshot);
+    }
+}
+
+static gboolean
+show_opening_cb (gpointer user_data)
+{
+  Opening *opening = user_data;
+  g_autofree char *name = g_filename_display_basename (opening->path);
+
+  opening->show_timeout = 0;
+  opening->window = g_object_ref (window_for_library (opening));
+  kurs_window_show_opening (opening->window, name);
+  gtk_window_present (GTK_WINDOW (opening->window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+library_opened_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Opening *opening = user_data;
+  KursApplication *self = opening->self;
+  g_autoptr(KursStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  KursWindow *window;
+
+  g_clear_handle_id (&opening->show_timeout, g_source_remove);
+  store = kurs_store_open_finish (result, &error);
+
+  if (store == NULL)
+    {
+      /* The application stays usable: an empty window to open another
+       * library from, and a dialog with the reason. */
+      window = opening->window != NULL ? opening->window : any_window (self);
+      if (window == NULL || window == opening->window)
+        {
+          if (window == NULL)
+            window = new_window (self);
+          kurs_window_show_error (window, error->message);
+        }
+      arm_first_frame (self, window);
+      gtk_window_present (GTK_WINDOW (window));
+      show_open_error (self, GTK_WINDOW (window), error);
+      opening_free (opening);
+      return;
+    }
+
+  window = window_for_library (opening);
+  kurs_window_set_store (window, store);
+  if (self->strategy != NULL)
+    kurs_window_select_strategy (window, self->strategy);
+  if (self->page != NULL)
+    kurs_window_show_page (window, self->page);
+  arm_first_frame (self, window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (!kurs_store_is_read_only (store))
+    remember_library (self, opening->path);
+  opening_free (opening);
+}
+
 /**
  * kurs_application_open_library:
  * @file: the library to open, created if it does not exist
  *
  * Shows the library in a window: the one it already has, or a new one.
+ * The library is opened (and checked) in the background; a window says
+ * so while it takes long enough to be seen.
  */
 void
 kurs_application_open_library (KursApplication *self,
@@ -137,8 +247,8 @@ kurs_application_open_library (KursApplication *self,
 {
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(KursStore) store = NULL;
   KursWindow *window;
+  Opening *opening;
 
   g_return_if_fail (KURS_IS_APPLICATION (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -158,39 +268,16 @@ kurs_application_open_library (KursApplication *self,
       return;
     }
 
+  /* The application runs until the library is shown */
+  g_application_hold (G_APPLICATION (self));
+  opening = g_new0 (Opening, 1);
+  opening->self = g_object_ref (self);
+  opening->path = g_steal_pointer (&path);
+  opening->show_timeout = g_timeout_add (OPENING_SHOWN_AFTER_MS, show_opening_cb, opening);
+
   /* Another program writes it, or it cannot be written: show it, but
    * write nothing */
-  store = kurs_store_open (path, KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, &error);
-
-  if (store == NULL)
-    {
-      /* The application stays usable: an empty window to open another
-       * library from, and a dialog with the reason. */
-      window = any_window (self);
-      if (window == NULL)
-        {
-          window = new_window (self);
-          kurs_window_show_error (window, error->message);
-        }
-      gtk_window_present (GTK_WINDOW (window));
-      show_open_error (self, GTK_WINDOW (window), error);
-      return;
-    }
-
-  /* A window that could not open a library takes this one. */
-  window = any_window (self);
-  if (window == NULL || kurs_window_get_store (window) != NULL)
-    window = new_window (self);
-
-  kurs_window_set_store (window, store);
-  if (self->strategy != NULL)
-    kurs_window_select_strategy (window, self->strategy);
-  if (self->page != NULL)
-    kurs_window_show_page (window, self->page);
-  gtk_window_present (GTK_WINDOW (window));
-
-  if (!kurs_store_is_read_only (store))
-    remember_library (self, path);
+  kurs_store_open_async (opening->path, KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, NULL, library_opened_cb, opening);
 }
 
 static GFile *

@@ -108,5 +108,12 @@ kurs_screenshot_after_first_frame (GtkWindow  *window,
 
   pending->window = window;
   pending->path = g_strdup (path);
-  g_signal_connect (window, "realize", G_CALLBACK (realize_cb), pending);
+  /* A window shown already (while its library opened) is drawn anew */
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    {
+      realize_cb (GTK_WIDGET (window), pending);
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+    }
+  else
+    g_signal_connect (window, "realize", G_CALLBACK (realize_cb), pending);
 }

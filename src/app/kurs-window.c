@@ -49,6 +49,7 @@ struct _KursWindow
   GtkStack             *content;
   KursStrategyView     *view;
   AdwStatusPage        *error_page;
+  AdwStatusPage        *opening_page;
   GtkMenuButton        *main_menu_button;
   GMenuModel           *main_menu;
   GMenu                *recent_menu;
@@ -129,6 +130,8 @@ content_page (KursWindow *self,
   if (g_str_equal (name, "empty"))
     g_object_bind_property (self->leaflet, "folded", gtk_builder_get_object (builder, "empty_header"),
                             "show-start-title-buttons", G_BINDING_SYNC_CREATE);
+  else if (g_str_equal (name, "opening"))
+    self->opening_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "opening_page"));
   else
     self->error_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "error_page"));
 
@@ -136,7 +139,7 @@ content_page (KursWindow *self,
   return page;
 }
 
-/* Shows one of the content pages ("empty", "strategy", "error").  The
+/* Shows one of the content pages ("empty", "strategy", "error", "opening").  The
  * others are hidden, not only covered: GTK styles every visible widget,
  * shown or not, and the first frame would pay for pages nobody sees. */
 static void
@@ -1311,6 +1314,29 @@ kurs_window_show_error (KursWindow *self,
 
   show_content (self, "error");
   adw_status_page_set_description (self->error_page, message);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+  update_actions (self);
+}
+
+/**
+ * kurs_window_show_opening:
+ * @name: the library's file name
+ *
+ * Shows that a library is being opened, with a spinner, until
+ * kurs_window_set_store() or kurs_window_show_error() follows.
+ */
+void
+kurs_window_show_opening (KursWindow *self,
+                          const char *name)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (KURS_IS_WINDOW (self));
+
+  show_content (self, "opening");
+  /* Translators: under "Opening the Library…": the library's file name */
+  description = g_strdup_printf (_("Checking “%s”"), name);
+  adw_status_page_set_description (self->opening_page, description);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
   update_actions (self);
 }

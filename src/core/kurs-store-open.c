@@ -690,3 +690,83 @@ kurs_store_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "kurs", "library.kurs", NULL);
 }
 
+
+/* Opening in the background */
+
+typedef struct {
+  char               *path;
+  KursStoreOpenFlags  flags;
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *open = data;
+
+  g_free (open->path);
+  g_free (open);
+}
+
+static void
+open_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  OpenData *open = task_data;
+  GError *error = NULL;
+  KursStore *store = kurs_store_open (open->path, open->flags, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+/**
+ * kurs_store_open_async:
+ * @callback: called in the thread-default main context of the caller
+ *
+ * Opens a library as kurs_store_open() does, in a thread of its own:
+ * checking a large file reads every page of it, and a window keeps drawing
+ * meanwhile.  The store is the caller's once kurs_store_open_finish()
+ * returns it; nothing else uses it before.
+ */
+void
+kurs_store_open_async (const char          *path,
+                       KursStoreOpenFlags   flags,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *open;
+
+  g_return_if_fail (path != NULL);
+
+  open = g_new0 (OpenData, 1);
+  open->path = g_strdup (path);
+  open->flags = flags;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kurs_store_open_async);
+  g_task_set_name (task, "kurs-store-open");
+  g_task_set_task_data (task, open, open_data_free);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+/**
+ * kurs_store_open_finish:
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set as
+ *   kurs_store_open() would
+ */
+KursStore *
+kurs_store_open_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kurs_store_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -67,6 +67,13 @@ G_DECLARE_FINAL_TYPE (KursStore, kurs_store, KURS, STORE, GObject)
 KursStore  *kurs_store_open                (const char          *path,
                                             KursStoreOpenFlags   flags,
                                             GError             **error);
+void        kurs_store_open_async          (const char          *path,
+                                            KursStoreOpenFlags   flags,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+KursStore  *kurs_store_open_finish         (GAsyncResult        *result,
+                                            GError             **error);
 char       *kurs_store_get_default_path    (void);
 const char *kurs_store_get_path            (KursStore           *self);
 gboolean    kurs_store_is_read_only        (KursStore           *self);
