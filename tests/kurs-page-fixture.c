@@ -39,7 +39,7 @@ fixture_set_up_in (Fixture *f,
   /* The pages of one strategy: the example's other one goes, so that what
    * the tests read back from the file is this one's */
   {
-    g_autoptr(GPtrArray) strategies = kurs_store_list_strategies (f->store);
+    g_autoptr(GPtrArray) strategies = kurs_store_list_strategies (f->store, NULL);
 
     for (guint i = 0; i < strategies->len; i++)
       if (strategies->pdata[i] != (gpointer) f->strategy)

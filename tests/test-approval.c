@@ -98,7 +98,7 @@ test_workflow_recorded (Fixture       *f,
                                            "2026-12-15", "Kommunalbestyrelsen", &error));
   g_assert_no_error (error);
 
-  history = kurs_store_list (f->store, KURS_ENTITY_STATUS_CHANGE, kurs_record_get_id (f->strategy));
+  history = kurs_store_list (f->store, KURS_ENTITY_STATUS_CHANGE, kurs_record_get_id (f->strategy), NULL);
   g_assert_cmpuint (history->len, ==, 4);
   g_assert_cmpstr (kurs_record_get_text (history->pdata[1], "status"), ==, "in-hearing");
   g_assert_cmpstr (kurs_record_get_text (history->pdata[1], "date"), ==, "2022-11-08");
@@ -119,7 +119,7 @@ test_bad_date_refused (Fixture       *f,
   g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID);
   /* Nothing of the approval is left */
   g_assert_cmpint (status_of (f), ==, KURS_STATUS_DRAFT);
-  versions = kurs_store_list (f->store, KURS_ENTITY_VERSION, kurs_record_get_id (f->strategy));
+  versions = kurs_store_list (f->store, KURS_ENTITY_VERSION, kurs_record_get_id (f->strategy), NULL);
   g_assert_cmpuint (versions->len, ==, 0);
 }
 
@@ -170,7 +170,7 @@ test_versions_frozen (Fixture       *f,
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (second, NULL), g_bytes_get_size (second),
                                   "version=\"2\""));
 
-  versions = kurs_store_list (f->store, KURS_ENTITY_VERSION, kurs_record_get_id (f->strategy));
+  versions = kurs_store_list (f->store, KURS_ENTITY_VERSION, kurs_record_get_id (f->strategy), NULL);
   g_assert_cmpuint (versions->len, ==, 2);
 }
 
@@ -185,7 +185,7 @@ test_delete_approved_strategy (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (kurs_store_delete (f->store, f->strategy, &error));
   g_assert_no_error (error);
-  strategies = kurs_store_list_strategies (f->store);
+  strategies = kurs_store_list_strategies (f->store, NULL);
   g_assert_cmpuint (strategies->len, ==, 0);
 
   /* and back, frozen version and all */
@@ -225,7 +225,7 @@ test_decisions_not_undone (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (status_of (f), ==, KURS_STATUS_APPROVED);
   g_assert_cmpstr (kurs_record_get_text (f->strategy, "vision"), ==, "Alle har et hjem.");
-  versions = kurs_store_list (f->store, KURS_ENTITY_VERSION, kurs_record_get_id (f->strategy));
+  versions = kurs_store_list (f->store, KURS_ENTITY_VERSION, kurs_record_get_id (f->strategy), NULL);
   g_assert_cmpuint (versions->len, ==, 1);
 
   /* A new revision is a decision too */

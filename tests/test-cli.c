@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -1159,6 +1161,41 @@ test_process_commands (Fixture       *f,
   }
 }
 
+/* A library that cannot be read in part (another program took the
+ * milestones' table away): a command that reads it fails with one line
+ * and exit 1, rather than print what it could */
+static void
+test_read_failure (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(Result) example = RUN (f, "--file", f->library, "example");
+  g_autofree char *id = strip (example.out);
+  g_auto(Result) before = { 0 };
+  g_auto(Result) after = { 0 };
+  g_auto(Result) exported = { 0 };
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (example.status, ==, 0);
+  before = RUN (f, "--file", f->library, "list", id, "milestone");
+  g_assert_cmpint (before.status, ==, 0);
+  g_assert_cmpstr (before.err, ==, "");
+  g_assert_cmpuint (strlen (before.out), >, 0);
+
+  g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF; DROP TABLE workshop_output; "
+                                     "DROP TABLE involvement; DROP TABLE milestone", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  after = RUN (f, "--file", f->library, "list", id, "milestone");
+  g_assert_cmpint (after.status, ==, 1);
+  assert_one_line_error (&after);
+  g_assert_nonnull (strstr (after.err, "could not be read"));
+
+  exported = RUN (f, "--file", f->library, "export", id, "--draft", "-o", "-");
+  g_assert_cmpint (exported.status, ==, 1);
+  assert_one_line_error (&exported);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1177,6 +1214,7 @@ main (int   argc,
   ADD ("usage-errors", test_usage_errors);
   ADD ("user-errors", test_user_errors);
   ADD ("bad-library-untouched", test_bad_library_untouched);
+  ADD ("read-failure", test_read_failure);
   ADD ("locked-library", test_locked_library);
   ADD ("lock-waits", test_lock_waits);
   ADD ("odd-input-files", test_odd_input_files);

@@ -40,7 +40,8 @@ measure (Fixture    *f,
          const char *date,
          double      value)
 {
-  g_autoptr(GPtrArray) indicators = kurs_store_list (f->store, KURS_ENTITY_INDICATOR, kurs_record_get_id (f->strategy));
+  g_autoptr(GPtrArray) indicators = kurs_store_list (f->store, KURS_ENTITY_INDICATOR, kurs_record_get_id (f->strategy),
+                                                     NULL);
   g_autoptr(KursRecord) measurement = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -62,7 +63,8 @@ static void
 test_chart_pixels (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GPtrArray) indicators = kurs_store_list (f->store, KURS_ENTITY_INDICATOR, kurs_record_get_id (f->strategy));
+  g_autoptr(GPtrArray) indicators = kurs_store_list (f->store, KURS_ENTITY_INDICATOR, kurs_record_get_id (f->strategy),
+                                                     NULL);
   g_auto(KursPixels) pixels = { 0 };
   GtkWidget *row, *chart;
   KursChartGeometry geometry;
@@ -213,15 +215,16 @@ test_action_plans (Fixture       *f,
   /* The current plan serves both goals: without its links to the second,
    * that goal is uncovered */
   {
-    g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy));
-    g_autoptr(GPtrArray) goals = kurs_store_list (f->store, KURS_ENTITY_GOAL, kurs_record_get_id (f->strategy));
+    g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy),
+                                                  NULL);
+    g_autoptr(GPtrArray) goals = kurs_store_list (f->store, KURS_ENTITY_GOAL, kurs_record_get_id (f->strategy), NULL);
     g_autoptr(GPtrArray) initiatives = kurs_store_list (f->store, KURS_ENTITY_INITIATIVE,
-                                                        kurs_record_get_id (plans->pdata[1]));
+                                                        kurs_record_get_id (plans->pdata[1]), NULL);
 
     for (guint i = 0; i < initiatives->len; i++)
       {
         g_autoptr(GPtrArray) links = kurs_store_list (f->store, KURS_ENTITY_INITIATIVE_GOAL,
-                                                      kurs_record_get_id (initiatives->pdata[i]));
+                                                      kurs_record_get_id (initiatives->pdata[i]), NULL);
 
         for (guint k = 0; k < links->len; k++)
           if (kurs_record_get_int (links->pdata[k], "goal_id") == kurs_record_get_id (goals->pdata[1]))
@@ -277,7 +280,8 @@ test_action_plans (Fixture       *f,
 
   /* Another plan: its own initiatives */
   {
-    g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy));
+    g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy),
+                                                  NULL);
 
     kurs_action_plans_page_show_plan (KURS_ACTION_PLANS_PAGE (f->page), plans->pdata[0]);
     kurs_widget_settle ();
@@ -298,7 +302,8 @@ static void
 test_follow_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy));
+  g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy),
+                                                NULL);
   g_autoptr(KursRecord) initiative = NULL;
   g_autoptr(KursRecord) overdue = NULL;
   g_autoptr(GError) error = NULL;
@@ -377,8 +382,10 @@ static void
 test_reveal (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy));
-  g_autoptr(GPtrArray) initiatives = kurs_store_list (f->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plans->pdata[0]));
+  g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy),
+                                                NULL);
+  g_autoptr(GPtrArray) initiatives = kurs_store_list (f->store, KURS_ENTITY_INITIATIVE,
+                                                      kurs_record_get_id (plans->pdata[0]), NULL);
   GtkWidget *found;
 
   show_page (f, KURS_TYPE_ACTION_PLANS_PAGE);
@@ -436,7 +443,7 @@ test_milestone_row (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) milestones = kurs_store_list (f->store, KURS_ENTITY_MILESTONE,
-                                                     kurs_record_get_id (f->strategy));
+                                                     kurs_record_get_id (f->strategy), NULL);
   g_autoptr(GPtrArray) rounds = NULL;
   KursRecord *hearing = NULL;
   GtkWidget *found, *group, *list;
@@ -449,7 +456,7 @@ test_milestone_row (Fixture       *f,
       hearing = milestones->pdata[i];
   g_assert_nonnull (hearing);
   rounds = kurs_store_list_by_field (f->store, KURS_ENTITY_HEARING_ROUND, "milestone_id",
-                                     kurs_record_get_id (hearing));
+                                     kurs_record_get_id (hearing), NULL);
   g_assert_cmpuint (rounds->len, >, 0);
 
   show_page (f, KURS_TYPE_PROCESS_PAGE);

@@ -55,7 +55,8 @@ d (const char *text)
 static KursRecord *
 first_plan (Fixture *f)
 {
-  g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy));
+  g_autoptr(GPtrArray) plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy),
+                                                NULL);
 
   return g_object_ref (plans->pdata[0]);
 }
@@ -146,8 +147,9 @@ test_coverage (Fixture       *f,
   g_autoptr(KursRecord) initiative = NULL;
   g_autoptr(KursRecord) current = NULL;
   g_autoptr(GPtrArray) uncovered = NULL;
-  g_autoptr(GPtrArray) goals = kurs_store_list (f->store, KURS_ENTITY_GOAL, kurs_record_get_id (f->strategy));
-  g_autoptr(GPtrArray) initiatives = kurs_store_list (f->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan));
+  g_autoptr(GPtrArray) goals = kurs_store_list (f->store, KURS_ENTITY_GOAL, kurs_record_get_id (f->strategy), NULL);
+  g_autoptr(GPtrArray) initiatives = kurs_store_list (f->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan),
+                                                      NULL);
   g_autoptr(KursRecord) link = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -219,13 +221,14 @@ import (Fixture     *f,
 static char *
 stored_measurements (Fixture *f)
 {
-  g_autoptr(GPtrArray) indicators = kurs_store_list (f->store, KURS_ENTITY_INDICATOR, kurs_record_get_id (f->strategy));
+  g_autoptr(GPtrArray) indicators = kurs_store_list (f->store, KURS_ENTITY_INDICATOR, kurs_record_get_id (f->strategy),
+                                                     NULL);
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < indicators->len; i++)
     {
       g_autoptr(GPtrArray) measurements = kurs_store_list (f->store, KURS_ENTITY_MEASUREMENT,
-                                                           kurs_record_get_id (indicators->pdata[i]));
+                                                           kurs_record_get_id (indicators->pdata[i]), NULL);
 
       for (guint k = 0; k < measurements->len; k++)
         g_string_append_printf (text, "%u %s %g %s\n", i, kurs_record_get_text (measurements->pdata[k], "date"),
@@ -241,7 +244,7 @@ static void
 forget_measurements (Fixture *f)
 {
   g_autoptr(GPtrArray) measurements = kurs_store_list_by_strategy (f->store, KURS_ENTITY_MEASUREMENT,
-                                                                   kurs_record_get_id (f->strategy));
+                                                                   kurs_record_get_id (f->strategy), NULL);
 
   for (guint i = 0; i < measurements->len; i++)
     g_assert_true (kurs_store_delete (f->store, measurements->pdata[i], NULL));
@@ -490,7 +493,8 @@ test_ical_text (Fixture       *f,
 {
   const char *title = "Møde; budget, mål \\ prioriteter – Socialudvalgets og Beskæftigelsesudvalgets fælles temamøde om udsatte borgere";
   const char *agenda = "Punkt 1: Godkendelse af dagsorden\nPunkt 2: Høringssvar, også fra Rådet for Socialt Udsatte; drøftelse";
-  g_autoptr(GPtrArray) milestones = kurs_store_list (f->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (f->strategy));
+  g_autoptr(GPtrArray) milestones = kurs_store_list (f->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (f->strategy),
+                                                     NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;

@@ -187,7 +187,7 @@ test_create_plan (void)
   g_assert_no_error (error);
   g_assert_nonnull (round);
 
-  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id);
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id, NULL);
   g_assert_cmpuint (milestones->len, ==, 10);
   g_assert_cmpstr (kurs_record_get_text (milestones->pdata[0], "kind"), ==, "seminar");
   g_assert_cmpstr (kurs_record_get_text (milestones->pdata[0], "committee"), ==, "Teknik- og Miljøudvalget");
@@ -208,10 +208,10 @@ test_create_plan (void)
 
   /* Councils, boards and the other committees are its parties, and so
    * hearing parties of the milestone; the owning committee is not */
-  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round));
+  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round), NULL);
   g_assert_cmpuint (parties->len, ==, 1);
   g_assert_cmpint (kurs_record_get_int (parties->pdata[0], "stakeholder_id"), ==, kurs_record_get_id (council));
-  involvements = kurs_store_list (store, KURS_ENTITY_INVOLVEMENT, kurs_record_get_id (council));
+  involvements = kurs_store_list (store, KURS_ENTITY_INVOLVEMENT, kurs_record_get_id (council), NULL);
   g_assert_cmpuint (involvements->len, ==, 1);
   g_assert_cmpstr (kurs_record_get_text (involvements->pdata[0], "role"), ==, "hearing-party");
 
@@ -220,17 +220,17 @@ test_create_plan (void)
   g_assert_true (kurs_store_undo (store, &error));
   g_assert_no_error (error);
   g_clear_pointer (&milestones, g_ptr_array_unref);
-  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id);
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id, NULL);
   g_assert_cmpuint (milestones->len, ==, 0);
   g_clear_pointer (&parties, g_ptr_array_unref);
-  parties = kurs_store_list_by_strategy (store, KURS_ENTITY_HEARING_ROUND, id);
+  parties = kurs_store_list_by_strategy (store, KURS_ENTITY_HEARING_ROUND, id, NULL);
   g_assert_cmpuint (parties->len, ==, 0);
 
   /* A refused plan changes nothing */
   g_assert_null (kurs_process_plan_create (store, strategy, d ("2027-06-15"), NULL, 3, TRUE, KURS_PROCESS_PLAN_DEFAULT, &error));
   g_assert_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_INVALID);
   g_clear_pointer (&milestones, g_ptr_array_unref);
-  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id);
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id, NULL);
   g_assert_cmpuint (milestones->len, ==, 0);
 
   kurs_store_close (store);
@@ -331,8 +331,8 @@ test_add_parties (void)
   gint64 ids[2];
 
   g_assert_no_error (error);
-  rounds = kurs_store_list (store, KURS_ENTITY_HEARING_ROUND, kurs_record_get_id (strategy));
-  stakeholders = kurs_store_list (store, KURS_ENTITY_STAKEHOLDER, kurs_record_get_id (strategy));
+  rounds = kurs_store_list (store, KURS_ENTITY_HEARING_ROUND, kurs_record_get_id (strategy), NULL);
+  stakeholders = kurs_store_list (store, KURS_ENTITY_STAKEHOLDER, kurs_record_get_id (strategy), NULL);
   g_assert_cmpuint (rounds->len, ==, 1);
 
   /* the example's round has four parties; Socialudvalget is not one */
@@ -340,7 +340,7 @@ test_add_parties (void)
   ids[1] = ids[0];
   g_assert_true (kurs_hearing_add_parties (store, rounds->pdata[0], ids, 2, &error));
   g_assert_no_error (error);
-  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (rounds->pdata[0]));
+  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (rounds->pdata[0]), NULL);
   g_assert_cmpuint (parties->len, ==, 5);
 
   /* another strategy's stakeholder: refused, nothing added */
@@ -354,7 +354,7 @@ test_add_parties (void)
   g_assert_false (kurs_hearing_add_parties (store, rounds->pdata[0], ids, 2, &error));
   g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND);
   g_clear_pointer (&parties, g_ptr_array_unref);
-  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (rounds->pdata[0]));
+  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (rounds->pdata[0]), NULL);
   g_assert_cmpuint (parties->len, ==, 5);
 
   kurs_store_close (store);
@@ -383,7 +383,7 @@ plan_example_strategy (KursStore   *store,
   g_assert_no_error (error);
   g_assert_nonnull (*out_round);
   *out_strategy = g_steal_pointer (&strategy);
-  return kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (*out_strategy));
+  return kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (*out_strategy), NULL);
 }
 
 /* The hearing's length when none is asked for: four weeks, eight where
@@ -424,7 +424,7 @@ test_plan_twice (void)
   g_assert_nonnull (strstr (error->message, "Ældrestrategi"));
   g_assert_nonnull (strstr (error->message, "10 steps"));
   g_clear_error (&error);
-  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id);
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id, NULL);
   g_assert_cmpuint (milestones->len, ==, 10);
   g_clear_pointer (&milestones, g_ptr_array_unref);
 
@@ -438,14 +438,14 @@ test_plan_twice (void)
   g_assert_no_error (error);
   g_assert_nonnull (again);
   g_assert_true (kurs_record_is_deleted (round));
-  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id);
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id, NULL);
   g_assert_cmpuint (milestones->len, ==, 12);
   for (guint i = 0; i < milestones->len; i++)
     held += kurs_record_get_bool (milestones->pdata[i], "held");
   g_assert_cmpuint (held, ==, 2);
   g_assert_false (kurs_record_is_deleted (first->pdata[0]));
   g_assert_true (kurs_record_is_deleted (first->pdata[2]));
-  rounds = kurs_store_list (store, KURS_ENTITY_HEARING_ROUND, id);
+  rounds = kurs_store_list (store, KURS_ENTITY_HEARING_ROUND, id, NULL);
   g_assert_cmpuint (rounds->len, ==, 1);
   g_assert_true (rounds->pdata[0] == (gpointer) again);
 
@@ -453,7 +453,7 @@ test_plan_twice (void)
   g_assert_true (kurs_store_undo (store, &error));
   g_assert_no_error (error);
   g_clear_pointer (&milestones, g_ptr_array_unref);
-  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id);
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, id, NULL);
   g_assert_cmpuint (milestones->len, ==, 10);
   g_assert_false (kurs_record_is_deleted (round));
 
@@ -472,7 +472,7 @@ test_replace_keeps_responses (void)
   g_autoptr(KursRecord) strategy = NULL;
   g_autoptr(KursRecord) round = NULL;
   g_autoptr(GPtrArray) first = plan_example_strategy (store, &strategy, &round);
-  g_autoptr(GPtrArray) parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round));
+  g_autoptr(GPtrArray) parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round), NULL);
   g_autoptr(GPtrArray) milestones = NULL;
 
   g_assert_cmpuint (parties->len, ==, 1);
@@ -484,7 +484,7 @@ test_replace_keeps_responses (void)
                                            KURS_PROCESS_PLAN_REPLACE, &error));
   g_assert_error (error, KURS_PROCESS_PLAN_ERROR, KURS_PROCESS_PLAN_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "responses"));
-  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy));
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), NULL);
   g_assert_cmpuint (milestones->len, ==, 10);
   g_assert_false (kurs_record_is_deleted (round));
 
@@ -524,9 +524,9 @@ test_send_fills_planned_round (void)
   g_assert_cmpstr (kurs_record_get_text (round, "title"), ==, "Høring om udkast til strategi");
   g_assert_cmpstr (kurs_record_get_text (round, "sent_date"), ==, "2027-04-21");
   g_assert_cmpstr (kurs_record_get_text (round, "deadline"), ==, "2027-05-26");
-  rounds = kurs_store_list (store, KURS_ENTITY_HEARING_ROUND, kurs_record_get_id (strategy));
+  rounds = kurs_store_list (store, KURS_ENTITY_HEARING_ROUND, kurs_record_get_id (strategy), NULL);
   g_assert_cmpuint (rounds->len, ==, 1);
-  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round));
+  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round), NULL);
   g_assert_cmpuint (parties->len, ==, 2);
   g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Send to hearing");
 
@@ -690,7 +690,7 @@ test_plan_in_strategy_language (void)
   round = kurs_process_plan_create (store, english, d ("2027-06-15"), NULL, 4, FALSE,
                                     KURS_PROCESS_PLAN_DEFAULT, &error);
   g_assert_no_error (error);
-  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (english));
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (english), NULL);
   g_assert_cmpstr (kurs_record_get_title (milestones->pdata[0]), ==, "Seminar: for whom, and which focus areas?");
   g_assert_cmpstr (kurs_record_get_text (milestones->pdata[0], "agenda"), ==,
                    "Who is the strategy for, and who is not?\nWhich focus areas? Goals? Time horizon?");
@@ -704,7 +704,7 @@ test_plan_in_strategy_language (void)
   round = kurs_process_plan_create (store, unknown, d ("2027-06-15"), NULL, 4, FALSE,
                                     KURS_PROCESS_PLAN_DEFAULT, &error);
   g_assert_no_error (error);
-  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (unknown));
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (unknown), NULL);
   g_assert_cmpstr (kurs_record_get_title (milestones->pdata[0]), ==, "Seminar: for hvem og hvilke indsatsområder?");
   g_assert_cmpstr (kurs_record_get_title (round), ==, "Høring om udkast til strategi");
 

@@ -14,6 +14,7 @@
 #include "kurs-example.h"
 #include "kurs-migrations.h"
 #include "kurs-store-private.h"
+#include "kurs-xml-export.h"
 #include "kurs-test-util.h"
 
 typedef struct {
@@ -434,7 +435,7 @@ check_read_only_file (Fixture *f)
   /* It can still be read, asked for or as needed */
   store = kurs_store_open (f->path, KURS_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  strategies = kurs_store_list_strategies (store);
+  strategies = kurs_store_list_strategies (store, NULL);
   g_assert_cmpuint (strategies->len, ==, 2);   /* the example's two */
   g_assert_false (kurs_store_set_text (store, strategies->pdata[0], "title", "Ny titel", &error));
   g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY);
@@ -446,7 +447,7 @@ check_read_only_file (Fixture *f)
   g_assert_no_error (error);
   g_assert_true (kurs_store_is_read_only (store));
   g_assert_cmpint (kurs_store_get_access (store), ==, KURS_STORE_ACCESS_READ_ONLY_FILE);
-  strategies = kurs_store_list_strategies (store);
+  strategies = kurs_store_list_strategies (store, NULL);
   g_assert_cmpuint (strategies->len, ==, 2);
 }
 
@@ -511,7 +512,7 @@ check_library_in_read_only_folder (Fixture *f)
 
   g_assert_no_error (error);
   g_assert_cmpint (kurs_store_get_access (store), ==, KURS_STORE_ACCESS_READ_ONLY_FOLDER);
-  strategies = kurs_store_list_strategies (store);
+  strategies = kurs_store_list_strategies (store, NULL);
   g_assert_cmpuint (strategies->len, ==, 2);
 }
 
@@ -716,7 +717,7 @@ snapshot (KursStore *store,
 
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     {
-      g_autoptr(GPtrArray) rows = kurs_store_list_by_strategy (store, e, strategy_id);
+      g_autoptr(GPtrArray) rows = kurs_store_list_by_strategy (store, e, strategy_id, NULL);
       const KursEntityInfo *info = kurs_entity_info (e);
 
       /* One of each, and none left out; a new strategy records its
@@ -973,7 +974,7 @@ test_open_in_background (Fixture       *f,
   g_assert_cmpfloat (took_ms, >, 50);
   g_assert_cmpint (opening.longest_gap, <, 50 * 1000);
   {
-    g_autoptr(GPtrArray) strategies = kurs_store_list_strategies (opening.store);
+    g_autoptr(GPtrArray) strategies = kurs_store_list_strategies (opening.store, NULL);
 
     g_assert_cmpuint (strategies->len, ==, 2);   /* the example's two */
   }
@@ -991,6 +992,58 @@ test_open_in_background (Fixture       *f,
 
     g_assert_cmpstr (contents, ==, "Noter til mødet\n");
   }
+}
+
+/* A library that opened and then cannot be read (another program took a
+ * table away): the read gives no rows and a GError, the store says so
+ * once per failure, and an export fails rather than write half a strategy */
+static void
+read_failed_cb (KursStore    *store,
+                const GError *error,
+                guint        *count)
+{
+  g_assert_nonnull (error);
+  (*count)++;
+}
+
+static void
+test_read_failure_is_an_error (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(KursRecord) milestone = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GError) error = NULL;
+  guint failures = 0;
+
+  milestone = kurs_store_create (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), &error,
+                                 "kind", g_variant_new_string ("seminar"),
+                                 "title", g_variant_new_string ("Seminar"),
+                                 "start_date", g_variant_new_string ("2022-05-20"),
+                                 NULL);
+  g_assert_no_error (error);
+  before = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, ==, 1);
+
+  g_signal_connect (store, "read-failed", G_CALLBACK (read_failed_cb), &failures);
+  raw_exec (f->path, "PRAGMA foreign_keys = OFF; DROP TABLE workshop_output; DROP TABLE involvement; "
+                     "DROP TABLE milestone");
+
+  after = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), &error);
+  g_assert_nonnull (after);
+  g_assert_cmpuint (after->len, ==, 0);
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED);
+  g_assert_cmpuint (failures, ==, 1);
+  g_clear_error (&error);
+
+  xml = kurs_xml_export_live (store, strategy, NULL, &error);
+  g_assert_null (xml);
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED);
+  g_assert_cmpuint (failures, >, 1);   /* each read that failed */
 }
 
 /* Rules and transactions */
@@ -1110,7 +1163,7 @@ test_rollback (Fixture       *f,
   /* Nothing of it is left, in memory or in the file. */
   g_assert_true (kurs_record_is_deleted (goal));
   g_assert_null (kurs_record_get_text (strategy, "vision"));
-  goals = kurs_store_list (store, KURS_ENTITY_GOAL, sid);
+  goals = kurs_store_list (store, KURS_ENTITY_GOAL, sid, NULL);
   g_assert_cmpuint (goals->len, ==, 0);
   g_assert_cmpstr (kurs_store_get_undo_label (store), ==, "Add strategy");
   g_assert_cmpuint (changed, ==, 0);
@@ -1341,17 +1394,17 @@ test_move (Fixture       *f,
     g_object_unref (kurs_store_create (store, KURS_ENTITY_PRINCIPLE, sid, &error,
                                        "title", g_variant_new_string (titles[i]), NULL));
 
-  principles = kurs_store_list (store, KURS_ENTITY_PRINCIPLE, sid);
+  principles = kurs_store_list (store, KURS_ENTITY_PRINCIPLE, sid, NULL);
   g_assert_true (kurs_store_move (store, principles->pdata[3], 0, &error));
   g_clear_pointer (&principles, g_ptr_array_unref);
 
-  principles = kurs_store_list (store, KURS_ENTITY_PRINCIPLE, sid);
+  principles = kurs_store_list (store, KURS_ENTITY_PRINCIPLE, sid, NULL);
   g_assert_cmpstr (kurs_record_get_title (principles->pdata[0]), ==, "Tydelig dialog");
   g_assert_cmpstr (kurs_record_get_title (principles->pdata[1]), ==, "Ressourcer");
   g_clear_pointer (&principles, g_ptr_array_unref);
 
   g_assert_true (kurs_store_undo (store, &error));
-  principles = kurs_store_list (store, KURS_ENTITY_PRINCIPLE, sid);
+  principles = kurs_store_list (store, KURS_ENTITY_PRINCIPLE, sid, NULL);
   g_assert_cmpstr (kurs_record_get_title (principles->pdata[0]), ==, "Ressourcer");
   g_assert_cmpstr (kurs_record_get_title (principles->pdata[3]), ==, "Tydelig dialog");
 }
@@ -1374,7 +1427,7 @@ test_frozen_when_approved (Fixture       *f,
                                            "2022-11-29", "Socialudvalget", &error));
   g_assert_no_error (error);
 
-  history = kurs_store_list (store, KURS_ENTITY_STATUS_CHANGE, kurs_record_get_id (strategy));
+  history = kurs_store_list (store, KURS_ENTITY_STATUS_CHANGE, kurs_record_get_id (strategy), NULL);
   g_assert_cmpuint (history->len, ==, 2);
   g_assert_cmpstr (kurs_record_get_text (history->pdata[1], "status"), ==, "approved");
   g_assert_cmpstr (kurs_record_get_text (history->pdata[1], "body"), ==, "Socialudvalget");
@@ -1452,6 +1505,7 @@ main (int   argc,
 
   ADD ("open/new-library", test_new_library);
   ADD ("open/in-background", test_open_in_background);
+  ADD ("read/failure-is-an-error", test_read_failure_is_an_error);
   ADD ("schema/field-constants", test_field_constants);
   ADD ("schema/field-constant-of-another-entity", test_field_constant_of_another_entity);
   ADD ("open/migrate-empty-file", test_migrate_empty_file);

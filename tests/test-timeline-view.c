@@ -106,7 +106,7 @@ plans_records (Fixture *f,
                guint    i)
 {
   g_autoptr(GPtrArray) plans = kurs_store_list_by_strategy (f->store, KURS_ENTITY_ACTION_PLAN,
-                                                            kurs_record_get_id (f->strategy));
+                                                            kurs_record_get_id (f->strategy), NULL);
 
   /* The store's identity map keeps the record alive */
   return plans->pdata[i];
@@ -117,7 +117,7 @@ plan_items (Fixture *f)
 {
   KursTimeline *timeline = kurs_timeline_view_get_timeline (f->view);
   g_autoptr(GPtrArray) plans = kurs_store_list_by_strategy (f->store, KURS_ENTITY_ACTION_PLAN,
-                                                            kurs_record_get_id (f->strategy));
+                                                            kurs_record_get_id (f->strategy), NULL);
   GPtrArray *indices = g_ptr_array_new ();
 
   for (guint i = 0; i < plans->len; i++)

@@ -723,7 +723,7 @@ test_model_example (Fixture       *f,
 
   g_assert_no_error (error);
   timeline = kurs_timeline_new (f->store, example);
-  plans = kurs_store_list_by_strategy (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (example));
+  plans = kurs_store_list_by_strategy (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (example), NULL);
 
   /* The four plans follow one another: one row, in order */
   g_assert_cmpuint (plans->len, ==, 4);

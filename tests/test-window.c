@@ -372,6 +372,78 @@ test_opens_in_background (void)
   kurs_test_remove_dir (dir);
 }
 
+/* Importing a file: read and checked in the background while a toast says
+ * so, then the strategy is in the library and shown; a file that is no
+ * strategy is said to be so in a dialog, and adds nothing */
+static gboolean
+has_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_import_file (void)
+{
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "example", "udsattestrategi.xml",
+                                                    NULL);
+  g_autofree char *page = NULL;
+  g_autoptr(GPtrArray) strategies = NULL;
+  gboolean saw_importing = FALSE;
+  gint64 deadline;
+  Library library;
+  KursWindow *window;
+  GtkWidget *dialog;
+
+  library_open (&library, FALSE, 0);
+  window = library.window;
+  gtk_window_present (GTK_WINDOW (window));
+  kurs_widget_settle ();
+
+  kurs_window_import_file (window, example);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  do
+    {
+      g_main_context_iteration (NULL, FALSE);
+      saw_importing |= kurs_widget_find (GTK_WIDGET (window), kurs_widget_is_label, "Importing…") != NULL;
+      g_clear_pointer (&strategies, g_ptr_array_unref);
+      strategies = kurs_store_list_strategies (library.store, NULL);
+    }
+  while (strategies->len == 0 && g_get_monotonic_time () < deadline);
+
+  g_assert_true (saw_importing);
+  g_assert_cmpuint (strategies->len, ==, 1);
+  g_assert_cmpstr (kurs_record_get_title (strategies->pdata[0]), ==, "Strategi for udsatte borgere");
+  kurs_widget_settle ();
+  assert_content (window, "strategy", (const char *[]) { "empty", NULL });
+  g_assert_nonnull (kurs_widget_find (GTK_WIDGET (window), kurs_widget_is_label,
+                                      "Imported “Strategi for udsatte borgere”"));
+
+  /* Not a strategy */
+  page = g_build_filename (library.dir, "page.xml", NULL);
+  kurs_test_write_file (page, "<html><body>Dagsorden</body></html>", -1);
+  kurs_window_import_file (window, page);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!has_dialog () && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  dialog = kurs_widget_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&strategies, g_ptr_array_unref);
+  strategies = kurs_store_list_strategies (library.store, NULL);
+  g_assert_cmpuint (strategies->len, ==, 1);
+
+  library_close (&library);
+}
+
 /* The empty page's header has the window's buttons when the sidebar is
  * folded away, as the strategy page's has: the page is built later than the
  * window, and follows its leaflet all the same. */
@@ -747,6 +819,7 @@ main (int   argc,
   g_test_add_func ("/window/styles", test_styles);
   g_test_add_func ("/window/content-pages", test_content_pages);
   g_test_add_func ("/window/opens-in-background", test_opens_in_background);
+  g_test_add_func ("/window/import-file", test_import_file);
   g_test_add_func ("/window/empty-page/folded", test_empty_page_folded);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/narrow/first-frame", test_narrow_first_frame);

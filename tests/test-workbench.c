@@ -59,9 +59,10 @@ check_in (GtkWidget  *root,
 static void
 rewind_process (Fixture *f)
 {
-  g_autoptr(GPtrArray) milestones = kurs_store_list (f->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (f->strategy));
+  g_autoptr(GPtrArray) milestones = kurs_store_list (f->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (f->strategy),
+                                                     NULL);
   g_autoptr(GPtrArray) parties = kurs_store_list_by_strategy (f->store, KURS_ENTITY_HEARING_PARTY,
-                                                              kurs_record_get_id (f->strategy));
+                                                              kurs_record_get_id (f->strategy), NULL);
 
   for (guint i = 0; i < milestones->len; i++)
     if (g_str_equal (kurs_record_get_title (milestones->pdata[i]), APPROVAL_MEETING))

@@ -86,7 +86,7 @@ draft_example (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KursRecord) approved = kurs_example_create (f->store, &error);
-  g_autoptr(GPtrArray) strategies = kurs_store_list_strategies (f->store);
+  g_autoptr(GPtrArray) strategies = kurs_store_list_strategies (f->store, NULL);
 
   g_assert_no_error (error);
   for (guint i = 0; i < strategies->len; i++)
@@ -307,7 +307,7 @@ test_round_trip_every_entity (Fixture       *f,
   sid = kurs_record_get_id (imported);
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     {
-      g_autoptr(GPtrArray) rows = kurs_store_list_by_strategy (other, e, sid);
+      g_autoptr(GPtrArray) rows = kurs_store_list_by_strategy (other, e, sid, NULL);
 
       /* Three status changes: the new strategy's draft, the sample one,
        * then the approval */
@@ -320,7 +320,7 @@ test_round_trip_every_entity (Fixture       *f,
   /* the carriage return survives as a character reference */
   g_assert_nonnull (strstr (text, "&#13;"));
   {
-    g_autoptr(GPtrArray) measurements = kurs_store_list_by_strategy (other, KURS_ENTITY_MEASUREMENT, sid);
+    g_autoptr(GPtrArray) measurements = kurs_store_list_by_strategy (other, KURS_ENTITY_MEASUREMENT, sid, NULL);
 
     g_assert_cmpfloat (kurs_record_get_real (measurements->pdata[0], "value"), ==, 12.375);
     g_assert_cmpstr (kurs_record_get_text (measurements->pdata[0], "date"), ==, "2024-02-29");
@@ -340,7 +340,7 @@ test_round_trip_draft (Fixture       *f,
   g_autoptr(GPtrArray) versions = NULL;
 
   g_assert_no_error (error);
-  versions = kurs_store_list (other, KURS_ENTITY_VERSION, kurs_record_get_id (imported));
+  versions = kurs_store_list (other, KURS_ENTITY_VERSION, kurs_record_get_id (imported), NULL);
   g_assert_cmpuint (versions->len, ==, 0);
   g_assert_cmpint (kurs_record_get_enum (imported, "status"), ==, KURS_STATUS_DRAFT);
 
@@ -431,7 +431,7 @@ test_round_trip_at_limit (Fixture       *f,
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     g_assert_cmpstr (kurs_record_get_text (imported, fields[i]), ==, longest->str);
-  goals = kurs_store_list (other, KURS_ENTITY_GOAL, kurs_record_get_id (imported));
+  goals = kurs_store_list (other, KURS_ENTITY_GOAL, kurs_record_get_id (imported), NULL);
   g_assert_cmpuint (goals->len, ==, 1);
   g_assert_cmpstr (kurs_record_get_title (goals->pdata[0]), ==, longest->str);
 
@@ -767,6 +767,148 @@ test_validate_messages (Fixture       *f,
   g_assert_true (g_str_has_prefix (messages->pdata[0], line));
 }
 
+/* Exported in the background, from a connection of the thread's own while
+ * the library is open for writing here: the same bytes as in the
+ * foreground, draft and version alike; a strategy deleted meanwhile is
+ * said to be gone */
+typedef struct {
+  GMainLoop *loop;
+  GBytes    *xml;
+  GError    *error;
+} Exported;
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Exported *exported = user_data;
+
+  exported->xml = kurs_xml_export_finish (result, &exported->error);
+  g_main_loop_quit (exported->loop);
+}
+
+static GBytes *
+export_in_background (Fixture    *f,
+                      KursRecord *strategy,
+                      gint64      number,
+                      GError    **error)
+{
+  Exported exported = { g_main_loop_new (NULL, FALSE), NULL, NULL };
+
+  kurs_xml_export_async (f->path, strategy, number, NULL, exported_cb, &exported);
+  g_main_loop_run (exported.loop);
+  g_main_loop_unref (exported.loop);
+  if (exported.error != NULL)
+    g_propagate_error (error, exported.error);
+  return exported.xml;
+}
+
+static void
+test_export_in_background (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(KursRecord) strategy = approved_example (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) version = kurs_xml_export_version (f->store, strategy, 0, &error);
+  g_autoptr(GBytes) draft = NULL;
+  g_autoptr(GBytes) version_behind = NULL;
+  g_autoptr(GBytes) draft_behind = NULL;
+  g_autoptr(GBytes) gone = NULL;
+  g_autoptr(KursRecord) milestone = NULL;
+
+  g_assert_no_error (error);
+  /* The process stays open after approval: the draft has what is added */
+  milestone = kurs_store_create (f->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), &error,
+                                 "kind", g_variant_new_string ("committee-meeting"),
+                                 "title", g_variant_new_string ("Status på handleplanen for Ældrerådet"),
+                                 "start_date", g_variant_new_string ("2027-03-02"),
+                                 NULL);
+  g_assert_no_error (error);
+  draft = kurs_xml_export_live (f->store, strategy, NULL, &error);
+  g_assert_no_error (error);
+
+  version_behind = export_in_background (f, strategy, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (version_behind, version));
+  draft_behind = export_in_background (f, strategy, KURS_XML_EXPORT_DRAFT, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (draft_behind, draft));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (draft_behind, NULL), g_bytes_get_size (draft_behind),
+                                  "Status på handleplanen for Ældrerådet"));
+
+  g_assert_true (kurs_store_delete (f->store, strategy, &error));
+  g_assert_no_error (error);
+  gone = export_in_background (f, strategy, KURS_XML_EXPORT_DRAFT, &error);
+  g_assert_null (gone);
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND);
+}
+
+/* Read and checked in a thread, added here: the same strategy as a whole
+ * import; a file that is no strategy is refused in the thread, and the
+ * library is as it was */
+typedef struct {
+  GMainLoop     *loop;
+  KursXmlParsed *parsed;
+  GError        *error;
+} Parsing;
+
+static void
+parsed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Parsing *parsing = user_data;
+
+  parsing->parsed = kurs_xml_parse_finish (result, &parsing->error);
+  g_main_loop_quit (parsing->loop);
+}
+
+static KursXmlParsed *
+parse_in_background (GBytes  *xml,
+                     GError **error)
+{
+  Parsing parsing = { g_main_loop_new (NULL, FALSE), NULL, NULL };
+
+  kurs_xml_parse_async (xml, NULL, parsed_cb, &parsing);
+  g_main_loop_run (parsing.loop);
+  g_main_loop_unref (parsing.loop);
+  if (parsing.error != NULL)
+    g_propagate_error (error, parsing.error);
+  return parsing.parsed;
+}
+
+static void
+test_import_parsed_in_background (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(KursRecord) strategy = approved_example (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xml = kurs_xml_export_version (f->store, strategy, 0, &error);
+  g_autoptr(KursStore) other = open_other (f, "other.kurs");
+  g_autoptr(KursXmlParsed) parsed = NULL;
+  g_autoptr(KursXmlParsed) not_parsed = NULL;
+  g_autoptr(KursRecord) imported = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GBytes) page = g_bytes_new_static ("<html><body>Dagsorden</body></html>", 35);
+  g_autoptr(GPtrArray) strategies = NULL;
+
+  g_assert_no_error (error);
+  parsed = parse_in_background (xml, &error);
+  g_assert_no_error (error);
+  imported = kurs_xml_import_parsed (other, parsed, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  again = kurs_xml_export_version (other, imported, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (again, xml));
+
+  not_parsed = parse_in_background (page, &error);
+  g_assert_null (not_parsed);
+  g_assert_error (error, KURS_XML_ERROR, KURS_XML_ERROR_NOT_KURS);
+  strategies = kurs_store_list_strategies (other, NULL);
+  g_assert_cmpuint (strategies->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -780,6 +922,8 @@ main (int   argc,
 
   ADD ("export/example-is-valid", test_example_is_valid);
   ADD ("export/golden", test_golden);
+  ADD ("export/in-background", test_export_in_background);
+  ADD ("import/parsed-in-background", test_import_parsed_in_background);
   ADD ("export/no-version", test_no_version);
   ADD ("export/guard", test_export_guard);
   ADD ("round-trip/example", test_round_trip_example);

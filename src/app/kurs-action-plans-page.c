@@ -161,7 +161,7 @@ update_plan_state (KursActionPlansPage *self)
 
   /* Progress: the mean of the initiatives, and how they are doing */
   progress = kurs_health_plan_progress (store, self->plan);
-  initiatives = kurs_store_list (store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (self->plan));
+  initiatives = kurs_store_list (store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (self->plan), NULL);
   for (guint i = 0; i < initiatives->len; i++)
     {
       KursInitiativeHealth health;
@@ -368,7 +368,7 @@ add_plan_cb (KursActionPlansPage *self)
   KursPage *page = KURS_PAGE (self);
   KursRecord *strategy = kurs_page_get_strategy (page);
   g_autoptr(GPtrArray) plans = kurs_store_list (kurs_page_get_store (page), KURS_ENTITY_ACTION_PLAN,
-                                                kurs_record_get_id (strategy));
+                                                kurs_record_get_id (strategy), NULL);
   g_autoptr(KursRecord) plan = NULL;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;

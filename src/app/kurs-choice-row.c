@@ -85,7 +85,7 @@ fill (KursChoiceRow *self)
   else
     {
       g_autoptr(GPtrArray) rows = kurs_store_list_by_strategy (store, field->ref,
-                                                               kurs_record_get_strategy_id (record));
+                                                               kurs_record_get_strategy_id (record), NULL);
 
       for (guint i = 0; i < rows->len; i++)
         {

@@ -52,7 +52,7 @@ static char *
 describe_area (KursStore  *store,
                KursRecord *record)
 {
-  g_autoptr(GPtrArray) bearings = kurs_store_list (store, KURS_ENTITY_BEARING, kurs_record_get_id (record));
+  g_autoptr(GPtrArray) bearings = kurs_store_list (store, KURS_ENTITY_BEARING, kurs_record_get_id (record), NULL);
 
   if (bearings->len == 0)
     return g_strdup (_("No bearings"));
@@ -120,7 +120,7 @@ fill_measurement (KursFocusAreasPage *self)
 {
   KursPage *page = KURS_PAGE (self);
   g_autoptr(GPtrArray) indicators = kurs_store_list (kurs_page_get_store (page), KURS_ENTITY_INDICATOR,
-                                                     kurs_record_get_id (kurs_page_get_strategy (page)));
+                                                     kurs_record_get_id (kurs_page_get_strategy (page)), NULL);
 
   kurs_boxed_list_clear (self->measurement);
   for (guint i = 0; i < indicators->len; i++)

@@ -182,10 +182,10 @@ fill_dates (KursFollowUpPage *self,
             KursDate          today)
 {
   gint64 strategy_id = kurs_record_get_id (strategy);
-  g_autoptr(GPtrArray) milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, strategy_id);
-  g_autoptr(GPtrArray) rounds = kurs_store_list (store, KURS_ENTITY_HEARING_ROUND, strategy_id);
-  g_autoptr(GPtrArray) parties = kurs_store_list_by_strategy (store, KURS_ENTITY_HEARING_PARTY, strategy_id);
-  g_autoptr(GPtrArray) initiatives = kurs_store_list_by_strategy (store, KURS_ENTITY_INITIATIVE, strategy_id);
+  g_autoptr(GPtrArray) milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, strategy_id, NULL);
+  g_autoptr(GPtrArray) rounds = kurs_store_list (store, KURS_ENTITY_HEARING_ROUND, strategy_id, NULL);
+  g_autoptr(GPtrArray) parties = kurs_store_list_by_strategy (store, KURS_ENTITY_HEARING_PARTY, strategy_id, NULL);
+  g_autoptr(GPtrArray) initiatives = kurs_store_list_by_strategy (store, KURS_ENTITY_INITIATIVE, strategy_id, NULL);
   g_autoptr(GArray) coming = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_autoptr(GArray) overdue = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_autofree char *coming_title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Next %d Day", "Next %d Days",
@@ -274,7 +274,7 @@ fill_risks (KursFollowUpPage *self,
             KursDate          today)
 {
   g_autoptr(GPtrArray) initiatives = kurs_store_list_by_strategy (store, KURS_ENTITY_INITIATIVE,
-                                                                  kurs_record_get_id (strategy));
+                                                                  kurs_record_get_id (strategy), NULL);
   g_autofree char *rule = kurs_health_describe_rule ();
   GtkListBox *list = add_group (self, _("Initiatives at Risk or Delayed"), rule,
                                 _("No initiative is at risk or delayed"));
@@ -310,13 +310,14 @@ fill_figures (KursFollowUpPage *self,
               KursStore        *store,
               KursRecord       *strategy)
 {
-  g_autoptr(GPtrArray) indicators = kurs_store_list (store, KURS_ENTITY_INDICATOR, kurs_record_get_id (strategy));
+  g_autoptr(GPtrArray) indicators = kurs_store_list (store, KURS_ENTITY_INDICATOR, kurs_record_get_id (strategy), NULL);
   GtkListBox *list = add_group (self, _("Key Figures"), NULL, _("The strategy has no indicators yet"));
 
   for (guint i = 0; i < indicators->len; i++)
     {
       KursRecord *indicator = indicators->pdata[i];
-      g_autoptr(GPtrArray) measurements = kurs_store_list (store, KURS_ENTITY_MEASUREMENT, kurs_record_get_id (indicator));
+      g_autoptr(GPtrArray) measurements = kurs_store_list (store, KURS_ENTITY_MEASUREMENT,
+                                                           kurs_record_get_id (indicator), NULL);
       const char *unit = kurs_record_get_text (indicator, "unit");
       g_autoptr(GString) subtitle = g_string_new (NULL);
 

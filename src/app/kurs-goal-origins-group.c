@@ -38,7 +38,7 @@ fill (KursGoalOriginsGroup *self)
   kurs_boxed_list_clear (GTK_LIST_BOX (self->list));
 
   links = kurs_store_list_by_field (self->store, KURS_ENTITY_OUTPUT_GOAL, "goal_id",
-                                    kurs_record_get_id (self->goal));
+                                    kurs_record_get_id (self->goal), NULL);
   for (guint i = 0; i < links->len; i++)
     {
       g_autoptr(KursRecord) output = kurs_store_get (self->store, KURS_ENTITY_WORKSHOP_OUTPUT,

@@ -197,7 +197,7 @@ fill_parties (KursHearingDialog *self,
               GHashTable        *already)
 {
   g_autoptr(GPtrArray) stakeholders = kurs_store_list (self->store, KURS_ENTITY_STAKEHOLDER,
-                                                       kurs_record_get_id (self->strategy));
+                                                       kurs_record_get_id (self->strategy), NULL);
 
   for (guint i = 0; i < stakeholders->len; i++)
     {
@@ -309,7 +309,7 @@ kurs_hearing_dialog_new_round (GtkWindow  *parent,
   if (milestone != NULL)
     {
       g_autoptr(GPtrArray) involved = kurs_store_list_by_field (store, KURS_ENTITY_INVOLVEMENT, "milestone_id",
-                                                                kurs_record_get_id (milestone));
+                                                                kurs_record_get_id (milestone), NULL);
 
       for (guint i = 0; i < involved->len; i++)
         if (kurs_record_get_enum (involved->pdata[i], "role") == KURS_INVOLVEMENT_HEARING_PARTY)
@@ -374,7 +374,7 @@ kurs_hearing_dialog_add_parties (GtkWindow  *parent,
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), kurs_record_get_title (round));
   adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "send", _("_Add"));
 
-  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round));
+  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round), NULL);
   for (guint i = 0; i < parties->len; i++)
     id_set_add (already, kurs_record_get_int (parties->pdata[i], "stakeholder_id"));
   fill_parties (self, NULL, already);

@@ -70,7 +70,7 @@ fill (KursHearingRoundGroup *self)
 
   kurs_boxed_list_clear (GTK_LIST_BOX (self->list));
   rounds = kurs_store_list_by_field (self->store, KURS_ENTITY_HEARING_ROUND, "milestone_id",
-                                     kurs_record_get_id (self->milestone));
+                                     kurs_record_get_id (self->milestone), NULL);
   for (guint i = 0; i < rounds->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (self->list), create_round_row (self, rounds->pdata[i]));
 }

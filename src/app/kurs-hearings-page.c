@@ -250,8 +250,8 @@ fill_overview (KursHearingsPage *self)
   KursPage *page = KURS_PAGE (self);
   KursStore *store = kurs_page_get_store (page);
   gint64 strategy_id = kurs_record_get_id (kurs_page_get_strategy (page));
-  g_autoptr(GPtrArray) rounds = kurs_store_list (store, KURS_ENTITY_HEARING_ROUND, strategy_id);
-  g_autoptr(GPtrArray) parties = kurs_store_list_by_strategy (store, KURS_ENTITY_HEARING_PARTY, strategy_id);
+  g_autoptr(GPtrArray) rounds = kurs_store_list (store, KURS_ENTITY_HEARING_ROUND, strategy_id, NULL);
+  g_autoptr(GPtrArray) parties = kurs_store_list_by_strategy (store, KURS_ENTITY_HEARING_PARTY, strategy_id, NULL);
   KursDate today = kurs_date_today ();
   guint n_overdue = 0;
 

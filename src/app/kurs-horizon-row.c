@@ -70,7 +70,7 @@ static void
 fill (KursHorizonRow *self)
 {
   g_autoptr(GPtrArray) plans = kurs_store_list_by_strategy (self->store, KURS_ENTITY_ACTION_PLAN,
-                                                            kurs_record_get_strategy_id (self->subgoal));
+                                                            kurs_record_get_strategy_id (self->subgoal), NULL);
 
   self->updating = TRUE;
   gtk_string_list_splice (self->labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->labels)), NULL);

@@ -79,7 +79,7 @@ add_measurement (gpointer user_data)
   KursNestedContext *context = user_data;
   g_autofree char *today = kurs_date_to_iso (kurs_date_today ());
   g_autoptr(GPtrArray) earlier = kurs_store_list (kurs_page_get_store (context->page), KURS_ENTITY_MEASUREMENT,
-                                                  kurs_record_get_id (context->parent));
+                                                  kurs_record_get_id (context->parent), NULL);
   /* the latest value, or the baseline, to type over */
   double value = earlier->len > 0 ? kurs_record_get_real (earlier->pdata[earlier->len - 1], "value")
                                   : kurs_record_get_real (context->parent, "baseline");

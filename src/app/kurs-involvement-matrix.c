@@ -173,7 +173,7 @@ shown_milestones (KursInvolvementMatrix *self,
                   GPtrArray             *involvements)
 {
   g_autoptr(GPtrArray) milestones = kurs_store_list (self->store, KURS_ENTITY_MILESTONE,
-                                                     kurs_record_get_id (self->strategy));
+                                                     kurs_record_get_id (self->strategy), NULL);
   GPtrArray *shown = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < milestones->len; i++)
@@ -206,13 +206,13 @@ rebuild (KursInvolvementMatrix *self)
 {
   gint64 strategy_id = kurs_record_get_id (self->strategy);
   g_autoptr(GPtrArray) involvements = kurs_store_list_by_strategy (self->store, KURS_ENTITY_INVOLVEMENT,
-                                                                   strategy_id);
+                                                                   strategy_id, NULL);
   gboolean writable = !kurs_store_is_read_only (self->store);
 
   clear_grid (self);
   g_clear_pointer (&self->stakeholders, g_ptr_array_unref);
   g_clear_pointer (&self->milestones, g_ptr_array_unref);
-  self->stakeholders = kurs_store_list (self->store, KURS_ENTITY_STAKEHOLDER, strategy_id);
+  self->stakeholders = kurs_store_list (self->store, KURS_ENTITY_STAKEHOLDER, strategy_id, NULL);
   self->milestones = shown_milestones (self, involvements);
 
   for (guint m = 0; m < self->milestones->len; m++)
@@ -271,7 +271,7 @@ static void
 update_cells (KursInvolvementMatrix *self)
 {
   g_autoptr(GPtrArray) involvements =
-    kurs_store_list_by_strategy (self->store, KURS_ENTITY_INVOLVEMENT, kurs_record_get_id (self->strategy));
+    kurs_store_list_by_strategy (self->store, KURS_ENTITY_INVOLVEMENT, kurs_record_get_id (self->strategy), NULL);
   g_autoptr(GPtrArray) shown = shown_milestones (self, involvements);
 
   if (!same_records (shown, self->milestones))
@@ -430,7 +430,7 @@ kurs_involvement_matrix_set_role (KursInvolvementMatrix  *self,
 
   g_return_val_if_fail (KURS_IS_INVOLVEMENT_MATRIX (self), FALSE);
 
-  involvements = kurs_store_list (self->store, KURS_ENTITY_INVOLVEMENT, stakeholder_id);
+  involvements = kurs_store_list (self->store, KURS_ENTITY_INVOLVEMENT, stakeholder_id, NULL);
   involvement = find_involvement (involvements, stakeholder_id, milestone_id);
 
   if (role == NULL)

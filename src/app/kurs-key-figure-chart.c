@@ -99,7 +99,7 @@ static void
 update_description (KursKeyFigureChart *self)
 {
   g_autoptr(GPtrArray) measurements = kurs_store_list (self->store, KURS_ENTITY_MEASUREMENT,
-                                                       kurs_record_get_id (self->indicator));
+                                                       kurs_record_get_id (self->indicator), NULL);
   g_autofree char *text = NULL;
 
   /* For a screen reader: what the drawing shows, in words */

@@ -56,8 +56,8 @@ static GPtrArray *
 list_links (KursLinkGroup *self)
 {
   if (self->owner_field == NULL)
-    return kurs_store_list (self->store, self->link, kurs_record_get_id (self->owner));
-  return kurs_store_list_by_field (self->store, self->link, self->owner_field, kurs_record_get_id (self->owner));
+    return kurs_store_list (self->store, self->link, kurs_record_get_id (self->owner), NULL);
+  return kurs_store_list_by_field (self->store, self->link, self->owner_field, kurs_record_get_id (self->owner), NULL);
 }
 
 static gint64
@@ -164,7 +164,7 @@ static void
 rebuild (KursLinkGroup *self)
 {
   g_autoptr(GPtrArray) targets = kurs_store_list_by_strategy (self->store, self->target,
-                                                              kurs_record_get_strategy_id (self->owner));
+                                                              kurs_record_get_strategy_id (self->owner), NULL);
   g_autoptr(GPtrArray) links = list_links (self);
   gboolean writable = is_writable (self);
   GtkListBoxRow *row;

@@ -165,7 +165,7 @@ static char *
 describe_output (KursStore  *store,
                  KursRecord *output)
 {
-  g_autoptr(GPtrArray) links = kurs_store_list (store, KURS_ENTITY_OUTPUT_GOAL, kurs_record_get_id (output));
+  g_autoptr(GPtrArray) links = kurs_store_list (store, KURS_ENTITY_OUTPUT_GOAL, kurs_record_get_id (output), NULL);
 
   if (links->len == 0)
     return g_strdup (_("Linked to no development goal"));

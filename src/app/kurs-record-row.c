@@ -85,7 +85,7 @@ index_among_siblings (KursRecordRow *self,
 {
   KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
   g_autoptr(GPtrArray) siblings = kurs_store_list (priv->store, kurs_record_get_entity (priv->record),
-                                                   kurs_record_get_parent_id (priv->record));
+                                                   kurs_record_get_parent_id (priv->record), NULL);
   guint index = 0;
 
   g_ptr_array_find (siblings, priv->record, &index);

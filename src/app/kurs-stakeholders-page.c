@@ -28,7 +28,7 @@ describe_stakeholder (KursStore  *store,
                       KursRecord *stakeholder)
 {
   g_autoptr(GPtrArray) involvements = kurs_store_list (store, KURS_ENTITY_INVOLVEMENT,
-                                                       kurs_record_get_id (stakeholder));
+                                                       kurs_record_get_id (stakeholder), NULL);
   int kind = kurs_record_get_enum (stakeholder, "kind");
   const char *kind_label = kind >= 0 ? kurs_enum_info_to_label (&kurs_stakeholder_kind_enum, kind) : "";
 

@@ -50,6 +50,7 @@ struct _KursWindow
   KursStrategyView     *view;
   AdwStatusPage        *error_page;
   AdwStatusPage        *opening_page;
+  gboolean              read_failure_said;
   GtkMenuButton        *main_menu_button;
   GMenuModel           *main_menu;
   GMenu                *recent_menu;
@@ -665,23 +666,29 @@ message (KursWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A file being imported: read and checked in the background, then added
+ * here, in one action */
 typedef struct {
-  KursWindow *window;
-  GBytes     *xml;
+  KursWindow    *window;
+  KursXmlParsed *parsed;
+  AdwToast      *toast;
 } Import;
 
 static void
 import_free (Import *import)
 {
+  if (import->toast != NULL)
+    {
+      adw_toast_dismiss (import->toast);
+      g_object_unref (import->toast);
+    }
   g_object_unref (import->window);
-  g_bytes_unref (import->xml);
+  kurs_xml_parsed_free (import->parsed);
   g_free (import);
 }
 
-static void
-import (KursWindow         *self,
-        GBytes             *xml,
-        KursXmlImportFlags  flags);
+static void import_parsed (Import             *data,
+                           KursXmlImportFlags  flags);
 
 static void
 import_copy_cb (AdwMessageDialog *dialog,
@@ -689,20 +696,20 @@ import_copy_cb (AdwMessageDialog *dialog,
                 Import           *data)
 {
   if (g_str_equal (response, "copy"))
-    import (data->window, data->xml, KURS_XML_IMPORT_AS_COPY);
+    import_parsed (data, KURS_XML_IMPORT_AS_COPY);
   import_free (data);
 }
 
 static void
-import (KursWindow         *self,
-        GBytes             *xml,
-        KursXmlImportFlags  flags)
+import_parsed (Import             *data,
+               KursXmlImportFlags  flags)
 {
+  KursWindow *self = data->window;
   g_autoptr(GError) error = NULL;
   g_autoptr(KursRecord) strategy = NULL;
   g_autofree char *text = NULL;
 
-  strategy = kurs_xml_import (self->store, xml, flags, &error);
+  strategy = kurs_xml_import_parsed (self->store, data->parsed, flags, &error);
 
   if (strategy != NULL)
     {
@@ -713,20 +720,53 @@ import (KursWindow         *self,
   else if (g_error_matches (error, KURS_XML_ERROR, KURS_XML_ERROR_DUPLICATE))
     {
       AdwMessageDialog *dialog;
-      Import *data = g_new0 (Import, 1);
+      Import *copy = g_new0 (Import, 1);
 
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                            _("Strategy Already in the Library"),
                                                            error->message));
       adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "copy", _("Import as _Copy"), NULL);
       adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
-      data->window = g_object_ref (self);
-      data->xml = g_bytes_ref (xml);
-      g_signal_connect (dialog, "response", G_CALLBACK (import_copy_cb), data);
+      copy->window = g_object_ref (self);
+      copy->parsed = g_steal_pointer (&data->parsed);
+      g_signal_connect (dialog, "response", G_CALLBACK (import_copy_cb), copy);
       gtk_window_present (GTK_WINDOW (dialog));
     }
   else
     message (self, _("Could Not Import"), error->message);
+}
+
+static void
+import_checked_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Import *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  data->parsed = kurs_xml_parse_finish (result, &error);
+  adw_toast_dismiss (data->toast);
+  g_clear_object (&data->toast);
+
+  if (data->parsed == NULL)
+    message (data->window, _("Could Not Import"), error->message);
+  else if (data->window->store != NULL)
+    import_parsed (data, KURS_XML_IMPORT_DEFAULT);
+  import_free (data);
+}
+
+static void
+import (KursWindow *self,
+        GBytes     *xml)
+{
+  Import *data = g_new0 (Import, 1);
+
+  data->window = g_object_ref (self);
+  /* Translators: while a file is read and checked for import */
+  data->toast = g_object_ref (adw_toast_new (_("Importing…")));
+  adw_toast_set_timeout (data->toast, 0);
+  adw_toast_overlay_add_toast (self->toasts, data->toast);
+  kurs_xml_parse_async (xml, NULL, import_checked_cb, data);
 }
 
 static void
@@ -744,7 +784,26 @@ import_loaded_cb (GObject      *source,
   else if (xml == NULL)
     message (self, _("Could Not Import"), error->message);
   else
-    import (self, xml, KURS_XML_IMPORT_DEFAULT);
+    import (self, xml);
+}
+
+/**
+ * kurs_window_import_file:
+ * @path: a Kurs XML file
+ *
+ * Imports the strategy in @path into the window's library: the file is
+ * read (no more than a strategy can be) and checked in the background
+ * while a toast says so, then added in one action and shown.  What goes
+ * wrong is said in a dialog.
+ */
+void
+kurs_window_import_file (KursWindow *self,
+                         const char *path)
+{
+  g_return_if_fail (KURS_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  kurs_input_file_read_async (path, KURS_XML_MAX_BYTES, NULL, import_loaded_cb, g_object_ref (self));
 }
 
 static GtkFileFilter *
@@ -768,11 +827,10 @@ import_chosen_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
-      /* Read in a thread, and no more than a strategy can be */
       if (path == NULL)
         message (self, _("Could Not Import"), _("Only files on this computer can be imported"));
       else
-        kurs_input_file_read_async (path, KURS_XML_MAX_BYTES, NULL, import_loaded_cb, g_object_ref (self));
+        kurs_window_import_file (self, path);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -930,28 +988,71 @@ print_action (GtkWidget  *widget,
     message (self, _("Could Not Print"), error->message);
 }
 
+/* An export under way: the toast that says so, and the file name it
+ * suggests */
+typedef struct {
+  KursWindow *self;
+  AdwToast   *toast;
+  char       *name;
+} Exporting;
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Exporting *exporting = user_data;
+  KursWindow *self = exporting->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xml = kurs_xml_export_finish (result, &error);
+
+  adw_toast_dismiss (exporting->toast);
+  if (xml == NULL)
+    message (self, _("Could Not Export"), error->message);
+  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    save_xml (self, xml, exporting->name);
+
+  g_object_unref (exporting->toast);
+  g_free (exporting->name);
+  g_object_unref (exporting->self);
+  g_free (exporting);
+}
+
+/* The XML is made in the background from what is saved (the text being
+ * typed is saved first); a toast says so meanwhile */
+static void
+export_in_background (KursWindow *self,
+                      gint64      number,
+                      const char *suffix)
+{
+  Exporting *exporting = g_new0 (Exporting, 1);
+  g_autofree char *text = NULL;
+
+  kurs_store_prepare (self->store);
+
+  exporting->self = g_object_ref (self);
+  exporting->name = file_name (self->selected, suffix, ".xml");
+  /* Translators: while a strategy is being exported */
+  text = g_strdup_printf (_("Exporting “%s”…"), kurs_record_get_title (self->selected));
+  exporting->toast = adw_toast_new (text);
+  adw_toast_set_timeout (exporting->toast, 0);
+  g_object_ref (exporting->toast);
+  adw_toast_overlay_add_toast (self->toasts, exporting->toast);
+
+  kurs_xml_export_async (kurs_store_get_path (self->store), self->selected, number, NULL, exported_cb, exporting);
+}
+
 static void
 export_version (KursWindow *self,
                 gint64      number)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) xml = NULL;
   g_autofree char *suffix = NULL;
-  g_autofree char *name = NULL;
 
   if (self->selected == NULL)
     return;
 
-  xml = kurs_xml_export_version (self->store, self->selected, number, &error);
-  if (xml == NULL)
-    {
-      message (self, _("Could Not Export"), error->message);
-      return;
-    }
-
   suffix = number > 0 ? g_strdup_printf (" v%d", (int) number) : g_strdup ("");
-  name = file_name (self->selected, suffix, ".xml");
-  save_xml (self, xml, name);
+  export_in_background (self, number, suffix);
 }
 
 static void
@@ -959,22 +1060,10 @@ export_draft_cb (AdwMessageDialog *dialog,
                  const char       *response,
                  KursWindow       *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) xml = NULL;
-  g_autofree char *name = NULL;
-
   if (!g_str_equal (response, "draft") || self->selected == NULL)
     return;
 
-  xml = kurs_xml_export_live (self->store, self->selected, NULL, &error);
-  if (xml == NULL)
-    {
-      message (self, _("Could Not Export"), error->message);
-      return;
-    }
-
-  name = file_name (self->selected, _(" (draft)"), ".xml");
-  save_xml (self, xml, name);
+  export_in_background (self, KURS_XML_EXPORT_DRAFT, _(" (draft)"));
 }
 
 static void
@@ -990,7 +1079,7 @@ export_xml_action (GtkWidget  *widget,
   if (self->selected == NULL)
     return;
 
-  versions = kurs_store_list (self->store, KURS_ENTITY_VERSION, kurs_record_get_id (self->selected));
+  versions = kurs_store_list (self->store, KURS_ENTITY_VERSION, kurs_record_get_id (self->selected), NULL);
   if (versions->len > 0)
     {
       export_version (self, 0);
@@ -1203,6 +1292,23 @@ kurs_window_get_store (KursWindow *self)
 }
 
 /* Lets go of the library shown: no strategy, no list, the store closed */
+/* A read of the library failed after it opened: said once, as what the
+ * window shows may be short of what the library holds */
+static void
+read_failed_cb (KursWindow   *self,
+                const GError *error)
+{
+  g_autofree char *body = NULL;
+
+  if (self->read_failure_said)
+    return;
+  self->read_failure_said = TRUE;
+
+  body = g_strdup_printf ("%s\n\n%s", error->message,
+                          _("What the window shows may be incomplete. Close the library and open it again."));
+  message (self, _("The Library Could Not Be Read"), body);
+}
+
 static void
 detach_store (KursWindow *self)
 {
@@ -1293,6 +1399,8 @@ kurs_window_set_store (KursWindow *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::can-undo", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "read-failed", G_CALLBACK (read_failed_cb), self, G_CONNECT_SWAPPED);
+  self->read_failure_said = FALSE;
 
   if (kurs_store_get_access (store) == KURS_STORE_ACCESS_READ_ONLY_LOCKED)
     self->lock_watch = g_timeout_add_seconds (1, lock_watch_cb, self);

@@ -20,6 +20,8 @@ void              kurs_window_show_error      (KursWindow      *self,
                                                const char      *message);
 void              kurs_window_show_opening    (KursWindow      *self,
                                                const char      *name);
+void              kurs_window_import_file     (KursWindow      *self,
+                                               const char      *path);
 void              kurs_window_select_strategy (KursWindow      *self,
                                                const char      *short_id);
 void              kurs_window_show_page       (KursWindow      *self,

@@ -46,7 +46,8 @@ kurs_cli_run_plan (KursCli  *cli,
 
   if (argc == 2)
     {
-      g_autoptr(GPtrArray) plans = kurs_store_list (cli->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (strategy));
+      g_autoptr(GPtrArray) plans = kurs_store_list (cli->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (strategy),
+                                                    NULL);
       g_autoptr(KursRecord) current = kurs_health_current_plan (cli->store, strategy, today);
 
       /* N, START, END, PROGRESS, GOALS WITHOUT AN INITIATIVE, current|-, TITLE */
@@ -73,7 +74,7 @@ kurs_cli_run_plan (KursCli  *cli,
       return kurs_cli_fail (error);
 
     /* N, STATUS, PROGRESS, EXPECTED, HEALTH, TITLE; then the goals without one */
-    initiatives = kurs_store_list (cli->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan));
+    initiatives = kurs_store_list (cli->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan), NULL);
     for (guint i = 0; i < initiatives->len; i++)
       {
         KursRecord *initiative = initiatives->pdata[i];
@@ -210,7 +211,7 @@ kurs_cli_run_measure (KursCli  *cli,
   if (date == NULL)
     {
       g_autoptr(GPtrArray) measurements = kurs_store_list (cli->store, KURS_ENTITY_MEASUREMENT,
-                                                           kurs_record_get_id (indicator));
+                                                           kurs_record_get_id (indicator), NULL);
       const KursField *field = kurs_entity_info_get_field (kurs_entity_info (KURS_ENTITY_MEASUREMENT), "value");
 
       /* DATE, VALUE, NOTE */

@@ -217,7 +217,7 @@ kurs_cli_run_hearing (KursCli  *cli,
       g_ptr_array_add (rounds, round);
     }
   else
-    rounds = kurs_store_list (cli->store, KURS_ENTITY_HEARING_ROUND, kurs_record_get_id (strategy));
+    rounds = kurs_store_list (cli->store, KURS_ENTITY_HEARING_ROUND, kurs_record_get_id (strategy), NULL);
 
   /* ROUND, PARTY (stakeholder), STATE, RESPONSE DATE, NAME: one party a line */
   for (guint i = 0; i < rounds->len; i++)
@@ -225,7 +225,7 @@ kurs_cli_run_hearing (KursCli  *cli,
       KursRecord *round = rounds->pdata[i];
       KursDate deadline = kurs_record_get_date (round, "deadline");
       g_autoptr(GPtrArray) parties = kurs_store_list (cli->store, KURS_ENTITY_HEARING_PARTY,
-                                                      kurs_record_get_id (round));
+                                                      kurs_record_get_id (round), NULL);
 
       for (guint k = 0; k < parties->len; k++)
         {

@@ -238,10 +238,10 @@ kurs_cli_run_list_records (KursCli  *cli,
         return kurs_cli_usage ("list", _("--parent is for records that belong to another record"));
       if (!(parent = kurs_cli_find_record (cli, strategy, info->parent, parent_id, &error)))
         return kurs_cli_fail (error);
-      records = kurs_store_list (cli->store, info->entity, parent_id);
+      records = kurs_store_list (cli->store, info->entity, parent_id, NULL);
     }
   else
-    records = kurs_store_list_by_strategy (cli->store, info->entity, kurs_record_get_id (strategy));
+    records = kurs_store_list_by_strategy (cli->store, info->entity, kurs_record_get_id (strategy), NULL);
 
   for (guint i = 0; i < records->len; i++)
     {

@@ -112,7 +112,7 @@ kurs_cli_run_versions (KursCli  *cli,
     return kurs_cli_fail (error);
 
   /* NUMBER<TAB>DATE<TAB>APPROVED BY */
-  versions = kurs_store_list (cli->store, KURS_ENTITY_VERSION, kurs_record_get_id (strategy));
+  versions = kurs_store_list (cli->store, KURS_ENTITY_VERSION, kurs_record_get_id (strategy), NULL);
   for (guint i = 0; i < versions->len; i++)
     g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n",
              kurs_record_get_int (versions->pdata[i], "number"),

@@ -23,6 +23,16 @@
 
 /* Opening the library */
 
+/* A read of the library that failed, wherever the command made it */
+static void
+read_failed_cb (KursStore    *store,
+                const GError *error,
+                KursCli      *cli)
+{
+  if (cli->read_error == NULL)
+    cli->read_error = g_error_copy (error);
+}
+
 gboolean
 kurs_cli_open (KursCli   *cli,
                gboolean   writes,
@@ -61,6 +71,7 @@ kurs_cli_open (KursCli   *cli,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  g_signal_connect (cli->store, "read-failed", G_CALLBACK (read_failed_cb), cli);
 
   /* Said where it is not what one would expect: the file cannot be changed */
   switch (kurs_store_get_access (cli->store))
@@ -243,7 +254,9 @@ run_list (KursCli  *cli,
   if (!kurs_cli_open (cli, FALSE, &error))
     return kurs_cli_fail (error);
 
-  strategies = kurs_store_list_strategies (cli->store);
+  strategies = kurs_store_list_strategies (cli->store, &error);
+  if (error != NULL)
+    return kurs_cli_fail (g_steal_pointer (&error));
 
   if (json)
     {
@@ -375,7 +388,7 @@ print_record (KursStore  *store,
       if (kurs_entity_info (e)->parent != info->entity)
         continue;
 
-      rows = kurs_store_list (store, e, kurs_record_get_id (record));
+      rows = kurs_store_list (store, e, kurs_record_get_id (record), NULL);
       for (guint r = 0; r < rows->len; r++)
         print_record (store, rows->pdata[r], depth + 1);
     }
@@ -664,6 +677,11 @@ main (int   argc,
   cli.file = file;
   rc = command->run (&cli, argc - 1, argv + 1);
   g_clear_object (&cli.store);
+
+  /* Whatever the command read, it did not read all: it failed */
+  if (cli.read_error != NULL && rc == KURS_CLI_EXIT_OK)
+    rc = kurs_cli_fail (g_steal_pointer (&cli.read_error));
+  g_clear_error (&cli.read_error);
 
   return rc;
 }

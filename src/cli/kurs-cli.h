@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 typedef struct {
   const char *file;
   KursStore  *store;
+  GError     *read_error;   /* the first read of the library that failed */
 } KursCli;
 
 typedef struct {

@@ -114,7 +114,7 @@ kurs_approval_get_version (KursStore  *store,
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
 
-  versions = kurs_store_list (store, KURS_ENTITY_VERSION, kurs_record_get_id (strategy));
+  versions = kurs_store_list (store, KURS_ENTITY_VERSION, kurs_record_get_id (strategy), NULL);
   for (guint i = 0; i < versions->len; i++)
     if (number == 0 || kurs_record_get_int (versions->pdata[i], "number") == number)
       found = versions->pdata[i];

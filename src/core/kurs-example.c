@@ -93,7 +93,7 @@ hold_past_milestones (KursStore   *store,
                       KursDate     today,
                       GError     **error)
 {
-  g_autoptr(GPtrArray) milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy));
+  g_autoptr(GPtrArray) milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), NULL);
 
   for (guint i = 0; i < milestones->len; i++)
     {
@@ -160,12 +160,12 @@ progress_initiatives (KursStore   *store,
                       KursDate     today,
                       GError     **error)
 {
-  g_autoptr(GPtrArray) plans = kurs_store_list (store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (strategy));
+  g_autoptr(GPtrArray) plans = kurs_store_list (store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (strategy), NULL);
 
   for (guint p = 0; p < plans->len; p++)
     {
       g_autoptr(GPtrArray) initiatives = kurs_store_list (store, KURS_ENTITY_INITIATIVE,
-                                                          kurs_record_get_id (plans->pdata[p]));
+                                                          kurs_record_get_id (plans->pdata[p]), NULL);
       KursRecord *lagging = NULL;
 
       /* Listed by start: the last began last */
@@ -188,7 +188,7 @@ measure_key_figures (KursStore   *store,
                      KursDate     today,
                      GError     **error)
 {
-  g_autoptr(GPtrArray) indicators = kurs_store_list (store, KURS_ENTITY_INDICATOR, kurs_record_get_id (strategy));
+  g_autoptr(GPtrArray) indicators = kurs_store_list (store, KURS_ENTITY_INDICATOR, kurs_record_get_id (strategy), NULL);
 
   for (guint i = 0; i < indicators->len; i++)
     for (guint f = 0; f < G_N_ELEMENTS (key_figures); f++)

@@ -145,7 +145,7 @@ kurs_health_current_plan (KursStore  *store,
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
 
-  plans = kurs_store_list (store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (strategy));
+  plans = kurs_store_list (store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (strategy), NULL);
   if (plans->len == 0)
     return NULL;
 
@@ -177,12 +177,12 @@ kurs_health_uncovered_goals (KursStore  *store,
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (plan), NULL);
 
-  goals = kurs_store_list (store, KURS_ENTITY_GOAL, kurs_record_get_strategy_id (plan));
-  initiatives = kurs_store_list (store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan));
+  goals = kurs_store_list (store, KURS_ENTITY_GOAL, kurs_record_get_strategy_id (plan), NULL);
+  initiatives = kurs_store_list (store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan), NULL);
   for (guint i = 0; i < initiatives->len; i++)
     {
       g_autoptr(GPtrArray) goal_links = kurs_store_list (store, KURS_ENTITY_INITIATIVE_GOAL,
-                                                         kurs_record_get_id (initiatives->pdata[i]));
+                                                         kurs_record_get_id (initiatives->pdata[i]), NULL);
 
       for (guint k = 0; k < goal_links->len; k++)
         {
@@ -220,7 +220,7 @@ kurs_health_plan_progress (KursStore  *store,
   g_return_val_if_fail (KURS_IS_STORE (store), -1);
   g_return_val_if_fail (KURS_IS_RECORD (plan), -1);
 
-  initiatives = kurs_store_list (store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan));
+  initiatives = kurs_store_list (store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan), NULL);
   if (initiatives->len == 0)
     return -1;
 

@@ -172,7 +172,7 @@ kurs_hearing_tally_round (KursStore        *store,
   g_return_if_fail (KURS_IS_STORE (store));
   g_return_if_fail (KURS_IS_RECORD (round));
 
-  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round));
+  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round), NULL);
   kurs_hearing_tally_parties (parties, kurs_record_get_id (round),
                               kurs_record_get_date (round, "deadline"), today, tally);
 }
@@ -231,7 +231,7 @@ kurs_hearing_usual_parties (KursStore  *store,
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
 
-  stakeholders = kurs_store_list (store, KURS_ENTITY_STAKEHOLDER, kurs_record_get_id (strategy));
+  stakeholders = kurs_store_list (store, KURS_ENTITY_STAKEHOLDER, kurs_record_get_id (strategy), NULL);
   parties = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < stakeholders->len; i++)
     {
@@ -264,7 +264,7 @@ involve (KursStore  *store,
          gint64      milestone_id,
          GError    **error)
 {
-  g_autoptr(GPtrArray) involvements = kurs_store_list (store, KURS_ENTITY_INVOLVEMENT, stakeholder_id);
+  g_autoptr(GPtrArray) involvements = kurs_store_list (store, KURS_ENTITY_INVOLVEMENT, stakeholder_id, NULL);
   g_autoptr(KursRecord) involvement = NULL;
 
   for (guint i = 0; i < involvements->len; i++)
@@ -300,7 +300,7 @@ kurs_hearing_add_parties (KursStore     *store,
   g_return_val_if_fail (KURS_IS_RECORD (round), FALSE);
   g_return_val_if_fail (stakeholders != NULL || n_stakeholders == 0, FALSE);
 
-  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round));
+  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round), NULL);
   milestone_id = kurs_record_get_int (round, "milestone_id");
 
   if (!kurs_store_begin (store, _("Add hearing parties"), error))
@@ -352,7 +352,7 @@ kurs_hearing_find_round (KursStore  *store,
   g_return_val_if_fail (KURS_IS_RECORD (milestone), NULL);
 
   rounds = kurs_store_list_by_field (store, KURS_ENTITY_HEARING_ROUND, "milestone_id",
-                                     kurs_record_get_id (milestone));
+                                     kurs_record_get_id (milestone), NULL);
   return rounds->len > 0 ? g_object_ref (rounds->pdata[0]) : NULL;
 }
 

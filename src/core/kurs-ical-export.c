@@ -150,7 +150,7 @@ kurs_ical_export (KursStore   *store,
   append_line (out, "CALSCALE", "GREGORIAN");
   append_text (out, "X-WR-CALNAME", kurs_record_get_title (strategy));
 
-  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, strategy_id);
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, strategy_id, NULL);
   for (guint i = 0; i < milestones->len; i++)
     {
       KursRecord *milestone = milestones->pdata[i];
@@ -187,11 +187,11 @@ kurs_ical_export (KursStore   *store,
       append_line (out, "END", "VEVENT");
     }
 
-  plans = kurs_store_list (store, KURS_ENTITY_ACTION_PLAN, strategy_id);
+  plans = kurs_store_list (store, KURS_ENTITY_ACTION_PLAN, strategy_id, NULL);
   for (guint i = 0; i < plans->len; i++)
     {
       g_autoptr(GPtrArray) initiatives = kurs_store_list (store, KURS_ENTITY_INITIATIVE,
-                                                          kurs_record_get_id (plans->pdata[i]));
+                                                          kurs_record_get_id (plans->pdata[i]), NULL);
 
       for (guint k = 0; k < initiatives->len; k++)
         {

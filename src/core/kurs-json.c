@@ -94,7 +94,7 @@ add_record (JsonBuilder *builder,
       if (child->parent != entity)
         continue;
 
-      rows = kurs_store_list (store, e, kurs_record_get_id (record));
+      rows = kurs_store_list (store, e, kurs_record_get_id (record), NULL);
       json_builder_set_member_name (builder, child->plural);
       json_builder_begin_array (builder);
       for (guint r = 0; r < rows->len; r++)

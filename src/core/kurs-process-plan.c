@@ -210,7 +210,7 @@ kurs_process_plan_existing (KursStore  *store,
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
 
-  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy));
+  milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), NULL);
   steps = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < milestones->len; i++)
     if (kurs_process_plan_is_step (milestones->pdata[i]))
@@ -235,12 +235,12 @@ remove_unheld_steps (KursStore  *store,
         continue;
 
       rounds = kurs_store_list_by_field (store, KURS_ENTITY_HEARING_ROUND, "milestone_id",
-                                         kurs_record_get_id (milestone));
+                                         kurs_record_get_id (milestone), NULL);
       for (guint k = 0; k < rounds->len; k++)
         {
           KursRecord *round = rounds->pdata[k];
           g_autoptr(GPtrArray) parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY,
-                                                          kurs_record_get_id (round));
+                                                          kurs_record_get_id (round), NULL);
 
           for (guint p = 0; p < parties->len; p++)
             if (kurs_record_has_value (parties->pdata[p], "response_date"))

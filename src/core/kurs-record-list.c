@@ -35,10 +35,10 @@ static GPtrArray *
 query (KursRecordList *self)
 {
   if (self->entity == KURS_ENTITY_STRATEGY)
-    return kurs_store_list_strategies (self->store);
+    return kurs_store_list_strategies (self->store, NULL);
   if (self->by_strategy)
-    return kurs_store_list_by_strategy (self->store, self->entity, self->parent_id);
-  return kurs_store_list (self->store, self->entity, self->parent_id);
+    return kurs_store_list_by_strategy (self->store, self->entity, self->parent_id, NULL);
+  return kurs_store_list (self->store, self->entity, self->parent_id, NULL);
 }
 
 static void

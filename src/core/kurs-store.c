@@ -57,6 +57,7 @@ enum {
 enum {
   CHANGED,
   PREPARE,
+  READ_FAILED,
   N_SIGNALS
 };
 
@@ -451,20 +452,32 @@ record_from_row (KursStore            *self,
   return record;
 }
 
+/* A read that failed: the caller's error, and the store's signal */
+static void
+read_failed (KursStore  *self,
+             GError     *failure,
+             GError    **error)
+{
+  g_signal_emit (self, signals[READ_FAILED], 0, failure);
+  g_propagate_error (error, failure);
+}
+
+/* The rows the query gives; on a failure none, with @error set */
 static GPtrArray *
 query_records (KursStore            *self,
                const KursEntityInfo *info,
                const char           *sql,
-               gint64                id)
+               gint64                id,
+               GError              **error)
 {
   GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
+  GError *failure = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = _kurs_store_prepare_statement (self, sql, &error)))
+  if (!(stmt = _kurs_store_prepare_statement (self, sql, &failure)))
     {
-      g_warning ("%s", error->message);
+      read_failed (self, failure, error);
       return records;
     }
 
@@ -472,7 +485,16 @@ query_records (KursStore            *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (records, record_from_row (self, info, stmt));
   if (rc != SQLITE_DONE)
-    g_warning ("Could not read %s: %s", info->name, sqlite3_errmsg (self->db));
+    {
+      g_set_error (&failure, KURS_STORE_ERROR, rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB
+                                                 ? KURS_STORE_ERROR_CORRUPT : KURS_STORE_ERROR_FAILED,
+                   _("The library could not be read (%s): %s"), _(info->label),
+                   sqlite3_errmsg (self->db));
+      finish (stmt);
+      g_ptr_array_set_size (records, 0);
+      read_failed (self, failure, error);
+      return records;
+    }
   finish (stmt);
 
   return records;
@@ -634,6 +656,24 @@ kurs_store_class_init (KursStoreClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * KursStore::read-failed:
+   * @self: the store
+   * @error: what went wrong
+   *
+   * Emitted when a library that opened could not be read later (another
+   * program damaged it, its disk went away): a window says so.  The read
+   * that failed returns its #GError to its caller as well.
+   */
+  signals[READ_FAILED] =
+    g_signal_new ("read-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -753,26 +793,35 @@ kurs_store_get (KursStore  *self,
   if ((record = g_hash_table_lookup (self->records[entity], &id)))
     return g_object_ref (record);
 
-  records = query_records (self, kurs_entity_info (entity), entity_sql[entity].by_id, id);
+  /* A read that fails is none, and #KursStore::read-failed */
+  records = query_records (self, kurs_entity_info (entity), entity_sql[entity].by_id, id, NULL);
   return records->len ? g_object_ref (records->pdata[0]) : NULL;
 }
 
 /**
  * kurs_store_list:
  * @parent_id: the owning row: a strategy, a goal, an action plan…
+ * @error: where a read that failed is said
+ *
+ * The reading functions (this and the other kurs_store_list_*()) never
+ * return %NULL: a read that fails gives no rows and sets @error, and the
+ * store emits #KursStore::read-failed, so that a window that passed no
+ * @error can still say that the library could not be read.  A caller that
+ * acts on what it read (exports it, deletes by it) passes an @error.
  *
  * Returns: (transfer container) (element-type KursRecord): the rows of
  *   @entity that @parent_id owns, in their order
  */
 GPtrArray *
-kurs_store_list (KursStore  *self,
-                 KursEntity  entity,
-                 gint64      parent_id)
+kurs_store_list (KursStore   *self,
+                 KursEntity   entity,
+                 gint64       parent_id,
+                 GError     **error)
 {
   g_return_val_if_fail (KURS_IS_STORE (self), NULL);
   g_return_val_if_fail (entity > KURS_ENTITY_STRATEGY && entity < KURS_N_ENTITIES, NULL);
 
-  return query_records (self, kurs_entity_info (entity), entity_sql[entity].by_parent, parent_id);
+  return query_records (self, kurs_entity_info (entity), entity_sql[entity].by_parent, parent_id, error);
 }
 
 /**
@@ -782,14 +831,15 @@ kurs_store_list (KursStore  *self,
  *   @entity in the strategy, whichever row owns them
  */
 GPtrArray *
-kurs_store_list_by_strategy (KursStore  *self,
-                             KursEntity  entity,
-                             gint64      strategy_id)
+kurs_store_list_by_strategy (KursStore   *self,
+                             KursEntity   entity,
+                             gint64       strategy_id,
+                             GError     **error)
 {
   g_return_val_if_fail (KURS_IS_STORE (self), NULL);
   g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, NULL);
 
-  return query_records (self, kurs_entity_info (entity), entity_sql[entity].by_strategy, strategy_id);
+  return query_records (self, kurs_entity_info (entity), entity_sql[entity].by_strategy, strategy_id, error);
 }
 
 /**
@@ -800,10 +850,11 @@ kurs_store_list_by_strategy (KursStore  *self,
  *   @entity whose @field refers to @id
  */
 GPtrArray *
-kurs_store_list_by_field (KursStore  *self,
-                          KursEntity  entity,
-                          const char *field,
-                          gint64      id)
+kurs_store_list_by_field (KursStore   *self,
+                          KursEntity   entity,
+                          const char  *field,
+                          gint64       id,
+                          GError     **error)
 {
   const KursEntityInfo *info;
   const KursField *info_field;
@@ -819,7 +870,7 @@ kurs_store_list_by_field (KursStore  *self,
   /* The column name comes from the schema, not from the caller. */
   sql = g_strdup_printf ("%s WHERE %s = ?1 ORDER BY %s",
                          entity_sql[entity].select, info_field->name, info->order_by);
-  return query_records (self, info, sql, id);
+  return query_records (self, info, sql, id, error);
 }
 
 /**
@@ -829,7 +880,8 @@ kurs_store_list_by_field (KursStore  *self,
  *   in the library, by title
  */
 GPtrArray *
-kurs_store_list_strategies (KursStore *self)
+kurs_store_list_strategies (KursStore  *self,
+                            GError    **error)
 {
   const KursEntityInfo *info = kurs_entity_info (KURS_ENTITY_STRATEGY);
   g_autofree char *sql = NULL;
@@ -838,7 +890,7 @@ kurs_store_list_strategies (KursStore *self)
 
   sql = g_strdup_printf ("%s WHERE id > ?1 ORDER BY %s", entity_sql[KURS_ENTITY_STRATEGY].select,
                          info->order_by);
-  return query_records (self, info, sql, 0);
+  return query_records (self, info, sql, 0, error);
 }
 
 static gboolean
@@ -1296,9 +1348,15 @@ _kurs_store_check_row (KursStore   *self,
       /* The responses already recorded stay within the round's dates */
       if (kurs_record_get_id (record) > 0)
         {
+          GError *read_error = NULL;
           g_autoptr(GPtrArray) parties = kurs_store_list (self, KURS_ENTITY_HEARING_PARTY,
-                                                          kurs_record_get_id (record));
+                                                          kurs_record_get_id (record), &read_error);
 
+          if (read_error != NULL)
+            {
+              g_propagate_error (error, read_error);
+              return FALSE;
+            }
           if (!check_responses (self, record, parties, error))
             return FALSE;
         }
@@ -2000,19 +2058,20 @@ visit_key (KursEntity entity,
 /* Finds, depth first, every row that goes with @record: rows it owns and
  * link rows that refer to it, each before the row it depends on.  Rows
  * that merely refer to it lose the reference instead. */
-static void
-collect_dependents (KursStore  *self,
-                    KursRecord *record,
-                    GHashTable *visited,
-                    GPtrArray  *doomed,
-                    GPtrArray  *unlinked)
+static gboolean
+collect_dependents (KursStore   *self,
+                    KursRecord  *record,
+                    GHashTable  *visited,
+                    GPtrArray   *doomed,
+                    GPtrArray   *unlinked,
+                    GError     **error)
 {
   KursEntity entity = kurs_record_get_entity (record);
   gint64 id = kurs_record_get_id (record);
   g_autofree gint64 *key = visit_key (entity, id);
 
   if (g_hash_table_contains (visited, key))
-    return;
+    return TRUE;
   g_hash_table_add (visited, g_steal_pointer (&key));
 
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
@@ -2027,11 +2086,17 @@ collect_dependents (KursStore  *self,
           if (field->type != KURS_FIELD_REF || field->ref != entity)
             continue;
 
-          rows = kurs_store_list_by_field (self, e, field->name, id);
+          /* What cannot be read is not deleted blind */
+          rows = kurs_store_list_by_field (self, e, field->name, id, error);
+          if (error != NULL && *error != NULL)
+            return FALSE;
           for (guint r = 0; r < rows->len; r++)
             {
               if (field->flags & (KURS_FIELD_PARENT | KURS_FIELD_CASCADE))
-                collect_dependents (self, rows->pdata[r], visited, doomed, unlinked);
+                {
+                  if (!collect_dependents (self, rows->pdata[r], visited, doomed, unlinked, error))
+                    return FALSE;
+                }
               else
                 {
                   g_ptr_array_add (unlinked, g_object_ref (rows->pdata[r]));
@@ -2042,6 +2107,7 @@ collect_dependents (KursStore  *self,
     }
 
   g_ptr_array_add (doomed, g_object_ref (record));
+  return TRUE;
 }
 
 static gboolean
@@ -2054,7 +2120,8 @@ delete_tree (KursStore   *self,
   g_autoptr(GPtrArray) unlinked = g_ptr_array_new ();
   gboolean ok = TRUE;
 
-  collect_dependents (self, record, visited, doomed, unlinked);
+  if (!collect_dependents (self, record, visited, doomed, unlinked, error))
+    return FALSE;
 
   /* References are cleared as changes of their own, first, even on rows
    * that are deleted next: otherwise SQLite's ON DELETE SET NULL would
@@ -2146,7 +2213,9 @@ kurs_store_move (KursStore   *self,
   if (!info->ordered)
     return _kurs_store_invalid (error, _("A %s has no order of its own to change"), info->name);
 
-  siblings = kurs_store_list (self, info->entity, kurs_record_get_parent_id (record));
+  siblings = kurs_store_list (self, info->entity, kurs_record_get_parent_id (record), error);
+  if (error != NULL && *error != NULL)
+    return FALSE;
   if (!g_ptr_array_find (siblings, record, &from))
     {
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,

@@ -90,15 +90,19 @@ KursRecord *kurs_store_get                 (KursStore           *self,
                                             gint64               id);
 GPtrArray  *kurs_store_list                (KursStore           *self,
                                             KursEntity           entity,
-                                            gint64               parent_id);
+                                            gint64               parent_id,
+                                            GError             **error);
 GPtrArray  *kurs_store_list_by_strategy    (KursStore           *self,
                                             KursEntity           entity,
-                                            gint64               strategy_id);
+                                            gint64               strategy_id,
+                                            GError             **error);
 GPtrArray  *kurs_store_list_by_field       (KursStore           *self,
                                             KursEntity           entity,
                                             const char          *field,
-                                            gint64               id);
-GPtrArray  *kurs_store_list_strategies     (KursStore           *self);
+                                            gint64               id,
+                                            GError             **error);
+GPtrArray  *kurs_store_list_strategies     (KursStore           *self,
+                                            GError             **error);
 KursRecord *kurs_store_find_strategy       (KursStore           *self,
                                             const char          *short_id,
                                             GError             **error);

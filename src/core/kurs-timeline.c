@@ -127,7 +127,7 @@ static void
 collect_milestones (KursTimeline *self)
 {
   g_autoptr(GPtrArray) milestones =
-    kurs_store_list_by_strategy (self->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (self->strategy));
+    kurs_store_list_by_strategy (self->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (self->strategy), NULL);
 
   for (guint i = 0; i < milestones->len; i++)
     {
@@ -178,8 +178,8 @@ collect_hearings (KursTimeline *self)
   if (self->hidden & KURS_TIMELINE_FILTER_HEARINGS)
     return;
 
-  rounds = kurs_store_list_by_strategy (self->store, KURS_ENTITY_HEARING_ROUND, strategy_id);
-  parties = kurs_store_list_by_strategy (self->store, KURS_ENTITY_HEARING_PARTY, strategy_id);
+  rounds = kurs_store_list_by_strategy (self->store, KURS_ENTITY_HEARING_ROUND, strategy_id, NULL);
+  parties = kurs_store_list_by_strategy (self->store, KURS_ENTITY_HEARING_PARTY, strategy_id, NULL);
 
   for (guint i = 0; i < rounds->len; i++)
     {
@@ -206,9 +206,9 @@ collect_plans (KursTimeline *self)
 {
   gint64 strategy_id = kurs_record_get_id (self->strategy);
   g_autoptr(GPtrArray) plans =
-    kurs_store_list_by_strategy (self->store, KURS_ENTITY_ACTION_PLAN, strategy_id);
+    kurs_store_list_by_strategy (self->store, KURS_ENTITY_ACTION_PLAN, strategy_id, NULL);
   g_autoptr(GPtrArray) initiatives =
-    kurs_store_list_by_strategy (self->store, KURS_ENTITY_INITIATIVE, strategy_id);
+    kurs_store_list_by_strategy (self->store, KURS_ENTITY_INITIATIVE, strategy_id, NULL);
   g_autoptr(GHashTable) plan_spans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   for (guint i = 0; i < plans->len; i++)
@@ -274,7 +274,7 @@ collect_corrections (KursTimeline *self)
     return;
 
   corrections = kurs_store_list_by_strategy (self->store, KURS_ENTITY_COURSE_CORRECTION,
-                                             kurs_record_get_id (self->strategy));
+                                             kurs_record_get_id (self->strategy), NULL);
   for (guint i = 0; i < corrections->len; i++)
     {
       KursRecord *correction = corrections->pdata[i];
@@ -804,7 +804,7 @@ distinct_texts (KursTimeline *self,
                 const char   *field)
 {
   g_autoptr(GPtrArray) records =
-    kurs_store_list_by_strategy (self->store, entity, kurs_record_get_id (self->strategy));
+    kurs_store_list_by_strategy (self->store, entity, kurs_record_get_id (self->strategy), NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
 

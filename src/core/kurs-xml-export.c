@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 
 #include "kurs-xml-export.h"
@@ -19,6 +20,7 @@ typedef struct {
   xmlTextWriterPtr  writer;
   GHashTable       *ids;      /* row key → "goal-2" */
   gboolean          failed;
+  GError           *read_error; /* the first read that failed */
 } Writer;
 
 static gint64 *
@@ -54,7 +56,7 @@ assign_ids (Writer *w,
         continue;
 
       g_assert (kurs_entity_info (e)->parent == KURS_ENTITY_STRATEGY);
-      rows = kurs_store_list (w->store, e, strategy_id);
+      rows = kurs_store_list (w->store, e, strategy_id, w->read_error ? NULL : &w->read_error);
       for (guint i = 0; i < rows->len; i++)
         g_hash_table_insert (w->ids, row_key (e, kurs_record_get_id (rows->pdata[i])),
                              g_strdup_printf ("%s-%u", x->id_prefix, i + 1));
@@ -142,7 +144,7 @@ write_children (Writer     *w,
       if (kurs_entity_info (e)->parent != entity || !x->exported)
         continue;
 
-      rows = kurs_store_list (w->store, e, kurs_record_get_id (record));
+      rows = kurs_store_list (w->store, e, kurs_record_get_id (record), w->read_error ? NULL : &w->read_error);
       if (rows->len == 0)
         continue;
 
@@ -253,11 +255,17 @@ kurs_xml_export_live (KursStore                 *store,
   write_strategy (&w, strategy, version);
   xmlFreeTextWriter (w.writer);
 
-  if (!w.failed)
+  if (!w.failed && w.read_error == NULL)
     xml = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
   xmlBufferFree (buffer);
   g_hash_table_unref (w.ids);
 
+  /* Not half a strategy: what could not be read fails the export */
+  if (w.read_error != NULL)
+    {
+      g_propagate_error (error, w.read_error);
+      return NULL;
+    }
   if (xml == NULL)
     {
       g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID,
@@ -292,7 +300,9 @@ kurs_xml_export_version (KursStore   *store,
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
 
-  versions = kurs_store_list (store, KURS_ENTITY_VERSION, kurs_record_get_id (strategy));
+  versions = kurs_store_list (store, KURS_ENTITY_VERSION, kurs_record_get_id (strategy), error);
+  if (error != NULL && *error != NULL)
+    return NULL;
   for (guint i = 0; i < versions->len; i++)
     if (number == 0 || kurs_record_get_int (versions->pdata[i], "number") == number)
       version = versions->pdata[i];
@@ -316,4 +326,113 @@ kurs_xml_export_version (KursStore   *store,
     return NULL;
 
   return g_steal_pointer (&xml);
+}
+
+/* Exporting in the background */
+
+typedef struct {
+  char   *path;
+  gint64  strategy_id;
+  gint64  number;
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *export = data;
+
+  g_free (export->path);
+  g_free (export);
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportData *export = task_data;
+  g_autoptr(KursStore) store = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  GError *error = NULL;
+  GBytes *xml;
+
+  /* A connection of the thread's own, reading what is committed */
+  store = kurs_store_open (export->path, KURS_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  strategy = kurs_store_get (store, KURS_ENTITY_STRATEGY, export->strategy_id);
+  if (strategy == NULL)
+    {
+      g_task_return_new_error (task, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
+                               _("The strategy is no longer in the library"));
+      return;
+    }
+
+  xml = export->number == KURS_XML_EXPORT_DRAFT ? kurs_xml_export_live (store, strategy, NULL, &error)
+                                                 : kurs_xml_export_version (store, strategy, export->number, &error);
+  if (xml == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, xml, (GDestroyNotify) g_bytes_unref);
+}
+
+/**
+ * kurs_xml_export_async:
+ * @path: the library's file
+ * @strategy: the strategy to export, of a store on @path
+ * @number: the approved version (0 for the latest), or
+ *   %KURS_XML_EXPORT_DRAFT for the strategy as it is now
+ *
+ * Exports as kurs_xml_export_version() or kurs_xml_export_live() do, in a
+ * thread with a read-only connection of its own: a large strategy is
+ * written while the window goes on.  What the caller has not committed is
+ * not in it; let its store's bindings save first (kurs_store_prepare()).
+ */
+void
+kurs_xml_export_async (const char          *path,
+                       KursRecord          *strategy,
+                       gint64               number,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *export;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (KURS_IS_RECORD (strategy));
+
+  /* libxml2's globals are made once, here, before any thread uses them */
+  xmlInitParser ();
+
+  export = g_new0 (ExportData, 1);
+  export->path = g_strdup (path);
+  export->strategy_id = kurs_record_get_id (strategy);
+  export->number = number;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kurs_xml_export_async);
+  g_task_set_name (task, "kurs-xml-export");
+  g_task_set_task_data (task, export, export_data_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+/**
+ * kurs_xml_export_finish:
+ *
+ * Returns: (transfer full): the XML, or %NULL with @error set
+ */
+GBytes *
+kurs_xml_export_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kurs_xml_export_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

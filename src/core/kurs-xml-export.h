@@ -20,4 +20,16 @@ GBytes *kurs_xml_export_version (KursStore                 *store,
                                  gint64                     number,
                                  GError                   **error);
 
+/* kurs_xml_export_async()'s number for the strategy as it is now */
+#define KURS_XML_EXPORT_DRAFT ((gint64) -1)
+
+void    kurs_xml_export_async   (const char                *path,
+                                 KursRecord                *strategy,
+                                 gint64                     number,
+                                 GCancellable              *cancellable,
+                                 GAsyncReadyCallback        callback,
+                                 gpointer                   user_data);
+GBytes *kurs_xml_export_finish  (GAsyncResult              *result,
+                                 GError                   **error);
+
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <libxml/parser.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -366,19 +368,147 @@ kurs_xml_import (KursStore           *store,
                  KursXmlImportFlags   flags,
                  GError             **error)
 {
-  g_autoptr(xmlDoc) doc = NULL;
-  g_autoptr(KursRecord) strategy = NULL;
-  xmlNodePtr root;
-  Importer im = { 0 };
-  gboolean ok = TRUE;
+  g_autoptr(KursXmlParsed) parsed = NULL;
 
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!(parsed = kurs_xml_parsed_new (data, error)))
+    return NULL;
+
+  return kurs_xml_import_parsed (store, parsed, flags, error);
+}
+
+/**
+ * KursXmlParsed:
+ *
+ * A Kurs XML file read and checked against the schema, not yet added to a
+ * library: the slow half of an import, which may be done in a thread
+ * (kurs_xml_parse_async()); kurs_xml_import_parsed() is the other half.
+ */
+struct _KursXmlParsed
+{
+  GBytes *data;
+  xmlDoc *doc;
+};
+
+/**
+ * kurs_xml_parsed_new:
+ *
+ * Reads and checks @data as kurs_xml_import() does before it writes.
+ *
+ * Returns: (transfer full): the file, or %NULL with @error set
+ */
+KursXmlParsed *
+kurs_xml_parsed_new (GBytes  *data,
+                     GError **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  KursXmlParsed *parsed;
+
   g_return_val_if_fail (data != NULL, NULL);
 
   if (!(doc = kurs_xml_parse (data, error)) || !kurs_xml_validate_doc (doc, NULL, error))
     return NULL;
 
-  root = xmlDocGetRootElement (doc);
+  parsed = g_new0 (KursXmlParsed, 1);
+  parsed->data = g_bytes_ref (data);
+  parsed->doc = g_steal_pointer (&doc);
+  return parsed;
+}
+
+void
+kurs_xml_parsed_free (KursXmlParsed *parsed)
+{
+  if (parsed == NULL)
+    return;
+
+  g_bytes_unref (parsed->data);
+  xmlFreeDoc (parsed->doc);
+  g_free (parsed);
+}
+
+static void
+parse_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+  KursXmlParsed *parsed = kurs_xml_parsed_new (task_data, &error);
+
+  if (parsed == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, parsed, (GDestroyNotify) kurs_xml_parsed_free);
+}
+
+/**
+ * kurs_xml_parse_async:
+ *
+ * Reads and checks @data in a thread, as kurs_xml_parsed_new() does.
+ */
+void
+kurs_xml_parse_async (GBytes              *data,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (data != NULL);
+
+  /* libxml2's globals are made once, here, before any thread uses them */
+  xmlInitParser ();
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kurs_xml_parse_async);
+  g_task_set_name (task, "kurs-xml-parse");
+  g_task_set_task_data (task, g_bytes_ref (data), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, parse_in_thread);
+}
+
+/**
+ * kurs_xml_parse_finish:
+ *
+ * Returns: (transfer full): the file, or %NULL with @error set
+ */
+KursXmlParsed *
+kurs_xml_parse_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kurs_xml_parse_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * kurs_xml_import_parsed:
+ *
+ * Adds the strategy of a file read and checked with kurs_xml_parsed_new()
+ * or kurs_xml_parse_async() to @store, in one action, as
+ * kurs_xml_import() does.
+ *
+ * Returns: (transfer full): the new strategy, or %NULL with @error set
+ */
+KursRecord *
+kurs_xml_import_parsed (KursStore           *store,
+                        KursXmlParsed       *parsed,
+                        KursXmlImportFlags   flags,
+                        GError             **error)
+{
+  g_autoptr(KursRecord) strategy = NULL;
+  GBytes *data;
+  xmlNodePtr root;
+  Importer im = { 0 };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (parsed != NULL, NULL);
+
+  data = parsed->data;
+  root = xmlDocGetRootElement (parsed->doc);
   im.store = store;
   im.as_copy = (flags & KURS_XML_IMPORT_AS_COPY) != 0;
   im.new_uuid = im.as_copy || (flags & KURS_XML_IMPORT_NEW_IDENTITY) != 0;

@@ -20,4 +20,22 @@ KursRecord *kurs_xml_import (KursStore           *store,
                              KursXmlImportFlags   flags,
                              GError             **error);
 
+typedef struct _KursXmlParsed KursXmlParsed;
+
+KursXmlParsed *kurs_xml_parsed_new    (GBytes              *data,
+                                       GError             **error);
+void           kurs_xml_parsed_free   (KursXmlParsed       *parsed);
+void           kurs_xml_parse_async   (GBytes              *data,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+KursXmlParsed *kurs_xml_parse_finish  (GAsyncResult        *result,
+                                       GError             **error);
+KursRecord    *kurs_xml_import_parsed (KursStore           *store,
+                                       KursXmlParsed       *parsed,
+                                       KursXmlImportFlags   flags,
+                                       GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KursXmlParsed, kurs_xml_parsed_free)
+
 G_END_DECLS

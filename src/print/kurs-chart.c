@@ -195,7 +195,7 @@ kurs_chart_draw (cairo_t              *cr,
   g_return_if_fail (KURS_IS_RECORD (indicator));
   g_return_if_fail (style != NULL);
 
-  measurements = kurs_store_list (store, KURS_ENTITY_MEASUREMENT, kurs_record_get_id (indicator));
+  measurements = kurs_store_list (store, KURS_ENTITY_MEASUREMENT, kurs_record_get_id (indicator), NULL);
   has_baseline = kurs_record_has_value (indicator, "baseline");
   has_target = kurs_record_has_value (indicator, "target");
 

@@ -40,7 +40,7 @@ kurs_hearing_summary_new (KursStore  *store,
   /* with what is being typed */
   kurs_store_prepare (store);
   strategy = kurs_store_get (store, KURS_ENTITY_STRATEGY, kurs_record_get_strategy_id (round));
-  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round));
+  parties = kurs_store_list (store, KURS_ENTITY_HEARING_PARTY, kurs_record_get_id (round), NULL);
   deadline = kurs_record_get_date (round, "deadline");
   sent = kurs_date_format_local (kurs_record_get_date (round, "sent_date"));
   deadline_text = kurs_date_format_local (deadline);

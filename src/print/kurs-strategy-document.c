@@ -59,7 +59,7 @@ children (KursStore  *store,
           KursEntity  entity,
           KursRecord *parent)
 {
-  return kurs_store_list (store, entity, kurs_record_get_id (parent));
+  return kurs_store_list (store, entity, kurs_record_get_id (parent), NULL);
 }
 
 static char *

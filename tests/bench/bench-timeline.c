@@ -94,8 +94,8 @@ write_planner (KursStore  *store,
                KursRecord *strategy,
                const char *path)
 {
-  g_autoptr(GPtrArray) plans = kurs_store_list (store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (strategy));
-  g_autoptr(GPtrArray) milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy));
+  g_autoptr(GPtrArray) plans = kurs_store_list (store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (strategy), NULL);
+  g_autoptr(GPtrArray) milestones = kurs_store_list (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), NULL);
   g_autofree char *start = planner_time (kurs_date_from_ymd (kurs_record_get_int (strategy, "start_year"), 1, 1), FALSE);
   xmlTextWriterPtr writer = xmlNewTextWriterFilename (path, 0);
   guint id = 0;
@@ -161,7 +161,8 @@ write_planner (KursStore  *store,
   for (guint i = 0; i < plans->len; i++)
     {
       KursRecord *plan = plans->pdata[i];
-      g_autoptr(GPtrArray) initiatives = kurs_store_list (store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan));
+      g_autoptr(GPtrArray) initiatives = kurs_store_list (store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan),
+                                                          NULL);
 
       write_task (writer, &id, kurs_record_get_title (plan), date_field (plan, "start_date"),
                   date_field (plan, "end_date"), FALSE, 0);
@@ -327,7 +328,7 @@ open_timeline (Bench      *bench,
 
   store = kurs_store_open (library, KURS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  strategies = kurs_store_list_strategies (store);
+  strategies = kurs_store_list_strategies (store, NULL);
   g_assert_cmpuint (strategies->len, ==, 1);
 
   bench->window = gtk_window_new ();
@@ -471,7 +472,7 @@ main (int   argc,
   /* Collecting the items from the records the store holds, and packing
    * them: what a filter or a change elsewhere costs, without drawing */
   {
-    g_autoptr(GPtrArray) strategies = kurs_store_list_strategies (store);
+    g_autoptr(GPtrArray) strategies = kurs_store_list_strategies (store, NULL);
     g_autoptr(KursTimeline) timeline = kurs_timeline_new (store, strategies->pdata[0]);
     g_autoptr(GArray) collects = g_array_new (FALSE, FALSE, sizeof (double));
 

@@ -43,7 +43,7 @@ static guint
 count_measurements (void)
 {
   g_autoptr(GPtrArray) all = kurs_store_list_by_strategy (store, KURS_ENTITY_MEASUREMENT,
-                                                          kurs_record_get_id (strategy));
+                                                          kurs_record_get_id (strategy), NULL);
 
   return all->len;
 }
