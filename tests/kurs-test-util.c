@@ -285,6 +285,68 @@ kurs_test_make_large_library (const char *path,
   sqlite3_close (db);
 }
 
+/* Opening in the background, with a timer ticking on the main loop */
+typedef struct {
+  GMainLoop *loop;
+  KursStore *store;
+  GError    *error;
+  gint64     last_tick;
+  gint64     longest_gap;
+} Opening;
+
+static gboolean
+opening_tick_cb (gpointer user_data)
+{
+  Opening *opening = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  opening->longest_gap = MAX (opening->longest_gap, now - opening->last_tick);
+  opening->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+opening_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Opening *opening = user_data;
+
+  opening->store = kurs_store_open_finish (result, &opening->error);
+  g_main_loop_quit (opening->loop);
+}
+
+/**
+ * kurs_test_open_in_background:
+ * @tick_ms: how often a timer ticks on the main loop meanwhile
+ * @longest_wait_us: (out): the longest the main loop made the timer wait
+ *
+ * Opens @path with kurs_store_open_async(), running the main loop until
+ * it is open.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+KursStore *
+kurs_test_open_in_background (const char  *path,
+                              guint        tick_ms,
+                              gint64      *longest_wait_us,
+                              GError     **error)
+{
+  Opening opening = { g_main_loop_new (NULL, FALSE), NULL, NULL, g_get_monotonic_time (), 0 };
+  guint timer = g_timeout_add (tick_ms, opening_tick_cb, &opening);
+
+  kurs_store_open_async (path, KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, NULL, opening_done_cb, &opening);
+  g_main_loop_run (opening.loop);
+  opening_tick_cb (&opening);
+  g_source_remove (timer);
+  g_main_loop_unref (opening.loop);
+
+  *longest_wait_us = opening.longest_gap;
+  if (opening.error != NULL)
+    g_propagate_error (error, opening.error);
+  return opening.store;
+}
+
 /**
  * kurs_test_mount_small_disk:
  * @dir: an empty folder

@@ -30,5 +30,9 @@ KursRecord *kurs_test_create_full_strategy (KursStore  *store);
 char       *kurs_test_dump_library         (const char *path);
 void        kurs_test_make_large_library   (const char *path,
                                             guint       n_measurements);
+KursStore  *kurs_test_open_in_background   (const char *path,
+                                            guint       tick_ms,
+                                            gint64     *longest_wait_us,
+                                            GError    **error);
 
 G_END_DECLS

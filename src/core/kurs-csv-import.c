@@ -260,7 +260,9 @@ kurs_csv_import (KursStore   *store,
     first_line_end = end;
   separator = memchr (p, ';', first_line_end - p) ? ';' : ',';
 
-  indicators = kurs_store_list (store, KURS_ENTITY_INDICATOR, kurs_record_get_id (strategy), NULL);
+  indicators = kurs_store_list (store, KURS_ENTITY_INDICATOR, kurs_record_get_id (strategy), error);
+  if (error != NULL && *error != NULL)
+    return -1;
 
   while (p < end)
     {
