@@ -287,6 +287,82 @@ test_csv_import (Fixture       *f,
   g_assert_cmpstr (kurs_store_get_undo_label (f->store), ==, "Import measurements");
 }
 
+/* Read and checked in a thread, added here in one action: the same
+ * measurements as an import in one go; a sheet with a bad line comes back
+ * with its problems, and nothing is added */
+typedef struct {
+  GMainLoop    *loop;
+  KursCsvSheet *sheet;
+  GPtrArray    *problems;
+  GError       *error;
+} Reading;
+
+static void
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Reading *reading = user_data;
+
+  reading->sheet = kurs_csv_read_finish (result, &reading->problems, &reading->error);
+  g_main_loop_quit (reading->loop);
+}
+
+static void
+read_in_background (Fixture    *f,
+                    const char *text,
+                    Reading    *reading)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  reading->loop = g_main_loop_new (NULL, FALSE);
+  kurs_csv_read_async (f->store, f->strategy, bytes, NULL, read_cb, reading);
+  g_main_loop_run (reading->loop);
+  g_main_loop_unref (reading->loop);
+}
+
+static void
+test_csv_in_background (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  Reading good = { 0 };
+  Reading bad = { 0 };
+
+  forget_measurements (f);
+
+  read_in_background (f, "Måleparameter;Dato;Værdi;Note\n"
+                         "Nøgletal på udsatteområdet: borgere på forsorgshjem;31.12.2023;1.234,5;Årsopgørelse\n"
+                         "Nøgletal på udsatteområdet: borgere på forsorgshjem;31.12.2024;1190\n", &good);
+  g_assert_no_error (good.error);
+  g_assert_nonnull (good.sheet);
+  g_assert_null (good.problems);
+  /* nothing is stored until the sheet is imported, here */
+  text = stored_measurements (f);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (kurs_csv_sheet_import (f->store, good.sheet, &error), ==, 2);
+  g_assert_no_error (error);
+  text = stored_measurements (f);
+  g_assert_cmpstr (text, ==, "1 2023-12-31 1234.5 Årsopgørelse\n1 2024-12-31 1190 -\n");
+  g_assert_cmpstr (kurs_store_get_undo_label (f->store), ==, "Import measurements");
+  kurs_csv_sheet_free (good.sheet);
+
+  read_in_background (f, "Nøgletal på udsatteområdet: borgere på forsorgshjem;31.02.2025;7\n", &bad);
+  g_assert_null (bad.sheet);
+  g_assert_error (bad.error, KURS_CSV_ERROR, KURS_CSV_ERROR_DATE);
+  g_assert_nonnull (bad.problems);
+  g_assert_cmpuint (bad.problems->len, ==, 1);
+  g_assert_cmpstr (((KursCsvProblem *) bad.problems->pdata[0])->message, ==,
+                   "Line 1: “31.02.2025” is not a date (write 2024-09-30 or 30.09.2024)");
+  g_clear_error (&bad.error);
+  g_ptr_array_unref (bad.problems);
+  g_clear_pointer (&text, g_free);
+  text = stored_measurements (f);
+  g_assert_cmpstr (text, ==, "1 2023-12-31 1234.5 Årsopgørelse\n1 2024-12-31 1190 -\n");
+}
+
 /* Each kind of bad line has its own message, with its line number; one
  * bad line, and nothing is imported */
 static void
@@ -550,6 +626,7 @@ main (int   argc,
   ADD ("health/coverage", test_coverage);
   ADD ("csv/import", test_csv_import);
   ADD ("csv/errors", test_csv_errors);
+  ADD ("csv/in-background", test_csv_in_background);
   ADD ("ical/parsed-back", test_ical);
   ADD ("ical/text-as-typed", test_ical_text);
 

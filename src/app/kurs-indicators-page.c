@@ -151,6 +151,37 @@ show_problems (KursPage   *page,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The sheet read and checked in the background: its measurements are
+ * added here, in one action */
+static void
+csv_read_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(KursPage) page = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(KursCsvSheet) sheet = kurs_csv_read_finish (result, &problems, &error);
+  int n;
+
+  if (sheet == NULL)
+    {
+      show_problems (page, error, problems);
+      return;
+    }
+
+  n = kurs_csv_sheet_import (kurs_page_get_store (page), sheet, &error);
+  if (n < 0)
+    show_problems (page, error, NULL);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d measurement imported",
+                                                            "%d measurements imported", n), n);
+
+      gtk_widget_activate_action (GTK_WIDGET (page), "win.show-undo-toast", "s", text);
+    }
+}
+
 static void
 csv_loaded_cb (GObject      *source,
                GAsyncResult *result,
@@ -158,12 +189,8 @@ csv_loaded_cb (GObject      *source,
 {
   g_autoptr(KursPage) page = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GBytes) contents = NULL;
   gboolean too_large;
-  const char *text;
-  gsize length;
-  int n;
 
   contents = kurs_input_file_read_finish (result, &too_large, &error);
   if (too_large)
@@ -178,18 +205,8 @@ csv_loaded_cb (GObject      *source,
       return;
     }
 
-  text = g_bytes_get_data (contents, &length);
-  n = kurs_csv_import (kurs_page_get_store (page), kurs_page_get_strategy (page), text, length,
-                       &problems, &error);
-  if (n < 0)
-    show_problems (page, error, problems);
-  else
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d measurement imported",
-                                                            "%d measurements imported", n), n);
-
-      gtk_widget_activate_action (GTK_WIDGET (page), "win.show-undo-toast", "s", text);
-    }
+  kurs_csv_read_async (kurs_page_get_store (page), kurs_page_get_strategy (page), contents, NULL, csv_read_cb,
+                       g_object_ref (page));
 }
 
 static void

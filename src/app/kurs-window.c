@@ -1327,25 +1327,36 @@ detach_store (KursWindow *self)
   g_clear_object (&self->store);
 }
 
-/* The other program has let go of the library: open it for writing, where
- * the person was */
+/* The other program has let go of the library: it is opened for writing
+ * in the background, and shown where the person was when it is open (the
+ * read-only store stays meanwhile; it holds no lock) */
 static void
-reopen_for_writing (KursWindow *self)
+reopened_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  g_autofree char *path = g_strdup (kurs_store_get_path (self->store));
-  g_autofree char *uuid = self->selected ? g_strdup (kurs_record_get_text (self->selected, "uuid")) : NULL;
-  g_autofree char *page = self->selected ? g_strdup (kurs_strategy_view_get_page_name (self->view)) : NULL;
+  g_autoptr(KursWindow) self = user_data;
   g_autoptr(KursStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *page = NULL;
 
-  detach_store (self);
-  store = kurs_store_open (path, KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, &error);
+  store = kurs_store_open_finish (result, &error);
+  /* Unless the window has closed, or shows another library by now */
+  if (self->store == NULL || !gtk_widget_get_realized (GTK_WIDGET (self))
+      || (store != NULL && g_strcmp0 (kurs_store_get_path (store), kurs_store_get_path (self->store)) != 0))
+    return;
+
   if (store == NULL)
     {
+      detach_store (self);
       kurs_window_show_error (self, error->message);
       return;
     }
 
+  uuid = self->selected ? g_strdup (kurs_record_get_text (self->selected, "uuid")) : NULL;
+  page = self->selected ? g_strdup (kurs_strategy_view_get_page_name (self->view)) : NULL;
+  detach_store (self);
   kurs_window_set_store (self, store);
   if (uuid != NULL)
     kurs_window_select_strategy (self, uuid);
@@ -1354,6 +1365,13 @@ reopen_for_writing (KursWindow *self)
 
   if (!kurs_store_is_read_only (store))
     toast (self, _("The library is free again, and can be changed here"), FALSE);
+}
+
+static void
+reopen_for_writing (KursWindow *self)
+{
+  kurs_store_open_async (kurs_store_get_path (self->store), KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, NULL,
+                         reopened_cb, g_object_ref (self));
 }
 
 static gboolean

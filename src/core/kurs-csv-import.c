@@ -123,22 +123,37 @@ read_record (const char **p,
   return fields;
 }
 
-static KursRecord *
-find_indicator (GPtrArray  *indicators,
+/* An indicator as the sheet names it: taken from its record before the
+ * sheet is read, so that reading needs no store (and may be done in a
+ * thread) */
+typedef struct {
+  gint64  id;
+  char   *name;
+} Indicator;
+
+static void
+clear_indicator (gpointer data)
+{
+  g_free (((Indicator *) data)->name);
+}
+
+/* The indicator's id, by name or by id; 0 when the strategy has none */
+static gint64
+find_indicator (GArray     *indicators,
                 const char *name)
 {
   gint64 id;
 
   for (guint i = 0; i < indicators->len; i++)
-    if (g_utf8_collate (kurs_record_get_text (indicators->pdata[i], "name"), name) == 0)
-      return indicators->pdata[i];
+    if (g_utf8_collate (g_array_index (indicators, Indicator, i).name, name) == 0)
+      return g_array_index (indicators, Indicator, i).id;
 
   if (g_ascii_string_to_signed (name, 10, 1, G_MAXINT64, &id, NULL))
     for (guint i = 0; i < indicators->len; i++)
-      if (kurs_record_get_id (indicators->pdata[i]) == id)
-        return indicators->pdata[i];
+      if (g_array_index (indicators, Indicator, i).id == id)
+        return id;
 
-  return NULL;
+  return 0;
 }
 
 static gboolean
@@ -170,7 +185,7 @@ parse_value (const char *text,
 }
 
 typedef struct {
-  KursRecord *indicator;
+  gint64      indicator;
   char       *date;
   double      value;
   char       *note;
@@ -186,67 +201,117 @@ clear_row (gpointer data)
 }
 
 /**
- * kurs_csv_check_size:
- * @size: the size of a file, in bytes
+ * KursCsvSheet:
  *
- * Whether a file of @size can be a sheet of measurements: a larger one is
- * refused, before it is read, with a message that says so.
+ * A sheet of measurements for one strategy: the strategy's indicators as
+ * they were when it was made (kurs_csv_sheet_new(), which reads the
+ * store), then the file read and checked line by line
+ * (kurs_csv_sheet_read(), which needs no store and may run in a thread),
+ * then added in one action (kurs_csv_sheet_import()).
  */
-gboolean
-kurs_csv_check_size (goffset   size,
-                     GError  **error)
+struct _KursCsvSheet
 {
-  if (size <= KURS_CSV_MAX_BYTES)
-    return TRUE;
+  gint64     strategy_id;
+  GArray    *indicators;   /* Indicator */
+  GArray    *rows;         /* Row */
+  GPtrArray *problems;     /* KursCsvProblem */
+};
 
-  g_set_error (error, KURS_CSV_ERROR, KURS_CSV_ERROR_TOO_LARGE,
-               _("The file is too large to be a sheet of measurements (more than %d MB)"),
-               KURS_CSV_MAX_BYTES / (1024 * 1024));
-  return FALSE;
+void
+kurs_csv_sheet_free (KursCsvSheet *sheet)
+{
+  if (sheet == NULL)
+    return;
+
+  g_array_unref (sheet->indicators);
+  g_array_unref (sheet->rows);
+  g_ptr_array_unref (sheet->problems);
+  g_free (sheet);
 }
 
 /**
- * kurs_csv_import:
- * @text: the file's contents
- * @problems: (out) (optional) (element-type KursCsvProblem): each bad line
+ * kurs_csv_sheet_new:
  *
- * Adds the measurements in @text to @strategy's indicators, as one
- * action; where any line is bad, nothing.
- *
- * Returns: how many were added, or -1 with @error set (and the bad lines
- *   in @problems)
+ * Returns: (transfer full): a sheet for @strategy's indicators, or %NULL
+ *   with @error set if they cannot be read
  */
-int
-kurs_csv_import (KursStore   *store,
-                 KursRecord  *strategy,
-                 const char  *text,
-                 gssize       length,
-                 GPtrArray  **problems,
-                 GError     **error)
+KursCsvSheet *
+kurs_csv_sheet_new (KursStore   *store,
+                    KursRecord  *strategy,
+                    GError     **error)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) kurs_csv_problem_free);
   g_autoptr(GPtrArray) indicators = NULL;
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  GError *read_error = NULL;
+  KursCsvSheet *sheet;
+
+  g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
+
+  indicators = kurs_store_list (store, KURS_ENTITY_INDICATOR, kurs_record_get_id (strategy), &read_error);
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      return NULL;
+    }
+
+  sheet = g_new0 (KursCsvSheet, 1);
+  sheet->strategy_id = kurs_record_get_id (strategy);
+  sheet->indicators = g_array_sized_new (FALSE, TRUE, sizeof (Indicator), indicators->len);
+  g_array_set_clear_func (sheet->indicators, clear_indicator);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      Indicator indicator = { kurs_record_get_id (indicators->pdata[i]),
+                              g_strdup (kurs_record_get_text (indicators->pdata[i], "name")) };
+
+      g_array_append_val (sheet->indicators, indicator);
+    }
+  sheet->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (sheet->rows, clear_row);
+  sheet->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kurs_csv_problem_free);
+  return sheet;
+}
+
+/**
+ * kurs_csv_sheet_read:
+ * @text: the file, UTF-8, with its lines
+ * @length: its length, or -1
+ * @problems: (out) (optional) (element-type KursCsvProblem): every line
+ *   that is not a measurement, and why
+ *
+ * Reads the measurements of @text into @sheet, checking each line; uses
+ * no store.
+ *
+ * Returns: whether every line is a measurement (or a heading), with
+ *   @error set to the first problem if not
+ */
+gboolean
+kurs_csv_sheet_read (KursCsvSheet  *sheet,
+                     const char    *text,
+                     gssize         length,
+                     GPtrArray    **problems,
+                     GError       **error)
+{
+  GPtrArray *found;
+  GArray *rows;
   const char *p, *end, *first_line_end;
   char separator;
   guint line = 0;
 
-  g_return_val_if_fail (KURS_IS_STORE (store), -1);
-  g_return_val_if_fail (KURS_IS_RECORD (strategy), -1);
-  g_return_val_if_fail (text != NULL, -1);
+  g_return_val_if_fail (sheet != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
 
-  g_array_set_clear_func (rows, clear_row);
+  found = sheet->problems;
+  rows = sheet->rows;
   if (length < 0)
     length = strlen (text);
   if (!kurs_csv_check_size (length, error))
-    return -1;
+    return FALSE;
   end = text + length;
-
   if (!g_utf8_validate_len (text, length, NULL))
     {
       g_set_error (error, KURS_CSV_ERROR, KURS_CSV_ERROR_ENCODING,
                    _("The file is not UTF-8 text; save it from the spreadsheet as “CSV UTF-8”"));
-      return -1;
+      return FALSE;
     }
 
   /* A byte-order mark, as spreadsheets write it */
@@ -259,10 +324,6 @@ kurs_csv_import (KursStore   *store,
   if (first_line_end == NULL)
     first_line_end = end;
   separator = memchr (p, ';', first_line_end - p) ? ';' : ',';
-
-  indicators = kurs_store_list (store, KURS_ENTITY_INDICATOR, kurs_record_get_id (strategy), error);
-  if (error != NULL && *error != NULL)
-    return -1;
 
   while (p < end)
     {
@@ -307,12 +368,12 @@ kurs_csv_import (KursStore   *store,
           }
       }
 
-      row.indicator = find_indicator (indicators, fields->pdata[0]);
+      row.indicator = find_indicator (sheet->indicators, fields->pdata[0]);
       /* A first line of headings is not a measurement */
-      if (at == 1 && row.indicator == NULL && !kurs_date_parse_typed (fields->pdata[1], &date, NULL))
+      if (at == 1 && row.indicator == 0 && !kurs_date_parse_typed (fields->pdata[1], &date, NULL))
         continue;
 
-      if (row.indicator == NULL)
+      if (row.indicator == 0)
         add_problem (found, at, KURS_CSV_ERROR_INDICATOR, _("the strategy has no indicator “%s”"),
                      (char *) fields->pdata[0]);
       if (!kurs_date_parse_typed (fields->pdata[1], &date, NULL))
@@ -331,7 +392,7 @@ kurs_csv_import (KursStore   *store,
             add_problem (found, at, KURS_CSV_ERROR_VALUE, "%s", note_error->message);
         }
 
-      if (row.indicator == NULL || found->len > 0)
+      if (row.indicator == 0 || found->len > 0)
         continue;
       row.date = kurs_date_to_iso (date);
       row.note = fields->len > 3 && *(char *) fields->pdata[3] ? g_strdup (fields->pdata[3]) : NULL;
@@ -341,7 +402,7 @@ kurs_csv_import (KursStore   *store,
   if (found->len == 0 && rows->len == 0)
     {
       g_set_error (error, KURS_CSV_ERROR, KURS_CSV_ERROR_EMPTY, _("The file holds no measurements"));
-      return -1;
+      return FALSE;
     }
 
   if (found->len > 0)
@@ -362,18 +423,38 @@ kurs_csv_import (KursStore   *store,
                                 "%u lines are not measurements; nothing was imported", n_lines),
                    n_lines);
       if (problems)
-        *problems = g_steal_pointer (&found);
-      return -1;
+        *problems = g_ptr_array_ref (found);
+      return FALSE;
     }
+
+  if (problems)
+    *problems = g_ptr_array_ref (found);
+  return TRUE;
+}
+
+/**
+ * kurs_csv_sheet_import:
+ *
+ * Adds the measurements read into @sheet to @store, in one action.
+ *
+ * Returns: how many, or -1 with @error set
+ */
+int
+kurs_csv_sheet_import (KursStore     *store,
+                       KursCsvSheet  *sheet,
+                       GError       **error)
+{
+  g_return_val_if_fail (KURS_IS_STORE (store), -1);
+  g_return_val_if_fail (sheet != NULL && sheet->problems->len == 0, -1);
 
   if (!kurs_store_begin (store, _("Import measurements"), error))
     return -1;
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < sheet->rows->len; i++)
     {
-      Row *row = &g_array_index (rows, Row, i);
+      Row *row = &g_array_index (sheet->rows, Row, i);
       g_autoptr(KursRecord) measurement = NULL;
 
-      measurement = kurs_store_create (store, KURS_ENTITY_MEASUREMENT, kurs_record_get_id (row->indicator), error,
+      measurement = kurs_store_create (store, KURS_ENTITY_MEASUREMENT, row->indicator, error,
                                        "date", g_variant_new_string (row->date),
                                        "value", g_variant_new_double (row->value),
                                        "note", row->note ? g_variant_new_string (row->note) : NULL,
@@ -387,7 +468,160 @@ kurs_csv_import (KursStore   *store,
   if (!kurs_store_commit (store, error))
     return -1;
 
-  if (problems)
-    *problems = g_steal_pointer (&found);
-  return rows->len;
+  return sheet->rows->len;
+}
+
+/* In the background */
+
+typedef struct {
+  KursCsvSheet *sheet;
+  GBytes       *text;
+} ReadData;
+
+static void
+read_data_free (gpointer data)
+{
+  ReadData *read = data;
+
+  kurs_csv_sheet_free (read->sheet);
+  g_bytes_unref (read->text);
+  g_free (read);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ReadData *read = task_data;
+  gsize length;
+  const char *text = g_bytes_get_data (read->text, &length);
+  GError *error = NULL;
+
+  /* The problems stay in the sheet, for kurs_csv_read_finish() */
+  if (!kurs_csv_sheet_read (read->sheet, text != NULL ? text : "", length, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * kurs_csv_read_async:
+ * @text: the file
+ *
+ * Reads @text into a sheet of @strategy's indicators in a thread, as
+ * kurs_csv_sheet_new() and kurs_csv_sheet_read() do.
+ */
+void
+kurs_csv_read_async (KursStore           *store,
+                     KursRecord          *strategy,
+                     GBytes              *text,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  ReadData *read;
+  KursCsvSheet *sheet;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kurs_csv_read_async);
+  g_task_set_name (task, "kurs-csv-read");
+
+  if (!(sheet = kurs_csv_sheet_new (store, strategy, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  read = g_new0 (ReadData, 1);
+  read->sheet = sheet;
+  read->text = g_bytes_ref (text);
+  g_task_set_task_data (task, read, read_data_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+/**
+ * kurs_csv_read_finish:
+ * @problems: (out) (optional) (element-type KursCsvProblem): as
+ *   kurs_csv_sheet_read() gives them
+ *
+ * Returns: (transfer full): the sheet, ready for kurs_csv_sheet_import(),
+ *   or %NULL with @error set
+ */
+KursCsvSheet *
+kurs_csv_read_finish (GAsyncResult  *result,
+                      GPtrArray    **problems,
+                      GError       **error)
+{
+  ReadData *read;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kurs_csv_read_async, NULL);
+
+  read = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    {
+      if (problems != NULL && read != NULL && read->sheet->problems->len > 0)
+        *problems = g_ptr_array_ref (read->sheet->problems);
+      return NULL;
+    }
+
+  return g_steal_pointer (&read->sheet);
+}
+
+/**
+ * kurs_csv_check_size:
+ * @size: the size of a file, in bytes
+ *
+ * Whether a file of @size can be a sheet of measurements: a larger one is
+ * refused, before it is read, with a message that says so.
+ */
+gboolean
+kurs_csv_check_size (goffset   size,
+                     GError  **error)
+{
+  if (size <= KURS_CSV_MAX_BYTES)
+    return TRUE;
+
+  g_set_error (error, KURS_CSV_ERROR, KURS_CSV_ERROR_TOO_LARGE,
+               _("The file is too large to be a sheet of measurements (more than %d MB)"),
+               KURS_CSV_MAX_BYTES / (1024 * 1024));
+  return FALSE;
+}
+
+/**
+ * kurs_csv_import:
+ * @text: the file's contents
+ * @problems: (out) (optional) (element-type KursCsvProblem): each bad line
+ *
+ * Adds the measurements in @text to @strategy's indicators, as one
+ * action; where any line is bad, nothing.
+ *
+ * Returns: how many were added, or -1 with @error set (and the bad lines
+ *   in @problems)
+ */
+int
+kurs_csv_import (KursStore   *store,
+                 KursRecord  *strategy,
+                 const char  *text,
+                 gssize       length,
+                 GPtrArray  **problems,
+                 GError     **error)
+{
+  g_autoptr(KursCsvSheet) sheet = NULL;
+  int n;
+
+  g_return_val_if_fail (KURS_IS_STORE (store), -1);
+  g_return_val_if_fail (KURS_IS_RECORD (strategy), -1);
+  g_return_val_if_fail (text != NULL, -1);
+
+  if (!(sheet = kurs_csv_sheet_new (store, strategy, error))
+      || !kurs_csv_sheet_read (sheet, text, length, problems, error))
+    return -1;
+
+  n = kurs_csv_sheet_import (store, sheet, error);
+  return n;
 }

@@ -42,4 +42,30 @@ int         kurs_csv_import        (KursStore    *store,
                                     GPtrArray   **problems,
                                     GError      **error);
 
+typedef struct _KursCsvSheet KursCsvSheet;
+
+KursCsvSheet *kurs_csv_sheet_new    (KursStore           *store,
+                                     KursRecord          *strategy,
+                                     GError             **error);
+gboolean      kurs_csv_sheet_read   (KursCsvSheet        *sheet,
+                                     const char          *text,
+                                     gssize               length,
+                                     GPtrArray          **problems,
+                                     GError             **error);
+int           kurs_csv_sheet_import (KursStore           *store,
+                                     KursCsvSheet        *sheet,
+                                     GError             **error);
+void          kurs_csv_sheet_free   (KursCsvSheet        *sheet);
+void          kurs_csv_read_async   (KursStore           *store,
+                                     KursRecord          *strategy,
+                                     GBytes              *text,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+KursCsvSheet *kurs_csv_read_finish  (GAsyncResult        *result,
+                                     GPtrArray          **problems,
+                                     GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KursCsvSheet, kurs_csv_sheet_free)
+
 G_END_DECLS
