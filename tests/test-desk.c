@@ -530,6 +530,14 @@ test_example_as_of_today (Fixture       *f,
 /* Printing, as Ctrl+P does, through GtkPrintOperation: its "Print to
  * File" without the dialog, read back with poppler's tools */
 static void
+keep_result_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
 test_print_operation (Fixture       *f,
                       gconstpointer  data)
 {
@@ -560,6 +568,25 @@ test_print_operation (Fixture       *f,
   g_assert_nonnull (strstr (text, "page 1 of"));
   last_foot = g_strdup_printf ("page %d of %d", n_pages, n_pages);
   g_assert_nonnull (strstr (text, last_foot));
+
+  /* Made in the background, as the window's Ctrl+P makes it: the same
+   * document, the text being typed included */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(KursPrintDocument) made = NULL;
+    g_autofree char *made_pdf = g_build_filename (f->dir, "baggrund.pdf", NULL);
+    g_autofree char *made_text = NULL;
+
+    kurs_strategy_document_new_async (f->path, f->strategy, NULL, keep_result_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    made = kurs_strategy_document_new_finish (result, &error);
+    g_assert_no_error (error);
+    g_assert_true (kurs_printing_export (made, made_pdf, &error));
+    g_assert_no_error (error);
+    made_text = kurs_test_run_tool ((const char *[]) { "pdftotext", made_pdf, "-", NULL });
+    g_assert_cmpstr (made_text, ==, text);
+  }
 }
 
 int

@@ -971,21 +971,54 @@ export_ics_action (GtkWidget  *widget,
   save_file (self, bytes, _("Export Calendar"), filter, name);
 }
 
+/* A document being made to print, and the toast that says so */
+typedef struct {
+  KursWindow *self;
+  AdwToast   *toast;
+} Preparing;
+
+static void
+document_made_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Preparing *preparing = user_data;
+  g_autoptr(KursWindow) self = preparing->self;
+  g_autoptr(KursPrintDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  adw_toast_dismiss (preparing->toast);
+  g_object_unref (preparing->toast);
+  g_free (preparing);
+
+  document = kurs_strategy_document_new_finish (result, &error);
+  if (document == NULL || !kurs_printing_run (GTK_WINDOW (self), document, &error))
+    message (self, _("Could Not Print"), error->message);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   KursWindow *self = KURS_WINDOW (widget);
-  g_autoptr(KursPrintDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
+  Preparing *preparing;
 
   if (self->selected == NULL)
     return;
 
-  document = kurs_strategy_document_new (self->store, self->selected);
-  if (!kurs_printing_run (GTK_WINDOW (self), document, &error))
-    message (self, _("Could Not Print"), error->message);
+  /* The document is made in the background from what is saved, with the
+   * text being typed saved first; GTK's print operation then lays it out
+   * a few milliseconds at a time */
+  kurs_store_prepare (self->store);
+  preparing = g_new0 (Preparing, 1);
+  preparing->self = g_object_ref (self);
+  /* Translators: while a strategy is made ready to print */
+  preparing->toast = g_object_ref (adw_toast_new (_("Preparing to print…")));
+  adw_toast_set_timeout (preparing->toast, 0);
+  adw_toast_overlay_add_toast (self->toasts, preparing->toast);
+  kurs_strategy_document_new_async (kurs_store_get_path (self->store), self->selected, NULL, document_made_cb,
+                                    preparing);
 }
 
 /* An export under way: the toast that says so, and the file name it

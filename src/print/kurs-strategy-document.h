@@ -6,7 +6,14 @@
 
 G_BEGIN_DECLS
 
-KursPrintDocument *kurs_strategy_document_new (KursStore  *store,
-                                               KursRecord *strategy);
+KursPrintDocument *kurs_strategy_document_new        (KursStore            *store,
+                                                      KursRecord           *strategy);
+void               kurs_strategy_document_new_async  (const char           *path,
+                                                      KursRecord           *strategy,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+KursPrintDocument *kurs_strategy_document_new_finish (GAsyncResult         *result,
+                                                      GError              **error);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
+
 #include "kurs-bench-util.h"
 #include "kurs-strategy-document.h"
 
@@ -72,5 +74,30 @@ main (int   argc,
   /* A hundred times the text: about 100 where the time grows as the text
    * does, 10,000 where it grows as its square */
   g_print ("bench: print_pdf_growth_1m_over_10k %.0f ratio\n", large / small);
+
+  /* A large strategy, 20,000 items: what the window does in its main
+   * thread before GTK's print operation paginates in steps (making the
+   * document: reading the store), and the pagination itself */
+  {
+    g_autoptr(KursRecord) strategy = kurs_bench_generate_strategy (store, 10000, 10000);
+    g_autoptr(KursPrintDocument) document = NULL;
+    cairo_surface_t *surface = cairo_pdf_surface_create (pdf, 595, 842);
+    cairo_t *cr = cairo_create (surface);
+    gint64 start = g_get_monotonic_time ();
+    double build_ms, paginate_ms;
+
+    document = kurs_strategy_document_new (store, strategy);
+    build_ms = (g_get_monotonic_time () - start) / 1000.0;
+    start = g_get_monotonic_time ();
+    kurs_print_document_paginate_begin (document, cr, 595, 842);
+    while (!kurs_print_document_paginate_step (document, 20 * 1000))
+      ;
+    paginate_ms = (g_get_monotonic_time () - start) / 1000.0;
+    g_print ("bench: print_document_20k_items_build %.0f ms\n", build_ms);
+    g_print ("bench: print_document_20k_items_paginate %.0f ms\n", paginate_ms);
+    g_print ("bench: print_document_20k_items_pages %u count\n", kurs_print_document_get_n_pages (document));
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
   return 0;
 }
