@@ -902,6 +902,38 @@ test_import_parsed_in_background (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (again, xml));
 
+  /* Added a few rows at a time: many steps, one strategy, one action; an
+   * import given up halfway leaves nothing behind */
+  {
+    g_autoptr(KursStore) third = open_other (f, "third.kurs");
+    g_autoptr(KursRecord) stepped = NULL;
+    g_autoptr(GPtrArray) none = NULL;
+    g_autoptr(GBytes) stepped_xml = NULL;
+    KursXmlImport *import;
+    guint steps = 1;
+
+    import = kurs_xml_import_begin (third, kurs_xml_parsed_copy (parsed), KURS_XML_IMPORT_DEFAULT, &error);
+    g_assert_no_error (error);
+    g_assert_false (kurs_xml_import_step (import, 1));
+    kurs_xml_import_end (import, &error);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    none = kurs_store_list_strategies (third, NULL);
+    g_assert_cmpuint (none->len, ==, 0);
+
+    import = kurs_xml_import_begin (third, kurs_xml_parsed_copy (parsed), KURS_XML_IMPORT_DEFAULT, &error);
+    g_assert_no_error (error);
+    while (!kurs_xml_import_step (import, 1))
+      steps++;
+    g_assert_cmpuint (steps, >, 1);
+    stepped = kurs_xml_import_end (import, &error);
+    g_assert_no_error (error);
+    stepped_xml = kurs_xml_export_version (third, stepped, 0, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_bytes_equal (stepped_xml, xml));
+    g_assert_cmpstr (kurs_store_get_undo_label (third), ==, "Import strategy");
+  }
+
   not_parsed = parse_in_background (page, &error);
   g_assert_null (not_parsed);
   g_assert_error (error, KURS_XML_ERROR, KURS_XML_ERROR_NOT_KURS);

@@ -667,12 +667,17 @@ message (KursWindow *self,
 }
 
 /* A file being imported: read and checked in the background, then added
- * here, in one action */
+ * here, in one action, a few milliseconds at a time so that the window
+ * keeps drawing (and takes no edit meanwhile) */
 typedef struct {
   KursWindow    *window;
   KursXmlParsed *parsed;
   AdwToast      *toast;
+  KursXmlImport *import;
 } Import;
+
+/* How long the window may wait for one step of adding */
+#define IMPORT_STEP_USEC (12 * 1000)
 
 static void
 import_free (Import *import)
@@ -682,6 +687,8 @@ import_free (Import *import)
       adw_toast_dismiss (import->toast);
       g_object_unref (import->toast);
     }
+  if (import->import != NULL)
+    kurs_xml_import_end (import->import, NULL);
   g_object_unref (import->window);
   kurs_xml_parsed_free (import->parsed);
   g_free (import);
@@ -697,43 +704,79 @@ import_copy_cb (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "copy"))
     import_parsed (data, KURS_XML_IMPORT_AS_COPY);
-  import_free (data);
+  else
+    import_free (data);
 }
 
-static void
-import_parsed (Import             *data,
-               KursXmlImportFlags  flags)
+static gboolean
+import_step_cb (gpointer user_data)
 {
+  Import *data = user_data;
   KursWindow *self = data->window;
   g_autoptr(GError) error = NULL;
   g_autoptr(KursRecord) strategy = NULL;
   g_autofree char *text = NULL;
 
-  strategy = kurs_xml_import_parsed (self->store, data->parsed, flags, &error);
+  if (!kurs_xml_import_step (data->import, IMPORT_STEP_USEC))
+    return G_SOURCE_CONTINUE;
 
+  strategy = kurs_xml_import_end (g_steal_pointer (&data->import), &error);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), TRUE);
   if (strategy != NULL)
     {
       text = g_strdup_printf (_("Imported “%s”"), kurs_record_get_title (strategy));
       select_strategy (self, strategy);
       toast (self, text, TRUE);
     }
-  else if (g_error_matches (error, KURS_XML_ERROR, KURS_XML_ERROR_DUPLICATE))
+  else
+    message (self, _("Could Not Import"), error->message);
+  import_free (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes @data */
+static void
+import_parsed (Import             *data,
+               KursXmlImportFlags  flags)
+{
+  KursWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+
+  data->import = kurs_xml_import_begin (self->store, kurs_xml_parsed_copy (data->parsed), flags, &error);
+  if (data->import != NULL)
+    {
+      if (data->toast == NULL)
+        {
+          data->toast = g_object_ref (adw_toast_new (_("Importing…")));
+          adw_toast_set_timeout (data->toast, 0);
+          adw_toast_overlay_add_toast (self->toasts, data->toast);
+        }
+      gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), FALSE);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, import_step_cb, data, NULL);
+      return;
+    }
+
+  if (data->toast != NULL)
+    {
+      adw_toast_dismiss (data->toast);
+      g_clear_object (&data->toast);
+    }
+  if (g_error_matches (error, KURS_XML_ERROR, KURS_XML_ERROR_DUPLICATE))
     {
       AdwMessageDialog *dialog;
-      Import *copy = g_new0 (Import, 1);
 
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                            _("Strategy Already in the Library"),
                                                            error->message));
       adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "copy", _("Import as _Copy"), NULL);
       adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
-      copy->window = g_object_ref (self);
-      copy->parsed = g_steal_pointer (&data->parsed);
-      g_signal_connect (dialog, "response", G_CALLBACK (import_copy_cb), copy);
+      g_signal_connect (dialog, "response", G_CALLBACK (import_copy_cb), data);
       gtk_window_present (GTK_WINDOW (dialog));
+      return;
     }
-  else
-    message (self, _("Could Not Import"), error->message);
+
+  message (self, _("Could Not Import"), error->message);
+  import_free (data);
 }
 
 static void
@@ -745,14 +788,14 @@ import_checked_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   data->parsed = kurs_xml_parse_finish (result, &error);
-  adw_toast_dismiss (data->toast);
-  g_clear_object (&data->toast);
-
-  if (data->parsed == NULL)
-    message (data->window, _("Could Not Import"), error->message);
-  else if (data->window->store != NULL)
-    import_parsed (data, KURS_XML_IMPORT_DEFAULT);
-  import_free (data);
+  if (data->parsed == NULL || data->window->store == NULL)
+    {
+      if (data->parsed == NULL)
+        message (data->window, _("Could Not Import"), error->message);
+      import_free (data);
+      return;
+    }
+  import_parsed (data, KURS_XML_IMPORT_DEFAULT);
 }
 
 static void

@@ -388,6 +388,7 @@ kurs_xml_import (KursStore           *store,
  */
 struct _KursXmlParsed
 {
+  gint    ref_count;
   GBytes *data;
   xmlDoc *doc;
 };
@@ -412,15 +413,24 @@ kurs_xml_parsed_new (GBytes  *data,
     return NULL;
 
   parsed = g_new0 (KursXmlParsed, 1);
+  parsed->ref_count = 1;
   parsed->data = g_bytes_ref (data);
   parsed->doc = g_steal_pointer (&doc);
+  return parsed;
+}
+
+/* Another hold on @parsed, which kurs_xml_parsed_free() lets go */
+KursXmlParsed *
+kurs_xml_parsed_copy (KursXmlParsed *parsed)
+{
+  g_atomic_int_inc (&parsed->ref_count);
   return parsed;
 }
 
 void
 kurs_xml_parsed_free (KursXmlParsed *parsed)
 {
-  if (parsed == NULL)
+  if (parsed == NULL || !g_atomic_int_dec_and_test (&parsed->ref_count))
     return;
 
   g_bytes_unref (parsed->data);
@@ -484,6 +494,181 @@ kurs_xml_parse_finish (GAsyncResult  *result,
 }
 
 /**
+ * KursXmlImport:
+ *
+ * An import of a read and checked file into a library, one action added
+ * a few rows at a time (kurs_xml_import_step()), so that a window can
+ * draw between the steps: begun with kurs_xml_import_begin(), ended with
+ * kurs_xml_import_end(), which commits it, or rolls it back if it failed
+ * or is given up.  The action stays open in between: the store takes no
+ * other change meanwhile.
+ */
+struct _KursXmlImport
+{
+  Importer       im;
+  KursXmlParsed *parsed;
+  KursRecord    *strategy;
+  guint          entity;     /* where the next step begins */
+  guint          item;
+  gboolean       begun;
+  gboolean       failed;
+  GError        *error;      /* why it failed */
+};
+
+static void
+import_free (KursXmlImport *import)
+{
+  if (import->begun)
+    kurs_store_rollback (import->im.store);
+  g_hash_table_unref (import->im.rows);
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      g_array_unref (import->im.items[e]);
+      g_hash_table_unref (import->im.ids[e]);
+    }
+  g_clear_object (&import->strategy);
+  g_clear_error (&import->error);
+  kurs_xml_parsed_free (import->parsed);
+  g_free (import);
+}
+
+/**
+ * kurs_xml_import_begin:
+ * @parsed: (transfer full): the file
+ *
+ * Begins adding @parsed to @store, as one action.
+ *
+ * Returns: (transfer full): the import, or %NULL with @error set (the
+ *   strategy is in the library already, or the store takes no change)
+ */
+KursXmlImport *
+kurs_xml_import_begin (KursStore           *store,
+                       KursXmlParsed       *parsed,
+                       KursXmlImportFlags   flags,
+                       GError             **error)
+{
+  KursXmlImport *import;
+  xmlNodePtr root;
+
+  g_return_val_if_fail (KURS_IS_STORE (store), NULL);
+  g_return_val_if_fail (parsed != NULL, NULL);
+
+  import = g_new0 (KursXmlImport, 1);
+  import->parsed = parsed;
+  root = xmlDocGetRootElement (parsed->doc);
+  import->im.store = store;
+  import->im.as_copy = (flags & KURS_XML_IMPORT_AS_COPY) != 0;
+  import->im.new_uuid = import->im.as_copy || (flags & KURS_XML_IMPORT_NEW_IDENTITY) != 0;
+  import->im.rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      import->im.items[e] = g_array_new (FALSE, FALSE, sizeof (Item));
+      import->im.ids[e] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    }
+
+  collect (&import->im, root, KURS_ENTITY_STRATEGY, NULL);
+
+  if (!check_new_uuid (&import->im, root, error) || !kurs_store_begin (store, _("Import strategy"), error))
+    {
+      import_free (import);
+      return NULL;
+    }
+  import->begun = TRUE;
+  return import;
+}
+
+/**
+ * kurs_xml_import_step:
+ * @budget_usec: about how long the step may take; 0 for no limit
+ *
+ * Adds the next rows.
+ *
+ * Returns: %TRUE when every row is added, or when the import failed (then
+ *   kurs_xml_import_end() says why); %FALSE while there is more to add
+ */
+gboolean
+kurs_xml_import_step (KursXmlImport *import,
+                      gint64         budget_usec)
+{
+  gint64 until = budget_usec > 0 ? g_get_monotonic_time () + budget_usec : G_MAXINT64;
+  guint n = 0;
+
+  g_return_val_if_fail (import != NULL, TRUE);
+
+  while (!import->failed && import->entity < KURS_N_ENTITIES)
+    {
+      GArray *items = import->im.items[import->entity];
+
+      if (import->item >= items->len)
+        {
+          import->entity++;
+          import->item = 0;
+          continue;
+        }
+      if (!import_row (&import->im, import->entity, &g_array_index (items, Item, import->item),
+                       &import->strategy, &import->error))
+        import->failed = TRUE;
+      import->item++;
+      /* the clock is read every few rows */
+      if (++n % 64 == 0 && g_get_monotonic_time () >= until)
+        break;
+    }
+
+  return import->failed || import->entity >= KURS_N_ENTITIES;
+}
+
+/**
+ * kurs_xml_import_end:
+ * @import: (transfer full): the import, done or given up
+ *
+ * Commits the import if every row was added, or rolls it back.
+ *
+ * Returns: (transfer full): the new strategy, or %NULL with @error set
+ */
+KursRecord *
+kurs_xml_import_end (KursXmlImport  *import,
+                     GError        **error)
+{
+  KursStore *store;
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autoptr(GError) rule = NULL;
+
+  g_return_val_if_fail (import != NULL, NULL);
+
+  store = import->im.store;
+  if (import->failed || import->entity < KURS_N_ENTITIES)
+    {
+      if (import->error != NULL)
+        g_propagate_error (error, g_steal_pointer (&import->error));
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The import was stopped"));
+      import_free (import);
+      return NULL;
+    }
+
+  if (!finish_strategy (&import->im, xmlDocGetRootElement (import->parsed->doc), import->parsed->data,
+                        import->strategy, error))
+    {
+      import_free (import);
+      return NULL;
+    }
+
+  /* Rules between fields are checked as the action commits. */
+  import->begun = FALSE;
+  if (!kurs_store_commit (store, &rule))
+    {
+      g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID, _("The file breaks a rule of Kurs: %s"),
+                   rule->message);
+      import_free (import);
+      return NULL;
+    }
+
+  strategy = g_steal_pointer (&import->strategy);
+  import_free (import);
+  return g_steal_pointer (&strategy);
+}
+
+/**
  * kurs_xml_import_parsed:
  *
  * Adds the strategy of a file read and checked with kurs_xml_parsed_new()
@@ -498,62 +683,13 @@ kurs_xml_import_parsed (KursStore           *store,
                         KursXmlImportFlags   flags,
                         GError             **error)
 {
-  g_autoptr(KursRecord) strategy = NULL;
-  GBytes *data;
-  xmlNodePtr root;
-  Importer im = { 0 };
-  gboolean ok = TRUE;
+  KursXmlImport *import;
 
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (parsed != NULL, NULL);
 
-  data = parsed->data;
-  root = xmlDocGetRootElement (parsed->doc);
-  im.store = store;
-  im.as_copy = (flags & KURS_XML_IMPORT_AS_COPY) != 0;
-  im.new_uuid = im.as_copy || (flags & KURS_XML_IMPORT_NEW_IDENTITY) != 0;
-  im.rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  for (guint e = 0; e < KURS_N_ENTITIES; e++)
-    {
-      im.items[e] = g_array_new (FALSE, FALSE, sizeof (Item));
-      im.ids[e] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-    }
-
-  collect (&im, root, KURS_ENTITY_STRATEGY, NULL);
-
-  if (!check_new_uuid (&im, root, error) || !kurs_store_begin (store, _("Import strategy"), error))
-    ok = FALSE;
-  else
-    {
-      for (guint e = 0; ok && e < KURS_N_ENTITIES; e++)
-        for (guint i = 0; ok && i < im.items[e]->len; i++)
-          ok = import_row (&im, e, &g_array_index (im.items[e], Item, i), &strategy, error);
-
-      if (ok)
-        ok = finish_strategy (&im, root, data, strategy, error);
-
-      if (!ok)
-        kurs_store_rollback (store);
-      else
-        {
-          g_autoptr(GError) rule = NULL;
-
-          /* Rules between fields are checked as the action commits. */
-          if (!(ok = kurs_store_commit (store, &rule)))
-            g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID,
-                         _("The file breaks a rule of Kurs: %s"), rule->message);
-        }
-    }
-
-  g_hash_table_unref (im.rows);
-  for (guint e = 0; e < KURS_N_ENTITIES; e++)
-    {
-      g_array_unref (im.items[e]);
-      g_hash_table_unref (im.ids[e]);
-    }
-
-  if (!ok)
-    g_clear_object (&strategy);
-
-  return g_steal_pointer (&strategy);
+  if (!(import = kurs_xml_import_begin (store, kurs_xml_parsed_copy (parsed), flags, error)))
+    return NULL;
+  kurs_xml_import_step (import, 0);
+  return kurs_xml_import_end (import, error);
 }

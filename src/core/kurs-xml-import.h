@@ -24,6 +24,7 @@ typedef struct _KursXmlParsed KursXmlParsed;
 
 KursXmlParsed *kurs_xml_parsed_new    (GBytes              *data,
                                        GError             **error);
+KursXmlParsed *kurs_xml_parsed_copy   (KursXmlParsed       *parsed);
 void           kurs_xml_parsed_free   (KursXmlParsed       *parsed);
 void           kurs_xml_parse_async   (GBytes              *data,
                                        GCancellable        *cancellable,
@@ -34,6 +35,17 @@ KursXmlParsed *kurs_xml_parse_finish  (GAsyncResult        *result,
 KursRecord    *kurs_xml_import_parsed (KursStore           *store,
                                        KursXmlParsed       *parsed,
                                        KursXmlImportFlags   flags,
+                                       GError             **error);
+
+typedef struct _KursXmlImport KursXmlImport;
+
+KursXmlImport *kurs_xml_import_begin  (KursStore           *store,
+                                       KursXmlParsed       *parsed,
+                                       KursXmlImportFlags   flags,
+                                       GError             **error);
+gboolean       kurs_xml_import_step   (KursXmlImport       *import,
+                                       gint64               budget_usec);
+KursRecord    *kurs_xml_import_end    (KursXmlImport       *import,
                                        GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KursXmlParsed, kurs_xml_parsed_free)

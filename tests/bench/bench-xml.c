@@ -60,6 +60,61 @@ main (int   argc,
       g_array_append_val (import_times, seconds);
     }
 
+  /* The import's two halves: reading and checking the file (in a thread,
+   * in the window) and adding it to the library (in the main thread, in
+   * one action) */
+  {
+    g_autofree char *other_path = g_strdup_printf ("%s/import-halves.kurs", dir);
+    g_autoptr(KursStore) other = kurs_store_open (other_path, KURS_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(KursXmlParsed) parsed = NULL;
+    g_autoptr(KursRecord) imported = NULL;
+    gint64 start = g_get_monotonic_time ();
+    double parse_seconds, add_seconds;
+
+    parsed = kurs_xml_parsed_new (xml, &error);
+    g_assert_no_error (error);
+    parse_seconds = (g_get_monotonic_time () - start) / 1e6;
+    start = g_get_monotonic_time ();
+    imported = kurs_xml_import_parsed (other, parsed, KURS_XML_IMPORT_DEFAULT, &error);
+    g_assert_no_error (error);
+    add_seconds = (g_get_monotonic_time () - start) / 1e6;
+    g_print ("bench: xml_import_20k_read_and_check %.3f s\n", parse_seconds);
+    g_print ("bench: xml_import_20k_add %.3f s\n", add_seconds);
+  }
+
+  /* Added in steps of 12 ms, as the window adds it: the longest step is
+   * the longest the window waits */
+  {
+    g_autofree char *other_path = g_strdup_printf ("%s/import-steps.kurs", dir);
+    g_autoptr(KursStore) other = kurs_store_open (other_path, KURS_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(KursRecord) imported = NULL;
+    KursXmlImport *import = kurs_xml_import_begin (other, kurs_xml_parsed_new (xml, &error),
+                                                   KURS_XML_IMPORT_DEFAULT, &error);
+    double longest = 0;
+    guint steps = 0;
+    gboolean done = FALSE;
+
+    g_assert_no_error (error);
+    while (!done)
+      {
+        gint64 start = g_get_monotonic_time ();
+
+        done = kurs_xml_import_step (import, 12 * 1000);
+        longest = MAX (longest, (g_get_monotonic_time () - start) / 1000.0);
+        steps++;
+      }
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      imported = kurs_xml_import_end (import, &error);
+      g_assert_no_error (error);
+      g_print ("bench: xml_import_20k_add_steps %u count\n", steps);
+      g_print ("bench: xml_import_20k_add_longest_step %.1f ms\n", longest);
+      /* the rules between fields, checked at once, and the commit */
+      g_print ("bench: xml_import_20k_commit %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
+    }
+  }
+
   g_print ("bench: xml_items 20000 items\n");
   g_print ("bench: xml_size %.1f MB\n", g_bytes_get_size (xml) / 1e6);
   g_print ("bench: xml_export_20k %.3f s\n", kurs_bench_median (export_times));
