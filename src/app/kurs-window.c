@@ -50,6 +50,7 @@ struct _KursWindow
   KursStrategyView     *view;
   AdwStatusPage        *error_page;
   AdwStatusPage        *opening_page;
+  struct _Import       *importing;     /* an import adding its rows */
   gboolean              read_failure_said;
   GtkMenuButton        *main_menu_button;
   GMenuModel           *main_menu;
@@ -669,11 +670,12 @@ message (KursWindow *self,
 /* A file being imported: read and checked in the background, then added
  * here, in one action, a few milliseconds at a time so that the window
  * keeps drawing (and takes no edit meanwhile) */
-typedef struct {
+typedef struct _Import {
   KursWindow    *window;
   KursXmlParsed *parsed;
   AdwToast      *toast;
   KursXmlImport *import;
+  guint          step_source;
 } Import;
 
 /* How long the window may wait for one step of adding */
@@ -689,6 +691,12 @@ import_free (Import *import)
     }
   if (import->import != NULL)
     kurs_xml_import_end (import->import, NULL);
+  g_clear_handle_id (&import->step_source, g_source_remove);
+  if (import->window->importing == import)
+    {
+      import->window->importing = NULL;
+      gtk_widget_set_sensitive (GTK_WIDGET (import->window->leaflet), TRUE);
+    }
   g_object_unref (import->window);
   kurs_xml_parsed_free (import->parsed);
   g_free (import);
@@ -720,7 +728,9 @@ import_step_cb (gpointer user_data)
   if (!kurs_xml_import_step (data->import, IMPORT_STEP_USEC))
     return G_SOURCE_CONTINUE;
 
+  data->step_source = 0;
   strategy = kurs_xml_import_end (g_steal_pointer (&data->import), &error);
+  self->importing = NULL;
   gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), TRUE);
   if (strategy != NULL)
     {
@@ -752,7 +762,8 @@ import_parsed (Import             *data,
           adw_toast_overlay_add_toast (self->toasts, data->toast);
         }
       gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), FALSE);
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, import_step_cb, data, NULL);
+      self->importing = data;
+      data->step_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, import_step_cb, data, NULL);
       return;
     }
 
@@ -1391,6 +1402,10 @@ detach_store (KursWindow *self)
   g_clear_handle_id (&self->lock_watch, g_source_remove);
   if (self->store == NULL)
     return;
+
+  /* An import still adding its rows is given up: nothing of it stays */
+  if (self->importing != NULL)
+    import_free (self->importing);
 
   kurs_store_prepare (self->store);
   kurs_strategy_view_set_strategy (self->view, NULL, NULL);
