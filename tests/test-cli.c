@@ -1196,6 +1196,79 @@ test_read_failure (Fixture       *f,
   assert_one_line_error (&exported);
 }
 
+/* search: one result a line, five fields, the words found in [ ]; JSON
+ * with the same; narrowed by strategy and kind; an unknown kind is a
+ * usage error */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto(Result) example = RUN (f, "--file", f->library, "example");
+  g_autofree char *id = strip (example.out);
+  g_auto(Result) found = RUN (f, "--file", f->library, "search", "hjemløse", "bostøtte");
+  g_auto(Result) narrowed = RUN (f, "--file", f->library, "search", "bolig", "--strategy", id, "--kind", "initiative");
+  g_auto(Result) json = RUN (f, "--file", f->library, "search", "--json", "Seniorrådet");
+  g_auto(Result) none = RUN (f, "--file", f->library, "search", "aeldre");
+  g_auto(Result) unknown = RUN (f, "--file", f->library, "search", "bolig", "--kind", "picnic");
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *results;
+
+  g_assert_cmpint (example.status, ==, 0);
+  g_assert_cmpint (found.status, ==, 0);
+  lines = g_strsplit (found.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);   /* one line, and the end */
+  {
+    g_auto(GStrv) fields = g_strsplit (lines[0], "\t", -1);
+
+    g_assert_cmpuint (g_strv_length (fields), ==, 5);
+    g_assert_cmpstr (fields[0], ==, id);
+    g_assert_cmpstr (fields[1], ==, "initiative");
+    g_assert_cmpstr (fields[3], ==, "Flere hjemløse i egen bolig med bostøtte (eksempel)");
+    g_assert_nonnull (strstr (fields[4], "[bostøtte]"));
+  }
+
+  g_assert_cmpint (narrowed.status, ==, 0);
+  g_clear_pointer (&lines, g_strfreev);
+  lines = g_strsplit (narrowed.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, 1);
+  for (guint i = 0; lines[i] != NULL && *lines[i]; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpstr (fields[0], ==, id);
+      g_assert_cmpstr (fields[1], ==, "initiative");
+    }
+
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  results = json_node_get_array (root);
+  /* the stakeholder, and its hearing response named by it */
+  {
+    gboolean stakeholder = FALSE, party = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (results); i++)
+      {
+        JsonObject *result = json_array_get_object_element (results, i);
+        const char *kind = json_object_get_string_member (result, "kind");
+
+        g_assert_cmpstr (json_object_get_string_member (result, "strategy"), ==, id);
+        if (g_str_equal (json_object_get_string_member (result, "title"), "Seniorrådet"))
+          {
+            stakeholder |= g_str_equal (kind, "stakeholder");
+            party |= g_str_equal (kind, "hearing_party");
+          }
+      }
+    g_assert_true (stakeholder);
+    g_assert_true (party);
+  }
+
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_cmpstr (none.out, ==, "");
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "picnic"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1215,6 +1288,7 @@ main (int   argc,
   ADD ("user-errors", test_user_errors);
   ADD ("bad-library-untouched", test_bad_library_untouched);
   ADD ("read-failure", test_read_failure);
+  ADD ("search", test_search);
   ADD ("locked-library", test_locked_library);
   ADD ("lock-waits", test_lock_waits);
   ADD ("odd-input-files", test_odd_input_files);

@@ -13,6 +13,7 @@
 
 #include "kurs-example.h"
 #include "kurs-migrations.h"
+#include "kurs-search.h"
 #include "kurs-store-private.h"
 #include "kurs-xml-export.h"
 #include "kurs-test-util.h"
@@ -996,6 +997,122 @@ test_read_failure_is_an_error (Fixture       *f,
   g_assert_cmpuint (failures, >, 1);   /* each read that failed */
 }
 
+/* Search: Danish words as a Dane expects them, the index kept current by
+ * every change and its undo, filters by strategy and kind, titles first */
+static guint
+n_found (KursStore  *store,
+         const char *text,
+         gint64      strategy_id,
+         KursEntity  entity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = kurs_store_search (store, text, strategy_id, entity, 0, &error);
+
+  g_assert_no_error (error);
+  return results->len;
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(KursRecord) other = NULL;
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(KursRecord) described = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *marked = NULL;
+  gint64 sid = kurs_record_get_id (strategy);
+  KursSearchResult *first;
+
+  goal = kurs_store_create (store, KURS_ENTITY_GOAL, sid, &error,
+                            "title", g_variant_new_string ("Boligsocial indsats for ældre på Østerbro"), NULL);
+  g_assert_no_error (error);
+  described = kurs_store_create (store, KURS_ENTITY_GOAL, sid, &error,
+                                 "title", g_variant_new_string ("Flere i arbejde"),
+                                 "description", g_variant_new_string ("Også boligsocial støtte til ældre"), NULL);
+  g_assert_no_error (error);
+
+  /* Case, prefixes, æ ø å as letters of their own, every word */
+  g_assert_cmpuint (n_found (store, "bolig", 0, KURS_ENTITY_NONE), ==, 2);
+  g_assert_cmpuint (n_found (store, "ÆLDRE", 0, KURS_ENTITY_NONE), ==, 2);
+  g_assert_cmpuint (n_found (store, "aeldre", 0, KURS_ENTITY_NONE), ==, 0);
+  g_assert_cmpuint (n_found (store, "osterbro", 0, KURS_ENTITY_NONE), ==, 0);
+  g_assert_cmpuint (n_found (store, "bolig østerbro", 0, KURS_ENTITY_NONE), ==, 1);
+  g_assert_cmpuint (n_found (store, "bolig vesterbro", 0, KURS_ENTITY_NONE), ==, 0);
+  g_assert_cmpuint (n_found (store, "  \"*(", 0, KURS_ENTITY_NONE), ==, 0);
+
+  /* The title's match first, with the words marked */
+  results = kurs_store_search (store, "boligsocial", 0, KURS_ENTITY_NONE, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+  first = results->pdata[0];
+  g_assert_cmpint (first->entity, ==, KURS_ENTITY_GOAL);
+  g_assert_cmpint (first->id, ==, kurs_record_get_id (goal));
+  g_assert_cmpint (first->strategy_id, ==, sid);
+  marked = kurs_search_mark (first->snippet, "<b>", "</b>", TRUE);
+  g_assert_cmpstr (marked, ==, "<b>Boligsocial</b> indsats for ældre på Østerbro");
+
+  /* A change, its undo, a deletion and its undo */
+  g_assert_true (kurs_store_set_text (store, goal, "title", "Boliger til unge på Amager", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found (store, "østerbro", 0, KURS_ENTITY_NONE), ==, 0);
+  g_assert_cmpuint (n_found (store, "amager", 0, KURS_ENTITY_NONE), ==, 1);
+  g_assert_true (kurs_store_undo (store, &error));
+  g_assert_cmpuint (n_found (store, "østerbro", 0, KURS_ENTITY_NONE), ==, 1);
+  g_assert_cmpuint (n_found (store, "amager", 0, KURS_ENTITY_NONE), ==, 0);
+  g_assert_true (kurs_store_delete (store, goal, &error));
+  g_assert_cmpuint (n_found (store, "østerbro", 0, KURS_ENTITY_NONE), ==, 0);
+  g_assert_true (kurs_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found (store, "østerbro", 0, KURS_ENTITY_NONE), ==, 1);
+
+  /* By strategy and by kind */
+  other = kurs_store_create_strategy (store, "Boligstrategi", 2024, 2030, "Teknik- og Miljøudvalget", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found (store, "bolig", 0, KURS_ENTITY_NONE), ==, 3);
+  g_assert_cmpuint (n_found (store, "bolig", sid, KURS_ENTITY_NONE), ==, 2);
+  g_assert_cmpuint (n_found (store, "bolig", kurs_record_get_id (other), KURS_ENTITY_NONE), ==, 1);
+  g_assert_cmpuint (n_found (store, "bolig", 0, KURS_ENTITY_STRATEGY), ==, 1);
+  g_assert_cmpuint (n_found (store, "teknik", 0, KURS_ENTITY_STRATEGY), ==, 1);   /* its committee */
+}
+
+/* A library of the first version gets its index when it is opened: what
+ * it held is found */
+static void
+test_search_index_built_for_old_library (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(KursStore) reopened = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *drop = g_string_new ("PRAGMA user_version = 1; DROP TABLE search_index;");
+
+  g_clear_object (&store);
+  /* back to version 1: no index, no triggers */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                           "AND name LIKE 'search_%'", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (drop, " DROP TRIGGER %s;", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  raw_exec (f->path, drop->str);
+  raw_exec (f->path, "INSERT INTO goal (strategy_id, position, title) "
+                     "SELECT id, 0, 'Tryghed i nattelivet' FROM strategy");
+  g_string_free (drop, TRUE);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 1);
+
+  reopened = open_store (f->path);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, kurs_migrations_get_latest ());
+  g_assert_cmpuint (n_found (reopened, "nattelivet", 0, KURS_ENTITY_GOAL), ==, 1);
+  g_assert_cmpuint (n_found (reopened, "udsatte", 0, KURS_ENTITY_STRATEGY), ==, 1);
+}
+
 /* Rules and transactions */
 
 static void
@@ -1456,6 +1573,8 @@ main (int   argc,
   ADD ("open/new-library", test_new_library);
   ADD ("open/in-background", test_open_in_background);
   ADD ("read/failure-is-an-error", test_read_failure_is_an_error);
+  ADD ("search/danish-and-current", test_search);
+  ADD ("search/index-built-for-old-library", test_search_index_built_for_old_library);
   ADD ("schema/field-constants", test_field_constants);
   ADD ("schema/field-constant-of-another-entity", test_field_constant_of_another_entity);
   ADD ("open/migrate-empty-file", test_migrate_empty_file);
