@@ -447,6 +447,77 @@ test_import_file (void)
   library_close (&library);
 }
 
+/* Ctrl+F searches the library: results in the sidebar as they are typed,
+ * grouped by strategy and kind with the words found marked; a result
+ * opens its record on its page; nothing found says so; closing the search
+ * brings the strategies back */
+static void
+test_search (void)
+{
+  Library library;
+  KursWindow *window;
+  GtkWidget *results, *found, *entry, *bar;
+  AdwExpanderRow *opened;
+
+  library_open (&library, TRUE, 1100);
+  window = library.window;
+  gtk_window_present (GTK_WINDOW (window));
+  kurs_widget_settle ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  kurs_widget_settle ();
+  bar = kurs_widget_find (GTK_WIDGET (window), kurs_widget_has_type_name, "GtkSearchBar");
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  entry = kurs_widget_find (GTK_WIDGET (window), kurs_widget_has_type_name, "GtkSearchEntry");
+  /* the window's focus is in the entry (whether the window itself has the
+   * keyboard is the window manager's to say) */
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (window)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "bostøtte");
+  kurs_widget_wait (400);
+  results = kurs_widget_find (GTK_WIDGET (window), kurs_widget_has_type_name, "KursSearchResults");
+  g_assert_true (gtk_widget_get_mapped (results));
+  g_assert_nonnull (kurs_widget_find (results, kurs_widget_is_label, "Strategi for udsatte borgere"));
+  g_assert_nonnull (kurs_widget_find (results, kurs_widget_is_label, "Action plans"));
+  found = kurs_widget_find (results, kurs_widget_is_row_titled, "Flere hjemløse i egen bolig med bostøtte (eksempel)");
+  g_assert_nonnull (found);
+  /* the words found in bold, in the snippet under the title */
+  {
+    g_autoptr(GPtrArray) labels = kurs_widget_find_all (found, kurs_widget_has_type_name, "GtkLabel");
+    gboolean marked = FALSE;
+
+    for (guint i = 0; i < labels->len; i++)
+      marked |= gtk_label_get_use_markup (labels->pdata[i])
+                && strstr (gtk_label_get_label (labels->pdata[i]), "<b>bostøtte</b>") != NULL;
+    g_assert_true (marked);
+  }
+  kurs_widget_snapshot (GTK_WIDGET (window), "window-search");
+
+  /* Opened on its page, its row open */
+  gtk_widget_activate (found);
+  kurs_widget_settle ();
+  g_assert_cmpstr (kurs_strategy_view_get_page_name (kurs_window_get_view (window)), ==, "action-plans");
+  opened = ADW_EXPANDER_ROW (kurs_widget_find (GTK_WIDGET (kurs_window_get_view (window)), kurs_widget_is_row_titled,
+                                               "Flere hjemløse i egen bolig med bostøtte (eksempel)"));
+  g_assert_nonnull (opened);
+  g_assert_true (adw_expander_row_get_expanded (opened));
+
+  /* Nothing found */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "aeldre");
+  kurs_widget_wait (400);
+  g_assert_nonnull (kurs_widget_find (results, kurs_widget_is_label,
+                                      "Nothing holds “aeldre”. Fewer words may find more."));
+
+  /* Closed: the strategies again */
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (bar), FALSE);
+  kurs_widget_settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_false (gtk_widget_get_mapped (results));
+
+  library_close (&library);
+}
+
 /* The empty page's header has the window's buttons when the sidebar is
  * folded away, as the strategy page's has: the page is built later than the
  * window, and follows its leaflet all the same. */
@@ -823,6 +894,7 @@ main (int   argc,
   g_test_add_func ("/window/content-pages", test_content_pages);
   g_test_add_func ("/window/opens-in-background", test_opens_in_background);
   g_test_add_func ("/window/import-file", test_import_file);
+  g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/empty-page/folded", test_empty_page_folded);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/narrow/first-frame", test_narrow_first_frame);

@@ -496,6 +496,8 @@ add_shortcuts (KursApplication *self)
                                          (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (application, "win.print",
                                          (const char *[]) { "<Control>p", NULL });
+  gtk_application_set_accels_for_action (application, "win.search",
+                                         (const char *[]) { "<Control>f", NULL });
   gtk_application_set_accels_for_action (application, "win.show-help-overlay",
                                          (const char *[]) { "<Control>question", NULL });
 

@@ -16,6 +16,8 @@
 #include "kurs-record-list.h"
 #include "kurs-strategy-document.h"
 #include "kurs-strategy-row.h"
+#include "kurs-search-results.h"
+#include "kurs-search.h"
 #include "kurs-strategy-view.h"
 #include "kurs-window.h"
 #include "kurs-xml-export.h"
@@ -46,6 +48,10 @@ struct _KursWindow
   GtkWidget            *sidebar;
   AdwWindowTitle       *library_title;
   GtkListBox           *strategies;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  KursSearchResults    *search_results;
   GtkStack             *content;
   KursStrategyView     *view;
   AdwStatusPage        *error_page;
@@ -577,6 +583,94 @@ show_record_action (GtkWidget  *widget,
     return;
 
   kurs_strategy_view_show_record (self->view, page, record);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+}
+
+/* Search: results in the sidebar, in place of the strategies, while there
+ * is text to search for */
+
+static void
+search_changed_cb (KursWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *query = kurs_search_query (text);   /* NULL: no word in it */
+  gboolean searching = query != NULL;
+
+  kurs_search_results_search (self->search_results, searching ? text : NULL);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, searching ? "results" : "strategies");
+}
+
+static void
+search_mode_cb (KursWindow *self)
+{
+  /* Escape or the button closes it: the strategies again, where they were */
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "strategies");
+    }
+}
+
+/* Enter opens the first result; Down goes into the list */
+static void
+search_activate_cb (KursWindow *self)
+{
+  GtkListBox *list = kurs_search_results_get_list (self->search_results);
+
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      if (gtk_list_box_row_get_activatable (row))
+        {
+          gtk_widget_activate (GTK_WIDGET (row));
+          return;
+        }
+    }
+}
+
+static void
+search_next_cb (KursWindow *self)
+{
+  gtk_widget_child_focus (GTK_WIDGET (self->search_results), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* A search result: its strategy, then its record on its page, revealed
+ * and with the keyboard focus, as the follow-up page's entries open */
+static void
+show_found_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autoptr(KursRecord) record = NULL;
+  gint64 strategy_id, id;
+  int entity;
+
+  g_variant_get (parameter, "(xix)", &strategy_id, &entity, &id);
+  if (self->store == NULL || entity < 0 || entity >= KURS_N_ENTITIES
+      || !(strategy = kurs_store_get (self->store, KURS_ENTITY_STRATEGY, strategy_id))
+      || !(record = kurs_store_get (self->store, entity, id)))
+    return;
+
+  if (self->selected != strategy)
+    select_strategy (self, strategy);
+  kurs_strategy_view_show_record (self->view, kurs_search_results_page_for (entity), record);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
 }
 
@@ -1307,6 +1401,14 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KursWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, KursWindow, library_title);
   gtk_widget_class_bind_template_child (widget_class, KursWindow, strategies);
+  gtk_widget_class_bind_template_child (widget_class, KursWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, KursWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KursWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, KursWindow, search_results);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_next_cb);
   gtk_widget_class_bind_template_child (widget_class, KursWindow, content);
   gtk_widget_class_bind_template_child (widget_class, KursWindow, view);
   gtk_widget_class_bind_template_child (widget_class, KursWindow, main_menu_button);
@@ -1328,6 +1430,8 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.step-page", "i", step_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-record", "(six)", show_record_action);
+  gtk_widget_class_install_action (widget_class, "win.show-found", "(xix)", show_found_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   /* The keys are the application's (add_shortcuts in kurs-application.c): they
@@ -1346,7 +1450,10 @@ static void
 kurs_window_init (KursWindow *self)
 {
   g_type_ensure (KURS_TYPE_STRATEGY_VIEW);
+  g_type_ensure (KURS_TYPE_SEARCH_RESULTS);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Typing in the sidebar starts a search */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
   gtk_menu_button_set_create_popup_func (self->main_menu_button, create_main_menu_cb, self, NULL);
 
 }
@@ -1406,6 +1513,8 @@ detach_store (KursWindow *self)
   /* An import still adding its rows is given up: nothing of it stays */
   if (self->importing != NULL)
     import_free (self->importing);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  kurs_search_results_set_store (self->search_results, NULL);
 
   kurs_store_prepare (self->store);
   kurs_strategy_view_set_strategy (self->view, NULL, NULL);
@@ -1504,6 +1613,7 @@ kurs_window_set_store (KursWindow *self,
   adw_window_title_set_subtitle (self->library_title, subtitle);
 
   gtk_list_box_bind_model (self->strategies, G_LIST_MODEL (self->model), create_strategy_row, self, NULL);
+  kurs_search_results_set_store (self->search_results, store);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (strategies_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
