@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bench-search"
+
+/* Searching the 20,000-item library (10,000 initiatives, 10,000
+ * milestones): a query of one to three words to its results, p50 and p95
+ * over 200 queries (target: p95 at most 30 ms); and what the index adds
+ * to an edit, against the same edits, taking turns, on a copy without it
+ * (target: at most 10 %): an edit of a text it holds, and of a field it
+ * does not. */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include <glib/gstdio.h>
+
+#include "kurs-bench-util.h"
+#include "kurs-search.h"
+
+#define N_QUERIES 200
+#define N_EDITS   300
+
+static const char * const words[] = {
+  "indsats", "bedre", "overgange", "borgeren", "milepæl", "center", "voksne", "sundhed",
+  "udviklingsmål", "handleplan", "socialudvalget", "bor", "over", "ind", "mil", "17", "2023",
+};
+
+/* One edit of an initiative's title (a text the index holds), or of its
+ * progress (which it does not), one action: how long it took */
+static double
+edit_ms (KursStore  *store,
+         GPtrArray  *initiatives,
+         guint       i,
+         gboolean    text)
+{
+  g_autofree char *title = g_strdup_printf ("Indsats %u: nye veje til bolig og job", i);
+  KursRecord *initiative = initiatives->pdata[(i * 37) % initiatives->len];
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  if (text)
+    g_assert_true (kurs_store_set_text (store, initiative, "title", title, &error));
+  else
+    g_assert_true (kurs_store_set (store, initiative, "progress",
+                                   g_variant_new_int64 ((kurs_record_get_int (initiative, "progress") + 1) % 100),
+                                   &error));
+  g_assert_no_error (error);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = kurs_bench_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "library.kurs", NULL);
+  g_autofree char *bare_path = g_build_filename (dir, "without-index.kurs", NULL);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint n_results = 0;
+  double with_index, without_index;
+
+  g_assert_no_error (error);
+  strategy = kurs_bench_generate_strategy (store, 10000, 10000);
+
+  for (guint i = 0; i < N_QUERIES; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GPtrArray) results = NULL;
+      guint n_words = 1 + g_rand_int_range (rand, 0, 3);
+      gint64 start;
+      double ms;
+
+      for (guint w = 0; w < n_words; w++)
+        g_string_append_printf (text, "%s%s", w ? " " : "", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      start = g_get_monotonic_time ();
+      results = kurs_store_search (store, text->str, 0, KURS_ENTITY_NONE, 100, &error);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_assert_no_error (error);
+      n_results += results->len;
+      g_array_append_val (times, ms);
+    }
+  g_print ("bench: search_items 20000 count\n");
+  g_print ("bench: search_query_p50 %.2f ms\n", kurs_bench_percentile (times, 0.50));
+  g_print ("bench: search_query_p95 %.2f ms\n", kurs_bench_percentile (times, 0.95));
+  g_print ("bench: search_results_per_query %.0f count\n", (double) n_results / N_QUERIES);
+
+  /* The same edits, taking turns, on the library and on a copy of it
+   * without the index's triggers */
+  kurs_store_close (store);
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (path);
+    g_autoptr(GFile) to = g_file_new_for_path (bare_path);
+    g_autoptr(KursStore) indexed = NULL;
+    g_autoptr(KursStore) bare = NULL;
+    g_autoptr(GPtrArray) indexed_initiatives = NULL;
+    g_autoptr(GPtrArray) bare_initiatives = NULL;
+    g_autoptr(GArray) indexed_times = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) bare_times = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) indexed_other = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) bare_other = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GString) drop = g_string_new (NULL);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+    g_assert_cmpint (sqlite3_open (bare_path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                             "AND name LIKE 'search_%'", -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (drop, "DROP TRIGGER %s;", sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    g_assert_cmpint (sqlite3_exec (db, drop->str, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+
+    indexed = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    bare = kurs_store_open (bare_path, KURS_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    indexed_initiatives = kurs_store_list_by_strategy (indexed, KURS_ENTITY_INITIATIVE,
+                                                       kurs_record_get_id (strategy), NULL);
+    bare_initiatives = kurs_store_list_by_strategy (bare, KURS_ENTITY_INITIATIVE, kurs_record_get_id (strategy), NULL);
+    for (guint i = 0; i < N_EDITS; i++)
+      {
+        double ms = edit_ms (indexed, indexed_initiatives, i, TRUE);
+
+        g_array_append_val (indexed_times, ms);
+        ms = edit_ms (bare, bare_initiatives, i, TRUE);
+        g_array_append_val (bare_times, ms);
+        ms = edit_ms (indexed, indexed_initiatives, i, FALSE);
+        g_array_append_val (indexed_other, ms);
+        ms = edit_ms (bare, bare_initiatives, i, FALSE);
+        g_array_append_val (bare_other, ms);
+      }
+    with_index = kurs_bench_median (indexed_times);
+    without_index = kurs_bench_median (bare_times);
+    g_print ("bench: search_index_edit_overhead_not_text %.1f %%\n",
+             100.0 * (kurs_bench_median (indexed_other) - kurs_bench_median (bare_other)) / kurs_bench_median (bare_other));
+  }
+  g_print ("bench: search_text_edit_with_index %.3f ms\n", with_index);
+  g_print ("bench: search_text_edit_without_index %.3f ms\n", without_index);
+  g_print ("bench: search_index_edit_overhead_text %.1f %%\n", 100.0 * (with_index - without_index) / without_index);
+  return 0;
+}
