@@ -38,6 +38,7 @@ struct _KursApplication
   /* Hidden options, for tests and benchmarks */
   char           *screenshot;
   gboolean        first_frame_armed;
+  char           *record;     /* STRATEGY:KIND:N to show once its library is open */
   char           *page;
   char           *strategy;
   gboolean        quit_after_first_frame;
@@ -119,6 +120,69 @@ show_open_error (KursApplication *self,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A record named STRATEGY:KIND:N (as the search provider names its
+ * results), shown in @window, which shows its library */
+static void
+show_record (KursWindow *window,
+             const char *record)
+{
+  g_auto(GStrv) parts = g_strsplit (record, ":", 3);
+  KursStore *store = kurs_window_get_store (window);
+  g_autoptr(KursRecord) strategy = NULL;
+  const KursEntityInfo *info;
+  gint64 id;
+
+  if (store == NULL || g_strv_length (parts) != 3 || !(info = kurs_entity_info_by_name (parts[1]))
+      || !g_ascii_string_to_signed (parts[2], 10, 1, G_MAXINT64, &id, NULL)
+      || !(strategy = kurs_store_find_strategy (store, parts[0], NULL)))
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-found", "(xix)", kurs_record_get_id (strategy),
+                              (int) info->entity, id);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+typedef struct {
+  KursWindow *window;
+  char       *record;
+} PendingRecord;
+
+static gboolean
+show_pending_record_cb (gpointer user_data)
+{
+  PendingRecord *pending = user_data;
+
+  show_record (pending->window, pending->record);
+  g_object_unref (pending->window);
+  g_free (pending->record);
+  g_free (pending);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_mapped_cb (GtkWidget     *window,
+                  PendingRecord *pending)
+{
+  g_signal_handlers_disconnect_by_func (window, window_mapped_cb, pending);
+  /* after the window's first layout, which the page's scrolling needs */
+  g_idle_add_full (G_PRIORITY_LOW, show_pending_record_cb, pending, NULL);
+}
+
+/* Takes @record */
+static void
+show_record_when_shown (KursWindow *window,
+                        char       *record)
+{
+  PendingRecord *pending = g_new0 (PendingRecord, 1);
+
+  pending->window = g_object_ref (window);
+  pending->record = record;
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    window_mapped_cb (GTK_WIDGET (window), pending);
+  else
+    g_signal_connect_after (window, "map", G_CALLBACK (window_mapped_cb), pending);
 }
 
 /* A library being opened in the background: the window that shows the
@@ -227,6 +291,9 @@ library_opened_cb (GObject      *source,
     kurs_window_show_page (window, self->page);
   arm_first_frame (self, window);
   gtk_window_present (GTK_WINDOW (window));
+  /* the record on its page, once the window is shown */
+  if (self->record != NULL)
+    show_record_when_shown (window, g_steal_pointer (&self->record));
 
   if (!kurs_store_is_read_only (store))
     remember_library (self, opening->path);
@@ -427,7 +494,36 @@ quit_action (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* app.show-record-in ((LIBRARY, STRATEGY:KIND:N)): the record in the
+ * window of its library, opening the library first where no window shows
+ * it; what `kurs --file LIBRARY --record …` asks of a Kurs that runs */
+static void
+show_record_in_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  KursApplication *self = user_data;
+  const char *path, *record;
+  KursWindow *window;
+
+  g_variant_get (parameter, "(&s&s)", &path, &record);
+  if ((window = find_window (self, path)) != NULL)
+    {
+      show_record (window, record);
+      return;
+    }
+
+  g_free (self->record);
+  self->record = g_strdup (record);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    kurs_application_open_library (self, file);
+  }
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-record-in", show_record_in_action, "(ss)" },
   { "open-library", open_library_action },
   { "new-library", new_library_action },
   { "open-recent", open_recent_action, "s" },
@@ -583,6 +679,7 @@ kurs_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot);
   g_variant_dict_lookup (options, "page", "s", &self->page);
   g_variant_dict_lookup (options, "strategy", "s", &self->strategy);
+  g_variant_dict_lookup (options, "record", "s", &self->record);
   self->quit_after_first_frame = g_variant_dict_contains (options, "quit-after-first-frame");
 
   /* A test or a measurement runs an instance of its own. */
@@ -603,10 +700,19 @@ kurs_application_handle_local_options (GApplication *application,
           return 1;
         }
 
-      /* A Kurs that already runs opens it; this one is done. */
+      /* A Kurs that already runs opens it (at the record asked for); this
+       * one is done. */
       if (g_application_get_is_remote (application))
         {
-          g_application_open (application, &self->file, 1, "");
+          if (self->record != NULL)
+            {
+              g_autofree char *path = g_file_get_path (self->file);
+
+              g_action_group_activate_action (G_ACTION_GROUP (application), "show-record-in",
+                                              g_variant_new ("(ss)", path ? path : "", self->record));
+            }
+          else
+            g_application_open (application, &self->file, 1, "");
           return 0;
         }
     }
@@ -626,6 +732,7 @@ kurs_application_finalize (GObject *object)
   g_free (self->screenshot);
   g_free (self->page);
   g_free (self->strategy);
+  g_free (self->record);
 
   G_OBJECT_CLASS (kurs_application_parent_class)->finalize (object);
 }
@@ -654,6 +761,7 @@ kurs_application_init (KursApplication *self)
     { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
     { "page", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },
     { "strategy", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },
+    { "record", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },
     { NULL }
   };
 
