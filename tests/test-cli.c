@@ -1217,16 +1217,23 @@ test_search (Fixture       *f,
   g_assert_cmpint (example.status, ==, 0);
   g_assert_cmpint (found.status, ==, 0);
   lines = g_strsplit (found.out, "\n", -1);
-  g_assert_cmpuint (g_strv_length (lines), ==, 2);   /* one line, and the end */
-  {
-    g_auto(GStrv) fields = g_strsplit (lines[0], "\t", -1);
+  /* the initiative, and the approved version that holds it */
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
 
-    g_assert_cmpuint (g_strv_length (fields), ==, 5);
-    g_assert_cmpstr (fields[0], ==, id);
-    g_assert_cmpstr (fields[1], ==, "initiative");
-    g_assert_cmpstr (fields[3], ==, "Flere hjemløse i egen bolig med bostøtte (eksempel)");
-    g_assert_nonnull (strstr (fields[4], "[bostøtte]"));
-  }
+      g_assert_cmpuint (g_strv_length (fields), ==, 5);
+      g_assert_cmpstr (fields[0], ==, id);
+      if (g_str_equal (fields[1], "initiative"))
+        g_assert_cmpstr (fields[3], ==, "Flere hjemløse i egen bolig med bostøtte (eksempel)");
+      else
+        {
+          g_assert_cmpstr (fields[1], ==, "version");
+          g_assert_cmpstr (fields[3], ==, "Approved version 1, Nov 29, 2022");
+        }
+      g_assert_nonnull (strstr (fields[4], "[bostøtte]"));
+    }
 
   g_assert_cmpint (narrowed.status, ==, 0);
   g_clear_pointer (&lines, g_strfreev);

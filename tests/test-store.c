@@ -1079,6 +1079,29 @@ test_search (Fixture       *f,
   g_assert_cmpuint (n_found (store, "teknik", 0, KURS_ENTITY_STRATEGY), ==, 1);   /* its committee */
 }
 
+/* An approved version is searchable as it was approved, named by its
+ * number and day: a later change of the draft does not change it */
+static void
+test_search_versions (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = kurs_example_create (store, &error);
+  g_autoptr(GPtrArray) results = NULL;
+  KursSearchResult *found = NULL;
+
+  g_assert_no_error (error);
+  results = kurs_store_search (store, "forsorgshjem", kurs_record_get_id (strategy), KURS_ENTITY_VERSION, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  found = results->pdata[0];
+  g_assert_cmpstr (found->title, ==, "Approved version 1, Nov 29, 2022");
+  g_assert_nonnull (strstr (found->snippet, KURS_SEARCH_MARK_START "forsorgshjem"));
+  /* the markup of its XML is not searched */
+  g_assert_cmpuint (n_found (store, "indicator", 0, KURS_ENTITY_VERSION), ==, 0);
+}
+
 /* A library of the first version gets its index when it is opened: what
  * it held is found */
 static void
@@ -1574,6 +1597,7 @@ main (int   argc,
   ADD ("open/in-background", test_open_in_background);
   ADD ("read/failure-is-an-error", test_read_failure_is_an_error);
   ADD ("search/danish-and-current", test_search);
+  ADD ("search/approved-versions", test_search_versions);
   ADD ("search/index-built-for-old-library", test_search_index_built_for_old_library);
   ADD ("schema/field-constants", test_field_constants);
   ADD ("schema/field-constant-of-another-entity", test_field_constant_of_another_entity);

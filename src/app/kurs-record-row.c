@@ -29,6 +29,8 @@ typedef struct
   KursRecordRowPopulate populate;
   gpointer              populate_data;
   GtkWidget            *first_editor;   /* not owned: the row's child */
+  guint                 focus_tick;     /* while it waits to give it the keyboard */
+  guint                 focus_tries;
 } KursRecordRowPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (KursRecordRow, kurs_record_row, ADW_TYPE_EXPANDER_ROW)
@@ -415,6 +417,46 @@ kurs_record_row_set_populate (KursRecordRow         *self,
   expanded_cb (self);
 }
 
+/* The keyboard to the first editor, its text selected; whether it took it */
+static gboolean
+focus_first_editor (KursRecordRow *self)
+{
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
+  gboolean focused;
+
+  if (priv->first_editor == NULL)
+    return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+
+  if (KURS_IS_TEXT_AREA (priv->first_editor))
+    {
+      kurs_text_area_focus (KURS_TEXT_AREA (priv->first_editor), TRUE);
+      return TRUE;
+    }
+  focused = gtk_widget_grab_focus (priv->first_editor) || gtk_widget_child_focus (priv->first_editor,
+                                                                                   GTK_DIR_TAB_FORWARD);
+  if (focused && GTK_IS_EDITABLE (priv->first_editor))
+    gtk_editable_select_region (GTK_EDITABLE (priv->first_editor), 0, -1);
+  return focused;
+}
+
+/* A row opened before its window was laid out (Kurs started at a record)
+ * gives its editor the keyboard as soon as it can take it */
+static gboolean
+retry_focus_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  KursRecordRow *self = KURS_RECORD_ROW (widget);
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
+
+  if (focus_first_editor (self) || ++priv->focus_tries > 60)
+    {
+      priv->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 /**
  * kurs_record_row_open:
  *
@@ -425,21 +467,15 @@ void
 kurs_record_row_open (KursRecordRow *self)
 {
   KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
+
   g_return_if_fail (KURS_IS_RECORD_ROW (self));
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
-  if (priv->first_editor == NULL)
+  if (!focus_first_editor (self) && priv->focus_tick == 0)
     {
-      gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
-      return;
+      priv->focus_tries = 0;
+      priv->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), retry_focus_cb, NULL, NULL);
     }
-
-  if (KURS_IS_TEXT_AREA (priv->first_editor))
-    kurs_text_area_focus (KURS_TEXT_AREA (priv->first_editor), TRUE);
-  else if (!gtk_widget_grab_focus (priv->first_editor))
-    gtk_widget_child_focus (priv->first_editor, GTK_DIR_TAB_FORWARD);
-  if (GTK_IS_EDITABLE (priv->first_editor))
-    gtk_editable_select_region (GTK_EDITABLE (priv->first_editor), 0, -1);
 }
 
 /**

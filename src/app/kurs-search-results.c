@@ -57,6 +57,8 @@ kind_label (KursEntity entity)
     case KURS_ENTITY_HEARING_ROUND:
     case KURS_ENTITY_HEARING_PARTY:
       return _("Hearing responses");
+    case KURS_ENTITY_VERSION:
+      return _("Approved versions");
     case KURS_ENTITY_ACTION_PLAN:
     case KURS_ENTITY_INITIATIVE:
     case KURS_ENTITY_COURSE_CORRECTION:
@@ -78,6 +80,7 @@ kurs_search_results_page_for (KursEntity entity)
     case KURS_ENTITY_STRATEGY:
     case KURS_ENTITY_MANDATE_ITEM:
     case KURS_ENTITY_POLICY_LINK:
+    case KURS_ENTITY_VERSION:
       return "overview";
     case KURS_ENTITY_TARGET_GROUP:
       return "target-groups";

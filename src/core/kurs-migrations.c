@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kurs-migrations.h"
+#include "kurs-xml.h"
 #include "kurs-store.h"
 
 /* Each migration takes a library from user_version N to N + 1 in one
@@ -301,7 +302,9 @@ static const char * const migrations[] = {
 
   /* 2: the search index, kept by the library itself: each row's title and
    * texts, under a rowid made of its entity and id, written by triggers in
-   * the same transaction as the row */
+   * the same transaction as the row; an approved version's frozen text
+   * through kurs_text_of_xml(), which each writing connection of Kurs
+   * has (kurs_migrations_add_functions()) */
   "CREATE VIRTUAL TABLE search_index USING fts5 (\n"
   "  title, body, entity UNINDEXED, row_id UNINDEXED, strategy_id UNINDEXED,\n"
   "  tokenize = 'unicode61 remove_diacritics 0'\n"
@@ -620,8 +623,43 @@ static const char * const migrations[] = {
   "END;\n"
   "INSERT INTO search_index (rowid, title, body, entity, row_id, "
     "strategy_id) SELECT 21 * 1099511627776 + r.id, r.text, '', 21, r.id, "
-    "r.strategy_id FROM course_correction r;\n",
+    "r.strategy_id FROM course_correction r;\n"
+  "CREATE TRIGGER search_version_insert AFTER INSERT ON version BEGIN\n"
+  "  INSERT INTO search_index (rowid, title, body, entity, row_id, "
+    "strategy_id) VALUES (23 * 1099511627776 + NEW.id, '', kurs_text_of_xml (NEW.content), 23, NEW.id, "
+    "NEW.strategy_id);\n"
+  "END;\n"
+  "CREATE TRIGGER search_version_delete AFTER DELETE ON version BEGIN\n"
+  "  DELETE FROM search_index WHERE rowid = 23 * 1099511627776 + OLD.id;\n"
+  "END;\n"
+  "INSERT INTO search_index (rowid, title, body, entity, row_id, "
+    "strategy_id) SELECT 23 * 1099511627776 + r.id, '', kurs_text_of_xml (r.content), 23, r.id, "
+    "r.strategy_id FROM version r;\n",
 };
+
+static void
+text_of_xml (sqlite3_context  *context,
+             int               argc,
+             sqlite3_value   **argv)
+{
+  g_autofree char *text = kurs_xml_text_content ((const char *) sqlite3_value_text (argv[0]));
+
+  sqlite3_result_text (context, text, -1, SQLITE_TRANSIENT);
+}
+
+/**
+ * kurs_migrations_add_functions:
+ * @db: a connection that writes a library
+ *
+ * Gives @db the SQL functions the library's triggers call: the words of
+ * an approved version's frozen XML, for the search index.
+ */
+gboolean
+kurs_migrations_add_functions (sqlite3 *db)
+{
+  return sqlite3_create_function_v2 (db, "kurs_text_of_xml", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                     text_of_xml, NULL, NULL, NULL) == SQLITE_OK;
+}
 
 int
 kurs_migrations_get_latest (void)

@@ -14,4 +14,6 @@ gboolean kurs_migrations_run        (sqlite3  *db,
                                      int       from_version,
                                      GError  **error);
 
+gboolean kurs_migrations_add_functions (sqlite3 *db);
+
 G_END_DECLS

@@ -73,6 +73,22 @@ kurs_search_query (const char *text)
 }
 
 /**
+ * kurs_search_name_version:
+ * @version: an approved version
+ *
+ * Returns: (transfer full): its name in search results, "Approved version
+ *   2, 29. nov. 2022"
+ */
+char *
+kurs_search_name_version (KursRecord *version)
+{
+  g_autofree char *day = kurs_date_format_local (kurs_record_get_date (version, "approved_date"));
+
+  /* Translators: a search result, "Approved version 2, 29. nov. 2022" */
+  return g_strdup_printf (_("Approved version %d, %s"), (int) kurs_record_get_int (version, "number"), day);
+}
+
+/**
  * kurs_store_search:
  * @text: the words to find
  * @strategy_id: only in this strategy, or 0 for all
@@ -129,6 +145,19 @@ kurs_store_search (KursStore   *store,
     }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
+
+  /* An approved version is named by its number and day */
+  for (guint i = 0; rc == SQLITE_DONE && i < results->len; i++)
+    {
+      KursSearchResult *result = results->pdata[i];
+      g_autoptr(KursRecord) version = NULL;
+
+      if (result->entity != KURS_ENTITY_VERSION
+          || !(version = kurs_store_get (store, KURS_ENTITY_VERSION, result->id)))
+        continue;
+      g_free (result->title);
+      result->title = kurs_search_name_version (version);
+    }
 
   if (rc != SQLITE_DONE)
     {

@@ -27,6 +27,7 @@ GPtrArray *kurs_store_search       (KursStore        *store,
                                     KursEntity        entity,
                                     guint             limit,
                                     GError          **error);
+char      *kurs_search_name_version (KursRecord      *version);
 char      *kurs_search_mark        (const char       *snippet,
                                     const char       *start,
                                     const char       *end,

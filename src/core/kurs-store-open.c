@@ -480,6 +480,7 @@ open_connection (KursStore           *self,
         {
           sqlite3_extended_result_codes (self->db, TRUE);
           sqlite3_busy_timeout (self->db, busy_timeout_ms (flags));
+          kurs_migrations_add_functions (self->db);
         }
     }
 

@@ -407,3 +407,44 @@ kurs_xml_validate (GBytes     *data,
 
   return ok;
 }
+
+/* The words of an element and all below it, a space between elements */
+static void
+append_text (xmlNodePtr  node,
+             GString    *text)
+{
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE && child->content != NULL)
+        {
+          g_string_append (text, (const char *) child->content);
+          g_string_append_c (text, ' ');
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        append_text (child, text);
+    }
+  /* attributes hold dates and kinds, no words to search */
+}
+
+/**
+ * kurs_xml_text_content:
+ * @xml: a strategy's XML, as Kurs wrote it
+ *
+ * Returns: (transfer full): the words of its texts, without the markup;
+ *   "" for what cannot be read
+ */
+char *
+kurs_xml_text_content (const char *xml)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  GString *text = g_string_new (NULL);
+
+  if (xml == NULL)
+    return g_string_free (text, FALSE);
+
+  bytes = g_bytes_new_static (xml, strlen (xml));
+  if ((doc = kurs_xml_parse (bytes, NULL)) != NULL && xmlDocGetRootElement (doc) != NULL)
+    append_text (xmlDocGetRootElement (doc), text);
+  return g_string_free (text, FALSE);
+}

@@ -62,4 +62,6 @@ gboolean             kurs_xml_validate     (GBytes      *data,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
+char *kurs_xml_text_content (const char *xml);
+
 G_END_DECLS

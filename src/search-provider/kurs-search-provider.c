@@ -189,7 +189,8 @@ result_metas (KursSearchProvider *self,
           || !(record = kurs_store_get (store, entity, number)))
         continue;
 
-      name = kurs_store_get_record_name (store, record);
+      name = entity == KURS_ENTITY_VERSION ? kurs_search_name_version (record)
+                                           : kurs_store_get_record_name (store, record);
       /* Translators: under a search result in GNOME's overview: its kind, and its strategy */
       description = g_strdup_printf (_("%s in “%s”"), _(kurs_entity_info (entity)->label),
                                      kurs_record_get_title (strategy));
