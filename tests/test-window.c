@@ -502,6 +502,17 @@ test_search (void)
                                                "Flere hjemløse i egen bolig med bostøtte (eksempel)"));
   g_assert_nonnull (opened);
   g_assert_true (adw_expander_row_get_expanded (opened));
+  /* and in sight: its header within what its page's scrolled window shows */
+  kurs_widget_wait (600);
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (opened), GTK_TYPE_SCROLLED_WINDOW);
+    graphene_rect_t bounds;
+
+    g_assert_nonnull (scrolled);
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (opened), scrolled, &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + 40, <=, gtk_widget_get_height (scrolled));
+  }
 
   /* Nothing found */
   gtk_editable_set_text (GTK_EDITABLE (entry), "aeldre");

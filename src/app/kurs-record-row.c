@@ -31,6 +31,8 @@ typedef struct
   GtkWidget            *first_editor;   /* not owned: the row's child */
   guint                 focus_tick;     /* while it waits to give it the keyboard */
   guint                 focus_tries;
+  guint                 scroll_tick;    /* while it opens: kept in sight */
+  guint                 scroll_frames;
 } KursRecordRowPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (KursRecordRow, kurs_record_row, ADW_TYPE_EXPANDER_ROW)
@@ -457,6 +459,41 @@ retry_focus_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* The opened row in sight in the scrolled page it is on: where it does
+ * not fit below what is shown, its top at the top; each frame while it
+ * opens, as the expander grows for a while */
+static gboolean
+keep_in_sight_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  KursRecordRow *self = KURS_RECORD_ROW (widget);
+  KursRecordRowPrivate *priv = kurs_record_row_get_instance_private (self);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  graphene_rect_t bounds;
+
+  if (content != NULL && gtk_widget_compute_bounds (widget, content, &bounds))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      double value = gtk_adjustment_get_value (adjustment);
+      double page = gtk_adjustment_get_page_size (adjustment);
+      double top = bounds.origin.y - 12;
+      double bottom = bounds.origin.y + bounds.size.height + 12;
+
+      /* Where it does not fit below, it goes to the top */
+      if (top < value || bottom > value + page)
+        gtk_adjustment_set_value (adjustment, top);
+    }
+
+  if (++priv->scroll_frames >= 30)
+    {
+      priv->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 /**
  * kurs_record_row_open:
  *
@@ -476,6 +513,9 @@ kurs_record_row_open (KursRecordRow *self)
       priv->focus_tries = 0;
       priv->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), retry_focus_cb, NULL, NULL);
     }
+  priv->scroll_frames = 0;
+  if (priv->scroll_tick == 0)
+    priv->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), keep_in_sight_cb, NULL, NULL);
 }
 
 /**
