@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-calendar"
+
+#include "config.h"
+
+#include "kurs-calendar.h"
+
+/* Easter 2022–2035 as the almanacs print it, and the holidays that follow */
+static void
+test_easter_and_holidays (void)
+{
+  static const char * const easter[] = {
+    "2022-04-17", "2023-04-09", "2024-03-31", "2025-04-20", "2026-04-05", "2027-03-28", "2028-04-16",
+    "2029-04-01", "2030-04-21", "2031-04-13", "2032-03-28", "2033-04-17", "2034-04-09", "2035-03-25",
+  };
+
+  for (int year = 2022; year <= 2035; year++)
+    {
+      g_autofree char *text = kurs_date_to_iso (kurs_calendar_easter (year));
+      g_autoptr(GArray) holidays = kurs_calendar_holidays (year);
+
+      g_assert_cmpstr (text, ==, easter[year - 2022]);
+      /* General Prayer Day was one until 2023 */
+      g_assert_cmpuint (holidays->len, ==, year <= 2023 ? 11 : 10);
+      for (guint i = 1; i < holidays->len; i++)
+        g_assert_cmpuint (g_array_index (holidays, KursHoliday, i - 1).date, <,
+                          g_array_index (holidays, KursHoliday, i).date);
+    }
+
+  /* A few by their day */
+  g_assert_true (kurs_calendar_is_holiday (kurs_date_from_ymd (2023, 5, 5)));    /* Store bededag */
+  g_assert_false (kurs_calendar_is_holiday (kurs_date_from_ymd (2024, 4, 26)));  /* no longer */
+  g_assert_true (kurs_calendar_is_holiday (kurs_date_from_ymd (2024, 5, 9)));    /* Kristi himmelfart */
+  g_assert_true (kurs_calendar_is_holiday (kurs_date_from_ymd (2025, 6, 9)));    /* 2. pinsedag */
+  g_assert_true (kurs_calendar_is_holiday (kurs_date_from_ymd (2027, 3, 25)));   /* Skærtorsdag */
+  g_assert_true (kurs_calendar_is_holiday (kurs_date_from_ymd (2030, 12, 26)));  /* 2. juledag */
+  g_assert_false (kurs_calendar_is_holiday (kurs_date_from_ymd (2026, 6, 5)));   /* Grundlovsdag: by custom */
+  g_assert_false (kurs_calendar_is_holiday (kurs_date_from_ymd (2026, 12, 24))); /* Juleaften: by custom */
+}
+
+/* Week numbers around New Year, where the week's year is not the date's */
+static void
+test_iso_weeks (void)
+{
+  static const struct { int y, m, d, week, week_year; } cases[] = {
+    { 2020, 12, 31, 53, 2020 },
+    { 2021, 1, 3, 53, 2020 },
+    { 2021, 1, 4, 1, 2021 },
+    { 2024, 12, 30, 1, 2025 },
+    { 2025, 12, 29, 1, 2026 },
+    { 2026, 12, 31, 53, 2026 },
+    { 2027, 1, 1, 53, 2026 },
+    { 2027, 1, 4, 1, 2027 },
+    { 2029, 5, 17, 20, 2029 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int week_year = 0;
+
+      g_assert_cmpint (kurs_calendar_iso_week (kurs_date_from_ymd (cases[i].y, cases[i].m, cases[i].d), &week_year),
+                       ==, cases[i].week);
+      g_assert_cmpint (week_year, ==, cases[i].week_year);
+    }
+}
+
+/* The municipal elections: the third Tuesday of November, every fourth year */
+static void
+test_council_elections (void)
+{
+  static const struct { int year; const char *day; } elections[] = {
+    { 2017, "2017-11-21" }, { 2021, "2021-11-16" }, { 2025, "2025-11-18" }, { 2029, "2029-11-20" },
+    { 2033, "2033-11-15" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (elections); i++)
+    {
+      g_autofree char *text = kurs_date_to_iso (kurs_calendar_council_election (elections[i].year));
+
+      g_assert_cmpstr (text, ==, elections[i].day);
+    }
+  g_assert_cmpuint (kurs_calendar_council_election (2026), ==, KURS_DATE_NONE);
+  g_assert_cmpuint (kurs_calendar_council_election (2028), ==, KURS_DATE_NONE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/calendar/easter-and-holidays", test_easter_and_holidays);
+  g_test_add_func ("/calendar/iso-weeks", test_iso_weeks);
+  g_test_add_func ("/calendar/council-elections", test_council_elections);
+
+  return g_test_run ();
+}
