@@ -272,16 +272,20 @@ test_csv_import (Fixture       *f,
   g_assert_cmpuint (problems->len, ==, 0);
   g_clear_pointer (&problems, g_ptr_array_unref);
 
-  /* A Danish sheet: semicolons and decimal commas, thousands with points */
+  /* A Danish sheet: semicolons and decimal commas, thousands with points,
+   * with or without a decimal part */
   n = import (f, "\xef\xbb\xbfMåleparameter;Dato;Værdi\n"
-                 "Nøgletal på udsatteområdet: borgere på forsorgshjem;31.12.2023;1.234,5\n",
+                 "Nøgletal på udsatteområdet: borgere på forsorgshjem;31.12.2023;1.234,5\n"
+                 "Nøgletal på udsatteområdet: borgere på forsorgshjem;31.12.2024;1.190\n"
+                 "Nøgletal på udsatteområdet: borgere på forsorgshjem;31.12.2025;0.5\n",
               &problems, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (n, ==, 1);
+  g_assert_cmpint (n, ==, 3);
   g_clear_pointer (&problems, g_ptr_array_unref);
 
   text = stored_measurements (f);
-  g_assert_cmpstr (text, ==, "0 2022-02-01 61 VIVE, 2022\n0 2024-02-01 58 -\n1 2023-12-31 1234.5 -\n");
+  g_assert_cmpstr (text, ==, "0 2022-02-01 61 VIVE, 2022\n0 2024-02-01 58 -\n1 2023-12-31 1234.5 -\n"
+                   "1 2024-12-31 1190 -\n1 2025-12-31 0.5 -\n");
 
   /* One import is one undo */
   g_assert_cmpstr (kurs_store_get_undo_label (f->store), ==, "Import measurements");

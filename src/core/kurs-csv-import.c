@@ -156,6 +156,26 @@ find_indicator (GArray     *indicators,
   return 0;
 }
 
+/* "1.190", "12.500.000": one to three digits (not a lone 0), then groups
+ * of a point and three digits */
+static gboolean
+groups_thousands (const char *text)
+{
+  const char *p = text;
+  guint lead = 0;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  while (g_ascii_isdigit (p[lead]))
+    lead++;
+  if (lead == 0 || lead > 3 || (lead == 1 && p[0] == '0') || p[lead] != '.')
+    return FALSE;
+  for (p += lead; *p == '.'; p += 4)
+    if (!g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || !g_ascii_isdigit (p[3]))
+      return FALSE;
+  return *p == '\0';
+}
+
 static gboolean
 parse_value (const char *text,
              char        separator,
@@ -164,8 +184,10 @@ parse_value (const char *text,
   g_autofree char *number = g_strstrip (g_strdup (text));
   char *end = NULL;
 
-  /* 1.234,5 in a Danish sheet: the points group thousands */
-  if (separator == ';' && strchr (number, ','))
+  /* 1.234,5 in a Danish sheet: the points group thousands; and so they do
+   * in 1.190 or 12.500.000 there, with no comma (a decimal point would
+   * not be followed by groups of three) */
+  if (separator == ';' && (strchr (number, ',') || groups_thousands (number)))
     {
       g_autoptr(GString) plain = g_string_new (NULL);
 
