@@ -67,46 +67,6 @@ kind_label (KursEntity entity)
     }
 }
 
-/**
- * kurs_search_results_page_for:
- *
- * Returns: the name of the page a record of @entity is edited on
- */
-const char *
-kurs_search_results_page_for (KursEntity entity)
-{
-  switch (entity)
-    {
-    case KURS_ENTITY_STRATEGY:
-    case KURS_ENTITY_MANDATE_ITEM:
-    case KURS_ENTITY_POLICY_LINK:
-    case KURS_ENTITY_VERSION:
-      return "overview";
-    case KURS_ENTITY_TARGET_GROUP:
-      return "target-groups";
-    case KURS_ENTITY_FOCUS_AREA:
-    case KURS_ENTITY_BEARING:
-    case KURS_ENTITY_PRINCIPLE:
-      return "focus-areas";
-    case KURS_ENTITY_GOAL:
-    case KURS_ENTITY_SUBGOAL:
-      return "goals";
-    case KURS_ENTITY_INDICATOR:
-    case KURS_ENTITY_MEASUREMENT:
-      return "indicators";
-    case KURS_ENTITY_MILESTONE:
-    case KURS_ENTITY_WORKSHOP_OUTPUT:
-      return "process";
-    case KURS_ENTITY_STAKEHOLDER:
-      return "stakeholders";
-    case KURS_ENTITY_HEARING_ROUND:
-    case KURS_ENTITY_HEARING_PARTY:
-      return "hearings";
-    default:
-      return "action-plans";
-    }
-}
-
 static void
 clear (KursSearchResults *self)
 {

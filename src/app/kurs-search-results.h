@@ -15,6 +15,5 @@ void        kurs_search_results_set_store (KursSearchResults *self,
 void        kurs_search_results_search    (KursSearchResults *self,
                                            const char        *text);
 GtkListBox *kurs_search_results_get_list  (KursSearchResults *self);
-const char *kurs_search_results_page_for  (KursEntity         entity);
 
 G_END_DECLS

@@ -670,7 +670,7 @@ show_found_action (GtkWidget  *widget,
 
   if (self->selected != strategy)
     select_strategy (self, strategy);
-  kurs_strategy_view_show_record (self->view, kurs_search_results_page_for (entity), record);
+  kurs_strategy_view_show_record (self->view, kurs_strategy_view_page_for_record (record, NULL), record);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
 }
 
