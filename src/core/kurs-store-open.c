@@ -771,3 +771,124 @@ kurs_store_open_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* Reading a strategy in the background */
+
+typedef struct {
+  char                  *path;
+  gint64                 strategy_id;
+  KursStoreStrategyFunc  func;
+  gpointer               data;
+  GDestroyNotify         data_free;
+  GDestroyNotify         result_free;
+} ReadData;
+
+static void
+read_data_free (gpointer data)
+{
+  ReadData *read = data;
+
+  if (read->data_free != NULL)
+    read->data_free (read->data);
+  g_free (read->path);
+  g_free (read);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ReadData *read = task_data;
+  g_autoptr(KursStore) store = NULL;
+  g_autoptr(KursRecord) strategy = NULL;
+  GError *error = NULL;
+  gpointer result;
+
+  /* A connection of the thread's own, reading what is committed */
+  store = kurs_store_open (read->path, KURS_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  strategy = kurs_store_get (store, KURS_ENTITY_STRATEGY, read->strategy_id);
+  if (strategy == NULL)
+    {
+      g_task_return_new_error (task, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
+                               _("The strategy is no longer in the library"));
+      return;
+    }
+
+  if ((result = read->func (store, strategy, read->data, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, read->result_free);
+}
+
+/**
+ * kurs_store_read_strategy_async:
+ * @path: the library's file
+ * @strategy: a strategy of a store on @path
+ * @func: makes the result from the strategy, in the thread
+ * @result_free: frees a result no one took
+ * @source_tag: the caller's function, which _finish() checks
+ *
+ * Calls @func in a thread, with a read-only store of the thread's own
+ * (which a result may keep) and its record of @strategy: for a large
+ * strategy's export or document, while a window goes on.  What the caller
+ * has not committed is not in it; let its store's bindings save first
+ * (kurs_store_prepare()).  A strategy deleted meanwhile is an error.
+ */
+void
+kurs_store_read_strategy_async (const char            *path,
+                                KursRecord            *strategy,
+                                KursStoreStrategyFunc  func,
+                                gpointer               data,
+                                GDestroyNotify         data_free,
+                                GDestroyNotify         result_free,
+                                gpointer               source_tag,
+                                GCancellable          *cancellable,
+                                GAsyncReadyCallback    callback,
+                                gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadData *read;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (KURS_IS_RECORD (strategy));
+  g_return_if_fail (func != NULL);
+
+  read = g_new0 (ReadData, 1);
+  read->path = g_strdup (path);
+  read->strategy_id = kurs_record_get_id (strategy);
+  read->func = func;
+  read->data = data;
+  read->data_free = data_free;
+  read->result_free = result_free;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, "kurs-store-read-strategy");
+  g_task_set_task_data (task, read, read_data_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+/**
+ * kurs_store_read_strategy_finish:
+ * @source_tag: as given to kurs_store_read_strategy_async()
+ *
+ * Returns: (transfer full): what the function made, or %NULL with @error set
+ */
+gpointer
+kurs_store_read_strategy_finish (GAsyncResult  *result,
+                                 gpointer       source_tag,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

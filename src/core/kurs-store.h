@@ -74,6 +74,24 @@ void        kurs_store_open_async          (const char          *path,
                                             gpointer             user_data);
 KursStore  *kurs_store_open_finish         (GAsyncResult        *result,
                                             GError             **error);
+/* Makes something of a strategy, in a thread (kurs_store_read_strategy_async) */
+typedef gpointer (*KursStoreStrategyFunc) (KursStore   *store,
+                                           KursRecord  *strategy,
+                                           gpointer     data,
+                                           GError     **error);
+void        kurs_store_read_strategy_async (const char            *path,
+                                            KursRecord            *strategy,
+                                            KursStoreStrategyFunc  func,
+                                            gpointer               data,
+                                            GDestroyNotify         data_free,
+                                            GDestroyNotify         result_free,
+                                            gpointer               source_tag,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data);
+gpointer    kurs_store_read_strategy_finish (GAsyncResult         *result,
+                                            gpointer               source_tag,
+                                            GError               **error);
 char       *kurs_store_get_default_path    (void);
 const char *kurs_store_get_path            (KursStore           *self);
 gboolean    kurs_store_is_read_only        (KursStore           *self);

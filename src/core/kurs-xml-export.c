@@ -330,55 +330,16 @@ kurs_xml_export_version (KursStore   *store,
 
 /* Exporting in the background */
 
-typedef struct {
-  char   *path;
-  gint64  strategy_id;
-  gint64  number;
-} ExportData;
-
-static void
-export_data_free (gpointer data)
+static gpointer
+export_strategy (KursStore   *store,
+                 KursRecord  *strategy,
+                 gpointer     data,
+                 GError     **error)
 {
-  ExportData *export = data;
+  gint64 number = *(gint64 *) data;
 
-  g_free (export->path);
-  g_free (export);
-}
-
-static void
-export_in_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  ExportData *export = task_data;
-  g_autoptr(KursStore) store = NULL;
-  g_autoptr(KursRecord) strategy = NULL;
-  GError *error = NULL;
-  GBytes *xml;
-
-  /* A connection of the thread's own, reading what is committed */
-  store = kurs_store_open (export->path, KURS_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  strategy = kurs_store_get (store, KURS_ENTITY_STRATEGY, export->strategy_id);
-  if (strategy == NULL)
-    {
-      g_task_return_new_error (task, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
-                               _("The strategy is no longer in the library"));
-      return;
-    }
-
-  xml = export->number == KURS_XML_EXPORT_DRAFT ? kurs_xml_export_live (store, strategy, NULL, &error)
-                                                 : kurs_xml_export_version (store, strategy, export->number, &error);
-  if (xml == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, xml, (GDestroyNotify) g_bytes_unref);
+  return number == KURS_XML_EXPORT_DRAFT ? kurs_xml_export_live (store, strategy, NULL, error)
+                                         : kurs_xml_export_version (store, strategy, number, error);
 }
 
 /**
@@ -401,25 +362,12 @@ kurs_xml_export_async (const char          *path,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ExportData *export;
-
-  g_return_if_fail (path != NULL);
-  g_return_if_fail (KURS_IS_RECORD (strategy));
-
   /* libxml2's globals are made once, here, before any thread uses them */
   xmlInitParser ();
 
-  export = g_new0 (ExportData, 1);
-  export->path = g_strdup (path);
-  export->strategy_id = kurs_record_get_id (strategy);
-  export->number = number;
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, kurs_xml_export_async);
-  g_task_set_name (task, "kurs-xml-export");
-  g_task_set_task_data (task, export, export_data_free);
-  g_task_run_in_thread (task, export_in_thread);
+  kurs_store_read_strategy_async (path, strategy, export_strategy, g_memdup2 (&number, sizeof number), g_free,
+                                  (GDestroyNotify) g_bytes_unref, kurs_xml_export_async, cancellable, callback,
+                                  user_data);
 }
 
 /**
@@ -431,8 +379,5 @@ GBytes *
 kurs_xml_export_finish (GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kurs_xml_export_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return kurs_store_read_strategy_finish (result, kurs_xml_export_async, error);
 }

@@ -366,49 +366,15 @@ kurs_strategy_document_new (KursStore  *store,
 
 /* Made in the background */
 
-typedef struct {
-  char   *path;
-  gint64  strategy_id;
-} DocumentData;
-
-static void
-document_data_free (gpointer data)
+static gpointer
+make_document (KursStore   *store,
+               KursRecord  *strategy,
+               gpointer     data,
+               GError     **error)
 {
-  DocumentData *document = data;
-
-  g_free (document->path);
-  g_free (document);
-}
-
-static void
-document_in_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  DocumentData *data = task_data;
-  g_autoptr(KursStore) store = NULL;
-  g_autoptr(KursRecord) strategy = NULL;
-  GError *error = NULL;
-
-  /* A connection of the thread's own, which the document keeps for what
-   * it draws later (the key figures' charts) */
-  store = kurs_store_open (data->path, KURS_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  strategy = kurs_store_get (store, KURS_ENTITY_STRATEGY, data->strategy_id);
-  if (strategy == NULL)
-    {
-      g_task_return_new_error (task, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
-                               _("The strategy is no longer in the library"));
-      return;
-    }
-
-  g_task_return_pointer (task, kurs_strategy_document_new (store, strategy), g_object_unref);
+  /* the document keeps the thread's store for what it draws later (the
+   * key figures' charts) */
+  return kurs_strategy_document_new (store, strategy);
 }
 
 /**
@@ -428,21 +394,8 @@ kurs_strategy_document_new_async (const char          *path,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  DocumentData *data;
-
-  g_return_if_fail (path != NULL);
-  g_return_if_fail (KURS_IS_RECORD (strategy));
-
-  data = g_new0 (DocumentData, 1);
-  data->path = g_strdup (path);
-  data->strategy_id = kurs_record_get_id (strategy);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, kurs_strategy_document_new_async);
-  g_task_set_name (task, "kurs-strategy-document");
-  g_task_set_task_data (task, data, document_data_free);
-  g_task_run_in_thread (task, document_in_thread);
+  kurs_store_read_strategy_async (path, strategy, make_document, NULL, NULL, g_object_unref,
+                                  kurs_strategy_document_new_async, cancellable, callback, user_data);
 }
 
 /**
@@ -454,8 +407,5 @@ KursPrintDocument *
 kurs_strategy_document_new_finish (GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kurs_strategy_document_new_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return kurs_store_read_strategy_finish (result, kurs_strategy_document_new_async, error);
 }
