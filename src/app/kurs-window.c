@@ -94,6 +94,27 @@ toast (KursWindow *self,
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
+/* A toast that says work is under way, shown until end_working_toast() */
+static AdwToast *
+working_toast (KursWindow *self,
+               const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toasts, g_object_ref (toast));
+  return toast;
+}
+
+static void
+end_working_toast (AdwToast **toast)
+{
+  if (*toast == NULL)
+    return;
+  adw_toast_dismiss (*toast);
+  g_clear_object (toast);
+}
+
 static void
 update_actions (KursWindow *self)
 {
@@ -778,11 +799,7 @@ typedef struct _Import {
 static void
 import_free (Import *import)
 {
-  if (import->toast != NULL)
-    {
-      adw_toast_dismiss (import->toast);
-      g_object_unref (import->toast);
-    }
+  end_working_toast (&import->toast);
   if (import->import != NULL)
     kurs_xml_import_end (import->import, NULL);
   g_clear_handle_id (&import->step_source, g_source_remove);
@@ -850,22 +867,14 @@ import_parsed (Import             *data,
   if (data->import != NULL)
     {
       if (data->toast == NULL)
-        {
-          data->toast = g_object_ref (adw_toast_new (_("Importing…")));
-          adw_toast_set_timeout (data->toast, 0);
-          adw_toast_overlay_add_toast (self->toasts, data->toast);
-        }
+        data->toast = working_toast (self, _("Importing…"));
       gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), FALSE);
       self->importing = data;
       data->step_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, import_step_cb, data, NULL);
       return;
     }
 
-  if (data->toast != NULL)
-    {
-      adw_toast_dismiss (data->toast);
-      g_clear_object (&data->toast);
-    }
+  end_working_toast (&data->toast);
   if (g_error_matches (error, KURS_XML_ERROR, KURS_XML_ERROR_DUPLICATE))
     {
       AdwMessageDialog *dialog;
@@ -911,9 +920,7 @@ import (KursWindow *self,
 
   data->window = g_object_ref (self);
   /* Translators: while a file is read and checked for import */
-  data->toast = g_object_ref (adw_toast_new (_("Importing…")));
-  adw_toast_set_timeout (data->toast, 0);
-  adw_toast_overlay_add_toast (self->toasts, data->toast);
+  data->toast = working_toast (self, _("Importing…"));
   kurs_xml_parse_async (xml, NULL, import_checked_cb, data);
 }
 
@@ -1135,8 +1142,7 @@ document_made_cb (GObject      *source,
   g_autoptr(KursPrintDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  adw_toast_dismiss (preparing->toast);
-  g_object_unref (preparing->toast);
+  end_working_toast (&preparing->toast);
   g_free (preparing);
 
   document = kurs_strategy_document_new_finish (result, &error);
@@ -1162,9 +1168,7 @@ print_action (GtkWidget  *widget,
   preparing = g_new0 (Preparing, 1);
   preparing->self = g_object_ref (self);
   /* Translators: while a strategy is made ready to print */
-  preparing->toast = g_object_ref (adw_toast_new (_("Preparing to print…")));
-  adw_toast_set_timeout (preparing->toast, 0);
-  adw_toast_overlay_add_toast (self->toasts, preparing->toast);
+  preparing->toast = working_toast (self, _("Preparing to print…"));
   kurs_strategy_document_new_async (kurs_store_get_path (self->store), self->selected, NULL, document_made_cb,
                                     preparing);
 }
@@ -1187,13 +1191,12 @@ exported_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) xml = kurs_xml_export_finish (result, &error);
 
-  adw_toast_dismiss (exporting->toast);
+  end_working_toast (&exporting->toast);
   if (xml == NULL)
     message (self, _("Could Not Export"), error->message);
   else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     save_xml (self, xml, exporting->name);
 
-  g_object_unref (exporting->toast);
   g_free (exporting->name);
   g_object_unref (exporting->self);
   g_free (exporting);
@@ -1215,10 +1218,7 @@ export_in_background (KursWindow *self,
   exporting->name = file_name (self->selected, suffix, ".xml");
   /* Translators: while a strategy is being exported */
   text = g_strdup_printf (_("Exporting “%s”…"), kurs_record_get_title (self->selected));
-  exporting->toast = adw_toast_new (text);
-  adw_toast_set_timeout (exporting->toast, 0);
-  g_object_ref (exporting->toast);
-  adw_toast_overlay_add_toast (self->toasts, exporting->toast);
+  exporting->toast = working_toast (self, text);
 
   kurs_xml_export_async (kurs_store_get_path (self->store), self->selected, number, NULL, exported_cb, exporting);
 }

@@ -22,6 +22,25 @@ one_line (const char *text)
   return line;
 }
 
+/* A strategy's short id, looked up once for all its results */
+static const char *
+short_id_of (KursStore  *store,
+             GHashTable *short_ids,
+             gint64      strategy_id)
+{
+  const char *short_id = g_hash_table_lookup (short_ids, &strategy_id);
+
+  if (short_id == NULL)
+    {
+      g_autoptr(KursRecord) strategy = kurs_store_get (store, KURS_ENTITY_STRATEGY, strategy_id);
+      char *made = strategy ? kurs_store_get_short_id (store, strategy) : g_strdup ("");
+
+      g_hash_table_insert (short_ids, g_memdup2 (&strategy_id, sizeof strategy_id), made);
+      short_id = made;
+    }
+  return short_id;
+}
+
 int
 kurs_cli_run_search (KursCli  *cli,
                      int       argc,
@@ -39,6 +58,7 @@ kurs_cli_run_search (KursCli  *cli,
   g_autoptr(KursRecord) strategy = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GHashTable) short_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   KursEntity entity = KURS_ENTITY_NONE;
   GError *error = NULL;
   int rc;
@@ -81,13 +101,11 @@ kurs_cli_run_search (KursCli  *cli,
       for (guint i = 0; i < results->len; i++)
         {
           KursSearchResult *result = results->pdata[i];
-          g_autoptr(KursRecord) owner = kurs_store_get (cli->store, KURS_ENTITY_STRATEGY, result->strategy_id);
-          g_autofree char *short_id = owner ? kurs_store_get_short_id (cli->store, owner) : NULL;
           g_autofree char *snippet = kurs_search_mark (result->snippet, "[", "]", FALSE);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "strategy");
-          json_builder_add_string_value (builder, short_id ? short_id : "");
+          json_builder_add_string_value (builder, short_id_of (cli->store, short_ids, result->strategy_id));
           json_builder_set_member_name (builder, "kind");
           json_builder_add_string_value (builder, kurs_entity_info (result->entity)->name);
           json_builder_set_member_name (builder, "number");
@@ -108,13 +126,11 @@ kurs_cli_run_search (KursCli  *cli,
   for (guint i = 0; i < results->len; i++)
     {
       KursSearchResult *result = results->pdata[i];
-      g_autoptr(KursRecord) owner = kurs_store_get (cli->store, KURS_ENTITY_STRATEGY, result->strategy_id);
-      g_autofree char *short_id = owner ? kurs_store_get_short_id (cli->store, owner) : NULL;
       g_autofree char *marked = kurs_search_mark (result->snippet, "[", "]", FALSE);
       g_autofree char *title = one_line (result->title);
       g_autofree char *snippet = one_line (marked);
 
-      g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%s\t%s\n", short_id ? short_id : "",
+      g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%s\t%s\n", short_id_of (cli->store, short_ids, result->strategy_id),
                kurs_entity_info (result->entity)->name, result->id, title, snippet);
     }
 
