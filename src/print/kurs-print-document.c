@@ -19,43 +19,58 @@ G_DEFINE_QUARK (kurs-print-error-quark, kurs_print_error)
  *
  * A document to print or save as PDF — the strategy, a hearing summary,
  * the timeline — as a list of blocks: headings, paragraphs, labelled
- * fields, list items and drawings.  It is laid out on pages of a given
- * size with Pango, a paragraph broken across pages line by line, a
- * heading kept with what follows it; each page is then drawn with cairo,
- * with the title and "page N of M" at its foot.  The same layout serves
- * GtkPrintOperation in the window and the PDF that kurs-cli writes.
+ * fields, list items, tables and drawings.  It is laid out on pages of a
+ * given size with Pango, a paragraph broken across pages line by line, a
+ * table row by row, a heading kept with what follows it; each page is
+ * then drawn with cairo, with the title and "page N of M" at its foot.
+ * The same layout serves GtkPrintOperation in the window and the PDF that
+ * kurs-cli writes.
+ *
+ * What was added can be read back block by block
+ * (kurs_print_document_get_block()): the OpenDocument export writes the
+ * same blocks as styled paragraphs, lists and tables.
  */
 
-typedef enum {
-  BLOCK_HEADING,
-  BLOCK_TEXT,
-  BLOCK_NOTE,
-  BLOCK_FIELD,
-  BLOCK_ITEM,
-  BLOCK_DRAWING,
-  BLOCK_BREAK,
-} BlockKind;
-
+/* What was added, as it was added */
 typedef struct {
-  BlockKind             kind;
+  KursPrintBlockKind    kind;
   guint                 level;
   char                 *text;
   char                 *label;      /* a field's label, an item's mark */
+  guint                 n_columns;  /* a table's */
+  GPtrArray            *rows;       /* a table's: char ** of n_columns, the header first */
   KursPrintMeasureFunc  measure;
   KursPrintDrawFunc     draw;
   gpointer              data;
   GDestroyNotify        destroy;
+  double                step;       /* a drawing is cut between its rows of this height */
+} Content;
+
+/* What is laid out: a content, a part of a long one, or a table's row */
+typedef struct {
+  KursPrintBlockKind    kind;
+  guint                 level;
+  char                 *text;       /* owned: the whole text or a part of it */
+  const char           *label;
+  /* a table row's cells (the content's), and whether it is the header */
+  char                **cells;
+  guint                 n_columns;
+  gboolean              header;
+  KursPrintMeasureFunc  measure;
+  KursPrintDrawFunc     draw;
+  gpointer              data;
+  double                step;
   /* a long text's later parts: no space before, no label or mark */
   gboolean              continued;
-  /* which call added it (kurs_print_document_get_block_page()) */
+  /* its content (kurs_print_document_get_block_page()) */
   guint                 added;
   /* laid out */
   PangoLayout          *layout;
+  GPtrArray            *cell_layouts; /* a row's, a PangoLayout each */
   GPtrArray            *lines;      /* PangoLayoutLine *, in order */
-  GArray               *heights;    /* double, each line's */
+  GArray               *heights;    /* double, each line's (a row is one line) */
   double                indent;
   double                height;     /* of a drawing */
-  double                step;       /* a drawing is cut between its rows of this height */
 } Block;
 
 /* Where a piece of a block goes: a line of its text, or a slice of a
@@ -74,8 +89,8 @@ struct _KursPrintDocument
   GObject  parent_instance;
 
   char    *title;
+  GArray  *contents;
   GArray  *blocks;
-  guint    n_added;
   GArray  *pieces;
   GArray  *page_starts;   /* guint: each page's first piece */
   guint    n_pages;
@@ -93,11 +108,15 @@ G_DEFINE_FINAL_TYPE (KursPrintDocument, kurs_print_document, G_TYPE_OBJECT)
 
 #define FOOTER_HEIGHT 24.0
 #define ITEM_INDENT   18.0
+#define CELL_PADDING  3.0
+/* A table's cell shows this many lines at most on paper, then "…" */
+#define CELL_MAX_LINES 12
 
 static void
 clear_layout (Block *block)
 {
   g_clear_object (&block->layout);
+  g_clear_pointer (&block->cell_layouts, g_ptr_array_unref);
   g_clear_pointer (&block->lines, g_ptr_array_unref);
   g_clear_pointer (&block->heights, g_array_unref);
 }
@@ -108,10 +127,19 @@ clear_block (gpointer data)
   Block *block = data;
 
   g_free (block->text);
-  g_free (block->label);
   clear_layout (block);
-  if (block->destroy)
-    block->destroy (block->data);
+}
+
+static void
+clear_content (gpointer data)
+{
+  Content *content = data;
+
+  g_free (content->text);
+  g_free (content->label);
+  g_clear_pointer (&content->rows, g_ptr_array_unref);
+  if (content->destroy)
+    content->destroy (content->data);
 }
 
 /* A text longer than this is laid out in parts, each its own layout: Pango
@@ -140,40 +168,64 @@ part_end (const char *start,
 }
 
 static void
-add_block (KursPrintDocument *self,
-           Block             *block)
+add_content (KursPrintDocument *self,
+             Content           *content)
 {
-  gboolean has_text = block->kind == BLOCK_TEXT || block->kind == BLOCK_NOTE
-                      || block->kind == BLOCK_FIELD || block->kind == BLOCK_ITEM;
+  g_array_append_vals (self->contents, content, 1);
+}
+
+/* The blocks to lay out for a content: a text longer than PART_BYTES in
+ * parts, a table a row at a time */
+static void
+add_blocks (KursPrintDocument *self,
+            guint              index)
+{
+  Content *content = &g_array_index (self->contents, Content, index);
+  Block block = {
+    .kind = content->kind, .level = content->level, .label = content->label,
+    .measure = content->measure, .draw = content->draw, .data = content->data,
+    .step = content->step, .added = index,
+  };
+  gboolean has_text = content->kind == KURS_PRINT_BLOCK_TEXT || content->kind == KURS_PRINT_BLOCK_NOTE
+                      || content->kind == KURS_PRINT_BLOCK_FIELD || content->kind == KURS_PRINT_BLOCK_ITEM;
   const char *start, *end;
 
-  block->added = self->n_added++;
-  if (!has_text || block->text == NULL || strlen (block->text) <= PART_BYTES)
+  if (content->kind == KURS_PRINT_BLOCK_TABLE)
     {
-      g_array_append_vals (self->blocks, block, 1);
+      for (guint r = 0; r < content->rows->len; r++)
+        {
+          Block row = block;
+
+          row.cells = content->rows->pdata[r];
+          row.n_columns = content->n_columns;
+          row.header = r == 0;
+          row.continued = r > 0;
+          g_array_append_val (self->blocks, row);
+        }
       return;
     }
 
-  start = block->text;
+  if (!has_text || content->text == NULL || strlen (content->text) <= PART_BYTES)
+    {
+      block.text = g_strdup (content->text);
+      g_array_append_val (self->blocks, block);
+      return;
+    }
+
+  start = content->text;
   end = start + strlen (start);
   while (start < end)
     {
       const char *cut = part_end (start, end);
       /* the line break between two parts is the parts' own */
       gsize length = cut - start - (cut < end && cut[-1] == '\n' ? 1 : 0);
-      Block part = *block;
+      Block part = block;
 
       part.text = g_strndup (start, length);
-      part.label = g_strdup (block->label);
-      part.continued = start != block->text;
-      /* only the first part frees what the block was given */
-      if (part.continued)
-        part.destroy = NULL;
-      g_array_append_vals (self->blocks, &part, 1);
+      part.continued = start != content->text;
+      g_array_append_val (self->blocks, part);
       start = cut;
     }
-  g_free (block->text);
-  g_free (block->label);
 }
 
 static const char *
@@ -181,9 +233,9 @@ font_for (Block *block)
 {
   switch (block->kind)
     {
-    case BLOCK_HEADING:
+    case KURS_PRINT_BLOCK_HEADING:
       return block->level <= 1 ? "Sans Bold 17" : block->level == 2 ? "Sans Bold 13" : "Sans Bold 11";
-    case BLOCK_NOTE:
+    case KURS_PRINT_BLOCK_NOTE:
       return "Sans Italic 9";
     default:
       return "Sans 10";
@@ -199,14 +251,47 @@ space_before (Block *block)
 
   switch (block->kind)
     {
-    case BLOCK_HEADING:
+    case KURS_PRINT_BLOCK_HEADING:
       return block->level <= 1 ? 4 : block->level == 2 ? 16 : 10;
-    case BLOCK_ITEM:
-    case BLOCK_FIELD:
+    case KURS_PRINT_BLOCK_ITEM:
+    case KURS_PRINT_BLOCK_FIELD:
       return 3;
     default:
       return 6;
     }
+}
+
+/* A table's row: a layout a cell, the columns of equal width; the row is
+ * one "line", as tall as its tallest cell */
+static void
+layout_row (Block   *block,
+            cairo_t *cr,
+            double   width)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (block->header ? "Sans Bold 9" : "Sans 9");
+  double column = width / MAX (block->n_columns, 1);
+  double height = 0;
+
+  block->cell_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint c = 0; c < block->n_columns; c++)
+    {
+      PangoLayout *layout = pango_cairo_create_layout (cr);
+      int cell_height;
+
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_width (layout, pango_units_from_double (column - 2 * CELL_PADDING));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      /* a long text shows its start: the document's other formats have it whole */
+      pango_layout_set_height (layout, -CELL_MAX_LINES);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_text (layout, block->cells[c] ? block->cells[c] : "", -1);
+      pango_layout_get_pixel_size (layout, NULL, &cell_height);
+      height = MAX (height, cell_height);
+      g_ptr_array_add (block->cell_layouts, layout);
+    }
+  height += 2 * CELL_PADDING;
+  block->heights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_append_val (block->heights, height);
 }
 
 static void
@@ -217,26 +302,31 @@ layout_block (Block   *block,
   g_autoptr(PangoFontDescription) font = NULL;
 
   /* laid out already, as the block after a heading is */
-  if (block->layout != NULL)
+  if (block->heights != NULL)
     return;
 
   font = pango_font_description_from_string (font_for (block));
-  block->indent = block->kind == BLOCK_ITEM ? ITEM_INDENT : 0;
+  block->indent = block->kind == KURS_PRINT_BLOCK_ITEM ? ITEM_INDENT : 0;
 
-  if (block->kind == BLOCK_DRAWING)
+  if (block->kind == KURS_PRINT_BLOCK_DRAWING)
     {
       block->height = block->measure ? block->measure (width, block->data) : 0;
       return;
     }
-  if (block->kind == BLOCK_BREAK)
+  if (block->kind == KURS_PRINT_BLOCK_BREAK)
     return;
+  if (block->kind == KURS_PRINT_BLOCK_TABLE)
+    {
+      layout_row (block, cr, width);
+      return;
+    }
 
   block->layout = pango_cairo_create_layout (cr);
   pango_layout_set_font_description (block->layout, font);
   pango_layout_set_width (block->layout, pango_units_from_double (width - block->indent));
   pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD_CHAR);
 
-  if (block->kind == BLOCK_FIELD && !block->continued)
+  if (block->kind == KURS_PRINT_BLOCK_FIELD && !block->continued)
     {
       g_autofree char *label = g_markup_escape_text (block->label, -1);
       g_autofree char *text = g_markup_escape_text (block->text, -1);
@@ -270,6 +360,7 @@ kurs_print_document_finalize (GObject *object)
 
   g_free (self->title);
   g_array_unref (self->blocks);
+  g_array_unref (self->contents);
   g_array_unref (self->pieces);
   g_array_unref (self->page_starts);
   g_clear_pointer (&self->cr, cairo_destroy);
@@ -286,6 +377,8 @@ kurs_print_document_class_init (KursPrintDocumentClass *klass)
 static void
 kurs_print_document_init (KursPrintDocument *self)
 {
+  self->contents = g_array_new (FALSE, TRUE, sizeof (Content));
+  g_array_set_clear_func (self->contents, clear_content);
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, clear_block);
   self->pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
@@ -322,10 +415,10 @@ kurs_print_document_add_heading (KursPrintDocument *self,
                                  guint              level,
                                  const char        *text)
 {
-  Block block = { BLOCK_HEADING, level, g_strdup (text ? text : "") };
+  Content content = { KURS_PRINT_BLOCK_HEADING, level, g_strdup (text ? text : "") };
 
   g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
-  add_block (self, &block);
+  add_content (self, &content);
 }
 
 /**
@@ -337,15 +430,15 @@ void
 kurs_print_document_add_text (KursPrintDocument *self,
                               const char        *text)
 {
-  Block block = { BLOCK_TEXT, 0, g_strdup (text) };
+  Content content = { KURS_PRINT_BLOCK_TEXT, 0, g_strdup (text) };
 
   g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
   if (text == NULL || *text == '\0')
     {
-      g_free (block.text);
+      g_free (content.text);
       return;
     }
-  add_block (self, &block);
+  add_content (self, &content);
 }
 
 /* A paragraph in small italics: what is missing, or a remark */
@@ -353,10 +446,10 @@ void
 kurs_print_document_add_note (KursPrintDocument *self,
                               const char        *text)
 {
-  Block block = { BLOCK_NOTE, 0, g_strdup (text ? text : "") };
+  Content content = { KURS_PRINT_BLOCK_NOTE, 0, g_strdup (text ? text : "") };
 
   g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
-  add_block (self, &block);
+  add_content (self, &content);
 }
 
 /**
@@ -369,16 +462,16 @@ kurs_print_document_add_field (KursPrintDocument *self,
                                const char        *label,
                                const char        *text)
 {
-  Block block = { BLOCK_FIELD, 0, g_strdup (text), g_strdup (label) };
+  Content content = { KURS_PRINT_BLOCK_FIELD, 0, g_strdup (text), g_strdup (label) };
 
   g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
   g_return_if_fail (label != NULL);
   if (text == NULL || *text == '\0')
     {
-      clear_block (&block);
+      clear_content (&content);
       return;
     }
-  add_block (self, &block);
+  add_content (self, &content);
 }
 
 /**
@@ -390,10 +483,71 @@ kurs_print_document_add_item (KursPrintDocument *self,
                               const char        *mark,
                               const char        *text)
 {
-  Block block = { BLOCK_ITEM, 0, g_strdup (text ? text : ""), g_strdup (mark ? mark : "•") };
+  Content content = { KURS_PRINT_BLOCK_ITEM, 0, g_strdup (text ? text : ""), g_strdup (mark ? mark : "•") };
 
   g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
-  add_block (self, &block);
+  add_content (self, &content);
+}
+
+static void
+free_row (gpointer data)
+{
+  g_strfreev (data);
+}
+
+static char **
+copy_row (const char *const *cells,
+          guint              n_columns)
+{
+  char **row = g_new0 (char *, n_columns + 1);
+
+  for (guint c = 0; c < n_columns; c++)
+    row[c] = g_strdup (cells[c] ? cells[c] : "");
+  return row;
+}
+
+/**
+ * kurs_print_document_add_table:
+ * @n_columns: how many columns, at least one
+ * @header: (array length=n_columns): the columns' names
+ *
+ * Begins a table; its rows follow with kurs_print_document_add_table_row().
+ */
+void
+kurs_print_document_add_table (KursPrintDocument  *self,
+                               guint               n_columns,
+                               const char *const  *header)
+{
+  Content content = { KURS_PRINT_BLOCK_TABLE };
+
+  g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (n_columns > 0 && header != NULL);
+
+  content.n_columns = n_columns;
+  content.rows = g_ptr_array_new_with_free_func (free_row);
+  g_ptr_array_add (content.rows, copy_row (header, n_columns));
+  add_content (self, &content);
+}
+
+/**
+ * kurs_print_document_add_table_row:
+ * @cells: (array): as many texts as the table has columns
+ *
+ * Adds a row to the table added last, which must be the last block.
+ */
+void
+kurs_print_document_add_table_row (KursPrintDocument  *self,
+                                   const char *const  *cells)
+{
+  Content *table;
+
+  g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (cells != NULL);
+  g_return_if_fail (self->contents->len > 0);
+
+  table = &g_array_index (self->contents, Content, self->contents->len - 1);
+  g_return_if_fail (table->kind == KURS_PRINT_BLOCK_TABLE);
+  g_ptr_array_add (table->rows, copy_row (cells, table->n_columns));
 }
 
 /**
@@ -412,26 +566,72 @@ kurs_print_document_add_drawing (KursPrintDocument    *self,
                                  gpointer              user_data,
                                  GDestroyNotify        destroy)
 {
-  Block block = { BLOCK_DRAWING };
+  Content content = { KURS_PRINT_BLOCK_DRAWING };
 
   g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
   g_return_if_fail (measure != NULL && draw != NULL);
 
-  block.measure = measure;
-  block.draw = draw;
-  block.step = MAX (step, 0);
-  block.data = user_data;
-  block.destroy = destroy;
-  add_block (self, &block);
+  content.measure = measure;
+  content.draw = draw;
+  content.step = MAX (step, 0);
+  content.data = user_data;
+  content.destroy = destroy;
+  add_content (self, &content);
 }
 
 void
 kurs_print_document_add_page_break (KursPrintDocument *self)
 {
-  Block block = { BLOCK_BREAK };
+  Content content = { KURS_PRINT_BLOCK_BREAK };
 
   g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
-  add_block (self, &block);
+  add_content (self, &content);
+}
+
+/**
+ * kurs_print_document_get_n_blocks:
+ *
+ * Returns: how many blocks were added
+ */
+guint
+kurs_print_document_get_n_blocks (KursPrintDocument *self)
+{
+  g_return_val_if_fail (KURS_IS_PRINT_DOCUMENT (self), 0);
+
+  return self->contents->len;
+}
+
+/**
+ * kurs_print_document_get_block:
+ * @index: from 0, in the order they were added
+ * @block: (out caller-allocates): the block, whole (a long text is not cut
+ *   into parts here); its texts belong to the document
+ */
+void
+kurs_print_document_get_block (KursPrintDocument *self,
+                               guint              index,
+                               KursPrintBlock    *block)
+{
+  Content *content;
+
+  g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (index < self->contents->len);
+  g_return_if_fail (block != NULL);
+
+  content = &g_array_index (self->contents, Content, index);
+  *block = (KursPrintBlock) {
+    .kind = content->kind,
+    .level = content->level,
+    .text = content->text,
+    .label = content->label,
+    .n_columns = content->n_columns,
+    .n_rows = content->rows ? content->rows->len : 0,
+    .rows = content->rows ? (const char *const *const *) content->rows->pdata : NULL,
+    .measure = content->measure,
+    .draw = content->draw,
+    .data = content->data,
+    .step = content->step,
+  };
 }
 
 /* How much of a drawing must fit for it to begin on a page, not at its
@@ -452,8 +652,8 @@ first_lines_height (Block  *block,
 {
   double height = 0;
 
-  if (block->layout == NULL)
-    return block->kind == BLOCK_DRAWING ? drawing_start_height (block, body) : 0;
+  if (block->heights == NULL)
+    return block->kind == KURS_PRINT_BLOCK_DRAWING ? drawing_start_height (block, body) : 0;
 
   for (guint i = 0; i < MIN (n_lines, block->heights->len); i++)
     height += g_array_index (block->heights, double, i);
@@ -491,8 +691,9 @@ kurs_print_document_paginate_begin (KursPrintDocument *self,
   self->n_pages = 0;
   g_array_set_size (self->pieces, 0);
   g_array_set_size (self->page_starts, 0);
-  for (guint b = 0; b < self->blocks->len; b++)
-    clear_layout (&g_array_index (self->blocks, Block, b));
+  g_array_set_size (self->blocks, 0);
+  for (guint i = 0; i < self->contents->len; i++)
+    add_blocks (self, i);
 }
 
 static void
@@ -504,7 +705,7 @@ paginate_block (KursPrintDocument *self,
 
   layout_block (block, self->cr, self->width);
 
-  if (block->kind == BLOCK_BREAK)
+  if (block->kind == KURS_PRINT_BLOCK_BREAK)
     {
       if (self->y > 0)
         self->page++;
@@ -516,7 +717,7 @@ paginate_block (KursPrintDocument *self,
     self->y += space_before (block);
 
   /* A heading goes with the start of what follows it */
-  if (block->kind == BLOCK_HEADING && self->y > 0)
+  if (block->kind == KURS_PRINT_BLOCK_HEADING && self->y > 0)
     {
       double needed = first_lines_height (block, G_MAXUINT, body);
 
@@ -534,7 +735,7 @@ paginate_block (KursPrintDocument *self,
         }
     }
 
-  if (block->kind == BLOCK_DRAWING)
+  if (block->kind == KURS_PRINT_BLOCK_DRAWING)
     {
       double offset = 0;
 
@@ -736,6 +937,28 @@ draw_footer (KursPrintDocument *self,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* A table's row: its cells side by side, a rule under it (a heavier one
+ * under the header) */
+static void
+draw_row (KursPrintDocument *self,
+          cairo_t           *cr,
+          Block             *block,
+          Piece             *piece)
+{
+  double column = self->width / MAX (block->n_columns, 1);
+
+  for (guint c = 0; c < block->cell_layouts->len; c++)
+    {
+      cairo_move_to (cr, c * column + CELL_PADDING, piece->y + CELL_PADDING);
+      pango_cairo_show_layout (cr, block->cell_layouts->pdata[c]);
+    }
+  cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+  cairo_set_line_width (cr, block->header ? 1.0 : 0.4);
+  cairo_move_to (cr, 0, piece->y + piece->height);
+  cairo_line_to (cr, self->width, piece->y + piece->height);
+  cairo_stroke (cr);
+}
+
 /**
  * kurs_print_document_draw_page:
  * @page: from 0, less than what kurs_print_document_paginate() returned
@@ -764,13 +987,15 @@ kurs_print_document_draw_page (KursPrintDocument *self,
       cairo_save (cr);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
 
-      if (block->kind == BLOCK_DRAWING)
+      if (block->kind == KURS_PRINT_BLOCK_DRAWING)
         {
           cairo_rectangle (cr, 0, piece->y, self->width, piece->height);
           cairo_clip (cr);
           cairo_translate (cr, 0, piece->y - piece->offset);
           block->draw (cr, self->width, block->height, block->data);
         }
+      else if (block->kind == KURS_PRINT_BLOCK_TABLE)
+        draw_row (self, cr, block, piece);
       else
         {
           PangoLayoutLine *line = block->lines->pdata[piece->line];
@@ -781,7 +1006,7 @@ kurs_print_document_draw_page (KursPrintDocument *self,
           baseline = -logical.y;
 
           /* An item's mark goes before its first line */
-          if (block->kind == BLOCK_ITEM && piece->line == 0 && !block->continued)
+          if (block->kind == KURS_PRINT_BLOCK_ITEM && piece->line == 0 && !block->continued)
             {
               g_autoptr(PangoLayout) mark = pango_cairo_create_layout (cr);
 

@@ -23,6 +23,33 @@ typedef void   (*KursPrintDrawFunc)    (cairo_t *cr,
                                         double   height,
                                         gpointer user_data);
 
+typedef enum {
+  KURS_PRINT_BLOCK_HEADING,
+  KURS_PRINT_BLOCK_TEXT,
+  KURS_PRINT_BLOCK_NOTE,
+  KURS_PRINT_BLOCK_FIELD,
+  KURS_PRINT_BLOCK_ITEM,
+  KURS_PRINT_BLOCK_TABLE,
+  KURS_PRINT_BLOCK_DRAWING,
+  KURS_PRINT_BLOCK_BREAK,
+} KursPrintBlockKind;
+
+/* A block of the document as it was added, for another format to write
+ * (kurs_print_document_get_block()); it belongs to the document */
+typedef struct {
+  KursPrintBlockKind     kind;
+  guint                  level;      /* a heading's, from 1 */
+  const char            *text;       /* a heading's, paragraph's, note's, field's or item's */
+  const char            *label;      /* a field's label, an item's mark */
+  guint                  n_columns;  /* a table's */
+  guint                  n_rows;     /* a table's, its header row first */
+  const char *const     *const *rows;
+  KursPrintMeasureFunc   measure;    /* a drawing's */
+  KursPrintDrawFunc      draw;
+  gpointer               data;
+  double                 step;
+} KursPrintBlock;
+
 #define KURS_TYPE_PRINT_DOCUMENT (kurs_print_document_get_type ())
 G_DECLARE_FINAL_TYPE (KursPrintDocument, kurs_print_document, KURS, PRINT_DOCUMENT, GObject)
 
@@ -41,6 +68,11 @@ void               kurs_print_document_add_field      (KursPrintDocument    *sel
 void               kurs_print_document_add_item       (KursPrintDocument    *self,
                                                        const char           *mark,
                                                        const char           *text);
+void               kurs_print_document_add_table      (KursPrintDocument    *self,
+                                                       guint                 n_columns,
+                                                       const char *const    *header);
+void               kurs_print_document_add_table_row  (KursPrintDocument    *self,
+                                                       const char *const    *cells);
 void               kurs_print_document_add_drawing    (KursPrintDocument    *self,
                                                        KursPrintMeasureFunc  measure,
                                                        KursPrintDrawFunc     draw,
@@ -48,6 +80,10 @@ void               kurs_print_document_add_drawing    (KursPrintDocument    *sel
                                                        gpointer              user_data,
                                                        GDestroyNotify        destroy);
 void               kurs_print_document_add_page_break (KursPrintDocument    *self);
+guint              kurs_print_document_get_n_blocks   (KursPrintDocument    *self);
+void               kurs_print_document_get_block      (KursPrintDocument    *self,
+                                                       guint                 index,
+                                                       KursPrintBlock       *block);
 
 guint              kurs_print_document_paginate       (KursPrintDocument    *self,
                                                        cairo_t              *cr,
