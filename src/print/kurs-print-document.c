@@ -39,6 +39,7 @@ typedef struct {
   char                 *label;      /* a field's label, an item's mark */
   guint                 n_columns;  /* a table's */
   GPtrArray            *rows;       /* a table's: char ** of n_columns, the header first */
+  double               *shares;     /* a table's: each column's share of the width */
   KursPrintMeasureFunc  measure;
   KursPrintDrawFunc     draw;
   gpointer              data;
@@ -54,6 +55,7 @@ typedef struct {
   const char           *label;
   /* a table row's cells (the content's), and whether it is the header */
   char                **cells;
+  const double         *shares;
   guint                 n_columns;
   gboolean              header;
   KursPrintMeasureFunc  measure;
@@ -138,6 +140,7 @@ clear_content (gpointer data)
   g_free (content->text);
   g_free (content->label);
   g_clear_pointer (&content->rows, g_ptr_array_unref);
+  g_free (content->shares);
   if (content->destroy)
     content->destroy (content->data);
 }
@@ -174,6 +177,50 @@ add_content (KursPrintDocument *self,
   g_array_append_vals (self->contents, content, 1);
 }
 
+/* The longest word of a text, in characters */
+static glong
+longest_word (const char *text)
+{
+  glong longest = 0, length = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        length = 0;
+      else
+        longest = MAX (longest, ++length);
+    }
+  return longest;
+}
+
+/* How wide a table's columns are, as shares of the width: wide enough for
+ * their longest words, and for half their longest texts (to forty
+ * characters) where that is more */
+static double *
+column_shares (Content *table)
+{
+  double *shares = g_new0 (double, table->n_columns);
+  double total = 0;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      double weight = 4;
+
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          const char *cell = ((char **) table->rows->pdata[r])[c];
+
+          weight = MAX (weight, MIN (longest_word (cell), 24) * 1.2 + 2);
+          weight = MAX (weight, MIN (g_utf8_strlen (cell, 200), 40) / 2.0);
+        }
+      shares[c] = weight;
+      total += weight;
+    }
+  for (guint c = 0; c < table->n_columns; c++)
+    shares[c] /= total;
+  return shares;
+}
+
 /* The blocks to lay out for a content: a text longer than PART_BYTES in
  * parts, a table a row at a time */
 static void
@@ -192,12 +239,15 @@ add_blocks (KursPrintDocument *self,
 
   if (content->kind == KURS_PRINT_BLOCK_TABLE)
     {
+      if (content->shares == NULL)
+        content->shares = column_shares (content);
       for (guint r = 0; r < content->rows->len; r++)
         {
           Block row = block;
 
           row.cells = content->rows->pdata[r];
           row.n_columns = content->n_columns;
+          row.shares = content->shares;
           row.header = r == 0;
           row.continued = r > 0;
           g_array_append_val (self->blocks, row);
@@ -261,21 +311,21 @@ space_before (Block *block)
     }
 }
 
-/* A table's row: a layout a cell, the columns of equal width; the row is
- * one "line", as tall as its tallest cell */
+/* A table's row: a layout a cell, each column its share of the width;
+ * the row is one "line", as tall as its tallest cell */
 static void
 layout_row (Block   *block,
             cairo_t *cr,
             double   width)
 {
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (block->header ? "Sans Bold 9" : "Sans 9");
-  double column = width / MAX (block->n_columns, 1);
   double height = 0;
 
   block->cell_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint c = 0; c < block->n_columns; c++)
     {
       PangoLayout *layout = pango_cairo_create_layout (cr);
+      double column = width * block->shares[c];
       int cell_height;
 
       pango_layout_set_font_description (layout, font);
@@ -716,8 +766,9 @@ paginate_block (KursPrintDocument *self,
   if (self->y > 0)
     self->y += space_before (block);
 
-  /* A heading goes with the start of what follows it */
-  if (block->kind == KURS_PRINT_BLOCK_HEADING && self->y > 0)
+  /* A heading goes with the start of what follows it, a table's header
+   * with its first row */
+  if ((block->kind == KURS_PRINT_BLOCK_HEADING || block->header) && self->y > 0)
     {
       double needed = first_lines_height (block, G_MAXUINT, body);
 
@@ -945,12 +996,13 @@ draw_row (KursPrintDocument *self,
           Block             *block,
           Piece             *piece)
 {
-  double column = self->width / MAX (block->n_columns, 1);
+  double x = 0;
 
   for (guint c = 0; c < block->cell_layouts->len; c++)
     {
-      cairo_move_to (cr, c * column + CELL_PADDING, piece->y + CELL_PADDING);
+      cairo_move_to (cr, x + CELL_PADDING, piece->y + CELL_PADDING);
       pango_cairo_show_layout (cr, block->cell_layouts->pdata[c]);
+      x += self->width * block->shares[c];
     }
   cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
   cairo_set_line_width (cr, block->header ? 1.0 : 0.4);

@@ -69,6 +69,22 @@ number (KursRecord *record,
   return kurs_chart_format_number (kurs_record_get_real (record, field));
 }
 
+/* "1 Jan 2024 – 31 Dec 2025", or the one end a row has */
+static char *
+dates_text (KursRecord *record)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  if (kurs_record_has_value (record, "start_date"))
+    start = kurs_date_format_local (kurs_record_get_date (record, "start_date"));
+  if (kurs_record_has_value (record, "end_date"))
+    end = kurs_date_format_local (kurs_record_get_date (record, "end_date"));
+  if (start && end)
+    return g_strdup_printf ("%s – %s", start, end);
+  return g_strdup (start ? start : end ? end : "");
+}
+
 /* "Title: text" for a named row with a text of its own, "–" where it has none */
 static void
 add_titled (KursPrintDocument *document,
@@ -229,6 +245,17 @@ add_strategy_text (KursPrintDocument *document,
           kurs_print_document_add_field (document, _("Source"), kurs_record_get_text (indicator, "source"));
           if (measurements->len > 0)
             {
+              /* in order of their dates */
+              KursRecord *latest = measurements->pdata[measurements->len - 1];
+              g_autofree char *value = number (latest, "value");
+              g_autofree char *date = kurs_date_format_local (kurs_record_get_date (latest, "date"));
+              /* Translators: an indicator's latest key figure and its date, "1190 (1 Jan 2024)" */
+              g_autofree char *text = g_strdup_printf (_("%s (%s)"), value, date);
+
+              kurs_print_document_add_field (document, _("Latest figure"), text);
+            }
+          if (measurements->len > 0)
+            {
               Chart *chart = g_new0 (Chart, 1);
 
               chart->store = g_object_ref (store);
@@ -236,6 +263,63 @@ add_strategy_text (KursPrintDocument *document,
               kurs_print_document_add_drawing (document, chart_measure, chart_draw, 0, chart, chart_free);
             }
         }
+    }
+}
+
+/* A plan's initiatives as a table: what each is, who owns it, its days,
+ * its status with how it is going, how far it has come, the goals it
+ * serves */
+static void
+add_initiatives_table (KursPrintDocument *document,
+                       KursStore         *store,
+                       KursRecord        *plan,
+                       GPtrArray         *initiatives,
+                       KursDate           today)
+{
+  const char *header[] = {
+    _("Initiative"), _("Owner"), _("Period"), _("Status"), _("Progress"), _("Serves"),
+  };
+
+  kurs_print_document_add_table (document, G_N_ELEMENTS (header), header);
+  for (guint k = 0; k < initiatives->len; k++)
+    {
+      KursRecord *initiative = initiatives->pdata[k];
+      g_autoptr(GPtrArray) links = children (store, KURS_ENTITY_INITIATIVE_GOAL, initiative);
+      g_autoptr(GString) status_text = g_string_new (NULL);
+      g_autoptr(GString) serves = g_string_new (NULL);
+      g_autofree char *period = NULL;
+      g_autofree char *progress = NULL;
+      int status = kurs_record_get_enum (initiative, "status");
+      KursInitiativeHealth health;
+      const char *cells[6];
+
+      kurs_health_of_initiative (initiative, plan, today, &health);
+      if (status >= 0)
+        g_string_append (status_text, kurs_enum_info_to_label (&kurs_initiative_status_enum, status));
+      if (health.health == KURS_HEALTH_AT_RISK || health.health == KURS_HEALTH_BEHIND)
+        {
+          g_autofree char *flag = kurs_health_describe (&health);
+
+          g_string_append_printf (status_text, status_text->len > 0 ? " (%s)" : "%s", flag);
+        }
+      period = dates_text (initiative);
+      progress = g_strdup_printf ("%d %%", health.progress);
+      for (guint l = 0; l < links->len; l++)
+        {
+          g_autoptr(KursRecord) goal = kurs_store_get (store, KURS_ENTITY_GOAL,
+                                                       kurs_record_get_int (links->pdata[l], "goal_id"));
+
+          if (goal != NULL)
+            g_string_append_printf (serves, "%s%s", serves->len > 0 ? "\n" : "", kurs_record_get_title (goal));
+        }
+
+      cells[0] = kurs_record_get_title (initiative);
+      cells[1] = kurs_record_get_text (initiative, "owner");
+      cells[2] = period;
+      cells[3] = status_text->str;
+      cells[4] = progress;
+      cells[5] = serves->str;
+      kurs_print_document_add_table_row (document, cells);
     }
 }
 
@@ -270,37 +354,8 @@ add_action_plans (KursPrintDocument *document,
         }
       kurs_print_document_add_text (document, kurs_record_get_text (plan, "description"));
 
-      for (guint k = 0; k < initiatives->len; k++)
-        {
-          KursRecord *initiative = initiatives->pdata[k];
-          g_autoptr(GPtrArray) links = children (store, KURS_ENTITY_INITIATIVE_GOAL, initiative);
-          g_autoptr(GString) item = g_string_new (kurs_record_get_title (initiative));
-          int status = kurs_record_get_enum (initiative, "status");
-          const char *owner = kurs_record_get_text (initiative, "owner");
-          KursInitiativeHealth health;
-
-          kurs_health_of_initiative (initiative, plan, today, &health);
-          g_string_append_printf (item, " — %s, %d %%",
-                                  status >= 0 ? kurs_enum_info_to_label (&kurs_initiative_status_enum, status) : "",
-                                  health.progress);
-          if (health.health == KURS_HEALTH_AT_RISK || health.health == KURS_HEALTH_BEHIND)
-            {
-              g_autofree char *flag = kurs_health_describe (&health);
-
-              g_string_append_printf (item, " (%s)", flag);
-            }
-          if (owner != NULL && *owner)
-            g_string_append_printf (item, "\n%s: %s", _("Owner"), owner);
-          for (guint l = 0; l < links->len; l++)
-            {
-              g_autoptr(KursRecord) goal = kurs_store_get (store, KURS_ENTITY_GOAL,
-                                                           kurs_record_get_int (links->pdata[l], "goal_id"));
-
-              if (goal != NULL)
-                g_string_append_printf (item, "\n%s: %s", _("Serves"), kurs_record_get_title (goal));
-            }
-          kurs_print_document_add_item (document, "•", item->str);
-        }
+      if (initiatives->len > 0)
+        add_initiatives_table (document, store, plan, initiatives, today);
       if (initiatives->len == 0)
         kurs_print_document_add_note (document, _("No initiatives yet."));
       for (guint k = 0; k < uncovered->len; k++)
