@@ -108,6 +108,8 @@ draw (cairo_t *cr,
   KursDate today = kurs_timeline_get_today (drawing->timeline);
   int first_year = kurs_date_get_year (drawing->first);
   int last_year = kurs_date_get_year (drawing->last);
+  double clip_top, clip_bottom;
+  guint first_row;
 
 #define X(date) (left + ((double) (date) - drawing->first) / days * span)
 
@@ -129,7 +131,11 @@ draw (cairo_t *cr,
       pango_cairo_show_layout (cr, layout);
     }
 
-  for (guint r = 0; r < drawing->rows->len; r++)
+  /* Only the rows in sight: a page, or a picture, shows a slice of a long
+   * timeline */
+  cairo_clip_extents (cr, NULL, &clip_top, NULL, &clip_bottom);
+  first_row = clip_top > SCALE ? (guint) ((clip_top - SCALE) / ROW) : 0;
+  for (guint r = first_row; r < drawing->rows->len && SCALE + r * ROW < clip_bottom; r++)
     {
       Row *row = &g_array_index (drawing->rows, Row, r);
       double y = SCALE + r * ROW;
