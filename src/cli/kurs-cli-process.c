@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "kurs-cli.h"
+#include "kurs-document-export.h"
 #include "kurs-hearing-summary.h"
 #include "kurs-hearing.h"
 #include "kurs-process-plan.h"
@@ -252,25 +253,38 @@ kurs_cli_run_hearing_summary (KursCli  *cli,
 {
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF or OpenDocument text to write"), N_("FILE") },
     { NULL }
   };
   g_autoptr(KursRecord) strategy = NULL;
   g_autoptr(KursRecord) round = NULL;
   g_autoptr(KursPrintDocument) summary = NULL;
+  g_autofree char *lower = NULL;
+  gboolean odt;
   GError *error = NULL;
   int rc;
 
-  if ((rc = kurs_cli_parse ("hearing-summary", "ID ROUND -o FILE.pdf", entries, &argc, &argv, 2, 2)) >= 0)
+  if ((rc = kurs_cli_parse ("hearing-summary", "ID ROUND -o FILE.pdf|FILE.odt", entries, &argc, &argv, 2, 2)) >= 0)
     return rc;
   if (output == NULL)
     return kurs_cli_usage ("hearing-summary", _("-o FILE is needed"));
+  /* the file's extension picks the format */
+  lower = g_ascii_strdown (output, -1);
+  odt = g_str_has_suffix (lower, ".odt");
+  if (!odt && !g_str_has_suffix (lower, ".pdf"))
+    return kurs_cli_usage ("hearing-summary", _("Name a .pdf or an .odt file"));
 
   if (!kurs_cli_open (cli, FALSE, &error)
       || !(strategy = kurs_cli_find_strategy (cli, argv[1], &error))
       || !(round = kurs_cli_find_record_text (cli, strategy, KURS_ENTITY_HEARING_ROUND, argv[2], &error)))
     return kurs_cli_fail (error);
 
+  if (odt)
+    {
+      if (!kurs_document_export_hearing_summary (cli->store, round, output, &error))
+        return kurs_cli_fail (error);
+      return KURS_CLI_EXIT_OK;
+    }
   summary = kurs_hearing_summary_new (cli->store, round);
   if (!kurs_print_document_write_pdf (summary, output, &error))
     return kurs_cli_fail (error);

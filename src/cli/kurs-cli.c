@@ -586,7 +586,8 @@ static const KursCliCommand commands[] = {
   { "hearing", "ID [ROUND]",
     N_("Who has answered: ROUND, STAKEHOLDER, answered|awaiting|overdue, RESPONSE DATE, NAME"),
     kurs_cli_run_hearing },
-  { "hearing-summary", "ID ROUND -o FILE.pdf", N_("Write a hearing round’s summary as PDF"),
+  { "hearing-summary", "ID ROUND -o FILE.pdf|FILE.odt",
+    N_("Write a hearing round’s summary as PDF or as an OpenDocument text (by the file’s extension)"),
     kurs_cli_run_hearing_summary },
   { "plan", "ID [PLAN]",
     N_("The action plans (N, start, end, progress, goals without an initiative, current, title), or one plan’s "
@@ -602,6 +603,11 @@ static const KursCliCommand commands[] = {
     kurs_cli_run_export_ics },
   { "print-pdf", "ID -o FILE.pdf", N_("Write the strategy, its action plans and its timeline as PDF"),
     kurs_cli_run_print_pdf },
+  { "export-odt", "ID [--version N | --draft] -o FILE.odt",
+    N_("Write the latest approved version (or another, or the draft) as an OpenDocument text"),
+    kurs_cli_run_export_odt },
+  { "export-sheet", "ID -o FILE.xlsx",
+    N_("Write the action plans, key figures and milestones as a spreadsheet"), kurs_cli_run_export_sheet },
 };
 
 static char *

@@ -85,5 +85,7 @@ int kurs_cli_run_measure          (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_import_csv       (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_export_ics       (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_print_pdf        (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_export_odt       (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_export_sheet     (KursCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -598,6 +598,7 @@ kurs_print_document_add_table_row (KursPrintDocument  *self,
   table = &g_array_index (self->contents, Content, self->contents->len - 1);
   g_return_if_fail (table->kind == KURS_PRINT_BLOCK_TABLE);
   g_ptr_array_add (table->rows, copy_row (cells, table->n_columns));
+  g_clear_pointer (&table->shares, g_free);
 }
 
 /**
@@ -669,6 +670,8 @@ kurs_print_document_get_block (KursPrintDocument *self,
   g_return_if_fail (block != NULL);
 
   content = &g_array_index (self->contents, Content, index);
+  if (content->kind == KURS_PRINT_BLOCK_TABLE && content->shares == NULL)
+    content->shares = column_shares (content);
   *block = (KursPrintBlock) {
     .kind = content->kind,
     .level = content->level,
@@ -677,6 +680,7 @@ kurs_print_document_get_block (KursPrintDocument *self,
     .n_columns = content->n_columns,
     .n_rows = content->rows ? content->rows->len : 0,
     .rows = content->rows ? (const char *const *const *) content->rows->pdata : NULL,
+    .shares = content->shares,
     .measure = content->measure,
     .draw = content->draw,
     .data = content->data,

@@ -44,6 +44,7 @@ typedef struct {
   guint                  n_columns;  /* a table's */
   guint                  n_rows;     /* a table's, its header row first */
   const char *const     *const *rows;
+  const double          *shares;     /* a table's: each column's share of the width */
   KursPrintMeasureFunc   measure;    /* a drawing's */
   KursPrintDrawFunc      draw;
   gpointer               data;

@@ -408,6 +408,8 @@ kurs_strategy_document_new (KursStore  *store,
   status = kurs_record_get_enum (strategy, "status");
   if (status >= 0)
     kurs_print_document_add_field (document, _("Status"), kurs_enum_info_to_label (&kurs_strategy_status_enum, status));
+  /* the title has a page of its own */
+  kurs_print_document_add_page_break (document);
 
   add_strategy_text (document, store, strategy);
   add_action_plans (document, store, strategy);
