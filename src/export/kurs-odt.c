@@ -10,6 +10,7 @@
 #include <libxml/xmlwriter.h>
 #include <zip.h>
 
+#include "kurs-export-file.h"
 #include "kurs-odt.h"
 
 /**
@@ -1127,13 +1128,10 @@ kurs_odt_write (KursPrintDocument  *document,
                 GError            **error)
 {
   g_autoptr(GBytes) odt = NULL;
-  gsize length;
-  const char *data;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!(odt = kurs_odt_to_bytes (document, info, error)))
     return FALSE;
-  data = g_bytes_get_data (odt, &length);
-  return g_file_set_contents (path, data, length, error);
+  return kurs_export_file_write_bytes (path, odt, error);
 }

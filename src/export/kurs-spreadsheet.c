@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "kurs-export-file.h"
 #include "kurs-health.h"
 #include "kurs-print-document.h"
 #include "kurs-spreadsheet.h"
@@ -284,33 +285,6 @@ add_milestones (Sheets      *sheets,
   return TRUE;
 }
 
-/* A file beside @path to write first: on the same disk, so that renaming
- * it into place is all or nothing */
-static char *
-make_temporary (const char  *path,
-                GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s-XXXXXX", base);
-  char *temporary = g_build_filename (dir, name, NULL);
-  /* as any new file: what the umask allows of 0666 */
-  int fd = g_mkstemp_full (temporary, O_RDWR, 0666);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("“%s” could not be written: %s"), display, g_strerror (saved));
-      g_free (temporary);
-      return NULL;
-    }
-  close (fd);
-  return temporary;
-}
-
 /**
  * kurs_spreadsheet_write:
  * @path: the .xlsx to write
@@ -329,7 +303,6 @@ kurs_spreadsheet_write (KursStore   *store,
   g_autoptr(GError) read_error = NULL;
   g_autofree char *temporary = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *display = NULL;
   lxw_workbook_options options = { 0 };
   Sheets sheets = { 0 };
   KursDate today = kurs_date_today ();
@@ -349,7 +322,7 @@ kurs_spreadsheet_write (KursStore   *store,
       g_propagate_error (error, g_steal_pointer (&read_error));
       return FALSE;
     }
-  if (!(temporary = make_temporary (path, error)))
+  if (!(temporary = kurs_export_file_begin (path, error)))
     return FALSE;
 
   /* libxlsxwriter's own temporary files go beside it too */
@@ -386,26 +359,15 @@ kurs_spreadsheet_write (KursStore   *store,
   saved = errno;
   g_hash_table_unref (sheets.names);
 
-  if (ok && status == LXW_NO_ERROR && g_rename (temporary, path) == 0)
-    return TRUE;
-  if (ok && status == LXW_NO_ERROR)
-    saved = errno;
-  g_unlink (temporary);
-
   if (read_error != NULL)
     {
+      g_unlink (temporary);
       g_propagate_error (error, g_steal_pointer (&read_error));
       return FALSE;
     }
-  display = g_filename_display_name (path);
-  if (saved == ENOSPC)
-    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC,
-                 _("“%s” could not be written: the disk is full"), display);
-  else
-    g_set_error (error, G_FILE_ERROR, saved ? g_file_error_from_errno (saved) : G_FILE_ERROR_FAILED,
-                 _("“%s” could not be written: %s"), display,
-                 saved ? g_strerror (saved) : lxw_strerror (status));
-  return FALSE;
+  if (status != LXW_NO_ERROR && saved == 0)
+    g_debug ("libxlsxwriter: %s", lxw_strerror (status));
+  return kurs_export_file_end (temporary, path, ok && status == LXW_NO_ERROR, saved, error);
 }
 
 /* In the background */
