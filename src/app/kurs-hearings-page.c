@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "kurs-boxed-list.h"
+#include "kurs-document-export.h"
+#include "kurs-exporting.h"
 #include "kurs-field-binding.h"
 #include "kurs-hearing-dialog.h"
 #include "kurs-hearing-summary.h"
@@ -31,6 +33,9 @@ struct _KursHearingsPage
   GtkListBox  *rounds;
   GtkWidget   *overdue;
   GtkListBox  *overdue_list;
+
+  /* the round whose summary is being exported */
+  gint64       exporting_round;
 };
 
 G_DEFINE_FINAL_TYPE (KursHearingsPage, kurs_hearings_page, KURS_TYPE_PAGE)
@@ -164,6 +169,54 @@ print_summary_action (GtkWidget  *widget,
 }
 
 static void
+write_summary (GtkWindow *parent,
+               GFile     *file,
+               gpointer   user_data)
+{
+  KursHearingsPage *self = user_data;
+  KursStore *store = kurs_page_get_store (KURS_PAGE (self));
+  g_autoptr(KursRecord) round = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL || path == NULL
+      || !(round = kurs_store_get (store, KURS_ENTITY_HEARING_ROUND, self->exporting_round)))
+    return;
+
+  if (!kurs_document_export_hearing_summary (store, round, path, &error))
+    kurs_show_error (GTK_WIDGET (self), error);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *text = g_strdup_printf (_("Exported to “%s”"), name);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", text);
+    }
+}
+
+/* hearings.export-summary(x): the hearing summary as a document to edit */
+static void
+export_summary_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KursHearingsPage *self = KURS_HEARINGS_PAGE (widget);
+  KursStore *store = kurs_page_get_store (KURS_PAGE (widget));
+  g_autoptr(KursRecord) round = kurs_store_get (store, KURS_ENTITY_HEARING_ROUND, g_variant_get_int64 (parameter));
+  g_autofree char *name = NULL;
+
+  if (round == NULL)
+    return;
+
+  self->exporting_round = kurs_record_get_id (round);
+  /* Translators: the file name suggested for a hearing summary */
+  name = g_strdup_printf (_("Hearing summary – %s.odt"), kurs_record_get_title (round));
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  kurs_exporting_choose_file (GTK_WINDOW (gtk_widget_get_root (widget)), &kurs_exporting_document, name,
+                              write_summary, g_object_ref (self), g_object_unref);
+}
+
+static void
 populate_round (KursRecordRow *row,
                 gpointer       user_data)
 {
@@ -171,6 +224,7 @@ populate_round (KursRecordRow *row,
   KursRecord *round = kurs_record_row_get_record (row);
   GtkWidget *print_row = adw_action_row_new ();
   GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print Summary…"));
+  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export Summary…"));
 
   kurs_record_row_add_fields (row, round_fields);
   kurs_record_row_add_editor (row, kurs_page_nested_section (page, round, KURS_ENTITY_HEARING_PARTY,
@@ -180,10 +234,15 @@ populate_round (KursRecordRow *row,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (print_row), _("Hearing Summary"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (print_row),
-                               _("The responses and how each was handled, to print or save as PDF"));
+                               _("The responses and how each was handled, to print, save as PDF "
+                                 "or edit as a document"));
   gtk_widget_set_valign (print, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "hearings.print-summary");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (print), "x", kurs_record_get_id (round));
+  gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "hearings.export-summary");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (export), "x", kurs_record_get_id (round));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (print_row), export);
   adw_action_row_add_suffix (ADW_ACTION_ROW (print_row), print);
   kurs_record_row_add_editor (row, print_row);
 }
@@ -395,6 +454,7 @@ kurs_hearings_page_class_init (KursHearingsPageClass *klass)
   page_class->build = kurs_hearings_page_build;
 
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "hearings.print-summary", "x", print_summary_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "hearings.export-summary", "x", export_summary_action);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "hearings.record-response", "x",
                                    record_response_action);
 }

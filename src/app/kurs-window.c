@@ -8,16 +8,19 @@
 #include <glib/gi18n.h>
 
 #include "kurs-application.h"
+#include "kurs-document-export.h"
 #include "kurs-example.h"
+#include "kurs-exporting.h"
 #include "kurs-field-binding.h"
 #include "kurs-ical-export.h"
 #include "kurs-input-file.h"
 #include "kurs-printing.h"
 #include "kurs-record-list.h"
-#include "kurs-strategy-document.h"
-#include "kurs-strategy-row.h"
 #include "kurs-search-results.h"
 #include "kurs-search.h"
+#include "kurs-spreadsheet.h"
+#include "kurs-strategy-document.h"
+#include "kurs-strategy-row.h"
 #include "kurs-strategy-view.h"
 #include "kurs-window.h"
 #include "kurs-xml-export.h"
@@ -126,6 +129,8 @@ update_actions (KursWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-xml", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xml", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-ics", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-document", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-spreadsheet", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-strategy", writable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
@@ -1285,6 +1290,153 @@ export_version_action (GtkWidget  *widget,
   export_version (KURS_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
+/* Documents and spreadsheets: the file is chosen first, then written in
+ * the background from what is saved, a toast saying so meanwhile */
+
+typedef struct {
+  KursWindow *self;
+  KursRecord *strategy;
+  gint64      version;
+  AdwToast   *toast;
+  char       *name;
+} Writing;
+
+static void
+writing_free (gpointer data)
+{
+  Writing *writing = data;
+
+  end_working_toast (&writing->toast);
+  g_object_unref (writing->self);
+  g_object_unref (writing->strategy);
+  g_free (writing->name);
+  g_free (writing);
+}
+
+static Writing *
+writing_new (KursWindow *self,
+             gint64      version)
+{
+  Writing *writing = g_new0 (Writing, 1);
+
+  writing->self = g_object_ref (self);
+  writing->strategy = g_object_ref (self->selected);
+  writing->version = version;
+  return writing;
+}
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Writing *writing = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_task_get_source_tag (G_TASK (result)) == kurs_spreadsheet_write_async)
+    ok = kurs_spreadsheet_write_finish (result, &error);
+  else
+    ok = kurs_document_export_strategy_finish (result, &error);
+  end_working_toast (&writing->toast);
+  if (!ok)
+    message (writing->self, _("Could Not Export"), error->message);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("Exported to “%s”"), writing->name);
+
+      toast (writing->self, text, FALSE);
+    }
+  writing_free (writing);
+}
+
+/* Starts writing; @writing goes with the work */
+static void
+start_writing (Writing *writing,
+               GFile   *file,
+               gboolean spreadsheet)
+{
+  KursWindow *self = writing->self;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *text = NULL;
+
+  if (path == NULL || self->store == NULL)
+    {
+      writing_free (writing);
+      return;
+    }
+  writing->name = g_file_get_basename (file);
+  /* with what is being typed */
+  kurs_store_prepare (self->store);
+  /* Translators: while a strategy is being exported */
+  text = g_strdup_printf (_("Exporting “%s”…"), kurs_record_get_title (writing->strategy));
+  writing->toast = working_toast (self, text);
+  if (spreadsheet)
+    kurs_spreadsheet_write_async (kurs_store_get_path (self->store), writing->strategy, path, NULL,
+                                  written_cb, writing);
+  else
+    kurs_document_export_strategy_async (kurs_store_get_path (self->store), writing->strategy,
+                                         writing->version, path, NULL, written_cb, writing);
+}
+
+static void
+write_document (GtkWindow *parent,
+                GFile     *file,
+                gpointer   user_data)
+{
+  /* the chooser's data is freed with it: the work takes a copy */
+  Writing *chosen = user_data;
+
+  start_writing (writing_new (chosen->self, chosen->version), file, FALSE);
+}
+
+static void
+write_spreadsheet (GtkWindow *parent,
+                   GFile     *file,
+                   gpointer   user_data)
+{
+  Writing *chosen = user_data;
+
+  start_writing (writing_new (chosen->self, chosen->version), file, TRUE);
+}
+
+/* The strategy as shown: its latest approved version while it is
+ * approved, else its draft, said in the file's name */
+static void
+export_document_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  gboolean approved;
+  g_autofree char *name = NULL;
+
+  if (self->selected == NULL)
+    return;
+
+  approved = kurs_store_is_frozen (self->store, kurs_record_get_id (self->selected));
+  name = file_name (self->selected, approved ? "" : _(" (draft)"), ".odt");
+  kurs_exporting_choose_file (GTK_WINDOW (self), &kurs_exporting_document, name, write_document,
+                              writing_new (self, approved ? KURS_DOCUMENT_LATEST_VERSION : KURS_DOCUMENT_DRAFT),
+                              writing_free);
+}
+
+static void
+export_spreadsheet_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autofree char *name = NULL;
+
+  if (self->selected == NULL)
+    return;
+
+  name = file_name (self->selected, "", ".xlsx");
+  kurs_exporting_choose_file (GTK_WINDOW (self), &kurs_exporting_spreadsheet, name, write_spreadsheet,
+                              writing_new (self, KURS_DOCUMENT_DRAFT), writing_free);
+}
+
 /* Window */
 
 static gboolean
@@ -1433,6 +1585,8 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-found", "(xix)", show_found_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_action);
+  gtk_widget_class_install_action (widget_class, "win.export-document", NULL, export_document_action);
+  gtk_widget_class_install_action (widget_class, "win.export-spreadsheet", NULL, export_spreadsheet_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   /* The keys are the application's (add_shortcuts in kurs-application.c): they
    * come before any widget's own, wherever the focus is */
