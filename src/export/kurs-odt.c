@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <cairo-svg.h>
 #include <libxml/xmlwriter.h>
+#include <png.h>
 #include <zip.h>
 
 #include "kurs-export-file.h"
@@ -393,6 +394,72 @@ render_svg (const KursPrintBlock *block,
   return g_byte_array_free_to_bytes (svg);
 }
 
+static void
+append_png (png_structp  png,
+            png_bytep    data,
+            png_size_t   length)
+{
+  g_byte_array_append (png_get_io_ptr (png), data, length);
+}
+
+static void
+flush_png (png_structp png)
+{
+}
+
+/* The pixels as a PNG, written by libpng itself: cairo's PNG writer
+ * compresses as hard as it can, and a long timeline is hundreds of
+ * pictures, mostly white, that compress well at zlib's fastest */
+static gboolean
+encode_png (cairo_surface_t *surface,
+            GByteArray      *out)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *pixels;
+  g_autofree guchar *row = g_malloc (width * 3);
+  png_structp png;
+  png_infop info;
+
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  if (png == NULL)
+    return FALSE;
+  info = png_create_info_struct (png);
+  if (info == NULL || setjmp (png_jmpbuf (png)))
+    {
+      png_destroy_write_struct (&png, &info);
+      return FALSE;
+    }
+  png_set_write_fn (png, out, append_png, flush_png);
+  png_set_compression_level (png, 1);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  /* 72 points an inch, drawn at PNG_SCALE pixels a point */
+  png_set_pHYs (png, info, (png_uint_32) (PNG_SCALE * 72 / 0.0254 + 0.5),
+                (png_uint_32) (PNG_SCALE * 72 / 0.0254 + 0.5), PNG_RESOLUTION_METER);
+  png_write_info (png, info);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *source = (const guint32 *) (pixels + (gsize) y * stride);
+
+      /* cairo's RGB24 is a native-endian 32-bit 0xXXRRGGBB */
+      for (int x = 0; x < width; x++)
+        {
+          row[3 * x] = (source[x] >> 16) & 0xff;
+          row[3 * x + 1] = (source[x] >> 8) & 0xff;
+          row[3 * x + 2] = source[x] & 0xff;
+        }
+      png_write_row (png, row);
+    }
+  png_write_end (png, info);
+  png_destroy_write_struct (&png, &info);
+  return TRUE;
+}
+
 static GBytes *
 render_png (const KursPrintBlock *block,
             double                width,
@@ -412,8 +479,7 @@ render_png (const KursPrintBlock *block,
   cairo_set_source_rgb (cr, 0, 0, 0);
   draw_slice (cr, block, width, height, offset, slice);
   cairo_destroy (cr);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS
-      || cairo_surface_write_to_png_stream (surface, append_bytes, png) != CAIRO_STATUS_SUCCESS)
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS || !encode_png (surface, png))
     g_byte_array_set_size (png, 0);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (png);
@@ -995,10 +1061,12 @@ package_add (zip_t       *zip,
       zip_source_free (source);
       return FALSE;
     }
-  /* the mimetype is read without inflating; pictures are compressed already */
+  /* the mimetype is read without inflating; pictures are compressed
+   * already; the rest is deflated quickly (a long timeline's pictures
+   * are tens of megabytes of SVG) */
   if (store)
     return zip_set_file_compression (zip, index, ZIP_CM_STORE, 0) == 0;
-  return TRUE;
+  return zip_set_file_compression (zip, index, ZIP_CM_DEFLATE, 1) == 0;
 }
 
 /* The package, in memory: libzip writes into a buffer source kept past
