@@ -223,8 +223,8 @@ populate_round (KursRecordRow *row,
   KursPage *page = user_data;
   KursRecord *round = kurs_record_row_get_record (row);
   GtkWidget *print_row = adw_action_row_new ();
-  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print Summary…"));
-  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export Summary…"));
+  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
+  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
 
   kurs_record_row_add_fields (row, round_fields);
   kurs_record_row_add_editor (row, kurs_page_nested_section (page, round, KURS_ENTITY_HEARING_PARTY,
@@ -234,11 +234,14 @@ populate_round (KursRecordRow *row,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (print_row), _("Hearing Summary"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (print_row),
-                               _("The responses and how each was handled, to print, save as PDF "
-                                 "or edit as a document"));
+                               _("The responses and how each was handled"));
   gtk_widget_set_valign (print, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "hearings.print-summary");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (print), "x", kurs_record_get_id (round));
+  /* short on the row, whole for a screen reader */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (print), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Print Summary…"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export Summary…"), -1);
+  gtk_widget_set_tooltip_text (export, _("Save as a document to edit in a word processor"));
   gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "hearings.export-summary");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (export), "x", kurs_record_get_id (round));
