@@ -3,7 +3,6 @@
 
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -540,7 +539,8 @@ test_odt_versions (Fixture       *f,
   g_assert_true (kurs_document_export_strategy (f->store, other, KURS_DOCUMENT_DRAFT, odt, &error));
   g_assert_no_error (error);
 
-  /* and no version's library is left in the temporary folder */
+  /* and no version's library is left in the temporary folder (this
+   * test's own: main() gives it one) */
   {
     g_autoptr(GDir) tmp = g_dir_open (g_get_tmp_dir (), 0, NULL);
     const char *name;
@@ -585,20 +585,45 @@ test_odt_hearing_summary (Fixture       *f,
 
 /* Nothing is left of a document that could not be written, and a file
  * already there stays as it was */
+/* In a process of its own: the library opened, then as nobody where the
+ * test runs as root */
 static void
-check_locked_folder (Fixture    *f,
-                     const char *locked)
+test_locked_folder (void)
 {
-  g_autofree char *odt = g_build_filename (locked, "strategi.odt", NULL);
-  g_autofree char *xlsx = g_build_filename (locked, "handleplaner.xlsx", NULL);
+  g_autofree char *where = NULL;
+  g_autofree char *what = NULL;
+  g_auto(GStrv) paths = NULL;
+  const char *locked;
+  g_autofree char *odt = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autoptr(KursStore) store = NULL;
+  g_autoptr(GPtrArray) strategies = NULL;
   g_autoptr(GError) error = NULL;
+  KursRecord *strategy;
 
-  g_assert_false (kurs_document_export_strategy (f->store, f->strategy, KURS_DOCUMENT_DRAFT, odt, &error));
+  if (!g_test_subprocess ())
+    return;
+
+  where = g_build_filename (g_getenv ("KURS_TEST_EXPORT_FIRST_TMP"), "locked-folder", NULL);
+  what = kurs_test_read_file (where, NULL);
+  paths = g_strsplit (what, "\n", 2);
+  locked = paths[0];
+  odt = g_build_filename (locked, "strategi.odt", NULL);
+  xlsx = g_build_filename (locked, "handleplaner.xlsx", NULL);
+  store = kurs_store_open (paths[1], KURS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  strategies = kurs_store_list_strategies (store, NULL);
+  g_assert_cmpuint (strategies->len, >, 0);
+  strategy = strategies->pdata[0];
+  if (geteuid () == 0)
+    g_assert_true (setgid (65534) == 0 && setuid (65534) == 0);
+
+  g_assert_false (kurs_document_export_strategy (store, strategy, KURS_DOCUMENT_DRAFT, odt, &error));
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
   g_assert_true (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES));
   g_clear_error (&error);
-  g_assert_false (kurs_spreadsheet_write (f->store, f->strategy, xlsx, &error));
+  g_assert_false (kurs_spreadsheet_write (store, strategy, xlsx, &error));
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "could not be written"));
@@ -627,32 +652,23 @@ test_bad_places (Fixture       *f,
   g_clear_error (&error);
 
   /* A folder that may not be written, with an older document in it; as
-   * root every folder is writable, so the check runs as nobody there.
-   * The library was opened before, as the window has it open. */
+   * root every folder is writable, so the check runs as nobody there (in
+   * a new process: the export draws in threads, which a fork does not
+   * take along) */
   g_assert_cmpint (g_mkdir (locked, 0755), ==, 0);
   kurs_test_write_file (old, "et gammelt dokument", -1);
   g_assert_cmpint (chmod (locked, 0555), ==, 0);
-  if (geteuid () == 0)
-    {
-      pid_t pid;
-      int status;
+  g_assert_cmpint (chmod (f->dir, 0755), ==, 0);
+  {
+    /* what the new process is to use, where it finds it (an environment
+     * variable set now would be set with threads running) */
+    g_autofree char *where = g_build_filename (g_getenv ("KURS_TEST_EXPORT_FIRST_TMP"), "locked-folder", NULL);
+    g_autofree char *what = g_strdup_printf ("%s\n%s", locked, f->path);
 
-      g_assert_cmpint (chmod (f->dir, 0755), ==, 0);
-      pid = fork ();
-      g_assert_cmpint (pid, >=, 0);
-      if (pid == 0)
-        {
-          if (setgid (65534) != 0 || setuid (65534) != 0)
-            _exit (3);
-          check_locked_folder (f, locked);
-          _exit (0);
-        }
-      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-      g_assert_true (WIFEXITED (status));
-      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-    }
-  else
-    check_locked_folder (f, locked);
+    kurs_test_write_file (where, what, -1);
+  }
+  g_test_trap_subprocess ("/export/bad-places/locked-folder", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
   g_assert_cmpint (chmod (locked, 0755), ==, 0);
 
   kept = kurs_test_read_file (old, NULL);
@@ -836,6 +852,21 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* A temporary folder of this test's own, for what the export leaves
+   * there to be seen (other tests and programs use the system's); its
+   * subprocesses use it too, and the first process takes it away */
+  char made[] = "/tmp/kurs-test-export-XXXXXX";
+  const char *tmp = g_getenv ("KURS_TEST_EXPORT_FIRST_TMP");
+  gboolean first = tmp == NULL;
+  int status;
+
+  if (first)
+    {
+      g_assert_nonnull (g_mkdtemp (made));
+      tmp = made;
+      g_setenv ("TMPDIR", tmp, TRUE);
+      g_setenv ("KURS_TEST_EXPORT_FIRST_TMP", tmp, TRUE);
+    }
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -846,10 +877,14 @@ main (int   argc,
   ADD ("/export/odt/versions", test_odt_versions);
   ADD ("/export/odt/hearing-summary", test_odt_hearing_summary);
   ADD ("/export/bad-places", test_bad_places);
+  g_test_add_func ("/export/bad-places/locked-folder", test_locked_folder);
   ADD ("/export/full-disk", test_full_disk);
   ADD ("/export/sheet/values", test_sheet);
   ADD ("/export/sheet/names", test_sheet_names);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (first)
+    kurs_test_remove_dir (made);
+  return status;
 }

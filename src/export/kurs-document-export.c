@@ -19,9 +19,11 @@
  * documents as on paper (kurs_strategy_document_new(),
  * kurs_hearing_summary_new()), written by kurs_odt_write().
  *
- * An approved version is the text as it was frozen: its XML is read into
- * a library of its own in a temporary folder, and the document made from
- * there, so that a version is never mixed with the draft that followed. */
+ * An approved version is the text as it was frozen.  While the strategy
+ * is approved that is the library's own text; otherwise (an older version,
+ * or a revision under way) the version's XML is read into a library of
+ * its own in a temporary folder, and the document made from there, so
+ * that a version is never mixed with the draft that followed. */
 
 /* BCP 47 for the strategy's language; the language Kurs speaks where the
  * strategy's text does not say */
@@ -127,13 +129,26 @@ kurs_document_export_strategy (KursStore   *store,
   else
     {
       g_autoptr(KursRecord) frozen = NULL;
+      KursStore *from = store;
 
-      if (!(shown = open_version (store, strategy, version, &library, error)))
+      /* While the strategy is approved, its text is its latest version's:
+       * the document is made from the library itself, the key figures
+       * and progress as they are today.  An older version, or the last
+       * one while a revision is under way, is read from its frozen XML. */
+      if (version == KURS_DOCUMENT_LATEST_VERSION
+          && kurs_store_is_frozen (store, kurs_record_get_id (strategy))
+          && (frozen = kurs_approval_get_version (store, strategy, 0)) != NULL)
+        shown = g_object_ref (strategy);
+      else if ((shown = open_version (store, strategy, version, &library, error)) != NULL)
+        {
+          from = library.store;
+          frozen = kurs_approval_get_version (from, shown, 0);
+        }
+      else
         {
           version_library_clear (&library);
           return FALSE;
         }
-      frozen = kurs_approval_get_version (library.store, shown, 0);
       if (frozen != NULL)
         {
           KursDate date = kurs_record_get_date (frozen, "approved_date");
@@ -144,7 +159,7 @@ kurs_document_export_strategy (KursStore   *store,
           /* Translators: an approved version of a strategy, in a document's properties */
           version_text = g_strdup_printf (_("Version %d"), (int) kurs_record_get_int (frozen, "number"));
         }
-      document = kurs_strategy_document_new (library.store, shown);
+      document = kurs_strategy_document_new (from, shown);
     }
 
   info.language = language_tag (shown);

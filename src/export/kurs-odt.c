@@ -64,6 +64,8 @@ typedef struct {
   const KursOdtInfo *info;
   xmlTextWriterPtr   writer;
   GPtrArray         *pictures;   /* Picture * */
+  GPtrArray         *slices;     /* Slice *, drawn before the text is written */
+  guint              next_slice;
   guint              n_tables;
   const char        *last_heading;
   gboolean           failed;
@@ -514,32 +516,104 @@ image (Writer     *w,
   end (w);
 }
 
-/* A drawing as pictures, each in a frame of its own paragraph; its title
- * (for a screen reader) is the heading above it */
-static void
-drawing (Writer               *w,
-         const KursPrintBlock *block)
-{
-  double width = BODY_WIDTH_CM * POINTS_PER_CM;
-  double height = block->measure (width, block->data);
-  double offset = 0;
-  guint part = 0;
+/* A picture of a drawing, or of a slice of a long one */
+typedef struct {
+  KursPrintBlock block;
+  guint          index;    /* the drawing's block */
+  guint          part;     /* from 0, down the drawing */
+  double         width;
+  double         height;   /* the whole drawing's */
+  double         offset;
+  double         slice;
+  GBytes        *svg;
+  GBytes        *png;
+} Slice;
 
-  while (offset < height)
+static void
+slice_free (gpointer data)
+{
+  Slice *slice = data;
+
+  g_clear_pointer (&slice->svg, g_bytes_unref);
+  g_clear_pointer (&slice->png, g_bytes_unref);
+  g_free (slice);
+}
+
+static void
+render_slice (gpointer data,
+              gpointer user_data)
+{
+  Slice *slice = data;
+
+  slice->svg = render_svg (&slice->block, slice->width, slice->height, slice->offset, slice->slice);
+  slice->png = render_png (&slice->block, slice->width, slice->height, slice->offset, slice->slice);
+}
+
+/* Every drawing's pictures, before the text is written: a long timeline
+ * is hundreds, drawn in as many threads as there are processors where
+ * its drawing allows (KURS_PRINT_DRAWING_THREAD_SAFE); the others (a
+ * key figure reads its library as it draws) in this thread */
+static GPtrArray *
+render_drawings (KursPrintDocument *document)
+{
+  GPtrArray *slices = g_ptr_array_new_with_free_func (slice_free);
+  guint n = kurs_print_document_get_n_blocks (document);
+  GThreadPool *pool = NULL;
+
+  for (guint i = 0; i < n; i++)
     {
-      double slice = MIN (height - offset, SLICE_HEIGHT_PT);
-      g_autoptr(GBytes) svg = NULL;
-      g_autoptr(GBytes) png = NULL;
+      KursPrintBlock block;
+      double width = BODY_WIDTH_CM * POINTS_PER_CM;
+      double height, offset = 0;
+      guint part = 0;
+
+      kurs_print_document_get_block (document, i, &block);
+      if (block.kind != KURS_PRINT_BLOCK_DRAWING)
+        continue;
+      height = block.measure (width, block.data);
+      while (offset < height)
+        {
+          Slice *slice = g_new0 (Slice, 1);
+          double size = MIN (height - offset, SLICE_HEIGHT_PT);
+
+          /* whole rows in each picture, where the drawing has rows */
+          if (block.step > 0 && size < height - offset && size >= block.step)
+            size = (double) (guint) (size / block.step) * block.step;
+          *slice = (Slice) { block, i, part++, width, height, offset, size };
+          g_ptr_array_add (slices, slice);
+          offset += size;
+
+          if (!(block.flags & KURS_PRINT_DRAWING_THREAD_SAFE))
+            render_slice (slice, NULL);
+          else
+            {
+              if (pool == NULL)
+                pool = g_thread_pool_new (render_slice, NULL, (int) g_get_num_processors (), FALSE, NULL);
+              g_thread_pool_push (pool, slice, NULL);
+            }
+        }
+    }
+  /* the pictures are all drawn when the pool is gone */
+  if (pool != NULL)
+    g_thread_pool_free (pool, FALSE, TRUE);
+  return slices;
+}
+
+/* A drawing as pictures (drawn already), each in a frame of its own
+ * paragraph; its title (for a screen reader) is the heading above it */
+static void
+drawing (Writer *w,
+         guint   index)
+{
+  for (; w->next_slice < w->slices->len; w->next_slice++)
+    {
+      Slice *slice = w->slices->pdata[w->next_slice];
       const char *svg_name, *png_name;
 
-      /* whole rows in each picture, where the drawing has rows */
-      if (block->step > 0 && slice < height - offset && slice >= block->step)
-        slice = (double) (guint) (slice / block->step) * block->step;
-
-      svg = render_svg (block, width, height, offset, slice);
-      png = render_png (block, width, height, offset, slice);
-      svg_name = add_picture (w, svg, "svg", "image/svg+xml");
-      png_name = add_picture (w, png, "png", "image/png");
+      if (slice->index != index)
+        break;
+      svg_name = add_picture (w, slice->svg, "svg", "image/svg+xml");
+      png_name = add_picture (w, slice->png, "png", "image/png");
 
       start (w, "text:p");
       attr (w, "text:style-name", "Kurs_20_Figure");
@@ -547,19 +621,19 @@ drawing (Writer               *w,
       attr_printf (w, "draw:name", "Figure %u", w->pictures->len / 2);
       attr (w, "draw:style-name", "Kurs_Frame");
       attr (w, "text:anchor-type", "as-char");
-      attr_printf (w, "svg:width", "%.3fcm", width / POINTS_PER_CM);
-      attr_printf (w, "svg:height", "%.3fcm", slice / POINTS_PER_CM);
+      attr_printf (w, "svg:width", "%.3fcm", slice->width / POINTS_PER_CM);
+      attr_printf (w, "svg:height", "%.3fcm", slice->slice / POINTS_PER_CM);
       image (w, svg_name);
       image (w, png_name);
       if (w->last_heading != NULL)
         {
           start (w, "svg:title");
-          if (part == 0)
+          if (slice->part == 0)
             write_text (w, w->last_heading);
           else
             {
               /* Translators: the title of a long picture's later part, "Timeline (2)" */
-              g_autofree char *title = g_strdup_printf (_("%s (%u)"), w->last_heading, part + 1);
+              g_autofree char *title = g_strdup_printf (_("%s (%u)"), w->last_heading, slice->part + 1);
 
               write_text (w, title);
             }
@@ -567,9 +641,6 @@ drawing (Writer               *w,
         }
       end (w);
       end (w);
-
-      offset += slice;
-      part++;
     }
 }
 
@@ -615,7 +686,7 @@ write_body (Writer *w)
           table (w, &block);
           break;
         case KURS_PRINT_BLOCK_DRAWING:
-          drawing (w, &block);
+          drawing (w, i);
           break;
         case KURS_PRINT_BLOCK_BREAK:
           start (w, "text:p");
@@ -1166,6 +1237,7 @@ kurs_odt_to_bytes (KursPrintDocument  *document,
   g_return_val_if_fail (info != NULL, NULL);
 
   w.pictures = g_ptr_array_new_with_free_func (picture_free);
+  w.slices = render_drawings (document);
   content = xml_part (&w, write_content);
   styles = xml_part (&w, write_styles);
   meta = xml_part (&w, write_meta);
@@ -1174,6 +1246,7 @@ kurs_odt_to_bytes (KursPrintDocument  *document,
   if (!w.failed)
     odt = package (content, styles, meta, manifest, w.pictures);
   g_ptr_array_unref (w.pictures);
+  g_ptr_array_unref (w.slices);
 
   if (odt == NULL)
     g_set_error (error, KURS_PRINT_ERROR, KURS_PRINT_ERROR_FAILED,

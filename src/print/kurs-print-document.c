@@ -45,6 +45,7 @@ typedef struct {
   gpointer              data;
   GDestroyNotify        destroy;
   double                step;       /* a drawing is cut between its rows of this height */
+  KursPrintDrawingFlags flags;
 } Content;
 
 /* What is laid out: a content, a part of a long one, or a table's row */
@@ -617,6 +618,26 @@ kurs_print_document_add_drawing (KursPrintDocument    *self,
                                  gpointer              user_data,
                                  GDestroyNotify        destroy)
 {
+  kurs_print_document_add_drawing_full (self, measure, draw, step, KURS_PRINT_DRAWING_DEFAULT, user_data, destroy);
+}
+
+/**
+ * kurs_print_document_add_drawing_full:
+ * @flags: whether @draw may run in several threads at once
+ *
+ * As kurs_print_document_add_drawing(); a drawing safe to draw in threads
+ * is drawn so where a format has many pictures of it (a long timeline in
+ * an OpenDocument text).
+ */
+void
+kurs_print_document_add_drawing_full (KursPrintDocument     *self,
+                                      KursPrintMeasureFunc   measure,
+                                      KursPrintDrawFunc      draw,
+                                      double                 step,
+                                      KursPrintDrawingFlags  flags,
+                                      gpointer               user_data,
+                                      GDestroyNotify         destroy)
+{
   Content content = { KURS_PRINT_BLOCK_DRAWING };
 
   g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
@@ -625,6 +646,7 @@ kurs_print_document_add_drawing (KursPrintDocument    *self,
   content.measure = measure;
   content.draw = draw;
   content.step = MAX (step, 0);
+  content.flags = flags;
   content.data = user_data;
   content.destroy = destroy;
   add_content (self, &content);
@@ -685,6 +707,7 @@ kurs_print_document_get_block (KursPrintDocument *self,
     .draw = content->draw,
     .data = content->data,
     .step = content->step,
+    .flags = content->flags,
   };
 }
 

@@ -24,6 +24,13 @@ typedef void   (*KursPrintDrawFunc)    (cairo_t *cr,
                                         gpointer user_data);
 
 typedef enum {
+  KURS_PRINT_DRAWING_DEFAULT     = 0,
+  /* Its draw function may run in several threads at once, each on a
+   * cairo_t of its own: it only reads what it was given */
+  KURS_PRINT_DRAWING_THREAD_SAFE = 1 << 0,
+} KursPrintDrawingFlags;
+
+typedef enum {
   KURS_PRINT_BLOCK_HEADING,
   KURS_PRINT_BLOCK_TEXT,
   KURS_PRINT_BLOCK_NOTE,
@@ -49,6 +56,7 @@ typedef struct {
   KursPrintDrawFunc      draw;
   gpointer               data;
   double                 step;
+  KursPrintDrawingFlags  flags;
 } KursPrintBlock;
 
 #define KURS_TYPE_PRINT_DOCUMENT (kurs_print_document_get_type ())
@@ -80,6 +88,13 @@ void               kurs_print_document_add_drawing    (KursPrintDocument    *sel
                                                        double                step,
                                                        gpointer              user_data,
                                                        GDestroyNotify        destroy);
+void               kurs_print_document_add_drawing_full (KursPrintDocument    *self,
+                                                         KursPrintMeasureFunc  measure,
+                                                         KursPrintDrawFunc     draw,
+                                                         double                step,
+                                                         KursPrintDrawingFlags flags,
+                                                         gpointer              user_data,
+                                                         GDestroyNotify        destroy);
 void               kurs_print_document_add_page_break (KursPrintDocument    *self);
 guint              kurs_print_document_get_n_blocks   (KursPrintDocument    *self);
 void               kurs_print_document_get_block      (KursPrintDocument    *self,

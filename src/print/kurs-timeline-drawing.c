@@ -270,5 +270,7 @@ kurs_timeline_drawing_add (KursPrintDocument *document,
         }
     }
 
-  kurs_print_document_add_drawing (document, measure, draw, ROW, drawing, drawing_free);
+  /* drawing reads only the timeline made here */
+  kurs_print_document_add_drawing_full (document, measure, draw, ROW, KURS_PRINT_DRAWING_THREAD_SAFE,
+                                        drawing, drawing_free);
 }
