@@ -50,8 +50,12 @@
 /* A tall drawing (a long timeline) is cut into pictures of at most this
  * height, a page's worth, between its rows */
 #define SLICE_HEIGHT_PT 640.0
-/* The PNG for programs without SVG: pixels a point */
+/* The PNG for programs without SVG: pixels a point (108 dpi) for a
+ * picture, and half that for each part of a drawing cut into many (a long
+ * timeline: hundreds of pages, where the PNGs would take most of the
+ * time); the SVG is what LibreOffice and Word show */
 #define PNG_SCALE       1.5
+#define PNG_SCALE_PARTS 0.75
 
 typedef struct {
   char   *name;       /* in the package: Pictures/… */
@@ -375,6 +379,9 @@ draw_slice (cairo_t              *cr,
   block->draw (cr, width, height, block->data);
 }
 
+/* The slice drawn by the drawing itself, as SVG and below as PNG (not
+ * drawn once on a recording surface and painted on both: cairo 1.16 never
+ * frees a recording surface painted on an SVG surface) */
 static GBytes *
 render_svg (const KursPrintBlock *block,
             double                width,
@@ -387,6 +394,7 @@ render_svg (const KursPrintBlock *block,
   cairo_t *cr = cairo_create (surface);
 
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+  cairo_set_source_rgb (cr, 0, 0, 0);
   draw_slice (cr, block, width, height, offset, slice);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -414,6 +422,7 @@ flush_png (png_structp png)
  * pictures, mostly white, that compress well at zlib's fastest */
 static gboolean
 encode_png (cairo_surface_t *surface,
+            double           scale,
             GByteArray      *out)
 {
   int width = cairo_image_surface_get_width (surface);
@@ -440,9 +449,9 @@ encode_png (cairo_surface_t *surface,
   png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
   png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  /* 72 points an inch, drawn at PNG_SCALE pixels a point */
-  png_set_pHYs (png, info, (png_uint_32) (PNG_SCALE * 72 / 0.0254 + 0.5),
-                (png_uint_32) (PNG_SCALE * 72 / 0.0254 + 0.5), PNG_RESOLUTION_METER);
+  /* 72 points an inch, drawn at @scale pixels a point */
+  png_set_pHYs (png, info, (png_uint_32) (scale * 72 / 0.0254 + 0.5),
+                (png_uint_32) (scale * 72 / 0.0254 + 0.5), PNG_RESOLUTION_METER);
   png_write_info (png, info);
   for (int y = 0; y < height; y++)
     {
@@ -467,21 +476,22 @@ render_png (const KursPrintBlock *block,
             double                width,
             double                height,
             double                offset,
-            double                slice)
+            double                slice,
+            double                scale)
 {
   GByteArray *png = g_byte_array_new ();
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
-                                                         (int) (width * PNG_SCALE + 0.5),
-                                                         (int) (slice * PNG_SCALE + 0.5));
+                                                         (int) (width * scale + 0.5),
+                                                         (int) (slice * scale + 0.5));
   cairo_t *cr = cairo_create (surface);
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  cairo_scale (cr, PNG_SCALE, PNG_SCALE);
+  cairo_scale (cr, scale, scale);
   cairo_set_source_rgb (cr, 0, 0, 0);
   draw_slice (cr, block, width, height, offset, slice);
   cairo_destroy (cr);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS || !encode_png (surface, png))
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS || !encode_png (surface, scale, png))
     g_byte_array_set_size (png, 0);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (png);
@@ -546,7 +556,10 @@ render_slice (gpointer data,
   Slice *slice = data;
 
   slice->svg = render_svg (&slice->block, slice->width, slice->height, slice->offset, slice->slice);
-  slice->png = render_png (&slice->block, slice->width, slice->height, slice->offset, slice->slice);
+  /* a picture of a page or less in full; the many of a long drawing
+   * coarser, for programs that cannot show their SVG */
+  slice->png = render_png (&slice->block, slice->width, slice->height, slice->offset, slice->slice,
+                           slice->height > SLICE_HEIGHT_PT ? PNG_SCALE_PARTS : PNG_SCALE);
 }
 
 /* Every drawing's pictures, before the text is written: a long timeline

@@ -270,10 +270,53 @@ add_strategy_text (KursPrintDocument *document,
  * its status with how it is going, how far it has come, the goals it
  * serves */
 static void
+free_string (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+/* The goals each initiative serves, read once for the whole strategy:
+ * initiative id → the goals' titles, one a line */
+static GHashTable *
+goals_served (KursStore  *store,
+              KursRecord *strategy)
+{
+  GHashTable *served = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_string);
+  g_autoptr(GPtrArray) goals = children (store, KURS_ENTITY_GOAL, strategy);
+  g_autoptr(GPtrArray) links = kurs_store_list_by_strategy (store, KURS_ENTITY_INITIATIVE_GOAL,
+                                                            kurs_record_get_id (strategy), NULL);
+  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < goals->len; i++)
+    {
+      gint64 id = kurs_record_get_id (goals->pdata[i]);
+
+      g_hash_table_insert (titles, g_memdup2 (&id, sizeof id), (gpointer) kurs_record_get_title (goals->pdata[i]));
+    }
+  for (guint i = 0; i < links->len; i++)
+    {
+      gint64 goal = kurs_record_get_int (links->pdata[i], "goal_id");
+      gint64 initiative = kurs_record_get_int (links->pdata[i], "initiative_id");
+      const char *title = g_hash_table_lookup (titles, &goal);
+      GString *text;
+
+      if (title == NULL)
+        continue;
+      if (!(text = g_hash_table_lookup (served, &initiative)))
+        {
+          text = g_string_new (NULL);
+          g_hash_table_insert (served, g_memdup2 (&initiative, sizeof initiative), text);
+        }
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", title);
+    }
+  return served;
+}
+
+static void
 add_initiatives_table (KursPrintDocument *document,
-                       KursStore         *store,
                        KursRecord        *plan,
                        GPtrArray         *initiatives,
+                       GHashTable        *served,
                        KursDate           today)
 {
   const char *header[] = {
@@ -284,9 +327,9 @@ add_initiatives_table (KursPrintDocument *document,
   for (guint k = 0; k < initiatives->len; k++)
     {
       KursRecord *initiative = initiatives->pdata[k];
-      g_autoptr(GPtrArray) links = children (store, KURS_ENTITY_INITIATIVE_GOAL, initiative);
+      gint64 id = kurs_record_get_id (initiative);
+      GString *serves = g_hash_table_lookup (served, &id);
       g_autoptr(GString) status_text = g_string_new (NULL);
-      g_autoptr(GString) serves = g_string_new (NULL);
       g_autofree char *period = NULL;
       g_autofree char *progress = NULL;
       int status = kurs_record_get_enum (initiative, "status");
@@ -304,21 +347,13 @@ add_initiatives_table (KursPrintDocument *document,
         }
       period = dates_text (initiative);
       progress = g_strdup_printf ("%d %%", health.progress);
-      for (guint l = 0; l < links->len; l++)
-        {
-          g_autoptr(KursRecord) goal = kurs_store_get (store, KURS_ENTITY_GOAL,
-                                                       kurs_record_get_int (links->pdata[l], "goal_id"));
-
-          if (goal != NULL)
-            g_string_append_printf (serves, "%s%s", serves->len > 0 ? "\n" : "", kurs_record_get_title (goal));
-        }
 
       cells[0] = kurs_record_get_title (initiative);
       cells[1] = kurs_record_get_text (initiative, "owner");
       cells[2] = period;
       cells[3] = status_text->str;
       cells[4] = progress;
-      cells[5] = serves->str;
+      cells[5] = serves ? serves->str : "";
       kurs_print_document_add_table_row (document, cells);
     }
 }
@@ -330,6 +365,7 @@ add_action_plans (KursPrintDocument *document,
 {
   g_autoptr(GPtrArray) plans = children (store, KURS_ENTITY_ACTION_PLAN, strategy);
   g_autoptr(GPtrArray) corrections = children (store, KURS_ENTITY_COURSE_CORRECTION, strategy);
+  g_autoptr(GHashTable) served = goals_served (store, strategy);
   KursDate today = kurs_date_today ();
 
   if (plans->len > 0)
@@ -355,7 +391,7 @@ add_action_plans (KursPrintDocument *document,
       kurs_print_document_add_text (document, kurs_record_get_text (plan, "description"));
 
       if (initiatives->len > 0)
-        add_initiatives_table (document, store, plan, initiatives, today);
+        add_initiatives_table (document, plan, initiatives, served, today);
       if (initiatives->len == 0)
         kurs_print_document_add_note (document, _("No initiatives yet."));
       for (guint k = 0; k < uncovered->len; k++)
