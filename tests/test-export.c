@@ -550,6 +550,77 @@ test_odt_versions (Fixture       *f,
   }
 }
 
+typedef struct {
+  GArray       *fractions;
+  gboolean      freed;
+  GAsyncResult *result;
+  GThread      *thread;
+  gboolean      in_caller_thread;
+} Background;
+
+static void
+progress_cb (double   fraction,
+             gpointer data)
+{
+  Background *background = data;
+
+  g_array_append_val (background->fractions, fraction);
+  background->in_caller_thread &= g_thread_self () == background->thread;
+}
+
+static void
+progress_freed (gpointer data)
+{
+  Background *background = data;
+
+  background->freed = TRUE;
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  Background *background = data;
+
+  background->result = g_object_ref (result);
+}
+
+/* Made in a thread with a library of its own, as the window makes it: how
+ * far it is told in the caller's thread, rising to the whole */
+static void
+test_odt_in_background (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *odt = g_build_filename (f->dir, "baggrund.odt", NULL);
+  g_autoptr(GError) error = NULL;
+  Background background = { g_array_new (FALSE, FALSE, sizeof (double)), FALSE, NULL, g_thread_self (), TRUE };
+  xmlDocPtr content;
+
+  kurs_document_export_strategy_async (f->path, f->strategy, KURS_DOCUMENT_DRAFT, odt,
+                                       progress_cb, &background, progress_freed, NULL, exported_cb, &background);
+  while (background.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (kurs_document_export_strategy_finish (background.result, &error));
+  g_assert_no_error (error);
+  /* what the progress was told to goes with the work */
+  g_clear_object (&background.result);
+  while (!background.freed)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (background.fractions->len, >=, 2);
+  g_assert_true (background.in_caller_thread);
+  for (guint i = 1; i < background.fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (background.fractions, double, i), >,
+                       g_array_index (background.fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (background.fractions, double, background.fractions->len - 1), ==, 1.0);
+
+  content = xml_entry (odt, "content.xml");
+  g_assert_cmpint (count (content, "//text:p[@text:style-name='Title']"), ==, 1);
+  xmlFreeDoc (content);
+  g_array_unref (background.fractions);
+}
+
 /* The hearing summary as a document: each answering party a heading, its
  * response and handling as fields */
 static void
@@ -876,6 +947,7 @@ main (int   argc,
   ADD ("/export/odt/text-as-typed", test_odt_text_as_typed);
   ADD ("/export/odt/versions", test_odt_versions);
   ADD ("/export/odt/hearing-summary", test_odt_hearing_summary);
+  ADD ("/export/odt/in-background", test_odt_in_background);
   ADD ("/export/bad-places", test_bad_places);
   g_test_add_func ("/export/bad-places/locked-folder", test_locked_folder);
   ADD ("/export/full-disk", test_full_disk);

@@ -1350,6 +1350,34 @@ written_cb (GObject      *source,
   writing_free (writing);
 }
 
+/* The toast of a document being written, and what it says before the
+ * percentage */
+typedef struct {
+  AdwToast *toast;
+  char     *title;
+} Showing;
+
+static void
+showing_free (gpointer data)
+{
+  Showing *showing = data;
+
+  g_object_unref (showing->toast);
+  g_free (showing->title);
+  g_free (showing);
+}
+
+static void
+show_progress (double   fraction,
+               gpointer data)
+{
+  Showing *showing = data;
+  /* Translators: a document being exported and how far it is: "Exporting “Ældrestrategi”… 40 %" */
+  g_autofree char *title = g_strdup_printf (_("%s %d %%"), showing->title, (int) (fraction * 100));
+
+  adw_toast_set_title (showing->toast, title);
+}
+
 /* Starts writing; @writing goes with the work */
 static void
 start_writing (Writing *writing,
@@ -1375,8 +1403,15 @@ start_writing (Writing *writing,
     kurs_spreadsheet_write_async (kurs_store_get_path (self->store), writing->strategy, path, NULL,
                                   written_cb, writing);
   else
-    kurs_document_export_strategy_async (kurs_store_get_path (self->store), writing->strategy,
-                                         writing->version, path, NULL, written_cb, writing);
+    {
+      Showing *showing = g_new0 (Showing, 1);
+
+      showing->toast = g_object_ref (writing->toast);
+      showing->title = g_steal_pointer (&text);
+      kurs_document_export_strategy_async (kurs_store_get_path (self->store), writing->strategy,
+                                           writing->version, path, show_progress, showing, showing_free,
+                                           NULL, written_cb, writing);
+    }
 }
 
 static void

@@ -89,6 +89,14 @@ open_version (KursStore       *store,
   return kurs_xml_import (library->store, xml, KURS_XML_IMPORT_DEFAULT, error);
 }
 
+static gboolean export_strategy (KursStore                 *store,
+                                 KursRecord                *strategy,
+                                 gint64                     version,
+                                 const char                *path,
+                                 KursDocumentProgressFunc   progress,
+                                 gpointer                   progress_data,
+                                 GError                   **error);
+
 /**
  * kurs_document_export_strategy:
  * @version: an approved version's number, %KURS_DOCUMENT_LATEST_VERSION or
@@ -107,6 +115,18 @@ kurs_document_export_strategy (KursStore   *store,
                                gint64       version,
                                const char  *path,
                                GError     **error)
+{
+  return export_strategy (store, strategy, version, path, NULL, NULL, error);
+}
+
+static gboolean
+export_strategy (KursStore                 *store,
+                 KursRecord                *strategy,
+                 gint64                     version,
+                 const char                *path,
+                 KursDocumentProgressFunc   progress,
+                 gpointer                   progress_data,
+                 GError                   **error)
 {
   VersionLibrary library = { 0 };
   g_autoptr(KursRecord) shown = NULL;
@@ -165,6 +185,8 @@ kurs_document_export_strategy (KursStore   *store,
   info.language = language_tag (shown);
   info.version = version_text;
   info.date = approved;
+  info.progress = progress;
+  info.progress_data = progress_data;
   ok = kurs_odt_write (document, &info, path, error);
 
   /* the document's drawings hold the version's library until here */
@@ -202,9 +224,83 @@ kurs_document_export_hearing_summary (KursStore   *store,
 
 /* In the background */
 
+/* Where the progress goes: the caller's function, in the caller's main
+ * context; shared by the export and each update on its way there, and
+ * freed (there) with the last of them */
+typedef struct {
+  gint                      ref_count;
+  KursDocumentProgressFunc  func;
+  gpointer                  data;
+  GDestroyNotify            destroy;
+  GMainContext             *context;
+} Sink;
+
+static Sink *
+sink_ref (Sink *sink)
+{
+  g_atomic_int_inc (&sink->ref_count);
+  return sink;
+}
+
+static gboolean
+sink_destroy_cb (gpointer data)
+{
+  Sink *sink = data;
+
+  if (sink->destroy)
+    sink->destroy (sink->data);
+  g_main_context_unref (sink->context);
+  g_free (sink);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sink_unref (Sink *sink)
+{
+  if (g_atomic_int_dec_and_test (&sink->ref_count))
+    g_main_context_invoke (sink->context, sink_destroy_cb, sink);
+}
+
+typedef struct {
+  Sink   *sink;
+  double  fraction;
+} Update;
+
+static gboolean
+update_cb (gpointer data)
+{
+  Update *update = data;
+
+  update->sink->func (update->fraction, update->sink->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_free (gpointer data)
+{
+  Update *update = data;
+
+  sink_unref (update->sink);
+  g_free (update);
+}
+
+/* From the threads that draw: on to the caller's context */
+static void
+send_progress (double   fraction,
+               gpointer data)
+{
+  Sink *sink = data;
+  Update *update = g_new0 (Update, 1);
+
+  update->sink = sink_ref (sink);
+  update->fraction = fraction;
+  g_main_context_invoke_full (sink->context, G_PRIORITY_DEFAULT, update_cb, update, update_free);
+}
+
 typedef struct {
   gint64  version;
   char   *path;
+  Sink   *sink;
 } Export;
 
 static void
@@ -213,6 +309,8 @@ export_free (gpointer data)
   Export *export = data;
 
   g_free (export->path);
+  if (export->sink)
+    sink_unref (export->sink);
   g_free (export);
 }
 
@@ -224,7 +322,8 @@ export_in_thread (KursStore   *store,
 {
   Export *export = data;
 
-  if (!kurs_document_export_strategy (store, strategy, export->version, export->path, error))
+  if (!export_strategy (store, strategy, export->version, export->path,
+                        export->sink ? send_progress : NULL, export->sink, error))
     return NULL;
   return g_strdup (export->path);
 }
@@ -233,24 +332,42 @@ export_in_thread (KursStore   *store,
  * kurs_document_export_strategy_async:
  * @library: the library's file
  * @strategy: a strategy of a store on @library
+ * @progress: (nullable): told how far the document is, from 0 to 1, in
+ *   the thread-default main context of the caller
+ * @progress_destroy: frees @progress_data, there too, when it is no
+ *   longer told anything
  *
  * Writes the document as kurs_document_export_strategy() does, in a
  * thread with a read-only store of its own.  Let the caller's store save
  * what is being typed first (kurs_store_prepare()).
  */
 void
-kurs_document_export_strategy_async (const char          *library,
-                                     KursRecord          *strategy,
-                                     gint64               version,
-                                     const char          *path,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+kurs_document_export_strategy_async (const char               *library,
+                                     KursRecord               *strategy,
+                                     gint64                    version,
+                                     const char               *path,
+                                     KursDocumentProgressFunc  progress,
+                                     gpointer                  progress_data,
+                                     GDestroyNotify            progress_destroy,
+                                     GCancellable             *cancellable,
+                                     GAsyncReadyCallback       callback,
+                                     gpointer                  user_data)
 {
   Export *export = g_new0 (Export, 1);
 
   export->version = version;
   export->path = g_strdup (path);
+  if (progress != NULL)
+    {
+      export->sink = g_new0 (Sink, 1);
+      export->sink->ref_count = 1;
+      export->sink->func = progress;
+      export->sink->data = progress_data;
+      export->sink->destroy = progress_destroy;
+      export->sink->context = g_main_context_ref_thread_default ();
+    }
+  else if (progress_destroy != NULL)
+    progress_destroy (progress_data);
   kurs_store_read_strategy_async (library, strategy, export_in_thread, export, export_free, g_free,
                                   kurs_document_export_strategy_async, cancellable, callback, user_data);
 }

@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 #define KURS_DOCUMENT_LATEST_VERSION ((gint64) 0)
 #define KURS_DOCUMENT_DRAFT          ((gint64) -1)
 
+/* How far a document is, from 0 to 1 */
+typedef void (*KursDocumentProgressFunc) (double   fraction,
+                                          gpointer user_data);
+
 gboolean kurs_document_export_strategy        (KursStore            *store,
                                                KursRecord           *strategy,
                                                gint64                version,
@@ -19,6 +23,9 @@ void     kurs_document_export_strategy_async  (const char           *library,
                                                KursRecord           *strategy,
                                                gint64                version,
                                                const char           *path,
+                                               KursDocumentProgressFunc progress,
+                                               gpointer              progress_data,
+                                               GDestroyNotify        progress_destroy,
                                                GCancellable         *cancellable,
                                                GAsyncReadyCallback   callback,
                                                gpointer              user_data);

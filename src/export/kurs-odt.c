@@ -446,7 +446,7 @@ encode_png (cairo_surface_t *surface,
     }
   png_set_write_fn (png, out, append_png, flush_png);
   png_set_compression_level (png, 1);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
   png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   /* 72 points an inch, drawn at @scale pixels a point */
@@ -549,17 +549,36 @@ slice_free (gpointer data)
   g_free (slice);
 }
 
+/* How far the pictures are, for kurs_odt_write()'s caller */
+typedef struct {
+  const KursOdtInfo *info;
+  guint              total;
+  gint               done;      /* atomic */
+  gint               percent;   /* atomic: the last one said */
+} Progress;
+
 static void
 render_slice (gpointer data,
               gpointer user_data)
 {
   Slice *slice = data;
+  Progress *progress = user_data;
+  int done, percent, said;
 
   slice->svg = render_svg (&slice->block, slice->width, slice->height, slice->offset, slice->slice);
   /* a picture of a page or less in full; the many of a long drawing
    * coarser, for programs that cannot show their SVG */
   slice->png = render_png (&slice->block, slice->width, slice->height, slice->offset, slice->slice,
                            slice->height > SLICE_HEIGHT_PT ? PNG_SCALE_PARTS : PNG_SCALE);
+
+  /* the pictures are most of the work: what is done of them is what is
+   * done, said once a percent */
+  done = g_atomic_int_add (&progress->done, 1) + 1;
+  percent = (int) (100.0 * done / progress->total);
+  said = g_atomic_int_get (&progress->percent);
+  if (progress->info->progress != NULL && percent > said
+      && g_atomic_int_compare_and_exchange (&progress->percent, said, percent))
+    progress->info->progress ((double) done / progress->total, progress->info->progress_data);
 }
 
 /* Every drawing's pictures, before the text is written: a long timeline
@@ -567,10 +586,12 @@ render_slice (gpointer data,
  * its drawing allows (KURS_PRINT_DRAWING_THREAD_SAFE); the others (a
  * key figure reads its library as it draws) in this thread */
 static GPtrArray *
-render_drawings (KursPrintDocument *document)
+render_drawings (KursPrintDocument *document,
+                 const KursOdtInfo *info)
 {
   GPtrArray *slices = g_ptr_array_new_with_free_func (slice_free);
   guint n = kurs_print_document_get_n_blocks (document);
+  Progress progress = { info };
   GThreadPool *pool = NULL;
 
   for (guint i = 0; i < n; i++)
@@ -595,15 +616,21 @@ render_drawings (KursPrintDocument *document)
           *slice = (Slice) { block, i, part++, width, height, offset, size };
           g_ptr_array_add (slices, slice);
           offset += size;
+        }
+    }
 
-          if (!(block.flags & KURS_PRINT_DRAWING_THREAD_SAFE))
-            render_slice (slice, NULL);
-          else
-            {
-              if (pool == NULL)
-                pool = g_thread_pool_new (render_slice, NULL, (int) g_get_num_processors (), FALSE, NULL);
-              g_thread_pool_push (pool, slice, NULL);
-            }
+  progress.total = slices->len;
+  for (guint i = 0; i < slices->len; i++)
+    {
+      Slice *slice = slices->pdata[i];
+
+      if (!(slice->block.flags & KURS_PRINT_DRAWING_THREAD_SAFE))
+        render_slice (slice, &progress);
+      else
+        {
+          if (pool == NULL)
+            pool = g_thread_pool_new (render_slice, &progress, (int) g_get_num_processors (), FALSE, NULL);
+          g_thread_pool_push (pool, slice, NULL);
         }
     }
   /* the pictures are all drawn when the pool is gone */
@@ -1250,7 +1277,7 @@ kurs_odt_to_bytes (KursPrintDocument  *document,
   g_return_val_if_fail (info != NULL, NULL);
 
   w.pictures = g_ptr_array_new_with_free_func (picture_free);
-  w.slices = render_drawings (document);
+  w.slices = render_drawings (document, info);
   content = xml_part (&w, write_content);
   styles = xml_part (&w, write_styles);
   meta = xml_part (&w, write_meta);

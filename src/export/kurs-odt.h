@@ -13,6 +13,11 @@ typedef struct {
   const char *version;
   /* when the version was approved, or NULL */
   GDateTime  *date;
+  /* how far it is, from 0 to 1, called from the threads that draw the
+   * pictures; may be NULL */
+  void      (*progress) (double   fraction,
+                         gpointer data);
+  gpointer    progress_data;
 } KursOdtInfo;
 
 GBytes   *kurs_odt_to_bytes (KursPrintDocument  *document,
