@@ -8,6 +8,7 @@
 #include "kurs-cli.h"
 #include "kurs-document-export.h"
 #include "kurs-spreadsheet.h"
+#include "kurs-xml-export.h"
 
 /* Documents for a word processor and a spreadsheet: export-odt, export-sheet */
 
@@ -28,23 +29,20 @@ kurs_cli_run_export_odt (KursCli  *cli,
   };
   g_autoptr(KursRecord) strategy = NULL;
   GError *error = NULL;
+  gint64 number;
   int rc;
 
   if ((rc = kurs_cli_parse ("export-odt", "ID [--version N | --draft] -o FILE.odt", entries, &argc, &argv, 1, 1)) >= 0)
     return rc;
   if (output == NULL)
     return kurs_cli_usage ("export-odt", _("-o FILE is needed"));
-  if (draft && version != 0)
-    return kurs_cli_usage ("export-odt", _("--draft and --version exclude each other"));
-  if (version < 0)
-    {
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("There is no version %d"), version);
-      return kurs_cli_fail (error);
-    }
+  if ((rc = kurs_cli_check_version ("export-odt", version, draft, &number)) >= 0)
+    return rc;
 
   if (!kurs_cli_open (cli, FALSE, &error)
       || !(strategy = kurs_cli_find_strategy (cli, argv[1], &error))
-      || !kurs_document_export_strategy (cli->store, strategy, draft ? KURS_DOCUMENT_DRAFT : version,
+      || !kurs_document_export_strategy (cli->store, strategy,
+                                         number == KURS_XML_EXPORT_DRAFT ? KURS_DOCUMENT_DRAFT : number,
                                          output, &error))
     return kurs_cli_fail (error);
 

@@ -161,29 +161,24 @@ kurs_cli_run_export (KursCli  *cli,
   g_autoptr(KursRecord) strategy = NULL;
   g_autoptr(GBytes) xml = NULL;
   GError *error = NULL;
+  gint64 number;
   int rc;
 
   if ((rc = kurs_cli_parse ("export", "ID -o FILE", entries, &argc, &argv, 1, 1)) >= 0)
     return rc;
   if (output == NULL)
     return kurs_cli_usage ("export", _("Name the file to write with -o FILE"));
-  if (draft && version != 0)
-    return kurs_cli_usage ("export", _("--draft and --version exclude each other"));
-  if (version < 0)
-    {
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("There is no version %d"), version);
-      return kurs_cli_fail (error);
-    }
+  if ((rc = kurs_cli_check_version ("export", version, draft, &number)) >= 0)
+    return rc;
 
   if (!kurs_cli_open (cli, FALSE, &error)
       || !(strategy = kurs_cli_find_strategy (cli, argv[1], &error)))
     return kurs_cli_fail (error);
 
-  if (draft)
+  if (number == KURS_XML_EXPORT_DRAFT)
     xml = kurs_xml_export_live (cli->store, strategy, NULL, &error);
   else
-    xml = kurs_xml_export_version (cli->store, strategy, version, &error);
+    xml = kurs_xml_export_version (cli->store, strategy, number, &error);
 
   if (xml == NULL || !write_output (output, xml, &error))
     return kurs_cli_fail (error);

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "kurs-cli.h"
+#include "kurs-xml-export.h"
 #include "kurs-example.h"
 #include "kurs-json.h"
 
@@ -424,6 +425,36 @@ run_show (KursCli  *cli,
     print_record (cli->store, strategy, 0);
 
   return KURS_CLI_EXIT_OK;
+}
+
+/**
+ * kurs_cli_check_version:
+ * @version: what --version N said (0 when not given)
+ * @draft: whether --draft was given
+ * @number: (out): the version asked for, 0 for the latest, or
+ *   %KURS_XML_EXPORT_DRAFT for the draft
+ *
+ * The --version N | --draft pair of export and export-odt.
+ *
+ * Returns: -1 when they are right, else the exit status of saying why
+ */
+int
+kurs_cli_check_version (const char *command,
+                        int         version,
+                        gboolean    draft,
+                        gint64     *number)
+{
+  GError *error = NULL;
+
+  if (draft && version != 0)
+    return kurs_cli_usage (command, _("--draft and --version exclude each other"));
+  if (version < 0)
+    {
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("There is no version %d"), version);
+      return kurs_cli_fail (error);
+    }
+  *number = draft ? KURS_XML_EXPORT_DRAFT : version;
+  return -1;
 }
 
 /* new */

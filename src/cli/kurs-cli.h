@@ -56,6 +56,10 @@ int         kurs_cli_parse         (const char     *command,
                                     int             min_args,
                                     int             max_args);
 void        kurs_cli_print_json    (JsonNode       *node);
+int         kurs_cli_check_version (const char     *command,
+                                    int             version,
+                                    gboolean        draft,
+                                    gint64         *number);
 gboolean    kurs_cli_parse_period  (const char     *text,
                                     int            *start,
                                     int            *end,
