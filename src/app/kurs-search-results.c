@@ -111,7 +111,10 @@ result_row (KursSearchResult *result)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-found");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xix)", result->strategy_id, (int) result->entity,
                                     result->id);
-  /* Read by a screen reader as the title, then what was found */
+  /* Read by a screen reader as the title, then what was found (the row's
+   * own relations to its labels would name it twice in GTK 4.8) */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   result->title ? result->title : "", GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, plain,
                                   -1);
