@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The window's search, as a keyboard and a screen reader use it: Ctrl+F
 puts the focus in a named search field; what is typed lists the records
-found, each named by its title; Down goes to the results and Enter opens
+found, each named by its title and described by the text the words were
+found in; Down goes to the results and Enter opens
 one on its page; Escape ends the search and the strategies are back."""
 
 import time
@@ -24,6 +25,11 @@ check(typed == "bost", f"what is typed goes into the search field: {typed!r}")
 TITLE = "Flere hjemløse i egen bolig med bostøtte (eksempel)"
 found = kurs.find("list item", name=TITLE, timeout=5)
 check(found is not None, "a result is a list item named by the record's title, once")
+# what was found, in its text, is its description: the approved version
+# holds the word in its frozen text
+version = kurs.find("list item", contains="Approved version 1", timeout=5)
+check(version is not None and "bostøtte" in (version.description or "") and "Eksempeltekst" in version.description,
+      f"and described by the text it was found in: {version.description if version else None!r}")
 
 kurs.screenshot("search-results")
 
