@@ -532,6 +532,78 @@ test_editor (Fixture       *f,
   g_assert_nonnull (find_editor (f));
 }
 
+/* How much the view covers in the middle of a day's column at @y */
+static int
+coverage (const KursPixels *pixels,
+          Fixture          *f,
+          KursDate          date,
+          double            zoom,
+          double            y)
+{
+  int x = (int) kurs_timeline_view_x_for_date (f->view, date);
+
+  return pixels->data[(int) y * pixels->stride + 4 * x + 3];
+}
+
+/* The Danish calendar behind the items: at a day's zoom, Christmas Day
+ * shaded apart from an ordinary Tuesday and a Saturday fainter still; the
+ * municipal election of 18 November 2025 a line; none of it when its
+ * check in Lanes and Filter is off */
+static void
+test_danish_calendar (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(KursPixels) shown = { 0 };
+  g_auto(KursPixels) hidden = { 0 };
+  KursDate christmas = kurs_date_from_ymd (2025, 12, 25);
+  KursDate tuesday = kurs_date_from_ymd (2025, 12, 23);
+  KursDate saturday = kurs_date_from_ymd (2025, 12, 27);
+  KursDate election = kurs_date_from_ymd (2025, 11, 18);
+  KursTimelineFilter *filter = g_object_new (KURS_TYPE_TIMELINE_FILTER, NULL);
+  double y, zoom;
+  int r1, g1, b1, r2, g2, b2;
+
+  kurs_timeline_filter_set_view (filter, f->view);
+  g_assert_true (gtk_check_button_get_active (kurs_timeline_filter_get_calendar_check (filter)));
+
+  kurs_timeline_view_set_visible_range (f->view, kurs_date_from_ymd (2025, 11, 10), kurs_date_from_ymd (2026, 1, 5));
+  kurs_widget_settle ();
+  zoom = kurs_timeline_view_get_zoom (f->view);
+  g_assert_cmpfloat (zoom, >=, 8);
+  render (f, &shown, "timeline-danish-calendar");
+  /* low in the view, below the rows */
+  y = shown.height - 4;
+
+  /* the view draws on the window's background: what it adds is in its
+   * colour and its coverage (premultiplied BGRA) */
+  pixel (&shown, kurs_timeline_view_x_for_date (f->view, christmas), y, &r1, &g1, &b1);
+  pixel (&shown, kurs_timeline_view_x_for_date (f->view, tuesday), y, &r2, &g2, &b2);
+  g_test_message ("holiday %d,%d,%d weekday %d,%d,%d; election at %.1f, covered %d", r1, g1, b1, r2, g2, b2,
+                  kurs_timeline_view_x_for_date (f->view, election), coverage (&shown, f, election, zoom, y));
+  /* the holiday tinted red, the weekday not */
+  g_assert_cmpint (r1, >, g1 + 8);
+  g_assert_cmpint (r2, <=, g2 + 2);
+  /* the weekend shaded more than the weekday (a lane's band may be under both) */
+  g_assert_cmpint (coverage (&shown, f, saturday, zoom, y), >, coverage (&shown, f, tuesday, zoom, y) + 4);
+  /* the election a line */
+  g_assert_cmpint (coverage (&shown, f, election, zoom, y), >, coverage (&shown, f, tuesday, zoom, y) + 80);
+
+  /* Off: nothing of it */
+  gtk_check_button_set_active (kurs_timeline_filter_get_calendar_check (filter), FALSE);
+  g_assert_false (kurs_timeline_view_get_calendar_shown (f->view));
+  kurs_widget_settle ();
+  render (f, &hidden, "timeline-danish-calendar-off");
+  pixel (&hidden, kurs_timeline_view_x_for_date (f->view, christmas), y, &r1, &g1, &b1);
+  pixel (&hidden, kurs_timeline_view_x_for_date (f->view, tuesday), y, &r2, &g2, &b2);
+  g_assert_cmpint (r1, ==, r2);
+  g_assert_cmpint (coverage (&hidden, f, christmas, zoom, y), ==, coverage (&hidden, f, tuesday, zoom, y));
+  g_assert_cmpint (coverage (&hidden, f, saturday, zoom, y), ==, coverage (&hidden, f, tuesday, zoom, y));
+  g_assert_cmpint (coverage (&hidden, f, election, zoom, y), ==, coverage (&hidden, f, tuesday, zoom, y));
+
+  g_object_ref_sink (filter);
+  g_object_unref (filter);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +622,7 @@ main (int   argc,
   ADD ("toolbar-and-filter", test_toolbar_and_filter);
   ADD ("editor", test_editor);
   ADD ("pinch", test_pinch);
+  ADD ("danish-calendar", test_danish_calendar);
 
   return g_test_run ();
 }

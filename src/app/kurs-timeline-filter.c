@@ -26,6 +26,7 @@ struct _KursTimelineFilter
   GtkWidget        *kinds;
   GtkWidget        *committee;
   GtkWidget        *owner;
+  GtkWidget        *calendar;
 
   KursTimelineView *view;
   KursTimeline     *timeline;
@@ -58,6 +59,14 @@ kind_toggled_cb (KursTimelineFilter *self,
       hidden = gtk_check_button_get_active (check) ? hidden & ~self->kind_bits[k] : hidden | self->kind_bits[k];
   kurs_timeline_set_filter (self->timeline, hidden, kurs_timeline_get_committee (self->timeline),
                             kurs_timeline_get_owner (self->timeline));
+}
+
+static void
+calendar_toggled_cb (KursTimelineFilter *self,
+                     GtkCheckButton     *check)
+{
+  if (self->view != NULL)
+    kurs_timeline_view_set_calendar_shown (self->view, gtk_check_button_get_active (check));
 }
 
 static const char *
@@ -163,7 +172,9 @@ kurs_timeline_filter_class_init (KursTimelineFilterClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, kinds);
   gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, committee);
   gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, owner);
+  gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, calendar);
   gtk_widget_class_bind_template_callback (widget_class, narrow_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_toggled_cb);
 }
 
 static void
@@ -217,6 +228,9 @@ kurs_timeline_filter_set_view (KursTimelineFilter *self,
                                    !kurs_timeline_view_get_lane_collapsed (view, lane));
       g_signal_handlers_unblock_by_func (self->lane_checks[lane], lane_toggled_cb, self);
     }
+  g_signal_handlers_block_by_func (self->calendar, calendar_toggled_cb, self);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->calendar), kurs_timeline_view_get_calendar_shown (view));
+  g_signal_handlers_unblock_by_func (self->calendar, calendar_toggled_cb, self);
   for (guint k = 0; k < self->n_kinds; k++)
     {
       g_signal_handlers_block_by_func (self->kind_checks[k], kind_toggled_cb, self);
@@ -224,6 +238,19 @@ kurs_timeline_filter_set_view (KursTimelineFilter *self,
                                    !(kurs_timeline_get_hidden (self->timeline) & self->kind_bits[k]));
       g_signal_handlers_unblock_by_func (self->kind_checks[k], kind_toggled_cb, self);
     }
+}
+
+/**
+ * kurs_timeline_filter_get_calendar_check:
+ *
+ * Returns: (transfer none): the check that shows the Danish calendar
+ */
+GtkCheckButton *
+kurs_timeline_filter_get_calendar_check (KursTimelineFilter *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE_FILTER (self), NULL);
+
+  return GTK_CHECK_BUTTON (self->calendar);
 }
 
 /**

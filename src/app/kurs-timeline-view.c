@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kurs-calendar.h"
 #include "kurs-milestone.h"
 #include "kurs-timeline-view.h"
 
@@ -53,6 +54,8 @@ struct _KursTimelineView
   KursDate       pending_first;    /* a range to show once allocated */
   KursDate       pending_last;
   gboolean       collapsed[KURS_N_LANES];
+  /* the Danish calendar (week numbers, holidays, elections) not drawn */
+  gboolean       calendar_hidden;
   double         lane_y[KURS_N_LANES];
   double         content_height;
 
@@ -641,6 +644,7 @@ draw_scale (KursTimelineView *self,
                       : KURS_TIME_UNIT_QUARTER;
   gboolean show_bottom = kurs_time_scale_shows_unit (&s, bottom);
   GdkRGBA band, line, faint_line, text, dim_text;
+  GdkRGBA holiday = palette (KURS_TIMELINE_COLOR_OVERDUE);
   KursDate last;
 
   kurs_timeline_get_range (self->timeline, NULL, &last);
@@ -709,8 +713,90 @@ draw_scale (KursTimelineView *self,
           if (date > last)
             continue;
           draw_text (self, snapshot, level == 0 ? self->bold_layout : self->layout, label, left,
-                     level * SCALE_ROW + SCALE_ROW / 2, next - left - 2, level == 0 ? &text : &dim_text);
+                     level * SCALE_ROW + SCALE_ROW / 2, next - left - 2,
+                     level == 0 ? &text
+                     : unit == KURS_TIME_UNIT_DAY && !self->calendar_hidden && kurs_calendar_is_holiday (date)
+                     ? &holiday : &dim_text);
         }
+    }
+}
+
+/* What a month's name takes at the top of the scale */
+#define MONTH_LABEL_ROOM 130
+
+/* The Danish planning calendar, behind the items: at a day's zoom, the
+ * weekends and public holidays shaded (a holiday's day number red in the
+ * scale) and each week's number at its Monday; at every zoom, the
+ * municipal elections, which end one council's term and begin the next */
+static void
+draw_calendar (KursTimelineView *self,
+               GtkSnapshot      *snapshot,
+               double            width,
+               double            height)
+{
+  KursTimeScale s = scale (self);
+  KursDate first = date_at (self, 0), last = date_at (self, width);
+  GdkRGBA weekend, holiday, faint, election, pill_fill, text;
+
+  if (self->calendar_hidden || first == KURS_DATE_NONE || last < first)
+    return;
+
+  fg_color (self, &weekend, 0.035);
+  fg_color (self, &faint, 0.55);
+  /* an election in the text's colour, not an item's */
+  fg_color (self, &election, 0.55);
+  fg_color (self, &pill_fill, 0.1);
+  fg_color (self, &text, 0.9);
+  holiday = palette (KURS_TIMELINE_COLOR_OVERDUE);
+  holiday.alpha = 0.08;
+
+  if (kurs_time_scale_shows_unit (&s, KURS_TIME_UNIT_DAY))
+    for (KursDate date = first; date <= last; date++)
+      {
+        double x = screen_x (self, date);
+        int year, month, day;
+        GDateWeekday weekday;
+        g_autoptr(GDateTime) time = NULL;
+
+        kurs_date_to_ymd (date, &year, &month, &day);
+        time = g_date_time_new_utc (year, month, day, 12, 0, 0);
+        weekday = g_date_time_get_day_of_week (time);
+        if (kurs_calendar_is_holiday (date))
+          fill_rect (snapshot, &holiday, x, SCALE_HEIGHT, self->zoom, height - SCALE_HEIGHT);
+        else if (weekday >= G_DATE_SATURDAY)
+          fill_rect (snapshot, &weekend, x, SCALE_HEIGHT, self->zoom, height - SCALE_HEIGHT);
+
+        /* a week's number at its Monday, clear of the month's name (which
+         * stays in sight at the left) */
+        if (weekday == G_DATE_MONDAY && self->zoom * 7 > 40
+            && x - MAX (screen_x (self, kurs_date_from_ymd (year, month, 1)), 0.0) > MONTH_LABEL_ROOM)
+          {
+            /* Translators: an ISO week's number on the timeline's scale, "Week 47" */
+            g_autofree char *label = g_strdup_printf (_("Week %d"), kurs_calendar_iso_week (date, NULL));
+
+            draw_text (self, snapshot, self->layout, label, x + 4, SCALE_ROW / 2, self->zoom * 7 - 8, &faint);
+          }
+      }
+
+  for (int year = kurs_date_get_year (first); year <= kurs_date_get_year (last); year++)
+    {
+      KursDate day = kurs_calendar_council_election (year);
+      double x;
+      int w, h;
+      graphene_rect_t pill;
+      const char *label = _("Municipal election");
+
+      if (day == KURS_DATE_NONE || day < first || day > last)
+        continue;
+      x = screen_x (self, day) + self->zoom / 2;
+      fill_rect (snapshot, &election, x - 1, SCALE_HEIGHT, 2, height - SCALE_HEIGHT);
+      pango_layout_set_text (self->bold_layout, label, -1);
+      pango_layout_set_width (self->bold_layout, -1);
+      pango_layout_get_pixel_size (self->bold_layout, &w, &h);
+      graphene_rect_init (&pill, x - w / 2.0 - 8, SCALE_HEIGHT + 2, w + 16, SCALE_ROW - 4);
+      rounded (snapshot, &pill, (SCALE_ROW - 4) / 2, &pill_fill, &election, 1.0);
+      draw_text (self, snapshot, self->bold_layout, label, pill.origin.x + 8, SCALE_HEIGHT + SCALE_ROW / 2,
+                 w + 1, &text);
     }
 }
 
@@ -763,6 +849,7 @@ kurs_timeline_view_snapshot (GtkWidget   *widget,
   fg_color (self, &dim, 0.55);
 
   draw_scale (self, snapshot, width, height);
+  draw_calendar (self, snapshot, width, height);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, (float) SCALE_HEIGHT, (float) width,
                                                          (float) MAX (height - SCALE_HEIGHT, 0)));
@@ -1808,6 +1895,32 @@ kurs_timeline_view_set_visible_range (KursTimelineView *self,
   self->pending_first = first;
   self->pending_last = last;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/**
+ * kurs_timeline_view_set_calendar_shown:
+ *
+ * Whether the Danish calendar — week numbers, weekends and public
+ * holidays, municipal elections — is drawn behind the items.
+ */
+void
+kurs_timeline_view_set_calendar_shown (KursTimelineView *self,
+                                       gboolean          shown)
+{
+  g_return_if_fail (KURS_IS_TIMELINE_VIEW (self));
+
+  if (self->calendar_hidden == !shown)
+    return;
+  self->calendar_hidden = !shown;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+kurs_timeline_view_get_calendar_shown (KursTimelineView *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE_VIEW (self), FALSE);
+
+  return !self->calendar_hidden;
 }
 
 gboolean

@@ -24,6 +24,9 @@ void          kurs_timeline_view_set_visible_range (KursTimelineView *self,
                                                     KursDate          first,
                                                     KursDate          last);
 
+void          kurs_timeline_view_set_calendar_shown (KursTimelineView *self,
+                                                     gboolean          shown);
+gboolean      kurs_timeline_view_get_calendar_shown (KursTimelineView *self);
 gboolean      kurs_timeline_view_get_lane_collapsed (KursTimelineView *self,
                                                     KursLane          lane);
 void          kurs_timeline_view_set_lane_collapsed (KursTimelineView *self,
