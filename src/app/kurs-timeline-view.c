@@ -671,7 +671,8 @@ draw_scale (KursTimelineView *self,
           KursDate date = g_array_index (ticks, KursDate, i);
           double x = offset + kurs_time_scale_x_for_date (&s, date);
           double next = offset + kurs_time_scale_x_for_date (&s, kurs_time_unit_next (date, unit));
-          double left = MAX (x, 0.0) + 4;
+          /* a day's number has a narrow column: as little padding as will do */
+          double left = MAX (x, 0.0) + (unit == KURS_TIME_UNIT_DAY ? 2 : 4);
           int year, month, day;
           g_autofree char *label = NULL;
 
@@ -713,7 +714,7 @@ draw_scale (KursTimelineView *self,
           if (date > last)
             continue;
           draw_text (self, snapshot, level == 0 ? self->bold_layout : self->layout, label, left,
-                     level * SCALE_ROW + SCALE_ROW / 2, next - left - 2,
+                     level * SCALE_ROW + SCALE_ROW / 2, next - left - (unit == KURS_TIME_UNIT_DAY ? 0 : 2),
                      level == 0 ? &text
                      : unit == KURS_TIME_UNIT_DAY && !self->calendar_hidden && kurs_calendar_is_holiday (date)
                      ? &holiday : &dim_text);
