@@ -83,6 +83,22 @@ test_council_elections (void)
   g_assert_cmpuint (kurs_calendar_council_election (2028), ==, KURS_DATE_NONE);
 }
 
+/* The day of the week by arithmetic agrees with GLib's calendar, over
+ * decades either side of today */
+static void
+test_weekday (void)
+{
+  for (KursDate date = kurs_date_from_ymd (1990, 1, 1); date <= kurs_date_from_ymd (2060, 12, 31); date++)
+    {
+      int year, month, day;
+      g_autoptr(GDateTime) time = NULL;
+
+      kurs_date_to_ymd (date, &year, &month, &day);
+      time = g_date_time_new_utc (year, month, day, 12, 0, 0);
+      g_assert_cmpint (kurs_calendar_weekday (date), ==, g_date_time_get_day_of_week (time));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -92,6 +108,7 @@ main (int   argc,
   g_test_add_func ("/calendar/easter-and-holidays", test_easter_and_holidays);
   g_test_add_func ("/calendar/iso-weeks", test_iso_weeks);
   g_test_add_func ("/calendar/council-elections", test_council_elections);
+  g_test_add_func ("/calendar/weekday", test_weekday);
 
   return g_test_run ();
 }

@@ -33,9 +33,6 @@ struct _KursHearingsPage
   GtkListBox  *rounds;
   GtkWidget   *overdue;
   GtkListBox  *overdue_list;
-
-  /* the round whose summary is being exported */
-  gint64       exporting_round;
 };
 
 G_DEFINE_FINAL_TYPE (KursHearingsPage, kurs_hearings_page, KURS_TYPE_PAGE)
@@ -168,22 +165,37 @@ print_summary_action (GtkWidget  *widget,
     kurs_show_error (widget, error);
 }
 
+/* The summary being exported: the page, and its round */
+typedef struct {
+  KursHearingsPage *page;
+  KursRecord       *round;
+} Summary;
+
+static void
+summary_free (gpointer data)
+{
+  Summary *summary = data;
+
+  g_object_unref (summary->page);
+  g_object_unref (summary->round);
+  g_free (summary);
+}
+
 static void
 write_summary (GtkWindow *parent,
                GFile     *file,
                gpointer   user_data)
 {
-  KursHearingsPage *self = user_data;
+  Summary *summary = user_data;
+  KursHearingsPage *self = summary->page;
   KursStore *store = kurs_page_get_store (KURS_PAGE (self));
-  g_autoptr(KursRecord) round = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
 
-  if (store == NULL || path == NULL
-      || !(round = kurs_store_get (store, KURS_ENTITY_HEARING_ROUND, self->exporting_round)))
+  if (store == NULL || path == NULL)
     return;
 
-  if (!kurs_document_export_hearing_summary (store, round, path, &error))
+  if (!kurs_document_export_hearing_summary (store, summary->round, path, &error))
     kurs_show_error (GTK_WIDGET (self), error);
   else
     {
@@ -200,20 +212,22 @@ export_summary_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  KursHearingsPage *self = KURS_HEARINGS_PAGE (widget);
   KursStore *store = kurs_page_get_store (KURS_PAGE (widget));
   g_autoptr(KursRecord) round = kurs_store_get (store, KURS_ENTITY_HEARING_ROUND, g_variant_get_int64 (parameter));
   g_autofree char *name = NULL;
+  Summary *summary;
 
   if (round == NULL)
     return;
 
-  self->exporting_round = kurs_record_get_id (round);
   /* Translators: the file name suggested for a hearing summary */
   name = g_strdup_printf (_("Hearing summary – %s.odt"), kurs_record_get_title (round));
   g_strdelimit (name, "/\\:*?\"<>|", '-');
+  summary = g_new0 (Summary, 1);
+  summary->page = g_object_ref (KURS_HEARINGS_PAGE (widget));
+  summary->round = g_object_ref (round);
   kurs_exporting_choose_file (GTK_WINDOW (gtk_widget_get_root (widget)), &kurs_exporting_document, name,
-                              write_summary, g_object_ref (self), g_object_unref);
+                              write_summary, summary, summary_free);
 }
 
 static void

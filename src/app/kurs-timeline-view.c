@@ -56,6 +56,9 @@ struct _KursTimelineView
   gboolean       collapsed[KURS_N_LANES];
   /* the Danish calendar (week numbers, holidays, elections) not drawn */
   gboolean       calendar_hidden;
+  /* the public holidays of one year, for the frames that draw its days */
+  int            holiday_year;
+  GArray        *holidays;
   double         lane_y[KURS_N_LANES];
   double         content_height;
 
@@ -629,6 +632,26 @@ draw_item (KursTimelineView *self,
     }
 }
 
+/* Whether @date is a public holiday: the year's holidays are worked out
+ * once, not for every day of every frame */
+static gboolean
+is_holiday (KursTimelineView *self,
+            KursDate          date)
+{
+  int year = kurs_date_get_year (date);
+
+  if (self->holidays == NULL || self->holiday_year != year)
+    {
+      g_clear_pointer (&self->holidays, g_array_unref);
+      self->holidays = kurs_calendar_holidays (year);
+      self->holiday_year = year;
+    }
+  for (guint i = 0; i < self->holidays->len; i++)
+    if (g_array_index (self->holidays, KursHoliday, i).date == date)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 draw_scale (KursTimelineView *self,
             GtkSnapshot      *snapshot,
@@ -716,7 +739,7 @@ draw_scale (KursTimelineView *self,
           draw_text (self, snapshot, level == 0 ? self->bold_layout : self->layout, label, left,
                      level * SCALE_ROW + SCALE_ROW / 2, next - left - (unit == KURS_TIME_UNIT_DAY ? 0 : 2),
                      level == 0 ? &text
-                     : unit == KURS_TIME_UNIT_DAY && !self->calendar_hidden && kurs_calendar_is_holiday (date)
+                     : unit == KURS_TIME_UNIT_DAY && !self->calendar_hidden && is_holiday (self, date)
                      ? &holiday : &dim_text);
         }
     }
@@ -755,14 +778,11 @@ draw_calendar (KursTimelineView *self,
     for (KursDate date = first; date <= last; date++)
       {
         double x = screen_x (self, date);
+        int weekday = kurs_calendar_weekday (date);
         int year, month, day;
-        GDateWeekday weekday;
-        g_autoptr(GDateTime) time = NULL;
 
         kurs_date_to_ymd (date, &year, &month, &day);
-        time = g_date_time_new_utc (year, month, day, 12, 0, 0);
-        weekday = g_date_time_get_day_of_week (time);
-        if (kurs_calendar_is_holiday (date))
+        if (is_holiday (self, date))
           fill_rect (snapshot, &holiday, x, SCALE_HEIGHT, self->zoom, height - SCALE_HEIGHT);
         else if (weekday >= G_DATE_SATURDAY)
           fill_rect (snapshot, &weekend, x, SCALE_HEIGHT, self->zoom, height - SCALE_HEIGHT);
@@ -1613,6 +1633,7 @@ kurs_timeline_view_dispose (GObject *object)
   g_clear_object (&self->layout);
   g_clear_object (&self->bold_layout);
   g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->holidays, g_array_unref);
 
   G_OBJECT_CLASS (kurs_timeline_view_parent_class)->dispose (object);
 }

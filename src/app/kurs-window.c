@@ -1297,6 +1297,7 @@ typedef struct {
   KursWindow *self;
   KursRecord *strategy;
   gint64      version;
+  gboolean    spreadsheet;
   AdwToast   *toast;
   char       *name;
 } Writing;
@@ -1315,13 +1316,16 @@ writing_free (gpointer data)
 
 static Writing *
 writing_new (KursWindow *self,
-             gint64      version)
+             KursRecord *strategy,
+             gint64      version,
+             gboolean    spreadsheet)
 {
   Writing *writing = g_new0 (Writing, 1);
 
   writing->self = g_object_ref (self);
-  writing->strategy = g_object_ref (self->selected);
+  writing->strategy = g_object_ref (strategy);
   writing->version = version;
+  writing->spreadsheet = spreadsheet;
   return writing;
 }
 
@@ -1334,7 +1338,7 @@ written_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (g_task_get_source_tag (G_TASK (result)) == kurs_spreadsheet_write_async)
+  if (writing->spreadsheet)
     ok = kurs_spreadsheet_write_finish (result, &error);
   else
     ok = kurs_document_export_strategy_finish (result, &error);
@@ -1378,28 +1382,30 @@ show_progress (double   fraction,
   adw_toast_set_title (showing->toast, title);
 }
 
-/* Starts writing; @writing goes with the work */
+/* The file is chosen: writing starts, with a copy of what the chooser
+ * was given (which goes with the chooser) */
 static void
-start_writing (Writing *writing,
-               GFile   *file,
-               gboolean spreadsheet)
+write_chosen (GtkWindow *parent,
+              GFile     *file,
+              gpointer   user_data)
 {
-  KursWindow *self = writing->self;
+  Writing *chosen = user_data;
+  KursWindow *self = chosen->self;
+  Writing *writing;
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *text = NULL;
 
   if (path == NULL || self->store == NULL)
-    {
-      writing_free (writing);
-      return;
-    }
+    return;
+
+  writing = writing_new (self, chosen->strategy, chosen->version, chosen->spreadsheet);
   writing->name = g_file_get_basename (file);
   /* with what is being typed */
   kurs_store_prepare (self->store);
   /* Translators: while a strategy is being exported */
   text = g_strdup_printf (_("Exporting “%s”…"), kurs_record_get_title (writing->strategy));
   writing->toast = working_toast (self, text);
-  if (spreadsheet)
+  if (writing->spreadsheet)
     kurs_spreadsheet_write_async (kurs_store_get_path (self->store), writing->strategy, path, NULL,
                                   written_cb, writing);
   else
@@ -1412,27 +1418,6 @@ start_writing (Writing *writing,
                                            writing->version, path, show_progress, showing, showing_free,
                                            NULL, written_cb, writing);
     }
-}
-
-static void
-write_document (GtkWindow *parent,
-                GFile     *file,
-                gpointer   user_data)
-{
-  /* the chooser's data is freed with it: the work takes a copy */
-  Writing *chosen = user_data;
-
-  start_writing (writing_new (chosen->self, chosen->version), file, FALSE);
-}
-
-static void
-write_spreadsheet (GtkWindow *parent,
-                   GFile     *file,
-                   gpointer   user_data)
-{
-  Writing *chosen = user_data;
-
-  start_writing (writing_new (chosen->self, chosen->version), file, TRUE);
 }
 
 /* The strategy as shown: its latest approved version while it is
@@ -1451,8 +1436,9 @@ export_document_action (GtkWidget  *widget,
 
   approved = kurs_store_is_frozen (self->store, kurs_record_get_id (self->selected));
   name = file_name (self->selected, approved ? "" : _(" (draft)"), ".odt");
-  kurs_exporting_choose_file (GTK_WINDOW (self), &kurs_exporting_document, name, write_document,
-                              writing_new (self, approved ? KURS_DOCUMENT_LATEST_VERSION : KURS_DOCUMENT_DRAFT),
+  kurs_exporting_choose_file (GTK_WINDOW (self), &kurs_exporting_document, name, write_chosen,
+                              writing_new (self, self->selected,
+                                           approved ? KURS_DOCUMENT_LATEST_VERSION : KURS_DOCUMENT_DRAFT, FALSE),
                               writing_free);
 }
 
@@ -1468,8 +1454,8 @@ export_spreadsheet_action (GtkWidget  *widget,
     return;
 
   name = file_name (self->selected, "", ".xlsx");
-  kurs_exporting_choose_file (GTK_WINDOW (self), &kurs_exporting_spreadsheet, name, write_spreadsheet,
-                              writing_new (self, KURS_DOCUMENT_DRAFT), writing_free);
+  kurs_exporting_choose_file (GTK_WINDOW (self), &kurs_exporting_spreadsheet, name, write_chosen,
+                              writing_new (self, self->selected, KURS_DOCUMENT_DRAFT, TRUE), writing_free);
 }
 
 /* Window */

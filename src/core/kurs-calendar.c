@@ -91,6 +91,20 @@ kurs_calendar_is_holiday (KursDate date)
 }
 
 /**
+ * kurs_calendar_weekday:
+ *
+ * Returns: @date's day of the week, 1 for Monday to 7 for Sunday (as
+ *   #GDateWeekday), by arithmetic: day 1, 1 January of year 1, was a Monday
+ */
+int
+kurs_calendar_weekday (KursDate date)
+{
+  g_return_val_if_fail (date != KURS_DATE_NONE, 0);
+
+  return (int) ((date - 1) % 7) + 1;
+}
+
+/**
  * kurs_calendar_iso_week:
  * @week_year: (out) (optional): the year the week belongs to, which near
  *   New Year can be the one before or after @date's
@@ -128,13 +142,10 @@ KursDate
 kurs_calendar_council_election (int year)
 {
   KursDate first = kurs_date_from_ymd (year, 11, 1);
-  g_autoptr(GDateTime) time = NULL;
-  int weekday;
 
   if (((year - 2021) % 4 + 4) % 4 != 0)
     return KURS_DATE_NONE;
 
-  time = g_date_time_new_utc (year, 11, 1, 12, 0, 0);
-  weekday = g_date_time_get_day_of_week (time);   /* 1 Monday … 7 Sunday */
-  return first + (2 - weekday + 7) % 7 + 14;
+  /* the first Tuesday, and two weeks on */
+  return first + (2 - kurs_calendar_weekday (first) + 7) % 7 + 14;
 }

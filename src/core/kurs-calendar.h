@@ -14,6 +14,7 @@ typedef struct {
 KursDate  kurs_calendar_easter           (int       year);
 GArray   *kurs_calendar_holidays         (int       year);
 gboolean  kurs_calendar_is_holiday       (KursDate  date);
+int       kurs_calendar_weekday          (KursDate  date);
 int       kurs_calendar_iso_week         (KursDate  date,
                                           int      *week_year);
 KursDate  kurs_calendar_council_election (int       year);

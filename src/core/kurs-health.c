@@ -233,3 +233,48 @@ kurs_health_plan_progress (KursStore  *store,
     }
   return (sum + (int) initiatives->len / 2) / (int) initiatives->len;
 }
+
+/**
+ * kurs_health_goals_served:
+ * @strategy: a strategy
+ * @separator: what goes between two goals' titles
+ *
+ * The goals each of the strategy's initiatives serves, read once for the
+ * whole strategy (two queries, not two an initiative).
+ *
+ * Returns: (transfer full) (element-type gint64 utf8): an initiative's id
+ *   (a gint64 *) to the titles of the goals it serves; an initiative that
+ *   serves none is not in it
+ */
+GHashTable *
+kurs_health_goals_served (KursStore  *store,
+                          KursRecord *strategy,
+                          const char *separator)
+{
+  GHashTable *served = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gint64 strategy_id = kurs_record_get_id (strategy);
+  g_autoptr(GPtrArray) goals = kurs_store_list (store, KURS_ENTITY_GOAL, strategy_id, NULL);
+  g_autoptr(GPtrArray) links = kurs_store_list_by_strategy (store, KURS_ENTITY_INITIATIVE_GOAL, strategy_id, NULL);
+  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < goals->len; i++)
+    {
+      gint64 id = kurs_record_get_id (goals->pdata[i]);
+
+      g_hash_table_insert (titles, g_memdup2 (&id, sizeof id), (gpointer) kurs_record_get_title (goals->pdata[i]));
+    }
+  for (guint i = 0; i < links->len; i++)
+    {
+      gint64 goal = kurs_record_get_int (links->pdata[i], "goal_id");
+      gint64 initiative = kurs_record_get_int (links->pdata[i], "initiative_id");
+      const char *title = g_hash_table_lookup (titles, &goal);
+      const char *before;
+
+      if (title == NULL)
+        continue;
+      before = g_hash_table_lookup (served, &initiative);
+      g_hash_table_insert (served, g_memdup2 (&initiative, sizeof initiative),
+                           before ? g_strconcat (before, separator, title, NULL) : g_strdup (title));
+    }
+  return served;
+}

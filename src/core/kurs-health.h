@@ -50,6 +50,9 @@ KursRecord *kurs_health_current_plan   (KursStore            *store,
                                         KursDate              today);
 GPtrArray  *kurs_health_uncovered_goals (KursStore           *store,
                                         KursRecord           *plan);
+GHashTable *kurs_health_goals_served   (KursStore           *store,
+                                        KursRecord          *strategy,
+                                        const char          *separator);
 int         kurs_health_plan_progress  (KursStore            *store,
                                         KursRecord           *plan);
 

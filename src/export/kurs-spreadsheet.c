@@ -154,6 +154,7 @@ static gboolean
 add_plan (Sheets      *sheets,
           KursStore   *store,
           KursRecord  *plan,
+          GHashTable  *served,
           KursDate     today,
           GError     **error)
 {
@@ -174,22 +175,12 @@ add_plan (Sheets      *sheets,
   for (guint i = 0; i < initiatives->len; i++)
     {
       KursRecord *initiative = initiatives->pdata[i];
-      g_autoptr(GPtrArray) links = kurs_store_list (store, KURS_ENTITY_INITIATIVE_GOAL,
-                                                    kurs_record_get_id (initiative), NULL);
-      g_autoptr(GString) serves = g_string_new (NULL);
+      gint64 id = kurs_record_get_id (initiative);
       int status = kurs_record_get_enum (initiative, "status");
       KursInitiativeHealth health;
       guint row = i + 1;
 
       kurs_health_of_initiative (initiative, plan, today, &health);
-      for (guint l = 0; l < links->len; l++)
-        {
-          g_autoptr(KursRecord) goal = kurs_store_get (store, KURS_ENTITY_GOAL,
-                                                       kurs_record_get_int (links->pdata[l], "goal_id"));
-
-          if (goal != NULL)
-            g_string_append_printf (serves, "%s%s", serves->len > 0 ? "; " : "", kurs_record_get_title (goal));
-        }
 
       write_text (sheet, row, 0, kurs_record_get_title (initiative), NULL);
       write_text (sheet, row, 1, kurs_record_get_text (initiative, "owner"), NULL);
@@ -200,7 +191,7 @@ add_plan (Sheets      *sheets,
       write_text (sheet, row, 5, kurs_health_get_label (health.health), NULL);
       worksheet_write_number (sheet, row, 6, health.progress / 100.0, sheets->percent);
       worksheet_write_number (sheet, row, 7, health.expected / 100.0, sheets->percent);
-      write_text (sheet, row, 8, serves->str, NULL);
+      write_text (sheet, row, 8, g_hash_table_lookup (served, &id), NULL);
     }
   finish_sheet (sheet, initiatives->len, G_N_ELEMENTS (header));
   return TRUE;
@@ -301,6 +292,7 @@ kurs_spreadsheet_write (KursStore   *store,
 {
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GError) read_error = NULL;
+  g_autoptr(GHashTable) served = NULL;
   g_autofree char *temporary = NULL;
   g_autofree char *dir = NULL;
   lxw_workbook_options options = { 0 };
@@ -349,8 +341,9 @@ kurs_spreadsheet_write (KursStore   *store,
       format_set_num_format (sheets.number, "General");
     }
 
+  served = kurs_health_goals_served (store, strategy, "; ");
   for (guint i = 0; ok && i < plans->len; i++)
-    ok = add_plan (&sheets, store, plans->pdata[i], today, &read_error);
+    ok = add_plan (&sheets, store, plans->pdata[i], served, today, &read_error);
   ok = ok && add_key_figures (&sheets, store, strategy, &read_error);
   ok = ok && add_milestones (&sheets, store, strategy, &read_error);
 

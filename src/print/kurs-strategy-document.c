@@ -270,49 +270,6 @@ add_strategy_text (KursPrintDocument *document,
  * its status with how it is going, how far it has come, the goals it
  * serves */
 static void
-free_string (gpointer data)
-{
-  g_string_free (data, TRUE);
-}
-
-/* The goals each initiative serves, read once for the whole strategy:
- * initiative id → the goals' titles, one a line */
-static GHashTable *
-goals_served (KursStore  *store,
-              KursRecord *strategy)
-{
-  GHashTable *served = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_string);
-  g_autoptr(GPtrArray) goals = children (store, KURS_ENTITY_GOAL, strategy);
-  g_autoptr(GPtrArray) links = kurs_store_list_by_strategy (store, KURS_ENTITY_INITIATIVE_GOAL,
-                                                            kurs_record_get_id (strategy), NULL);
-  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  for (guint i = 0; i < goals->len; i++)
-    {
-      gint64 id = kurs_record_get_id (goals->pdata[i]);
-
-      g_hash_table_insert (titles, g_memdup2 (&id, sizeof id), (gpointer) kurs_record_get_title (goals->pdata[i]));
-    }
-  for (guint i = 0; i < links->len; i++)
-    {
-      gint64 goal = kurs_record_get_int (links->pdata[i], "goal_id");
-      gint64 initiative = kurs_record_get_int (links->pdata[i], "initiative_id");
-      const char *title = g_hash_table_lookup (titles, &goal);
-      GString *text;
-
-      if (title == NULL)
-        continue;
-      if (!(text = g_hash_table_lookup (served, &initiative)))
-        {
-          text = g_string_new (NULL);
-          g_hash_table_insert (served, g_memdup2 (&initiative, sizeof initiative), text);
-        }
-      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", title);
-    }
-  return served;
-}
-
-static void
 add_initiatives_table (KursPrintDocument *document,
                        KursRecord        *plan,
                        GPtrArray         *initiatives,
@@ -328,7 +285,7 @@ add_initiatives_table (KursPrintDocument *document,
     {
       KursRecord *initiative = initiatives->pdata[k];
       gint64 id = kurs_record_get_id (initiative);
-      GString *serves = g_hash_table_lookup (served, &id);
+      const char *serves = g_hash_table_lookup (served, &id);
       g_autoptr(GString) status_text = g_string_new (NULL);
       g_autofree char *period = NULL;
       g_autofree char *progress = NULL;
@@ -353,7 +310,7 @@ add_initiatives_table (KursPrintDocument *document,
       cells[2] = period;
       cells[3] = status_text->str;
       cells[4] = progress;
-      cells[5] = serves ? serves->str : "";
+      cells[5] = serves ? serves : "";
       kurs_print_document_add_table_row (document, cells);
     }
 }
@@ -365,7 +322,7 @@ add_action_plans (KursPrintDocument *document,
 {
   g_autoptr(GPtrArray) plans = children (store, KURS_ENTITY_ACTION_PLAN, strategy);
   g_autoptr(GPtrArray) corrections = children (store, KURS_ENTITY_COURSE_CORRECTION, strategy);
-  g_autoptr(GHashTable) served = goals_served (store, strategy);
+  g_autoptr(GHashTable) served = kurs_health_goals_served (store, strategy, "\n");
   KursDate today = kurs_date_today ();
 
   if (plans->len > 0)
