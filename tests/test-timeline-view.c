@@ -324,6 +324,89 @@ test_keyboard_move_and_live_update (Fixture       *f,
   g_assert_true (send_key (f->view, GDK_KEY_plus, 0));
 }
 
+/* Home, End and T go to the first item, the last, and today's; Alt+arrow
+ * moves like Shift+arrow; Space marks a milestone held, with an undo, and
+ * is not the view's on anything else */
+static void
+test_keyboard_go_and_held (Fixture       *f,
+                           gconstpointer  data)
+{
+  KursTimeline *timeline = kurs_timeline_view_get_timeline (f->view);
+  const KursSpan *spans = kurs_timeline_get_spans (timeline);
+  guint n = kurs_timeline_get_n_items (timeline);
+  KursDate today = kurs_timeline_get_today (timeline);
+  g_autoptr(GPtrArray) plans = plan_items (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) plan = NULL;
+  g_autoptr(KursRecord) milestone = NULL;
+  gboolean today_in_an_item = FALSE;
+  int index;
+
+  g_assert_cmpuint (n, >, 10);
+
+  g_assert_true (send_key (f->view, GDK_KEY_End, 0));
+  index = kurs_timeline_view_get_selected (f->view);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (spans[index].end, >=, spans[i].end);
+
+  g_assert_true (send_key (f->view, GDK_KEY_Home, 0));
+  index = kurs_timeline_view_get_selected (f->view);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (spans[index].start, <=, spans[i].start);
+
+  g_assert_true (send_key (f->view, GDK_KEY_t, 0));
+  kurs_widget_settle ();
+  index = kurs_timeline_view_get_selected (f->view);
+  for (guint i = 0; i < n; i++)
+    today_in_an_item |= spans[i].start <= today && today <= spans[i].end;
+  g_assert_true (today_in_an_item);
+  g_assert_cmpuint (spans[index].start, <=, today);
+  g_assert_cmpuint (spans[index].end, >=, today);
+  g_assert_cmpfloat (kurs_timeline_view_x_for_date (f->view, today), >, 0);
+  g_assert_cmpfloat (kurs_timeline_view_x_for_date (f->view, today), <, gtk_widget_get_width (GTK_WIDGET (f->view)));
+
+  /* Alt+Right: a month later at the fitted zoom, undone as one */
+  index = GPOINTER_TO_INT (plans->pdata[1]);
+  plan = g_object_ref (kurs_timeline_get_item (timeline, index)->record);
+  kurs_timeline_view_select (f->view, index);
+  g_assert_true (send_key (f->view, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_cmpstr (kurs_record_get_text (plan, "start_date"), ==, "2025-02-01");
+  g_assert_true (send_key (f->view, GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_true (send_key (f->view, GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_cmpstr (kurs_record_get_text (plan, "start_date"), ==, "2024-12-01");
+  g_assert_true (kurs_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kurs_record_get_text (plan, "start_date"), ==, "2025-01-01");
+
+  /* Space is not for a plan */
+  g_assert_false (send_key (f->view, GDK_KEY_space, 0));
+  g_assert_cmpstr (kurs_record_get_text (plan, "start_date"), ==, "2025-01-01");
+
+  /* On a milestone of its own it marks it held, and back */
+  for (guint i = 0; i < n && milestone == NULL; i++)
+    {
+      const KursTimelineItem *item = kurs_timeline_get_item (timeline, i);
+
+      if (item->kind == KURS_TIMELINE_MILESTONE && !(item->flags & KURS_TIMELINE_RECURRING) &&
+          !kurs_record_get_bool (item->record, "held"))
+        {
+          milestone = g_object_ref (item->record);
+          kurs_timeline_view_select (f->view, (int) i);
+        }
+    }
+  g_assert_nonnull (milestone);
+  g_assert_true (send_key (f->view, GDK_KEY_space, 0));
+  g_assert_true (kurs_record_get_bool (milestone, "held"));
+  index = kurs_timeline_view_get_selected (f->view);
+  g_assert_true (kurs_timeline_get_item (timeline, index)->record == milestone);
+  g_assert_true (kurs_timeline_get_item (timeline, index)->flags & KURS_TIMELINE_HELD);
+  g_assert_true (send_key (f->view, GDK_KEY_space, 0));
+  g_assert_false (kurs_record_get_bool (milestone, "held"));
+  g_assert_true (kurs_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (kurs_record_get_bool (milestone, "held"));
+}
+
 static void
 test_collapse_and_filter (Fixture       *f,
                           gconstpointer  data)
@@ -618,6 +701,7 @@ main (int   argc,
   ADD ("render-example", test_render_example);
   ADD ("render-zoomed", test_render_zoomed);
   ADD ("keyboard-move-and-live-update", test_keyboard_move_and_live_update);
+  ADD ("keyboard-go-and-held", test_keyboard_go_and_held);
   ADD ("collapse-and-filter", test_collapse_and_filter);
   ADD ("toolbar-and-filter", test_toolbar_and_filter);
   ADD ("editor", test_editor);

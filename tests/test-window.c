@@ -839,6 +839,56 @@ read_shortcuts (GtkWidget *shortcuts)
   return g_string_free (text, FALSE);
 }
 
+/* Every key the timeline's class binds is in the shortcuts window (its
+ * keypad twins and second keys for the same thing aside) */
+static void
+assert_timeline_keys_shown (KursWindow *window,
+                            const char *shown)
+{
+  static const char * const twins[] = { "ISO_Enter", "equal", "<Shift>plus", NULL };
+  GtkWidget *view = kurs_widget_find (GTK_WIDGET (window), kurs_widget_has_type_name, "KursTimelineView");
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) lines = g_strsplit (shown, "\n", -1);
+  guint checked = 0;
+
+  g_assert_nonnull (view);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *equals = strrchr (lines[i], '=');
+      g_auto(GStrv) accels = equals != NULL ? g_strsplit (equals + 1, " ", -1) : NULL;
+
+      for (guint k = 0; accels != NULL && accels[k] != NULL; k++)
+        g_hash_table_add (keys, g_strdup (accels[k]));
+    }
+
+  controllers = gtk_widget_observe_controllers (view);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          g_autofree char *name = NULL;
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          name = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                       gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          if (strstr (name, "KP_") != NULL || g_strv_contains (twins, name))
+            continue;
+          g_test_message ("timeline key %s", name);
+          g_assert_true (g_hash_table_contains (keys, name));
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, 15);
+}
+
 /* The shortcuts window shows every entry's keys — the keys the application
  * has — in English and in Danish */
 static void
@@ -853,8 +903,13 @@ test_shortcuts_window (void)
   gtk_window_present (GTK_WINDOW (library.window));
   kurs_widget_settle ();
 
+  /* The timeline is built once it is shown */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (library.window), "win.show-page", "s", "timeline"));
+  kurs_widget_settle ();
+
   shortcuts = open_shortcuts_window (library.window);
   english = read_shortcuts (shortcuts);
+  kurs_widget_snapshot (shortcuts, "shortcuts-window");
   gtk_window_destroy (GTK_WINDOW (shortcuts));
   g_assert_nonnull (strstr (english, "New strategy=<Control>n\n"));
   g_assert_nonnull (strstr (english, "Undo=<Control>z\n"));
@@ -864,6 +919,7 @@ test_shortcuts_window (void)
   g_assert_nonnull (strstr (english, "Next page=<Control>Page_Down\n"));
   g_assert_nonnull (strstr (english, "Quit=<Control>q\n"));
   g_assert_nonnull (strstr (english, "Keyboard shortcuts=<Control>question\n"));
+  assert_timeline_keys_shown (library.window, english);
 
   /* In Danish, from the build's translations */
   setlocale (LC_ALL, "da_DK.UTF-8");
@@ -880,6 +936,7 @@ test_shortcuts_window (void)
   g_assert_nonnull (strstr (danish, "Ny strategi=<Control>n\n"));
   g_assert_nonnull (strstr (danish, "Fortryd=<Control>z\n"));
   g_assert_nonnull (strstr (danish, "Gå til tidslinjen=<Alt>0\n"));
+  g_assert_nonnull (strstr (danish, "Gå til i dag=t\n"));
 
   library_close (&library);
 }

@@ -1134,6 +1134,43 @@ neighbour (KursTimelineView *self,
   return found;
 }
 
+/* The item a key goes to when it names a moment: the first in time, the
+ * last, or the one nearest @target; among items as near, the one in the
+ * highest row */
+typedef enum { GO_FIRST, GO_LAST, GO_NEAREST } Go;
+
+static int
+nearest_in_time (KursTimelineView *self,
+                 Go                go,
+                 KursDate          target)
+{
+  const KursSpan *spans = kurs_timeline_get_spans (self->timeline);
+  int found = -1;
+  double best = G_MAXDOUBLE;
+
+  for (guint i = 0; i < kurs_timeline_get_n_items (self->timeline); i++)
+    {
+      const KursTimelineItem *item = kurs_timeline_get_item (self->timeline, i);
+      double distance;
+
+      if (self->collapsed[item->lane])
+        continue;
+      if (go == GO_FIRST)
+        distance = spans[i].start;
+      else if (go == GO_LAST)
+        distance = -(double) spans[i].end;
+      else if (spans[i].start <= target && target <= spans[i].end)
+        distance = 0;
+      else
+        distance = MIN (fabs ((double) spans[i].start - target), fabs ((double) spans[i].end - target));
+      /* the highest row wins a tie */
+      distance += (item->lane * 1e4 + item->row) * 1e-9;
+      if (distance < best)
+        best = distance, found = (int) i;
+    }
+  return found;
+}
+
 static void
 move_selected (KursTimelineView *self,
                int               steps)
@@ -1168,6 +1205,29 @@ delete_selected (KursTimelineView *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
 }
 
+/* Space marks a milestone held, or not held: one milestone, not an
+ * occurrence of a series, in a library that may be written */
+static gboolean
+can_toggle_held (KursTimelineView *self)
+{
+  const KursTimelineItem *item = kurs_timeline_get_item (self->timeline, self->selected);
+
+  return item->kind == KURS_TIMELINE_MILESTONE && !(item->flags & KURS_TIMELINE_RECURRING) &&
+         !kurs_store_is_read_only (kurs_timeline_get_store (self->timeline));
+}
+
+static void
+toggle_held (KursTimelineView *self)
+{
+  const KursTimelineItem *item = kurs_timeline_get_item (self->timeline, self->selected);
+  g_autoptr(KursRecord) record = g_object_ref (item->record);
+  g_autoptr(GError) error = NULL;
+  gboolean held = (item->flags & KURS_TIMELINE_HELD) != 0;
+
+  if (!kurs_store_set (kurs_timeline_get_store (self->timeline), record, "held", g_variant_new_boolean (!held), &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+}
+
 /* Actions, with their keys declared in the class */
 
 static void
@@ -1180,6 +1240,7 @@ update_selection_actions (KursTimelineView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.delete", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.deselect", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.move", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.toggle-held", selected && can_toggle_held (self));
 }
 
 static void
@@ -1235,6 +1296,43 @@ deselect_action (GtkWidget  *widget,
 }
 
 static void
+go_action (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  KursTimelineView *self = KURS_TIMELINE_VIEW (widget);
+  const char *where = g_variant_get_string (parameter, NULL);
+  KursDate today = kurs_timeline_get_today (self->timeline);
+  int next;
+
+  if (g_str_equal (where, "first"))
+    next = nearest_in_time (self, GO_FIRST, today);
+  else if (g_str_equal (where, "last"))
+    next = nearest_in_time (self, GO_LAST, today);
+  else
+    next = nearest_in_time (self, GO_NEAREST, today);
+
+  if (next >= 0)
+    set_selected (self, next, TRUE);
+  /* Today itself comes into sight, a third of the way in */
+  if (g_str_equal (where, "today"))
+    gtk_adjustment_set_value (self->hadjustment,
+                              gtk_adjustment_get_value (self->hadjustment) + screen_x (self, today) -
+                              gtk_widget_get_width (widget) / 3.0);
+}
+
+static void
+toggle_held_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KursTimelineView *self = KURS_TIMELINE_VIEW (widget);
+
+  if (self->selected >= 0 && can_toggle_held (self))
+    toggle_held (self);
+}
+
+static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -1253,7 +1351,7 @@ fit_action (GtkWidget  *widget,
 static void
 install_actions (GtkWidgetClass *widget_class)
 {
-  static const guint activate_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_space };
+  static const guint activate_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
   static const guint zoom_in_keys[] = { GDK_KEY_plus, GDK_KEY_equal, GDK_KEY_KP_Add };
   static const guint zoom_out_keys[] = { GDK_KEY_minus, GDK_KEY_KP_Subtract };
 
@@ -1262,16 +1360,29 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "timeline.activate", NULL, activate_action);
   gtk_widget_class_install_action (widget_class, "timeline.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "timeline.deselect", NULL, deselect_action);
+  gtk_widget_class_install_action (widget_class, "timeline.go", "s", go_action);
+  gtk_widget_class_install_action (widget_class, "timeline.toggle-held", NULL, toggle_held_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom", "d", zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.fit", NULL, fit_action);
 
-  /* Arrows walk from item to item; Shift moves the item a day */
+  /* Arrows walk from item to item; Shift or Alt moves the item a day (a
+   * month when zoomed out); Home, End and T go to the first item, the
+   * last, and today */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.step", "(ii)", -1, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.step", "(ii)", 1, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "timeline.step", "(ii)", 0, -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "timeline.step", "(ii)", 0, 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, "timeline.move", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, "timeline.move", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "timeline.move", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "timeline.move", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.go", "s", "first");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Home, 0, "timeline.go", "s", "first");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "timeline.go", "s", "last");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_End, 0, "timeline.go", "s", "last");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, 0, "timeline.go", "s", "today");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timeline.toggle-held", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "timeline.toggle-held", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (activate_keys); i++)
     gtk_widget_class_add_binding_action (widget_class, activate_keys[i], 0, "timeline.activate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "timeline.delete", NULL);
