@@ -9,6 +9,7 @@
 #include "kurs-field-binding.h"
 #include "kurs-resources.h"
 #include "kurs-test-util.h"
+#include "kurs-timeline-item-accessible.h"
 #include "kurs-timeline-page.h"
 #include "kurs-timeline-toolbar.h"
 #include "kurs-widget-util.h"
@@ -407,6 +408,104 @@ test_keyboard_go_and_held (Fixture       *f,
   g_assert_true (kurs_record_get_bool (milestone, "held"));
 }
 
+/* The items in view as the accessibility tree has them: those in use */
+static GPtrArray *
+accessible_items (Fixture *f)
+{
+  GPtrArray *items = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (KURS_IS_TIMELINE_ITEM_ACCESSIBLE (child) && gtk_widget_get_visible (child))
+      g_ptr_array_add (items, child);
+  return items;
+}
+
+static GtkWidget *
+focus_widget (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+/* Each item in view is a list item named in words and placed over its
+ * bar; the keyboard's focus moves through them, so a screen reader says
+ * each; the focus stays in the timeline when its item goes */
+static void
+test_accessible_items (Fixture       *f,
+                       gconstpointer  data)
+{
+  KursTimeline *timeline = kurs_timeline_view_get_timeline (f->view);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) plans = plan_items (f);
+  GtkWidget *focus;
+  int index, previous = -1;
+
+  kurs_widget_wait (400);
+  items = accessible_items (f);
+  g_assert_cmpuint (items->len, >, 10);
+  for (guint i = 0; i < items->len; i++)
+    {
+      int k = kurs_timeline_item_accessible_get_index (items->pdata[i]);
+      g_autofree char *words = kurs_timeline_item_describe (timeline, (guint) k);
+      graphene_rect_t area, bounds;
+
+      g_assert_cmpint (k, >=, 0);
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (items->pdata[i]), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (items->pdata[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, words);
+      gtk_test_accessible_assert_state (GTK_ACCESSIBLE (items->pdata[i]), GTK_ACCESSIBLE_STATE_SELECTED, FALSE);
+      g_assert_true (kurs_timeline_view_get_item_area (f->view, k, &area));
+      g_assert_true (gtk_widget_compute_bounds (items->pdata[i], GTK_WIDGET (f->view), &bounds));
+      g_assert_cmpfloat (fabs (bounds.origin.x - area.origin.x), <=, 1.0);
+      g_assert_cmpfloat (fabs (bounds.origin.y - area.origin.y), <=, 1.0);
+      /* in reading order: lane by lane, row by row, in time */
+      if (previous >= 0)
+        {
+          const KursTimelineItem *a = kurs_timeline_get_item (timeline, (guint) previous);
+          const KursTimelineItem *b = kurs_timeline_get_item (timeline, (guint) k);
+
+          g_assert_true (a->lane < b->lane || (a->lane == b->lane && a->row <= b->row));
+        }
+      previous = k;
+    }
+
+  /* The keyboard in the timeline: each step puts the focus on the item,
+   * selected, named in words */
+  gtk_widget_grab_focus (GTK_WIDGET (f->view));
+  g_assert_true (focus_widget (f) == GTK_WIDGET (f->view));
+  g_assert_true (send_key (f->view, GDK_KEY_Home, 0));
+  for (guint step = 0; step < 4; step++)
+    {
+      g_autofree char *words = NULL;
+
+      index = kurs_timeline_view_get_selected (f->view);
+      words = kurs_timeline_item_describe (timeline, (guint) index);
+      focus = focus_widget (f);
+      g_assert_true (KURS_IS_TIMELINE_ITEM_ACCESSIBLE (focus));
+      g_assert_cmpint (kurs_timeline_item_accessible_get_index (KURS_TIMELINE_ITEM_ACCESSIBLE (focus)), ==, index);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_LABEL, words);
+      gtk_test_accessible_assert_state (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
+      g_assert_true (send_key (f->view, GDK_KEY_Down, 0));
+    }
+
+  /* Tab goes on from the timeline, not from item to item */
+  g_assert_false (gtk_widget_child_focus (GTK_WIDGET (f->view), GTK_DIR_TAB_FORWARD));
+
+  /* The focused item deleted: the keyboard stays in the timeline */
+  index = GPOINTER_TO_INT (plans->pdata[2]);
+  kurs_timeline_view_select (f->view, index);
+  g_assert_true (KURS_IS_TIMELINE_ITEM_ACCESSIBLE (focus_widget (f)));
+  g_assert_true (send_key (f->view, GDK_KEY_Delete, 0));
+  kurs_widget_settle ();
+  focus = focus_widget (f);
+  g_assert_true (focus == GTK_WIDGET (f->view));
+
+  /* Escape: the focus back on the timeline itself */
+  g_assert_true (send_key (f->view, GDK_KEY_Home, 0));
+  g_assert_true (KURS_IS_TIMELINE_ITEM_ACCESSIBLE (focus_widget (f)));
+  g_assert_true (send_key (f->view, GDK_KEY_Escape, 0));
+  g_assert_true (focus_widget (f) == GTK_WIDGET (f->view));
+}
+
 static void
 test_collapse_and_filter (Fixture       *f,
                           gconstpointer  data)
@@ -691,6 +790,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The accessible names and states are read from GTK's test context */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   kurs_register_resource ();
@@ -702,6 +803,7 @@ main (int   argc,
   ADD ("render-zoomed", test_render_zoomed);
   ADD ("keyboard-move-and-live-update", test_keyboard_move_and_live_update);
   ADD ("keyboard-go-and-held", test_keyboard_go_and_held);
+  ADD ("accessible-items", test_accessible_items);
   ADD ("collapse-and-filter", test_collapse_and_filter);
   ADD ("toolbar-and-filter", test_toolbar_and_filter);
   ADD ("editor", test_editor);

@@ -8,6 +8,7 @@
 
 #include "kurs-calendar.h"
 #include "kurs-milestone.h"
+#include "kurs-timeline-item-accessible.h"
 #include "kurs-timeline-view.h"
 
 /**
@@ -31,6 +32,8 @@
 #define BAR_HEIGHT   20.0
 #define HIT_SLOP      6.0
 #define EDGE_GRIP     6.0
+#define MAX_ACCESSIBLE_ITEMS 300   /* more than a screen shows legibly */
+#define ACCESSIBLE_DELAY_MS  150   /* after the view stops moving */
 
 typedef enum {
   DRAG_NONE,
@@ -61,6 +64,14 @@ struct _KursTimelineView
   GArray        *holidays;
   double         lane_y[KURS_N_LANES];
   double         content_height;
+
+  /* the items in view as accessible widgets (KursTimelineItemAccessible),
+   * the first n_accessible of them in use, in reading order */
+  GPtrArray     *accessible_items;
+  guint          n_accessible;
+  guint          accessible_id;
+  int            accessible_width;   /* the size they were handed out for */
+  int            accessible_height;
 
   int            selected;
   KursRecord    *selected_record;
@@ -942,6 +953,165 @@ kurs_timeline_view_snapshot (GtkWidget   *widget,
   draw_today (self, snapshot, width, height);
 }
 
+/* Accessible items: a widget for each item in view, named in words and
+ * placed over it, which screen readers read and the keyboard focus moves
+ * through.  They are handed out again once the view stops moving, and at
+ * once when the keyboard selects an item. */
+
+static GtkWidget *
+accessible_item_of (KursTimelineView *self,
+                    int               index)
+{
+  for (guint i = 0; i < self->n_accessible; i++)
+    if (kurs_timeline_item_accessible_get_index (self->accessible_items->pdata[i]) == index)
+      return self->accessible_items->pdata[i];
+  return NULL;
+}
+
+static gboolean
+focus_is_within (KursTimelineView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == GTK_WIDGET (self) || gtk_widget_get_parent (focus) == GTK_WIDGET (self));
+}
+
+/* The items whose box is in view, lane by lane, row by row, in time */
+static GArray *
+items_in_view (KursTimelineView *self)
+{
+  const KursSpan *spans = kurs_timeline_get_spans (self->timeline);
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean selected_found = self->selected < 0;
+
+  for (KursLane lane = 0; lane < KURS_N_LANES && found->len < MAX_ACCESSIBLE_ITEMS; lane++)
+    {
+      guint n_rows = self->collapsed[lane] ? 0 : kurs_timeline_get_n_rows (self->timeline, lane);
+
+      for (guint row = 0; row < n_rows && found->len < MAX_ACCESSIBLE_ITEMS; row++)
+        {
+          double y = row_y (self, lane, row);
+          guint n;
+          const guint *items;
+
+          if (y + ROW_HEIGHT <= SCALE_HEIGHT || y >= height)
+            continue;
+          items = kurs_timeline_get_row (self->timeline, lane, row, &n);
+          for (guint k = 0; k < n && found->len < MAX_ACCESSIBLE_ITEMS; k++)
+            {
+              graphene_rect_t area;
+              int index = (int) items[k];
+
+              if (item_area (self, items[k], &spans[items[k]], &area) &&
+                  area.origin.x + area.size.width > 0 && area.origin.x < width)
+                {
+                  g_array_append_val (found, index);
+                  selected_found |= index == self->selected;
+                }
+            }
+        }
+    }
+
+  /* The selected item has one wherever it is */
+  if (!selected_found)
+    {
+      if (found->len == MAX_ACCESSIBLE_ITEMS)
+        g_array_set_size (found, MAX_ACCESSIBLE_ITEMS - 1);
+      g_array_append_val (found, self->selected);
+    }
+  return found;
+}
+
+static void
+update_accessible_items (KursTimelineView *self)
+{
+  g_autoptr(GArray) indices = NULL;
+  gboolean had_focus = focus_is_within (self);
+  GtkWidget *selected_item = NULL;
+
+  g_clear_handle_id (&self->accessible_id, g_source_remove);
+  if (self->timeline == NULL)
+    return;
+
+  indices = items_in_view (self);
+  for (guint i = 0; i < indices->len; i++)
+    {
+      int index = g_array_index (indices, int, i);
+      g_autofree char *description = kurs_timeline_item_describe (self->timeline, index);
+      GtkWidget *widget;
+
+      if (i == self->accessible_items->len)
+        {
+          widget = kurs_timeline_item_accessible_new ();
+          gtk_widget_set_parent (widget, GTK_WIDGET (self));
+          g_ptr_array_add (self->accessible_items, widget);
+        }
+      widget = self->accessible_items->pdata[i];
+      kurs_timeline_item_accessible_set_item (KURS_TIMELINE_ITEM_ACCESSIBLE (widget), index, description,
+                                              index == self->selected);
+      gtk_widget_set_visible (widget, TRUE);
+      if (index == self->selected)
+        selected_item = widget;
+    }
+
+  /* The keyboard is on the selected item, or on the view: never on one
+   * about to be hidden, which would leave the window without focus */
+  if (had_focus)
+    gtk_widget_grab_focus (selected_item != NULL ? selected_item : GTK_WIDGET (self));
+  for (guint i = indices->len; i < self->n_accessible; i++)
+    {
+      kurs_timeline_item_accessible_set_item (self->accessible_items->pdata[i], -1, NULL, FALSE);
+      gtk_widget_set_visible (self->accessible_items->pdata[i], FALSE);
+    }
+  self->n_accessible = indices->len;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static gboolean
+update_accessible_items_cb (gpointer data)
+{
+  KursTimelineView *self = data;
+
+  self->accessible_id = 0;
+  update_accessible_items (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the view has stood still a moment: not in every frame of a scroll */
+static void
+queue_accessible_items (KursTimelineView *self)
+{
+  g_clear_handle_id (&self->accessible_id, g_source_remove);
+  self->accessible_id = g_timeout_add (ACCESSIBLE_DELAY_MS, update_accessible_items_cb, self);
+}
+
+/* Each in use over its item's box */
+static void
+allocate_accessible_items (KursTimelineView *self)
+{
+  const KursSpan *spans = kurs_timeline_get_spans (self->timeline);
+
+  for (guint i = 0; i < self->n_accessible; i++)
+    {
+      GtkWidget *widget = self->accessible_items->pdata[i];
+      int index = kurs_timeline_item_accessible_get_index (KURS_TIMELINE_ITEM_ACCESSIBLE (widget));
+      graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, 1, 1);
+      int minimum;
+
+      if (index >= 0 && index < (int) kurs_timeline_get_n_items (self->timeline))
+        item_area (self, (guint) index, &spans[index], &area);
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      gtk_widget_size_allocate (widget,
+                                &(GtkAllocation) { (int) floor (area.origin.x), (int) floor (area.origin.y),
+                                                   MAX ((int) ceil (area.size.width), 1),
+                                                   MAX ((int) ceil (area.size.height), 1) },
+                                -1);
+    }
+}
+
 /* Selection */
 
 /* Screen readers hear the selected item in words, kept up to date */
@@ -997,6 +1167,12 @@ set_selected (KursTimelineView *self,
         }
     }
 
+  /* The keyboard's item is told at once; the pointer's once it rests */
+  if (focus_is_within (self))
+    update_accessible_items (self);
+  else
+    queue_accessible_items (self);
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -1050,6 +1226,8 @@ timeline_changed_cb (KursTimelineView *self)
   self->drag_item = -1;
   compute_lanes (self);
   configure_adjustments (self);
+  /* The items are others now: none may keep an index that has gone */
+  update_accessible_items (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -1685,12 +1863,35 @@ kurs_timeline_view_size_allocate (GtkWidget *widget,
     }
 
   configure_adjustments (self);
+  allocate_accessible_items (self);
+  /* A new size shows other items (a new scroll position tells itself) */
+  if (width != self->accessible_width || height != self->accessible_height)
+    {
+      self->accessible_width = width;
+      self->accessible_height = height;
+      queue_accessible_items (self);
+    }
+}
+
+/* Tab comes to the timeline (to its selected item) and goes on from it:
+ * the items are reached by the arrow keys, not one Tab each */
+static gboolean
+kurs_timeline_view_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  KursTimelineView *self = KURS_TIMELINE_VIEW (widget);
+  GtkWidget *item = self->selected >= 0 ? accessible_item_of (self, self->selected) : NULL;
+
+  if (focus_is_within (self))
+    return FALSE;
+  return gtk_widget_grab_focus (item != NULL ? item : widget);
 }
 
 static void
 adjustment_changed_cb (KursTimelineView *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_accessible_items (self);
 }
 
 static void
@@ -1731,6 +1932,14 @@ kurs_timeline_view_dispose (GObject *object)
   KursTimelineView *self = KURS_TIMELINE_VIEW (object);
 
   g_clear_handle_id (&self->prepare_id, g_source_remove);
+  g_clear_handle_id (&self->accessible_id, g_source_remove);
+  if (self->accessible_items != NULL)
+    {
+      for (guint i = 0; i < self->accessible_items->len; i++)
+        gtk_widget_unparent (self->accessible_items->pdata[i]);
+      g_clear_pointer (&self->accessible_items, g_ptr_array_unref);
+    }
+  self->n_accessible = 0;
   if (self->timeline != NULL)
     g_signal_handlers_disconnect_by_func (self->timeline, timeline_changed_cb, self);
   if (self->hadjustment != NULL)
@@ -1824,6 +2033,7 @@ kurs_timeline_view_class_init (KursTimelineViewClass *klass)
 
   widget_class->measure = kurs_timeline_view_measure;
   widget_class->size_allocate = kurs_timeline_view_size_allocate;
+  widget_class->focus = kurs_timeline_view_focus;
   widget_class->snapshot = kurs_timeline_view_snapshot;
   widget_class->query_tooltip = kurs_timeline_view_query_tooltip;
   widget_class->system_setting_changed = kurs_timeline_view_system_setting_changed;
@@ -1872,6 +2082,7 @@ kurs_timeline_view_init (KursTimelineView *self)
   self->zoom = 1.0;
   self->fitted = TRUE;
   self->selected = -1;
+  self->accessible_items = g_ptr_array_new ();
   update_selection_actions (self);
   self->hover = -1;
   self->pointer_x = -1;
@@ -2077,6 +2288,7 @@ kurs_timeline_view_set_lane_collapsed (KursTimelineView *self,
   self->collapsed[lane] = !!collapsed;
   compute_lanes (self);
   configure_adjustments (self);
+  queue_accessible_items (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
