@@ -12,7 +12,7 @@ import time
 
 import pyatspi
 
-from kurs_e2e import Kurs, check, cli, finish, library_path, query, wait_for
+from kurs_e2e import DANISH, Kurs, check, cli, finish, library_path, query, wait_for
 
 # The timeline's drawing, as kurs-timeline-view.c lays it out
 SCALE_HEIGHT = 48
@@ -238,5 +238,33 @@ kurs.quit()
 keyed = remembered_days()
 check(scrolled is not None and keyed is not None and keyed[1] - keyed[0] < scrolled[1] - scrolled[0],
       f"+ zooms in: {scrolled} → {keyed}")
+
+# A screen reader's walk through the timeline by keyboard, in Danish: each
+# step puts the focus on an item, a list item named in words that begin
+# with the record's title
+titles = set()
+for (table,) in query(library, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search%'"):
+    if any(column[1] == "title" for column in query(library, f"PRAGMA table_info('{table}')")):
+        titles.update(title for (title,) in query(library, f"SELECT title FROM \"{table}\"") if title)
+
+kurs = Kurs(library, language=DANISH, extra_args=("--strategy", strategy, "--page", "timeline"), env=env)
+wait_for(timeline_view)
+walk = []
+for keys in [("Home",)] + [("Right",)] * 4 + [("Down",)] * 6 + [("End",)]:
+    kurs.key(*keys)
+    item = kurs.focused(where=lambda n: n.getRoleName() == "list item")
+    name = item.name if item is not None else None
+    walk.append(name)
+    check(name is not None and any(name.startswith(title + ", ") for title in titles),
+          f"{keys[0]}: the focus is on a timeline item, named by its record: {name!r}")
+check(len(set(walk)) >= 6, f"the walk meets {len(set(walk))} items")
+check(not any(name and (", Action plan," in name or ", Initiative," in name or ", Milestone," in name) for name in walk),
+      "the items are described in Danish")
+check(kurs.focused(where=lambda n: n.getRoleName() == "list item") is not None, "the focus stays on an item")
+kurs.key("Escape")
+check(wait_for(lambda: kurs.focused(where=lambda n: n.getRoleName() == "filler" and n.name == "Tidslinje")) is not None,
+      "Escape lets go of the item, and the focus is on the timeline")
+kurs.screenshot("da-timeline-walked")
+kurs.quit()
 
 finish()
