@@ -9,7 +9,9 @@
 #include "kurs-field-binding.h"
 #include "kurs-resources.h"
 #include "kurs-test-util.h"
+#include "kurs-timeline-entry.h"
 #include "kurs-timeline-item-accessible.h"
+#include "kurs-timeline-item-window.h"
 #include "kurs-timeline-page.h"
 #include "kurs-timeline-toolbar.h"
 #include "kurs-widget-util.h"
@@ -506,6 +508,136 @@ test_accessible_items (Fixture       *f,
   g_assert_true (focus_widget (f) == GTK_WIDGET (f->view));
 }
 
+/* The rows the list shows: -1 - lane for a lane's heading, else the item */
+static GArray *
+list_rows (KursTimelineList *list)
+{
+  GListModel *model = kurs_timeline_list_get_model (list);
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint p = 0; p < g_list_model_get_n_items (model); p++)
+    {
+      g_autoptr(KursTimelineEntry) entry = g_list_model_get_item (model, p);
+      int row = kurs_timeline_entry_get_item (entry) >= 0 ? kurs_timeline_entry_get_item (entry)
+                                                           : -1 - (int) kurs_timeline_entry_get_lane (entry);
+
+      g_array_append_val (rows, row);
+    }
+  return rows;
+}
+
+/* List: the drawing's place taken by a list, a heading per lane and its
+ * items by date; one selection with the drawing; typing searches the
+ * titles; activation opens the editor */
+static void
+test_list_mode (Fixture       *f,
+                gconstpointer  data)
+{
+  KursTimeline *timeline = kurs_timeline_view_get_timeline (f->view);
+  const KursSpan *spans = kurs_timeline_get_spans (timeline);
+  KursTimelineList *list = kurs_timeline_page_get_list (f->page);
+  GtkWidget *toolbar = kurs_widget_find (GTK_WIDGET (f->page), kurs_widget_has_type_name, "KursTimelineToolbar");
+  GtkWidget *list_view = kurs_widget_find (GTK_WIDGET (list), kurs_widget_has_type_name, "GtkListView");
+  g_autoptr(GPtrArray) plans = plan_items (f);
+  g_autoptr(GArray) rows = NULL;
+  g_autofree guint *seen = g_new0 (guint, kurs_timeline_get_n_items (timeline));
+  GtkWidget *focus, *editor;
+  double zoom;
+  int lane = -1, last = -1, plan = GPOINTER_TO_INT (plans->pdata[1]);
+  guint headings = 0, position = GTK_INVALID_LIST_POSITION;
+
+  g_assert_nonnull (toolbar);
+  g_assert_nonnull (list_view);
+  kurs_timeline_toolbar_set_list_shown (KURS_TIMELINE_TOOLBAR (toolbar), TRUE);
+  kurs_widget_settle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (list)), >, 1000);   /* not a side panel */
+  zoom = kurs_timeline_view_get_zoom (f->view);
+  gtk_widget_activate_action (toolbar, "toolbar.zoom", "d", 1.5);   /* nothing to zoom */
+  g_assert_cmpfloat (kurs_timeline_view_get_zoom (f->view), ==, zoom);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (list)));
+  kurs_widget_snapshot (GTK_WIDGET (f->page), "timeline-list");
+
+  /* A heading, then its lane's items by date; every item once */
+  rows = list_rows (list);
+  g_assert_cmpint (g_array_index (rows, int, 0), <, 0);
+  for (guint p = 0; p < rows->len; p++)
+    {
+      int row = g_array_index (rows, int, p);
+
+      if (row < 0)
+        {
+          g_assert_cmpint (-1 - row, >, lane);
+          lane = -1 - row, last = -1, headings++;
+          continue;
+        }
+      g_assert_cmpint (kurs_timeline_get_item (timeline, (guint) row)->lane, ==, lane);
+      if (last >= 0)
+        g_assert_cmpuint (spans[last].start, <=, spans[row].start);
+      last = row;
+      seen[row]++;
+      if (row == plan)
+        position = p;
+    }
+  g_assert_cmpuint (headings, >=, 3);
+  for (guint i = 0; i < kurs_timeline_get_n_items (timeline); i++)
+    g_assert_cmpuint (seen[i], ==, 1);
+
+  /* One selection: the list's (as a click or the arrows make it) is the
+   * drawing's, and back */
+  g_assert_true (gtk_selection_model_select_item (GTK_SELECTION_MODEL (kurs_timeline_list_get_model (list)),
+                                                  position, TRUE));
+  g_assert_cmpint (kurs_timeline_view_get_selected (f->view), ==, plan);
+  kurs_timeline_view_select (f->view, GPOINTER_TO_INT (plans->pdata[0]));
+  g_assert_cmpint (kurs_timeline_list_get_selected (list), ==, GPOINTER_TO_INT (plans->pdata[0]));
+
+  /* Typing searches the titles; a lane's heading stays with its items */
+  kurs_timeline_list_search (list, "handleplan 2027");
+  g_clear_pointer (&rows, g_array_unref);
+  rows = list_rows (list);
+  g_assert_cmpuint (rows->len, >=, 2);
+  for (guint p = 0; p < rows->len; p++)
+    {
+      int row = g_array_index (rows, int, p);
+      g_autofree char *title = NULL;
+
+      if (row < 0)
+        {
+          g_assert_cmpint (p + 1, <, rows->len);
+          g_assert_cmpint (g_array_index (rows, int, p + 1), >=, 0);
+          continue;
+        }
+      title = g_utf8_casefold (kurs_record_get_title (kurs_timeline_get_item (timeline, (guint) row)->record), -1);
+      g_assert_nonnull (strstr (title, "handleplan 2027"));
+    }
+  kurs_timeline_list_search (list, NULL);
+  g_clear_pointer (&rows, g_array_unref);
+  rows = list_rows (list);
+  g_assert_cmpuint (rows->len, ==, kurs_timeline_get_n_items (timeline) + headings);
+
+  /* Enter on a row opens the item's editor */
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  g_signal_emit_by_name (list_view, "activate", position);
+  kurs_widget_settle ();
+  editor = kurs_widget_find_toplevel (KURS_TYPE_TIMELINE_ITEM_WINDOW);
+  g_assert_nonnull (editor);
+  g_assert_true (kurs_timeline_item_window_get_record (KURS_TIMELINE_ITEM_WINDOW (editor)) ==
+                 kurs_timeline_get_item (timeline, (guint) plan)->record);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  kurs_widget_settle ();
+
+  /* And the drawing back, with the keyboard */
+  kurs_timeline_toolbar_set_list_shown (KURS_TIMELINE_TOOLBAR (toolbar), FALSE);
+  kurs_widget_settle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  g_assert_true (gtk_widget_activate_action (toolbar, "toolbar.zoom", "d", 1.5));
+  g_assert_cmpfloat (kurs_timeline_view_get_zoom (f->view), >, zoom * 1.4);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == GTK_WIDGET (f->view) || gtk_widget_get_parent (focus) == GTK_WIDGET (f->view));
+}
+
 static void
 test_collapse_and_filter (Fixture       *f,
                           gconstpointer  data)
@@ -804,6 +936,7 @@ main (int   argc,
   ADD ("keyboard-move-and-live-update", test_keyboard_move_and_live_update);
   ADD ("keyboard-go-and-held", test_keyboard_go_and_held);
   ADD ("accessible-items", test_accessible_items);
+  ADD ("list-mode", test_list_mode);
   ADD ("collapse-and-filter", test_collapse_and_filter);
   ADD ("toolbar-and-filter", test_toolbar_and_filter);
   ADD ("editor", test_editor);

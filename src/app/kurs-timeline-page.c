@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kurs-timeline-item-window.h"
+#include "kurs-timeline-list.h"
 #include "kurs-timeline-page.h"
 #include "kurs-timeline-toolbar.h"
 
@@ -13,9 +14,8 @@
  * KursTimelinePage:
  *
  * The timeline of the strategy with what goes around it: zoom buttons,
- * the lanes and the filter, a list of the items in words beside the
- * drawing (for the keyboard and screen readers), the legend, and the
- * editor that opens on an item.
+ * the lanes and the filter, the legend, the items as a list in place of
+ * the drawing, and the editor that opens on an item.
  */
 struct _KursTimelinePage
 {
@@ -23,11 +23,9 @@ struct _KursTimelinePage
 
   KursTimeline     *timeline;
   KursTimelineView *view;
-  GtkWidget        *list_revealer;
-  GtkStringList    *descriptions;
-  GtkSingleSelection *selection;
-  GArray           *list_order;     /* list position → item index */
-  gboolean          syncing;
+  KursTimelineList *list;
+  GtkWidget        *stack;           /* the drawing, or the list */
+  GtkWidget        *legend;
   gboolean          range_restored;
 };
 
@@ -83,85 +81,19 @@ restore_range (KursTimelinePage *self)
     kurs_timeline_view_set_visible_range (self->view, first, last);
 }
 
-/* The list beside the drawing */
+/* The list in place of the drawing: one selection for both */
 
-static int
-compare_by_start (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
+static void
+view_selection_changed_cb (KursTimelinePage *self)
 {
-  const KursSpan *spans = user_data;
-  guint i = *(const guint *) a, j = *(const guint *) b;
-
-  if (spans[i].start != spans[j].start)
-    return spans[i].start < spans[j].start ? -1 : 1;
-  return i < j ? -1 : i > j;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list)))
+    kurs_timeline_list_select (self->list, kurs_timeline_view_get_selected (self->view));
 }
 
 static void
-sync_list_selection (KursTimelinePage *self)
+list_selection_changed_cb (KursTimelinePage *self)
 {
-  int selected = kurs_timeline_view_get_selected (self->view);
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  if (self->list_order == NULL)
-    return;
-
-  for (guint p = 0; selected >= 0 && p < self->list_order->len; p++)
-    if (g_array_index (self->list_order, guint, p) == (guint) selected)
-      {
-        position = p;
-        break;
-      }
-
-  self->syncing = TRUE;
-  gtk_single_selection_set_selected (self->selection, position);
-  self->syncing = FALSE;
-}
-
-static void
-fill_list (KursTimelinePage *self)
-{
-  guint n = kurs_timeline_get_n_items (self->timeline);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-
-  /* Only while it is shown: 20,000 descriptions are not free */
-  if (!gtk_revealer_get_reveal_child (GTK_REVEALER (self->list_revealer)))
-    {
-      g_clear_pointer (&self->list_order, g_array_unref);
-      gtk_string_list_splice (self->descriptions, 0,
-                              g_list_model_get_n_items (G_LIST_MODEL (self->descriptions)), NULL);
-      return;
-    }
-
-  g_clear_pointer (&self->list_order, g_array_unref);
-  self->list_order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
-  for (guint i = 0; i < n; i++)
-    g_array_append_val (self->list_order, i);
-  g_qsort_with_data (self->list_order->data, (int) n, sizeof (guint), compare_by_start,
-                     (gpointer) kurs_timeline_get_spans (self->timeline));
-
-  for (guint p = 0; p < n; p++)
-    g_ptr_array_add (texts, kurs_timeline_item_describe (self->timeline, g_array_index (self->list_order, guint, p)));
-  g_ptr_array_add (texts, NULL);
-
-  self->syncing = TRUE;
-  gtk_string_list_splice (self->descriptions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->descriptions)),
-                          (const char * const *) texts->pdata);
-  self->syncing = FALSE;
-  sync_list_selection (self);
-}
-
-static void
-list_selected_cb (KursTimelinePage *self)
-{
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (self->syncing || self->list_order == NULL || position == GTK_INVALID_LIST_POSITION ||
-      position >= self->list_order->len)
-    return;
-
-  kurs_timeline_view_select (self->view, (int) g_array_index (self->list_order, guint, position));
+  kurs_timeline_view_select (self->view, kurs_timeline_list_get_selected (self->list));
 }
 
 static void
@@ -169,43 +101,17 @@ list_shown_cb (KursTimelinePage    *self,
                GParamSpec          *pspec,
                KursTimelineToolbar *toolbar)
 {
-  gtk_revealer_set_reveal_child (GTK_REVEALER (self->list_revealer),
-                                 kurs_timeline_toolbar_get_list_shown (toolbar));
-  fill_list (self);
-}
+  gboolean shown = kurs_timeline_toolbar_get_list_shown (toolbar);
 
-static void
-list_activated_cb (KursTimelinePage *self,
-                   guint             position)
-{
-  if (self->list_order != NULL && position < self->list_order->len)
-    g_signal_emit_by_name (self->view, "item-activated", (int) g_array_index (self->list_order, guint, position));
-}
-
-static void
-setup_list_row_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_list_row_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item)
-{
-  GtkStringObject *text = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (text));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), shown ? "list" : "drawing");
+  gtk_widget_set_visible (self->legend, !shown);
+  if (shown)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->list));
+      kurs_timeline_list_select (self->list, kurs_timeline_view_get_selected (self->view));
+    }
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
 /* The editor of an item */
@@ -259,8 +165,8 @@ ensure_legend_colors (void)
       double rgb[3];
 
       kurs_timeline_color_rgb (color, rgb);
-      g_string_append_printf (css, ".timeline-legend .%s { color: rgb(%d, %d, %d); }\n",
-                              kurs_timeline_color_name (color),
+      g_string_append_printf (css, ".timeline-legend .%s, .timeline-pill .%s { color: rgb(%d, %d, %d); }\n",
+                              kurs_timeline_color_name (color), kurs_timeline_color_name (color),
                               (int) (rgb[0] * 255 + 0.5), (int) (rgb[1] * 255 + 0.5), (int) (rgb[2] * 255 + 0.5));
     }
   provider = gtk_css_provider_new ();
@@ -320,66 +226,38 @@ create_legend (void)
 }
 
 static void
-timeline_changed_cb (KursTimelinePage *self)
-{
-  fill_list (self);
-}
-
-static void
 kurs_timeline_page_build (KursPage *page)
 {
   KursTimelinePage *self = KURS_TIMELINE_PAGE (page);
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *toolbar;
-  GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *list_view, *list_scrolled;
-  GtkListItemFactory *factory;
 
   self->timeline = kurs_timeline_new (kurs_page_get_store (page), kurs_page_get_strategy (page));
   self->view = KURS_TIMELINE_VIEW (kurs_timeline_view_new (self->timeline));
-  g_signal_connect_object (self->timeline, "changed", G_CALLBACK (timeline_changed_cb), self, G_CONNECT_SWAPPED);
+  self->list = KURS_TIMELINE_LIST (kurs_timeline_list_new (self->timeline));
   g_signal_connect_object (self->view, "item-activated", G_CALLBACK (item_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view, "selection-changed", G_CALLBACK (sync_list_selection), self,
+  g_signal_connect_object (self->list, "item-activated", G_CALLBACK (item_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "selection-changed", G_CALLBACK (view_selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "selection-changed", G_CALLBACK (list_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   toolbar = kurs_timeline_toolbar_new (self->view);
   g_signal_connect_object (toolbar, "notify::list-shown", G_CALLBACK (list_shown_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (outer), toolbar);
 
-  /* The drawing, and the list beside it */
+  /* The drawing, or the list in its place */
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
-  gtk_widget_set_hexpand (scrolled, TRUE);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (middle), scrolled);
+  self->stack = gtk_stack_new ();
+  gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "drawing");
+  gtk_stack_add_named (GTK_STACK (self->stack), GTK_WIDGET (self->list), "list");
+  gtk_widget_set_hexpand (self->stack, TRUE);
+  gtk_widget_set_vexpand (self->stack, TRUE);
+  gtk_box_append (GTK_BOX (outer), self->stack);
 
-  self->descriptions = gtk_string_list_new (NULL);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->descriptions)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (list_selected_cb), self,
-                           G_CONNECT_SWAPPED);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_list_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_list_row_cb), NULL);
-  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list_view), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Timeline Items"), -1);
-  g_signal_connect_object (list_view, "activate", G_CALLBACK (list_activated_cb), self, G_CONNECT_SWAPPED);
-  list_scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scrolled), list_view);
-  gtk_widget_set_size_request (list_scrolled, 300, -1);
-  gtk_widget_add_css_class (list_scrolled, "timeline-list");
-
-  self->list_revealer = gtk_revealer_new ();
-  gtk_revealer_set_transition_type (GTK_REVEALER (self->list_revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_LEFT);
-  gtk_revealer_set_child (GTK_REVEALER (self->list_revealer), list_scrolled);
-  gtk_box_append (GTK_BOX (middle), self->list_revealer);
-  gtk_box_append (GTK_BOX (outer), middle);
-
-  gtk_box_append (GTK_BOX (outer), create_legend ());
+  self->legend = create_legend ();
+  gtk_box_append (GTK_BOX (outer), self->legend);
 
   adw_bin_set_child (ADW_BIN (self), outer);
 }
@@ -396,7 +274,7 @@ kurs_timeline_page_map (GtkWidget *widget)
       self->range_restored = TRUE;
       restore_range (self);
     }
-  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  gtk_widget_grab_focus (gtk_stack_get_visible_child (GTK_STACK (self->stack)));
 }
 
 static void
@@ -412,9 +290,6 @@ kurs_timeline_page_dispose (GObject *object)
 {
   KursTimelinePage *self = KURS_TIMELINE_PAGE (object);
 
-  g_clear_pointer (&self->list_order, g_array_unref);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->descriptions);
   g_clear_object (&self->timeline);
 
   G_OBJECT_CLASS (kurs_timeline_page_parent_class)->dispose (object);
@@ -448,4 +323,12 @@ kurs_timeline_page_get_view (KursTimelinePage *self)
   g_return_val_if_fail (KURS_IS_TIMELINE_PAGE (self), NULL);
 
   return self->view;
+}
+
+KursTimelineList *
+kurs_timeline_page_get_list (KursTimelinePage *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE_PAGE (self), NULL);
+
+  return self->list;
 }

@@ -9,8 +9,8 @@
  * KursTimelineToolbar:
  *
  * Over the timeline: zoom out and in, the whole period, the lanes and
- * filter, and the list of the items in words.  Its "list-shown" property
- * says whether the list is asked for.
+ * filter, and the items as a list in place of the drawing.  Its
+ * "list-shown" property says whether the list is asked for.
  */
 struct _KursTimelineToolbar
 {
@@ -57,6 +57,11 @@ fit_action (GtkWidget  *widget,
 static void
 list_toggled_cb (KursTimelineToolbar *self)
 {
+  gboolean shown = kurs_timeline_toolbar_get_list_shown (self);
+
+  /* The list has nothing to zoom */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "toolbar.zoom", !shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "toolbar.fit", !shown);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIST_SHOWN]);
 }
 
@@ -162,4 +167,19 @@ kurs_timeline_toolbar_get_filter (KursTimelineToolbar *self)
   g_return_val_if_fail (KURS_IS_TIMELINE_TOOLBAR (self), NULL);
 
   return KURS_TIMELINE_FILTER (self->filter);
+}
+
+/**
+ * kurs_timeline_toolbar_set_list_shown:
+ *
+ * Asks for the items as a list, in place of the drawing, or for the
+ * drawing again, as the List button does.
+ */
+void
+kurs_timeline_toolbar_set_list_shown (KursTimelineToolbar *self,
+                                      gboolean             shown)
+{
+  g_return_if_fail (KURS_IS_TIMELINE_TOOLBAR (self));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->list_toggle), shown);
 }

@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (KursTimelineToolbar, kurs_timeline_toolbar, KURS, TIMELINE
 
 GtkWidget          *kurs_timeline_toolbar_new            (KursTimelineView    *view);
 gboolean            kurs_timeline_toolbar_get_list_shown (KursTimelineToolbar *self);
+void                kurs_timeline_toolbar_set_list_shown (KursTimelineToolbar *self,
+                                                          gboolean             shown);
 KursTimelineFilter *kurs_timeline_toolbar_get_filter     (KursTimelineToolbar *self);
 
 G_END_DECLS
