@@ -274,7 +274,10 @@ kurs_timeline_page_map (GtkWidget *widget)
       self->range_restored = TRUE;
       restore_range (self);
     }
-  gtk_widget_grab_focus (gtk_stack_get_visible_child (GTK_STACK (self->stack)));
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "list") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->list));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
 static void
