@@ -85,6 +85,64 @@ test_council_elections (void)
 
 /* The day of the week by arithmetic agrees with GLib's calendar, over
  * decades either side of today */
+/* Terms of four years from 1 January after an election; a budget due by
+ * 15 October the year before; the marks of a strategy's period, in order,
+ * and only the layers asked for */
+static void
+test_terms_budgets_and_marks (void)
+{
+  KursDate first = kurs_date_from_ymd (2023, 3, 1), last = kurs_date_from_ymd (2029, 12, 31);
+  g_autoptr(GArray) all = kurs_calendar_marks (first, last, KURS_CALENDAR_ALL);
+  g_autoptr(GArray) council = kurs_calendar_marks (first, last, KURS_CALENDAR_COUNCIL);
+  g_autoptr(GArray) none = kurs_calendar_marks (first, last, KURS_CALENDAR_WEEKS | KURS_CALENDAR_HOLIDAYS);
+  guint terms = 0, elections = 0, budgets = 0;
+  const KursCalendarMark *mark;
+  g_autofree char *label = NULL;
+
+  g_assert_cmpint (kurs_calendar_council_term (2021), ==, 2018);
+  g_assert_cmpint (kurs_calendar_council_term (2022), ==, 2022);
+  g_assert_cmpint (kurs_calendar_council_term (2025), ==, 2022);
+  g_assert_cmpint (kurs_calendar_council_term (2026), ==, 2026);
+  g_assert_cmpint (kurs_calendar_council_term (2033), ==, 2030);
+  g_assert_cmpuint (kurs_calendar_budget_adoption (2027), ==, kurs_date_from_ymd (2026, 10, 15));
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      mark = &g_array_index (all, KursCalendarMark, i);
+      g_assert_true (mark->end >= first && mark->start <= last);
+      if (i > 0)
+        g_assert_cmpuint (g_array_index (all, KursCalendarMark, i - 1).start, <=, mark->start);
+      switch (mark->kind)
+        {
+        case KURS_CALENDAR_MARK_TERM:
+          g_assert_cmpuint (mark->start, ==, kurs_date_from_ymd (mark->year, 1, 1));
+          g_assert_cmpuint (mark->end, ==, kurs_date_from_ymd (mark->year + 3, 12, 31));
+          terms++;
+          break;
+        case KURS_CALENDAR_MARK_ELECTION:
+          g_assert_cmpuint (mark->start, ==, kurs_calendar_council_election (mark->year));
+          elections++;
+          break;
+        case KURS_CALENDAR_MARK_BUDGET:
+          g_assert_cmpuint (mark->start, ==, kurs_date_from_ymd (mark->year - 1, 10, 15));
+          budgets++;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  /* 2022–25 and 2026–29; the election of 2025 (that of 2029 is in range too) */
+  g_assert_cmpuint (terms, ==, 2);
+  g_assert_cmpuint (elections, ==, 2);
+  g_assert_cmpuint (budgets, ==, 7);      /* due 2023 to 2029, for 2024 to 2030 */
+  g_assert_cmpuint (council->len, ==, 4);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  mark = &g_array_index (all, KursCalendarMark, 0);
+  label = kurs_calendar_mark_label (mark);
+  g_assert_cmpstr (label, ==, "Council term 2022–2025");
+}
+
 static void
 test_weekday (void)
 {
@@ -108,6 +166,7 @@ main (int   argc,
   g_test_add_func ("/calendar/easter-and-holidays", test_easter_and_holidays);
   g_test_add_func ("/calendar/iso-weeks", test_iso_weeks);
   g_test_add_func ("/calendar/council-elections", test_council_elections);
+  g_test_add_func ("/calendar/terms-budgets-and-marks", test_terms_budgets_and_marks);
   g_test_add_func ("/calendar/weekday", test_weekday);
 
   return g_test_run ();

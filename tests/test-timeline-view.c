@@ -878,7 +878,10 @@ test_danish_calendar (Fixture       *f,
   int r1, g1, b1, r2, g2, b2;
 
   kurs_timeline_filter_set_view (filter, f->view);
-  g_assert_true (gtk_check_button_get_active (kurs_timeline_filter_get_calendar_check (filter)));
+  g_assert_true (gtk_check_button_get_active (kurs_timeline_filter_get_calendar_check (filter, KURS_CALENDAR_WEEKS)));
+  g_assert_true (gtk_check_button_get_active (kurs_timeline_filter_get_calendar_check (filter, KURS_CALENDAR_HOLIDAYS)));
+  g_assert_true (gtk_check_button_get_active (kurs_timeline_filter_get_calendar_check (filter, KURS_CALENDAR_COUNCIL)));
+  g_assert_true (gtk_check_button_get_active (kurs_timeline_filter_get_calendar_check (filter, KURS_CALENDAR_BUDGET)));
 
   kurs_timeline_view_set_visible_range (f->view, kurs_date_from_ymd (2025, 11, 10), kurs_date_from_ymd (2026, 1, 5));
   kurs_widget_settle ();
@@ -902,9 +905,24 @@ test_danish_calendar (Fixture       *f,
   /* the election a line */
   g_assert_cmpint (coverage (&shown, f, election, zoom, y), >, coverage (&shown, f, tuesday, zoom, y) + 80);
 
-  /* Off: nothing of it */
-  gtk_check_button_set_active (kurs_timeline_filter_get_calendar_check (filter), FALSE);
-  g_assert_false (kurs_timeline_view_get_calendar_shown (f->view));
+  /* Holidays off: the election stays */
+  gtk_check_button_set_active (kurs_timeline_filter_get_calendar_check (filter, KURS_CALENDAR_HOLIDAYS), FALSE);
+  g_assert_cmpint (kurs_timeline_view_get_calendar (f->view), ==, KURS_CALENDAR_ALL & ~KURS_CALENDAR_HOLIDAYS);
+  kurs_widget_settle ();
+  {
+    g_auto(KursPixels) some = { 0 };
+
+    render (f, &some, "timeline-danish-calendar-no-holidays");
+    g_assert_cmpint (coverage (&some, f, christmas, zoom, y), ==, coverage (&some, f, tuesday, zoom, y));
+    g_assert_cmpint (coverage (&some, f, saturday, zoom, y), ==, coverage (&some, f, tuesday, zoom, y));
+    g_assert_cmpint (coverage (&some, f, election, zoom, y), >, coverage (&some, f, tuesday, zoom, y) + 80);
+  }
+
+  /* All off: nothing of it */
+  gtk_check_button_set_active (kurs_timeline_filter_get_calendar_check (filter, KURS_CALENDAR_WEEKS), FALSE);
+  gtk_check_button_set_active (kurs_timeline_filter_get_calendar_check (filter, KURS_CALENDAR_COUNCIL), FALSE);
+  gtk_check_button_set_active (kurs_timeline_filter_get_calendar_check (filter, KURS_CALENDAR_BUDGET), FALSE);
+  g_assert_cmpint (kurs_timeline_view_get_calendar (f->view), ==, 0);
   kurs_widget_settle ();
   render (f, &hidden, "timeline-danish-calendar-off");
   pixel (&hidden, kurs_timeline_view_x_for_date (f->view, christmas), y, &r1, &g1, &b1);
@@ -916,6 +934,75 @@ test_danish_calendar (Fixture       *f,
 
   g_object_ref_sink (filter);
   g_object_unref (filter);
+}
+
+/* The coverage at the left edge of @date's column, where a grid line is */
+static int
+coverage_at_start (const KursPixels *pixels,
+                   Fixture          *f,
+                   KursDate          date,
+                   double            zoom,
+                   double            y)
+{
+  int x = (int) (kurs_timeline_view_x_for_date (f->view, date) - zoom / 2 + 0.5);
+
+  return pixels->data[(int) y * pixels->stride + 4 * x + 3];
+}
+
+/* Zoomed to weeks, the scale's lower row is the ISO weeks: a line down
+ * from each Monday; the council term from 2026 shaded apart from the one before; the
+ * budget for 2027, due 15 October 2026, a dashed line; each only while
+ * its layer is on */
+static void
+test_calendar_weeks_terms_budget (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_auto(KursPixels) on = { 0 };
+  g_auto(KursPixels) off = { 0 };
+  KursDate monday = kurs_date_from_ymd (2025, 12, 8), sunday = kurs_date_from_ymd (2025, 12, 14);
+  KursDate old_term = kurs_date_from_ymd (2025, 12, 17), new_term = kurs_date_from_ymd (2026, 1, 14);
+  KursDate budget = kurs_date_from_ymd (2026, 10, 15), before_budget = kurs_date_from_ymd (2026, 10, 8);
+  double line_y, y;
+  double zoom;
+
+  /* ten weeks across: a week's zoom */
+  kurs_timeline_view_set_visible_range (f->view, kurs_date_from_ymd (2025, 11, 24), kurs_date_from_ymd (2026, 2, 1));
+  kurs_widget_settle ();
+  zoom = kurs_timeline_view_get_zoom (f->view);
+  g_assert_cmpfloat (zoom, >=, 5);
+  g_assert_cmpfloat (zoom, <, 20);
+  render (f, &on, "timeline-weeks");
+  y = on.height - 40;
+  line_y = on.height - 60;
+  g_assert_cmpint (coverage_at_start (&on, f, monday, zoom, line_y), >,
+                   coverage_at_start (&on, f, sunday, zoom, line_y) + 4);
+  g_assert_cmpint (coverage (&on, f, new_term, zoom, y), >, coverage (&on, f, old_term, zoom, y) + 2);
+
+  kurs_timeline_view_set_calendar (f->view, KURS_CALENDAR_ALL & ~(KURS_CALENDAR_WEEKS | KURS_CALENDAR_COUNCIL));
+  kurs_widget_settle ();
+  render (f, &off, "timeline-weeks-off");
+  g_assert_cmpint (coverage_at_start (&off, f, monday, zoom, line_y), ==,
+                   coverage_at_start (&off, f, sunday, zoom, line_y));
+  g_assert_cmpint (coverage (&off, f, new_term, zoom, y), ==, coverage (&off, f, old_term, zoom, y));
+
+  /* the budget's dashes, at a month's zoom */
+  kurs_timeline_view_set_calendar (f->view, KURS_CALENDAR_ALL);
+  kurs_timeline_view_set_visible_range (f->view, kurs_date_from_ymd (2026, 6, 1), kurs_date_from_ymd (2027, 3, 1));
+  kurs_widget_settle ();
+  zoom = kurs_timeline_view_get_zoom (f->view);
+  {
+    g_auto(KursPixels) months = { 0 };
+    g_auto(KursPixels) no_budget = { 0 };
+    double dash_y = 48 + 8 * (int) ((on.height - 100 - 48) / 8) + 2;
+
+    render (f, &months, "timeline-budget");
+    g_assert_cmpint (coverage (&months, f, budget, zoom, dash_y), >, coverage (&months, f, before_budget, zoom, dash_y) + 40);
+    kurs_timeline_view_set_calendar (f->view, KURS_CALENDAR_ALL & ~KURS_CALENDAR_BUDGET);
+    kurs_widget_settle ();
+    render (f, &no_budget, "timeline-budget-off");
+    g_assert_cmpint (coverage (&no_budget, f, budget, zoom, dash_y), ==,
+                     coverage (&no_budget, f, before_budget, zoom, dash_y));
+  }
 }
 
 int
@@ -942,6 +1029,7 @@ main (int   argc,
   ADD ("editor", test_editor);
   ADD ("pinch", test_pinch);
   ADD ("danish-calendar", test_danish_calendar);
+  ADD ("calendar-weeks-terms-budget", test_calendar_weeks_terms_budget);
 
   return g_test_run ();
 }

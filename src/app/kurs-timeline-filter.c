@@ -26,7 +26,10 @@ struct _KursTimelineFilter
   GtkWidget        *kinds;
   GtkWidget        *committee;
   GtkWidget        *owner;
-  GtkWidget        *calendar;
+  GtkWidget        *weeks;
+  GtkWidget        *holidays;
+  GtkWidget        *council;
+  GtkWidget        *budget;
 
   KursTimelineView *view;
   KursTimeline     *timeline;
@@ -61,12 +64,34 @@ kind_toggled_cb (KursTimelineFilter *self,
                             kurs_timeline_get_owner (self->timeline));
 }
 
+/* The calendar's checks, each with the layer it shows */
+static GtkWidget **
+calendar_check (KursTimelineFilter *self,
+                guint               i,
+                KursCalendarLayers *layer)
+{
+  GtkWidget **checks[] = { &self->weeks, &self->holidays, &self->council, &self->budget };
+  KursCalendarLayers layers[] = { KURS_CALENDAR_WEEKS, KURS_CALENDAR_HOLIDAYS, KURS_CALENDAR_COUNCIL,
+                                  KURS_CALENDAR_BUDGET };
+
+  *layer = layers[i];
+  return checks[i];
+}
+
+#define N_CALENDAR_CHECKS 4
+
 static void
 calendar_toggled_cb (KursTimelineFilter *self,
                      GtkCheckButton     *check)
 {
-  if (self->view != NULL)
-    kurs_timeline_view_set_calendar_shown (self->view, gtk_check_button_get_active (check));
+  KursCalendarLayers shown = 0, layer;
+
+  if (self->view == NULL)
+    return;
+  for (guint i = 0; i < N_CALENDAR_CHECKS; i++)
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (*calendar_check (self, i, &layer))))
+      shown |= layer;
+  kurs_timeline_view_set_calendar (self->view, shown);
 }
 
 static const char *
@@ -172,7 +197,10 @@ kurs_timeline_filter_class_init (KursTimelineFilterClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, kinds);
   gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, committee);
   gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, owner);
-  gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, calendar);
+  gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, weeks);
+  gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, holidays);
+  gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, council);
+  gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, budget);
   gtk_widget_class_bind_template_callback (widget_class, narrow_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_toggled_cb);
 }
@@ -228,9 +256,15 @@ kurs_timeline_filter_set_view (KursTimelineFilter *self,
                                    !kurs_timeline_view_get_lane_collapsed (view, lane));
       g_signal_handlers_unblock_by_func (self->lane_checks[lane], lane_toggled_cb, self);
     }
-  g_signal_handlers_block_by_func (self->calendar, calendar_toggled_cb, self);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->calendar), kurs_timeline_view_get_calendar_shown (view));
-  g_signal_handlers_unblock_by_func (self->calendar, calendar_toggled_cb, self);
+  for (guint i = 0; i < N_CALENDAR_CHECKS; i++)
+    {
+      KursCalendarLayers layer;
+      GtkWidget *check = *calendar_check (self, i, &layer);
+
+      g_signal_handlers_block_by_func (check, calendar_toggled_cb, self);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (kurs_timeline_view_get_calendar (view) & layer) != 0);
+      g_signal_handlers_unblock_by_func (check, calendar_toggled_cb, self);
+    }
   for (guint k = 0; k < self->n_kinds; k++)
     {
       g_signal_handlers_block_by_func (self->kind_checks[k], kind_toggled_cb, self);
@@ -242,15 +276,26 @@ kurs_timeline_filter_set_view (KursTimelineFilter *self,
 
 /**
  * kurs_timeline_filter_get_calendar_check:
+ * @layer: one layer of the calendar
  *
- * Returns: (transfer none): the check that shows the Danish calendar
+ * Returns: (transfer none): the check that shows @layer of the Danish
+ *   calendar
  */
 GtkCheckButton *
-kurs_timeline_filter_get_calendar_check (KursTimelineFilter *self)
+kurs_timeline_filter_get_calendar_check (KursTimelineFilter *self,
+                                         KursCalendarLayers  layer)
 {
   g_return_val_if_fail (KURS_IS_TIMELINE_FILTER (self), NULL);
 
-  return GTK_CHECK_BUTTON (self->calendar);
+  for (guint i = 0; i < N_CALENDAR_CHECKS; i++)
+    {
+      KursCalendarLayers each;
+      GtkWidget *check = *calendar_check (self, i, &each);
+
+      if (each == layer)
+        return GTK_CHECK_BUTTON (check);
+    }
+  g_return_val_if_reached (NULL);
 }
 
 /**

@@ -57,8 +57,8 @@ struct _KursTimelineView
   KursDate       pending_first;    /* a range to show once allocated */
   KursDate       pending_last;
   gboolean       collapsed[KURS_N_LANES];
-  /* the Danish calendar (week numbers, holidays, elections) not drawn */
-  gboolean       calendar_hidden;
+  /* what of the Danish calendar is drawn behind the items */
+  KursCalendarLayers calendar;
   /* the public holidays of one year, for the frames that draw its days */
   int            holiday_year;
   GArray        *holidays;
@@ -663,6 +663,77 @@ is_holiday (KursTimelineView *self,
   return FALSE;
 }
 
+/* What a week needs in the scale for its number, and a month's short
+ * name before the weeks' numbers */
+#define WEEK_ROOM        35.0
+#define WEEK_NUMBER_ROOM 21.0
+#define MONTH_NAME_ROOM  34.0
+
+/* The Monday on or before @date */
+static KursDate
+monday_of (KursDate date)
+{
+  return date - (KursDate) (kurs_calendar_weekday (date) - 1);
+}
+
+/* Zoomed to months: each week's number at its Monday, from @from to
+ * @to (the room the month @month leaves after its name) */
+static void
+draw_week_numbers (KursTimelineView *self,
+                   GtkSnapshot      *snapshot,
+                   KursDate          month,
+                   double            from,
+                   double            to,
+                   const GdkRGBA    *color)
+{
+  double week = self->zoom * 7;
+
+  if (week < WEEK_NUMBER_ROOM)
+    return;
+  for (KursDate monday = monday_of (month) + 7; ; monday += 7)
+    {
+      double x = screen_x (self, monday);
+      g_autofree char *number = NULL;
+
+      if (x + week > to + week / 2 || x > gtk_widget_get_width (GTK_WIDGET (self)))
+        break;
+      if (x < from || x < 0)
+        continue;
+      number = g_strdup_printf ("%d", kurs_calendar_iso_week (monday, NULL));
+      draw_text (self, snapshot, self->layout, number, x + 2, SCALE_ROW + SCALE_ROW / 2, week - 4, color);
+    }
+}
+
+/* Zoomed to weeks: the scale's lower row is the weeks, by their ISO
+ * numbers, each from its Monday */
+static void
+draw_week_row (KursTimelineView *self,
+               GtkSnapshot      *snapshot,
+               double            height,
+               const GdkRGBA    *line,
+               const GdkRGBA    *text)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double week = self->zoom * 7;
+  KursDate first = date_at (self, 0);
+
+  if (first == KURS_DATE_NONE)
+    return;
+  for (KursDate monday = monday_of (first); screen_x (self, monday) < width; monday += 7)
+    {
+      double x = screen_x (self, monday);
+      int number = kurs_calendar_iso_week (monday, NULL);
+      /* Translators: an ISO week's number on the timeline's scale, "Week 47" */
+      g_autofree char *label = week >= 2 * WEEK_ROOM ? g_strdup_printf (_("Week %d"), number)
+                                                     : g_strdup_printf ("%d", number);
+
+      if (x >= 0)
+        fill_rect (snapshot, line, x, SCALE_ROW, 1, height - SCALE_ROW);
+      draw_text (self, snapshot, self->layout, label, MAX (x, 0.0) + 4, SCALE_ROW + SCALE_ROW / 2,
+                 x + week - MAX (x, 0.0) - 6, text);
+    }
+}
+
 static void
 draw_scale (KursTimelineView *self,
             GtkSnapshot      *snapshot,
@@ -672,7 +743,9 @@ draw_scale (KursTimelineView *self,
   KursTimeScale s = scale (self);
   double offset = x_offset (self);
   gboolean days = kurs_time_scale_shows_unit (&s, KURS_TIME_UNIT_DAY);
-  KursTimeUnit top = days ? KURS_TIME_UNIT_MONTH : KURS_TIME_UNIT_YEAR;
+  /* Zoomed to weeks: the months at the top, the ISO weeks below */
+  gboolean weeks = !days && (self->calendar & KURS_CALENDAR_WEEKS) && s.px_per_day * 7 >= WEEK_ROOM;
+  KursTimeUnit top = days || weeks ? KURS_TIME_UNIT_MONTH : KURS_TIME_UNIT_YEAR;
   KursTimeUnit bottom = days ? KURS_TIME_UNIT_DAY
                       : kurs_time_scale_shows_unit (&s, KURS_TIME_UNIT_MONTH) ? KURS_TIME_UNIT_MONTH
                       : KURS_TIME_UNIT_QUARTER;
@@ -698,6 +771,11 @@ draw_scale (KursTimelineView *self,
 
       if (level == 1 && !show_bottom)
         break;
+      if (level == 1 && weeks)
+        {
+          draw_week_row (self, snapshot, height, &faint_line, &dim_text);
+          break;
+        }
 
       ticks = kurs_time_scale_ticks (&s, -offset, width - offset, unit);
       for (guint i = 0; i < ticks->len; i++)
@@ -747,10 +825,14 @@ draw_scale (KursTimelineView *self,
           /* The line that closes the period, without a label of its own */
           if (date > last)
             continue;
+          /* Zoomed to months: the weeks' numbers after the month's name */
+          if (unit == KURS_TIME_UNIT_MONTH && level == 1 && (self->calendar & KURS_CALENDAR_WEEKS))
+            draw_week_numbers (self, snapshot, date, left + MONTH_NAME_ROOM, next, &dim_text);
           draw_text (self, snapshot, level == 0 ? self->bold_layout : self->layout, label, left,
                      level * SCALE_ROW + SCALE_ROW / 2, next - left - (unit == KURS_TIME_UNIT_DAY ? 0 : 2),
                      level == 0 ? &text
-                     : unit == KURS_TIME_UNIT_DAY && !self->calendar_hidden && is_holiday (self, date)
+                     : unit == KURS_TIME_UNIT_DAY && (self->calendar & KURS_CALENDAR_HOLIDAYS) &&
+                       is_holiday (self, date)
                      ? &holiday : &dim_text);
         }
     }
@@ -759,10 +841,117 @@ draw_scale (KursTimelineView *self,
 /* What a month's name takes at the top of the scale */
 #define MONTH_LABEL_ROOM 130
 
-/* The Danish planning calendar, behind the items: at a day's zoom, the
- * weekends and public holidays shaded (a holiday's day number red in the
- * scale) and each week's number at its Monday; at every zoom, the
- * municipal elections, which end one council's term and begin the next */
+/* The calendar's labels, in pills in a row under the scale: an election's
+ * first, then a council term's, then a budget's, each only where it does
+ * not overlap one placed before it or the title of the lane under them */
+typedef struct {
+  graphene_rect_t  rect;
+  char            *label;
+  int              priority;   /* 0 first */
+  gboolean         bordered;
+} Pill;
+
+static void
+clear_pill (gpointer data)
+{
+  g_free (((Pill *) data)->label);
+}
+
+static int
+compare_pills (gconstpointer a,
+               gconstpointer b)
+{
+  const Pill *p = a, *q = b;
+
+  if (p->priority != q->priority)
+    return p->priority - q->priority;
+  return p->rect.origin.x < q->rect.origin.x ? -1 : p->rect.origin.x > q->rect.origin.x;
+}
+
+/* A pill for @label, centred on @x or from @x */
+static void
+add_pill (KursTimelineView *self,
+          GArray           *pills,
+          char             *label,
+          double            x,
+          gboolean          centred,
+          int               priority)
+{
+  Pill pill = { GRAPHENE_RECT_INIT (0, 0, 0, 0), label, priority, priority == 0 };
+  int w, h;
+
+  pango_layout_set_text (self->bold_layout, label, -1);
+  pango_layout_set_width (self->bold_layout, -1);
+  pango_layout_get_pixel_size (self->bold_layout, &w, &h);
+  graphene_rect_init (&pill.rect, centred ? x - w / 2.0 - 8 : x, SCALE_HEIGHT + 2, w + 16, SCALE_ROW - 4);
+  g_array_append_val (pills, pill);
+}
+
+/* Where the title of the lane under the pills' row is, or an empty box */
+static graphene_rect_t
+lane_title_under_pills (KursTimelineView *self)
+{
+  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+    {
+      double top = y_offset (self) + self->lane_y[lane];
+
+      if (top < SCALE_HEIGHT + SCALE_ROW && top + LANE_HEADER > SCALE_HEIGHT)
+        {
+          g_autofree char *title = g_strdup_printf ("▾ %s", kurs_lane_get_title (lane));
+          int w, h;
+
+          pango_layout_set_text (self->bold_layout, title, -1);
+          pango_layout_set_width (self->bold_layout, -1);
+          pango_layout_get_pixel_size (self->bold_layout, &w, &h);
+          return GRAPHENE_RECT_INIT (0, top, 8 + w + 8, LANE_HEADER);
+        }
+    }
+  return GRAPHENE_RECT_INIT (0, 0, 0, 0);
+}
+
+static void
+draw_pills (KursTimelineView *self,
+            GtkSnapshot      *snapshot,
+            GArray           *pills)
+{
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  graphene_rect_t title = lane_title_under_pills (self);
+  GdkRGBA fill, border, text, dim;
+
+  fg_color (self, &fill, 0.1);
+  fg_color (self, &border, 0.55);
+  fg_color (self, &text, 0.9);
+  fg_color (self, &dim, 0.55);
+  if (title.size.width > 0)
+    g_array_append_val (placed, title);
+
+  g_array_sort (pills, compare_pills);
+  for (guint i = 0; i < pills->len; i++)
+    {
+      Pill *pill = &g_array_index (pills, Pill, i);
+      graphene_rect_t room = pill->rect;
+      gboolean free = TRUE;
+
+      graphene_rect_inset (&room, -2, 0);
+      for (guint k = 0; k < placed->len && free; k++)
+        free = !graphene_rect_intersection (&room, &g_array_index (placed, graphene_rect_t, k), NULL);
+      if (!free)
+        continue;
+      g_array_append_val (placed, pill->rect);
+      rounded (snapshot, &pill->rect, (SCALE_ROW - 4) / 2, &fill, pill->bordered ? &border : NULL,
+               pill->bordered ? 1.0 : 0);
+      draw_text (self, snapshot, self->bold_layout, pill->label, pill->rect.origin.x + 8,
+                 pill->rect.origin.y + pill->rect.size.height / 2, pill->rect.size.width - 15,
+                 pill->bordered ? &text : &dim);
+    }
+}
+
+/* The Danish planning calendar, behind the items, as far as it is asked
+ * for: at a day's zoom, the weekends and public holidays shaded (a
+ * holiday's day number red in the scale) and each week's number at its
+ * Monday; at every zoom, every other council term faintly shaded, each
+ * municipal election as a line, the day each year's budget is due as a
+ * dashed line, and their names in pills where there is room */
 static void
 draw_calendar (KursTimelineView *self,
                GtkSnapshot      *snapshot,
@@ -771,17 +960,20 @@ draw_calendar (KursTimelineView *self,
 {
   KursTimeScale s = scale (self);
   KursDate first = date_at (self, 0), last = date_at (self, width);
-  GdkRGBA weekend, holiday, faint, election, pill_fill, text;
+  GdkRGBA weekend, holiday, faint, line, term_shade;
+  g_autoptr(GArray) marks = NULL;
+  g_autoptr(GArray) pills = NULL;
+  graphene_rect_t title = lane_title_under_pills (self);
+  double election_end = 0;
 
-  if (self->calendar_hidden || first == KURS_DATE_NONE || last < first)
+  if (self->calendar == 0 || first == KURS_DATE_NONE || last < first)
     return;
 
   fg_color (self, &weekend, 0.035);
   fg_color (self, &faint, 0.55);
   /* an election in the text's colour, not an item's */
-  fg_color (self, &election, 0.55);
-  fg_color (self, &pill_fill, 0.1);
-  fg_color (self, &text, 0.9);
+  fg_color (self, &line, 0.55);
+  fg_color (self, &term_shade, 0.025);
   holiday = palette (KURS_TIMELINE_COLOR_OVERDUE);
   holiday.alpha = 0.08;
 
@@ -793,43 +985,73 @@ draw_calendar (KursTimelineView *self,
         int year, month, day;
 
         kurs_date_to_ymd (date, &year, &month, &day);
-        if (is_holiday (self, date))
+        if ((self->calendar & KURS_CALENDAR_HOLIDAYS) && is_holiday (self, date))
           fill_rect (snapshot, &holiday, x, SCALE_HEIGHT, self->zoom, height - SCALE_HEIGHT);
-        else if (weekday >= G_DATE_SATURDAY)
+        else if ((self->calendar & KURS_CALENDAR_HOLIDAYS) && weekday >= G_DATE_SATURDAY)
           fill_rect (snapshot, &weekend, x, SCALE_HEIGHT, self->zoom, height - SCALE_HEIGHT);
 
         /* a week's number at its Monday, clear of the month's name (which
          * stays in sight at the left) */
-        if (weekday == G_DATE_MONDAY && self->zoom * 7 > 40
+        if ((self->calendar & KURS_CALENDAR_WEEKS) && weekday == G_DATE_MONDAY && self->zoom * 7 > 40
             && x - MAX (screen_x (self, kurs_date_from_ymd (year, month, 1)), 0.0) > MONTH_LABEL_ROOM)
           {
-            /* Translators: an ISO week's number on the timeline's scale, "Week 47" */
             g_autofree char *label = g_strdup_printf (_("Week %d"), kurs_calendar_iso_week (date, NULL));
 
             draw_text (self, snapshot, self->layout, label, x + 4, SCALE_ROW / 2, self->zoom * 7 - 8, &faint);
           }
       }
 
-  for (int year = kurs_date_get_year (first); year <= kurs_date_get_year (last); year++)
+  marks = kurs_calendar_marks (first, last, self->calendar);
+  pills = g_array_new (FALSE, FALSE, sizeof (Pill));
+  g_array_set_clear_func (pills, clear_pill);
+  for (guint i = 0; i < marks->len; i++)
     {
-      KursDate day = kurs_calendar_council_election (year);
-      double x;
-      int w, h;
-      graphene_rect_t pill;
-      const char *label = _("Municipal election");
+      const KursCalendarMark *mark = &g_array_index (marks, KursCalendarMark, i);
+      double x = screen_x (self, mark->start), end = screen_x (self, mark->end + 1);
 
-      if (day == KURS_DATE_NONE || day < first || day > last)
-        continue;
-      x = screen_x (self, day) + self->zoom / 2;
-      fill_rect (snapshot, &election, x - 1, SCALE_HEIGHT, 2, height - SCALE_HEIGHT);
-      pango_layout_set_text (self->bold_layout, label, -1);
-      pango_layout_set_width (self->bold_layout, -1);
-      pango_layout_get_pixel_size (self->bold_layout, &w, &h);
-      graphene_rect_init (&pill, x - w / 2.0 - 8, SCALE_HEIGHT + 2, w + 16, SCALE_ROW - 4);
-      rounded (snapshot, &pill, (SCALE_ROW - 4) / 2, &pill_fill, &election, 1.0);
-      draw_text (self, snapshot, self->bold_layout, label, pill.origin.x + 8, SCALE_HEIGHT + SCALE_ROW / 2,
-                 w + 1, &text);
+      switch (mark->kind)
+        {
+        case KURS_CALENDAR_MARK_TERM:
+          if (((mark->year - 2022) / 4) % 2 != 0)
+            fill_rect (snapshot, &term_shade, x, SCALE_HEIGHT, end - x, height - SCALE_HEIGHT);
+          /* kept in sight at the left while any of the term is, after
+           * the lane's title and the election that began it, and before
+           * the election that ends it */
+          {
+            char *label = kurs_calendar_mark_label (mark);
+            g_autofree char *election = g_strdup (_("Municipal election"));
+            double next = screen_x (self, kurs_calendar_council_election (mark->year + 3)) + self->zoom / 2;
+            int w, h;
+
+            pango_layout_set_text (self->bold_layout, election, -1);
+            pango_layout_set_width (self->bold_layout, -1);
+            pango_layout_get_pixel_size (self->bold_layout, &w, &h);
+            double left = MAX (MAX (x, title.origin.x + title.size.width), election_end) + 4;
+            double right = next > left ? MIN (end, next - w / 2.0 - 8) : end;
+
+            add_pill (self, pills, label, left, FALSE, 1);
+            if (left + g_array_index (pills, Pill, pills->len - 1).rect.size.width > right - 4)
+              g_array_set_size (pills, pills->len - 1);
+          }
+          break;
+        case KURS_CALENDAR_MARK_ELECTION:
+          x += self->zoom / 2;
+          fill_rect (snapshot, &line, x - 1, SCALE_HEIGHT, 2, height - SCALE_HEIGHT);
+          add_pill (self, pills, kurs_calendar_mark_label (mark), x, TRUE, 0);
+          election_end = g_array_index (pills, Pill, pills->len - 1).rect.origin.x +
+                         g_array_index (pills, Pill, pills->len - 1).rect.size.width;
+          break;
+        case KURS_CALENDAR_MARK_BUDGET:
+          x += self->zoom / 2;
+          for (double y = SCALE_HEIGHT; y < height; y += 8)
+            fill_rect (snapshot, &line, x - 0.5, y, 1, MIN (4.0, height - y));
+          add_pill (self, pills, kurs_calendar_mark_label (mark), x, TRUE, 2);
+          break;
+        default:
+          break;
+        }
     }
+  draw_pills (self, snapshot, pills);
 }
 
 static void
@@ -2082,6 +2304,7 @@ kurs_timeline_view_init (KursTimelineView *self)
   self->zoom = 1.0;
   self->fitted = TRUE;
   self->selected = -1;
+  self->calendar = KURS_CALENDAR_ALL;
   self->accessible_items = g_ptr_array_new ();
   update_selection_actions (self);
   self->hover = -1;
@@ -2242,29 +2465,30 @@ kurs_timeline_view_set_visible_range (KursTimelineView *self,
 }
 
 /**
- * kurs_timeline_view_set_calendar_shown:
+ * kurs_timeline_view_set_calendar:
+ * @layers: what of the Danish calendar to draw: week numbers, weekends and
+ *   public holidays, council terms and elections, budgets
  *
- * Whether the Danish calendar — week numbers, weekends and public
- * holidays, municipal elections — is drawn behind the items.
+ * Sets what of the Danish calendar is drawn behind the items.
  */
 void
-kurs_timeline_view_set_calendar_shown (KursTimelineView *self,
-                                       gboolean          shown)
+kurs_timeline_view_set_calendar (KursTimelineView   *self,
+                                 KursCalendarLayers  layers)
 {
   g_return_if_fail (KURS_IS_TIMELINE_VIEW (self));
 
-  if (self->calendar_hidden == !shown)
+  if (self->calendar == (layers & KURS_CALENDAR_ALL))
     return;
-  self->calendar_hidden = !shown;
+  self->calendar = layers & KURS_CALENDAR_ALL;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-gboolean
-kurs_timeline_view_get_calendar_shown (KursTimelineView *self)
+KursCalendarLayers
+kurs_timeline_view_get_calendar (KursTimelineView *self)
 {
-  g_return_val_if_fail (KURS_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (KURS_IS_TIMELINE_VIEW (self), 0);
 
-  return !self->calendar_hidden;
+  return self->calendar;
 }
 
 gboolean

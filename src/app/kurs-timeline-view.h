@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "kurs-calendar.h"
 #include "kurs-timeline.h"
 
 G_BEGIN_DECLS
@@ -24,9 +25,9 @@ void          kurs_timeline_view_set_visible_range (KursTimelineView *self,
                                                     KursDate          first,
                                                     KursDate          last);
 
-void          kurs_timeline_view_set_calendar_shown (KursTimelineView *self,
-                                                     gboolean          shown);
-gboolean      kurs_timeline_view_get_calendar_shown (KursTimelineView *self);
+void          kurs_timeline_view_set_calendar       (KursTimelineView   *self,
+                                                     KursCalendarLayers  layers);
+KursCalendarLayers kurs_timeline_view_get_calendar  (KursTimelineView   *self);
 gboolean      kurs_timeline_view_get_lane_collapsed (KursTimelineView *self,
                                                     KursLane          lane);
 void          kurs_timeline_view_set_lane_collapsed (KursTimelineView *self,

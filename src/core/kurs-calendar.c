@@ -8,9 +8,10 @@
 #include "kurs-calendar.h"
 
 /* The Danish planning calendar: public holidays (computed from Easter, so
- * they never run out), ISO week numbers, and the municipal elections that
- * begin each council's four-year term.  (Issue 24 draws them on the
- * timeline; these are the rules.) */
+ * they never run out), ISO week numbers, the municipal elections that
+ * begin each council's four-year term, and the budget each council adopts
+ * in October for the year after.  The timeline on screen and on paper
+ * draws them; these are the rules. */
 
 /**
  * kurs_calendar_easter:
@@ -148,4 +149,107 @@ kurs_calendar_council_election (int year)
 
   /* the first Tuesday, and two weeks on */
   return first + (2 - kurs_calendar_weekday (first) + 7) % 7 + 14;
+}
+
+/**
+ * kurs_calendar_council_term:
+ *
+ * A council sits for four years from 1 January after its election:
+ * 2022–2025, 2026–2029…
+ *
+ * Returns: the first year of the term @year is in
+ */
+int
+kurs_calendar_council_term (int year)
+{
+  return year - ((year - 2022) % 4 + 4) % 4;
+}
+
+/**
+ * kurs_calendar_budget_adoption:
+ *
+ * The council adopts the budget for a year at its second reading, by
+ * 15 October of the year before (the Local Government Act, § 38).
+ *
+ * Returns: the day @year's budget is due
+ */
+KursDate
+kurs_calendar_budget_adoption (int year)
+{
+  return kurs_date_from_ymd (year - 1, 10, 15);
+}
+
+/**
+ * kurs_calendar_marks:
+ *
+ * Returns: (element-type KursCalendarMark): the terms, elections and
+ *   budgets of @layers that fall (wholly or partly) in @first to @last, by
+ *   their start
+ */
+GArray *
+kurs_calendar_marks (KursDate           first,
+                     KursDate           last,
+                     KursCalendarLayers layers)
+{
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (KursCalendarMark));
+  int first_year, last_year;
+
+  g_return_val_if_fail (first != KURS_DATE_NONE && last >= first, marks);
+
+  first_year = kurs_date_get_year (first);
+  last_year = kurs_date_get_year (last);
+  for (int year = kurs_calendar_council_term (first_year); year <= last_year + 1; year++)
+    {
+      if ((layers & KURS_CALENDAR_COUNCIL) && year == kurs_calendar_council_term (year))
+        {
+          KursCalendarMark term = { KURS_CALENDAR_MARK_TERM, kurs_date_from_ymd (year, 1, 1),
+                                    kurs_date_from_ymd (year + 3, 12, 31), year };
+
+          if (term.end >= first && term.start <= last)
+            g_array_append_val (marks, term);
+        }
+      if ((layers & KURS_CALENDAR_BUDGET))
+        {
+          KursDate due = kurs_calendar_budget_adoption (year + 1);
+          KursCalendarMark budget = { KURS_CALENDAR_MARK_BUDGET, due, due, year + 1 };
+
+          if (due >= first && due <= last)
+            g_array_append_val (marks, budget);
+        }
+      if ((layers & KURS_CALENDAR_COUNCIL) && kurs_calendar_council_election (year) != KURS_DATE_NONE)
+        {
+          KursDate day = kurs_calendar_council_election (year);
+          KursCalendarMark election = { KURS_CALENDAR_MARK_ELECTION, day, day, year };
+
+          if (day >= first && day <= last)
+            g_array_append_val (marks, election);
+        }
+    }
+  return marks;
+}
+
+/**
+ * kurs_calendar_mark_label:
+ *
+ * Returns: the mark in words: "Council term 2022–2025", "Municipal
+ *   election", "Budget 2027"
+ */
+char *
+kurs_calendar_mark_label (const KursCalendarMark *mark)
+{
+  g_return_val_if_fail (mark != NULL, NULL);
+
+  switch (mark->kind)
+    {
+    case KURS_CALENDAR_MARK_TERM:
+      /* Translators: a municipal council's four years, "Council term 2022–2025" */
+      return g_strdup_printf (_("Council term %d–%d"), mark->year, mark->year + 3);
+    case KURS_CALENDAR_MARK_ELECTION:
+      return g_strdup (_("Municipal election"));
+    case KURS_CALENDAR_MARK_BUDGET:
+      /* Translators: the day the council adopts the budget for that year, "Budget 2027" */
+      return g_strdup_printf (_("Budget %d"), mark->year);
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }

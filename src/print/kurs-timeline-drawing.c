@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "kurs-calendar.h"
 #include "kurs-timeline-drawing.h"
 #include "kurs-timeline.h"
 
@@ -14,10 +15,13 @@
  * name on the left, its days as a bar or a mark on the right (each
  * occurrence of a series on the same row) — lane by lane, in the colours
  * of the window's timeline, with the day it was printed as a red line.
+ * Behind them the Danish planning calendar as far as a page can show it:
+ * every other council term shaded and each named under the years, the
+ * municipal elections as lines, and the day each budget is due dashed.
  * A long timeline goes on over the next pages, cut between rows. */
 
 #define ROW         14.0
-#define SCALE       18.0
+#define SCALE       28.0     /* the years, and the council terms below them */
 #define LABEL_SHARE 0.36
 
 typedef struct {
@@ -130,6 +134,57 @@ draw (cairo_t *cr,
       cairo_move_to (cr, X (start) + 2, 2);
       pango_cairo_show_layout (cr, layout);
     }
+
+  /* The calendar, behind the rows */
+  {
+    g_autoptr(GArray) marks = kurs_calendar_marks (drawing->first, drawing->last,
+                                                   KURS_CALENDAR_COUNCIL | KURS_CALENDAR_BUDGET);
+    static const double dash[] = { 2.0, 2.0 };
+
+    for (guint i = 0; i < marks->len; i++)
+      {
+        const KursCalendarMark *mark = &g_array_index (marks, KursCalendarMark, i);
+        double x1 = X (MAX (mark->start, drawing->first)), x2 = X (MIN (mark->end, drawing->last) + 1);
+
+        switch (mark->kind)
+          {
+          case KURS_CALENDAR_MARK_TERM:
+            {
+              g_autofree char *label = kurs_calendar_mark_label (mark);
+              g_autoptr(PangoLayout) layout = text (cr, label, x2 - x1 - 4, FALSE);
+
+              if (((mark->year - 2022) / 4) % 2 != 0)
+                {
+                  cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.05);
+                  cairo_rectangle (cr, x1, 13, x2 - x1, height - 13);
+                  cairo_fill (cr);
+                }
+              rgb (cr, 0.35, 0.35, 0.35);
+              cairo_move_to (cr, x1 + 2, 14);
+              pango_cairo_show_layout (cr, layout);
+            }
+            break;
+          case KURS_CALENDAR_MARK_ELECTION:
+            rgb (cr, 0.35, 0.35, 0.35);
+            cairo_set_line_width (cr, 1);
+            cairo_move_to (cr, (x1 + x2) / 2, 13);
+            cairo_line_to (cr, (x1 + x2) / 2, height);
+            cairo_stroke (cr);
+            break;
+          case KURS_CALENDAR_MARK_BUDGET:
+            rgb (cr, 0.55, 0.55, 0.55);
+            cairo_set_line_width (cr, 0.5);
+            cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+            cairo_move_to (cr, (x1 + x2) / 2, SCALE);
+            cairo_line_to (cr, (x1 + x2) / 2, height);
+            cairo_stroke (cr);
+            cairo_set_dash (cr, NULL, 0, 0);
+            break;
+          default:
+            break;
+          }
+      }
+  }
 
   /* Only the rows in sight: a page, or a picture, shows a slice of a long
    * timeline */
