@@ -58,6 +58,7 @@ static guint signals[N_SIGNALS];
 typedef struct {
   const KursSpan *spans;
   KursTimeline   *timeline;
+  guint           rank[KURS_N_LANES];   /* a lane's place from the top */
 } SortData;
 
 static int
@@ -71,7 +72,7 @@ compare_items (gconstpointer a,
   const KursTimelineItem *y = kurs_timeline_get_item (data->timeline, j);
 
   if (x->lane != y->lane)
-    return x->lane < y->lane ? -1 : 1;
+    return data->rank[x->lane] < data->rank[y->lane] ? -1 : 1;
   if (data->spans[i].start != data->spans[j].start)
     return data->spans[i].start < data->spans[j].start ? -1 : 1;
   return i < j ? -1 : i > j;
@@ -136,10 +137,12 @@ fill (KursTimelineList *self)
   int selected = kurs_timeline_list_get_selected (self);
   g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  SortData data = { kurs_timeline_get_spans (self->timeline), self->timeline };
+  SortData data = { kurs_timeline_get_spans (self->timeline), self->timeline, { 0 } };
   int lane = -1;
 
   self->stale = FALSE;
+  for (guint position = 0; position < KURS_N_LANES; position++)
+    data.rank[kurs_timeline_get_lane_at (self->timeline, position)] = position;
   for (guint i = 0; i < n; i++)
     g_array_append_val (order, i);
   g_qsort_with_data (order->data, (int) n, sizeof (guint), compare_items, &data);

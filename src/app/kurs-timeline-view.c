@@ -70,6 +70,7 @@ struct _KursTimelineView
   GPtrArray     *accessible_items;
   guint          n_accessible;
   guint          accessible_id;
+  guint          accessible_tick;
   int            accessible_width;   /* the size they were handed out for */
   int            accessible_height;
 
@@ -196,8 +197,10 @@ compute_lanes (KursTimelineView *self)
 {
   double y = 0.0;
 
-  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+  for (guint position = 0; position < KURS_N_LANES; position++)
     {
+      KursLane lane = kurs_timeline_get_lane_at (self->timeline, position);
+
       self->lane_y[lane] = y;
       y += LANE_HEADER;
       if (!self->collapsed[lane])
@@ -295,8 +298,9 @@ hit (KursTimelineView *self,
     return -1;
 
   content_y = y - y_offset (self);
-  for (KursLane lane = KURS_N_LANES; lane-- > 0; )
+  for (guint position = KURS_N_LANES; position-- > 0; )
     {
+      KursLane lane = kurs_timeline_get_lane_at (self->timeline, position);
       double rows_y;
       guint row, n;
       const guint *items;
@@ -891,8 +895,9 @@ add_pill (KursTimelineView *self,
 static graphene_rect_t
 lane_title_under_pills (KursTimelineView *self)
 {
-  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+  for (guint position = 0; position < KURS_N_LANES; position++)
     {
+      KursLane lane = kurs_timeline_get_lane_at (self->timeline, position);
       double top = y_offset (self) + self->lane_y[lane];
 
       if (top < SCALE_HEIGHT + SCALE_ROW && top + LANE_HEADER > SCALE_HEIGHT)
@@ -1108,8 +1113,9 @@ kurs_timeline_view_snapshot (GtkWidget   *widget,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, (float) SCALE_HEIGHT, (float) width,
                                                          (float) MAX (height - SCALE_HEIGHT, 0)));
 
-  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+  for (guint position = 0; position < KURS_N_LANES; position++)
     {
+      KursLane lane = kurs_timeline_get_lane_at (self->timeline, position);
       double top = y_offset (self) + self->lane_y[lane];
       guint n_rows = kurs_timeline_get_n_rows (self->timeline, lane);
       g_autofree char *title = NULL;
@@ -1209,8 +1215,9 @@ items_in_view (KursTimelineView *self)
   GArray *found = g_array_new (FALSE, FALSE, sizeof (int));
   gboolean selected_found = self->selected < 0;
 
-  for (KursLane lane = 0; lane < KURS_N_LANES && found->len < MAX_ACCESSIBLE_ITEMS; lane++)
+  for (guint position = 0; position < KURS_N_LANES && found->len < MAX_ACCESSIBLE_ITEMS; position++)
     {
+      KursLane lane = kurs_timeline_get_lane_at (self->timeline, position);
       guint n_rows = self->collapsed[lane] ? 0 : kurs_timeline_get_n_rows (self->timeline, lane);
 
       for (guint row = 0; row < n_rows && found->len < MAX_ACCESSIBLE_ITEMS; row++)
@@ -1255,6 +1262,11 @@ update_accessible_items (KursTimelineView *self)
   GtkWidget *selected_item = NULL;
 
   g_clear_handle_id (&self->accessible_id, g_source_remove);
+  if (self->accessible_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->accessible_tick);
+      self->accessible_tick = 0;
+    }
   if (self->timeline == NULL)
     return;
 
@@ -1292,13 +1304,28 @@ update_accessible_items (KursTimelineView *self)
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
+/* In a frame's update phase, so that the frame's layout places them at
+ * once: the view is never left waiting for an allocation between frames */
+static gboolean
+update_accessible_items_tick (GtkWidget     *widget,
+                              GdkFrameClock *clock,
+                              gpointer       data)
+{
+  KursTimelineView *self = KURS_TIMELINE_VIEW (widget);
+
+  self->accessible_tick = 0;
+  update_accessible_items (self);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 update_accessible_items_cb (gpointer data)
 {
   KursTimelineView *self = data;
 
   self->accessible_id = 0;
-  update_accessible_items (self);
+  if (self->accessible_tick == 0)
+    self->accessible_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), update_accessible_items_tick, NULL, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -1503,9 +1530,11 @@ neighbour (KursTimelineView *self,
 
   /* The visible rows, top to bottom */
   flat = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
-  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
-    if (!self->collapsed[lane])
-      for (guint row = 0; row < kurs_timeline_get_n_rows (self->timeline, lane); row++)
+  for (guint at = 0; at < KURS_N_LANES; at++)
+    {
+      KursLane lane = kurs_timeline_get_lane_at (self->timeline, at);
+
+      for (guint row = 0; !self->collapsed[lane] && row < kurs_timeline_get_n_rows (self->timeline, lane); row++)
         {
           guint pair[2] = { lane, row };
 
@@ -1513,6 +1542,7 @@ neighbour (KursTimelineView *self,
             position = flat->len;
           g_array_append_val (flat, pair);
         }
+    }
 
   for (int p = (int) position + dy; p >= 0 && p < (int) flat->len && found < 0; p += dy)
     {
@@ -2155,6 +2185,11 @@ kurs_timeline_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->prepare_id, g_source_remove);
   g_clear_handle_id (&self->accessible_id, g_source_remove);
+  if (self->accessible_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->accessible_tick);
+      self->accessible_tick = 0;
+    }
   if (self->accessible_items != NULL)
     {
       for (guint i = 0; i < self->accessible_items->len; i++)

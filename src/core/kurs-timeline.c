@@ -483,6 +483,33 @@ strategy_changed_cb (KursTimeline *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/**
+ * kurs_timeline_get_lane_at:
+ * @position: 0 for the top lane, up to %KURS_N_LANES - 1
+ *
+ * The lanes from the top: the process first while the strategy is being
+ * made; once it is approved, what is followed up, the action plans, first.
+ *
+ * Returns: the lane shown at @position
+ */
+KursLane
+kurs_timeline_get_lane_at (KursTimeline *self,
+                           guint         position)
+{
+  static const KursLane making[] = { KURS_LANE_PROCESS, KURS_LANE_HEARINGS, KURS_LANE_ACTION_PLANS,
+                                     KURS_LANE_DATA, KURS_LANE_CORRECTIONS };
+  static const KursLane following[] = { KURS_LANE_ACTION_PLANS, KURS_LANE_PROCESS, KURS_LANE_HEARINGS,
+                                        KURS_LANE_DATA, KURS_LANE_CORRECTIONS };
+  int status;
+
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), KURS_LANE_PROCESS);
+  g_return_val_if_fail (position < KURS_N_LANES, KURS_LANE_PROCESS);
+  G_STATIC_ASSERT (G_N_ELEMENTS (making) == KURS_N_LANES && G_N_ELEMENTS (following) == KURS_N_LANES);
+
+  status = kurs_record_get_enum (self->strategy, "status");
+  return status == KURS_STATUS_APPROVED || status == KURS_STATUS_ADOPTED ? following[position] : making[position];
+}
+
 static void
 kurs_timeline_dispose (GObject *object)
 {
@@ -561,6 +588,9 @@ kurs_timeline_new (KursStore  *store,
   g_signal_connect_object (strategy, "changed::start_year", G_CALLBACK (strategy_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (strategy, "changed::end_year", G_CALLBACK (strategy_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* approved, the lanes come in another order */
+  g_signal_connect_object (strategy, "changed::status", G_CALLBACK (strategy_changed_cb), self,
                            G_CONNECT_SWAPPED);
   rebuild (self);
 

@@ -122,6 +122,8 @@ gboolean                kurs_timeline_move            (KursTimeline     *self,
                                                        GError          **error);
 
 const char             *kurs_lane_get_title           (KursLane          lane);
+KursLane                kurs_timeline_get_lane_at     (KursTimeline    *self,
+                                                       guint            position);
 char                   *kurs_timeline_item_get_kind_label (const KursTimelineItem *item);
 char                   *kurs_timeline_item_describe   (KursTimeline     *self,
                                                        guint             index);

@@ -293,9 +293,11 @@ kurs_timeline_drawing_add (KursPrintDocument *document,
   g_array_set_clear_func (drawing->rows, clear_row);
   kurs_timeline_get_range (drawing->timeline, &drawing->first, &drawing->last);
 
-  /* One row a record, lane by lane, in the timeline's order */
-  for (KursLane lane = 0; lane < KURS_N_LANES; lane++)
+  /* One row a record, lane by lane in the window's order, in the
+   * timeline's order */
+  for (guint position = 0; position < KURS_N_LANES; position++)
     {
+      KursLane lane = kurs_timeline_get_lane_at (drawing->timeline, position);
       guint lane_start = drawing->rows->len;
 
       for (guint i = 0; i < kurs_timeline_get_n_items (drawing->timeline); i++)
