@@ -141,18 +141,7 @@ main (int   argc,
 
   /* what it made goes: a library of 20,000 items and its documents */
   g_clear_object (&store);
-  {
-    g_autoptr(GDir) made = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (made && (name = g_dir_read_name (made)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-    g_rmdir (dir);
-  }
+  kurs_bench_remove_dir (dir);
 
   return 0;
 }

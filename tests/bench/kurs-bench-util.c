@@ -5,6 +5,8 @@
 
 #include <stdlib.h>
 
+#include <glib/gstdio.h>
+
 #include "kurs-bench-util.h"
 
 static int
@@ -39,6 +41,27 @@ kurs_bench_make_dir (void)
 
   g_assert_no_error (error);
   return dir;
+}
+
+/**
+ * kurs_bench_remove_dir:
+ *
+ * Removes a folder kurs_bench_make_dir() made, and the files in it: a
+ * benchmark's libraries are large.
+ */
+void
+kurs_bench_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) made = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (made != NULL && (name = g_dir_read_name (made)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
 }
 
 static char *

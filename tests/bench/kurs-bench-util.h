@@ -12,5 +12,6 @@ double      kurs_bench_median            (GArray    *samples);
 double      kurs_bench_percentile        (GArray    *samples,
                                           double     p);
 char       *kurs_bench_make_dir          (void);
+void        kurs_bench_remove_dir        (const char *dir);
 
 G_END_DECLS
