@@ -406,7 +406,7 @@ compare_with_planner (const char *library,
 
   if (planner == NULL || xdotool == NULL || kurs == NULL)
     {
-      g_print ("# GNOME Planner (planner) or xdotool is not installed: %s is left for it\n", planner_file);
+      g_print ("# GNOME Planner (planner) or xdotool is not installed: no comparison\n");
       return;
     }
 
