@@ -17,6 +17,59 @@
 
 #define RUNS_100K 3
 
+/* The median of @runs exports of @strategy; the XML kept in @xml */
+static double
+time_exports (KursStore   *store,
+              KursRecord  *strategy,
+              guint        runs,
+              GBytes     **xml)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  KursXmlVersionInfo info = { 1, "2022-11-29", "Socialudvalget" };
+
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GBytes) out = kurs_xml_export_live (store, strategy, &info, &error);
+      double seconds = (g_get_monotonic_time () - start) / 1e6;
+
+      g_assert_no_error (error);
+      g_array_append_val (times, seconds);
+      if (*xml == NULL)
+        *xml = g_bytes_ref (out);
+    }
+  return kurs_bench_median (times);
+}
+
+/* The median of @runs imports of @xml, each into a new library in @dir */
+static double
+time_imports (const char *dir,
+              const char *name,
+              GBytes     *xml,
+              guint       runs)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *other_path = g_strdup_printf ("%s/%s-%u.kurs", dir, name, i);
+      g_autoptr(KursStore) other = kurs_store_open (other_path, KURS_STORE_OPEN_DEFAULT, &error);
+      g_autoptr(KursRecord) imported = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double seconds;
+
+      g_assert_no_error (error);
+      imported = kurs_xml_import (other, xml, KURS_XML_IMPORT_DEFAULT, &error);
+      seconds = (g_get_monotonic_time () - start) / 1e6;
+      g_assert_no_error (error);
+      g_assert_nonnull (imported);
+      g_array_append_val (times, seconds);
+    }
+  return kurs_bench_median (times);
+}
+
 static void
 measure_100k (const char *dir)
 {
@@ -25,43 +78,16 @@ measure_100k (const char *dir)
   g_autoptr(KursStore) store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
   g_autoptr(KursRecord) strategy = NULL;
   g_autoptr(GBytes) xml = NULL;
-  g_autoptr(GArray) export_times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) import_times = g_array_new (FALSE, FALSE, sizeof (double));
-  KursXmlVersionInfo info = { 1, "2022-11-29", "Socialudvalget" };
+  double export_seconds, import_seconds;
 
   g_assert_no_error (error);
   strategy = kurs_bench_generate_strategy (store, 80000, 20000);
-
-  for (guint i = 0; i < RUNS_100K; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      g_autoptr(GBytes) out = kurs_xml_export_live (store, strategy, &info, &error);
-      double seconds = (g_get_monotonic_time () - start) / 1e6;
-
-      g_assert_no_error (error);
-      g_array_append_val (export_times, seconds);
-      if (xml == NULL)
-        xml = g_bytes_ref (out);
-    }
-
-  for (guint i = 0; i < RUNS_100K; i++)
-    {
-      g_autofree char *other_path = g_strdup_printf ("%s/import-100k-%u.kurs", dir, i);
-      g_autoptr(KursStore) other = kurs_store_open (other_path, KURS_STORE_OPEN_DEFAULT, &error);
-      g_autoptr(KursRecord) imported = NULL;
-      gint64 start = g_get_monotonic_time ();
-      double seconds;
-
-      imported = kurs_xml_import (other, xml, KURS_XML_IMPORT_DEFAULT, &error);
-      seconds = (g_get_monotonic_time () - start) / 1e6;
-      g_assert_no_error (error);
-      g_assert_nonnull (imported);
-      g_array_append_val (import_times, seconds);
-    }
+  export_seconds = time_exports (store, strategy, RUNS_100K, &xml);
+  import_seconds = time_imports (dir, "import-100k", xml, RUNS_100K);
 
   g_print ("bench: xml_size_100k %.1f MB\n", g_bytes_get_size (xml) / 1e6);
-  g_print ("bench: xml_export_100k %.3f s\n", kurs_bench_median (export_times));
-  g_print ("bench: xml_import_100k %.3f s\n", kurs_bench_median (import_times));
+  g_print ("bench: xml_export_100k %.3f s\n", export_seconds);
+  g_print ("bench: xml_import_100k %.3f s\n", import_seconds);
 }
 
 int
@@ -75,41 +101,15 @@ main (int   argc,
   g_autoptr(KursRecord) strategy = NULL;
   g_autoptr(KursRecord) version = NULL;
   g_autoptr(GBytes) xml = NULL;
-  g_autoptr(GArray) export_times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) import_times = g_array_new (FALSE, FALSE, sizeof (double));
-  KursXmlVersionInfo info = { 1, "2022-11-29", "Socialudvalget" };
+  double export_seconds, import_seconds;
 
   g_assert_no_error (error);
   strategy = kurs_bench_generate_strategy (store, 10000, 10000);
   version = kurs_approval_approve (store, strategy, "2022-11-29", NULL, &error);
   g_assert_no_error (error);
 
-  for (guint i = 0; i < RUNS; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      g_autoptr(GBytes) out = kurs_xml_export_live (store, strategy, &info, &error);
-      double seconds = (g_get_monotonic_time () - start) / 1e6;
-
-      g_assert_no_error (error);
-      g_array_append_val (export_times, seconds);
-      if (xml == NULL)
-        xml = g_bytes_ref (out);
-    }
-
-  for (guint i = 0; i < RUNS; i++)
-    {
-      g_autofree char *other_path = g_strdup_printf ("%s/import-%u.kurs", dir, i);
-      g_autoptr(KursStore) other = kurs_store_open (other_path, KURS_STORE_OPEN_DEFAULT, &error);
-      g_autoptr(KursRecord) imported = NULL;
-      gint64 start = g_get_monotonic_time ();
-      double seconds;
-
-      imported = kurs_xml_import (other, xml, KURS_XML_IMPORT_DEFAULT, &error);
-      seconds = (g_get_monotonic_time () - start) / 1e6;
-      g_assert_no_error (error);
-      g_assert_nonnull (imported);
-      g_array_append_val (import_times, seconds);
-    }
+  export_seconds = time_exports (store, strategy, RUNS, &xml);
+  import_seconds = time_imports (dir, "import", xml, RUNS);
 
   /* The import's two halves: reading and checking the file (in a thread,
    * in the window) and adding it to the library (in the main thread, in
@@ -168,8 +168,8 @@ main (int   argc,
 
   g_print ("bench: xml_items 20000 items\n");
   g_print ("bench: xml_size %.1f MB\n", g_bytes_get_size (xml) / 1e6);
-  g_print ("bench: xml_export_20k %.3f s\n", kurs_bench_median (export_times));
-  g_print ("bench: xml_import_20k %.3f s\n", kurs_bench_median (import_times));
+  g_print ("bench: xml_export_20k %.3f s\n", export_seconds);
+  g_print ("bench: xml_import_20k %.3f s\n", import_seconds);
 
   measure_100k (dir);
   kurs_bench_remove_dir (dir);
