@@ -59,6 +59,7 @@ struct _KursTimelineView
   gboolean       collapsed[KURS_N_LANES];
   /* what of the Danish calendar is drawn behind the items */
   KursCalendarLayers calendar;
+  GdkRGBA        halo;             /* the background, behind labels */
   /* the public holidays of one year, for the frames that draw its days */
   int            holiday_year;
   GArray        *holidays;
@@ -401,39 +402,6 @@ label_layout (KursTimelineView *self,
   return layout;
 }
 
-static double
-draw_label (KursTimelineView *self,
-            GtkSnapshot      *snapshot,
-            guint             index,
-            const char       *text,
-            double            x,
-            double            center_y,
-            double            max_width,
-            const GdkRGBA    *color)
-{
-  PangoLayout *layout = label_layout (self, index, text);
-  int width, height;
-
-  if (max_width < 12.0)
-    return 0.0;
-
-  /* Too long: ellipsized, which takes shaping it again */
-  pango_layout_get_pixel_size (layout, &width, &height);
-  if (width > max_width)
-    return draw_text (self, snapshot, self->layout, text, x, center_y, max_width, color);
-
-  append_layout (snapshot, layout, x, center_y, height, color);
-  return width;
-}
-
-static void
-fill_rect (GtkSnapshot   *snapshot,
-           const GdkRGBA *color,
-           double x, double y, double w, double h)
-{
-  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT ((float) x, (float) y, (float) w, (float) h));
-}
-
 static void
 rounded (GtkSnapshot           *snapshot,
          const graphene_rect_t *rect,
@@ -462,6 +430,54 @@ rounded (GtkSnapshot           *snapshot,
 
       gtk_snapshot_append_border (snapshot, &shape, (float[4]) { w, w, w, w }, colors);
     }
+}
+
+/* @halo: on the view's background, not on a bar: a backing in the
+ * background's colour keeps grid lines, the today line and the calendar
+ * from running through the words */
+static double
+draw_label (KursTimelineView *self,
+            GtkSnapshot      *snapshot,
+            guint             index,
+            const char       *text,
+            double            x,
+            double            center_y,
+            double            max_width,
+            const GdkRGBA    *color,
+            gboolean          halo)
+{
+  PangoLayout *layout = label_layout (self, index, text);
+  int width, height;
+
+  if (max_width < 12.0)
+    return 0.0;
+
+  /* Too long: ellipsized, which takes shaping it again */
+  pango_layout_get_pixel_size (layout, &width, &height);
+  if (width > max_width)
+    {
+      layout = self->layout;
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_get_pixel_size (layout, &width, &height);
+    }
+  if (halo)
+    {
+      graphene_rect_t backing = GRAPHENE_RECT_INIT ((float) round (x) - 3, (float) round (center_y - height / 2.0),
+                                                    (float) width + 6, (float) height);
+
+      rounded (snapshot, &backing, 4, &self->halo, NULL, 0);
+    }
+  append_layout (snapshot, layout, x, center_y, height, color);
+  return width;
+}
+
+static void
+fill_rect (GtkSnapshot   *snapshot,
+           const GdkRGBA *color,
+           double x, double y, double w, double h)
+{
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT ((float) x, (float) y, (float) w, (float) h));
 }
 
 static void
@@ -565,7 +581,8 @@ draw_item (KursTimelineView *self,
 
         if (after < 60 && on_bar >= 60 && !ghost)
           {
-            draw_label (self, snapshot, index, label, left, area.origin.y + area.size.height / 2, on_bar, &text_color);
+            draw_label (self, snapshot, index, label, left, area.origin.y + area.size.height / 2, on_bar, &text_color,
+                        FALSE);
             g_clear_pointer (&label, g_free);
           }
       }
@@ -612,7 +629,7 @@ draw_item (KursTimelineView *self,
             area.origin.x + area.size.width + 5 + LABEL_ROOM / 2 > gtk_widget_get_width (GTK_WIDGET (self)))
           {
             draw_label (self, snapshot, index, label, left, area.origin.y + area.size.height / 2,
-                        area.origin.x + area.size.width - 6 - left, on_bar);
+                        area.origin.x + area.size.width - 6 - left, on_bar, FALSE);
             g_clear_pointer (&label, g_free);
           }
       }
@@ -625,7 +642,7 @@ draw_item (KursTimelineView *self,
       double right = area.origin.x + room - 4;
 
       draw_label (self, snapshot, index, label, label_x, area.origin.y + area.size.height / 2,
-                  right - label_x, &color_for_label);
+                  right - label_x, &color_for_label, TRUE);
     }
 
   if ((int) index == self->selected && !ghost)
@@ -1089,6 +1106,18 @@ draw_today (KursTimelineView *self,
   draw_text (self, snapshot, self->bold_layout, label, pill.origin.x + 8, SCALE_ROW + SCALE_ROW / 2, w + 1, &white);
 }
 
+/* The window's background, as the labels' backing, a little see-through */
+static void
+update_halo (KursTimelineView *self)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "window_bg_color",
+                                       &self->halo))
+    self->halo = (GdkRGBA) { 1, 1, 1, 1 };
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  self->halo.alpha *= 0.85;
+}
+
 static void
 kurs_timeline_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
@@ -1106,6 +1135,7 @@ kurs_timeline_view_snapshot (GtkWidget   *widget,
   fg_color (self, &band, 0.045);
   fg_color (self, &text, 0.9);
   fg_color (self, &dim, 0.55);
+  update_halo (self);
 
   draw_scale (self, snapshot, width, height);
   draw_calendar (self, snapshot, width, height);
