@@ -650,6 +650,48 @@ test_list_mode (Fixture       *f,
   g_assert_true (focus == GTK_WIDGET (f->view) || gtk_widget_get_parent (focus) == GTK_WIDGET (f->view));
 }
 
+static gboolean
+has_css_class (GtkWidget  *widget,
+               const char *name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
+
+/* The legend takes at most two rows where the timeline is as wide as in
+ * the window beside the sidebar and the pages, and names overdue */
+static void
+test_legend_rows (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *legend;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (float));
+  gboolean overdue = FALSE;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 700);
+  kurs_widget_settle ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page)), <=, 650);
+  legend = kurs_widget_find (GTK_WIDGET (f->page), has_css_class, "timeline-legend");
+  g_assert_nonnull (legend);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (legend); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+      gboolean known = FALSE;
+      g_autoptr(GPtrArray) labels = kurs_widget_find_all (child, kurs_widget_has_type_name, "GtkLabel");
+
+      g_assert_true (gtk_widget_compute_bounds (child, legend, &bounds));
+      for (guint i = 0; i < rows->len; i++)
+        known |= fabs (g_array_index (rows, float, i) - bounds.origin.y) < 2;
+      if (!known)
+        g_array_append_val (rows, bounds.origin.y);
+      for (guint i = 0; i < labels->len; i++)
+        overdue |= g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "Overdue") == 0;
+    }
+  g_assert_cmpuint (rows->len, >=, 1);
+  g_assert_cmpuint (rows->len, <=, 2);
+  g_assert_true (overdue);
+}
+
 static void
 test_collapse_and_filter (Fixture       *f,
                           gconstpointer  data)
@@ -1036,6 +1078,7 @@ main (int   argc,
   ADD ("keyboard-go-and-held", test_keyboard_go_and_held);
   ADD ("accessible-items", test_accessible_items);
   ADD ("list-mode", test_list_mode);
+  ADD ("legend-rows", test_legend_rows);
   ADD ("collapse-and-filter", test_collapse_and_filter);
   ADD ("toolbar-and-filter", test_toolbar_and_filter);
   ADD ("editor", test_editor);

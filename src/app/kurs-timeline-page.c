@@ -180,26 +180,25 @@ create_legend (void)
 {
   GtkWidget *flow = gtk_flow_box_new ();
   GtkWidget *hint, *box;
+  /* What the lanes' headings do not say: a milestone's state, overdue
+   * (a red mark, or a bar ringed in red), an initiative's status, today.
+   * At most two rows at the window's usual width. */
   struct { KursTimelineColor color; const char *symbol, *text; } entries[] = {
     { KURS_TIMELINE_COLOR_PROCESS, "◆", N_("Milestone held") },
     { KURS_TIMELINE_COLOR_PROCESS, "◇", N_("Milestone planned") },
-    { KURS_TIMELINE_COLOR_OVERDUE, "◆", N_("Overdue") },
-    { KURS_TIMELINE_COLOR_DATA, "◆", N_("Data and reviews") },
-    { KURS_TIMELINE_COLOR_HEARING, "▬", N_("Hearing round") },
-    { KURS_TIMELINE_COLOR_PLAN, "▬", N_("Action plan") },
+    { KURS_TIMELINE_COLOR_OVERDUE, "◆▭", N_("Overdue") },
     { KURS_TIMELINE_COLOR_NOT_STARTED, "▬", N_("Not started") },
     { KURS_TIMELINE_COLOR_ON_TRACK, "▬", N_("On track") },
     { KURS_TIMELINE_COLOR_AT_RISK, "▬", N_("At risk") },
     { KURS_TIMELINE_COLOR_DELAYED, "▬", N_("Delayed") },
     { KURS_TIMELINE_COLOR_DONE, "▬", N_("Done") },
-    { KURS_TIMELINE_COLOR_CORRECTION, "⚑", N_("Course correction") },
     { KURS_TIMELINE_COLOR_OVERDUE, "│", N_("Today") },
   };
 
   ensure_legend_colors ();
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 13);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), G_N_ELEMENTS (entries));
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
   gtk_widget_add_css_class (flow, "timeline-legend");
   gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);
