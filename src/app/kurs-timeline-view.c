@@ -938,12 +938,13 @@ draw_pills (KursTimelineView *self,
 {
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   graphene_rect_t title = lane_title_under_pills (self);
-  GdkRGBA fill, border, text, dim;
+  GdkRGBA fill, border, text, dim, backing = self->halo;
 
   fg_color (self, &fill, 0.1);
   fg_color (self, &border, 0.55);
   fg_color (self, &text, 0.9);
   fg_color (self, &dim, 0.55);
+  backing.alpha = 1.0;
   if (title.size.width > 0)
     g_array_append_val (placed, title);
 
@@ -960,6 +961,8 @@ draw_pills (KursTimelineView *self,
       if (!free)
         continue;
       g_array_append_val (placed, pill->rect);
+      /* on the background, so that no line runs through it */
+      rounded (snapshot, &pill->rect, (SCALE_ROW - 4) / 2, &backing, NULL, 0);
       rounded (snapshot, &pill->rect, (SCALE_ROW - 4) / 2, &fill, pill->bordered ? &border : NULL,
                pill->bordered ? 1.0 : 0);
       draw_text (self, snapshot, self->bold_layout, pill->label, pill->rect.origin.x + 8,
@@ -1076,11 +1079,14 @@ draw_calendar (KursTimelineView *self,
   draw_pills (self, snapshot, pills);
 }
 
+/* Today: its line behind the items (@line, so that their labels' backing
+ * keeps it out of the words), then its pill in the scale over all */
 static void
 draw_today (KursTimelineView *self,
             GtkSnapshot      *snapshot,
             double            width,
-            double            height)
+            double            height,
+            gboolean          line)
 {
   KursDate today = kurs_timeline_get_today (self->timeline);
   double x = screen_x (self, today) + self->zoom / 2;
@@ -1093,7 +1099,11 @@ draw_today (KursTimelineView *self,
   if (x < -200 || x > width + 200)
     return;
 
-  fill_rect (snapshot, &red, x - 1, SCALE_ROW, 2, height - SCALE_ROW);
+  if (line)
+    {
+      fill_rect (snapshot, &red, x - 1, SCALE_ROW, 2, height - SCALE_ROW);
+      return;
+    }
 
   date = kurs_date_format_local (today);
   /* Translators: the label of the today marker on the timeline */
@@ -1138,6 +1148,7 @@ kurs_timeline_view_snapshot (GtkWidget   *widget,
   update_halo (self);
 
   draw_scale (self, snapshot, width, height);
+  draw_today (self, snapshot, width, height, TRUE);
   draw_calendar (self, snapshot, width, height);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, (float) SCALE_HEIGHT, (float) width,
@@ -1208,7 +1219,7 @@ kurs_timeline_view_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_pop (snapshot);
 
-  draw_today (self, snapshot, width, height);
+  draw_today (self, snapshot, width, height, FALSE);
 }
 
 /* Accessible items: a widget for each item in view, named in words and
