@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "kurs-date.h"
 #include "kurs-timeline-entry.h"
 #include "kurs-timeline-list.h"
 
@@ -263,8 +262,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *words = gtk_widget_get_next_sibling (swatch);
   int index = kurs_timeline_entry_get_item (entry);
   const KursTimelineItem *item;
-  const KursSpan *span;
-  g_autofree char *from = NULL;
+  g_autofree char *days = NULL;
   g_autofree char *status = NULL;
   const char *color;
 
@@ -281,19 +279,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_remove_css_class (row, "heading");
 
   item = kurs_timeline_get_item (self->timeline, (guint) index);
-  span = &kurs_timeline_get_spans (self->timeline)[index];
   gtk_label_set_text (GTK_LABEL (title), kurs_record_get_title (item->record));
 
-  from = kurs_date_format_local (span->start);
-  if (span->end > span->start)
-    {
-      g_autofree char *to = kurs_date_format_local (span->end);
-      g_autofree char *range = g_strdup_printf (_("%s – %s"), from, to);
-
-      gtk_label_set_text (GTK_LABEL (dates), range);
-    }
-  else
-    gtk_label_set_text (GTK_LABEL (dates), from);
+  days = kurs_timeline_format_dates (self->timeline, (guint) index);
+  gtk_label_set_text (GTK_LABEL (dates), days);
 
   status = pill_text (item);
   gtk_label_set_text (GTK_LABEL (words), status);

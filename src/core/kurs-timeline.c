@@ -1040,6 +1040,32 @@ kurs_timeline_item_get_kind_label (const KursTimelineItem *item)
 }
 
 /**
+ * kurs_timeline_format_dates:
+ *
+ * Returns: the item's days in words: "1 Jan 2023 – 31 Dec 2024", or one
+ *   day
+ */
+char *
+kurs_timeline_format_dates (KursTimeline *self,
+                            guint         index)
+{
+  const KursSpan *span;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (index < self->spans->len, NULL);
+
+  span = &g_array_index (self->spans, KursSpan, index);
+  from = kurs_date_format_local (span->start);
+  if (span->end <= span->start)
+    return g_steal_pointer (&from);
+  to = kurs_date_format_local (span->end);
+  /* Translators: a range of dates */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}
+
+/**
  * kurs_timeline_item_describe:
  *
  * Returns: (transfer full): the item in words, for a tooltip and a screen
@@ -1050,9 +1076,7 @@ kurs_timeline_item_describe (KursTimeline *self,
                              guint         index)
 {
   const KursTimelineItem *item;
-  const KursSpan *span;
   g_autofree char *kind = NULL;
-  g_autofree char *from = NULL;
   g_autofree char *dates = NULL;
   GString *text;
 
@@ -1060,19 +1084,8 @@ kurs_timeline_item_describe (KursTimeline *self,
   g_return_val_if_fail (index < self->items->len, NULL);
 
   item = &g_array_index (self->items, KursTimelineItem, index);
-  span = &g_array_index (self->spans, KursSpan, index);
   kind = kurs_timeline_item_get_kind_label (item);
-  from = kurs_date_format_local (span->start);
-
-  if (span->end > span->start)
-    {
-      g_autofree char *to = kurs_date_format_local (span->end);
-
-      /* Translators: a range of dates */
-      dates = g_strdup_printf (_("%s – %s"), from, to);
-    }
-  else
-    dates = g_steal_pointer (&from);
+  dates = kurs_timeline_format_dates (self, index);
 
   text = g_string_new (kurs_record_get_title (item->record));
   g_string_append_printf (text, ", %s, %s", kind, dates);

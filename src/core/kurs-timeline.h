@@ -125,6 +125,8 @@ const char             *kurs_lane_get_title           (KursLane          lane);
 KursLane                kurs_timeline_get_lane_at     (KursTimeline    *self,
                                                        guint            position);
 char                   *kurs_timeline_item_get_kind_label (const KursTimelineItem *item);
+char                   *kurs_timeline_format_dates        (KursTimeline           *self,
+                                                           guint                   index);
 char                   *kurs_timeline_item_describe   (KursTimeline     *self,
                                                        guint             index);
 
