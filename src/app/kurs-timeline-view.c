@@ -461,13 +461,11 @@ draw_label (KursTimelineView *self,
       pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
       pango_layout_get_pixel_size (layout, &width, &height);
     }
+  /* a plain colour node: the cheapest the cairo renderer draws */
   if (halo)
-    {
-      graphene_rect_t backing = GRAPHENE_RECT_INIT ((float) round (x) - 3, (float) round (center_y - height / 2.0),
-                                                    (float) width + 6, (float) height);
-
-      rounded (snapshot, &backing, 4, &self->halo, NULL, 0);
-    }
+    gtk_snapshot_append_color (snapshot, &self->halo,
+                               &GRAPHENE_RECT_INIT ((float) round (x) - 3, (float) round (center_y - height / 2.0),
+                                                    (float) width + 6, (float) height));
   append_layout (snapshot, layout, x, center_y, height, color);
   return width;
 }
