@@ -103,6 +103,13 @@ kurs_widget_has_type_name (GtkWidget  *widget,
   return g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name);
 }
 
+gboolean
+kurs_widget_has_css_class (GtkWidget  *widget,
+                           const char *css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
 /* Of that type or one derived from it */
 gboolean
 kurs_widget_is_a (GtkWidget  *widget,

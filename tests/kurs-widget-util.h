@@ -23,6 +23,8 @@ gboolean   kurs_widget_is_label      (GtkWidget       *widget,
                                       const char      *text);
 gboolean   kurs_widget_has_type_name (GtkWidget       *widget,
                                       const char      *type_name);
+gboolean   kurs_widget_has_css_class (GtkWidget       *widget,
+                                      const char      *css_class);
 gboolean   kurs_widget_is_a          (GtkWidget       *widget,
                                       const char      *type_name);
 void       kurs_widget_wait          (guint            milliseconds);

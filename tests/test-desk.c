@@ -290,13 +290,6 @@ test_action_plans (Fixture       *f,
   }
 }
 
-static gboolean
-has_css_class (GtkWidget  *widget,
-               const char *css_class)
-{
-  return gtk_widget_has_css_class (widget, css_class);
-}
-
 /* Follow-up: what is at risk; marking it done takes it off */
 static void
 test_follow_up (Fixture       *f,
@@ -500,7 +493,7 @@ test_example_as_of_today (Fixture       *f,
   GtkWidget *group, *label;
 
   show_page (f, KURS_TYPE_PROCESS_PAGE);
-  overdue = kurs_widget_find_all (f->page, has_css_class, "overdue");
+  overdue = kurs_widget_find_all (f->page, kurs_widget_has_css_class, "overdue");
   g_assert_cmpuint (overdue->len, ==, 0);
 
   gtk_window_set_child (GTK_WINDOW (f->window), NULL);

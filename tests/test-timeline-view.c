@@ -658,13 +658,6 @@ test_list_mode (Fixture       *f,
   g_assert_true (focus == GTK_WIDGET (f->view) || gtk_widget_get_parent (focus) == GTK_WIDGET (f->view));
 }
 
-static gboolean
-has_css_class (GtkWidget  *widget,
-               const char *name)
-{
-  return gtk_widget_has_css_class (widget, name);
-}
-
 /* The legend takes at most two rows where the timeline is as wide as in
  * the window beside the sidebar and the pages, and names overdue */
 static void
@@ -678,7 +671,7 @@ test_legend_rows (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 700);
   kurs_widget_settle ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page)), <=, 650);
-  legend = kurs_widget_find (GTK_WIDGET (f->page), has_css_class, "timeline-legend");
+  legend = kurs_widget_find (GTK_WIDGET (f->page), kurs_widget_has_css_class, "timeline-legend");
   g_assert_nonnull (legend);
 
   for (GtkWidget *child = gtk_widget_get_first_child (legend); child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -908,6 +901,15 @@ test_editor (Fixture       *f,
   g_assert_nonnull (find_editor (f));
 }
 
+/* How much the view covers at (@x, @y): the alpha of premultiplied BGRA */
+static int
+alpha_at (const KursPixels *pixels,
+          double            x,
+          double            y)
+{
+  return pixels->data[(int) y * pixels->stride + 4 * (int) x + 3];
+}
+
 /* How much the view covers in the middle of a day's column at @y */
 static int
 coverage (const KursPixels *pixels,
@@ -916,9 +918,7 @@ coverage (const KursPixels *pixels,
           double            zoom,
           double            y)
 {
-  int x = (int) kurs_timeline_view_x_for_date (f->view, date);
-
-  return pixels->data[(int) y * pixels->stride + 4 * x + 3];
+  return alpha_at (pixels, kurs_timeline_view_x_for_date (f->view, date), y);
 }
 
 /* The Danish calendar behind the items: at a day's zoom, Christmas Day
@@ -1006,9 +1006,7 @@ coverage_at_start (const KursPixels *pixels,
                    double            zoom,
                    double            y)
 {
-  int x = (int) (kurs_timeline_view_x_for_date (f->view, date) - zoom / 2 + 0.5);
-
-  return pixels->data[(int) y * pixels->stride + 4 * x + 3];
+  return alpha_at (pixels, kurs_timeline_view_x_for_date (f->view, date) - zoom / 2 + 0.5, y);
 }
 
 /* Zoomed to weeks, the scale's lower row is the ISO weeks: a line down

@@ -26,10 +26,7 @@ struct _KursTimelineFilter
   GtkWidget        *kinds;
   GtkWidget        *committee;
   GtkWidget        *owner;
-  GtkWidget        *weeks;
-  GtkWidget        *holidays;
-  GtkWidget        *council;
-  GtkWidget        *budget;
+  GtkWidget        *calendar_checks[4];   /* as calendar_layers[] */
 
   KursTimelineView *view;
   KursTimeline     *timeline;
@@ -64,33 +61,28 @@ kind_toggled_cb (KursTimelineFilter *self,
                             kurs_timeline_get_owner (self->timeline));
 }
 
-/* The calendar's checks, each with the layer it shows */
-static GtkWidget **
-calendar_check (KursTimelineFilter *self,
-                guint               i,
-                KursCalendarLayers *layer)
-{
-  GtkWidget **checks[] = { &self->weeks, &self->holidays, &self->council, &self->budget };
-  KursCalendarLayers layers[] = { KURS_CALENDAR_WEEKS, KURS_CALENDAR_HOLIDAYS, KURS_CALENDAR_COUNCIL,
-                                  KURS_CALENDAR_BUDGET };
-
-  *layer = layers[i];
-  return checks[i];
-}
-
-#define N_CALENDAR_CHECKS 4
+/* The calendar's checks in the template, and the layer each shows */
+static const struct {
+  const char         *id;
+  KursCalendarLayers  layer;
+} calendar_layers[] = {
+  { "weeks", KURS_CALENDAR_WEEKS },
+  { "holidays", KURS_CALENDAR_HOLIDAYS },
+  { "council", KURS_CALENDAR_COUNCIL },
+  { "budget", KURS_CALENDAR_BUDGET },
+};
 
 static void
 calendar_toggled_cb (KursTimelineFilter *self,
                      GtkCheckButton     *check)
 {
-  KursCalendarLayers shown = 0, layer;
+  KursCalendarLayers shown = 0;
 
   if (self->view == NULL)
     return;
-  for (guint i = 0; i < N_CALENDAR_CHECKS; i++)
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (*calendar_check (self, i, &layer))))
-      shown |= layer;
+  for (guint i = 0; i < G_N_ELEMENTS (calendar_layers); i++)
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->calendar_checks[i])))
+      shown |= calendar_layers[i].layer;
   kurs_timeline_view_set_calendar (self->view, shown);
 }
 
@@ -197,10 +189,10 @@ kurs_timeline_filter_class_init (KursTimelineFilterClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, kinds);
   gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, committee);
   gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, owner);
-  gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, weeks);
-  gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, holidays);
-  gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, council);
-  gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, budget);
+  G_STATIC_ASSERT (G_N_ELEMENTS (calendar_layers) == G_N_ELEMENTS (((KursTimelineFilter *) NULL)->calendar_checks));
+  for (guint i = 0; i < G_N_ELEMENTS (calendar_layers); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, calendar_layers[i].id, FALSE,
+                                               G_STRUCT_OFFSET (KursTimelineFilter, calendar_checks[i]));
   gtk_widget_class_bind_template_callback (widget_class, narrow_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_toggled_cb);
 }
@@ -256,13 +248,13 @@ kurs_timeline_filter_set_view (KursTimelineFilter *self,
                                    !kurs_timeline_view_get_lane_collapsed (view, lane));
       g_signal_handlers_unblock_by_func (self->lane_checks[lane], lane_toggled_cb, self);
     }
-  for (guint i = 0; i < N_CALENDAR_CHECKS; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (calendar_layers); i++)
     {
-      KursCalendarLayers layer;
-      GtkWidget *check = *calendar_check (self, i, &layer);
+      GtkWidget *check = self->calendar_checks[i];
 
       g_signal_handlers_block_by_func (check, calendar_toggled_cb, self);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (kurs_timeline_view_get_calendar (view) & layer) != 0);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   (kurs_timeline_view_get_calendar (view) & calendar_layers[i].layer) != 0);
       g_signal_handlers_unblock_by_func (check, calendar_toggled_cb, self);
     }
   for (guint k = 0; k < self->n_kinds; k++)
@@ -287,14 +279,9 @@ kurs_timeline_filter_get_calendar_check (KursTimelineFilter *self,
 {
   g_return_val_if_fail (KURS_IS_TIMELINE_FILTER (self), NULL);
 
-  for (guint i = 0; i < N_CALENDAR_CHECKS; i++)
-    {
-      KursCalendarLayers each;
-      GtkWidget *check = *calendar_check (self, i, &each);
-
-      if (each == layer)
-        return GTK_CHECK_BUTTON (check);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (calendar_layers); i++)
+    if (calendar_layers[i].layer == layer)
+      return GTK_CHECK_BUTTON (self->calendar_checks[i]);
   g_return_val_if_reached (NULL);
 }
 

@@ -86,8 +86,12 @@ restore_range (KursTimelinePage *self)
 static void
 view_selection_changed_cb (KursTimelinePage *self)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->list)))
-    kurs_timeline_list_select (self->list, kurs_timeline_view_get_selected (self->view));
+  int selected = kurs_timeline_view_get_selected (self->view);
+
+  /* Not when the drawing tells back what the list just chose: no search
+   * of the rows, which at 100,000 is not free */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list)) && selected != kurs_timeline_list_get_selected (self->list))
+    kurs_timeline_list_select (self->list, selected);
 }
 
 static void

@@ -887,8 +887,21 @@ compare_pills (gconstpointer a,
   return p->rect.origin.x < q->rect.origin.x ? -1 : p->rect.origin.x > q->rect.origin.x;
 }
 
+/* How wide @text is in bold, unbroken */
+static int
+bold_width (KursTimelineView *self,
+            const char       *text)
+{
+  int w, h;
+
+  pango_layout_set_text (self->bold_layout, text, -1);
+  pango_layout_set_width (self->bold_layout, -1);
+  pango_layout_get_pixel_size (self->bold_layout, &w, &h);
+  return w;
+}
+
 /* A pill for @label, centred on @x or from @x */
-static void
+static const Pill *
 add_pill (KursTimelineView *self,
           GArray           *pills,
           char             *label,
@@ -897,13 +910,11 @@ add_pill (KursTimelineView *self,
           int               priority)
 {
   Pill pill = { GRAPHENE_RECT_INIT (0, 0, 0, 0), label, priority, priority == 0 };
-  int w, h;
+  int w = bold_width (self, label);
 
-  pango_layout_set_text (self->bold_layout, label, -1);
-  pango_layout_set_width (self->bold_layout, -1);
-  pango_layout_get_pixel_size (self->bold_layout, &w, &h);
   graphene_rect_init (&pill.rect, centred ? x - w / 2.0 - 8 : x, SCALE_HEIGHT + 2, w + 16, SCALE_ROW - 4);
   g_array_append_val (pills, pill);
+  return &g_array_index (pills, Pill, pills->len - 1);
 }
 
 /* Where the title of the lane under the pills' row is, or an empty box */
@@ -918,24 +929,20 @@ lane_title_under_pills (KursTimelineView *self)
       if (top < SCALE_HEIGHT + SCALE_ROW && top + LANE_HEADER > SCALE_HEIGHT)
         {
           g_autofree char *title = g_strdup_printf ("▾ %s", kurs_lane_get_title (lane));
-          int w, h;
 
-          pango_layout_set_text (self->bold_layout, title, -1);
-          pango_layout_set_width (self->bold_layout, -1);
-          pango_layout_get_pixel_size (self->bold_layout, &w, &h);
-          return GRAPHENE_RECT_INIT (0, top, 8 + w + 8, LANE_HEADER);
+          return GRAPHENE_RECT_INIT (0, top, 8 + bold_width (self, title) + 8, LANE_HEADER);
         }
     }
   return GRAPHENE_RECT_INIT (0, 0, 0, 0);
 }
 
 static void
-draw_pills (KursTimelineView *self,
-            GtkSnapshot      *snapshot,
-            GArray           *pills)
+draw_pills (KursTimelineView      *self,
+            GtkSnapshot           *snapshot,
+            GArray                *pills,
+            const graphene_rect_t *title)
 {
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  graphene_rect_t title = lane_title_under_pills (self);
   GdkRGBA fill, border, text, dim, backing = self->halo;
 
   fg_color (self, &fill, 0.1);
@@ -943,8 +950,8 @@ draw_pills (KursTimelineView *self,
   fg_color (self, &text, 0.9);
   fg_color (self, &dim, 0.55);
   backing.alpha = 1.0;
-  if (title.size.width > 0)
-    g_array_append_val (placed, title);
+  if (title->size.width > 0)
+    g_array_append_val (placed, *title);
 
   g_array_sort (pills, compare_pills);
   for (guint i = 0; i < pills->len; i++)
@@ -986,11 +993,15 @@ draw_calendar (KursTimelineView *self,
   GdkRGBA weekend, holiday, faint, line, term_shade;
   g_autoptr(GArray) marks = NULL;
   g_autoptr(GArray) pills = NULL;
-  graphene_rect_t title = lane_title_under_pills (self);
-  double election_end = 0;
+  graphene_rect_t title;
+  double election_end = 0, election_half = 0;
 
   if (self->calendar == 0 || first == KURS_DATE_NONE || last < first)
     return;
+
+  title = lane_title_under_pills (self);
+  if (self->calendar & KURS_CALENDAR_COUNCIL)
+    election_half = bold_width (self, _("Municipal election")) / 2.0 + 8;
 
   fg_color (self, &weekend, 0.035);
   fg_color (self, &faint, 0.55);
@@ -1041,28 +1052,23 @@ draw_calendar (KursTimelineView *self,
            * the lane's title and the election that began it, and before
            * the election that ends it */
           {
-            char *label = kurs_calendar_mark_label (mark);
-            g_autofree char *election = g_strdup (_("Municipal election"));
             double next = screen_x (self, kurs_calendar_council_election (mark->year + 3)) + self->zoom / 2;
-            int w, h;
-
-            pango_layout_set_text (self->bold_layout, election, -1);
-            pango_layout_set_width (self->bold_layout, -1);
-            pango_layout_get_pixel_size (self->bold_layout, &w, &h);
             double left = MAX (MAX (x, title.origin.x + title.size.width), election_end) + 4;
-            double right = next > left ? MIN (end, next - w / 2.0 - 8) : end;
+            double right = next > left ? MIN (end, next - election_half) : end;
+            const Pill *pill = add_pill (self, pills, kurs_calendar_mark_label (mark), left, FALSE, 1);
 
-            add_pill (self, pills, label, left, FALSE, 1);
-            if (left + g_array_index (pills, Pill, pills->len - 1).rect.size.width > right - 4)
+            if (left + pill->rect.size.width > right - 4)
               g_array_set_size (pills, pills->len - 1);
           }
           break;
         case KURS_CALENDAR_MARK_ELECTION:
           x += self->zoom / 2;
           fill_rect (snapshot, &line, x - 1, SCALE_HEIGHT, 2, height - SCALE_HEIGHT);
-          add_pill (self, pills, kurs_calendar_mark_label (mark), x, TRUE, 0);
-          election_end = g_array_index (pills, Pill, pills->len - 1).rect.origin.x +
-                         g_array_index (pills, Pill, pills->len - 1).rect.size.width;
+          {
+            const Pill *pill = add_pill (self, pills, kurs_calendar_mark_label (mark), x, TRUE, 0);
+
+            election_end = pill->rect.origin.x + pill->rect.size.width;
+          }
           break;
         case KURS_CALENDAR_MARK_BUDGET:
           x += self->zoom / 2;
@@ -1074,7 +1080,7 @@ draw_calendar (KursTimelineView *self,
           break;
         }
     }
-  draw_pills (self, snapshot, pills);
+  draw_pills (self, snapshot, pills, &title);
 }
 
 /* Today: its line behind the items (@line, so that their labels' backing

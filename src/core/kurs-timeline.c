@@ -506,7 +506,7 @@ kurs_timeline_get_lane_at (KursTimeline *self,
   g_return_val_if_fail (position < KURS_N_LANES, KURS_LANE_PROCESS);
   G_STATIC_ASSERT (G_N_ELEMENTS (making) == KURS_N_LANES && G_N_ELEMENTS (following) == KURS_N_LANES);
 
-  status = kurs_record_get_enum (self->strategy, "status");
+  status = kurs_record_get_field_enum (self->strategy, KURS_FIELD_STRATEGY_STATUS);
   return status == KURS_STATUS_APPROVED || status == KURS_STATUS_ADOPTED ? following[position] : making[position];
 }
 
