@@ -9,6 +9,7 @@
 #include "kurs-field-binding.h"
 #include "kurs-resources.h"
 #include "kurs-test-util.h"
+#include "kurs-text-shapes.h"
 #include "kurs-timeline-entry.h"
 #include "kurs-timeline-item-accessible.h"
 #include "kurs-timeline-item-window.h"
@@ -1065,6 +1066,66 @@ test_calendar_weeks_terms_budget (Fixture       *f,
   }
 }
 
+/* A label too wide for its room is ellipsized from its shape at full
+ * width: as much as fits with the ellipsis, never a trailing space, and
+ * the kept part as wide as that text shaped on its own */
+static void
+test_text_shapes_ellipsize (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *text = "Indsats 12: bedre overgange for borgeren, æøå ÆØÅ";
+  g_autoptr(KursTextShapes) shapes = kurs_text_shapes_new (GTK_WIDGET (f->view), PANGO_WEIGHT_NORMAL);
+  PangoLayout *layout = kurs_text_shapes_get (shapes, text);
+  g_autoptr(PangoLayout) ellipsis = gtk_widget_create_pango_layout (GTK_WIDGET (f->view), "…");
+  int full, ellipsis_width, cut_index;
+  guint n_cut = 0;
+
+  g_assert_true (kurs_text_shapes_get (shapes, text) == layout);
+  pango_layout_get_pixel_size (layout, &full, NULL);
+  pango_layout_get_pixel_size (ellipsis, &ellipsis_width, NULL);
+  g_assert_cmpint (full, >, 100);
+
+  /* It fits: all of it */
+  g_assert_cmpint (kurs_text_shapes_cut (shapes, layout, full, &cut_index), ==, full);
+  g_assert_cmpint (cut_index, ==, (int) strlen (text));
+
+  for (int room = ellipsis_width + 1; room < full; room += 3)
+    {
+      int kept = kurs_text_shapes_cut (shapes, layout, room, &cut_index);
+      g_autofree char *prefix = g_strndup (text, cut_index);
+      g_autoptr(PangoLayout) alone = gtk_widget_create_pango_layout (GTK_WIDGET (f->view), prefix);
+      int alone_width;
+
+      g_assert_cmpint (cut_index, <, (int) strlen (text));
+      g_assert_true (g_utf8_validate (prefix, -1, NULL));
+      g_assert_cmpint (kept + ellipsis_width, <=, room);
+      if (cut_index > 0)
+        g_assert_false (g_unichar_isspace (g_utf8_get_char (g_utf8_find_prev_char (text, text + cut_index))));
+
+      /* the kept part is that text's own width */
+      pango_layout_get_pixel_size (alone, &alone_width, NULL);
+      g_assert_cmpint (ABS (alone_width - kept), <=, 1);
+
+      /* and one more character would not have fitted (unless it was the
+       * space kept off the end) */
+      if (!g_unichar_isspace (g_utf8_get_char (text + cut_index)))
+        {
+          g_autofree char *longer = g_strndup (text, g_utf8_next_char (text + cut_index) - text);
+          g_autoptr(PangoLayout) more = gtk_widget_create_pango_layout (GTK_WIDGET (f->view), longer);
+          int more_width;
+
+          pango_layout_get_pixel_size (more, &more_width, NULL);
+          g_assert_cmpint (more_width + ellipsis_width, >, room - 1);
+        }
+      n_cut++;
+    }
+  g_assert_cmpuint (n_cut, >, 10);
+
+  /* No room even for the ellipsis: nothing of the text */
+  g_assert_cmpint (kurs_text_shapes_cut (shapes, layout, ellipsis_width - 1, &cut_index), ==, 0);
+  g_assert_cmpint (cut_index, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1091,6 +1152,7 @@ main (int   argc,
   ADD ("pinch", test_pinch);
   ADD ("danish-calendar", test_danish_calendar);
   ADD ("calendar-weeks-terms-budget", test_calendar_weeks_terms_budget);
+  ADD ("text-shapes-ellipsize", test_text_shapes_ellipsize);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "kurs-calendar.h"
 #include "kurs-milestone.h"
 #include "kurs-timeline-item-accessible.h"
+#include "kurs-text-shapes.h"
 #include "kurs-timeline-view.h"
 
 /**
@@ -91,9 +92,8 @@ struct _KursTimelineView
   KursTimeUnit   drag_unit;
   double         zoom_begin;
 
-  PangoLayout   *layout;
-  PangoLayout   *bold_layout;
-  GHashTable    *labels;           /* item index → its label, shaped once */
+  KursTextShapes *shapes;          /* the scale's words; the items' labels by index */
+  KursTextShapes *bold_shapes;
   guint          prepare_id;       /* packing the other zoom steps, when idle */
 };
 
@@ -342,63 +342,41 @@ fg_color (KursTimelineView *self,
   color->alpha *= alpha;
 }
 
-/* A shaped layout, its middle at @center_y, on whole pixels */
-static void
-append_layout (GtkSnapshot   *snapshot,
-               PangoLayout   *layout,
-               double         x,
-               double         center_y,
-               int            height,
-               const GdkRGBA *color)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) round (x), (float) round (center_y - height / 2.0)));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
 static double
 draw_text (KursTimelineView *self,
            GtkSnapshot      *snapshot,
-           PangoLayout      *layout,
+           gboolean          bold,
            const char       *text,
            double            x,
            double            center_y,
            double            max_width,
            const GdkRGBA    *color)
 {
-  int width, height;
+  KursTextShapes *shapes = bold ? self->bold_shapes : self->shapes;
 
   if (max_width < 12.0)
     return 0.0;
 
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-  pango_layout_get_pixel_size (layout, &width, &height);
-  append_layout (snapshot, layout, x, center_y, height, color);
-
-  return width;
+  return kurs_text_shapes_append (shapes, snapshot, kurs_text_shapes_get (shapes, text), x, center_y, max_width,
+                                  color, NULL);
 }
+
+static char *item_label (const KursTimelineItem *item);
 
 /* An item's label, shaped once and kept until the items or the style
  * change: scrolling and zooming then draw, not shape, what fits */
-#define MAX_KEPT_LABELS 4096
-
 static PangoLayout *
 label_layout (KursTimelineView *self,
-              guint             index,
-              const char       *text)
+              guint             index)
 {
-  PangoLayout *layout = g_hash_table_lookup (self->labels, GUINT_TO_POINTER (index));
+  PangoLayout *layout = kurs_text_shapes_lookup_keyed (self->shapes, index);
 
   if (layout == NULL)
     {
-      if (g_hash_table_size (self->labels) >= MAX_KEPT_LABELS)
-        g_hash_table_remove_all (self->labels);
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-      g_hash_table_insert (self->labels, GUINT_TO_POINTER (index), layout);
-    }
+      g_autofree char *text = item_label (kurs_timeline_get_item (self->timeline, index));
 
+      layout = kurs_text_shapes_add_keyed (self->shapes, index, text);
+    }
   return layout;
 }
 
@@ -439,35 +417,17 @@ static double
 draw_label (KursTimelineView *self,
             GtkSnapshot      *snapshot,
             guint             index,
-            const char       *text,
             double            x,
             double            center_y,
             double            max_width,
             const GdkRGBA    *color,
             gboolean          halo)
 {
-  PangoLayout *layout = label_layout (self, index, text);
-  int width, height;
-
   if (max_width < 12.0)
     return 0.0;
 
-  /* Too long: ellipsized, which takes shaping it again */
-  pango_layout_get_pixel_size (layout, &width, &height);
-  if (width > max_width)
-    {
-      layout = self->layout;
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_get_pixel_size (layout, &width, &height);
-    }
-  /* a plain colour node: the cheapest the cairo renderer draws */
-  if (halo)
-    gtk_snapshot_append_color (snapshot, &self->halo,
-                               &GRAPHENE_RECT_INIT ((float) round (x) - 3, (float) round (center_y - height / 2.0),
-                                                    (float) width + 6, (float) height));
-  append_layout (snapshot, layout, x, center_y, height, color);
-  return width;
+  return kurs_text_shapes_append (self->shapes, snapshot, label_layout (self, index), x, center_y, max_width, color,
+                                  halo ? &self->halo : NULL);
 }
 
 static void
@@ -507,10 +467,14 @@ diamond (GtkSnapshot           *snapshot,
 }
 
 
+/* An item's words on the timeline: an initiative's with its progress */
 static char *
 item_label (const KursTimelineItem *item)
 {
   const char *title = kurs_record_get_title (item->record);
+
+  if (item->kind == KURS_TIMELINE_INITIATIVE)
+    return g_strdup_printf ("%s · %d %%", title, item->progress);
 
   if (item->kind == KURS_TIMELINE_MILESTONE && kurs_milestone_kind_is_meeting (item->subkind) &&
       kurs_record_has_value (item->record, "committee"))
@@ -532,7 +496,7 @@ draw_item (KursTimelineView *self,
 {
   const KursTimelineItem *item = kurs_timeline_get_item (self->timeline, index);
   gboolean overdue = (item->flags & KURS_TIMELINE_OVERDUE) != 0;
-  g_autofree char *label = item_label (item);
+  gboolean labelled = ghost;    /* a ghost has no label beside it */
   graphene_rect_t area;
   GdkRGBA color, text_color;
   double label_x;
@@ -579,9 +543,9 @@ draw_item (KursTimelineView *self,
 
         if (after < 60 && on_bar >= 60 && !ghost)
           {
-            draw_label (self, snapshot, index, label, left, area.origin.y + area.size.height / 2, on_bar, &text_color,
+            draw_label (self, snapshot, index, left, area.origin.y + area.size.height / 2, on_bar, &text_color,
                         FALSE);
-            g_clear_pointer (&label, g_free);
+            labelled = TRUE;
           }
       }
     }
@@ -607,14 +571,7 @@ draw_item (KursTimelineView *self,
           rounded (snapshot, &area, 5, NULL, &red, 2.0);
         }
 
-      /* The title inside when it fits, with the progress */
-      if (item->kind == KURS_TIMELINE_INITIATIVE)
-        {
-          g_autofree char *with_progress = g_strdup_printf ("%s · %d %%", label, item->progress);
-
-          g_free (label);
-          label = g_steal_pointer (&with_progress);
-        }
+      /* The title inside when it fits (an initiative's with its progress) */
       inside = area.size.width - 12;
       {
         const GdkRGBA *on_bar = item->kind == KURS_TIMELINE_INITIATIVE ? &text_color : &white;
@@ -622,24 +579,25 @@ draw_item (KursTimelineView *self,
         int width;
 
         /* Inside when it fits, or there is room enough to ellipsize it */
-        pango_layout_get_pixel_size (label_layout (self, index, label), &width, NULL);
+        pango_layout_get_pixel_size (label_layout (self, index), &width, NULL);
         if (width <= inside || inside > 80 ||
             area.origin.x + area.size.width + 5 + LABEL_ROOM / 2 > gtk_widget_get_width (GTK_WIDGET (self)))
           {
-            draw_label (self, snapshot, index, label, left, area.origin.y + area.size.height / 2,
+            draw_label (self, snapshot, index, left, area.origin.y + area.size.height / 2,
                         area.origin.x + area.size.width - 6 - left, on_bar, FALSE);
-            g_clear_pointer (&label, g_free);
+            labelled = TRUE;
           }
       }
       label_x = area.origin.x + area.size.width + 5;
     }
 
-  if (label != NULL && !ghost)
+  if (!labelled)
     {
       GdkRGBA color_for_label = overdue ? palette (KURS_TIMELINE_COLOR_OVERDUE) : text_color;
-      double right = area.origin.x + room - 4;
+      /* up to the next item, and ellipsized at the view's edge, not cut */
+      double right = MIN (area.origin.x + room, gtk_widget_get_width (GTK_WIDGET (self))) - 4;
 
-      draw_label (self, snapshot, index, label, label_x, area.origin.y + area.size.height / 2,
+      draw_label (self, snapshot, index, label_x, area.origin.y + area.size.height / 2,
                   right - label_x, &color_for_label, TRUE);
     }
 
@@ -719,7 +677,7 @@ draw_week_numbers (KursTimelineView *self,
       if (x < from || x < 0)
         continue;
       number = g_strdup_printf ("%d", kurs_calendar_iso_week (monday, NULL));
-      draw_text (self, snapshot, self->layout, number, x + 2, SCALE_ROW + SCALE_ROW / 2, week - 4, color);
+      draw_text (self, snapshot, FALSE, number, x + 2, SCALE_ROW + SCALE_ROW / 2, week - 4, color);
     }
 }
 
@@ -748,7 +706,7 @@ draw_week_row (KursTimelineView *self,
 
       if (x >= 0)
         fill_rect (snapshot, line, x, SCALE_ROW, 1, height - SCALE_ROW);
-      draw_text (self, snapshot, self->layout, label, MAX (x, 0.0) + 4, SCALE_ROW + SCALE_ROW / 2,
+      draw_text (self, snapshot, FALSE, label, MAX (x, 0.0) + 4, SCALE_ROW + SCALE_ROW / 2,
                  x + week - MAX (x, 0.0) - 6, text);
     }
 }
@@ -847,7 +805,7 @@ draw_scale (KursTimelineView *self,
           /* Zoomed to months: the weeks' numbers after the month's name */
           if (unit == KURS_TIME_UNIT_MONTH && level == 1 && (self->calendar & KURS_CALENDAR_WEEKS))
             draw_week_numbers (self, snapshot, date, left + MONTH_NAME_ROOM, next, &dim_text);
-          draw_text (self, snapshot, level == 0 ? self->bold_layout : self->layout, label, left,
+          draw_text (self, snapshot, level == 0, label, left,
                      level * SCALE_ROW + SCALE_ROW / 2, next - left - (unit == KURS_TIME_UNIT_DAY ? 0 : 2),
                      level == 0 ? &text
                      : unit == KURS_TIME_UNIT_DAY && (self->calendar & KURS_CALENDAR_HOLIDAYS) &&
@@ -894,9 +852,7 @@ bold_width (KursTimelineView *self,
 {
   int w, h;
 
-  pango_layout_set_text (self->bold_layout, text, -1);
-  pango_layout_set_width (self->bold_layout, -1);
-  pango_layout_get_pixel_size (self->bold_layout, &w, &h);
+  pango_layout_get_pixel_size (kurs_text_shapes_get (self->bold_shapes, text), &w, &h);
   return w;
 }
 
@@ -970,7 +926,7 @@ draw_pills (KursTimelineView      *self,
       rounded (snapshot, &pill->rect, (SCALE_ROW - 4) / 2, &backing, NULL, 0);
       rounded (snapshot, &pill->rect, (SCALE_ROW - 4) / 2, &fill, pill->bordered ? &border : NULL,
                pill->bordered ? 1.0 : 0);
-      draw_text (self, snapshot, self->bold_layout, pill->label, pill->rect.origin.x + 8,
+      draw_text (self, snapshot, TRUE, pill->label, pill->rect.origin.x + 8,
                  pill->rect.origin.y + pill->rect.size.height / 2, pill->rect.size.width - 15,
                  pill->bordered ? &text : &dim);
     }
@@ -1031,7 +987,7 @@ draw_calendar (KursTimelineView *self,
           {
             g_autofree char *label = g_strdup_printf (_("Week %d"), kurs_calendar_iso_week (date, NULL));
 
-            draw_text (self, snapshot, self->layout, label, x + 4, SCALE_ROW / 2, self->zoom * 7 - 8, &faint);
+            draw_text (self, snapshot, FALSE, label, x + 4, SCALE_ROW / 2, self->zoom * 7 - 8, &faint);
           }
       }
 
@@ -1112,12 +1068,10 @@ draw_today (KursTimelineView *self,
   date = kurs_date_format_local (today);
   /* Translators: the label of the today marker on the timeline */
   label = g_strdup_printf (_("Today, %s"), date);
-  pango_layout_set_text (self->bold_layout, label, -1);
-  pango_layout_set_width (self->bold_layout, -1);
-  pango_layout_get_pixel_size (self->bold_layout, &w, &h);
+  pango_layout_get_pixel_size (kurs_text_shapes_get (self->bold_shapes, label), &w, &h);
   graphene_rect_init (&pill, x - w / 2.0 - 8, SCALE_ROW + 2, w + 16, SCALE_ROW - 4);
   rounded (snapshot, &pill, (SCALE_ROW - 4) / 2, &red, NULL, 0);
-  draw_text (self, snapshot, self->bold_layout, label, pill.origin.x + 8, SCALE_ROW + SCALE_ROW / 2, w + 1, &white);
+  draw_text (self, snapshot, TRUE, label, pill.origin.x + 8, SCALE_ROW + SCALE_ROW / 2, w + 1, &white);
 }
 
 /* The window's background, as the labels' backing, a little see-through */
@@ -1172,9 +1126,9 @@ kurs_timeline_view_snapshot (GtkWidget   *widget,
         {
           fill_rect (snapshot, &band, 0, top, width, LANE_HEADER);
           title = g_strdup_printf ("%s %s", self->collapsed[lane] ? "▸" : "▾", kurs_lane_get_title (lane));
-          draw_text (self, snapshot, self->bold_layout, title, 8, top + LANE_HEADER / 2, width / 2, &text);
+          draw_text (self, snapshot, TRUE, title, 8, top + LANE_HEADER / 2, width / 2, &text);
           if (n_rows == 0 && !self->collapsed[lane])
-            draw_text (self, snapshot, self->layout, _("Nothing here yet"), 8 + 220, top + LANE_HEADER / 2,
+            draw_text (self, snapshot, FALSE, _("Nothing here yet"), 8 + 220, top + LANE_HEADER / 2,
                        width / 2, &dim);
         }
 
@@ -1513,7 +1467,7 @@ timeline_changed_cb (KursTimelineView *self)
     g_clear_object (&self->selected_record);
   update_selection_actions (self);
   update_description (self);
-  g_hash_table_remove_all (self->labels);
+  kurs_text_shapes_forget_keyed (self->shapes);
   prepare_packings (self);
   self->hover = -1;
   self->drag_mode = DRAG_NONE;
@@ -2217,9 +2171,8 @@ kurs_timeline_view_system_setting_changed (GtkWidget        *widget,
 
   GTK_WIDGET_CLASS (kurs_timeline_view_parent_class)->system_setting_changed (widget, setting);
 
-  g_hash_table_remove_all (self->labels);
-  pango_layout_context_changed (self->layout);
-  pango_layout_context_changed (self->bold_layout);
+  kurs_text_shapes_reset (self->shapes);
+  kurs_text_shapes_reset (self->bold_shapes);
   gtk_widget_queue_draw (widget);
 }
 
@@ -2252,9 +2205,8 @@ kurs_timeline_view_dispose (GObject *object)
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->selected_record);
   g_clear_object (&self->timeline);
-  g_clear_object (&self->layout);
-  g_clear_object (&self->bold_layout);
-  g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->shapes, kurs_text_shapes_free);
+  g_clear_pointer (&self->bold_shapes, kurs_text_shapes_free);
   g_clear_pointer (&self->holidays, g_array_unref);
 
   G_OBJECT_CLASS (kurs_timeline_view_parent_class)->dispose (object);
@@ -2379,7 +2331,6 @@ kurs_timeline_view_init (KursTimelineView *self)
   GtkWidget *widget = GTK_WIDGET (self);
   GtkEventController *controller;
   GtkGesture *gesture;
-  PangoAttrList *attributes;
 
   self->zoom = 1.0;
   self->fitted = TRUE;
@@ -2393,16 +2344,8 @@ kurs_timeline_view_init (KursTimelineView *self)
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
 
-  self->layout = gtk_widget_create_pango_layout (widget, NULL);
-  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-  self->bold_layout = gtk_widget_create_pango_layout (widget, NULL);
-  pango_layout_set_ellipsize (self->bold_layout, PANGO_ELLIPSIZE_END);
-  self->labels = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  attributes = pango_attr_list_new ();
-  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_layout_set_attributes (self->bold_layout, attributes);
-  pango_attr_list_unref (attributes);
+  self->shapes = kurs_text_shapes_new (widget, PANGO_WEIGHT_NORMAL);
+  self->bold_shapes = kurs_text_shapes_new (widget, PANGO_WEIGHT_BOLD);
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
