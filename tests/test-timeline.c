@@ -730,7 +730,7 @@ test_model_example (Fixture       *f,
   row = kurs_timeline_get_row (timeline, KURS_LANE_ACTION_PLANS, 0, &n);
   g_assert_cmpuint (n, ==, 4);
   for (guint k = 0; k < n; k++)
-    g_assert_true (kurs_timeline_get_item (timeline, row[k])->record == plans->pdata[k]);
+    g_assert_cmpint (kurs_timeline_get_item (timeline, row[k])->id, ==, kurs_record_get_id (plans->pdata[k]));
 }
 
 /* One palette for the window, the printed timeline and the legend: each

@@ -97,13 +97,15 @@ kurs_timeline_item_window_init (KursTimelineItemWindow *self)
  * kurs_timeline_item_window_new:
  * @parent: (nullable): the window it is over
  * @item: the item to edit
+ * @record: (transfer none): its row (kurs_timeline_get_record())
  *
  * Returns: (transfer full): the window, not yet shown
  */
 GtkWidget *
 kurs_timeline_item_window_new (GtkWindow              *parent,
                                KursStore              *store,
-                               const KursTimelineItem *item)
+                               const KursTimelineItem *item,
+                               KursRecord             *record)
 {
   KursTimelineItemWindow *self;
   const char * const *fields;
@@ -111,17 +113,18 @@ kurs_timeline_item_window_new (GtkWindow              *parent,
 
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (item != NULL, NULL);
+  g_return_val_if_fail (KURS_IS_RECORD (record), NULL);
 
   kind = kurs_timeline_item_get_kind_label (item);
   self = g_object_new (KURS_TYPE_TIMELINE_ITEM_WINDOW, "title", kind, "transient-for", parent, NULL);
-  self->record = g_object_ref (item->record);
+  self->record = g_object_ref (record);
 
   fields = fields_of (item->kind);
   for (guint i = 0; fields[i] != NULL; i++)
-    gtk_list_box_append (GTK_LIST_BOX (self->editors), kurs_field_editor_new (store, item->record, fields[i]));
+    gtk_list_box_append (GTK_LIST_BOX (self->editors), kurs_field_editor_new (store, record, fields[i]));
 
   adw_window_title_set_title (ADW_WINDOW_TITLE (self->title), kind);
-  g_signal_connect_object (item->record, "changed", G_CALLBACK (record_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (record, "changed", G_CALLBACK (record_changed_cb), self, G_CONNECT_SWAPPED);
   record_changed_cb (self);
 
   return GTK_WIDGET (self);

@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (KursTimelineItemWindow, kurs_timeline_item_window, KURS, T
 
 GtkWidget  *kurs_timeline_item_window_new        (GtkWindow              *parent,
                                                   KursStore              *store,
-                                                  const KursTimelineItem *item);
+                                                  const KursTimelineItem *item,
+                                                  KursRecord             *record);
 KursRecord *kurs_timeline_item_window_get_record (KursTimelineItemWindow *self);
 
 G_END_DECLS

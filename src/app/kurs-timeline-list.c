@@ -85,7 +85,7 @@ title_matches (KursTimelineList *self,
 
   if (self->query == NULL)
     return TRUE;
-  folded = g_utf8_casefold (kurs_record_get_title (kurs_timeline_get_item (self->timeline, index)->record), -1);
+  folded = g_utf8_casefold (kurs_timeline_get_item (self->timeline, index)->title, -1);
   return strstr (folded, self->query) != NULL;
 }
 
@@ -191,7 +191,7 @@ pill_text (const KursTimelineItem *item)
     {
     case KURS_TIMELINE_INITIATIVE:
       {
-        const KursField *status = kurs_entity_info_get_field (kurs_record_get_info (item->record), "status");
+        const KursField *status = kurs_entity_info_get_field (kurs_entity_info (KURS_ENTITY_INITIATIVE), "status");
 
         return g_strdup_printf ("%s · %d %%", kurs_enum_info_to_label (status->enum_info, item->subkind),
                                 item->progress);
@@ -279,7 +279,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_remove_css_class (row, "heading");
 
   item = kurs_timeline_get_item (self->timeline, (guint) index);
-  gtk_label_set_text (GTK_LABEL (title), kurs_record_get_title (item->record));
+  gtk_label_set_text (GTK_LABEL (title), item->title);
 
   days = kurs_timeline_format_dates (self->timeline, (guint) index);
   gtk_label_set_text (GTK_LABEL (dates), days);

@@ -124,11 +124,15 @@ item_activated_cb (KursTimelinePage *self,
                    int               index)
 {
   const KursTimelineItem *item = kurs_timeline_get_item (self->timeline, index);
+  g_autoptr(KursRecord) record = kurs_timeline_get_record (self->timeline, index);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *window;
 
+  /* (gone since it was drawn: the timeline is rebuilt already) */
+  if (record == NULL)
+    return;
   window = kurs_timeline_item_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                          kurs_page_get_store (KURS_PAGE (self)), item);
+                                          kurs_page_get_store (KURS_PAGE (self)), item, record);
   gtk_window_present (GTK_WINDOW (window));
 }
 

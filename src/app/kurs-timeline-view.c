@@ -77,7 +77,8 @@ struct _KursTimelineView
   int            accessible_height;
 
   int            selected;
-  KursRecord    *selected_record;
+  KursEntity     selected_entity;  /* the selected item's row, to find it again after a rebuild */
+  gint64         selected_id;
   guint          selected_occurrence;
   int            hover;
   double         pointer_x;
@@ -471,14 +472,13 @@ diamond (GtkSnapshot           *snapshot,
 static char *
 item_label (const KursTimelineItem *item)
 {
-  const char *title = kurs_record_get_title (item->record);
+  const char *title = item->title;
 
   if (item->kind == KURS_TIMELINE_INITIATIVE)
     return g_strdup_printf ("%s · %d %%", title, item->progress);
 
-  if (item->kind == KURS_TIMELINE_MILESTONE && kurs_milestone_kind_is_meeting (item->subkind) &&
-      kurs_record_has_value (item->record, "committee"))
-    return g_strdup_printf ("%s · %s", title, kurs_record_get_text (item->record, "committee"));
+  if (item->kind == KURS_TIMELINE_MILESTONE && kurs_milestone_kind_is_meeting (item->subkind) && item->detail != NULL)
+    return g_strdup_printf ("%s · %s", title, item->detail);
   if (item->kind == KURS_TIMELINE_HEARING && item->n_overdue > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u response overdue", "%s · %u responses overdue",
                                          item->n_overdue),
@@ -1387,10 +1387,10 @@ set_selected (KursTimelineView *self,
 
   self->selected = index;
   update_selection_actions (self);
-  g_clear_object (&self->selected_record);
+  self->selected_id = item != NULL ? item->id : 0;
   if (item != NULL)
     {
-      self->selected_record = g_object_ref (item->record);
+      self->selected_entity = kurs_timeline_item_get_entity (item);
       self->selected_occurrence = item->occurrence;
     }
   update_description (self);
@@ -1460,11 +1460,12 @@ prepare_packings (KursTimelineView *self)
 static void
 timeline_changed_cb (KursTimelineView *self)
 {
-  self->selected = self->selected_record != NULL
-                 ? kurs_timeline_find (self->timeline, self->selected_record, self->selected_occurrence)
+  self->selected = self->selected_id != 0
+                 ? kurs_timeline_find_row (self->timeline, self->selected_entity, self->selected_id,
+                                           self->selected_occurrence)
                  : -1;
   if (self->selected < 0)
-    g_clear_object (&self->selected_record);
+    self->selected_id = 0;
   update_selection_actions (self);
   update_description (self);
   kurs_text_shapes_forget_keyed (self->shapes);
@@ -1624,7 +1625,8 @@ delete_selected (KursTimelineView *self)
   if (self->selected < 0)
     return;
 
-  record = g_object_ref (kurs_timeline_get_item (self->timeline, self->selected)->record);
+  if (!(record = kurs_timeline_get_record (self->timeline, self->selected)))
+    return;
   /* Translators: a toast after deleting an item from the timeline */
   message = g_strdup_printf (_("“%s” deleted"), kurs_record_get_title (record));
 
@@ -1649,11 +1651,11 @@ static void
 toggle_held (KursTimelineView *self)
 {
   const KursTimelineItem *item = kurs_timeline_get_item (self->timeline, self->selected);
-  g_autoptr(KursRecord) record = g_object_ref (item->record);
+  g_autoptr(KursRecord) record = kurs_timeline_get_record (self->timeline, self->selected);
   g_autoptr(GError) error = NULL;
   gboolean held = (item->flags & KURS_TIMELINE_HELD) != 0;
 
-  if (!kurs_store_set (kurs_timeline_get_store (self->timeline), record, "held", g_variant_new_boolean (!held), &error))
+  if (record != NULL && !kurs_store_set (kurs_timeline_get_store (self->timeline), record, "held", g_variant_new_boolean (!held), &error))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
 }
 
@@ -2203,7 +2205,6 @@ kurs_timeline_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_changed_cb, self);
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
-  g_clear_object (&self->selected_record);
   g_clear_object (&self->timeline);
   g_clear_pointer (&self->shapes, kurs_text_shapes_free);
   g_clear_pointer (&self->bold_shapes, kurs_text_shapes_free);

@@ -20,17 +20,33 @@ gboolean
 kurs_milestone_is_overdue (KursRecord *milestone,
                            KursDate    today)
 {
-  KursDate end;
-
   g_return_val_if_fail (KURS_IS_RECORD (milestone), FALSE);
 
-  if (kurs_record_get_field_bool (milestone, KURS_FIELD_MILESTONE_HELD)
-      || kurs_record_get_field_int (milestone, KURS_FIELD_MILESTONE_REPEAT_EVERY_YEARS) > 0)
+  return kurs_milestone_is_overdue_on (kurs_record_get_field_bool (milestone, KURS_FIELD_MILESTONE_HELD),
+                                       (int) kurs_record_get_field_int (milestone, KURS_FIELD_MILESTONE_REPEAT_EVERY_YEARS),
+                                       kurs_record_has_field_value (milestone, KURS_FIELD_MILESTONE_END_DATE)
+                                       ? kurs_record_get_field_date (milestone, KURS_FIELD_MILESTONE_END_DATE)
+                                       : kurs_record_get_field_date (milestone, KURS_FIELD_MILESTONE_START_DATE),
+                                       today);
+}
+
+/**
+ * kurs_milestone_is_overdue_on:
+ * @end: its last day: the end date where it has one (even one that is not
+ *   a date), else the start date
+ *
+ * kurs_milestone_is_overdue() of a milestone's fields, for a reader of
+ * rows (KursRowReader) that makes no record.
+ */
+gboolean
+kurs_milestone_is_overdue_on (gboolean held,
+                              int      every_years,
+                              KursDate end,
+                              KursDate today)
+{
+  if (held || every_years > 0)
     return FALSE;
 
-  end = kurs_record_has_field_value (milestone, KURS_FIELD_MILESTONE_END_DATE)
-        ? kurs_record_get_field_date (milestone, KURS_FIELD_MILESTONE_END_DATE)
-        : kurs_record_get_field_date (milestone, KURS_FIELD_MILESTONE_START_DATE);
   return end != KURS_DATE_NONE && end < today;
 }
 

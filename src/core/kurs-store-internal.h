@@ -150,6 +150,9 @@ gboolean      _kurs_store_begin_action (KursStore   *self,
                                         const char  *label,
                                         GError     **error);
 char         *_kurs_store_now_timestamp (void);
+void          _kurs_store_read_failed (KursStore  *self,
+                                       GError     *failure,
+                                       GError    **error);
 gboolean      _kurs_store_end_action (KursStore  *self,
                                       gboolean    ok,
                                       GError    **error);

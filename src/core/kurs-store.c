@@ -453,10 +453,10 @@ record_from_row (KursStore            *self,
 }
 
 /* A read that failed: the caller's error, and the store's signal */
-static void
-read_failed (KursStore  *self,
-             GError     *failure,
-             GError    **error)
+void
+_kurs_store_read_failed (KursStore  *self,
+                         GError     *failure,
+                         GError    **error)
 {
   g_signal_emit (self, signals[READ_FAILED], 0, failure);
   g_propagate_error (error, failure);
@@ -477,7 +477,7 @@ query_records (KursStore            *self,
 
   if (!(stmt = _kurs_store_prepare_statement (self, sql, &failure)))
     {
-      read_failed (self, failure, error);
+      _kurs_store_read_failed (self, failure, error);
       return records;
     }
 
@@ -492,7 +492,7 @@ query_records (KursStore            *self,
                    sqlite3_errmsg (self->db));
       finish (stmt);
       g_ptr_array_set_size (records, 0);
-      read_failed (self, failure, error);
+      _kurs_store_read_failed (self, failure, error);
       return records;
     }
   finish (stmt);

@@ -10,6 +10,7 @@
 #include "kurs-hearing.h"
 #include "kurs-milestone.h"
 #include "kurs-recurrence.h"
+#include "kurs-row-reader.h"
 #include "kurs-timeline.h"
 
 /**
@@ -54,8 +55,8 @@ struct _KursTimeline
   KursDate     first;
   KursDate     last;
 
-  GArray      *items;           /* KursTimelineItem, records owned by…  */
-  GPtrArray   *records;         /* …this, one ref each */
+  GArray      *items;           /* KursTimelineItem, their texts in… */
+  GStringChunk *texts;          /* …this */
   GArray      *spans;           /* KursSpan, parallel to items */
 
   guint        min_days;
@@ -90,17 +91,22 @@ is_data_kind (int kind)
 }
 
 static gboolean
-text_matches (KursRecord *record,
-              guint       field,
+text_matches (const char *text,
               const char *wanted)
 {
-  return wanted == NULL || g_strcmp0 (kurs_record_get_field_text (record, field), wanted) == 0;
+  return wanted == NULL || g_strcmp0 (text, wanted) == 0;
 }
 
-static void
+/* The items are read from the rows' fields (KursRowReader), not from a
+ * record of each: the timeline of a large library holds 100,000 items,
+ * and a record of each would be most of its memory and of its time to
+ * open.  KursTimelineItem keeps its row's id; kurs_timeline_get_record()
+ * gives the record itself, for the one item a person acts on. */
+static KursTimelineItem *
 add_item (KursTimeline     *self,
-          KursRecord       *record,
           KursTimelineKind  kind,
+          gint64            id,
+          const char       *title,
           KursLane          lane,
           KursDate          start,
           KursDate          end,
@@ -109,139 +115,176 @@ add_item (KursTimeline     *self,
   KursTimelineItem item = { 0 };
   KursSpan span = { start, MAX (end, start) };
 
-  item.record = record;
+  item.id = id;
+  item.title = g_string_chunk_insert (self->texts, title != NULL ? title : "");
   item.kind = kind;
   item.lane = lane;
   item.flags = flags;
   g_array_append_val (self->items, item);
   g_array_append_val (self->spans, span);
+
+  return &g_array_index (self->items, KursTimelineItem, self->items->len - 1);
 }
 
-static KursTimelineItem *
-last_item (KursTimeline *self)
+/* A detail many items share (a committee, an owner) is kept once */
+static const char *
+keep_detail (KursTimeline *self,
+             const char   *text)
 {
-  return &g_array_index (self->items, KursTimelineItem, self->items->len - 1);
+  return text != NULL && *text != '\0' ? g_string_chunk_insert_const (self->texts, text) : NULL;
+}
+
+/* Ends a reading: a failure leaves what was read, and the store says so */
+static void
+end_reading (KursRowReader *rows)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!kurs_row_reader_end (rows, &error))
+    g_debug ("The timeline is incomplete: %s", error->message);
 }
 
 static void
 collect_milestones (KursTimeline *self)
 {
-  g_autoptr(GPtrArray) milestones =
-    kurs_store_list_by_strategy (self->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (self->strategy), NULL);
+  static const guint fields[] = {
+    KURS_FIELD_MILESTONE_KIND, KURS_FIELD_MILESTONE_TITLE, KURS_FIELD_MILESTONE_START_DATE,
+    KURS_FIELD_MILESTONE_END_DATE, KURS_FIELD_MILESTONE_COMMITTEE, KURS_FIELD_MILESTONE_HELD,
+    KURS_FIELD_MILESTONE_REPEAT_EVERY_YEARS, KURS_FIELD_MILESTONE_REPEAT_UNTIL_YEAR,
+  };
+  KursRowReader *rows = kurs_row_reader_new (self->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (self->strategy),
+                                             fields, G_N_ELEMENTS (fields));
 
-  for (guint i = 0; i < milestones->len; i++)
+  while (kurs_row_reader_next (rows))
     {
-      KursRecord *milestone = milestones->pdata[i];
-      int kind = kurs_record_get_field_enum (milestone, KURS_FIELD_MILESTONE_KIND);
-      gboolean held = kurs_record_get_field_bool (milestone, KURS_FIELD_MILESTONE_HELD);
-      gboolean recurring = kurs_record_get_field_int (milestone, KURS_FIELD_MILESTONE_REPEAT_EVERY_YEARS) > 0;
+      int kind = kurs_row_reader_get_enum (rows, KURS_FIELD_MILESTONE_KIND);
+      const char *committee = kurs_row_reader_get_text (rows, KURS_FIELD_MILESTONE_COMMITTEE);
+      gboolean held = kurs_row_reader_get_bool (rows, KURS_FIELD_MILESTONE_HELD);
+      int every_years = (int) kurs_row_reader_get_int (rows, KURS_FIELD_MILESTONE_REPEAT_EVERY_YEARS);
+      KursDate start = kurs_row_reader_get_date (rows, KURS_FIELD_MILESTONE_START_DATE);
+      KursDate end = kurs_row_reader_get_date (rows, KURS_FIELD_MILESTONE_END_DATE);
+      const char *detail;
       g_autoptr(GArray) occurrences = NULL;
+      guint flags = 0;
 
-      if ((self->hidden & (1u << kind)) || !text_matches (milestone, KURS_FIELD_MILESTONE_COMMITTEE, self->committee))
+      if ((kind >= 0 && (self->hidden & (1u << kind))) || !text_matches (committee, self->committee))
         continue;
 
-      g_ptr_array_add (self->records, g_object_ref (milestone));
-      occurrences = kurs_recurrence_expand_milestone (milestone, KURS_DATE_NONE, KURS_DATE_NONE);
+      if (held)
+        flags |= KURS_TIMELINE_HELD;
+      if (every_years > 0)
+        flags |= KURS_TIMELINE_RECURRING;
+      /* (a series never is: kurs_milestone_is_overdue()) */
+      if (kurs_milestone_is_overdue_on (held, every_years,
+                                        kurs_row_reader_has_value (rows, KURS_FIELD_MILESTONE_END_DATE) ? end : start,
+                                        self->today))
+        flags |= KURS_TIMELINE_OVERDUE;
+
+      detail = keep_detail (self, committee);
+      occurrences = kurs_recurrence_expand (start, end, every_years,
+                                            (int) kurs_row_reader_get_int (rows, KURS_FIELD_MILESTONE_REPEAT_UNTIL_YEAR),
+                                            KURS_DATE_NONE, KURS_DATE_NONE);
       for (guint k = 0; k < occurrences->len; k++)
         {
           KursOccurrence *occurrence = &g_array_index (occurrences, KursOccurrence, k);
           KursTimelineItem *item;
-          guint flags = 0;
 
-          if (held)
-            flags |= KURS_TIMELINE_HELD;
-          if (recurring)
-            flags |= KURS_TIMELINE_RECURRING;
-          /* (a series never is: kurs_milestone_is_overdue()) */
-          if (kurs_milestone_is_overdue (milestone, self->today))
-            flags |= KURS_TIMELINE_OVERDUE;
-          if (occurrence->end > occurrence->start)
-            flags |= KURS_TIMELINE_BAR;
-
-          add_item (self, milestone, KURS_TIMELINE_MILESTONE,
-                    is_data_kind (kind) ? KURS_LANE_DATA : KURS_LANE_PROCESS,
-                    occurrence->start, occurrence->end, flags);
-          item = last_item (self);
+          item = add_item (self, KURS_TIMELINE_MILESTONE, kurs_row_reader_get_id (rows),
+                           kurs_row_reader_get_text (rows, KURS_FIELD_MILESTONE_TITLE),
+                           is_data_kind (kind) ? KURS_LANE_DATA : KURS_LANE_PROCESS,
+                           occurrence->start, occurrence->end,
+                           flags | (occurrence->end > occurrence->start ? KURS_TIMELINE_BAR : 0));
+          item->detail = detail;
           item->occurrence = k;
           item->subkind = kind;
         }
     }
+  end_reading (rows);
 }
 
 static void
 collect_hearings (KursTimeline *self)
 {
+  static const guint fields[] = {
+    KURS_FIELD_HEARING_ROUND_TITLE, KURS_FIELD_HEARING_ROUND_SENT_DATE, KURS_FIELD_HEARING_ROUND_DEADLINE,
+  };
   gint64 strategy_id = kurs_record_get_id (self->strategy);
-  g_autoptr(GPtrArray) rounds = NULL;
   g_autoptr(GPtrArray) parties = NULL;
+  KursRowReader *rows;
 
   if (self->hidden & KURS_TIMELINE_FILTER_HEARINGS)
     return;
 
-  rounds = kurs_store_list_by_strategy (self->store, KURS_ENTITY_HEARING_ROUND, strategy_id, NULL);
+  /* A strategy's hearings have tens of parties, not thousands */
   parties = kurs_store_list_by_strategy (self->store, KURS_ENTITY_HEARING_PARTY, strategy_id, NULL);
-
-  for (guint i = 0; i < rounds->len; i++)
+  rows = kurs_row_reader_new (self->store, KURS_ENTITY_HEARING_ROUND, strategy_id, fields, G_N_ELEMENTS (fields));
+  while (kurs_row_reader_next (rows))
     {
-      KursRecord *round = rounds->pdata[i];
-      KursDate deadline = kurs_record_get_field_date (round, KURS_FIELD_HEARING_ROUND_DEADLINE);
+      KursDate deadline = kurs_row_reader_get_date (rows, KURS_FIELD_HEARING_ROUND_DEADLINE);
       KursHearingTally tally;
       KursTimelineItem *item;
 
-      g_ptr_array_add (self->records, g_object_ref (round));
-      add_item (self, round, KURS_TIMELINE_HEARING, KURS_LANE_HEARINGS,
-                kurs_record_get_field_date (round, KURS_FIELD_HEARING_ROUND_SENT_DATE), deadline, KURS_TIMELINE_BAR);
-      item = last_item (self);
+      item = add_item (self, KURS_TIMELINE_HEARING, kurs_row_reader_get_id (rows),
+                       kurs_row_reader_get_text (rows, KURS_FIELD_HEARING_ROUND_TITLE), KURS_LANE_HEARINGS,
+                       kurs_row_reader_get_date (rows, KURS_FIELD_HEARING_ROUND_SENT_DATE), deadline, KURS_TIMELINE_BAR);
 
-      kurs_hearing_tally_parties (parties, kurs_record_get_id (round), deadline, self->today, &tally);
+      kurs_hearing_tally_parties (parties, item->id, deadline, self->today, &tally);
       item->n_parties = tally.n_parties;
       item->n_overdue = tally.n_overdue;
       if (item->n_overdue > 0)
         item->flags |= KURS_TIMELINE_OVERDUE;
     }
+  end_reading (rows);
 }
 
 static void
 collect_plans (KursTimeline *self)
 {
+  static const guint plan_fields[] = {
+    KURS_FIELD_ACTION_PLAN_TITLE, KURS_FIELD_ACTION_PLAN_START_DATE, KURS_FIELD_ACTION_PLAN_END_DATE,
+  };
+  static const guint initiative_fields[] = {
+    KURS_FIELD_INITIATIVE_ACTION_PLAN_ID, KURS_FIELD_INITIATIVE_TITLE, KURS_FIELD_INITIATIVE_OWNER,
+    KURS_FIELD_INITIATIVE_START_DATE, KURS_FIELD_INITIATIVE_END_DATE, KURS_FIELD_INITIATIVE_STATUS,
+    KURS_FIELD_INITIATIVE_PROGRESS,
+  };
   gint64 strategy_id = kurs_record_get_id (self->strategy);
-  g_autoptr(GPtrArray) plans =
-    kurs_store_list_by_strategy (self->store, KURS_ENTITY_ACTION_PLAN, strategy_id, NULL);
-  g_autoptr(GPtrArray) initiatives =
-    kurs_store_list_by_strategy (self->store, KURS_ENTITY_INITIATIVE, strategy_id, NULL);
   g_autoptr(GHashTable) plan_spans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  KursRowReader *rows;
 
-  for (guint i = 0; i < plans->len; i++)
+  rows = kurs_row_reader_new (self->store, KURS_ENTITY_ACTION_PLAN, strategy_id, plan_fields, G_N_ELEMENTS (plan_fields));
+  while (kurs_row_reader_next (rows))
     {
-      KursRecord *plan = plans->pdata[i];
       KursSpan *span = g_new (KursSpan, 1);
 
-      span->start = kurs_record_get_field_date (plan, KURS_FIELD_ACTION_PLAN_START_DATE);
-      span->end = kurs_record_get_field_date (plan, KURS_FIELD_ACTION_PLAN_END_DATE);
-      g_hash_table_insert (plan_spans, g_memdup2 (&(gint64) { kurs_record_get_id (plan) }, sizeof (gint64)), span);
+      span->start = kurs_row_reader_get_date (rows, KURS_FIELD_ACTION_PLAN_START_DATE);
+      span->end = kurs_row_reader_get_date (rows, KURS_FIELD_ACTION_PLAN_END_DATE);
+      g_hash_table_insert (plan_spans, g_memdup2 (&(gint64) { kurs_row_reader_get_id (rows) }, sizeof (gint64)), span);
 
-      if (self->hidden & KURS_TIMELINE_FILTER_ACTION_PLANS)
-        continue;
-      g_ptr_array_add (self->records, g_object_ref (plan));
-      add_item (self, plan, KURS_TIMELINE_ACTION_PLAN, KURS_LANE_ACTION_PLANS,
-                span->start, span->end, KURS_TIMELINE_BAR);
+      if (!(self->hidden & KURS_TIMELINE_FILTER_ACTION_PLANS))
+        add_item (self, KURS_TIMELINE_ACTION_PLAN, kurs_row_reader_get_id (rows),
+                  kurs_row_reader_get_text (rows, KURS_FIELD_ACTION_PLAN_TITLE), KURS_LANE_ACTION_PLANS,
+                  span->start, span->end, KURS_TIMELINE_BAR);
     }
+  end_reading (rows);
 
   if (self->hidden & KURS_TIMELINE_FILTER_INITIATIVES)
     return;
 
-  for (guint i = 0; i < initiatives->len; i++)
+  rows = kurs_row_reader_new (self->store, KURS_ENTITY_INITIATIVE, strategy_id,
+                              initiative_fields, G_N_ELEMENTS (initiative_fields));
+  while (kurs_row_reader_next (rows))
     {
-      KursRecord *initiative = initiatives->pdata[i];
-      gint64 plan_id = kurs_record_get_field_int (initiative, KURS_FIELD_INITIATIVE_ACTION_PLAN_ID);
+      gint64 plan_id = kurs_row_reader_get_int (rows, KURS_FIELD_INITIATIVE_ACTION_PLAN_ID);
       const KursSpan *plan = g_hash_table_lookup (plan_spans, &plan_id);
-      KursDate start = kurs_record_get_field_date (initiative, KURS_FIELD_INITIATIVE_START_DATE);
-      KursDate end = kurs_record_get_field_date (initiative, KURS_FIELD_INITIATIVE_END_DATE);
-      int status = kurs_record_get_field_enum (initiative, KURS_FIELD_INITIATIVE_STATUS);
+      const char *owner = kurs_row_reader_get_text (rows, KURS_FIELD_INITIATIVE_OWNER);
+      KursDate start = kurs_row_reader_get_date (rows, KURS_FIELD_INITIATIVE_START_DATE);
+      KursDate end = kurs_row_reader_get_date (rows, KURS_FIELD_INITIATIVE_END_DATE);
+      int status = kurs_row_reader_get_enum (rows, KURS_FIELD_INITIATIVE_STATUS);
       KursTimelineItem *item;
       guint flags = KURS_TIMELINE_BAR;
 
-      if (!text_matches (initiative, KURS_FIELD_INITIATIVE_OWNER, self->owner))
+      if (!text_matches (owner, self->owner))
         continue;
 
       if (start == KURS_DATE_NONE || end == KURS_DATE_NONE)
@@ -257,32 +300,36 @@ collect_plans (KursTimeline *self)
       if (status != KURS_INITIATIVE_DONE && end < self->today)
         flags |= KURS_TIMELINE_OVERDUE;
 
-      g_ptr_array_add (self->records, g_object_ref (initiative));
-      add_item (self, initiative, KURS_TIMELINE_INITIATIVE, KURS_LANE_ACTION_PLANS, start, end, flags);
-      item = last_item (self);
+      item = add_item (self, KURS_TIMELINE_INITIATIVE, kurs_row_reader_get_id (rows),
+                       kurs_row_reader_get_text (rows, KURS_FIELD_INITIATIVE_TITLE), KURS_LANE_ACTION_PLANS,
+                       start, end, flags);
+      item->detail = keep_detail (self, owner);
       item->subkind = status;
-      item->progress = (int) kurs_record_get_field_int (initiative, KURS_FIELD_INITIATIVE_PROGRESS);
+      item->progress = (int) kurs_row_reader_get_int (rows, KURS_FIELD_INITIATIVE_PROGRESS);
     }
+  end_reading (rows);
 }
 
 static void
 collect_corrections (KursTimeline *self)
 {
-  g_autoptr(GPtrArray) corrections = NULL;
+  static const guint fields[] = { KURS_FIELD_COURSE_CORRECTION_DATE, KURS_FIELD_COURSE_CORRECTION_TEXT };
+  KursRowReader *rows;
 
   if (self->hidden & KURS_TIMELINE_FILTER_CORRECTIONS)
     return;
 
-  corrections = kurs_store_list_by_strategy (self->store, KURS_ENTITY_COURSE_CORRECTION,
-                                             kurs_record_get_id (self->strategy), NULL);
-  for (guint i = 0; i < corrections->len; i++)
+  rows = kurs_row_reader_new (self->store, KURS_ENTITY_COURSE_CORRECTION, kurs_record_get_id (self->strategy),
+                              fields, G_N_ELEMENTS (fields));
+  while (kurs_row_reader_next (rows))
     {
-      KursRecord *correction = corrections->pdata[i];
-      KursDate date = kurs_record_get_field_date (correction, KURS_FIELD_COURSE_CORRECTION_DATE);
+      KursDate date = kurs_row_reader_get_date (rows, KURS_FIELD_COURSE_CORRECTION_DATE);
 
-      g_ptr_array_add (self->records, g_object_ref (correction));
-      add_item (self, correction, KURS_TIMELINE_CORRECTION, KURS_LANE_CORRECTIONS, date, date, 0);
+      add_item (self, KURS_TIMELINE_CORRECTION, kurs_row_reader_get_id (rows),
+                kurs_row_reader_get_text (rows, KURS_FIELD_COURSE_CORRECTION_TEXT), KURS_LANE_CORRECTIONS,
+                date, date, 0);
     }
+  end_reading (rows);
 }
 
 /* A group of a lane's items, by start; packing at another zoom keeps it */
@@ -438,7 +485,7 @@ rebuild (KursTimeline *self)
   g_ptr_array_set_size (self->packings, 0);
   g_array_set_size (self->items, 0);
   g_array_set_size (self->spans, 0);
-  g_ptr_array_set_size (self->records, 0);
+  g_string_chunk_clear (self->texts);
 
   if (!kurs_record_is_deleted (self->strategy))
     {
@@ -516,8 +563,6 @@ kurs_timeline_dispose (GObject *object)
   KursTimeline *self = KURS_TIMELINE (object);
 
   g_clear_signal_handler (&self->changed_id, self->store);
-  if (self->records != NULL)
-    g_ptr_array_set_size (self->records, 0);
   g_clear_object (&self->strategy);
   g_clear_object (&self->store);
 
@@ -531,7 +576,7 @@ kurs_timeline_finalize (GObject *object)
 
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->spans, g_array_unref);
-  g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_clear_pointer (&self->texts, g_string_chunk_free);
   clear_order (self);
   g_clear_pointer (&self->packings, g_ptr_array_unref);
   g_free (self->committee);
@@ -566,7 +611,7 @@ kurs_timeline_init (KursTimeline *self)
 {
   self->items = g_array_new (FALSE, FALSE, sizeof (KursTimelineItem));
   self->spans = g_array_new (FALSE, FALSE, sizeof (KursSpan));
-  self->records = g_ptr_array_new_with_free_func (g_object_unref);
+  self->texts = g_string_chunk_new (64 * 1024);
   self->packings = g_ptr_array_new_with_free_func ((GDestroyNotify) packing_free);
   self->min_days = 1;
 }
@@ -674,17 +719,82 @@ kurs_timeline_find (KursTimeline *self,
                     KursRecord   *record,
                     guint         occurrence)
 {
+  g_return_val_if_fail (KURS_IS_RECORD (record), -1);
+
+  return kurs_timeline_find_row (self, kurs_record_get_entity (record), kurs_record_get_id (record), occurrence);
+}
+
+/**
+ * kurs_timeline_find_row:
+ *
+ * kurs_timeline_find() by the row's kind and id
+ */
+int
+kurs_timeline_find_row (KursTimeline *self,
+                        KursEntity    entity,
+                        gint64        id,
+                        guint         occurrence)
+{
   g_return_val_if_fail (KURS_IS_TIMELINE (self), -1);
 
   for (guint i = 0; i < self->items->len; i++)
     {
       const KursTimelineItem *item = &g_array_index (self->items, KursTimelineItem, i);
 
-      if (item->record == record && item->occurrence == occurrence)
+      if (item->id == id && item->occurrence == occurrence && kurs_timeline_item_get_entity (item) == entity)
         return (int) i;
     }
 
   return -1;
+}
+
+/**
+ * kurs_timeline_item_get_entity:
+ *
+ * Returns: the kind of row @item shows
+ */
+KursEntity
+kurs_timeline_item_get_entity (const KursTimelineItem *item)
+{
+  g_return_val_if_fail (item != NULL, KURS_ENTITY_NONE);
+
+  switch (item->kind)
+    {
+    case KURS_TIMELINE_MILESTONE:
+      return KURS_ENTITY_MILESTONE;
+    case KURS_TIMELINE_HEARING:
+      return KURS_ENTITY_HEARING_ROUND;
+    case KURS_TIMELINE_ACTION_PLAN:
+      return KURS_ENTITY_ACTION_PLAN;
+    case KURS_TIMELINE_INITIATIVE:
+      return KURS_ENTITY_INITIATIVE;
+    case KURS_TIMELINE_CORRECTION:
+      return KURS_ENTITY_COURSE_CORRECTION;
+    default:
+      g_return_val_if_reached (KURS_ENTITY_NONE);
+    }
+}
+
+/**
+ * kurs_timeline_get_record:
+ *
+ * The row an item shows, for the one a person acts on: the items hold
+ * the fields they are drawn with, not records.
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL if the row is
+ *   gone (or the library could not be read)
+ */
+KursRecord *
+kurs_timeline_get_record (KursTimeline *self,
+                          guint         index)
+{
+  const KursTimelineItem *item;
+
+  g_return_val_if_fail (KURS_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+
+  item = &g_array_index (self->items, KursTimelineItem, index);
+  return kurs_store_get (self->store, kurs_timeline_item_get_entity (item), item->id);
 }
 
 guint
@@ -926,8 +1036,14 @@ kurs_timeline_move (KursTimeline  *self,
   g_return_val_if_fail (index < self->items->len, FALSE);
 
   item = &g_array_index (self->items, KursTimelineItem, index);
-  /* The rebuild after the first write would take the item away */
-  record = g_object_ref (item->record);
+  /* (the rebuild after the first write takes the item away) */
+  record = kurs_timeline_get_record (self, index);
+  if (record == NULL)
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED, _("“%s” is no longer in the library"),
+                   item->title);
+      return FALSE;
+    }
 
   switch (item->kind)
     {
@@ -1028,7 +1144,7 @@ kurs_timeline_item_get_kind_label (const KursTimelineItem *item)
 
   g_return_val_if_fail (item != NULL, NULL);
 
-  info = kurs_record_get_info (item->record);
+  info = kurs_entity_info (kurs_timeline_item_get_entity (item));
   if (item->kind == KURS_TIMELINE_MILESTONE)
     {
       const KursField *kind = kurs_entity_info_get_field (info, "kind");
@@ -1087,14 +1203,14 @@ kurs_timeline_item_describe (KursTimeline *self,
   kind = kurs_timeline_item_get_kind_label (item);
   dates = kurs_timeline_format_dates (self, index);
 
-  text = g_string_new (kurs_record_get_title (item->record));
+  text = g_string_new (item->title);
   g_string_append_printf (text, ", %s, %s", kind, dates);
 
   switch (item->kind)
     {
     case KURS_TIMELINE_MILESTONE:
-      if (kurs_record_has_value (item->record, "committee"))
-        g_string_append_printf (text, ", %s", kurs_record_get_text (item->record, "committee"));
+      if (item->detail != NULL)
+        g_string_append_printf (text, ", %s", item->detail);
       g_string_append_printf (text, ", %s", (item->flags & KURS_TIMELINE_HELD) ? _("held") : _("planned"));
       break;
     case KURS_TIMELINE_HEARING:
@@ -1113,12 +1229,12 @@ kurs_timeline_item_describe (KursTimeline *self,
       break;
     case KURS_TIMELINE_INITIATIVE:
       {
-        const KursField *status = kurs_entity_info_get_field (kurs_record_get_info (item->record), "status");
+        const KursField *status = kurs_entity_info_get_field (kurs_entity_info (KURS_ENTITY_INITIATIVE), "status");
 
         g_string_append_printf (text, ", %s, %d %%", kurs_enum_info_to_label (status->enum_info, item->subkind),
                                 item->progress);
-        if (kurs_record_has_value (item->record, "owner"))
-          g_string_append_printf (text, ", %s", kurs_record_get_text (item->record, "owner"));
+        if (item->detail != NULL)
+          g_string_append_printf (text, ", %s", item->detail);
       }
       break;
     case KURS_TIMELINE_ACTION_PLAN:

@@ -39,7 +39,9 @@ typedef enum {
 #define KURS_TIMELINE_FILTER_CORRECTIONS  (1u << 19)
 
 typedef struct {
-  KursRecord       *record;
+  gint64            id;           /* of its row, of kurs_timeline_item_get_entity() */
+  const char       *title;        /* the timeline's, until it changes */
+  const char       *detail;       /* a milestone's committee, an initiative's owner: or NULL */
   KursTimelineKind  kind;
   KursLane          lane;
   guint             row;          /* within its lane */
@@ -91,6 +93,13 @@ const KursSpan         *kurs_timeline_get_spans       (KursTimeline     *self);
 int                     kurs_timeline_find            (KursTimeline     *self,
                                                        KursRecord       *record,
                                                        guint             occurrence);
+int                     kurs_timeline_find_row        (KursTimeline     *self,
+                                                       KursEntity        entity,
+                                                       gint64            id,
+                                                       guint             occurrence);
+KursRecord             *kurs_timeline_get_record      (KursTimeline     *self,
+                                                       guint             index);
+KursEntity              kurs_timeline_item_get_entity (const KursTimelineItem *item);
 
 guint                   kurs_timeline_get_min_days    (KursTimeline     *self);
 gboolean                kurs_timeline_prepare_min_days (KursTimeline    *self,

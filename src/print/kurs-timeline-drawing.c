@@ -25,7 +25,7 @@
 #define LABEL_SHARE 0.36
 
 typedef struct {
-  KursRecord *record;
+  int         first;   /* the index of its row's first item, or -1 for a lane's heading */
   KursLane    lane;
   GArray     *items;   /* indices of the timeline's items */
 } Row;
@@ -195,7 +195,7 @@ draw (cairo_t *cr,
       Row *row = &g_array_index (drawing->rows, Row, r);
       double y = SCALE + r * ROW;
 
-      if (row->record == NULL)
+      if (row->first < 0)
         {
           /* a lane's heading, across */
           g_autoptr(PangoLayout) layout = text (cr, kurs_lane_get_title (row->lane), left, TRUE);
@@ -210,7 +210,8 @@ draw (cairo_t *cr,
         }
 
       {
-        g_autoptr(PangoLayout) layout = text (cr, kurs_record_get_title (row->record), left - 8, FALSE);
+        const KursTimelineItem *first = kurs_timeline_get_item (drawing->timeline, (guint) row->first);
+        g_autoptr(PangoLayout) layout = text (cr, first->title, left - 8, FALSE);
 
         rgb (cr, 0.1, 0.1, 0.1);
         cairo_move_to (cr, 8, y + 1.5);
@@ -309,16 +310,22 @@ kurs_timeline_drawing_add (KursPrintDocument *document,
             continue;
           if (drawing->rows->len == lane_start)
             {
-              Row heading = { NULL, lane, g_array_new (FALSE, FALSE, sizeof (guint)) };
+              Row heading = { -1, lane, g_array_new (FALSE, FALSE, sizeof (guint)) };
 
               g_array_append_val (drawing->rows, heading);
             }
+          /* a series' occurrences are one row's */
           for (guint r = lane_start + 1; r < drawing->rows->len && row == NULL; r++)
-            if (g_array_index (drawing->rows, Row, r).record == item->record)
-              row = &g_array_index (drawing->rows, Row, r);
+            {
+              const KursTimelineItem *first =
+                kurs_timeline_get_item (drawing->timeline, (guint) g_array_index (drawing->rows, Row, r).first);
+
+              if (first->id == item->id && first->kind == item->kind)
+                row = &g_array_index (drawing->rows, Row, r);
+            }
           if (row == NULL)
             {
-              Row added = { item->record, lane, g_array_new (FALSE, FALSE, sizeof (guint)) };
+              Row added = { (int) i, lane, g_array_new (FALSE, FALSE, sizeof (guint)) };
 
               g_array_append_val (drawing->rows, added);
               row = &g_array_index (drawing->rows, Row, drawing->rows->len - 1);
