@@ -101,6 +101,36 @@ test_order_is_numeric (void)
   g_assert_cmpuint (parse ("2024-03-01") - parse ("2024-02-01"), ==, 29);
 }
 
+/* kurs_date_from_ymd() is arithmetic; it must give GDate's Julian day for
+ * every day (leap days and centuries included) */
+static void
+test_from_ymd_is_gdate (void)
+{
+  guint checked = 0;
+
+  for (int year = 1; year <= 9999; year++)
+    {
+      gboolean every_day = year <= 3 || (year >= 1895 && year <= 2105) || year >= 9997;
+
+      for (int month = 1; month <= 12; month++)
+        for (int day = 1; day <= g_date_get_days_in_month (month, year); day++)
+          {
+            GDate date;
+
+            if (!every_day && (day != 1 && day != 28 && day != g_date_get_days_in_month (month, year)))
+              continue;
+            g_date_clear (&date, 1);
+            g_date_set_dmy (&date, day, month, year);
+            if (kurs_date_from_ymd (year, month, day) != g_date_get_julian (&date))
+              g_error ("%04d-%02d-%02d: %u, GDate %u", year, month, day,
+                       kurs_date_from_ymd (year, month, day), g_date_get_julian (&date));
+            checked++;
+          }
+    }
+  g_assert_cmpuint (checked, >, 400000);
+  g_assert_cmpuint (kurs_date_from_ymd (1, 1, 1), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -112,6 +142,7 @@ main (int   argc,
   g_test_add_func ("/date/add-months", test_add_months);
   g_test_add_func ("/date/today-pinned", test_today_pinned);
   g_test_add_func ("/date/order-is-numeric", test_order_is_numeric);
+  g_test_add_func ("/date/from-ymd-is-gdate", test_from_ymd_is_gdate);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include "kurs-example.h"
 #include "kurs-migrations.h"
+#include "kurs-row-reader.h"
 #include "kurs-search.h"
 #include "kurs-store-private.h"
 #include "kurs-xml-export.h"
@@ -997,6 +998,154 @@ test_read_failure_is_an_error (Fixture       *f,
   g_assert_cmpuint (failures, >, 1);   /* each read that failed */
 }
 
+/* KursRowReader: the fields asked for, as records give them (text made
+ * UTF-8, dates parsed, enumerations by value), of one strategy's rows, in
+ * the schema's order or any; a read that fails says so, and the store
+ * too */
+static void
+test_row_reader (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const guint fields[] = {
+    KURS_FIELD_MILESTONE_KIND, KURS_FIELD_MILESTONE_TITLE, KURS_FIELD_MILESTONE_START_DATE,
+    KURS_FIELD_MILESTONE_END_DATE, KURS_FIELD_MILESTONE_HELD, KURS_FIELD_MILESTONE_COMMITTEE,
+  };
+  static const struct { const char *kind, *title, *start, *end; gboolean held; const char *committee; } rows[] = {
+    { "seminar", "Temamøde om bostøtte", "2023-03-01", NULL, TRUE, NULL },
+    { "committee-meeting", "Socialudvalget behandler strategien", "2022-11-15", NULL, FALSE, "Socialudvalget" },
+    { "hearing", "Høring hos Ældrerådet", "2023-01-10", "2023-02-07", FALSE, NULL },
+    { "seminar", "Åbent møde", "2022-11-15", NULL, FALSE, NULL },
+  };
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(KursRecord) other = new_strategy (store);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *broken = NULL;
+  KursRowReader *reader;
+  guint n = 0, failures = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(KursRecord) milestone =
+        kurs_store_create (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), &error,
+                           "kind", g_variant_new_string (rows[i].kind),
+                           "title", g_variant_new_string (rows[i].title),
+                           "start_date", g_variant_new_string (rows[i].start),
+                           "end_date", rows[i].end != NULL ? g_variant_new_string (rows[i].end) : NULL,
+                           "held", g_variant_new_boolean (rows[i].held),
+                           "committee", rows[i].committee != NULL ? g_variant_new_string (rows[i].committee) : NULL,
+                           NULL);
+      g_assert_no_error (error);
+    }
+  g_clear_object (&(KursRecord *) { kurs_store_create (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (other),
+                                                       &error, "kind", g_variant_new_string ("seminar"),
+                                                       "title", g_variant_new_string ("Another strategy's"),
+                                                       "start_date", g_variant_new_string ("2022-01-01"), NULL) });
+  g_assert_no_error (error);
+
+  /* In the schema's order: as listed, with the records' values */
+  listed = kurs_store_list_by_strategy (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), &error);
+  g_assert_no_error (error);
+  reader = kurs_row_reader_new (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy),
+                                fields, G_N_ELEMENTS (fields), KURS_ROW_ORDER_SCHEMA);
+  while (kurs_row_reader_next (reader))
+    {
+      KursRecord *record = listed->pdata[n++];
+
+      g_assert_cmpint (kurs_row_reader_get_id (reader), ==, kurs_record_get_id (record));
+      g_assert_cmpint (kurs_row_reader_get_enum (reader, KURS_FIELD_MILESTONE_KIND), ==,
+                       kurs_record_get_field_enum (record, KURS_FIELD_MILESTONE_KIND));
+      g_assert_cmpint (kurs_row_reader_get_enum (reader, KURS_FIELD_MILESTONE_KIND), >=, 0);
+      g_assert_cmpstr (kurs_row_reader_get_text (reader, KURS_FIELD_MILESTONE_TITLE), ==,
+                       kurs_record_get_title (record));
+      g_assert_cmpuint (kurs_row_reader_get_date (reader, KURS_FIELD_MILESTONE_START_DATE), ==,
+                        kurs_record_get_field_date (record, KURS_FIELD_MILESTONE_START_DATE));
+      g_assert_cmpuint (kurs_row_reader_get_date (reader, KURS_FIELD_MILESTONE_END_DATE), ==,
+                        kurs_record_get_field_date (record, KURS_FIELD_MILESTONE_END_DATE));
+      g_assert_cmpint (kurs_row_reader_has_value (reader, KURS_FIELD_MILESTONE_END_DATE), ==,
+                       kurs_record_has_field_value (record, KURS_FIELD_MILESTONE_END_DATE));
+      g_assert_cmpint (kurs_row_reader_get_bool (reader, KURS_FIELD_MILESTONE_HELD), ==,
+                       kurs_record_get_field_bool (record, KURS_FIELD_MILESTONE_HELD));
+      g_assert_cmpstr (kurs_row_reader_get_text (reader, KURS_FIELD_MILESTONE_COMMITTEE), ==,
+                       kurs_record_get_field_text (record, KURS_FIELD_MILESTONE_COMMITTEE));
+    }
+  g_assert_true (kurs_row_reader_end (reader, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (rows));
+  g_assert_cmpuint (n, ==, listed->len);
+  /* by date, then as made: the two of 15 November in the order made */
+  g_assert_cmpstr (kurs_record_get_title (listed->pdata[0]), ==, rows[1].title);
+  g_assert_cmpstr (kurs_record_get_title (listed->pdata[1]), ==, rows[3].title);
+
+  /* In any order: the same rows */
+  reader = kurs_row_reader_new (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy),
+                                fields, G_N_ELEMENTS (fields), KURS_ROW_ORDER_ANY);
+  while (kurs_row_reader_next (reader))
+    g_assert_true (g_hash_table_add (seen, g_memdup2 (&(gint64) { kurs_row_reader_get_id (reader) }, sizeof (gint64))));
+  g_assert_true (kurs_row_reader_end (reader, &error));
+  g_assert_cmpuint (g_hash_table_size (seen), ==, G_N_ELEMENTS (rows));
+  for (guint i = 0; i < listed->len; i++)
+    g_assert_true (g_hash_table_contains (seen, &(gint64) { kurs_record_get_id (listed->pdata[i]) }));
+
+  /* Text another program wrote as broken UTF-8 is read as UTF-8 */
+  raw_exec (f->path, "UPDATE milestone SET title = CAST (X'42C3A66B' || X'C3' AS TEXT) WHERE title = 'Åbent møde'");
+  reader = kurs_row_reader_new (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy),
+                                fields, G_N_ELEMENTS (fields), KURS_ROW_ORDER_SCHEMA);
+  while (kurs_row_reader_next (reader))
+    {
+      const char *title = kurs_row_reader_get_text (reader, KURS_FIELD_MILESTONE_TITLE);
+
+      g_assert_true (g_utf8_validate (title, -1, NULL));
+      if (g_str_has_prefix (title, "Bæk"))
+        broken = g_strdup (title);
+    }
+  g_assert_true (kurs_row_reader_end (reader, &error));
+  g_assert_cmpstr (broken, ==, "Bæk\uFFFD");
+
+  /* A read that fails */
+  g_signal_connect (store, "read-failed", G_CALLBACK (read_failed_cb), &failures);
+  raw_exec (f->path, "PRAGMA foreign_keys = OFF; DROP TABLE workshop_output; DROP TABLE involvement; "
+                     "DROP TABLE hearing_round; DROP TABLE milestone");
+  reader = kurs_row_reader_new (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy),
+                                fields, G_N_ELEMENTS (fields), KURS_ROW_ORDER_ANY);
+  g_assert_false (kurs_row_reader_next (reader));
+  g_assert_false (kurs_row_reader_end (reader, &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED);
+  g_assert_cmpuint (failures, ==, 1);
+}
+
+/* Reading a field the reader was not asked for is a programmer's error */
+static void
+test_row_reader_field_not_asked_for (Fixture       *f,
+                                     gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      static const guint fields[] = { KURS_FIELD_MILESTONE_TITLE };
+      g_autoptr(KursStore) store = open_store (f->path);
+      g_autoptr(KursRecord) strategy = new_strategy (store);
+      g_autoptr(KursRecord) milestone = NULL;
+      g_autoptr(KursRowReader) reader = NULL;
+
+      milestone = kurs_store_create (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), NULL,
+                                     "kind", g_variant_new_string ("seminar"),
+                                     "title", g_variant_new_string ("Seminar"),
+                                     "start_date", g_variant_new_string ("2022-05-20"), NULL);
+      reader = kurs_row_reader_new (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy),
+                                    fields, G_N_ELEMENTS (fields), KURS_ROW_ORDER_ANY);
+      g_assert_true (kurs_row_reader_next (reader));
+      g_assert_cmpstr (kurs_row_reader_get_text (reader, KURS_FIELD_MILESTONE_TITLE), ==, "Seminar");
+      kurs_row_reader_get_text (reader, KURS_FIELD_MILESTONE_AGENDA);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*field 9 of milestone was not asked for*");
+}
+
 /* Search: Danish words as a Dane expects them, the index kept current by
  * every change and its undo, filters by strategy and kind, titles first */
 static guint
@@ -1600,6 +1749,8 @@ main (int   argc,
   ADD ("search/approved-versions", test_search_versions);
   ADD ("search/index-built-for-old-library", test_search_index_built_for_old_library);
   ADD ("schema/field-constants", test_field_constants);
+  ADD ("row-reader", test_row_reader);
+  ADD ("row-reader/field-not-asked-for", test_row_reader_field_not_asked_for);
   ADD ("schema/field-constant-of-another-entity", test_field_constant_of_another_entity);
   ADD ("open/migrate-empty-file", test_migrate_empty_file);
   ADD ("open/migrate-empty-database", test_migrate_empty_database);

@@ -778,6 +778,83 @@ test_colors (void)
     }
 }
 
+/* Milestones and initiatives are read in whatever order is quickest; the
+ * items still come in the order the store lists the rows (by date, then
+ * as made, an initiative without dates first), a series' occurrences
+ * together, and with each row's title and detail */
+static void
+test_model_schema_order (Fixture       *f,
+                         gconstpointer  data)
+{
+  gint64 sid = kurs_record_get_id (f->strategy);
+  g_autoptr(KursRecord) plan = add (f, KURS_ENTITY_ACTION_PLAN, sid, "title", "Handleplan 2023–24",
+                                    "start_date", "2023-01-01", "end_date", "2024-12-31", NULL);
+  static const char * const dates[] = { "2024-05-01", "2022-03-01", "2023-09-15", "2022-03-01", "2025-01-01" };
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) milestones = NULL;
+  g_autoptr(GPtrArray) initiatives = NULL;
+  g_autoptr(KursTimeline) timeline = NULL;
+  guint m = 0, i = 0, occurrences = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (dates); k++)
+    {
+      g_autofree char *title = g_strdup_printf ("Møde %u", k);
+      g_autofree char *initiative = g_strdup_printf ("Indsats %u", k);
+
+      /* (the third a yearly series: for the others the list ends early) */
+      g_ptr_array_add (made, add (f, KURS_ENTITY_MILESTONE, sid, "kind", k == 2 ? "data-release" : "committee-meeting",
+                                  "title", title, "start_date", dates[k], "committee", "Ældrerådet",
+                                  k == 2 ? "repeat_every_years" : NULL, "1", "repeat_until_year", "2025", NULL));
+      if (k == 3)
+        g_ptr_array_add (made, add (f, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan), "title", initiative, NULL));
+      else
+        g_ptr_array_add (made, add (f, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan), "title", initiative,
+                                    "start_date", dates[k], "end_date", "2025-12-31", "owner", "Center for Psykiatri",
+                                    NULL));
+    }
+
+  milestones = kurs_store_list_by_strategy (f->store, KURS_ENTITY_MILESTONE, sid, NULL);
+  initiatives = kurs_store_list_by_strategy (f->store, KURS_ENTITY_INITIATIVE, sid, NULL);
+  timeline = kurs_timeline_new (f->store, f->strategy);
+  for (guint k = 0; k < kurs_timeline_get_n_items (timeline); k++)
+    {
+      const KursTimelineItem *item = kurs_timeline_get_item (timeline, k);
+      KursRecord *expected;
+
+      if (item->kind == KURS_TIMELINE_MILESTONE)
+        {
+          expected = milestones->pdata[m];
+          g_assert_cmpstr (item->detail, ==, "Ældrerådet");
+          /* a series: its occurrences in turn, then the next row */
+          if (item->flags & KURS_TIMELINE_RECURRING)
+            {
+              g_assert_cmpuint (item->occurrence, ==, occurrences);
+              if (++occurrences == 3)
+                m++;
+            }
+          else
+            m++;
+        }
+      else if (item->kind == KURS_TIMELINE_INITIATIVE)
+        {
+          expected = initiatives->pdata[i++];
+          g_assert_cmpstr (item->detail, ==, (item->flags & KURS_TIMELINE_UNDATED) ? NULL : "Center for Psykiatri");
+        }
+      else
+        continue;
+
+      g_assert_cmpint (item->id, ==, kurs_record_get_id (expected));
+      g_assert_cmpstr (item->title, ==, kurs_record_get_title (expected));
+    }
+  g_assert_cmpuint (m, ==, G_N_ELEMENTS (dates));
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (dates));
+  g_assert_cmpuint (occurrences, ==, 3);
+  /* listed by date, then as made; the initiative without dates first */
+  g_assert_true (milestones->pdata[0] == made->pdata[2]);
+  g_assert_true (milestones->pdata[1] == made->pdata[6]);
+  g_assert_true (initiatives->pdata[0] == made->pdata[7]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -797,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/timeline/row/visible-and-hit", test_row_visible_and_hit);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/timeline/model/lanes", test_model_lanes);
+  ADD ("/timeline/model/schema-order", test_model_schema_order);
   ADD ("/timeline/model/hearing-overdue", test_model_hearing_overdue);
   ADD ("/timeline/model/follows-store", test_model_follows_store);
   ADD ("/timeline/model/move", test_model_move);

@@ -125,18 +125,26 @@ kurs_date_is_valid_iso (const char *text)
   return kurs_date_check (text, NULL);
 }
 
+/* GDate's Julian day (1 January of year 1 is day 1), by arithmetic: the
+ * days before the year's March (a year taken from March, so that the leap
+ * day comes last), then the days into it.  Reading 100,000 rows parses
+ * 200,000 dates, and GDate's way took a tenth of that. */
 KursDate
 kurs_date_from_ymd (int year,
                     int month,
                     int day)
 {
-  GDate date;
+  int y, era, year_of_era, day_of_year, day_of_era;
 
   g_return_val_if_fail (g_date_valid_dmy (day, month, year), KURS_DATE_NONE);
 
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_get_julian (&date);
+  y = year - (month <= 2 ? 1 : 0);
+  era = y / 400;
+  year_of_era = y - era * 400;
+  day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  /* 0000-03-01 is day -305 */
+  return (KursDate) (era * 146097 + day_of_era - 305);
 }
 
 void

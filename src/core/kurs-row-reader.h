@@ -8,11 +8,17 @@ G_BEGIN_DECLS
 
 typedef struct _KursRowReader KursRowReader;
 
+typedef enum {
+  KURS_ROW_ORDER_SCHEMA,   /* the entity's own order, as lists give it */
+  KURS_ROW_ORDER_ANY,      /* whichever is quickest: the caller sorts */
+} KursRowOrder;
+
 KursRowReader *kurs_row_reader_new       (KursStore      *store,
                                           KursEntity      entity,
                                           gint64          strategy_id,
                                           const guint    *fields,
-                                          guint           n_fields);
+                                          guint           n_fields,
+                                          KursRowOrder    order);
 gboolean       kurs_row_reader_next      (KursRowReader  *self);
 gboolean       kurs_row_reader_end       (KursRowReader  *self,
                                           GError        **error);

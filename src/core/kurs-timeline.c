@@ -134,6 +134,66 @@ keep_detail (KursTimeline *self,
   return text != NULL && *text != '\0' ? g_string_chunk_insert_const (self->texts, text) : NULL;
 }
 
+/* Milestones and initiatives are many, and read in whatever order is
+ * quickest; their items are then put in the order the schema lists them
+ * ("start_date, id"), which the list and the printed timeline follow */
+typedef struct {
+  KursDate start;       /* the row's, KURS_DATE_NONE first as SQL sorts NULL */
+  gint64   id;
+  guint    occurrence;
+  guint    index;       /* where it was read */
+} RowOrder;
+
+static int
+compare_row_order (gconstpointer a,
+                   gconstpointer b)
+{
+  const RowOrder *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->id != y->id)
+    return x->id < y->id ? -1 : 1;
+  return x->occurrence < y->occurrence ? -1 : x->occurrence > y->occurrence;
+}
+
+static void
+note_row_order (GArray   *orders,
+                KursDate  start,
+                gint64    id,
+                guint     occurrence)
+{
+  RowOrder order = { start, id, occurrence, orders->len };
+
+  g_array_append_val (orders, order);
+}
+
+/* The items from @first on, one noted in @orders each, in their order */
+static void
+sort_items (KursTimeline *self,
+            guint         first,
+            GArray       *orders)
+{
+  guint n = self->items->len - first;
+  g_autofree KursTimelineItem *items = NULL;
+  g_autofree KursSpan *spans = NULL;
+
+  g_assert (orders->len == n);
+  if (n < 2)
+    return;
+
+  items = g_memdup2 (&g_array_index (self->items, KursTimelineItem, first), n * sizeof (KursTimelineItem));
+  spans = g_memdup2 (&g_array_index (self->spans, KursSpan, first), n * sizeof (KursSpan));
+  g_array_sort (orders, compare_row_order);
+  for (guint k = 0; k < n; k++)
+    {
+      guint from = g_array_index (orders, RowOrder, k).index;
+
+      g_array_index (self->items, KursTimelineItem, first + k) = items[from];
+      g_array_index (self->spans, KursSpan, first + k) = spans[from];
+    }
+}
+
 /* Ends a reading: a failure leaves what was read, and the store says so */
 static void
 end_reading (KursRowReader *rows)
@@ -153,7 +213,9 @@ collect_milestones (KursTimeline *self)
     KURS_FIELD_MILESTONE_REPEAT_EVERY_YEARS, KURS_FIELD_MILESTONE_REPEAT_UNTIL_YEAR,
   };
   KursRowReader *rows = kurs_row_reader_new (self->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (self->strategy),
-                                             fields, G_N_ELEMENTS (fields));
+                                             fields, G_N_ELEMENTS (fields), KURS_ROW_ORDER_ANY);
+  g_autoptr(GArray) orders = g_array_new (FALSE, FALSE, sizeof (RowOrder));
+  guint first = self->items->len;
 
   while (kurs_row_reader_next (rows))
     {
@@ -197,9 +259,11 @@ collect_milestones (KursTimeline *self)
           item->detail = detail;
           item->occurrence = k;
           item->subkind = kind;
+          note_row_order (orders, start, item->id, k);
         }
     }
   end_reading (rows);
+  sort_items (self, first, orders);
 }
 
 static void
@@ -217,7 +281,8 @@ collect_hearings (KursTimeline *self)
 
   /* A strategy's hearings have tens of parties, not thousands */
   parties = kurs_store_list_by_strategy (self->store, KURS_ENTITY_HEARING_PARTY, strategy_id, NULL);
-  rows = kurs_row_reader_new (self->store, KURS_ENTITY_HEARING_ROUND, strategy_id, fields, G_N_ELEMENTS (fields));
+  rows = kurs_row_reader_new (self->store, KURS_ENTITY_HEARING_ROUND, strategy_id, fields, G_N_ELEMENTS (fields),
+                              KURS_ROW_ORDER_SCHEMA);
   while (kurs_row_reader_next (rows))
     {
       KursDate deadline = kurs_row_reader_get_date (rows, KURS_FIELD_HEARING_ROUND_DEADLINE);
@@ -250,9 +315,12 @@ collect_plans (KursTimeline *self)
   };
   gint64 strategy_id = kurs_record_get_id (self->strategy);
   g_autoptr(GHashTable) plan_spans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GArray) orders = g_array_new (FALSE, FALSE, sizeof (RowOrder));
   KursRowReader *rows;
+  guint first;
 
-  rows = kurs_row_reader_new (self->store, KURS_ENTITY_ACTION_PLAN, strategy_id, plan_fields, G_N_ELEMENTS (plan_fields));
+  rows = kurs_row_reader_new (self->store, KURS_ENTITY_ACTION_PLAN, strategy_id, plan_fields, G_N_ELEMENTS (plan_fields),
+                              KURS_ROW_ORDER_SCHEMA);
   while (kurs_row_reader_next (rows))
     {
       KursSpan *span = g_new (KursSpan, 1);
@@ -272,7 +340,8 @@ collect_plans (KursTimeline *self)
     return;
 
   rows = kurs_row_reader_new (self->store, KURS_ENTITY_INITIATIVE, strategy_id,
-                              initiative_fields, G_N_ELEMENTS (initiative_fields));
+                              initiative_fields, G_N_ELEMENTS (initiative_fields), KURS_ROW_ORDER_ANY);
+  first = self->items->len;
   while (kurs_row_reader_next (rows))
     {
       gint64 plan_id = kurs_row_reader_get_int (rows, KURS_FIELD_INITIATIVE_ACTION_PLAN_ID);
@@ -306,8 +375,10 @@ collect_plans (KursTimeline *self)
       item->detail = keep_detail (self, owner);
       item->subkind = status;
       item->progress = (int) kurs_row_reader_get_int (rows, KURS_FIELD_INITIATIVE_PROGRESS);
+      note_row_order (orders, kurs_row_reader_get_date (rows, KURS_FIELD_INITIATIVE_START_DATE), item->id, 0);
     }
   end_reading (rows);
+  sort_items (self, first, orders);
 }
 
 static void
@@ -320,7 +391,7 @@ collect_corrections (KursTimeline *self)
     return;
 
   rows = kurs_row_reader_new (self->store, KURS_ENTITY_COURSE_CORRECTION, kurs_record_get_id (self->strategy),
-                              fields, G_N_ELEMENTS (fields));
+                              fields, G_N_ELEMENTS (fields), KURS_ROW_ORDER_SCHEMA);
   while (kurs_row_reader_next (rows))
     {
       KursDate date = kurs_row_reader_get_date (rows, KURS_FIELD_COURSE_CORRECTION_DATE);
