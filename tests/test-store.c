@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,6 +18,7 @@
 #include "kurs-search.h"
 #include "kurs-store-private.h"
 #include "kurs-xml-export.h"
+#include "kurs-xml-import.h"
 #include "kurs-test-util.h"
 
 typedef struct {
@@ -1285,6 +1287,84 @@ test_search_index_built_for_old_library (Fixture       *f,
   g_assert_cmpuint (n_found (reopened, "udsatte", 0, KURS_ENTITY_STRATEGY), ==, 1);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A strategy's rows in the search index, as "entity|title|body", sorted:
+ * what is found does not depend on the rows' ids */
+static GPtrArray *
+index_rows (const char *path,
+            gint64      strategy_id)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT entity || '|' || title || '|' || body FROM search_index "
+                                           "WHERE strategy_id = ?1 AND entity != ?2", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, strategy_id);
+  sqlite3_bind_int (stmt, 2, KURS_ENTITY_VERSION);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_ptr_array_sort (rows, compare_strings);
+  return rows;
+}
+
+/* An import indexes its rows in a few statements as it commits
+ * (kurs_store_defer_search_index()), not row by row: the index then holds
+ * exactly what the triggers write, and undo takes it out again */
+static void
+test_search_index_of_import (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = kurs_example_create (store, &error);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.kurs", NULL);
+  g_autoptr(KursStore) other = NULL;
+  g_autoptr(KursRecord) imported = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GPtrArray) by_triggers = NULL;
+  g_autoptr(GPtrArray) by_import = NULL;
+  g_autoptr(GPtrArray) after_undo = NULL;
+  g_autoptr(GPtrArray) milestones = NULL;
+
+  g_assert_no_error (error);
+  xml = kurs_xml_export_live (store, strategy, NULL, &error);
+  g_assert_no_error (error);
+  by_triggers = index_rows (f->path, kurs_record_get_id (strategy));
+  g_assert_cmpuint (by_triggers->len, >, 50);
+
+  other = open_store (other_path);
+  imported = kurs_xml_import (other, xml, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  by_import = index_rows (other_path, kurs_record_get_id (imported));
+  g_assert_cmpuint (by_import->len, ==, by_triggers->len);
+  for (guint i = 0; i < by_import->len; i++)
+    g_assert_cmpstr (by_import->pdata[i], ==, by_triggers->pdata[i]);
+  g_assert_cmpuint (n_found (other, "udsatte", kurs_record_get_id (imported), KURS_ENTITY_NONE), >, 0);
+
+  /* the triggers are back: an edit after the import is indexed at once */
+  milestones = kurs_store_list_by_strategy (other, KURS_ENTITY_MILESTONE, kurs_record_get_id (imported), &error);
+  g_assert_cmpuint (milestones->len, >, 0);
+  g_assert_true (kurs_store_set_text (other, milestones->pdata[0], "title", "Seminar i Kystkøbing", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found (other, "Kystkøbing", 0, KURS_ENTITY_MILESTONE), ==, 1);
+
+  g_assert_true (kurs_store_undo (other, &error));
+  g_assert_true (kurs_store_undo (other, &error));
+  g_assert_no_error (error);
+  after_undo = index_rows (other_path, kurs_record_get_id (imported));
+  g_assert_cmpuint (after_undo->len, ==, 0);
+}
+
 /* Rules and transactions */
 
 static void
@@ -1748,6 +1828,7 @@ main (int   argc,
   ADD ("search/danish-and-current", test_search);
   ADD ("search/approved-versions", test_search_versions);
   ADD ("search/index-built-for-old-library", test_search_index_built_for_old_library);
+  ADD ("search/index-of-import", test_search_index_of_import);
   ADD ("schema/field-constants", test_field_constants);
   ADD ("row-reader", test_row_reader);
   ADD ("row-reader/field-not-asked-for", test_row_reader_field_not_asked_for);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -636,6 +637,50 @@ static const char * const migrations[] = {
     "strategy_id) SELECT 23 * 1099511627776 + r.id, '', kurs_text_of_xml (r.content), 23, r.id, "
     "r.strategy_id FROM version r;\n",
 };
+
+/* The migration that made the search index, and fills it */
+#define SEARCH_MIGRATION 2
+
+static gpointer
+build_search_fills (gpointer data)
+{
+  g_auto(GStrv) statements = g_strsplit (migrations[SEARCH_MIGRATION - 1], ";\n", -1);
+  GPtrArray *fills = g_ptr_array_new ();
+
+  for (guint i = 0; statements[i] != NULL; i++)
+    {
+      const char *table;
+
+      /* "INSERT INTO search_index (…) SELECT … FROM table r", at the top,
+       * not in a trigger's body */
+      if (!g_str_has_prefix (statements[i], "INSERT INTO search_index") || !g_str_has_suffix (statements[i], " r"))
+        continue;
+      table = g_strrstr (statements[i], " FROM ") + strlen (" FROM ");
+      g_ptr_array_add (fills, g_strdup_printf ("%s WHERE r.%s = ?1", statements[i],
+                                               g_str_has_prefix (table, "strategy r") ? "id" : "strategy_id"));
+    }
+  g_ptr_array_add (fills, NULL);
+  return g_ptr_array_free (fills, FALSE);
+}
+
+/**
+ * kurs_migrations_get_search_fills:
+ *
+ * The statements that write one strategy's rows into the search index,
+ * as the index's triggers write them row by row: each takes the
+ * strategy's id as ?1.  They are the statements with which its migration
+ * filled the index for every row, narrowed to a strategy, so that the two
+ * cannot differ; a later migration that changes the index changes these.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the statements
+ */
+const char * const *
+kurs_migrations_get_search_fills (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, build_search_fills, NULL);
+}
 
 static void
 text_of_xml (sqlite3_context  *context,

@@ -15,5 +15,6 @@ gboolean kurs_migrations_run        (sqlite3  *db,
                                      GError  **error);
 
 gboolean kurs_migrations_add_functions (sqlite3 *db);
+const char * const *kurs_migrations_get_search_fills (void);
 
 G_END_DECLS

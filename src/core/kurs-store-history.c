@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
+#include "kurs-migrations.h"
 #include "kurs-record-private.h"
 #include "kurs-store-internal.h"
 
@@ -301,6 +302,82 @@ emit_changes (KursStore *self,
     _kurs_store_emit_changed (self, mask);
 }
 
+static void
+enable_triggers (KursStore *self,
+                 gboolean   enable)
+{
+  /* (statements prepared before are prepared again, with or without them) */
+  if (self->db != NULL)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, enable ? 1 : 0, NULL);
+}
+
+/**
+ * kurs_store_defer_search_index:
+ *
+ * Within an action that adds many rows (an import), stops the search
+ * index's triggers until the action ends; then every strategy the action
+ * touched is indexed afresh in a few statements.  Each row's trigger
+ * writes to the index in a statement of its own, and SQLite's full-text
+ * index writes out what it holds at every statement in a transaction: an
+ * import of 100,000 rows spent most of its time there.  The index is as
+ * current as ever once the action commits.
+ */
+void
+kurs_store_defer_search_index (KursStore *self)
+{
+  g_return_if_fail (KURS_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->search_deferred)
+    return;
+  self->search_deferred = TRUE;
+  enable_triggers (self, FALSE);
+}
+
+static gboolean
+run_for_strategy (KursStore   *self,
+                  const char  *sql,
+                  gint64       strategy_id,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = _kurs_store_prepare_statement (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, strategy_id);
+  return _kurs_store_step_done (self, stmt, error);
+}
+
+/* The strategies the action touched, deleted ones too, indexed afresh */
+static gboolean
+index_strategies (KursStore  *self,
+                  Action     *action,
+                  GError    **error)
+{
+  g_autoptr(GHashTable) strategies = g_hash_table_new (NULL, NULL);
+  const char * const *fills = kurs_migrations_get_search_fills ();
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < action->changes->len; i++)
+    g_hash_table_add (strategies,
+                      GSIZE_TO_POINTER ((gsize) kurs_record_get_strategy_id (((Change *) action->changes->pdata[i])->record)));
+
+  g_hash_table_iter_init (&iter, strategies);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 strategy_id = (gint64) GPOINTER_TO_SIZE (key);
+
+      if (!run_for_strategy (self, "DELETE FROM search_index WHERE strategy_id = ?1", strategy_id, error))
+        return FALSE;
+      for (guint k = 0; fills[k] != NULL; k++)
+        if (!run_for_strategy (self, fills[k], strategy_id, error))
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 _kurs_store_end_action (KursStore  *self,
                         gboolean    ok,
@@ -334,6 +411,13 @@ _kurs_store_end_action (KursStore  *self,
     }
 
   strategies = g_hash_table_new (NULL, NULL);
+  if (self->search_deferred)
+    {
+      self->search_deferred = FALSE;
+      enable_triggers (self, TRUE);
+      if (ok)
+        ok = index_strategies (self, self->pending, error);
+    }
   if (ok)
     ok = check_changed_rows (self, self->pending, error)
          && touch_strategies (self, self->pending, strategies, error)

@@ -92,6 +92,10 @@ struct _KursStore
   GArray      *marks;                      /* Mark, at each nested begin */
   HistoryMode  mode;
 
+  /* The search index's triggers are off until the action ends: its
+   * strategies are indexed afresh then (kurs_store_defer_search_index()) */
+  gboolean     search_deferred;
+
   GPtrArray   *undo;                       /* Action * */
   GPtrArray   *redo;                       /* Action * */
   char        *origin;                     /* for the actions to come */

@@ -143,6 +143,7 @@ gboolean    kurs_store_begin               (KursStore           *self,
 gboolean    kurs_store_commit              (KursStore           *self,
                                             GError             **error);
 void        kurs_store_rollback            (KursStore           *self);
+void        kurs_store_defer_search_index  (KursStore           *self);
 
 KursRecord *kurs_store_create              (KursStore           *self,
                                             KursEntity           entity,

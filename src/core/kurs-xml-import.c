@@ -574,6 +574,8 @@ kurs_xml_import_begin (KursStore           *store,
       return NULL;
     }
   import->begun = TRUE;
+  /* indexed for search as the import commits, in a few statements */
+  kurs_store_defer_search_index (store);
   return import;
 }
 
