@@ -570,7 +570,7 @@ test_print_operation (Fixture       *f,
     g_autofree char *made_pdf = g_build_filename (f->dir, "baggrund.pdf", NULL);
     g_autofree char *made_text = NULL;
 
-    kurs_strategy_document_new_async (f->path, f->strategy, NULL, keep_result_cb, &result);
+    kurs_strategy_document_new_async (f->path, f->strategy, KURS_CALENDAR_ALL, NULL, keep_result_cb, &result);
     while (result == NULL)
       g_main_context_iteration (NULL, TRUE);
     made = kurs_strategy_document_new_finish (result, &error);

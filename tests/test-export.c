@@ -597,7 +597,7 @@ test_odt_in_background (Fixture       *f,
   Background background = { g_array_new (FALSE, FALSE, sizeof (double)), FALSE, NULL, g_thread_self (), TRUE };
   xmlDocPtr content;
 
-  kurs_document_export_strategy_async (f->path, f->strategy, KURS_DOCUMENT_DRAFT, odt,
+  kurs_document_export_strategy_async (f->path, f->strategy, KURS_DOCUMENT_DRAFT, KURS_CALENDAR_ALL, odt,
                                        progress_cb, &background, progress_freed, NULL, exported_cb, &background);
   while (background.result == NULL)
     g_main_context_iteration (NULL, TRUE);

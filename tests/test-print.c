@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <cairo.h>
@@ -10,6 +11,8 @@
 #include <glib/gstdio.h>
 
 #include "kurs-print-document.h"
+#include "kurs-test-util.h"
+#include "kurs-timeline-drawing.h"
 
 /* The printed document's pagination, on an A4 page's printable area */
 
@@ -178,6 +181,109 @@ test_paginate_in_steps (void)
   cairo_surface_destroy (surface);
 }
 
+/* The printed timeline of a strategy of one year, drawn at WIDTH with
+ * @calendar: how dark it is at @date's column, in the rows (0–255 of
+ * darkness, the column's mean), and along the scale's second line */
+typedef struct {
+  double rows;
+  double scale;
+} Darkness;
+
+#define LABEL_SHARE 0.36   /* as kurs-timeline-drawing.c */
+#define SCALE       28.0
+
+static Darkness
+printed_darkness (KursStore          *store,
+                  KursRecord         *strategy,
+                  KursCalendarLayers  calendar,
+                  KursDate            date)
+{
+  g_autoptr(KursPrintDocument) document = kurs_print_document_new ("Strategi");
+  KursPrintBlock block;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double height, x, left = WIDTH * LABEL_SHARE;
+  KursDate first = kurs_date_from_ymd (2026, 1, 1);
+  Darkness dark = { 0, 0 };
+  const guint8 *data;
+  int stride;
+
+  kurs_timeline_drawing_add (document, store, strategy, calendar);
+  kurs_print_document_get_block (document, kurs_print_document_get_n_blocks (document) - 1, &block);
+  g_assert_cmpint (block.kind, ==, KURS_PRINT_BLOCK_DRAWING);
+  height = block.measure (WIDTH, block.data);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) WIDTH, (int) height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  block.draw (cr, WIDTH, height, block.data);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  /* the middle of the day's column */
+  x = left + (date - first + 0.5) / 365.0 * (WIDTH - left);
+  for (int y = (int) SCALE + 1; y < (int) height; y++)
+    dark.rows += 255 - data[y * stride + (int) x * 4 + 1];
+  dark.rows /= height - SCALE - 1;
+  for (int y = 14; y < 26; y++)
+    for (int px = (int) left + 2; px < (int) left + 120; px++)
+      dark.scale += 255 - data[y * stride + px * 4 + 1];
+  cairo_surface_destroy (surface);
+  return dark;
+}
+
+/* The printed timeline draws what of the Danish calendar the window
+ * shows: holidays shaded (a year to a page leaves a day wide enough), the
+ * council term named, the budget's day dashed; and nothing of a layer
+ * switched off */
+static void
+test_timeline_calendar_layers (void)
+{
+  g_autofree char *dir = kurs_test_make_dir ();
+  g_autoptr(KursStore) store = kurs_test_open_library (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = kurs_store_create_strategy (store, "Årsplan", 2026, 2026, "Socialudvalget", &error);
+  g_autoptr(KursRecord) milestone = NULL;
+  KursDate christmas = kurs_date_from_ymd (2026, 12, 25);
+  KursDate budget = kurs_calendar_budget_adoption (2027);
+  KursDate plain = kurs_date_from_ymd (2026, 9, 9);   /* a Wednesday of no note */
+
+  g_assert_no_error (error);
+  milestone = kurs_store_create (store, KURS_ENTITY_MILESTONE, kurs_record_get_id (strategy), &error,
+                                 "kind", g_variant_new_string ("seminar"),
+                                 "title", g_variant_new_string ("Temadag"),
+                                 "start_date", g_variant_new_string ("2026-03-04"), NULL);
+  g_assert_no_error (error);
+
+  /* Holidays */
+  g_assert_cmpfloat (printed_darkness (store, strategy, KURS_CALENDAR_HOLIDAYS, christmas).rows, >,
+                     printed_darkness (store, strategy, 0, christmas).rows + 10);
+  g_assert_cmpfloat (printed_darkness (store, strategy, KURS_CALENDAR_HOLIDAYS, plain).rows, <,
+                     printed_darkness (store, strategy, 0, plain).rows + 1);
+  /* (the rest of the calendar shades the council term, Christmas and all) */
+  g_assert_cmpfloat (fabs (printed_darkness (store, strategy, KURS_CALENDAR_ALL & ~KURS_CALENDAR_HOLIDAYS, christmas).rows
+                           - printed_darkness (store, strategy, KURS_CALENDAR_ALL & ~KURS_CALENDAR_HOLIDAYS, plain).rows),
+                     <, 1);
+
+  /* The budget's day */
+  g_assert_cmpfloat (printed_darkness (store, strategy, KURS_CALENDAR_BUDGET, budget).rows, >,
+                     printed_darkness (store, strategy, 0, budget).rows + 10);
+  g_assert_cmpfloat (fabs (printed_darkness (store, strategy, KURS_CALENDAR_ALL & ~KURS_CALENDAR_BUDGET, budget).rows
+                           - printed_darkness (store, strategy, KURS_CALENDAR_ALL & ~KURS_CALENDAR_BUDGET, plain).rows),
+                     <, 1);
+
+  /* The council term's name under the years */
+  g_assert_cmpfloat (printed_darkness (store, strategy, KURS_CALENDAR_COUNCIL, plain).scale, >, 1000);
+  g_assert_cmpfloat (printed_darkness (store, strategy, 0, plain).scale, ==, 0);
+
+  g_clear_object (&milestone);
+  g_clear_object (&strategy);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  kurs_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +296,7 @@ main (int   argc,
   g_test_add_data_func ("/print/heading-kept-with-drawing/short", &short_chart, test_heading_kept_with_drawing);
   g_test_add_func ("/print/long-text", test_long_text);
   g_test_add_func ("/print/paginate-in-steps", test_paginate_in_steps);
+  g_test_add_func ("/print/timeline-calendar-layers", test_timeline_calendar_layers);
 
   return g_test_run ();
 }

@@ -1126,6 +1126,35 @@ test_text_shapes_ellipsize (Fixture       *f,
   g_assert_cmpint (cut_index, ==, 0);
 }
 
+/* The calendar's layers are the application's setting: what one timeline
+ * is switched to, the next shows (and the window prints) */
+static void
+test_calendar_remembered (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  KursCalendarLayers chosen = KURS_CALENDAR_COUNCIL | KURS_CALENDAR_WEEKS;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page;
+
+  g_settings_set_uint (settings, "timeline-calendar", KURS_CALENDAR_ALL);
+  page = g_object_new (KURS_TYPE_TIMELINE_PAGE, "store", f->store, "strategy", f->strategy, "settings", settings, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_assert_cmpuint (kurs_timeline_view_get_calendar (kurs_timeline_page_get_view (KURS_TIMELINE_PAGE (page))), ==,
+                    KURS_CALENDAR_ALL);
+  kurs_timeline_view_set_calendar (kurs_timeline_page_get_view (KURS_TIMELINE_PAGE (page)), chosen);
+  g_assert_cmpuint (g_settings_get_uint (settings, "timeline-calendar"), ==, chosen);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = gtk_window_new ();
+  page = g_object_new (KURS_TYPE_TIMELINE_PAGE, "store", f->store, "strategy", f->strategy, "settings", settings, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_assert_cmpuint (kurs_timeline_view_get_calendar (kurs_timeline_page_get_view (KURS_TIMELINE_PAGE (page))), ==,
+                    chosen);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "timeline-calendar");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1153,6 +1182,7 @@ main (int   argc,
   ADD ("danish-calendar", test_danish_calendar);
   ADD ("calendar-weeks-terms-budget", test_calendar_weeks_terms_budget);
   ADD ("text-shapes-ellipsize", test_text_shapes_ellipsize);
+  ADD ("calendar-remembered", test_calendar_remembered);
 
   return g_test_run ();
 }

@@ -250,6 +250,11 @@ kurs_timeline_page_build (KursPage *page)
   g_signal_connect_object (self->list, "selection-changed", G_CALLBACK (list_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  /* The calendar's layers are remembered, and printed as shown */
+  if (kurs_page_get_settings (page) != NULL)
+    g_settings_bind (kurs_page_get_settings (page), "timeline-calendar", self->view, "calendar",
+                     G_SETTINGS_BIND_DEFAULT);
+
   toolbar = kurs_timeline_toolbar_new (self->view);
   g_signal_connect_object (toolbar, "notify::list-shown", G_CALLBACK (list_shown_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (outer), toolbar);

@@ -106,6 +106,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (KursTimelineView, kurs_timeline_view, GTK_TYPE_WI
 enum {
   PROP_0,
   PROP_TIMELINE,
+  PROP_CALENDAR,
   N_PROPS,
   PROP_HADJUSTMENT,
   PROP_VADJUSTMENT,
@@ -2226,6 +2227,9 @@ kurs_timeline_view_get_property (GObject    *object,
     case PROP_TIMELINE:
       g_value_set_object (value, self->timeline);
       break;
+    case PROP_CALENDAR:
+      g_value_set_uint (value, self->calendar);
+      break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -2258,6 +2262,9 @@ kurs_timeline_view_set_property (GObject      *object,
       g_signal_connect_swapped (self->timeline, "changed", G_CALLBACK (timeline_changed_cb), self);
       prepare_packings (self);
       compute_lanes (self);
+      break;
+    case PROP_CALENDAR:
+      kurs_timeline_view_set_calendar (self, g_value_get_uint (value));
       break;
     case PROP_HADJUSTMENT:
       set_adjustment (self, &self->hadjustment, g_value_get_object (value));
@@ -2297,6 +2304,14 @@ kurs_timeline_view_class_init (KursTimelineViewClass *klass)
   properties[PROP_TIMELINE] =
     g_param_spec_object ("timeline", NULL, NULL, KURS_TYPE_TIMELINE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KursTimelineView:calendar:
+   *
+   * What of the Danish calendar is drawn (KursCalendarLayers).
+   */
+  properties[PROP_CALENDAR] =
+    g_param_spec_uint ("calendar", NULL, NULL, 0, KURS_CALENDAR_ALL, KURS_CALENDAR_ALL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -2505,6 +2520,7 @@ kurs_timeline_view_set_calendar (KursTimelineView   *self,
     return;
   self->calendar = layers & KURS_CALENDAR_ALL;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALENDAR]);
 }
 
 KursCalendarLayers

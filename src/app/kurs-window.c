@@ -82,6 +82,15 @@ settings (KursWindow *self)
   return self->settings;
 }
 
+/* What of the Danish calendar the timeline shows, and so prints */
+static KursCalendarLayers
+shown_calendar (KursWindow *self)
+{
+  GSettings *s = settings (self);
+
+  return s != NULL ? g_settings_get_uint (s, "timeline-calendar") : KURS_CALENDAR_ALL;
+}
+
 static void
 toast (KursWindow *self,
        const char *message,
@@ -1174,8 +1183,8 @@ print_action (GtkWidget  *widget,
   preparing->self = g_object_ref (self);
   /* Translators: while a strategy is made ready to print */
   preparing->toast = working_toast (self, _("Preparing to print…"));
-  kurs_strategy_document_new_async (kurs_store_get_path (self->store), self->selected, NULL, document_made_cb,
-                                    preparing);
+  kurs_strategy_document_new_async (kurs_store_get_path (self->store), self->selected, shown_calendar (self), NULL,
+                                    document_made_cb, preparing);
 }
 
 /* An export under way: the toast that says so, and the file name it
@@ -1415,7 +1424,8 @@ write_chosen (GtkWindow *parent,
       showing->toast = g_object_ref (writing->toast);
       showing->title = g_steal_pointer (&text);
       kurs_document_export_strategy_async (kurs_store_get_path (self->store), writing->strategy,
-                                           writing->version, path, show_progress, showing, showing_free,
+                                           writing->version, shown_calendar (self), path, show_progress, showing,
+                                           showing_free,
                                            NULL, written_cb, writing);
     }
 }

@@ -92,6 +92,7 @@ open_version (KursStore       *store,
 static gboolean export_strategy (KursStore                 *store,
                                  KursRecord                *strategy,
                                  gint64                     version,
+                                 KursCalendarLayers         calendar,
                                  const char                *path,
                                  KursDocumentProgressFunc   progress,
                                  gpointer                   progress_data,
@@ -107,7 +108,8 @@ static gboolean export_strategy (KursStore                 *store,
  * section, key figures drawn, action plans with their initiatives, the
  * timeline — as an OpenDocument text.  A strategy without an approved
  * version is refused unless the draft is asked for.  Nothing is left of
- * a document that could not be written.
+ * a document that could not be written.  Its timeline shows all of the
+ * Danish calendar.
  */
 gboolean
 kurs_document_export_strategy (KursStore   *store,
@@ -116,13 +118,14 @@ kurs_document_export_strategy (KursStore   *store,
                                const char  *path,
                                GError     **error)
 {
-  return export_strategy (store, strategy, version, path, NULL, NULL, error);
+  return export_strategy (store, strategy, version, KURS_CALENDAR_ALL, path, NULL, NULL, error);
 }
 
 static gboolean
 export_strategy (KursStore                 *store,
                  KursRecord                *strategy,
                  gint64                     version,
+                 KursCalendarLayers         calendar,
                  const char                *path,
                  KursDocumentProgressFunc   progress,
                  gpointer                   progress_data,
@@ -144,7 +147,7 @@ export_strategy (KursStore                 *store,
     {
       shown = g_object_ref (strategy);
       version_text = g_strdup (_("Draft"));
-      document = kurs_strategy_document_new (store, shown);
+      document = kurs_strategy_document_new_full (store, shown, calendar);
     }
   else
     {
@@ -179,7 +182,7 @@ export_strategy (KursStore                 *store,
           /* Translators: an approved version of a strategy, in a document's properties */
           version_text = g_strdup_printf (_("Version %d"), (int) kurs_record_get_int (frozen, "number"));
         }
-      document = kurs_strategy_document_new (from, shown);
+      document = kurs_strategy_document_new_full (from, shown, calendar);
     }
 
   info.language = language_tag (shown);
@@ -298,9 +301,10 @@ send_progress (double   fraction,
 }
 
 typedef struct {
-  gint64  version;
-  char   *path;
-  Sink   *sink;
+  gint64              version;
+  KursCalendarLayers  calendar;
+  char               *path;
+  Sink               *sink;
 } Export;
 
 static void
@@ -322,7 +326,7 @@ export_in_thread (KursStore   *store,
 {
   Export *export = data;
 
-  if (!export_strategy (store, strategy, export->version, export->path,
+  if (!export_strategy (store, strategy, export->version, export->calendar, export->path,
                         export->sink ? send_progress : NULL, export->sink, error))
     return NULL;
   return g_strdup (export->path);
@@ -332,6 +336,8 @@ export_in_thread (KursStore   *store,
  * kurs_document_export_strategy_async:
  * @library: the library's file
  * @strategy: a strategy of a store on @library
+ * @calendar: what of the Danish calendar its timeline shows, as the
+ *   window's does
  * @progress: (nullable): told how far the document is, from 0 to 1, in
  *   the thread-default main context of the caller
  * @progress_destroy: frees @progress_data, there too, when it is no
@@ -345,6 +351,7 @@ void
 kurs_document_export_strategy_async (const char               *library,
                                      KursRecord               *strategy,
                                      gint64                    version,
+                                     KursCalendarLayers        calendar,
                                      const char               *path,
                                      KursDocumentProgressFunc  progress,
                                      gpointer                  progress_data,
@@ -356,6 +363,7 @@ kurs_document_export_strategy_async (const char               *library,
   Export *export = g_new0 (Export, 1);
 
   export->version = version;
+  export->calendar = calendar;
   export->path = g_strdup (path);
   if (progress != NULL)
     {

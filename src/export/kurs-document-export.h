@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "kurs-calendar.h"
 #include "kurs-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ gboolean kurs_document_export_strategy        (KursStore            *store,
 void     kurs_document_export_strategy_async  (const char           *library,
                                                KursRecord           *strategy,
                                                gint64                version,
+                                               KursCalendarLayers    calendar,
                                                const char           *path,
                                                KursDocumentProgressFunc progress,
                                                gpointer              progress_data,

@@ -376,11 +376,26 @@ add_action_plans (KursPrintDocument *document,
  * kurs_strategy_document_new:
  *
  * Returns: (transfer full): @strategy as a document to print: its text,
- *   its action plans and its timeline
+ *   its action plans and its timeline, with all of the Danish calendar
  */
 KursPrintDocument *
 kurs_strategy_document_new (KursStore  *store,
                             KursRecord *strategy)
+{
+  return kurs_strategy_document_new_full (store, strategy, KURS_CALENDAR_ALL);
+}
+
+/**
+ * kurs_strategy_document_new_full:
+ * @calendar: what of the Danish calendar its timeline shows, as the
+ *   window's does
+ *
+ * Returns: (transfer full): @strategy as a document to print
+ */
+KursPrintDocument *
+kurs_strategy_document_new_full (KursStore          *store,
+                                 KursRecord         *strategy,
+                                 KursCalendarLayers  calendar)
 {
   KursPrintDocument *document;
   g_autofree char *period = NULL;
@@ -409,7 +424,7 @@ kurs_strategy_document_new (KursStore  *store,
 
   kurs_print_document_add_page_break (document);
   kurs_print_document_add_heading (document, 2, _("Timeline"));
-  kurs_timeline_drawing_add (document, store, strategy);
+  kurs_timeline_drawing_add (document, store, strategy, calendar);
 
   return document;
 }
@@ -424,13 +439,14 @@ make_document (KursStore   *store,
 {
   /* the document keeps the thread's store for what it draws later (the
    * key figures' charts) */
-  return kurs_strategy_document_new (store, strategy);
+  return kurs_strategy_document_new_full (store, strategy, GPOINTER_TO_UINT (data));
 }
 
 /**
  * kurs_strategy_document_new_async:
  * @path: the library's file
  * @strategy: the strategy to print, of a store on @path
+ * @calendar: as for kurs_strategy_document_new_full()
  *
  * Makes the document as kurs_strategy_document_new() does, in a thread
  * with a read-only store of its own: a large strategy takes a while to
@@ -440,11 +456,12 @@ make_document (KursStore   *store,
 void
 kurs_strategy_document_new_async (const char          *path,
                                   KursRecord          *strategy,
+                                  KursCalendarLayers   calendar,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  kurs_store_read_strategy_async (path, strategy, make_document, NULL, NULL, g_object_unref,
+  kurs_store_read_strategy_async (path, strategy, make_document, GUINT_TO_POINTER (calendar), NULL, g_object_unref,
                                   kurs_strategy_document_new_async, cancellable, callback, user_data);
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "kurs-calendar.h"
 #include "kurs-print-document.h"
 #include "kurs-store.h"
 
@@ -8,8 +9,12 @@ G_BEGIN_DECLS
 
 KursPrintDocument *kurs_strategy_document_new        (KursStore            *store,
                                                       KursRecord           *strategy);
+KursPrintDocument *kurs_strategy_document_new_full   (KursStore            *store,
+                                                      KursRecord           *strategy,
+                                                      KursCalendarLayers    calendar);
 void               kurs_strategy_document_new_async  (const char           *path,
                                                       KursRecord           *strategy,
+                                                      KursCalendarLayers    calendar,
                                                       GCancellable         *cancellable,
                                                       GAsyncReadyCallback   callback,
                                                       gpointer              user_data);

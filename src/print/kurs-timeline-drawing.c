@@ -15,10 +15,15 @@
  * name on the left, its days as a bar or a mark on the right (each
  * occurrence of a series on the same row) — lane by lane, in the colours
  * of the window's timeline, with the day it was printed as a red line.
- * Behind them the Danish planning calendar as far as a page can show it:
- * every other council term shaded and each named under the years, the
- * municipal elections as lines, and the day each budget is due dashed.
- * A long timeline goes on over the next pages, cut between rows. */
+ * Behind them the Danish planning calendar, the layers the window shows
+ * (KursCalendarLayers), as far as a page can show them: every other
+ * council term shaded and each named under the years, the municipal
+ * elections as lines, the day each budget is due dashed, and the public
+ * holidays shaded where a day is wide enough to see (a period of up to
+ * about three years).  Week numbers are not printed: with at least a
+ * year across a page, a week is narrower than its number.  A long
+ * timeline goes on over the next pages, cut between rows. */
+#define HOLIDAY_MIN_DAY 0.3      /* points: a narrower day is not shaded */
 
 #define ROW         14.0
 #define SCALE       28.0     /* the years, and the council terms below them */
@@ -31,10 +36,11 @@ typedef struct {
 } Row;
 
 typedef struct {
-  KursTimeline *timeline;
-  GArray       *rows;
-  KursDate      first;
-  KursDate      last;
+  KursTimeline       *timeline;
+  GArray             *rows;
+  KursDate            first;
+  KursDate            last;
+  KursCalendarLayers  calendar;
 } Drawing;
 
 static void
@@ -135,10 +141,27 @@ draw (cairo_t *cr,
       pango_cairo_show_layout (cr, layout);
     }
 
+  /* The public holidays, where a day can be seen */
+  if ((drawing->calendar & KURS_CALENDAR_HOLIDAYS) && span / days >= HOLIDAY_MIN_DAY)
+    for (int year = first_year; year <= last_year; year++)
+      {
+        g_autoptr(GArray) holidays = kurs_calendar_holidays (year);
+
+        cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.09);
+        for (guint i = 0; i < holidays->len; i++)
+          {
+            KursDate date = g_array_index (holidays, KursHoliday, i).date;
+
+            if (date >= drawing->first && date <= drawing->last)
+              cairo_rectangle (cr, X (date), SCALE, MAX (X (date + 1) - X (date), 0.3), height - SCALE);
+          }
+        cairo_fill (cr);
+      }
+
   /* The calendar, behind the rows */
   {
     g_autoptr(GArray) marks = kurs_calendar_marks (drawing->first, drawing->last,
-                                                   KURS_CALENDAR_COUNCIL | KURS_CALENDAR_BUDGET);
+                                                   drawing->calendar & (KURS_CALENDAR_COUNCIL | KURS_CALENDAR_BUDGET));
     static const double dash[] = { 2.0, 2.0 };
 
     for (guint i = 0; i < marks->len; i++)
@@ -275,13 +298,15 @@ draw (cairo_t *cr,
 
 /**
  * kurs_timeline_drawing_add:
+ * @calendar: what of the Danish calendar to draw behind it
  *
  * Adds the strategy's timeline to @document, as it is today.
  */
 void
-kurs_timeline_drawing_add (KursPrintDocument *document,
-                           KursStore         *store,
-                           KursRecord        *strategy)
+kurs_timeline_drawing_add (KursPrintDocument  *document,
+                           KursStore          *store,
+                           KursRecord         *strategy,
+                           KursCalendarLayers  calendar)
 {
   Drawing *drawing = g_new0 (Drawing, 1);
 
@@ -290,6 +315,7 @@ kurs_timeline_drawing_add (KursPrintDocument *document,
   g_return_if_fail (KURS_IS_RECORD (strategy));
 
   drawing->timeline = kurs_timeline_new (store, strategy);
+  drawing->calendar = calendar;
   drawing->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (drawing->rows, clear_row);
   kurs_timeline_get_range (drawing->timeline, &drawing->first, &drawing->last);

@@ -129,8 +129,8 @@ main (int   argc,
     g_source_set_callback (tick, tick_cb, &wait, NULL);
     g_source_attach (tick, NULL);
     wait.last = g_get_monotonic_time ();
-    kurs_document_export_strategy_async (path, strategy, KURS_DOCUMENT_DRAFT, odt, count_progress, &wait, NULL,
-                                         NULL, exported_cb, &wait);
+    kurs_document_export_strategy_async (path, strategy, KURS_DOCUMENT_DRAFT, KURS_CALENDAR_ALL, odt, count_progress,
+                                         &wait, NULL, NULL, exported_cb, &wait);
     while (!wait.done)
       g_main_context_iteration (NULL, TRUE);
     g_source_destroy (tick);
