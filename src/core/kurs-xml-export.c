@@ -19,6 +19,12 @@ typedef struct {
   KursStore        *store;
   xmlTextWriterPtr  writer;
   GHashTable       *ids;      /* row key → "goal-2" */
+  gint64            strategy_id;
+  /* Each kind of row, read once for the whole strategy and grouped by the
+   * row that owns it (parent id → GPtrArray of KursRecord, in the order
+   * kurs_store_list() gives): not a query for every row's children, which
+   * for 100,000 items were 100,000 queries */
+  GHashTable       *children[KURS_N_ENTITIES];
   gboolean          failed;
   GError           *read_error; /* the first read that failed */
 } Writer;
@@ -116,19 +122,54 @@ write_elements (Writer     *w,
 
   for (guint i = 0; i < info->n_fields; i++)
     {
-      const char *text;
+      GVariant *value;
 
       if (x->field_forms[i] != KURS_XML_ELEMENT)
         continue;
-      if ((text = kurs_record_get_text (record, info->fields[i].name)) == NULL)
+      /* (by its place: no field looked up by name for every row) */
+      value = kurs_record_get_value_at (record, i);
+      if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
         continue;
 
-      check (w, xmlTextWriterWriteElement (w->writer, BAD_CAST x->field_names[i], BAD_CAST text));
+      check (w, xmlTextWriterWriteElement (w->writer, BAD_CAST x->field_names[i],
+                                           BAD_CAST g_variant_get_string (value, NULL)));
     }
 }
 
 static void write_row (Writer     *w,
                        KursRecord *record);
+
+static GHashTable *
+children_of_kind (Writer     *w,
+                  KursEntity  entity)
+{
+  const KursEntityInfo *info = kurs_entity_info (entity);
+  g_autoptr(GPtrArray) rows = NULL;
+  GHashTable *by_parent;
+
+  if (w->children[entity] != NULL)
+    return w->children[entity];
+
+  by_parent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  rows = kurs_store_list_by_strategy (w->store, entity, w->strategy_id, w->read_error ? NULL : &w->read_error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 parent_id = info->parent_field >= 0 ? kurs_record_get_field_int (rows->pdata[i],
+                                                                                KURS_FIELD_ID (entity, info->parent_field))
+                                                 : w->strategy_id;
+      GPtrArray *siblings = g_hash_table_lookup (by_parent, &parent_id);
+
+      if (siblings == NULL)
+        {
+          siblings = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (by_parent, g_memdup2 (&parent_id, sizeof parent_id), siblings);
+        }
+      g_ptr_array_add (siblings, g_object_ref (rows->pdata[i]));
+    }
+
+  w->children[entity] = by_parent;
+  return by_parent;
+}
 
 static void
 write_children (Writer     *w,
@@ -139,13 +180,13 @@ write_children (Writer     *w,
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     {
       const KursXmlEntity *x = kurs_xml_entity (e);
-      g_autoptr(GPtrArray) rows = NULL;
+      GPtrArray *rows;
 
       if (kurs_entity_info (e)->parent != entity || !x->exported)
         continue;
 
-      rows = kurs_store_list (w->store, e, kurs_record_get_id (record), w->read_error ? NULL : &w->read_error);
-      if (rows->len == 0)
+      rows = g_hash_table_lookup (children_of_kind (w, e), &(gint64) { kurs_record_get_id (record) });
+      if (rows == NULL || rows->len == 0)
         continue;
 
       check (w, xmlTextWriterStartElement (w->writer, BAD_CAST x->container));
@@ -248,6 +289,7 @@ kurs_xml_export_live (KursStore                 *store,
   w.store = store;
   w.writer = xmlNewTextWriterMemory (buffer, 0);
   w.ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  w.strategy_id = kurs_record_get_id (strategy);
   xmlTextWriterSetIndent (w.writer, 1);
   xmlTextWriterSetIndentString (w.writer, BAD_CAST "  ");
 
@@ -259,6 +301,8 @@ kurs_xml_export_live (KursStore                 *store,
     xml = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
   xmlBufferFree (buffer);
   g_hash_table_unref (w.ids);
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    g_clear_pointer (&w.children[e], g_hash_table_unref);
 
   /* Not half a strategy: what could not be read fails the export */
   if (w.read_error != NULL)
