@@ -37,7 +37,7 @@
  *   …
  * ]|
  */
-#define MAX_FIELDS 16
+#define MAX_FIELDS KURS_ROW_READER_MAX_FIELDS
 
 struct _KursRowReader
 {
@@ -256,6 +256,18 @@ kurs_row_reader_get_int (KursRowReader *self,
 
   column = column_of (self, field);
   return column > 0 ? sqlite3_column_int64 (self->stmt, column) : 0;
+}
+
+double
+kurs_row_reader_get_real (KursRowReader *self,
+                          guint          field)
+{
+  int column;
+
+  g_return_val_if_fail (self != NULL && self->stmt != NULL, 0.0);
+
+  column = column_of (self, field);
+  return column > 0 ? sqlite3_column_double (self->stmt, column) : 0.0;
 }
 
 gboolean

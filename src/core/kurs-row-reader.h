@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 
 typedef struct _KursRowReader KursRowReader;
 
+/* The most fields one reader reads: more than any entity has */
+#define KURS_ROW_READER_MAX_FIELDS 16
+
 typedef enum {
   KURS_ROW_ORDER_SCHEMA,   /* the entity's own order, as lists give it */
   KURS_ROW_ORDER_ANY,      /* whichever is quickest: the caller sorts */
@@ -30,6 +33,8 @@ gboolean       kurs_row_reader_has_value (KursRowReader  *self,
 const char    *kurs_row_reader_get_text  (KursRowReader  *self,
                                           guint           field);
 gint64         kurs_row_reader_get_int   (KursRowReader  *self,
+                                          guint           field);
+double         kurs_row_reader_get_real  (KursRowReader  *self,
                                           guint           field);
 gboolean       kurs_row_reader_get_bool  (KursRowReader  *self,
                                           guint           field);

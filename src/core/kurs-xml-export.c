@@ -7,6 +7,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 
+#include "kurs-row-reader.h"
 #include "kurs-xml-export.h"
 #include "kurs-xml.h"
 
@@ -15,15 +16,26 @@
  * numbered by that order, so that the same content always gives the same
  * bytes. */
 
+/* A row as the file writes it: each field's value in its text form, NULL
+ * where the row has none (a reference: the referred row's id) */
+typedef struct {
+  KursEntity   entity;
+  gint64       id;
+  gint64       parent_id;
+  const char **texts;          /* info->n_fields of them, in the writer's chunk */
+} Row;
+
 typedef struct {
   KursStore        *store;
   xmlTextWriterPtr  writer;
   GHashTable       *ids;      /* row key → "goal-2" */
   gint64            strategy_id;
-  /* Each kind of row, read once for the whole strategy and grouped by the
-   * row that owns it (parent id → GPtrArray of KursRecord, in the order
-   * kurs_store_list() gives): not a query for every row's children, which
-   * for 100,000 items were 100,000 queries */
+  GStringChunk     *texts;    /* the rows' values */
+  /* Each kind of row, read once for the whole strategy with the fields
+   * the file has (KursRowReader: no record of each) and grouped by the row
+   * that owns it: parent id → GArray of Row, in the order kurs_store_list()
+   * gives.  Not a query for every row's children, which for 100,000 items
+   * were 100,000 queries. */
   GHashTable       *children[KURS_N_ENTITIES];
   gboolean          failed;
   GError           *read_error; /* the first read that failed */
@@ -47,38 +59,137 @@ check (Writer *w,
     w->failed = TRUE;
 }
 
+static void
+clear_row (gpointer data)
+{
+  g_free (((Row *) data)->texts);
+}
+
+static void
+row_array_free (gpointer data)
+{
+  g_array_unref (data);
+}
+
+/* The value of the reader's row at @field, as the file writes it */
+static const char *
+text_of_field (Writer          *w,
+               KursRowReader   *rows,
+               const KursField *field,
+               guint            constant)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!kurs_row_reader_has_value (rows, constant))
+    return NULL;
+
+  switch (field->type)
+    {
+    case KURS_FIELD_TEXT:
+    case KURS_FIELD_TIMESTAMP:
+    case KURS_FIELD_DATE:
+    case KURS_FIELD_ENUM:
+      return g_string_chunk_insert (w->texts, kurs_row_reader_get_text (rows, constant));
+    case KURS_FIELD_INT:
+    case KURS_FIELD_REF:
+      g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, kurs_row_reader_get_int (rows, constant));
+      return g_string_chunk_insert_const (w->texts, buffer);
+    case KURS_FIELD_REAL:
+      return g_string_chunk_insert_const (w->texts, kurs_format_double (kurs_row_reader_get_real (rows, constant), buffer));
+    case KURS_FIELD_BOOL:
+      return kurs_row_reader_get_bool (rows, constant) ? "true" : "false";
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GHashTable *
+children_of_kind (Writer     *w,
+                  KursEntity  entity)
+{
+  const KursEntityInfo *info = kurs_entity_info (entity);
+  const KursXmlEntity *x = kurs_xml_entity (entity);
+  guint fields[KURS_ROW_READER_MAX_FIELDS];
+  KursRowReader *rows;
+  GHashTable *by_parent;
+
+  if (w->children[entity] != NULL)
+    return w->children[entity];
+
+  g_assert (info->n_fields <= G_N_ELEMENTS (fields));
+  for (guint i = 0; i < info->n_fields; i++)
+    fields[i] = KURS_FIELD_ID (entity, i);
+
+  by_parent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, row_array_free);
+  rows = kurs_row_reader_new (w->store, entity, w->strategy_id, fields, info->n_fields, KURS_ROW_ORDER_SCHEMA);
+  while (kurs_row_reader_next (rows))
+    {
+      Row row = { entity, kurs_row_reader_get_id (rows), w->strategy_id, NULL };
+      GArray *siblings;
+
+      row.texts = g_new0 (const char *, info->n_fields);
+      for (guint i = 0; i < info->n_fields; i++)
+        if (x->field_forms[i] != KURS_XML_SKIP)
+          row.texts[i] = text_of_field (w, rows, &info->fields[i], fields[i]);
+      if (info->parent_field >= 0)
+        row.parent_id = kurs_row_reader_get_int (rows, fields[info->parent_field]);
+
+      if ((siblings = g_hash_table_lookup (by_parent, &row.parent_id)) == NULL)
+        {
+          siblings = g_array_new (FALSE, FALSE, sizeof (Row));
+          g_array_set_clear_func (siblings, clear_row);
+          g_hash_table_insert (by_parent, g_memdup2 (&row.parent_id, sizeof row.parent_id), siblings);
+        }
+      g_array_append_val (siblings, row);
+    }
+  if (!kurs_row_reader_end (rows, w->read_error ? NULL : &w->read_error))
+    w->failed = TRUE;
+
+  w->children[entity] = by_parent;
+  return by_parent;
+}
+
+/* The rows of @entity that @parent_id owns, or NULL for none */
+static GArray *
+children (Writer     *w,
+          KursEntity  entity,
+          gint64      parent_id)
+{
+  return g_hash_table_lookup (children_of_kind (w, entity), &parent_id);
+}
+
 /* Rows that others refer to get ids numbered in the order they are
  * written.  All of them belong to the strategy directly. */
 static void
-assign_ids (Writer *w,
-            gint64  strategy_id)
+assign_ids (Writer *w)
 {
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     {
       const KursXmlEntity *x = kurs_xml_entity (e);
-      g_autoptr(GPtrArray) rows = NULL;
+      GArray *rows;
 
       if (x->id_prefix == NULL)
         continue;
 
       g_assert (kurs_entity_info (e)->parent == KURS_ENTITY_STRATEGY);
-      rows = kurs_store_list (w->store, e, strategy_id, w->read_error ? NULL : &w->read_error);
+      if ((rows = children (w, e, w->strategy_id)) == NULL)
+        continue;
       for (guint i = 0; i < rows->len; i++)
-        g_hash_table_insert (w->ids, row_key (e, kurs_record_get_id (rows->pdata[i])),
+        g_hash_table_insert (w->ids, row_key (e, g_array_index (rows, Row, i).id),
                              g_strdup_printf ("%s-%u", x->id_prefix, i + 1));
     }
 }
 
 static void
-write_attributes (Writer     *w,
-                  KursRecord *record)
+write_attributes (Writer    *w,
+                  const Row *row)
 {
-  const KursEntityInfo *info = kurs_record_get_info (record);
-  const KursXmlEntity *x = kurs_xml_entity (info->entity);
+  const KursEntityInfo *info = kurs_entity_info (row->entity);
+  const KursXmlEntity *x = kurs_xml_entity (row->entity);
 
   if (x->id_prefix != NULL)
     {
-      g_autofree gint64 *key = row_key (info->entity, kurs_record_get_id (record));
+      g_autofree gint64 *key = row_key (row->entity, row->id);
 
       check (w, xmlTextWriterWriteAttribute (w->writer, BAD_CAST "id",
                                              g_hash_table_lookup (w->ids, key)));
@@ -87,124 +198,73 @@ write_attributes (Writer     *w,
   for (guint i = 0; i < info->n_fields; i++)
     {
       const KursField *field = &info->fields[i];
-      GVariant *value = kurs_record_get_value_at (record, i);
-      g_autofree char *text = NULL;
+      const char *text = row->texts[i];
 
-      if (x->field_forms[i] != KURS_XML_ATTRIBUTE || value == NULL)
+      if (x->field_forms[i] != KURS_XML_ATTRIBUTE || text == NULL)
         continue;
 
       if (field->type == KURS_FIELD_REF)
         {
-          g_autofree gint64 *key = row_key (field->ref, g_variant_get_int64 (value));
-          const char *id = g_hash_table_lookup (w->ids, key);
+          g_autofree gint64 *key = row_key (field->ref, g_ascii_strtoll (text, NULL, 10));
 
           /* The store keeps references within the strategy. */
-          if (id == NULL)
+          if ((text = g_hash_table_lookup (w->ids, key)) == NULL)
             {
               w->failed = TRUE;
               continue;
             }
-          text = g_strdup (id);
         }
-      else
-        text = kurs_field_format_value (field, value);
 
       check (w, xmlTextWriterWriteAttribute (w->writer, BAD_CAST x->field_names[i], BAD_CAST text));
     }
 }
 
 static void
-write_elements (Writer     *w,
-                KursRecord *record)
+write_elements (Writer    *w,
+                const Row *row)
 {
-  const KursEntityInfo *info = kurs_record_get_info (record);
-  const KursXmlEntity *x = kurs_xml_entity (info->entity);
+  const KursEntityInfo *info = kurs_entity_info (row->entity);
+  const KursXmlEntity *x = kurs_xml_entity (row->entity);
 
   for (guint i = 0; i < info->n_fields; i++)
-    {
-      GVariant *value;
-
-      if (x->field_forms[i] != KURS_XML_ELEMENT)
-        continue;
-      /* (by its place: no field looked up by name for every row) */
-      value = kurs_record_get_value_at (record, i);
-      if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-        continue;
-
-      check (w, xmlTextWriterWriteElement (w->writer, BAD_CAST x->field_names[i],
-                                           BAD_CAST g_variant_get_string (value, NULL)));
-    }
+    if (x->field_forms[i] == KURS_XML_ELEMENT && row->texts[i] != NULL)
+      check (w, xmlTextWriterWriteElement (w->writer, BAD_CAST x->field_names[i], BAD_CAST row->texts[i]));
 }
 
-static void write_row (Writer     *w,
-                       KursRecord *record);
-
-static GHashTable *
-children_of_kind (Writer     *w,
-                  KursEntity  entity)
-{
-  const KursEntityInfo *info = kurs_entity_info (entity);
-  g_autoptr(GPtrArray) rows = NULL;
-  GHashTable *by_parent;
-
-  if (w->children[entity] != NULL)
-    return w->children[entity];
-
-  by_parent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  rows = kurs_store_list_by_strategy (w->store, entity, w->strategy_id, w->read_error ? NULL : &w->read_error);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      gint64 parent_id = info->parent_field >= 0 ? kurs_record_get_field_int (rows->pdata[i],
-                                                                                KURS_FIELD_ID (entity, info->parent_field))
-                                                 : w->strategy_id;
-      GPtrArray *siblings = g_hash_table_lookup (by_parent, &parent_id);
-
-      if (siblings == NULL)
-        {
-          siblings = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (by_parent, g_memdup2 (&parent_id, sizeof parent_id), siblings);
-        }
-      g_ptr_array_add (siblings, g_object_ref (rows->pdata[i]));
-    }
-
-  w->children[entity] = by_parent;
-  return by_parent;
-}
+static void write_row (Writer    *w,
+                       const Row *row);
 
 static void
-write_children (Writer     *w,
-                KursRecord *record)
+write_children (Writer    *w,
+                const Row *row)
 {
-  KursEntity entity = kurs_record_get_entity (record);
-
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     {
       const KursXmlEntity *x = kurs_xml_entity (e);
-      GPtrArray *rows;
+      GArray *rows;
 
-      if (kurs_entity_info (e)->parent != entity || !x->exported)
+      if (kurs_entity_info (e)->parent != row->entity || !x->exported)
         continue;
 
-      rows = g_hash_table_lookup (children_of_kind (w, e), &(gint64) { kurs_record_get_id (record) });
+      rows = children (w, e, row->id);
       if (rows == NULL || rows->len == 0)
         continue;
 
       check (w, xmlTextWriterStartElement (w->writer, BAD_CAST x->container));
       for (guint i = 0; i < rows->len; i++)
-        write_row (w, rows->pdata[i]);
+        write_row (w, &g_array_index (rows, Row, i));
       check (w, xmlTextWriterEndElement (w->writer));
     }
 }
 
 static void
-write_row (Writer     *w,
-           KursRecord *record)
+write_row (Writer    *w,
+           const Row *row)
 {
-  check (w, xmlTextWriterStartElement (w->writer,
-                                       BAD_CAST kurs_xml_entity (kurs_record_get_entity (record))->element));
-  write_attributes (w, record);
-  write_elements (w, record);
-  write_children (w, record);
+  check (w, xmlTextWriterStartElement (w->writer, BAD_CAST kurs_xml_entity (row->entity)->element));
+  write_attributes (w, row);
+  write_elements (w, row);
+  write_children (w, row);
   check (w, xmlTextWriterEndElement (w->writer));
 }
 
@@ -213,11 +273,24 @@ write_strategy (Writer                   *w,
                 KursRecord               *strategy,
                 const KursXmlVersionInfo *version)
 {
+  const KursEntityInfo *info = kurs_record_get_info (strategy);
+  g_autofree const char **texts = g_new0 (const char *, info->n_fields);
+  Row row = { KURS_ENTITY_STRATEGY, kurs_record_get_id (strategy), 0, texts };
+
+  /* the strategy's own row, from its record */
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      GVariant *value = kurs_record_get_value_at (strategy, i);
+      g_autofree char *text = value != NULL ? kurs_field_format_value (&info->fields[i], value) : NULL;
+
+      texts[i] = text != NULL ? g_string_chunk_insert (w->texts, text) : NULL;
+    }
+
   check (w, xmlTextWriterStartDocument (w->writer, NULL, "UTF-8", NULL));
   /* The namespace declared as the first attribute, where people look */
   check (w, xmlTextWriterStartElement (w->writer, BAD_CAST "strategy"));
   check (w, xmlTextWriterWriteAttribute (w->writer, BAD_CAST "xmlns", BAD_CAST KURS_XML_NAMESPACE));
-  write_attributes (w, strategy);
+  write_attributes (w, &row);
 
   if (version != NULL)
     {
@@ -233,8 +306,8 @@ write_strategy (Writer                   *w,
   else
     check (w, xmlTextWriterWriteAttribute (w->writer, BAD_CAST "draft", BAD_CAST "true"));
 
-  write_elements (w, strategy);
-  write_children (w, strategy);
+  write_elements (w, &row);
+  write_children (w, &row);
   check (w, xmlTextWriterEndElement (w->writer));
   check (w, xmlTextWriterEndDocument (w->writer));
 }
@@ -290,10 +363,11 @@ kurs_xml_export_live (KursStore                 *store,
   w.writer = xmlNewTextWriterMemory (buffer, 0);
   w.ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   w.strategy_id = kurs_record_get_id (strategy);
+  w.texts = g_string_chunk_new (64 * 1024);
   xmlTextWriterSetIndent (w.writer, 1);
   xmlTextWriterSetIndentString (w.writer, BAD_CAST "  ");
 
-  assign_ids (&w, kurs_record_get_id (strategy));
+  assign_ids (&w);
   write_strategy (&w, strategy, version);
   xmlFreeTextWriter (w.writer);
 
@@ -303,6 +377,7 @@ kurs_xml_export_live (KursStore                 *store,
   g_hash_table_unref (w.ids);
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     g_clear_pointer (&w.children[e], g_hash_table_unref);
+  g_string_chunk_free (w.texts);
 
   /* Not half a strategy: what could not be read fails the export */
   if (w.read_error != NULL)
