@@ -1155,6 +1155,52 @@ test_calendar_remembered (Fixture       *f,
   g_settings_reset (settings, "timeline-calendar");
 }
 
+/* A label over today's line keeps the line out of its words: the label has
+ * a backing in the view's background (and the line runs on above and
+ * below it) */
+static void
+test_label_backing (Fixture       *f,
+                    gconstpointer  data)
+{
+  KursTimeline *timeline = kurs_timeline_view_get_timeline (f->view);
+  KursDate today = kurs_timeline_get_today (timeline);
+  g_autofree char *date = kurs_date_to_iso (today - 60);
+  g_auto(KursPixels) pixels = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) milestone = NULL;
+  graphene_rect_t area;
+  double today_x, middle;
+  guint red_in_label = 0, red_beside = 0;
+  int index;
+
+  /* held, so that its label is in the text's colour, not the overdue red;
+   * two months before today, so that its label runs across today's line */
+  milestone = kurs_store_create (f->store, KURS_ENTITY_MILESTONE, kurs_record_get_id (f->strategy), &error,
+                                 "kind", g_variant_new_string ("seminar"),
+                                 "title", g_variant_new_string ("Temamøde om boligsociale indsatser og bostøtte"),
+                                 "start_date", g_variant_new_string (date),
+                                 "held", g_variant_new_boolean (TRUE), NULL);
+  g_assert_no_error (error);
+  kurs_timeline_view_set_lane_collapsed (f->view, KURS_LANE_ACTION_PLANS, TRUE);
+  kurs_widget_settle ();
+
+  index = kurs_timeline_find (timeline, milestone, 0);
+  g_assert_cmpint (index, >=, 0);
+  g_assert_true (kurs_timeline_view_get_item_area (f->view, index, &area));
+  today_x = kurs_timeline_view_x_for_date (f->view, today);
+  g_assert_cmpfloat (area.origin.x + area.size.width + 5, <, today_x - 4);
+  render (f, &pixels, "timeline-label-backing");
+
+  middle = area.origin.y + area.size.height / 2;
+  for (double y = middle - 3; y <= middle + 3; y++)
+    {
+      red_in_label += is_red (&pixels, today_x, y);
+      red_beside += is_red (&pixels, today_x, y + area.size.height + 10);
+    }
+  g_test_message ("today's line: %u red pixels in the label, %u below it", red_in_label, red_beside);
+  g_assert_cmpuint (red_in_label, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1183,6 +1229,7 @@ main (int   argc,
   ADD ("calendar-weeks-terms-budget", test_calendar_weeks_terms_budget);
   ADD ("text-shapes-ellipsize", test_text_shapes_ellipsize);
   ADD ("calendar-remembered", test_calendar_remembered);
+  ADD ("label-backing", test_label_backing);
 
   return g_test_run ();
 }
