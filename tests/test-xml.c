@@ -941,6 +941,89 @@ test_import_parsed_in_background (Fixture       *f,
   g_assert_cmpuint (strategies->len, ==, 1);
 }
 
+/* The words of a tree kurs_xml_parse() builds: each text node, then a
+ * space, in document order (how the search index was first filled) */
+static void
+tree_words (xmlNodePtr  node,
+            GString    *text)
+{
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE && child->content != NULL)
+        {
+          g_string_append (text, (const char *) child->content);
+          g_string_append_c (text, ' ');
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        tree_words (child, text);
+    }
+}
+
+static char *
+words_of_tree (const char *xml)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(xmlDoc) doc = kurs_xml_parse (bytes, NULL);
+  GString *text = g_string_new (NULL);
+
+  if (doc != NULL)
+    tree_words (xmlDocGetRootElement (doc), text);
+  return g_string_free (text, FALSE);
+}
+
+/* kurs_xml_text_content() reads the XML as a stream: the same words, with
+ * the same spaces, as the tree gives, for the example's XML and for
+ * spaces where the tree keeps or drops them (mixed content, an element of
+ * only spaces, CDATA, entities); nothing of what is not a Kurs strategy */
+static void
+test_text_content (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "example", "udsattestrategi.xml", NULL);
+  g_autofree char *example = kurs_test_read_file (path, NULL);
+  g_autofree char *long_text = NULL;
+  const char *samples[] = {
+    example,
+    "<strategy xmlns=\"" KURS_XML_NAMESPACE "\"><title> </title>\n  <vision>Hjem <em>først</em> <em>og</em> så\n"
+    "  </vision>\n  <goals>\n    <goal><title>  Tryghed &amp; trivsel </title></goal>\n  </goals>"
+    "<x><![CDATA[rå <tekst>]]></x><y>\n</y><z><a/> <b/></z></strategy>",
+    "<strategy xmlns=\"" KURS_XML_NAMESPACE "\">  <a>æ</a>  <b> ø </b>å</strategy>",
+    NULL,   /* a long text, below */
+  };
+  const char *refused[] = {
+    "<other xmlns=\"" KURS_XML_NAMESPACE "\"><title>Ikke en strategi</title></other>",
+    "<strategy><title>Uden navnerum</title></strategy>",
+    "<strategy xmlns=\"" KURS_XML_NAMESPACE "\"><title>Afbrudt",
+    "<!DOCTYPE strategy [<!ENTITY a \"aaaa\">]><strategy xmlns=\"" KURS_XML_NAMESPACE "\"><t>&a;</t></strategy>",
+    "",
+  };
+  GString *built = g_string_new ("<strategy xmlns=\"" KURS_XML_NAMESPACE "\">\n  <vision>");
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (built, i % 50 == 0 ? "&amp; " : "boligsocial ");
+  g_string_append (built, "</vision>\n  <t>   </t>\n</strategy>");
+  samples[G_N_ELEMENTS (samples) - 1] = long_text = g_string_free (built, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *streamed = kurs_xml_text_content (samples[i]);
+      g_autofree char *from_tree = words_of_tree (samples[i]);
+
+      g_assert_cmpuint (strlen (from_tree), >, 0);
+      g_assert_cmpstr (streamed, ==, from_tree);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *streamed = kurs_xml_text_content (refused[i]);
+
+      g_assert_cmpstr (streamed, ==, "");
+    }
+  {
+    g_autofree char *none = kurs_xml_text_content (NULL);
+
+    g_assert_cmpstr (none, ==, "");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -952,6 +1035,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/xml/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  g_test_add_func ("/xml/text-content", test_text_content);
   ADD ("export/example-is-valid", test_example_is_valid);
   ADD ("export/golden", test_golden);
   ADD ("export/in-background", test_export_in_background);

@@ -408,27 +408,124 @@ kurs_xml_validate (GBytes     *data,
   return ok;
 }
 
-/* The words of an element and all below it, a space between elements */
-static void
-append_text (xmlNodePtr  node,
-             GString    *text)
+/* The words of a strategy's XML, read as a stream (SAX), without a tree:
+ * the same words, in the same order and with the same spaces, as
+ * append_text() gives of the tree kurs_xml_parse() builds.  That tree
+ * leaves out text of only spaces between elements (XML_PARSE_NOBLANKS),
+ * as libxml2 judges it: kept in an element that has nothing else, or
+ * whose first child is text (mixed content); dropped otherwise. */
+enum {
+  HAS_CHILD  = 1 << 0,
+  FIRST_TEXT = 1 << 1,
+};
+
+typedef struct {
+  ParseState  parse;      /* first: refuse_doctype() reads it */
+  GString    *text;
+  GString    *run;        /* character data since the last tag */
+  GByteArray *open;       /* per open element, HAS_CHILD | FIRST_TEXT */
+  gboolean    foreign;    /* not a Kurs strategy */
+} TextState;
+
+static gboolean
+is_blank (const GString *run)
 {
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+  for (gsize i = 0; i < run->len; i++)
+    if (run->str[i] != ' ' && run->str[i] != '\t' && run->str[i] != '\n' && run->str[i] != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+/* The text since the last tag ends at a tag: closing its element, or not */
+static void
+end_run (TextState *state,
+         gboolean   closing)
+{
+  guint8 *flags;
+
+  if (state->run->len == 0)
+    return;
+  if (state->open->len == 0)
     {
-      if (child->type == XML_TEXT_NODE && child->content != NULL)
-        {
-          g_string_append (text, (const char *) child->content);
-          g_string_append_c (text, ' ');
-        }
-      else if (child->type == XML_ELEMENT_NODE)
-        append_text (child, text);
+      g_string_truncate (state->run, 0);
+      return;
     }
-  /* attributes hold dates and kinds, no words to search */
+
+  flags = &state->open->data[state->open->len - 1];
+  if (is_blank (state->run) && !(closing ? !(*flags & HAS_CHILD) || (*flags & FIRST_TEXT) : (*flags & FIRST_TEXT)))
+    {
+      g_string_truncate (state->run, 0);
+      return;
+    }
+
+  if (!(*flags & HAS_CHILD))
+    *flags |= FIRST_TEXT;
+  *flags |= HAS_CHILD;
+  g_string_append_len (state->text, state->run->str, state->run->len);
+  g_string_append_c (state->text, ' ');
+  g_string_truncate (state->run, 0);
+}
+
+static void
+text_start_element (void           *user_data,
+                    const xmlChar  *name,
+                    const xmlChar  *prefix,
+                    const xmlChar  *uri,
+                    int             n_namespaces,
+                    const xmlChar **namespaces,
+                    int             n_attributes,
+                    int             n_defaulted,
+                    const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  TextState *state = ctxt->_private;
+  guint8 none = 0;
+
+  if (state->open->len == 0 &&
+      (!xmlStrEqual (name, BAD_CAST "strategy") || !xmlStrEqual (uri, BAD_CAST KURS_XML_NAMESPACE)))
+    {
+      state->foreign = TRUE;
+      xmlStopParser (ctxt);
+      return;
+    }
+  end_run (state, FALSE);
+  if (state->open->len > 0)
+    state->open->data[state->open->len - 1] |= HAS_CHILD;
+  g_byte_array_append (state->open, &none, 1);
+}
+
+static void
+text_end_element (void          *user_data,
+                  const xmlChar *name,
+                  const xmlChar *prefix,
+                  const xmlChar *uri)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  TextState *state = ctxt->_private;
+
+  end_run (state, TRUE);
+  if (state->open->len > 0)
+    g_byte_array_set_size (state->open, state->open->len - 1);
+}
+
+static void
+text_characters (void          *user_data,
+                 const xmlChar *characters,
+                 int            length)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  TextState *state = ctxt->_private;
+
+  g_string_append_len (state->run, (const char *) characters, length);
 }
 
 /**
  * kurs_xml_text_content:
  * @xml: a strategy's XML, as Kurs wrote it
+ *
+ * The words of an approved version's XML, for the search index.  It is
+ * read as a stream, not into a tree: the version of a strategy of 100,000
+ * items is 30 MB.
  *
  * Returns: (transfer full): the words of its texts, without the markup;
  *   "" for what cannot be read
@@ -436,15 +533,40 @@ append_text (xmlNodePtr  node,
 char *
 kurs_xml_text_content (const char *xml)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(xmlDoc) doc = NULL;
-  GString *text = g_string_new (NULL);
+  TextState state = { { FALSE, 0, NULL }, g_string_new (NULL), g_string_new (NULL), g_byte_array_new (), FALSE };
+  xmlSAXHandler sax = { 0 };
+  xmlParserCtxtPtr ctxt;
+  gsize length;
+  gboolean read;
 
-  if (xml == NULL)
-    return g_string_free (text, FALSE);
+  if (xml == NULL || (length = strlen (xml)) == 0 || length > KURS_XML_MAX_BYTES)
+    goto out;
 
-  bytes = g_bytes_new_static (xml, strlen (xml));
-  if ((doc = kurs_xml_parse (bytes, NULL)) != NULL && xmlDocGetRootElement (doc) != NULL)
-    append_text (xmlDocGetRootElement (doc), text);
-  return g_string_free (text, FALSE);
+  init_libxml ();
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = text_start_element;
+  sax.endElementNs = text_end_element;
+  sax.characters = text_characters;
+  sax.cdataBlock = text_characters;
+  sax.internalSubset = refuse_doctype;
+  sax.externalSubset = refuse_doctype;
+  sax.entityDecl = refuse_entity;
+  sax.serror = remember_first_error;
+
+  ctxt = xmlNewParserCtxt ();
+  g_assert (ctxt != NULL);
+  *ctxt->sax = sax;
+  ctxt->_private = &state;
+  /* as kurs_xml_parse() reads it; no tree is built */
+  xmlCtxtReadMemory (ctxt, xml, (int) length, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS);
+  read = ctxt->wellFormed && !state.parse.forbidden && !state.foreign;
+  xmlFreeParserCtxt (ctxt);
+  if (!read)
+    g_string_truncate (state.text, 0);
+
+out:
+  g_free (state.parse.message);
+  g_string_free (state.run, TRUE);
+  g_byte_array_unref (state.open);
+  return g_string_free (state.text, FALSE);
 }
