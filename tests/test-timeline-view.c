@@ -1201,6 +1201,36 @@ test_label_backing (Fixture       *f,
   g_assert_cmpuint (red_in_label, ==, 0);
 }
 
+/* Today's pill stays whole at the view's right edge: moved in, not cut */
+static void
+test_today_pill_whole (Fixture       *f,
+                       gconstpointer  data)
+{
+  KursTimeline *timeline = kurs_timeline_view_get_timeline (f->view);
+  KursDate today = kurs_timeline_get_today (timeline);
+  g_auto(KursPixels) pixels = { 0 };
+  int first_red = -1, last_red = -1;
+
+  kurs_timeline_view_set_visible_range (f->view, today - 400, today + 3);
+  kurs_widget_settle ();
+  render (f, &pixels, "timeline-today-at-edge");
+  g_assert_cmpfloat (kurs_timeline_view_x_for_date (f->view, today), >, pixels.width - 60);
+  g_assert_cmpfloat (kurs_timeline_view_x_for_date (f->view, today), <, pixels.width);
+
+  /* the pill's row of the scale, across */
+  for (int x = 0; x < pixels.width; x++)
+    if (is_red (&pixels, x, 24 + 12))
+      {
+        if (first_red < 0)
+          first_red = x;
+        last_red = x;
+      }
+  g_test_message ("the pill: x %d to %d of %d", first_red, last_red, pixels.width);
+  g_assert_cmpint (first_red, >=, 0);
+  g_assert_cmpint (last_red, <, pixels.width - 1);
+  g_assert_cmpint (last_red - first_red, >, 80);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1230,6 +1260,7 @@ main (int   argc,
   ADD ("text-shapes-ellipsize", test_text_shapes_ellipsize);
   ADD ("calendar-remembered", test_calendar_remembered);
   ADD ("label-backing", test_label_backing);
+  ADD ("today-pill-whole", test_today_pill_whole);
 
   return g_test_run ();
 }

@@ -33,6 +33,8 @@
 #define BAR_HEIGHT   20.0
 #define HIT_SLOP      6.0
 #define EDGE_GRIP     6.0
+#define EMPTY_LANE_X 228.0      /* where an empty lane says so */
+#define EMPTY_LANE   N_("Nothing here yet")
 #define MAX_ACCESSIBLE_ITEMS 300   /* more than a screen shows legibly */
 #define ACCESSIBLE_DELAY_MS  150   /* after the view stops moving */
 
@@ -868,8 +870,12 @@ add_pill (KursTimelineView *self,
 {
   Pill pill = { GRAPHENE_RECT_INIT (0, 0, 0, 0), label, priority, priority == 0 };
   int w = bold_width (self, label);
+  double left = centred ? x - w / 2.0 - 8 : x;
 
-  graphene_rect_init (&pill.rect, centred ? x - w / 2.0 - 8 : x, SCALE_HEIGHT + 2, w + 16, SCALE_ROW - 4);
+  /* whole, not cut by the view's right edge, while what it marks is in view */
+  if (x < gtk_widget_get_width (GTK_WIDGET (self)))
+    left = MIN (left, gtk_widget_get_width (GTK_WIDGET (self)) - (w + 16) - 2);
+  graphene_rect_init (&pill.rect, left, SCALE_HEIGHT + 2, w + 16, SCALE_ROW - 4);
   g_array_append_val (pills, pill);
   return &g_array_index (pills, Pill, pills->len - 1);
 }
@@ -886,8 +892,17 @@ lane_title_under_pills (KursTimelineView *self)
       if (top < SCALE_HEIGHT + SCALE_ROW && top + LANE_HEADER > SCALE_HEIGHT)
         {
           g_autofree char *title = g_strdup_printf ("▾ %s", kurs_lane_get_title (lane));
+          double right = 8 + bold_width (self, title) + 8;
 
-          return GRAPHENE_RECT_INIT (0, top, 8 + bold_width (self, title) + 8, LANE_HEADER);
+          /* and the words that say an open lane is empty */
+          if (kurs_timeline_get_n_rows (self->timeline, lane) == 0 && !self->collapsed[lane])
+            {
+              int width;
+
+              pango_layout_get_pixel_size (kurs_text_shapes_get (self->shapes, _(EMPTY_LANE)), &width, NULL);
+              right = MAX (right, EMPTY_LANE_X + width + 8);
+            }
+          return GRAPHENE_RECT_INIT (0, top, right, LANE_HEADER);
         }
     }
   return GRAPHENE_RECT_INIT (0, 0, 0, 0);
@@ -1070,7 +1085,10 @@ draw_today (KursTimelineView *self,
   /* Translators: the label of the today marker on the timeline */
   label = g_strdup_printf (_("Today, %s"), date);
   pango_layout_get_pixel_size (kurs_text_shapes_get (self->bold_shapes, label), &w, &h);
+  /* over its line, and whole while the line is in view */
   graphene_rect_init (&pill, x - w / 2.0 - 8, SCALE_ROW + 2, w + 16, SCALE_ROW - 4);
+  if (x >= 0 && x <= width)
+    pill.origin.x = CLAMP (pill.origin.x, 2, MAX (width - pill.size.width - 2, 2));
   rounded (snapshot, &pill, (SCALE_ROW - 4) / 2, &red, NULL, 0);
   draw_text (self, snapshot, TRUE, label, pill.origin.x + 8, SCALE_ROW + SCALE_ROW / 2, w + 1, &white);
 }
@@ -1129,7 +1147,7 @@ kurs_timeline_view_snapshot (GtkWidget   *widget,
           title = g_strdup_printf ("%s %s", self->collapsed[lane] ? "▸" : "▾", kurs_lane_get_title (lane));
           draw_text (self, snapshot, TRUE, title, 8, top + LANE_HEADER / 2, width / 2, &text);
           if (n_rows == 0 && !self->collapsed[lane])
-            draw_text (self, snapshot, FALSE, _("Nothing here yet"), 8 + 220, top + LANE_HEADER / 2,
+            draw_text (self, snapshot, FALSE, _(EMPTY_LANE), EMPTY_LANE_X, top + LANE_HEADER / 2,
                        width / 2, &dim);
         }
 
