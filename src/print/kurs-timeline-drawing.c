@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
@@ -118,10 +120,16 @@ draw (cairo_t *cr,
   KursDate today = kurs_timeline_get_today (drawing->timeline);
   int first_year = kurs_date_get_year (drawing->first);
   int last_year = kurs_date_get_year (drawing->last);
-  double clip_top, clip_bottom;
+  double clip_top, clip_bottom, bottom;
   guint first_row;
 
 #define X(date) (left + ((double) (date) - drawing->first) / days * span)
+
+  /* A long timeline is drawn a page at a time: what runs down it is
+   * drawn as far as the page shows, not down the whole timeline (a dashed
+   * line 200,000 pt long, for each of a thousand pages, took seconds) */
+  cairo_clip_extents (cr, NULL, &clip_top, NULL, &clip_bottom);
+  bottom = MIN (height, clip_bottom);
 
   /* Years along the top, and their lines down */
   cairo_set_line_width (cr, 0.5);
@@ -134,7 +142,7 @@ draw (cairo_t *cr,
 
       rgb (cr, 0.8, 0.8, 0.8);
       cairo_move_to (cr, X (start), 0);
-      cairo_line_to (cr, X (start), height);
+      cairo_line_to (cr, X (start), bottom);
       cairo_stroke (cr);
       rgb (cr, 0.1, 0.1, 0.1);
       cairo_move_to (cr, X (start) + 2, 2);
@@ -153,7 +161,7 @@ draw (cairo_t *cr,
             KursDate date = g_array_index (holidays, KursHoliday, i).date;
 
             if (date >= drawing->first && date <= drawing->last)
-              cairo_rectangle (cr, X (date), SCALE, MAX (X (date + 1) - X (date), 0.3), height - SCALE);
+              cairo_rectangle (cr, X (date), SCALE, MAX (X (date + 1) - X (date), 0.3), bottom - SCALE);
           }
         cairo_fill (cr);
       }
@@ -179,7 +187,7 @@ draw (cairo_t *cr,
               if (((mark->year - 2022) / 4) % 2 != 0)
                 {
                   cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.05);
-                  cairo_rectangle (cr, x1, 13, x2 - x1, height - 13);
+                  cairo_rectangle (cr, x1, 13, x2 - x1, bottom - 13);
                   cairo_fill (cr);
                 }
               rgb (cr, 0.35, 0.35, 0.35);
@@ -191,15 +199,21 @@ draw (cairo_t *cr,
             rgb (cr, 0.35, 0.35, 0.35);
             cairo_set_line_width (cr, 1);
             cairo_move_to (cr, (x1 + x2) / 2, 13);
-            cairo_line_to (cr, (x1 + x2) / 2, height);
+            cairo_line_to (cr, (x1 + x2) / 2, bottom);
             cairo_stroke (cr);
             break;
           case KURS_CALENDAR_MARK_BUDGET:
             rgb (cr, 0.55, 0.55, 0.55);
             cairo_set_line_width (cr, 0.5);
-            cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-            cairo_move_to (cr, (x1 + x2) / 2, SCALE);
-            cairo_line_to (cr, (x1 + x2) / 2, height);
+            {
+              /* from the page's top, its dashes where they fall on the
+               * whole line */
+              double top = MAX (SCALE, floor (clip_top));
+
+              cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), fmod (top - SCALE, dash[0] + dash[1]));
+              cairo_move_to (cr, (x1 + x2) / 2, top);
+              cairo_line_to (cr, (x1 + x2) / 2, bottom);
+            }
             cairo_stroke (cr);
             cairo_set_dash (cr, NULL, 0, 0);
             break;
@@ -211,7 +225,6 @@ draw (cairo_t *cr,
 
   /* Only the rows in sight: a page, or a picture, shows a slice of a long
    * timeline */
-  cairo_clip_extents (cr, NULL, &clip_top, NULL, &clip_bottom);
   first_row = clip_top > SCALE ? (guint) ((clip_top - SCALE) / ROW) : 0;
   for (guint r = first_row; r < drawing->rows->len && SCALE + r * ROW < clip_bottom; r++)
     {
@@ -289,7 +302,7 @@ draw (cairo_t *cr,
       rgb (cr, red[0], red[1], red[2]);
       cairo_set_line_width (cr, 1);
       cairo_move_to (cr, X (today), SCALE - 2);
-      cairo_line_to (cr, X (today), height);
+      cairo_line_to (cr, X (today), bottom);
       cairo_stroke (cr);
     }
 
@@ -309,6 +322,7 @@ kurs_timeline_drawing_add (KursPrintDocument  *document,
                            KursCalendarLayers  calendar)
 {
   Drawing *drawing = g_new0 (Drawing, 1);
+  g_autoptr(GHashTable) row_of = NULL;   /* row key → its row's index + 1 */
 
   g_return_if_fail (KURS_IS_PRINT_DOCUMENT (document));
   g_return_if_fail (KURS_IS_STORE (store));
@@ -321,7 +335,10 @@ kurs_timeline_drawing_add (KursPrintDocument  *document,
   kurs_timeline_get_range (drawing->timeline, &drawing->first, &drawing->last);
 
   /* One row a record, lane by lane in the window's order, in the
-   * timeline's order */
+   * timeline's order; a series' occurrences are one row's, found by the
+   * row's kind and id (not by a look at every row before: that was
+   * quadratic, seconds for 20,000 items) */
+  row_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint position = 0; position < KURS_N_LANES; position++)
     {
       KursLane lane = kurs_timeline_get_lane_at (drawing->timeline, position);
@@ -331,6 +348,8 @@ kurs_timeline_drawing_add (KursPrintDocument  *document,
         {
           const KursTimelineItem *item = kurs_timeline_get_item (drawing->timeline, i);
           Row *row = NULL;
+          gpointer found;
+          gint64 key;
 
           if (item->lane != lane)
             continue;
@@ -340,21 +359,16 @@ kurs_timeline_drawing_add (KursPrintDocument  *document,
 
               g_array_append_val (drawing->rows, heading);
             }
-          /* a series' occurrences are one row's */
-          for (guint r = lane_start + 1; r < drawing->rows->len && row == NULL; r++)
-            {
-              const KursTimelineItem *first =
-                kurs_timeline_get_item (drawing->timeline, (guint) g_array_index (drawing->rows, Row, r).first);
-
-              if (first->id == item->id && first->kind == item->kind)
-                row = &g_array_index (drawing->rows, Row, r);
-            }
-          if (row == NULL)
+          key = ((gint64) item->kind << 56) | item->id;
+          if ((found = g_hash_table_lookup (row_of, &key)) != NULL)
+            row = &g_array_index (drawing->rows, Row, GPOINTER_TO_UINT (found) - 1);
+          else
             {
               Row added = { (int) i, lane, g_array_new (FALSE, FALSE, sizeof (guint)) };
 
               g_array_append_val (drawing->rows, added);
               row = &g_array_index (drawing->rows, Row, drawing->rows->len - 1);
+              g_hash_table_insert (row_of, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (drawing->rows->len));
             }
           g_array_append_val (row->items, i);
         }
