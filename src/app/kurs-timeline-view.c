@@ -365,7 +365,23 @@ draw_text (KursTimelineView *self,
                                   color, NULL);
 }
 
-static char *item_label (const KursTimelineItem *item);
+/* An item's words on the timeline: an initiative's with its progress */
+static char *
+item_label (const KursTimelineItem *item)
+{
+  const char *title = item->title;
+
+  if (item->kind == KURS_TIMELINE_INITIATIVE)
+    return g_strdup_printf ("%s · %d %%", title, item->progress);
+
+  if (item->kind == KURS_TIMELINE_MILESTONE && kurs_milestone_kind_is_meeting (item->subkind) && item->detail != NULL)
+    return g_strdup_printf ("%s · %s", title, item->detail);
+  if (item->kind == KURS_TIMELINE_HEARING && item->n_overdue > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u response overdue", "%s · %u responses overdue",
+                                         item->n_overdue),
+                            title, item->n_overdue);
+  return g_strdup (title);
+}
 
 /* An item's label, shaped once and kept until the items or the style
  * change: scrolling and zooming then draw, not shape, what fits */
@@ -470,24 +486,6 @@ diamond (GtkSnapshot           *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
-
-/* An item's words on the timeline: an initiative's with its progress */
-static char *
-item_label (const KursTimelineItem *item)
-{
-  const char *title = item->title;
-
-  if (item->kind == KURS_TIMELINE_INITIATIVE)
-    return g_strdup_printf ("%s · %d %%", title, item->progress);
-
-  if (item->kind == KURS_TIMELINE_MILESTONE && kurs_milestone_kind_is_meeting (item->subkind) && item->detail != NULL)
-    return g_strdup_printf ("%s · %s", title, item->detail);
-  if (item->kind == KURS_TIMELINE_HEARING && item->n_overdue > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u response overdue", "%s · %u responses overdue",
-                                         item->n_overdue),
-                            title, item->n_overdue);
-  return g_strdup (title);
-}
 
 static void
 draw_item (KursTimelineView *self,

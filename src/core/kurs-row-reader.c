@@ -37,16 +37,15 @@
  *   …
  * ]|
  */
-#define MAX_FIELDS KURS_ROW_READER_MAX_FIELDS
 
 struct _KursRowReader
 {
   KursStore            *store;
   const KursEntityInfo *info;
   sqlite3_stmt         *stmt;      /* NULL once ended */
-  guint                 fields[MAX_FIELDS];
+  guint                 fields[KURS_ROW_READER_MAX_FIELDS];
   guint                 n_fields;
-  char                 *repaired[MAX_FIELDS];  /* text that was not UTF-8, made so */
+  char                 *repaired[KURS_ROW_READER_MAX_FIELDS];  /* text that was not UTF-8, made so */
   GError               *failure;
 };
 
@@ -73,7 +72,7 @@ kurs_row_reader_new (KursStore    *store,
 
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (entity > KURS_ENTITY_STRATEGY && entity < KURS_N_ENTITIES, NULL);
-  g_return_val_if_fail (n_fields <= MAX_FIELDS, NULL);
+  g_return_val_if_fail (n_fields <= KURS_ROW_READER_MAX_FIELDS, NULL);
   for (guint k = 0; k < n_fields; k++)
     g_return_val_if_fail (KURS_FIELD_ENTITY (fields[k]) == (guint) entity &&
                           KURS_FIELD_INDEX (fields[k]) < kurs_entity_info (entity)->n_fields, NULL);

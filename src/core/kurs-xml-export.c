@@ -21,7 +21,6 @@
 typedef struct {
   KursEntity   entity;
   gint64       id;
-  gint64       parent_id;
   const char **texts;          /* info->n_fields of them, in the writer's chunk */
 } Row;
 
@@ -65,12 +64,6 @@ clear_row (gpointer data)
   g_free (((Row *) data)->texts);
 }
 
-static void
-row_array_free (gpointer data)
-{
-  g_array_unref (data);
-}
-
 /* The value of the reader's row at @field, as the file writes it */
 static const char *
 text_of_field (Writer          *w,
@@ -110,35 +103,40 @@ children_of_kind (Writer     *w,
   const KursEntityInfo *info = kurs_entity_info (entity);
   const KursXmlEntity *x = kurs_xml_entity (entity);
   guint fields[KURS_ROW_READER_MAX_FIELDS];
+  guint n_fields = 0;
   KursRowReader *rows;
   GHashTable *by_parent;
 
   if (w->children[entity] != NULL)
     return w->children[entity];
 
-  g_assert (info->n_fields <= G_N_ELEMENTS (fields));
+  /* the fields the file has, and the owner */
   for (guint i = 0; i < info->n_fields; i++)
-    fields[i] = KURS_FIELD_ID (entity, i);
+    if (x->field_forms[i] != KURS_XML_SKIP || (int) i == info->parent_field)
+      {
+        g_assert (n_fields < G_N_ELEMENTS (fields));
+        fields[n_fields++] = KURS_FIELD_ID (entity, i);
+      }
 
-  by_parent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, row_array_free);
-  rows = kurs_row_reader_new (w->store, entity, w->strategy_id, fields, info->n_fields, KURS_ROW_ORDER_SCHEMA);
+  by_parent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  rows = kurs_row_reader_new (w->store, entity, w->strategy_id, fields, n_fields, KURS_ROW_ORDER_SCHEMA);
   while (kurs_row_reader_next (rows))
     {
-      Row row = { entity, kurs_row_reader_get_id (rows), w->strategy_id, NULL };
+      Row row = { entity, kurs_row_reader_get_id (rows), g_new0 (const char *, info->n_fields) };
+      gint64 parent_id = info->parent_field >= 0
+                         ? kurs_row_reader_get_int (rows, KURS_FIELD_ID (entity, info->parent_field))
+                         : w->strategy_id;
       GArray *siblings;
 
-      row.texts = g_new0 (const char *, info->n_fields);
       for (guint i = 0; i < info->n_fields; i++)
         if (x->field_forms[i] != KURS_XML_SKIP)
-          row.texts[i] = text_of_field (w, rows, &info->fields[i], fields[i]);
-      if (info->parent_field >= 0)
-        row.parent_id = kurs_row_reader_get_int (rows, fields[info->parent_field]);
+          row.texts[i] = text_of_field (w, rows, &info->fields[i], KURS_FIELD_ID (entity, i));
 
-      if ((siblings = g_hash_table_lookup (by_parent, &row.parent_id)) == NULL)
+      if ((siblings = g_hash_table_lookup (by_parent, &parent_id)) == NULL)
         {
           siblings = g_array_new (FALSE, FALSE, sizeof (Row));
           g_array_set_clear_func (siblings, clear_row);
-          g_hash_table_insert (by_parent, g_memdup2 (&row.parent_id, sizeof row.parent_id), siblings);
+          g_hash_table_insert (by_parent, g_memdup2 (&parent_id, sizeof parent_id), siblings);
         }
       g_array_append_val (siblings, row);
     }
@@ -275,7 +273,7 @@ write_strategy (Writer                   *w,
 {
   const KursEntityInfo *info = kurs_record_get_info (strategy);
   g_autofree const char **texts = g_new0 (const char *, info->n_fields);
-  Row row = { KURS_ENTITY_STRATEGY, kurs_record_get_id (strategy), 0, texts };
+  Row row = { KURS_ENTITY_STRATEGY, kurs_record_get_id (strategy), texts };
 
   /* the strategy's own row, from its record */
   for (guint i = 0; i < info->n_fields; i++)
