@@ -189,7 +189,7 @@ kurs_test_create_full_strategy (KursStore *store)
       if (info->internal)
         record = kurs_store_create_internal (store, e, parent, names->len,
                                              (const char * const *) names->pdata,
-                                             (GVariant * const *) values->pdata, &error);
+                                             (GVariant * const *) values->pdata, 0, &error);
       else
         record = kurs_store_createv (store, e, parent, names->len,
                                      (const char * const *) names->pdata,

@@ -207,6 +207,8 @@ test_schema_matches_migrations (Fixture       *f,
         g_ptr_array_add (expected, "strategy_id");
       if (info->ordered)
         g_ptr_array_add (expected, "position");
+      if (info->parent != KURS_ENTITY_NONE)
+        g_ptr_array_add (expected, "uid");
       for (guint i = 0; i < info->n_fields; i++)
         g_ptr_array_add (expected, (gpointer) info->fields[i].name);
 
@@ -1275,6 +1277,10 @@ test_search_index_built_for_old_library (Fixture       *f,
     g_string_append_printf (drop, " DROP TRIGGER %s;", sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   sqlite3_close (db);
+  /* and without uids (migration 3) */
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    if (kurs_entity_info (e)->parent != KURS_ENTITY_NONE)
+      g_string_append_printf (drop, " ALTER TABLE %s DROP COLUMN uid;", kurs_entity_info (e)->name);
   raw_exec (f->path, drop->str);
   raw_exec (f->path, "INSERT INTO goal (strategy_id, position, title) "
                      "SELECT id, 0, 'Tryghed i nattelivet' FROM strategy");
@@ -1285,6 +1291,108 @@ test_search_index_built_for_old_library (Fixture       *f,
   g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, kurs_migrations_get_latest ());
   g_assert_cmpuint (n_found (reopened, "nattelivet", 0, KURS_ENTITY_GOAL), ==, 1);
   g_assert_cmpuint (n_found (reopened, "udsatte", 0, KURS_ENTITY_STRATEGY), ==, 1);
+}
+
+/* Uids: each new row has its own, drawn from KURS_RECORD_FIRST_RANDOM_UID
+ * up; it stays through edits, moves, and a delete undone */
+static void
+test_uid_new_rows (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(KursRecord) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id, uid;
+
+  g_assert_cmpint (kurs_record_get_uid (strategy), ==, 0);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Mål %u", i);
+      g_autoptr(KursRecord) row = kurs_store_create (store, KURS_ENTITY_GOAL, kurs_record_get_id (strategy), &error,
+                                                     "title", g_variant_new_string (title), NULL);
+
+      g_assert_no_error (error);
+      uid = kurs_record_get_uid (row);
+      g_assert_cmpint (uid, >=, KURS_RECORD_FIRST_RANDOM_UID);
+      g_assert_cmpint (uid, <, G_GINT64_CONSTANT (1) << 53);
+      g_assert_false (g_hash_table_contains (seen, &uid));
+      g_hash_table_add (seen, g_memdup2 (&uid, sizeof uid));
+      if (goal == NULL)
+        goal = g_object_ref (row);
+    }
+
+  id = kurs_record_get_id (goal);
+  uid = kurs_record_get_uid (goal);
+  g_assert_true (kurs_store_set_text (store, goal, "title", "Omdøbt mål", &error));
+  g_assert_true (kurs_store_move (store, goal, 3, &error));
+  g_assert_true (kurs_store_delete (store, goal, &error));
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_undo (store, &error));
+  g_assert_no_error (error);
+
+  /* read back from the file, not from the record kept */
+  g_clear_object (&goal);
+  g_clear_object (&store);
+  store = open_store (f->path);
+  again = kurs_store_get (store, KURS_ENTITY_GOAL, id);
+  g_assert_nonnull (again);
+  g_assert_cmpint (kurs_record_get_uid (again), ==, uid);
+  g_assert_cmpstr (kurs_record_get_text (again, "title"), ==, "Omdøbt mål");
+  g_assert_cmpint (raw_int (f->path, "SELECT count (DISTINCT uid) FROM goal"), ==, 50);
+}
+
+/* A library from before uids gets them numbered as its XML writes its
+ * rows: per kind 1, 2, 3… by the owner's uid, then in the kind's order */
+static void
+test_uid_migration (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(KursRecord) first = NULL;
+  g_autoptr(KursRecord) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) drop = g_string_new ("PRAGMA user_version = 2;");
+  gint64 sid = kurs_record_get_id (strategy);
+  const char *subgoals[] = { "b1", "a1", "b2", "a2" };
+  g_autofree char *goals = NULL;
+  g_autofree char *subgoal_uids = NULL;
+
+  /* two goals, made in one order and then moved into the other */
+  first = kurs_store_create (store, KURS_ENTITY_GOAL, sid, &error, "title", g_variant_new_string ("A"), NULL);
+  second = kurs_store_create (store, KURS_ENTITY_GOAL, sid, &error, "title", g_variant_new_string ("B"), NULL);
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_move (store, second, 0, &error));
+  /* sub-goals of B first, each pair in its goal's order */
+  for (guint i = 0; i < G_N_ELEMENTS (subgoals); i++)
+    {
+      KursRecord *goal = subgoals[i][0] == 'a' ? first : second;
+      g_autoptr(KursRecord) row = kurs_store_create (store, KURS_ENTITY_SUBGOAL, kurs_record_get_id (goal), &error,
+                                                     "title", g_variant_new_string (subgoals[i]), NULL);
+      g_assert_no_error (error);
+    }
+  g_clear_object (&first);
+  g_clear_object (&second);
+  g_clear_object (&strategy);
+  g_clear_object (&store);
+
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    if (kurs_entity_info (e)->parent != KURS_ENTITY_NONE)
+      g_string_append_printf (drop, " ALTER TABLE %s DROP COLUMN uid;", kurs_entity_info (e)->name);
+  raw_exec (f->path, drop->str);
+
+  store = open_store (f->path);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, kurs_migrations_get_latest ());
+  goals = raw_text (f->path, "SELECT group_concat (title || '=' || uid, ' ') FROM "
+                             "(SELECT title, uid FROM goal ORDER BY uid)");
+  subgoal_uids = raw_text (f->path, "SELECT group_concat (title || '=' || uid, ' ') FROM "
+                                    "(SELECT title, uid FROM subgoal ORDER BY uid)");
+  /* B is written first, then A; B's sub-goals, then A's */
+  g_assert_cmpstr (goals, ==, "B=1 A=2");
+  g_assert_cmpstr (subgoal_uids, ==, "b1=1 b2=2 a1=3 a2=4");
 }
 
 static int
@@ -1828,6 +1936,8 @@ main (int   argc,
   ADD ("search/danish-and-current", test_search);
   ADD ("search/approved-versions", test_search_versions);
   ADD ("search/index-built-for-old-library", test_search_index_built_for_old_library);
+  ADD ("uid/new-rows", test_uid_new_rows);
+  ADD ("uid/migration", test_uid_migration);
   ADD ("search/index-of-import", test_search_index_of_import);
   ADD ("schema/field-constants", test_field_constants);
   ADD ("row-reader", test_row_reader);

@@ -348,6 +348,71 @@ test_round_trip_draft (Fixture       *f,
   assert_same_bytes (original, again);
 }
 
+/* The uid of a goal titled @title */
+static gint64
+goal_uid (KursStore  *store,
+          KursRecord *strategy,
+          const char *title)
+{
+  g_autoptr(GPtrArray) goals = kurs_store_list (store, KURS_ENTITY_GOAL, kurs_record_get_id (strategy), NULL);
+
+  for (guint i = 0; i < goals->len; i++)
+    if (g_str_equal (kurs_record_get_text (goals->pdata[i], "title"), title))
+      return kurs_record_get_uid (goals->pdata[i]);
+  g_error ("No goal “%s”", title);
+}
+
+/* Uids come through an import, a copy's too; a file without them (from
+ * before they existed) numbers its rows of each kind 1, 2, 3… in document
+ * order; a uid given twice is given once */
+static void
+test_uids_through_import (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = kurs_store_create_strategy (f->store, "Identitet", 2024, 2026, NULL, &error);
+  g_autoptr(KursRecord) goal = kurs_store_create (f->store, KURS_ENTITY_GOAL, kurs_record_get_id (strategy), &error,
+                                                  "title", g_variant_new_string ("Første mål"), NULL);
+  g_autoptr(KursRecord) second = kurs_store_create (f->store, KURS_ENTITY_GOAL, kurs_record_get_id (strategy), &error,
+                                                    "title", g_variant_new_string ("Andet mål"), NULL);
+  g_autoptr(GBytes) xml = kurs_xml_export_live (f->store, strategy, NULL, &error);
+  g_autofree char *text = bytes_to_string (xml);
+  g_autoptr(KursStore) other = open_other (f, "other.kurs");
+  g_autoptr(KursRecord) copy = NULL;
+  g_autoptr(KursRecord) keyless = NULL;
+  g_autoptr(KursRecord) twice = NULL;
+  g_autoptr(GRegex) uids = g_regex_new (" uid=\"[0-9]+\"", 0, 0, NULL);
+  g_autofree char *without = g_regex_replace_literal (uids, text, -1, 0, "", 0, NULL);
+  g_autofree char *first_uid = g_strdup_printf (" uid=\"%" G_GINT64_FORMAT "\"", kurs_record_get_uid (goal));
+  g_autofree char *second_uid = g_strdup_printf (" uid=\"%" G_GINT64_FORMAT "\"", kurs_record_get_uid (second));
+  g_autoptr(GString) duplicated = g_string_new (text);
+  g_autoptr(GBytes) without_bytes = NULL;
+  g_autoptr(GBytes) duplicated_bytes = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, first_uid));
+
+  copy = kurs_xml_import (other, xml, KURS_XML_IMPORT_AS_COPY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (goal_uid (other, copy, "Første mål"), ==, kurs_record_get_uid (goal));
+  g_assert_cmpint (goal_uid (other, copy, "Andet mål"), ==, kurs_record_get_uid (second));
+
+  g_assert_null (strstr (without, " uid="));
+  without_bytes = g_bytes_new (without, strlen (without));
+  keyless = kurs_xml_import (other, without_bytes, KURS_XML_IMPORT_AS_COPY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (goal_uid (other, keyless, "Første mål"), ==, 1);
+  g_assert_cmpint (goal_uid (other, keyless, "Andet mål"), ==, 2);
+
+  g_string_replace (duplicated, second_uid, first_uid, 1);
+  duplicated_bytes = g_bytes_new (duplicated->str, duplicated->len);
+  twice = kurs_xml_import (other, duplicated_bytes, KURS_XML_IMPORT_AS_COPY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (goal_uid (other, twice, "Første mål"), ==, kurs_record_get_uid (goal));
+  g_assert_cmpint (goal_uid (other, twice, "Andet mål"), !=, kurs_record_get_uid (goal));
+  g_assert_cmpint (goal_uid (other, twice, "Andet mål"), >=, KURS_RECORD_FIRST_RANDOM_UID);
+}
+
 /* Whitespace is content: a text of only spaces, or only line breaks,
  * comes back exactly, though the indentation between elements does not
  * count. */
@@ -562,7 +627,7 @@ make_reversed_dates (const char *valid)
 static char *
 make_dangling (const char *valid)
 {
-  return replace (valid, "<goal id=\"goal-1\" focus-area=\"focus-area-1\">",
+  return replace (valid, "<goal id=\"goal-1\" uid=\"1\" focus-area=\"focus-area-1\">",
                   "<goal id=\"goal-1\" focus-area=\"focus-area-9\">");
 }
 
@@ -1046,6 +1111,7 @@ main (int   argc,
   ADD ("round-trip/every-entity", test_round_trip_every_entity);
   ADD ("round-trip/draft", test_round_trip_draft);
   ADD ("round-trip/whitespace", test_round_trip_whitespace);
+  ADD ("round-trip/uids", test_uids_through_import);
   ADD ("round-trip/at-limit", test_round_trip_at_limit);
   ADD ("schema/text-limit", test_schema_limit);
   ADD ("import/duplicate", test_import_duplicate);

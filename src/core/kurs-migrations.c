@@ -636,6 +636,87 @@ static const char * const migrations[] = {
   "INSERT INTO search_index (rowid, title, body, entity, row_id, "
     "strategy_id) SELECT 23 * 1099511627776 + r.id, '', kurs_text_of_xml (r.content), 23, r.id, "
     "r.strategy_id FROM version r;\n",
+  /* 3: every row but a strategy gets a lasting identity, its uid, which
+   * the XML carries (attribute "uid") and by which two versions of a
+   * strategy are compared: it stays with the row through edits, moves,
+   * freezing, export and import (a copy too), and copying a library.
+   * Unique within its strategy and kind.  A new row's uid is drawn at
+   * random by the store (at least 2^32, KURS_RECORD_FIRST_RANDOM_UID); rows made
+   * before uids existed are numbered here as a file without uids is read
+   * (kurs-xml-import.c): 1, 2, 3… in the order their strategy's XML
+   * writes them, that is by their owner's uid and then in their own
+   * order, so that a version frozen before uids still meets the rows it
+   * was written from. */
+  "ALTER TABLE mandate_item ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE policy_link ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE target_group ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE focus_area ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE bearing ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE principle ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE action_plan ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE goal ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE subgoal ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE indicator ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE measurement ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE milestone ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE workshop_output ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE output_goal ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE stakeholder ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE involvement ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE hearing_round ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE hearing_party ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE initiative ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE initiative_goal ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE course_correction ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE status_change ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE version ADD COLUMN uid INTEGER NOT NULL DEFAULT 0;\n"
+  "UPDATE mandate_item SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY t.position, t.id) AS n FROM mandate_item t) o WHERE mandate_item.id = o.id;\n"
+  "UPDATE policy_link SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY t.position, t.id) AS n FROM policy_link t) o WHERE policy_link.id = o.id;\n"
+  "UPDATE target_group SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY t.position, t.id) AS n FROM target_group t) o WHERE target_group.id = o.id;\n"
+  "UPDATE focus_area SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY t.position, t.id) AS n FROM focus_area t) o WHERE focus_area.id = o.id;\n"
+  "UPDATE bearing SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY (SELECT p.uid FROM focus_area p WHERE p.id = t.focus_area_id), t.position, t.id) AS n FROM bearing t) o WHERE bearing.id = o.id;\n"
+  "UPDATE principle SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY t.position, t.id) AS n FROM principle t) o WHERE principle.id = o.id;\n"
+  "UPDATE action_plan SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY t.start_date, t.end_date, t.id) AS n FROM action_plan t) o WHERE action_plan.id = o.id;\n"
+  "UPDATE goal SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY t.position, t.id) AS n FROM goal t) o WHERE goal.id = o.id;\n"
+  "UPDATE subgoal SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY (SELECT p.uid FROM goal p WHERE p.id = t.goal_id), t.position, t.id) AS n FROM subgoal t) o WHERE subgoal.id = o.id;\n"
+  "UPDATE indicator SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY t.position, t.id) AS n FROM indicator t) o WHERE indicator.id = o.id;\n"
+  "UPDATE measurement SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY (SELECT p.uid FROM indicator p WHERE p.id = t.indicator_id), t.date, t.id) AS n FROM measurement t) o WHERE measurement.id = o.id;\n"
+  "UPDATE milestone SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY t.start_date, t.id) AS n FROM milestone t) o WHERE milestone.id = o.id;\n"
+  "UPDATE workshop_output SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY (SELECT p.uid FROM milestone p WHERE p.id = t.milestone_id), t.position, t.id) AS n FROM workshop_output t) o WHERE workshop_output.id = o.id;\n"
+  "UPDATE output_goal SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY (SELECT p.uid FROM workshop_output p WHERE p.id = t.output_id), t.id) AS n FROM output_goal t) o WHERE output_goal.id = o.id;\n"
+  "UPDATE stakeholder SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY t.position, t.id) AS n FROM stakeholder t) o WHERE stakeholder.id = o.id;\n"
+  "UPDATE involvement SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY (SELECT p.uid FROM stakeholder p WHERE p.id = t.stakeholder_id), t.id) AS n FROM involvement t) o WHERE involvement.id = o.id;\n"
+  "UPDATE hearing_round SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY t.sent_date, t.id) AS n FROM hearing_round t) o WHERE hearing_round.id = o.id;\n"
+  "UPDATE hearing_party SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY (SELECT p.uid FROM hearing_round p WHERE p.id = t.hearing_round_id), t.id) AS n FROM hearing_party t) o WHERE hearing_party.id = o.id;\n"
+  "UPDATE initiative SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY (SELECT p.uid FROM action_plan p WHERE p.id = t.action_plan_id), t.start_date, t.id) AS n FROM initiative t) o WHERE initiative.id = o.id;\n"
+  "UPDATE initiative_goal SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY (SELECT p.uid FROM initiative p WHERE p.id = t.initiative_id), t.id) AS n FROM initiative_goal t) o WHERE initiative_goal.id = o.id;\n"
+  "UPDATE course_correction SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY t.date, t.id) AS n FROM course_correction t) o WHERE course_correction.id = o.id;\n"
+  "UPDATE status_change SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY t.id) AS n FROM status_change t) o WHERE status_change.id = o.id;\n"
+  "UPDATE version SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
+    "ORDER BY t.number) AS n FROM version t) o WHERE version.id = o.id;\n",
+
 };
 
 /* The migration that made the search index, and fills it */

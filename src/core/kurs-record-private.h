@@ -13,6 +13,8 @@ void        kurs_record_set_strategy_id  (KursRecord *self,
                                           gint64      strategy_id);
 void        kurs_record_set_position     (KursRecord *self,
                                           gint64      position);
+void        kurs_record_set_uid          (KursRecord *self,
+                                          gint64      uid);
 void        kurs_record_set_deleted      (KursRecord *self,
                                           gboolean    deleted);
 void        kurs_record_take_value_at    (KursRecord *self,

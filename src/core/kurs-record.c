@@ -26,6 +26,7 @@ struct _KursRecord
   gint64                id;
   gint64                strategy_id;
   gint64                position;
+  gint64                uid;       /* its lasting identity; 0 for a strategy */
   GVariant            **values;
   KursDate             *dates;     /* each date field parsed once, or DATE_UNREAD */
   guint                 deleted : 1;
@@ -181,6 +182,15 @@ kurs_record_set_position (KursRecord *self,
 }
 
 void
+kurs_record_set_uid (KursRecord *self,
+                     gint64      uid)
+{
+  g_return_if_fail (KURS_IS_RECORD (self));
+
+  self->uid = uid;
+}
+
+void
 kurs_record_set_deleted (KursRecord *self,
                          gboolean    deleted)
 {
@@ -289,6 +299,23 @@ kurs_record_get_position (KursRecord *self)
   g_return_val_if_fail (KURS_IS_RECORD (self), -1);
 
   return self->position;
+}
+
+/**
+ * kurs_record_get_uid:
+ *
+ * The row's lasting identity within its strategy and kind, which stays
+ * the same through edits, moves, versions, export and import, and by
+ * which versions are compared (see migration 3 in kurs-migrations.c).
+ *
+ * Returns: the uid; 0 for a strategy, whose identity is its UUID
+ */
+gint64
+kurs_record_get_uid (KursRecord *self)
+{
+  g_return_val_if_fail (KURS_IS_RECORD (self), 0);
+
+  return self->uid;
 }
 
 gboolean

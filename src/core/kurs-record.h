@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* Uids from here up are drawn at random for new rows; below are the
+ * 1, 2, 3… of rows made before uids existed (kurs_record_get_uid()) */
+#define KURS_RECORD_FIRST_RANDOM_UID (G_GINT64_CONSTANT (1) << 32)
+
 #define KURS_TYPE_RECORD (kurs_record_get_type ())
 G_DECLARE_FINAL_TYPE (KursRecord, kurs_record, KURS, RECORD, GObject)
 
@@ -17,6 +21,7 @@ gint64                kurs_record_get_id          (KursRecord *self);
 gint64                kurs_record_get_parent_id   (KursRecord *self);
 gint64                kurs_record_get_strategy_id (KursRecord *self);
 gint64                kurs_record_get_position    (KursRecord *self);
+gint64                kurs_record_get_uid         (KursRecord *self);
 gboolean              kurs_record_is_deleted      (KursRecord *self);
 
 GVariant             *kurs_record_get_value       (KursRecord *self,

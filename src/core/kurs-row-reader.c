@@ -68,7 +68,7 @@ kurs_row_reader_new (KursStore    *store,
                      KursRowOrder  order)
 {
   KursRowReader *self;
-  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  g_autoptr(GString) sql = g_string_new ("SELECT id, uid");
 
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (entity > KURS_ENTITY_STRATEGY && entity < KURS_N_ENTITIES, NULL);
@@ -188,6 +188,15 @@ kurs_row_reader_get_id (KursRowReader *self)
   return sqlite3_column_int64 (self->stmt, 0);
 }
 
+/* The row's lasting identity (kurs_record_get_uid()) */
+gint64
+kurs_row_reader_get_uid (KursRowReader *self)
+{
+  g_return_val_if_fail (self != NULL && self->stmt != NULL, 0);
+
+  return sqlite3_column_int64 (self->stmt, 1);
+}
+
 /* The column of @field, which the reader was asked for; -1 when not */
 static int
 column_of (KursRowReader *self,
@@ -195,7 +204,7 @@ column_of (KursRowReader *self,
 {
   for (guint k = 0; k < self->n_fields; k++)
     if (self->fields[k] == field)
-      return (int) k + 1;
+      return (int) k + 2;
 
   g_critical ("%s: field %u of %s was not asked for", G_STRFUNC, KURS_FIELD_INDEX (field), self->info->name);
   return -1;

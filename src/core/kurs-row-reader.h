@@ -28,6 +28,7 @@ gboolean       kurs_row_reader_end       (KursRowReader  *self,
 void           kurs_row_reader_free      (KursRowReader  *self);
 
 gint64         kurs_row_reader_get_id    (KursRowReader  *self);
+gint64         kurs_row_reader_get_uid   (KursRowReader  *self);
 gboolean       kurs_row_reader_has_value (KursRowReader  *self,
                                           guint           field);
 const char    *kurs_row_reader_get_text  (KursRowReader  *self,

@@ -170,6 +170,7 @@ KursRecord   *_kurs_store_create_row (KursStore           *self,
                                       const char * const  *fields,
                                       GVariant * const    *given,
                                       gboolean             internal,
+                                      gint64               uid,
                                       GError             **error);
 KursRecord   *_kurs_store_create_in_action (KursStore           *self,
                                             KursEntity           entity,
@@ -178,6 +179,7 @@ KursRecord   *_kurs_store_create_in_action (KursStore           *self,
                                             const char * const  *fields,
                                             GVariant * const    *values,
                                             gboolean             internal,
+                                            gint64               uid,
                                             GError             **error);
 void          _kurs_store_notify_history (KursStore *self);
 void          _kurs_store_emit_changed (KursStore *self,

@@ -2,7 +2,8 @@
 #pragma once
 
 /* For core modules that restore what the store itself normally sets: the
- * XML importer gives a strategy the UUID and status it was exported with. */
+ * XML importer gives a strategy the UUID and status it was exported with,
+ * and each row its uid. */
 
 #include "kurs-store.h"
 
@@ -14,6 +15,7 @@ KursRecord *kurs_store_create_internal (KursStore           *self,
                                         guint                n_fields,
                                         const char * const  *fields,
                                         GVariant * const    *values,
+                                        gint64               uid,
                                         GError             **error);
 
 gboolean    kurs_store_set_internal    (KursStore           *self,

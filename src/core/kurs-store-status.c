@@ -111,7 +111,7 @@ kurs_store_change_status (KursStore           *self,
       };
 
       entry = _kurs_store_create_row (self, KURS_ENTITY_STATUS_CHANGE, kurs_record_get_id (strategy),
-                                      3, names, values, TRUE, error);
+                                      3, names, values, TRUE, 0, error);
       ok = entry != NULL;
     }
 
@@ -156,7 +156,7 @@ kurs_store_add_version (KursStore   *self,
   values[3] = g_variant_new_string (content);
 
   return _kurs_store_create_in_action (self, KURS_ENTITY_VERSION, kurs_record_get_id (strategy),
-                                       G_N_ELEMENTS (names), names, values, TRUE, error);
+                                       G_N_ELEMENTS (names), names, values, TRUE, 0, error);
 }
 
 

@@ -21,6 +21,7 @@
 typedef struct {
   KursEntity   entity;
   gint64       id;
+  gint64       uid;            /* 0 for the strategy */
   const char **texts;          /* info->n_fields of them, in the writer's chunk */
 } Row;
 
@@ -122,7 +123,8 @@ children_of_kind (Writer     *w,
   rows = kurs_row_reader_new (w->store, entity, w->strategy_id, fields, n_fields, KURS_ROW_ORDER_SCHEMA);
   while (kurs_row_reader_next (rows))
     {
-      Row row = { entity, kurs_row_reader_get_id (rows), g_new0 (const char *, info->n_fields) };
+      Row row = { entity, kurs_row_reader_get_id (rows), kurs_row_reader_get_uid (rows),
+                 g_new0 (const char *, info->n_fields) };
       gint64 parent_id = info->parent_field >= 0
                          ? kurs_row_reader_get_int (rows, KURS_FIELD_ID (entity, info->parent_field))
                          : w->strategy_id;
@@ -191,6 +193,14 @@ write_attributes (Writer    *w,
 
       check (w, xmlTextWriterWriteAttribute (w->writer, BAD_CAST "id",
                                              g_hash_table_lookup (w->ids, key)));
+    }
+  /* every row's lasting identity, by which versions are compared */
+  if (row->entity != KURS_ENTITY_STRATEGY)
+    {
+      char uid[24];
+
+      g_snprintf (uid, sizeof uid, "%" G_GINT64_FORMAT, row->uid);
+      check (w, xmlTextWriterWriteAttribute (w->writer, BAD_CAST "uid", BAD_CAST uid));
     }
 
   for (guint i = 0; i < info->n_fields; i++)
@@ -273,7 +283,7 @@ write_strategy (Writer                   *w,
 {
   const KursEntityInfo *info = kurs_record_get_info (strategy);
   g_autofree const char **texts = g_new0 (const char *, info->n_fields);
-  Row row = { KURS_ENTITY_STRATEGY, kurs_record_get_id (strategy), texts };
+  Row row = { KURS_ENTITY_STRATEGY, kurs_record_get_id (strategy), 0, texts };
 
   /* the strategy's own row, from its record */
   for (guint i = 0; i < info->n_fields; i++)

@@ -32,6 +32,7 @@ typedef struct {
   GArray     *items[KURS_N_ENTITIES];   /* Item, in document order */
   GHashTable *rows;                      /* xmlNodePtr → gint64 * row id */
   GHashTable *ids[KURS_N_ENTITIES];      /* XML id → gint64 * row id */
+  GHashTable *uids[KURS_N_ENTITIES];     /* the uids given so far, as gint64 * */
   gboolean    as_copy;
   /* A new UUID (a copy, or a strategy Kurs ships) */
   gboolean    new_uuid;
@@ -174,6 +175,31 @@ read_field (Importer         *im,
   return TRUE;
 }
 
+/* The row's uid: the file's, or for a file without uids (written before
+ * they existed) its place among the rows of its kind in document order,
+ * counted from 1, as migration 3 numbered rows that had none and as
+ * kurs-comparison.c reads such a file; 0 (a new one) when the file's is
+ * taken already, which only a file edited by hand does. */
+static gint64
+row_uid (Importer   *im,
+         KursEntity  entity,
+         Item       *item)
+{
+  xmlChar *text = xmlGetNoNsProp (item->node, BAD_CAST "uid");
+  gint64 uid;
+
+  if (text != NULL)
+    uid = g_ascii_strtoll ((const char *) text, NULL, 10);
+  else
+    uid = (item - (Item *) (gpointer) im->items[entity]->data) + 1;
+  xmlFree (text);
+
+  if (uid <= 0 || g_hash_table_contains (im->uids[entity], &uid))
+    return 0;
+  g_hash_table_add (im->uids[entity], g_memdup2 (&uid, sizeof uid));
+  return uid;
+}
+
 static gboolean
 import_row (Importer    *im,
             KursEntity   entity,
@@ -243,7 +269,9 @@ import_row (Importer    *im,
 
   record = kurs_store_create_internal (im->store, entity, parent_id, names->len,
                                        (const char * const *) names->pdata,
-                                       (GVariant * const *) values->pdata, &local_error);
+                                       (GVariant * const *) values->pdata,
+                                       entity == KURS_ENTITY_STRATEGY ? 0 : row_uid (im, entity, item),
+                                       &local_error);
   if (record == NULL)
     return fail_at (item->node, error, local_error->message);
 
@@ -525,6 +553,7 @@ import_free (KursXmlImport *import)
     {
       g_array_unref (import->im.items[e]);
       g_hash_table_unref (import->im.ids[e]);
+      g_hash_table_unref (import->im.uids[e]);
     }
   g_clear_object (&import->strategy);
   g_clear_error (&import->error);
@@ -564,6 +593,7 @@ kurs_xml_import_begin (KursStore           *store,
     {
       import->im.items[e] = g_array_new (FALSE, FALSE, sizeof (Item));
       import->im.ids[e] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      import->im.uids[e] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
     }
 
   collect (&import->im, root, KURS_ENTITY_STRATEGY, NULL);
