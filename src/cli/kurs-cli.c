@@ -602,6 +602,10 @@ static const KursCliCommand commands[] = {
   { "approve", "ID [--date YYYY-MM-DD] [--by NAME]",
     N_("Approve a strategy, freezing its next numbered version"), kurs_cli_run_approve },
   { "versions", "ID", N_("List a strategy’s approved versions"), kurs_cli_run_versions },
+  { "diff", "ID [--from N] [--to M|draft] [--json]",
+    N_("What changed since an approved version (the latest) in the draft or a later version: KIND (added, "
+       "removed, changed, moved), RECORD KIND, N, TITLE, FIELD, OLD → NEW or the words [-deleted-]{+inserted+}"),
+    kurs_cli_run_diff },
   { "export", "ID [--version N | --draft] -o FILE",
     N_("Export the latest approved version (or another, or the draft) as XML"), kurs_cli_run_export },
   { "import", "FILE [--as-copy]", N_("Add the strategy in an XML file to the library"), kurs_cli_run_import },

@@ -72,6 +72,7 @@ gboolean    kurs_cli_check_text    (const char     *what,
 int kurs_cli_run_status   (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_approve  (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_versions (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_diff     (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_search   (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_export   (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_import   (KursCli *cli, int argc, char **argv);

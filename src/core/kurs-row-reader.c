@@ -322,3 +322,47 @@ kurs_row_reader_get_date (KursRowReader *self,
     return KURS_DATE_NONE;
   return date;
 }
+
+/**
+ * kurs_row_reader_format:
+ * @buffer: room for a number's text
+ *
+ * The value of @field in its text form, as kurs_field_format_value()
+ * gives it and the XML writes it: a number in @buffer, a truth as "true"
+ * or "false", a reference as the referred row's id.
+ *
+ * Returns: (nullable): the text, valid until the next row; %NULL where
+ *   the row has no value
+ */
+const char *
+kurs_row_reader_format (KursRowReader *self,
+                        guint          field,
+                        char           buffer[G_ASCII_DTOSTR_BUF_SIZE])
+{
+  const KursField *info_field;
+
+  g_return_val_if_fail (self != NULL && self->stmt != NULL, NULL);
+
+  if (!kurs_row_reader_has_value (self, field))
+    return NULL;
+
+  info_field = &self->info->fields[KURS_FIELD_INDEX (field)];
+  switch (info_field->type)
+    {
+    case KURS_FIELD_TEXT:
+    case KURS_FIELD_TIMESTAMP:
+    case KURS_FIELD_DATE:
+    case KURS_FIELD_ENUM:
+      return kurs_row_reader_get_text (self, field);
+    case KURS_FIELD_INT:
+    case KURS_FIELD_REF:
+      g_snprintf (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%" G_GINT64_FORMAT, kurs_row_reader_get_int (self, field));
+      return buffer;
+    case KURS_FIELD_REAL:
+      return kurs_format_double (kurs_row_reader_get_real (self, field), buffer);
+    case KURS_FIELD_BOOL:
+      return kurs_row_reader_get_bool (self, field) ? "true" : "false";
+    default:
+      g_assert_not_reached ();
+    }
+}

@@ -43,6 +43,9 @@ int            kurs_row_reader_get_enum  (KursRowReader  *self,
                                           guint           field);
 KursDate       kurs_row_reader_get_date  (KursRowReader  *self,
                                           guint           field);
+const char    *kurs_row_reader_format    (KursRowReader  *self,
+                                          guint           field,
+                                          char            buffer[G_ASCII_DTOSTR_BUF_SIZE]);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KursRowReader, kurs_row_reader_free)
 

@@ -23,6 +23,7 @@ G_DEFINE_QUARK (kurs-schema-error-quark, kurs_schema_error)
 #define REQ KURS_FIELD_REQUIRED
 #define LONG KURS_FIELD_LONG
 #define INTERNAL KURS_FIELD_INTERNAL
+#define FOLLOW KURS_FIELD_FOLLOW_UP
 
 #define TEXT(n, f, l) { n, KURS_FIELD_TEXT, f, KURS_ENTITY_NONE, NULL, 0, 0, l }
 #define INT(n, f, lo, hi, l) { n, KURS_FIELD_INT, f, KURS_ENTITY_NONE, NULL, lo, hi, l }
@@ -195,9 +196,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (indicator_fields) == KURS_FIELD_INDEX (KURS_FIELD
 
 static const KursField measurement_fields[] = {
   AT (KURS_FIELD_MEASUREMENT_INDICATOR_ID) PARENT ("indicator_id", KURS_ENTITY_INDICATOR),
-  AT (KURS_FIELD_MEASUREMENT_DATE) DATE ("date", REQ, N_("Date")),
-  AT (KURS_FIELD_MEASUREMENT_VALUE) REAL ("value", REQ, N_("Value")),
-  AT (KURS_FIELD_MEASUREMENT_NOTE) TEXT ("note", NONE, N_("Note")),
+  AT (KURS_FIELD_MEASUREMENT_DATE) DATE ("date", REQ | FOLLOW, N_("Date")),
+  AT (KURS_FIELD_MEASUREMENT_VALUE) REAL ("value", REQ | FOLLOW, N_("Value")),
+  AT (KURS_FIELD_MEASUREMENT_NOTE) TEXT ("note", FOLLOW, N_("Note")),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (measurement_fields) == KURS_FIELD_INDEX (KURS_FIELD_MEASUREMENT_N));
 
@@ -208,7 +209,7 @@ static const KursField milestone_fields[] = {
   AT (KURS_FIELD_MILESTONE_START_DATE) DATE ("start_date", REQ, N_("Date")),
   AT (KURS_FIELD_MILESTONE_END_DATE) DATE ("end_date", NONE, N_("End date")),
   AT (KURS_FIELD_MILESTONE_COMMITTEE) TEXT ("committee", NONE, N_("Committee")),
-  AT (KURS_FIELD_MILESTONE_HELD) BOOL_D ("held", REQ, "false", N_("Held")),
+  AT (KURS_FIELD_MILESTONE_HELD) BOOL_D ("held", REQ | FOLLOW, "false", N_("Held")),
   AT (KURS_FIELD_MILESTONE_CASE_NUMBER) TEXT ("case_number", NONE, N_("Case number")),
   AT (KURS_FIELD_MILESTONE_EARLIER_TREATMENT) TEXT ("earlier_treatment", LONG, N_("Earlier treatment")),
   AT (KURS_FIELD_MILESTONE_AGENDA) TEXT ("agenda", LONG, N_("Agenda")),
@@ -261,9 +262,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (hearing_round_fields) == KURS_FIELD_INDEX (KURS_F
 static const KursField hearing_party_fields[] = {
   AT (KURS_FIELD_HEARING_PARTY_HEARING_ROUND_ID) PARENT ("hearing_round_id", KURS_ENTITY_HEARING_ROUND),
   AT (KURS_FIELD_HEARING_PARTY_STAKEHOLDER_ID) REF ("stakeholder_id", REQ | KURS_FIELD_CASCADE, KURS_ENTITY_STAKEHOLDER, N_("Party")),
-  AT (KURS_FIELD_HEARING_PARTY_RESPONSE_DATE) DATE ("response_date", NONE, N_("Response received")),
-  AT (KURS_FIELD_HEARING_PARTY_RESPONSE_TEXT) TEXT ("response_text", LONG, N_("Response")),
-  AT (KURS_FIELD_HEARING_PARTY_HANDLING_NOTE) TEXT ("handling_note", LONG, N_("Handling")),
+  AT (KURS_FIELD_HEARING_PARTY_RESPONSE_DATE) DATE ("response_date", FOLLOW, N_("Response received")),
+  AT (KURS_FIELD_HEARING_PARTY_RESPONSE_TEXT) TEXT ("response_text", LONG | FOLLOW, N_("Response")),
+  AT (KURS_FIELD_HEARING_PARTY_HANDLING_NOTE) TEXT ("handling_note", LONG | FOLLOW, N_("Handling")),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (hearing_party_fields) == KURS_FIELD_INDEX (KURS_FIELD_HEARING_PARTY_N));
 
@@ -274,8 +275,8 @@ static const KursField initiative_fields[] = {
   AT (KURS_FIELD_INITIATIVE_OWNER) TEXT ("owner", NONE, N_("Owner")),
   AT (KURS_FIELD_INITIATIVE_START_DATE) DATE ("start_date", NONE, N_("Start")),
   AT (KURS_FIELD_INITIATIVE_END_DATE) DATE ("end_date", NONE, N_("End")),
-  AT (KURS_FIELD_INITIATIVE_STATUS) ENUM_D ("status", REQ, kurs_initiative_status_enum, "not-started", N_("Status")),
-  AT (KURS_FIELD_INITIATIVE_PROGRESS) INT_D ("progress", REQ, 0, 100, "0", N_("Progress")),
+  AT (KURS_FIELD_INITIATIVE_STATUS) ENUM_D ("status", REQ | FOLLOW, kurs_initiative_status_enum, "not-started", N_("Status")),
+  AT (KURS_FIELD_INITIATIVE_PROGRESS) INT_D ("progress", REQ | FOLLOW, 0, 100, "0", N_("Progress")),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (initiative_fields) == KURS_FIELD_INDEX (KURS_FIELD_INITIATIVE_N));
 
@@ -287,9 +288,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (initiative_goal_fields) == KURS_FIELD_INDEX (KURS
 
 static const KursField course_correction_fields[] = {
   AT (KURS_FIELD_COURSE_CORRECTION_STRATEGY_ID) PARENT ("strategy_id", KURS_ENTITY_STRATEGY),
-  AT (KURS_FIELD_COURSE_CORRECTION_DATE) DATE ("date", REQ, N_("Date")),
-  AT (KURS_FIELD_COURSE_CORRECTION_TEXT) TEXT ("text", REQ | LONG, N_("Course correction")),
-  AT (KURS_FIELD_COURSE_CORRECTION_ACTION_PLAN_ID) REF ("action_plan_id", NONE, KURS_ENTITY_ACTION_PLAN, N_("After action plan")),
+  AT (KURS_FIELD_COURSE_CORRECTION_DATE) DATE ("date", REQ | FOLLOW, N_("Date")),
+  AT (KURS_FIELD_COURSE_CORRECTION_TEXT) TEXT ("text", REQ | LONG | FOLLOW, N_("Course correction")),
+  AT (KURS_FIELD_COURSE_CORRECTION_ACTION_PLAN_ID) REF ("action_plan_id", FOLLOW, KURS_ENTITY_ACTION_PLAN, N_("After action plan")),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (course_correction_fields) == KURS_FIELD_INDEX (KURS_FIELD_COURSE_CORRECTION_N));
 

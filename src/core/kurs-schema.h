@@ -84,6 +84,10 @@ typedef enum {
   KURS_FIELD_INTERNAL      = 1 << 4,
   /* Bulky; left out of summaries (the JSON of `show`). */
   KURS_FIELD_BULK          = 1 << 5,
+  /* Written as the strategy is followed up, not part of the plan that is
+   * approved: progress, measurements, course corrections, milestones held,
+   * hearing responses.  Comparing versions leaves it out. */
+  KURS_FIELD_FOLLOW_UP     = 1 << 6,
 } KursFieldFlags;
 
 typedef struct {

@@ -67,34 +67,19 @@ clear_row (gpointer data)
 
 /* The value of the reader's row at @field, as the file writes it */
 static const char *
-text_of_field (Writer          *w,
-               KursRowReader   *rows,
-               const KursField *field,
-               guint            constant)
+text_of_field (Writer        *w,
+               KursRowReader *rows,
+               guint          constant)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *text = kurs_row_reader_format (rows, constant, buffer);
 
-  if (!kurs_row_reader_has_value (rows, constant))
-    return NULL;
-
-  switch (field->type)
-    {
-    case KURS_FIELD_TEXT:
-    case KURS_FIELD_TIMESTAMP:
-    case KURS_FIELD_DATE:
-    case KURS_FIELD_ENUM:
-      return g_string_chunk_insert (w->texts, kurs_row_reader_get_text (rows, constant));
-    case KURS_FIELD_INT:
-    case KURS_FIELD_REF:
-      g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, kurs_row_reader_get_int (rows, constant));
-      return g_string_chunk_insert_const (w->texts, buffer);
-    case KURS_FIELD_REAL:
-      return g_string_chunk_insert_const (w->texts, kurs_format_double (kurs_row_reader_get_real (rows, constant), buffer));
-    case KURS_FIELD_BOOL:
-      return kurs_row_reader_get_bool (rows, constant) ? "true" : "false";
-    default:
-      g_assert_not_reached ();
-    }
+  if (text == NULL || text == buffer)
+    return text ? g_string_chunk_insert_const (w->texts, text) : NULL;
+  /* "true" and "false" are kept as they are */
+  if (kurs_entity_info (KURS_FIELD_ENTITY (constant))->fields[KURS_FIELD_INDEX (constant)].type == KURS_FIELD_BOOL)
+    return text;
+  return g_string_chunk_insert (w->texts, text);
 }
 
 static GHashTable *
@@ -132,7 +117,7 @@ children_of_kind (Writer     *w,
 
       for (guint i = 0; i < info->n_fields; i++)
         if (x->field_forms[i] != KURS_XML_SKIP)
-          row.texts[i] = text_of_field (w, rows, &info->fields[i], KURS_FIELD_ID (entity, i));
+          row.texts[i] = text_of_field (w, rows, KURS_FIELD_ID (entity, i));
 
       if ((siblings = g_hash_table_lookup (by_parent, &parent_id)) == NULL)
         {
