@@ -378,6 +378,7 @@ snapshot_from_store (KursStore   *store,
   gboolean ok = TRUE;
 
   snap->strategy = row_new (KURS_ENTITY_STRATEGY);
+  snap->strategy->row_id = kurs_record_get_id (strategy);
   for (guint i = 0; i < strategy_info->n_fields; i++)
     {
       GVariant *value = kurs_record_get_value_at (strategy, i);

@@ -1,0 +1,487 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-comparison"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kurs-approval.h"
+#include "kurs-comparison.h"
+#include "kurs-example.h"
+#include "kurs-test-util.h"
+#include "kurs-xml-export.h"
+
+/* A strategy with a row of every kind, approved as version 1, then in
+ * draft again */
+typedef struct {
+  char       *dir;
+  KursStore  *store;
+  KursRecord *strategy;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) version = NULL;
+
+  f->dir = kurs_test_make_dir ();
+  f->store = kurs_test_open_library (f->dir);
+  f->strategy = kurs_test_create_full_strategy (f->store);
+  version = kurs_approval_approve (f->store, f->strategy, "2024-03-01", "Socialudvalget", &error);
+  g_assert_no_error (error);
+  g_assert_true (kurs_approval_start_revision (f->store, f->strategy, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->strategy);
+  g_clear_object (&f->store);
+  kurs_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static KursComparison *
+compare_with_draft (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  KursComparison *comparison = kurs_comparison_new (f->store, f->strategy, 0, KURS_COMPARISON_DRAFT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (comparison);
+  g_assert_cmpint (kurs_comparison_get_from (comparison), ==, 1);
+  return comparison;
+}
+
+/* The change of the row with @uid, or NULL */
+static const KursChange *
+find_change (KursComparison *comparison,
+             KursEntity      entity,
+             gint64          uid)
+{
+  for (guint i = 0; i < kurs_comparison_get_n_changes (comparison); i++)
+    {
+      const KursChange *change = kurs_comparison_get_change (comparison, i);
+
+      if (change->entity == entity && change->uid == uid)
+        return change;
+    }
+  return NULL;
+}
+
+static const KursFieldChange *
+find_field (const KursChange *change,
+            const char       *name)
+{
+  int index = kurs_entity_info_find_field (kurs_entity_info (change->entity), name);
+
+  for (guint i = 0; i < change->n_fields; i++)
+    if ((int) change->fields[i].field == index)
+      return &change->fields[i];
+  return NULL;
+}
+
+static KursRecord *
+first_row (Fixture    *f,
+           KursEntity  entity)
+{
+  g_autoptr(GPtrArray) rows = kurs_store_list_by_strategy (f->store, entity, kurs_record_get_id (f->strategy), NULL);
+
+  g_assert_cmpuint (rows->len, >, 0);
+  return g_object_ref (rows->pdata[0]);
+}
+
+static void
+test_identical (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(KursComparison) draft = compare_with_draft (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursComparison) itself = kurs_comparison_new (f->store, f->strategy, 1, 1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (kurs_comparison_get_n_changes (draft), ==, 0);
+  g_assert_cmpuint (kurs_comparison_get_n_changes (itself), ==, 0);
+}
+
+/* A text field of every kind of row the comparison looks at, changed: each
+ * is told as changed, old → new, in its section; nothing else is */
+static void
+test_every_section (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(KursComparison) comparison = NULL;
+  guint expected = 0;
+  gboolean sections[KURS_N_SECTIONS] = { FALSE };
+
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      const KursEntityInfo *info = kurs_entity_info (e);
+      g_autoptr(KursRecord) row = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      int field = -1;
+
+      if (!info->content && e != KURS_ENTITY_STRATEGY && e != KURS_ENTITY_ACTION_PLAN
+          && e != KURS_ENTITY_INITIATIVE && e != KURS_ENTITY_MILESTONE && e != KURS_ENTITY_STAKEHOLDER
+          && e != KURS_ENTITY_WORKSHOP_OUTPUT && e != KURS_ENTITY_HEARING_ROUND)
+        continue;
+      for (guint i = 0; i < info->n_fields && field < 0; i++)
+        if (info->fields[i].type == KURS_FIELD_TEXT
+            && !(info->fields[i].flags & (KURS_FIELD_INTERNAL | KURS_FIELD_FOLLOW_UP)))
+          field = i;
+      g_assert_cmpint (field, >=, 0);
+
+      row = e == KURS_ENTITY_STRATEGY ? g_object_ref (f->strategy) : first_row (f, e);
+      text = g_strdup_printf ("Ændret %s", info->name);
+      g_assert_true (kurs_store_set_text (f->store, row, info->fields[field].name, text, &error));
+      g_assert_no_error (error);
+      expected++;
+    }
+
+  comparison = compare_with_draft (f);
+  g_assert_cmpuint (kurs_comparison_get_n_changes (comparison), ==, expected);
+  for (guint i = 0; i < kurs_comparison_get_n_changes (comparison); i++)
+    {
+      const KursChange *change = kurs_comparison_get_change (comparison, i);
+      g_autofree char *text = g_strdup_printf ("Ændret %s", kurs_entity_info (change->entity)->name);
+
+      g_assert_cmpint (change->kind, ==, KURS_CHANGE_CHANGED);
+      g_assert_cmpint (change->section, ==, kurs_section_of_entity (change->entity));
+      g_assert_cmpuint (change->n_fields, ==, 1);
+      g_assert_cmpstr (change->fields[0].new_text, ==, text);
+      g_assert_nonnull (change->fields[0].old_text);
+      g_assert_cmpstr (change->fields[0].old_text, !=, text);
+      g_assert_cmpint (change->row_id, >, 0);
+      /* section by section */
+      if (i > 0)
+        g_assert_cmpint (kurs_comparison_get_change (comparison, i - 1)->section, <=, change->section);
+      sections[change->section] = TRUE;
+    }
+  for (guint s = 0; s < KURS_N_SECTIONS; s++)
+    g_assert_true (sections[s]);
+}
+
+/* A goal renamed stays the goal: changed, not removed and added; a new
+ * goal is added; a stakeholder deleted is removed, with its involvements
+ * told as its own; a link added names the goal it links */
+static void
+test_added_removed_renamed (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(KursRecord) goal = first_row (f, KURS_ENTITY_GOAL);
+  g_autoptr(KursRecord) stakeholder = first_row (f, KURS_ENTITY_STAKEHOLDER);
+  g_autoptr(KursRecord) initiative = first_row (f, KURS_ENTITY_INITIATIVE);
+  g_autoptr(KursRecord) added = NULL;
+  g_autoptr(KursRecord) link = NULL;
+  g_autoptr(KursComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  const KursChange *change;
+  const KursFieldChange *title;
+  g_autoptr(KursRecord) involvement = first_row (f, KURS_ENTITY_INVOLVEMENT);
+  g_autoptr(KursRecord) party = first_row (f, KURS_ENTITY_HEARING_PARTY);
+  gint64 stakeholder_uid = kurs_record_get_uid (stakeholder);
+
+  g_assert_true (kurs_store_set_text (f->store, goal, "title", "Boligsocial indsats", &error));
+  added = kurs_store_create (f->store, KURS_ENTITY_GOAL, kurs_record_get_id (f->strategy), &error,
+                             "title", g_variant_new_string ("Færre udsættelser"), NULL);
+  link = kurs_store_create (f->store, KURS_ENTITY_INITIATIVE_GOAL, kurs_record_get_id (initiative), &error,
+                            "goal_id", g_variant_new_int64 (kurs_record_get_id (added)), NULL);
+  g_assert_true (kurs_store_delete (f->store, stakeholder, &error));
+  g_assert_no_error (error);
+
+  comparison = compare_with_draft (f);
+
+  change = find_change (comparison, KURS_ENTITY_GOAL, kurs_record_get_uid (goal));
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->kind, ==, KURS_CHANGE_CHANGED);
+  g_assert_cmpstr (change->title, ==, "Boligsocial indsats");
+  g_assert_cmpint (change->row_id, ==, kurs_record_get_id (goal));
+  title = find_field (change, "title");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (title->old_text, ==, "Tekst med æøå & <tegn>");
+  g_assert_cmpstr (title->new_text, ==, "Boligsocial indsats");
+
+  change = find_change (comparison, KURS_ENTITY_GOAL, kurs_record_get_uid (added));
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->kind, ==, KURS_CHANGE_ADDED);
+  g_assert_cmpstr (change->title, ==, "Færre udsættelser");
+  g_assert_cmpint (change->section, ==, KURS_SECTION_GOALS);
+
+  change = find_change (comparison, KURS_ENTITY_INITIATIVE_GOAL, kurs_record_get_uid (link));
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->kind, ==, KURS_CHANGE_ADDED);
+  g_assert_cmpstr (change->title, ==, "Færre udsættelser");
+  g_assert_cmpstr (change->owner, ==, kurs_record_get_text (initiative, "title"));
+  g_assert_cmpint (change->section, ==, KURS_SECTION_ACTION_PLANS);
+
+  change = find_change (comparison, KURS_ENTITY_STAKEHOLDER, stakeholder_uid);
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->kind, ==, KURS_CHANGE_REMOVED);
+  g_assert_cmpint (change->row_id, ==, 0);
+  g_assert_cmpuint (change->n_owned, ==, 1);    /* its involvement */
+  g_assert_null (find_change (comparison, KURS_ENTITY_INVOLVEMENT, kurs_record_get_uid (involvement)));
+  /* the hearing party it was, in a round that is still there */
+  change = find_change (comparison, KURS_ENTITY_HEARING_PARTY, kurs_record_get_uid (party));
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->kind, ==, KURS_CHANGE_REMOVED);
+}
+
+/* What the follow-up writes is not a change of the plan */
+static void
+test_follow_up_left_out (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(KursRecord) initiative = first_row (f, KURS_ENTITY_INITIATIVE);
+  g_autoptr(KursRecord) milestone = first_row (f, KURS_ENTITY_MILESTONE);
+  g_autoptr(KursRecord) indicator = first_row (f, KURS_ENTITY_INDICATOR);
+  g_autoptr(KursRecord) measurement = NULL;
+  g_autoptr(KursComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kurs_store_set (f->store, initiative, "progress", g_variant_new_int64 (40), &error));
+  g_assert_true (kurs_store_set (f->store, milestone, "held", g_variant_new_boolean (FALSE), &error));
+  measurement = kurs_store_create (f->store, KURS_ENTITY_MEASUREMENT, kurs_record_get_id (indicator), &error,
+                                   "date", g_variant_new_string ("2025-01-01"),
+                                   "value", g_variant_new_double (3), NULL);
+  g_assert_no_error (error);
+
+  comparison = compare_with_draft (f);
+  g_assert_cmpuint (kurs_comparison_get_n_changes (comparison), ==, 0);
+}
+
+/* The example's approved strategy, as a file: version 1, read back */
+static char *
+example_xml (Fixture     *f,
+             KursRecord **strategy)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) example = kurs_example_create (f->store, &error);
+  g_autoptr(GBytes) xml = NULL;
+
+  g_assert_no_error (error);
+  xml = kurs_xml_export_version (f->store, example, 1, &error);
+  g_assert_no_error (error);
+  if (strategy != NULL)
+    *strategy = g_steal_pointer (&example);
+  return g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+}
+
+/* A sub-goal under another goal is moved, and says from where */
+static void
+test_moved (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *old_xml = example_xml (f, NULL);
+  g_autoptr(GString) new_xml = g_string_new (old_xml);
+  const char *subgoal = "        <subgoal uid=\"2\" horizon-year=\"2029\">\n"
+                        "          <title>Delmål (eksempel) inden 2029</title>\n"
+                        "        </subgoal>\n";
+  const char *goal_2 = "      <subgoals>\n        <subgoal uid=\"3\"";
+  g_autofree char *moved_in = g_strdup_printf ("      <subgoals>\n%s        <subgoal uid=\"3\"", subgoal);
+  g_autoptr(KursComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  const KursChange *change;
+
+  g_assert_cmpuint (g_string_replace (new_xml, subgoal, "", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (new_xml, goal_2, moved_in, 1), ==, 1);
+
+  comparison = kurs_comparison_new_from_xml (old_xml, new_xml->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kurs_comparison_get_n_changes (comparison), ==, 1);
+  change = kurs_comparison_get_change (comparison, 0);
+  g_assert_cmpint (change->kind, ==, KURS_CHANGE_MOVED);
+  g_assert_cmpint (change->entity, ==, KURS_ENTITY_SUBGOAL);
+  g_assert_cmpint (change->uid, ==, 2);
+  g_assert_cmpstr (change->old_owner, ==, "Det modsatte af udsathed (eksempel på udviklingsmål)");
+  g_assert_cmpstr (change->owner, ==, "Udviklingsmål 2 (eksempel)");
+  g_assert_cmpuint (change->n_fields, ==, 0);
+}
+
+/* A version frozen before uids compares with the same rows numbered as
+ * the migration and the importer number them: nothing changed; a
+ * reference changed is told by the titles of the rows it names */
+static void
+test_without_uids (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *xml = example_xml (f, NULL);
+  g_autoptr(GRegex) uids = g_regex_new (" uid=\"[0-9]+\"", 0, 0, NULL);
+  g_autofree char *keyless = g_regex_replace_literal (uids, xml, -1, 0, "", 0, NULL);
+  g_autoptr(GString) refocused = g_string_new (xml);
+  g_autoptr(KursComparison) same = NULL;
+  g_autoptr(KursComparison) other = NULL;
+  g_autoptr(GError) error = NULL;
+  const KursFieldChange *field;
+
+  g_assert_null (strstr (keyless, " uid="));
+  same = kurs_comparison_new_from_xml (keyless, xml, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kurs_comparison_get_n_changes (same), ==, 0);
+
+  g_assert_cmpuint (g_string_replace (refocused, "<goal id=\"goal-1\" uid=\"1\" focus-area=\"focus-area-1\">",
+                                      "<goal id=\"goal-1\" uid=\"1\" focus-area=\"focus-area-2\">", 1), ==, 1);
+  other = kurs_comparison_new_from_xml (keyless, refocused->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kurs_comparison_get_n_changes (other), ==, 1);
+  field = find_field (kurs_comparison_get_change (other, 0), "focus_area_id");
+  g_assert_nonnull (field);
+  g_assert_cmpstr (field->old_text, ==, "Indsatsområde 1 (eksempel)");
+  g_assert_cmpstr (field->new_text, ==, "Indsatsområde 2 (eksempel)");
+}
+
+/* Two versions, not the draft; and a version that is not there */
+static void
+test_versions (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(KursRecord) goal = first_row (f, KURS_ENTITY_GOAL);
+  g_autoptr(KursRecord) second = NULL;
+  g_autoptr(KursComparison) comparison = NULL;
+  g_autoptr(KursComparison) missing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kurs_store_set_text (f->store, goal, "description", "Ny beskrivelse", &error));
+  second = kurs_approval_approve (f->store, f->strategy, "2025-03-01", "Socialudvalget", &error);
+  g_assert_no_error (error);
+
+  comparison = kurs_comparison_new (f->store, f->strategy, 1, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kurs_comparison_get_to (comparison), ==, 2);
+  g_assert_cmpuint (kurs_comparison_get_n_changes (comparison), ==, 1);
+  g_assert_cmpint (kurs_comparison_get_change (comparison, 0)->row_id, ==, 0);
+  g_assert_true (kurs_comparison_is_long_text (kurs_comparison_get_change (comparison, 0),
+                                               &kurs_comparison_get_change (comparison, 0)->fields[0]));
+
+  missing = kurs_comparison_new (f->store, f->strategy, 7, KURS_COMPARISON_DRAFT, &error);
+  g_assert_null (missing);
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND);
+}
+
+/* Word marks */
+
+static char *
+join (GArray       *pieces,
+      KursTextMark  without)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < pieces->len; i++)
+    if (g_array_index (pieces, KursTextPiece, i).mark != without)
+      g_string_append (text, g_array_index (pieces, KursTextPiece, i).text);
+  return g_string_free (text, FALSE);
+}
+
+/* "=same" "-deleted" "+inserted", joined by "|" */
+static char *
+describe (GArray *pieces)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const KursTextPiece *piece = &g_array_index (pieces, KursTextPiece, i);
+
+      g_string_append_printf (text, "%s%c%s", i ? "|" : "", "=+-"[piece->mark], piece->text);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+check_words (const char *old_text,
+             const char *new_text,
+             const char *expected)
+{
+  g_autoptr(GArray) pieces = kurs_word_diff (old_text, new_text);
+  g_autofree char *old_again = join (pieces, KURS_TEXT_INSERTED);
+  g_autofree char *new_again = join (pieces, KURS_TEXT_DELETED);
+  g_autofree char *description = describe (pieces);
+
+  g_assert_cmpstr (old_again, ==, old_text ? old_text : "");
+  g_assert_cmpstr (new_again, ==, new_text ? new_text : "");
+  if (expected != NULL)
+    g_assert_cmpstr (description, ==, expected);
+}
+
+static void
+test_words (void)
+{
+  check_words ("Vi hjælper borgere.", "Vi støtter borgere!", "=Vi |-hjælper|+støtter|= borgere|-.|+!");
+  /* a whole word, æøå and all, not a prefix of it */
+  check_words ("bolig til alle", "boligsocial indsats til alle", "-bolig|+boligsocial indsats|= til alle");
+  /* line breaks are kept where they are */
+  check_words ("Første linje\nAnden linje", "Første linje\nTredje linje\n", "=Første linje\n|-Anden|+Tredje|= linje|+\n");
+  /* a phrase rewritten reads as one */
+  check_words ("det er godt for os", "det bliver bedre for os", "=det |-er godt|+bliver bedre|= for os");
+  check_words ("", "Ny tekst", "+Ny tekst");
+  check_words ("Gammel tekst", NULL, "-Gammel tekst");
+  check_words ("Uændret, også «citat».", "Uændret, også «citat».", "=Uændret, også «citat».");
+  check_words ("Ærø og Åbenrå", "Aero og Aabenraa", "-Ærø|+Aero|= og |-Åbenrå|+Aabenraa");
+}
+
+/* Any two texts come back whole from their pieces */
+static void
+test_words_rebuild (void)
+{
+  const char *words[] = { "bolig", "borgere", "æble", "Øst", "å", ",", ".", " ", "\n", "  ", "–", "«", "»", "hjælp" };
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(GString) a = g_string_new (NULL);
+      g_autoptr(GString) b = g_string_new (NULL);
+      guint n = g_test_rand_int_range (0, 40);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *word = words[g_test_rand_int_range (0, G_N_ELEMENTS (words))];
+
+          if (g_test_rand_int_range (0, 4) != 0)
+            g_string_append (a, word);
+          if (g_test_rand_int_range (0, 4) != 0)
+            g_string_append (b, g_test_rand_int_range (0, 5) ? word : words[g_test_rand_int_range (0, G_N_ELEMENTS (words))]);
+        }
+      check_words (a->str, b->str, NULL);
+    }
+}
+
+/* Texts too different to revise word by word: the one replaced by the
+ * other, kept whole */
+static void
+test_words_rewrite (void)
+{
+  g_autoptr(GString) a = g_string_new ("Fælles begyndelse. ");
+  g_autoptr(GString) b = g_string_new ("Fælles begyndelse. ");
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_string_append_printf (a, "ord%u ", i);
+      g_string_append_printf (b, "andet%u ", i);
+    }
+  check_words (a->str, b->str, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/comparison/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("identical", test_identical);
+  ADD ("every-section", test_every_section);
+  ADD ("added-removed-renamed", test_added_removed_renamed);
+  ADD ("follow-up-left-out", test_follow_up_left_out);
+  ADD ("moved", test_moved);
+  ADD ("without-uids", test_without_uids);
+  ADD ("versions", test_versions);
+  g_test_add_func ("/comparison/words", test_words);
+  g_test_add_func ("/comparison/words-rebuild", test_words_rebuild);
+  g_test_add_func ("/comparison/words-rewrite", test_words_rewrite);
+
+  return g_test_run ();
+}
