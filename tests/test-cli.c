@@ -1292,6 +1292,90 @@ test_search (Fixture       *f,
   g_assert_nonnull (strstr (unknown.err, "picnic"));
 }
 
+/* diff: nothing since approval; then, after scripted edits, each change a
+ * line, and the same as JSON; between two versions; bad versions refused */
+static void
+test_diff (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto(Result) example = RUN (f, "--file", f->library, "example");
+  g_autofree char *id = strip (example.out);
+  g_auto(Result) unchanged = RUN (f, "--file", f->library, "diff", id);
+  g_auto(Result) reopened = RUN (f, "--file", f->library, "status", id, "draft");
+  g_auto(Result) goals = RUN (f, "--file", f->library, "list", id, "goal");
+  g_auto(GStrv) goal_fields = g_strsplit (goals.out, "\t", 2);
+  const char *goal = goal_fields[0];
+  g_auto(Result) renamed = RUN (f, "--file", f->library, "set", id, "goal", goal, "title=Færre hjemløse",
+                                "description=Udviklingsmålene beskriver »det modsatte af udsathed«: hvad borgerne "
+                                "skal hjælpes til, jf. forandringsstrategien, og Ballerup Kommunes intentioner. "
+                                "Eksempeltekst.");
+  g_auto(Result) added = RUN (f, "--file", f->library, "add", id, "goal", "title=Flere i egen bolig");
+  g_autofree char *added_number = strip (added.out);
+  g_auto(Result) text = RUN (f, "--file", f->library, "diff", id);
+  g_auto(Result) json = RUN (f, "--file", f->library, "diff", id, "--json");
+  g_auto(Result) approved = RUN (f, "--file", f->library, "approve", id, "--date", "2026-11-24");
+  g_auto(Result) versions = RUN (f, "--file", f->library, "diff", id, "--from", "1", "--to", "2");
+  g_auto(Result) no_version = RUN (f, "--file", f->library, "diff", id, "--from", "9");
+  g_auto(Result) bad_to = RUN (f, "--file", f->library, "diff", id, "--to", "later");
+  g_autofree char *title_line = g_strdup_printf ("changed\tgoal\t%s\tFærre hjemløse\ttitle\t"
+                                                 "Det modsatte af udsathed (eksempel på udviklingsmål) → Færre hjemløse",
+                                                 goal);
+  g_autofree char *added_line = g_strdup_printf ("added\tgoal\t%s\tFlere i egen bolig", added_number);
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) version_lines = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *changes;
+  JsonObject *first;
+  JsonArray *fields;
+
+  g_assert_cmpint (unchanged.status, ==, 0);
+  g_assert_cmpstr (unchanged.out, ==, "");
+  g_assert_cmpint (reopened.status, ==, 0);
+  g_assert_cmpint (renamed.status, ==, 0);
+  g_assert_cmpint (added.status, ==, 0);
+
+  g_assert_cmpint (text.status, ==, 0);
+  lines = g_strsplit (text.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[0], ==, title_line);
+  g_assert_true (g_str_has_prefix (lines[1], "changed\tgoal\t"));
+  g_assert_nonnull (strstr (lines[1], "\tdescription\t"));
+  g_assert_nonnull (strstr (lines[1], "hvad [-målgruppen-]{+borgerne+} skal"));
+  g_assert_cmpstr (lines[2], ==, added_line);
+  g_assert_cmpstr (lines[3], ==, "");
+
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "from"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "to"), ==, "draft");
+  changes = json_object_get_array_member (json_node_get_object (root), "changes");
+  g_assert_cmpuint (json_array_get_length (changes), ==, 2);
+  first = json_array_get_object_element (changes, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "section"), ==, "goals");
+  g_assert_cmpstr (json_object_get_string_member (first, "change"), ==, "changed");
+  g_assert_cmpint (json_object_get_int_member (first, "uid"), ==, 1);
+  fields = json_object_get_array_member (first, "fields");
+  g_assert_cmpuint (json_array_get_length (fields), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (fields, 0), "new"), ==,
+                   "Færre hjemløse");
+  g_assert_true (json_object_has_member (json_array_get_object_element (fields, 1), "words"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changes, 1), "change"), ==,
+                   "added");
+
+  g_assert_cmpint (approved.status, ==, 0);
+  g_assert_cmpint (versions.status, ==, 0);
+  version_lines = g_strsplit (versions.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (version_lines), ==, 4);
+  /* not the draft's: no number */
+  g_assert_true (g_str_has_prefix (version_lines[0], "changed\tgoal\t-\tFærre hjemløse\ttitle\t"));
+  g_assert_true (g_str_has_prefix (version_lines[2], "added\tgoal\t-\tFlere i egen bolig"));
+
+  g_assert_cmpint (no_version.status, ==, 1);
+  assert_one_line_error (&no_version);
+  g_assert_cmpint (bad_to.status, ==, 2);
+  g_assert_nonnull (strstr (bad_to.err, "later"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1312,6 +1396,7 @@ main (int   argc,
   ADD ("bad-library-untouched", test_bad_library_untouched);
   ADD ("read-failure", test_read_failure);
   ADD ("search", test_search);
+  ADD ("diff", test_diff);
   ADD ("locked-library", test_locked_library);
   ADD ("lock-waits", test_lock_waits);
   ADD ("odd-input-files", test_odd_input_files);
