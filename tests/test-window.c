@@ -12,6 +12,7 @@
 
 #include "kurs-application.h"
 #include "kurs-approval.h"
+#include "kurs-changes-window.h"
 #include "kurs-example.h"
 #include "kurs-record-row.h"
 #include "kurs-strategy-view.h"
@@ -896,6 +897,7 @@ test_shortcuts_window (void)
 {
   g_autofree char *english = NULL;
   g_autofree char *danish = NULL;
+  g_autofree char *before = NULL;
   GtkWidget *shortcuts;
   Library library;
 
@@ -922,6 +924,7 @@ test_shortcuts_window (void)
   assert_timeline_keys_shown (library.window, english);
 
   /* In Danish, from the build's translations */
+  before = g_strdup (setlocale (LC_ALL, NULL));
   setlocale (LC_ALL, "da_DK.UTF-8");
   g_setenv ("LANGUAGE", "da", TRUE);
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KURS_LOCALEDIR"));
@@ -930,7 +933,8 @@ test_shortcuts_window (void)
   shortcuts = open_shortcuts_window (library.window);
   danish = read_shortcuts (shortcuts);
   gtk_window_destroy (GTK_WINDOW (shortcuts));
-  setlocale (LC_ALL, "en_US.UTF-8");
+  /* back as it was (en_US may not be there to go to) */
+  setlocale (LC_ALL, before);
   g_unsetenv ("LANGUAGE");
   textdomain ("messages");
   g_assert_nonnull (strstr (danish, "Ny strategi=<Control>n\n"));
@@ -938,6 +942,145 @@ test_shortcuts_window (void)
   g_assert_nonnull (strstr (danish, "Gå til tidslinjen=<Alt>0\n"));
   g_assert_nonnull (strstr (danish, "Gå til i dag=t\n"));
 
+  library_close (&library);
+}
+
+/* The label of a changed text in @changes, its marks in Pango markup */
+static GtkWidget *
+changed_text (GtkWidget *changes)
+{
+  GtkWidget *label = kurs_widget_find (changes, kurs_widget_has_css_class, "changed-text");
+
+  g_assert_nonnull (label);
+  return label;
+}
+
+/* Does @pixels hold a pixel tinted towards red (@red) or green? */
+static gboolean
+has_tint (const KursPixels *pixels,
+          gboolean          red)
+{
+  for (int y = 0; y < pixels->height; y++)
+    for (int x = 0; x < pixels->width; x++)
+      {
+        int r, g, b;
+
+        kurs_pixels_get (pixels, x + 0.5, y + 0.5, &r, &g, &b);
+        if (red ? r > g + 25 && r > b + 25 : g > r + 20 && g > b + 5)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Compare with Draft: the Changes window lists, section by section, a
+ * goal renamed and reworded (old → new, the words struck through and
+ * underlined), a goal added; a change opens its record in the main
+ * window; the marks read in the dark style too; a version unchanged says
+ * "No Changes" */
+static void
+test_changes (void)
+{
+  Library library;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(KursRecord) added = NULL;
+  g_autofree char *short_id = NULL;
+  KursRecord *goal;
+  GtkWidget *changes, *label, *row, *pill;
+  AdwExpanderRow *opened;
+  const char *markup;
+
+  library_open (&library, TRUE, 1100);
+  gtk_window_present (GTK_WINDOW (library.window));
+  short_id = kurs_store_get_short_id (library.store, library.example);
+  kurs_window_select_strategy (library.window, short_id);
+  kurs_widget_settle ();
+
+  /* unchanged since version 1 */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (library.window), "win.compare-versions", "(xx)",
+                                             (gint64) 1, (gint64) 0));
+  changes = kurs_widget_find_toplevel (KURS_TYPE_CHANGES_WINDOW);
+  g_assert_nonnull (changes);
+  while (kurs_changes_window_get_comparison (KURS_CHANGES_WINDOW (changes)) == NULL)
+    kurs_widget_wait (50);
+  kurs_widget_settle ();
+  g_assert_nonnull (kurs_widget_find (changes, kurs_widget_is_label, "No Changes"));
+  gtk_window_destroy (GTK_WINDOW (changes));
+  kurs_widget_settle ();
+
+  g_assert_true (kurs_approval_start_revision (library.store, library.example, &error));
+  goals = kurs_store_list (library.store, KURS_ENTITY_GOAL, kurs_record_get_id (library.example), &error);
+  goal = goals->pdata[0];
+  g_assert_true (kurs_store_set_text (library.store, goal, "title", "Færre hjemløse", &error));
+  g_assert_true (kurs_store_set_text (library.store, goal, "description",
+                                      "Udviklingsmålene beskriver »det modsatte af udsathed«: hvad borgerne skal "
+                                      "hjælpes til, jf. forandringsstrategien, og Ballerup Kommunes intentioner. "
+                                      "Eksempeltekst.", &error));
+  added = kurs_store_create (library.store, KURS_ENTITY_GOAL, kurs_record_get_id (library.example), &error,
+                             "title", g_variant_new_string ("Flere i egen bolig"), NULL);
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (library.window), "win.compare-versions", "(xx)",
+                                             (gint64) 1, (gint64) 0));
+  changes = kurs_widget_find_toplevel (KURS_TYPE_CHANGES_WINDOW);
+  g_assert_nonnull (changes);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (changes)), ==, "Changes Since Version 1");
+  while (kurs_changes_window_get_comparison (KURS_CHANGES_WINDOW (changes)) == NULL)
+    kurs_widget_wait (50);
+  kurs_widget_settle ();
+
+  g_assert_nonnull (kurs_widget_find (changes, kurs_widget_is_label, "Goals"));
+  g_assert_nonnull (kurs_widget_find (changes, kurs_widget_is_label, "Flere i egen bolig"));
+  label = kurs_widget_find (changes, kurs_widget_is_label, "Færre hjemløse");
+  g_assert_nonnull (label);
+  row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+  pill = kurs_widget_find (row, kurs_widget_has_css_class, "change-pill");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pill)), ==, "Changed");
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  /* the title old → new, the old struck through */
+  g_assert_nonnull (kurs_widget_find (row, kurs_widget_is_label,
+                                      "<s>Det modsatte af udsathed (eksempel på udviklingsmål)</s> → Færre hjemløse"));
+  /* the description's words: deleted struck through, inserted underlined */
+  markup = gtk_label_get_label (GTK_LABEL (changed_text (row)));
+  g_assert_nonnull (strstr (markup, "<span strikethrough=\"true\" background=\"#e01b2450\">målgruppen</span>"));
+  g_assert_nonnull (strstr (markup, "<span underline=\"single\" background=\"#2ec27e50\">borgerne</span>"));
+  kurs_widget_snapshot (changes, "changes");
+
+  /* the marks on a light and a dark background */
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_auto(KursPixels) pixels = { 0 };
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      kurs_widget_settle ();
+      kurs_widget_render (gtk_widget_get_parent (row), &pixels, dark ? "changes-dark" : "changes-light");
+      g_assert_true (has_tint (&pixels, TRUE));
+      g_assert_true (has_tint (&pixels, FALSE));
+      {
+        int r, g, b;
+
+        /* the list's background, dark in the dark style */
+        kurs_pixels_get (&pixels, pixels.width - 4.5, pixels.height / 2 + 0.5, &r, &g, &b);
+        if (dark)
+          g_assert_cmpint (r + g + b, <, 3 * 100);
+        else
+          g_assert_cmpint (r + g + b, >, 3 * 200);
+      }
+    }
+  kurs_widget_snapshot (changes, "changes-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* a change opens its record on its page */
+  gtk_widget_activate (row);
+  kurs_widget_settle ();
+  g_assert_cmpstr (kurs_strategy_view_get_page_name (kurs_window_get_view (library.window)), ==, "goals");
+  opened = ADW_EXPANDER_ROW (kurs_widget_find (GTK_WIDGET (kurs_window_get_view (library.window)),
+                                               kurs_widget_is_row_titled, "Færre hjemløse"));
+  g_assert_nonnull (opened);
+  g_assert_true (adw_expander_row_get_expanded (opened));
+
+  gtk_window_destroy (GTK_WINDOW (changes));
   library_close (&library);
 }
 
@@ -980,6 +1123,7 @@ main (int   argc,
   g_test_add_func ("/window/undo-says-what", test_undo_says_what);
   g_test_add_func ("/window/timeline-keeps-width", test_timeline_keeps_width);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/window/changes", test_changes);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -317,12 +317,50 @@ create_history_row (gpointer item,
   return row;
 }
 
+/* A version's comparisons, listed as the menu opens: with the draft, and
+ * with each other version, the older first */
+static void
+fill_compare_menu (GtkMenuButton *button,
+                   gpointer       data)
+{
+  KursOverviewPage *self = data;
+  gint64 number = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "version"));
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) others = g_menu_new ();
+  g_autoptr(GMenuItem) draft = g_menu_item_new (_("Compare with Draft"), NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->versions));
+
+  g_menu_item_set_action_and_target (draft, "win.compare-versions", "(xx)", number, (gint64) 0);
+  g_menu_append_item (menu, draft);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KursRecord) other = g_list_model_get_item (G_LIST_MODEL (self->versions), i);
+      gint64 other_number = kurs_record_get_int (other, "number");
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) entry = NULL;
+
+      if (other_number == number)
+        continue;
+      label = g_strdup_printf (_("Compare with Version %d"), (int) other_number);
+      entry = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (entry, "win.compare-versions", "(xx)",
+                                         MIN (number, other_number), MAX (number, other_number));
+      g_menu_append_item (others, entry);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (others)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (others));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
 static GtkWidget *
 create_version_row (gpointer item,
                     gpointer user_data)
 {
   KursRecord *version = item;
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *compare = gtk_menu_button_new ();
+  g_autofree char *compare_label = g_strdup_printf (_("Compare version %d"),
+                                                    (int) kurs_record_get_int (version, "number"));
   GtkWidget *button = gtk_button_new_with_label (_("Export…"));
   g_autofree char *title = g_strdup_printf (_("Version %d"), (int) kurs_record_get_int (version, "number"));
   g_autofree char *date = format_date (kurs_record_get_text (version, "approved_date"));
@@ -339,6 +377,13 @@ create_version_row (gpointer item,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", kurs_record_get_int (version, "number"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (compare), _("Compare…"));
+  gtk_widget_set_valign (compare, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (compare), "version", GSIZE_TO_POINTER (kurs_record_get_int (version, "number")));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (compare), fill_compare_menu, user_data, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (compare), GTK_ACCESSIBLE_PROPERTY_LABEL, compare_label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), compare);
   return row;
 }
 
@@ -427,7 +472,7 @@ kurs_overview_page_build (KursPage *page)
                                   _("Each approval freezes the strategy as a numbered version, "
                                     "which can be exported as XML."));
   list = kurs_boxed_list_new (_("Approved Versions"), _("Not approved yet"));
-  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (self->versions), create_version_row, NULL, NULL);
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (self->versions), create_version_row, self, NULL);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   kurs_page_add (page, group);
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "kurs-application.h"
+#include "kurs-changes-window.h"
 #include "kurs-document-export.h"
 #include "kurs-example.h"
 #include "kurs-exporting.h"
@@ -1299,6 +1300,25 @@ export_version_action (GtkWidget  *widget,
   export_version (KURS_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
+/* What changed between two versions, or a version and the draft, in a
+ * window of its own: (FROM, TO), TO 0 for the draft */
+static void
+compare_versions_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  gint64 from, to;
+  GtkWidget *changes;
+
+  g_variant_get (parameter, "(xx)", &from, &to);
+  if (self->store == NULL || self->selected == NULL)
+    return;
+
+  changes = kurs_changes_window_new (GTK_WINDOW (self), self->store, self->selected, from, to);
+  gtk_window_present (GTK_WINDOW (changes));
+}
+
 /* Documents and spreadsheets: the file is chosen first, then written in
  * the background from what is saved, a toast saying so meanwhile */
 
@@ -1605,6 +1625,7 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-xml", NULL, import_xml_action);
   gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
   gtk_widget_class_install_action (widget_class, "win.export-version", "x", export_version_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-versions", "(xx)", compare_versions_action);
   gtk_widget_class_install_action (widget_class, "win.delete-strategy", NULL, delete_strategy_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

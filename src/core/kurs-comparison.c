@@ -10,6 +10,7 @@
 
 #include "kurs-approval.h"
 #include "kurs-comparison.h"
+#include "kurs-date.h"
 #include "kurs-row-reader.h"
 #include "kurs-xml.h"
 
@@ -1034,4 +1035,52 @@ kurs_change_kind_to_nick (KursChangeKind kind)
 
   g_return_val_if_fail (kind <= KURS_CHANGE_MOVED, NULL);
   return nicks[kind];
+}
+
+/**
+ * kurs_comparison_format_value:
+ * @field: a field of @change
+ * @text: (nullable): one of its values (old or new)
+ *
+ * The value as people read it: a choice by its label, a date written out,
+ * a truth as yes or no; "(none)" for no value.
+ *
+ * Returns: (transfer full): the text, translated
+ */
+char *
+kurs_comparison_format_value (const KursChange      *change,
+                              const KursFieldChange *field,
+                              const char            *text)
+{
+  const KursField *info = &kurs_entity_info (change->entity)->fields[field->field];
+  KursDate date;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup (_("(none)"));
+
+  switch (info->type)
+    {
+    case KURS_FIELD_ENUM:
+      {
+        int value = kurs_enum_info_from_nick (info->enum_info, text);
+
+        return g_strdup (value >= 0 ? kurs_enum_info_to_label (info->enum_info, value) : text);
+      }
+    case KURS_FIELD_BOOL:
+      return g_strdup (g_str_equal (text, "true") ? _("Yes") : _("No"));
+    case KURS_FIELD_DATE:
+      return kurs_date_parse (text, &date, NULL) ? kurs_date_format_local (date) : g_strdup (text);
+    default:
+      return g_strdup (text);
+    }
+}
+
+/* "Added", "Removed", "Changed", "Moved", translated */
+const char *
+kurs_change_kind_get_label (KursChangeKind kind)
+{
+  static const char *labels[] = { N_("Added"), N_("Removed"), N_("Changed"), N_("Moved") };
+
+  g_return_val_if_fail (kind <= KURS_CHANGE_MOVED, NULL);
+  return _(labels[kind]);
 }

@@ -88,6 +88,10 @@ gboolean          kurs_comparison_is_long_text (const KursChange      *change,
 const char       *kurs_section_get_label       (KursSection     section);
 KursSection       kurs_section_of_entity       (KursEntity      entity);
 const char       *kurs_change_kind_to_nick     (KursChangeKind  kind);
+const char       *kurs_change_kind_get_label   (KursChangeKind  kind);
+char             *kurs_comparison_format_value (const KursChange      *change,
+                                                const KursFieldChange *field,
+                                                const char            *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KursComparison, kurs_comparison_free)
 

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "kurs-word-diff.h"
 
 /* The words inserted and deleted between two texts, as a word processor's
@@ -313,4 +315,76 @@ kurs_word_diff (const char *old_text,
     g_array_append_val (ops, ((Op) { KURS_TEXT_SAME, &tb[i] }));
 
   return pieces_of (ops);
+}
+
+/**
+ * kurs_word_diff_to_markup:
+ * @pieces: (element-type KursTextPiece): from kurs_word_diff()
+ *
+ * The pieces as Pango markup, as track changes marks them, and not by
+ * colour alone: deleted words struck through, inserted ones underlined,
+ * each on a tint that reads on light and dark backgrounds alike.
+ *
+ * Returns: (transfer full): the markup
+ */
+char *
+kurs_word_diff_to_markup (GArray *pieces)
+{
+  GString *markup = g_string_new (NULL);
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const KursTextPiece *piece = &g_array_index (pieces, KursTextPiece, i);
+      g_autofree char *escaped = g_markup_escape_text (piece->text, -1);
+
+      switch (piece->mark)
+        {
+        case KURS_TEXT_DELETED:
+          g_string_append_printf (markup, "<span strikethrough=\"true\" background=\"#e01b2450\">%s</span>", escaped);
+          break;
+        case KURS_TEXT_INSERTED:
+          g_string_append_printf (markup, "<span underline=\"single\" background=\"#2ec27e50\">%s</span>", escaped);
+          break;
+        case KURS_TEXT_SAME:
+          g_string_append (markup, escaped);
+          break;
+        }
+    }
+  return g_string_free (markup, FALSE);
+}
+
+/**
+ * kurs_word_diff_describe:
+ * @pieces: (element-type KursTextPiece): from kurs_word_diff()
+ *
+ * What a screen reader says for the marks, which it does not read: the
+ * words deleted and the words inserted, each stretch in quotes.
+ *
+ * Returns: (transfer full): the text, translated
+ */
+char *
+kurs_word_diff_describe (GArray *pieces)
+{
+  g_autoptr(GString) deleted = g_string_new (NULL);
+  g_autoptr(GString) inserted = g_string_new (NULL);
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const KursTextPiece *piece = &g_array_index (pieces, KursTextPiece, i);
+      GString *list = piece->mark == KURS_TEXT_DELETED ? deleted : piece->mark == KURS_TEXT_INSERTED ? inserted : NULL;
+      g_autofree char *words = NULL;
+
+      if (list == NULL)
+        continue;
+      words = g_strstrip (g_strdup (piece->text));
+      g_string_append_printf (list, "%s“%s”", list->len > 0 ? ", " : "", words);
+    }
+
+  if (deleted->len > 0 && inserted->len > 0)
+    return g_strdup_printf (_("Deleted: %s. Inserted: %s."), deleted->str, inserted->str);
+  if (deleted->len > 0)
+    return g_strdup_printf (_("Deleted: %s."), deleted->str);
+  if (inserted->len > 0)
+    return g_strdup_printf (_("Inserted: %s."), inserted->str);
+  return g_strdup (_("No words changed."));
 }

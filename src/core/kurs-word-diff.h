@@ -18,7 +18,9 @@ typedef struct {
   char         *text;
 } KursTextPiece;
 
-GArray *kurs_word_diff (const char *old_text,
-                        const char *new_text);
+GArray *kurs_word_diff           (const char *old_text,
+                                  const char *new_text);
+char   *kurs_word_diff_to_markup (GArray     *pieces);
+char   *kurs_word_diff_describe  (GArray     *pieces);
 
 G_END_DECLS
