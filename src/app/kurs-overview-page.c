@@ -470,7 +470,7 @@ kurs_overview_page_build (KursPage *page)
   self->versions = kurs_record_list_new_children (store, KURS_ENTITY_VERSION, kurs_record_get_id (strategy));
   group = kurs_heading_group_new (_("Approved Versions"),
                                   _("Each approval freezes the strategy as a numbered version, "
-                                    "which can be exported as XML."));
+                                    "which can be exported as XML and compared with the draft or another version."));
   list = kurs_boxed_list_new (_("Approved Versions"), _("Not approved yet"));
   gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (self->versions), create_version_row, self, NULL);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);

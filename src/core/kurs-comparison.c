@@ -808,8 +808,8 @@ snapshot_of_version (KursStore   *store,
   if (version == NULL)
     {
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
-                   _("“%s” has no approved version %" G_GINT64_FORMAT),
-                   kurs_record_get_title (strategy), number);
+                   _("“%s” has no approved version %d"),
+                   kurs_record_get_title (strategy), (int) number);
       return NULL;
     }
   return snapshot_from_xml (kurs_record_get_text (version, "content"), error);
@@ -849,8 +849,8 @@ kurs_comparison_new (KursStore   *store,
                      _("“%s” has no approved version to compare with"), kurs_record_get_title (strategy));
       else
         g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
-                     _("“%s” has no approved version %" G_GINT64_FORMAT),
-                     kurs_record_get_title (strategy), from_version);
+                     _("“%s” has no approved version %d"),
+                     kurs_record_get_title (strategy), (int) from_version);
       return NULL;
     }
   from_version = kurs_record_get_int (from, "number");

@@ -377,7 +377,10 @@ kurs_word_diff_describe (GArray *pieces)
       if (list == NULL)
         continue;
       words = g_strstrip (g_strdup (piece->text));
-      g_string_append_printf (list, "%s“%s”", list->len > 0 ? ", " : "", words);
+      if (list->len > 0)
+        g_string_append (list, ", ");
+      /* TRANSLATORS: words quoted, as a screen reader reads them out */
+      g_string_append_printf (list, _("“%s”"), words);
     }
 
   if (deleted->len > 0 && inserted->len > 0)
