@@ -25,6 +25,7 @@ struct _KursChangesWindow
   AdwWindow       parent_instance;
 
   GtkWidget      *title;
+  GtkWidget      *print_button;
   GtkWidget      *stack;
   GtkWidget      *spinner;
   GtkWidget      *none_page;
@@ -118,7 +119,6 @@ change_row (KursChangesWindow *self,
             guint              index)
 {
   const KursChange *change = kurs_comparison_get_change (self->comparison, index);
-  const KursEntityInfo *info = kurs_entity_info (change->entity);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -162,13 +162,7 @@ change_row (KursChangesWindow *self,
     {
       const KursFieldChange *field = &change->fields[f];
 
-      const KursField *info_field = &info->fields[field->field];
-      /* a record's naming line is labelled with its kind, said above */
-      const char *name_label = g_str_equal (info_field->name, "title") ? _("Title")
-                               : g_str_equal (info_field->name, "name") ? _("Name")
-                               : kurs_field_get_label (info_field);
-
-      gtk_box_append (GTK_BOX (box), field_label (name_label));
+      gtk_box_append (GTK_BOX (box), field_label (kurs_comparison_field_label (change, field)));
       gtk_box_append (GTK_BOX (box), kurs_comparison_is_long_text (change, field)
                                      ? long_value (field) : short_value (change, field));
     }
@@ -208,6 +202,19 @@ row_activated_cb (KursChangesWindow *self,
                                   kurs_strategy_view_page_for_record (self->strategy, field));
     }
   gtk_window_present (parent);
+}
+
+/* The strategy on paper, with these changes as its appendix (the draft's
+ * changes: a version's own document is its export) */
+static void
+print_clicked_cb (KursChangesWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (parent == NULL || self->comparison == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (parent), "win.print-changes", "x",
+                              kurs_comparison_get_from (self->comparison));
 }
 
 static GtkWidget *
@@ -290,6 +297,7 @@ compared_cb (GObject      *source,
       return;
     }
 
+  gtk_widget_set_sensitive (self->print_button, self->to == KURS_COMPARISON_DRAFT);
   older = version_name (kurs_comparison_get_from (self->comparison));
   newer = version_name (self->to);
   n = kurs_comparison_get_n_changes (self->comparison);
@@ -345,7 +353,9 @@ kurs_changes_window_class_init (KursChangesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/kurs/Kurs/kurs-changes-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KursChangesWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, KursChangesWindow, print_button);
   gtk_widget_class_bind_template_child (widget_class, KursChangesWindow, stack);
+  gtk_widget_class_bind_template_callback (widget_class, print_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, KursChangesWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, KursChangesWindow, none_page);
   gtk_widget_class_bind_template_child (widget_class, KursChangesWindow, failed_page);
@@ -396,6 +406,7 @@ kurs_changes_window_new (GtkWindow  *parent,
 
   adw_window_title_set_title (ADW_WINDOW_TITLE (self->title), title);
   adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->title), kurs_record_get_title (strategy));
+  gtk_widget_set_visible (self->print_button, to_version == KURS_COMPARISON_DRAFT);
   gtk_spinner_start (GTK_SPINNER (self->spinner));
 
   kurs_comparison_new_async (kurs_store_get_path (store), strategy, from_version, to_version,

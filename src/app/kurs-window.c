@@ -1165,12 +1165,15 @@ document_made_cb (GObject      *source,
     message (self, _("Could Not Print"), error->message);
 }
 
+/* Print, or print-changes N: the strategy with the appendix of the changes
+ * since version N */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   KursWindow *self = KURS_WINDOW (widget);
+  gint64 changes_since = parameter != NULL ? g_variant_get_int64 (parameter) : 0;
   Preparing *preparing;
 
   if (self->selected == NULL)
@@ -1184,8 +1187,9 @@ print_action (GtkWidget  *widget,
   preparing->self = g_object_ref (self);
   /* Translators: while a strategy is made ready to print */
   preparing->toast = working_toast (self, _("Preparing to print…"));
-  kurs_strategy_document_new_async (kurs_store_get_path (self->store), self->selected, shown_calendar (self), NULL,
-                                    document_made_cb, preparing);
+  kurs_strategy_document_new_with_changes_async (kurs_store_get_path (self->store), self->selected,
+                                                 shown_calendar (self), changes_since, NULL,
+                                                 document_made_cb, preparing);
 }
 
 /* An export under way: the toast that says so, and the file name it
@@ -1640,6 +1644,7 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-document", NULL, export_document_action);
   gtk_widget_class_install_action (widget_class, "win.export-spreadsheet", NULL, export_spreadsheet_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-changes", "x", print_action);
   /* The keys are the application's (add_shortcuts in kurs-application.c): they
    * come before any widget's own, wherever the focus is */
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);

@@ -324,31 +324,44 @@ kurs_cli_run_export_ics (KursCli  *cli,
   return write_output ("export-ics", output, cli, argv[1], kurs_ical_export_file);
 }
 
-static gboolean
-write_pdf (KursStore   *store,
-           KursRecord  *strategy,
-           const char  *path,
-           GError     **error)
-{
-  g_autoptr(KursPrintDocument) document = kurs_strategy_document_new (store, strategy);
-
-  return kurs_print_document_write_pdf (document, path, error);
-}
-
-/* print-pdf ID -o FILE */
+/* print-pdf ID -o FILE [--changes-since N]: the strategy, and with
+ * --changes-since the appendix of what changed since version N */
 int
 kurs_cli_run_print_pdf (KursCli  *cli,
                         int       argc,
                         char    **argv)
 {
   g_autofree char *output = NULL;
+  gint since = 0;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), N_("FILE") },
+    { "changes-since", 0, 0, G_OPTION_ARG_INT, &since,
+      N_("Add an appendix of the changes since this approved version"), N_("N") },
     { NULL }
   };
+  g_autoptr(KursRecord) strategy = NULL;
+  g_autoptr(KursPrintDocument) document = NULL;
+  g_autoptr(KursComparison) comparison = NULL;
+  GError *error = NULL;
   int rc;
 
-  if ((rc = kurs_cli_parse ("print-pdf", "ID -o FILE.pdf", entries, &argc, &argv, 1, 1)) >= 0)
+  if ((rc = kurs_cli_parse ("print-pdf", "ID -o FILE.pdf [--changes-since N]", entries, &argc, &argv, 1, 1)) >= 0)
     return rc;
-  return write_output ("print-pdf", output, cli, argv[1], write_pdf);
+  if (output == NULL)
+    return kurs_cli_usage ("print-pdf", _("-o FILE is needed"));
+  if (since < 0)
+    return kurs_cli_usage ("print-pdf", _("--changes-since takes a version number"));
+
+  if (!kurs_cli_open (cli, FALSE, &error)
+      || !(strategy = kurs_cli_find_strategy (cli, argv[1], &error))
+      || (since > 0 && !(comparison = kurs_comparison_new (cli->store, strategy, since, KURS_COMPARISON_DRAFT,
+                                                            &error))))
+    return kurs_cli_fail (error);
+
+  document = kurs_strategy_document_new (cli->store, strategy);
+  if (comparison != NULL)
+    kurs_strategy_document_add_changes (document, comparison);
+  if (!kurs_print_document_write_pdf (document, output, &error))
+    return kurs_cli_fail (error);
+  return KURS_CLI_EXIT_OK;
 }

@@ -1084,3 +1084,18 @@ kurs_change_kind_get_label (KursChangeKind kind)
   g_return_val_if_fail (kind <= KURS_CHANGE_MOVED, NULL);
   return _(labels[kind]);
 }
+
+/* The field's name for people; a record's naming line is "Title" or
+ * "Name", its kind being said beside it */
+const char *
+kurs_comparison_field_label (const KursChange      *change,
+                             const KursFieldChange *field)
+{
+  const KursField *info = &kurs_entity_info (change->entity)->fields[field->field];
+
+  if (g_str_equal (info->name, "title"))
+    return _("Title");
+  if (g_str_equal (info->name, "name"))
+    return _("Name");
+  return kurs_field_get_label (info);
+}

@@ -89,6 +89,8 @@ const char       *kurs_section_get_label       (KursSection     section);
 KursSection       kurs_section_of_entity       (KursEntity      entity);
 const char       *kurs_change_kind_to_nick     (KursChangeKind  kind);
 const char       *kurs_change_kind_get_label   (KursChangeKind  kind);
+const char       *kurs_comparison_field_label  (const KursChange      *change,
+                                                const KursFieldChange *field);
 char             *kurs_comparison_format_value (const KursChange      *change,
                                                 const KursFieldChange *field,
                                                 const char            *text);

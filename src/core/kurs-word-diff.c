@@ -391,3 +391,28 @@ kurs_word_diff_describe (GArray *pieces)
     return g_strdup_printf (_("Inserted: %s."), inserted->str);
   return g_strdup (_("No words changed."));
 }
+
+/**
+ * kurs_word_diff_to_plain:
+ * @pieces: (element-type KursTextPiece): from kurs_word_diff()
+ *
+ * The pieces as plain text, marked as wdiff marks them: [-deleted-] and
+ * {+inserted+}.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+kurs_word_diff_to_plain (GArray *pieces)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const KursTextPiece *piece = &g_array_index (pieces, KursTextPiece, i);
+
+      g_string_append_printf (text, piece->mark == KURS_TEXT_DELETED ? "[-%s-]"
+                                    : piece->mark == KURS_TEXT_INSERTED ? "{+%s+}" : "%s",
+                              piece->text);
+    }
+  return g_string_free (text, FALSE);
+}

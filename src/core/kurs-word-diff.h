@@ -22,5 +22,6 @@ GArray *kurs_word_diff           (const char *old_text,
                                   const char *new_text);
 char   *kurs_word_diff_to_markup (GArray     *pieces);
 char   *kurs_word_diff_describe  (GArray     *pieces);
+char   *kurs_word_diff_to_plain  (GArray     *pieces);
 
 G_END_DECLS

@@ -716,6 +716,9 @@ write_body (Writer *w)
         case KURS_PRINT_BLOCK_NOTE:
           paragraph (w, "Kurs_20_Note", block.text);
           break;
+        case KURS_PRINT_BLOCK_MARKED:
+          paragraphs (w, "Text_20_body", block.label);
+          break;
         case KURS_PRINT_BLOCK_FIELD:
           field (w, block.label, block.text);
           break;

@@ -385,6 +385,8 @@ layout_block (Block   *block,
 
       pango_layout_set_markup (block->layout, markup, -1);
     }
+  else if (block->kind == KURS_PRINT_BLOCK_MARKED)
+    pango_layout_set_markup (block->layout, block->text, -1);
   else
     pango_layout_set_text (block->layout, block->text, -1);
 
@@ -489,6 +491,27 @@ kurs_print_document_add_text (KursPrintDocument *self,
       g_free (content.text);
       return;
     }
+  add_content (self, &content);
+}
+
+/**
+ * kurs_print_document_add_marked:
+ * @markup: the paragraph in Pango markup
+ * @plain: the same as plain text, its marks in words or signs, for a
+ *   format without Pango's (an OpenDocument text)
+ *
+ * A paragraph with marks: the words a revision deleted and inserted.  It
+ * is not cut into parts, whatever its length.
+ */
+void
+kurs_print_document_add_marked (KursPrintDocument *self,
+                                const char        *markup,
+                                const char        *plain)
+{
+  Content content = { KURS_PRINT_BLOCK_MARKED, 0, g_strdup (markup), g_strdup (plain) };
+
+  g_return_if_fail (KURS_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (markup != NULL && plain != NULL);
   add_content (self, &content);
 }
 

@@ -39,6 +39,9 @@ typedef enum {
   KURS_PRINT_BLOCK_TABLE,
   KURS_PRINT_BLOCK_DRAWING,
   KURS_PRINT_BLOCK_BREAK,
+  /* a paragraph in Pango markup (text), and as plain text (label) for
+   * formats that have no such marks */
+  KURS_PRINT_BLOCK_MARKED,
 } KursPrintBlockKind;
 
 /* A block of the document as it was added, for another format to write
@@ -69,6 +72,9 @@ void               kurs_print_document_add_heading    (KursPrintDocument    *sel
                                                        const char           *text);
 void               kurs_print_document_add_text       (KursPrintDocument    *self,
                                                        const char           *text);
+void               kurs_print_document_add_marked     (KursPrintDocument    *self,
+                                                      const char           *markup,
+                                                      const char           *plain);
 void               kurs_print_document_add_note       (KursPrintDocument    *self,
                                                        const char           *text);
 void               kurs_print_document_add_field      (KursPrintDocument    *self,

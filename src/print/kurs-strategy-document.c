@@ -9,6 +9,7 @@
 #include "kurs-health.h"
 #include "kurs-strategy-document.h"
 #include "kurs-timeline-drawing.h"
+#include "kurs-word-diff.h"
 
 /* The strategy on paper, for the committee: its text section by section
  * (mandate, vision and links to other policies, target group, focus areas
@@ -429,7 +430,127 @@ kurs_strategy_document_new_full (KursStore          *store,
   return document;
 }
 
+/* The appendix of changes */
+
+static void
+add_change (KursPrintDocument *document,
+            const KursChange  *change)
+{
+  const KursEntityInfo *info = kurs_entity_info (change->entity);
+  const char *kind = _(info->label);
+  g_autofree char *what = NULL;
+
+  if (change->kind == KURS_CHANGE_MOVED)
+    /* TRANSLATORS: "Sub-goal title (sub-goal, moved from “A” to “B”)" */
+    what = g_strdup_printf (_("%s (%s, moved from “%s” to “%s”)"), change->title, kind, change->old_owner,
+                            change->owner);
+  else if (change->owner != NULL)
+    /* TRANSLATORS: "Initiative title (initiative, in “Action plan”)" */
+    what = g_strdup_printf (_("%s (%s, in “%s”)"), change->title, kind, change->owner);
+  else
+    what = g_strdup_printf ("%s (%s)", change->title, kind);
+  kurs_print_document_add_field (document, kurs_change_kind_get_label (change->kind), what);
+
+  if (change->n_owned > 0)
+    {
+      g_autofree char *owned = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "With %u record of its own",
+                                                             "With %u records of its own", change->n_owned),
+                                                change->n_owned);
+
+      kurs_print_document_add_note (document, owned);
+    }
+
+  for (guint f = 0; f < change->n_fields; f++)
+    {
+      const KursFieldChange *field = &change->fields[f];
+      const char *name = kurs_comparison_field_label (change, field);
+      g_autofree char *label = g_markup_escape_text (name, -1);
+      g_autofree char *markup = NULL;
+      g_autofree char *plain = NULL;
+
+      if (kurs_comparison_is_long_text (change, field))
+        {
+          g_autoptr(GArray) pieces = kurs_word_diff (field->old_text, field->new_text);
+          g_autofree char *marked = kurs_word_diff_to_markup (pieces);
+          g_autofree char *words = kurs_word_diff_to_plain (pieces);
+
+          markup = g_strdup_printf ("<b>%s:</b> %s", label, marked);
+          plain = g_strdup_printf ("%s: %s", name, words);
+        }
+      else
+        {
+          g_autofree char *before = kurs_comparison_format_value (change, field, field->old_text);
+          g_autofree char *after = kurs_comparison_format_value (change, field, field->new_text);
+
+          markup = g_markup_printf_escaped ("<b>%s:</b> <s>%s</s> → %s", name, before, after);
+          plain = g_strdup_printf ("%s: [-%s-] {+%s+}", name, before, after);
+        }
+      kurs_print_document_add_marked (document, markup, plain);
+    }
+}
+
+/**
+ * kurs_strategy_document_add_changes:
+ * @comparison: what changed since an approved version
+ *
+ * Adds the appendix "Changes since version N": each change, section by
+ * section, the words deleted struck through and those inserted underlined,
+ * as the Changes window shows them.  What goes to the committee with a
+ * revised strategy.
+ */
+void
+kurs_strategy_document_add_changes (KursPrintDocument *document,
+                                    KursComparison    *comparison)
+{
+  guint n = kurs_comparison_get_n_changes (comparison);
+  gint64 from = kurs_comparison_get_from (comparison);
+  gint64 to = kurs_comparison_get_to (comparison);
+  g_autofree char *heading = NULL;
+  g_autofree char *summary = NULL;
+  int section = -1;
+
+  if (to == KURS_COMPARISON_DRAFT)
+    heading = g_strdup_printf (_("Changes since version %d"), (int) from);
+  else
+    heading = g_strdup_printf (_("Changes from version %d to version %d"), (int) from, (int) to);
+
+  kurs_print_document_add_page_break (document);
+  kurs_print_document_add_heading (document, 2, heading);
+  if (n == 0)
+    {
+      kurs_print_document_add_text (document, _("No changes. The follow-up (progress, measurements, course "
+                                                "corrections) is not compared."));
+      return;
+    }
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u change. Deleted words are struck through and inserted words "
+                                          "underlined. The follow-up (progress, measurements, course "
+                                          "corrections) is not compared.",
+                                          "%u changes. Deleted words are struck through and inserted words "
+                                          "underlined. The follow-up (progress, measurements, course "
+                                          "corrections) is not compared.", n),
+                             n);
+  kurs_print_document_add_text (document, summary);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const KursChange *change = kurs_comparison_get_change (comparison, i);
+
+      if ((int) change->section != section)
+        {
+          section = change->section;
+          kurs_print_document_add_heading (document, 3, kurs_section_get_label (change->section));
+        }
+      add_change (document, change);
+    }
+}
+
 /* Made in the background */
+
+typedef struct {
+  KursCalendarLayers calendar;
+  gint64             changes_since;   /* 0: no appendix */
+} Options;
 
 static gpointer
 make_document (KursStore   *store,
@@ -437,9 +558,20 @@ make_document (KursStore   *store,
                gpointer     data,
                GError     **error)
 {
+  Options *options = data;
+  g_autoptr(KursComparison) comparison = NULL;
+  KursPrintDocument *document;
+
+  if (options->changes_since > 0
+      && !(comparison = kurs_comparison_new (store, strategy, options->changes_since, KURS_COMPARISON_DRAFT, error)))
+    return NULL;
+
   /* the document keeps the thread's store for what it draws later (the
    * key figures' charts) */
-  return kurs_strategy_document_new_full (store, strategy, GPOINTER_TO_UINT (data));
+  document = kurs_strategy_document_new_full (store, strategy, options->calendar);
+  if (comparison != NULL)
+    kurs_strategy_document_add_changes (document, comparison);
+  return document;
 }
 
 /**
@@ -461,7 +593,30 @@ kurs_strategy_document_new_async (const char          *path,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  kurs_store_read_strategy_async (path, strategy, make_document, GUINT_TO_POINTER (calendar), NULL, g_object_unref,
+  kurs_strategy_document_new_with_changes_async (path, strategy, calendar, 0, cancellable, callback, user_data);
+}
+
+/**
+ * kurs_strategy_document_new_with_changes_async:
+ * @changes_since: an approved version: the document ends with the changes
+ *   since it (kurs_strategy_document_add_changes()); 0 for none
+ *
+ * As kurs_strategy_document_new_async(), with the appendix of changes.
+ */
+void
+kurs_strategy_document_new_with_changes_async (const char          *path,
+                                               KursRecord          *strategy,
+                                               KursCalendarLayers   calendar,
+                                               gint64               changes_since,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  Options *options = g_new (Options, 1);
+
+  options->calendar = calendar;
+  options->changes_since = changes_since;
+  kurs_store_read_strategy_async (path, strategy, make_document, options, g_free, g_object_unref,
                                   kurs_strategy_document_new_async, cancellable, callback, user_data);
 }
 
