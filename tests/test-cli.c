@@ -1362,6 +1362,31 @@ test_diff (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changes, 1), "change"), ==,
                    "added");
 
+  /* on paper, as the appendix of the strategy */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "changes.pdf", NULL);
+    g_auto(Result) printed = RUN (f, "--file", f->library, "print-pdf", id, "-o", pdf, "--changes-since", "1");
+    g_auto(Result) missing = RUN (f, "--file", f->library, "print-pdf", id, "-o", pdf, "--changes-since", "7");
+    g_autofree char *raw = NULL;
+    const char *appendix;
+
+    g_assert_cmpint (printed.status, ==, 0);
+    raw = kurs_test_run_tool ((const char *[]) { "pdftotext", "-raw", pdf, "-", NULL });
+    /* lines as they wrap on the page: one text */
+    g_strdelimit (raw, "\n", ' ');
+    appendix = strstr (raw, "Changes since version 1");
+    g_assert_nonnull (appendix);
+    g_assert_nonnull (strstr (appendix, "2 changes."));
+    g_assert_nonnull (strstr (appendix, "Goals"));
+    g_assert_nonnull (strstr (appendix, "Changed: Færre hjemløse (Development goal)"));
+    g_assert_nonnull (strstr (appendix, "Title: Det modsatte af udsathed (eksempel på udviklingsmål) → Færre hjemløse"));
+    /* both the word deleted and the word inserted are there, marked */
+    g_assert_nonnull (strstr (appendix, "hvad målgruppenborgerne skal"));
+    g_assert_nonnull (strstr (appendix, "Added: Flere i egen bolig (Development goal)"));
+    g_assert_cmpint (missing.status, ==, 1);
+    assert_one_line_error (&missing);
+  }
+
   g_assert_cmpint (approved.status, ==, 0);
   g_assert_cmpint (versions.status, ==, 0);
   version_lines = g_strsplit (versions.out, "\n", -1);
