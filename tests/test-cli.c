@@ -1401,6 +1401,52 @@ test_diff (Fixture       *f,
   g_assert_nonnull (strstr (bad_to.err, "later"));
 }
 
+/* plan --baseline: on the example, after moving an initiative's end, its
+ * line says by how many days; one added is new; a draft never approved has
+ * no baseline */
+static void
+test_plan_baseline (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(Result) example = RUN (f, "--file", f->library, "example");
+  g_autofree char *id = strip (example.out);
+  g_auto(Result) reopened = RUN (f, "--file", f->library, "status", id, "draft");
+  g_auto(Result) before = RUN (f, "--file", f->library, "plan", id, "1");
+  g_auto(GStrv) first = g_strsplit (before.out, "\t", 2);
+  g_auto(Result) moved = RUN (f, "--file", f->library, "set", id, "initiative", first[0], "end_date=2024-09-28");
+  g_auto(Result) added = RUN (f, "--file", f->library, "initiative", id, "1", "--title", "Ny indsats");
+  g_auto(Result) baseline = RUN (f, "--file", f->library, "plan", id, "1", "--baseline");
+  g_auto(Result) fresh = RUN (f, "--file", f->library, "new", "--title", "Ny", "--period", "2026-2029");
+  g_autofree char *fresh_id = strip (fresh.out);
+  g_auto(Result) fresh_plan = RUN (f, "--file", f->library, "add", fresh_id, "action_plan", "title=Handleplan 2026",
+                                   "start_date=2026-01-01", "end_date=2026-12-31");
+  g_autofree char *fresh_plan_number = strip (fresh_plan.out);
+  g_auto(Result) none = RUN (f, "--file", f->library, "plan", fresh_id, fresh_plan_number, "--baseline");
+  g_auto(Result) all_plans = RUN (f, "--file", f->library, "plan", id, "--baseline");
+  g_autofree char *moved_line = g_strdup_printf ("%s\tkept\t2023-01-01\t2024-06-30\t+0\t+90\t", first[0]);
+  g_auto(GStrv) lines = NULL;
+  gboolean found_moved = FALSE, found_new = FALSE;
+
+  g_assert_cmpint (reopened.status, ==, 0);
+  g_assert_cmpint (moved.status, ==, 0);
+  g_assert_cmpint (added.status, ==, 0);
+  g_assert_cmpint (baseline.status, ==, 0);
+  lines = g_strsplit (baseline.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      found_moved |= g_str_has_prefix (lines[i], moved_line);
+      found_new |= g_str_has_suffix (lines[i], "\tnew\t-\t-\t-\t-\t-\t0\tNy indsats");
+    }
+  g_assert_true (found_moved);
+  g_assert_true (found_new);
+
+  g_assert_cmpint (fresh_plan.status, ==, 0);
+  g_assert_cmpint (none.status, ==, 1);
+  assert_one_line_error (&none);
+  g_assert_nonnull (strstr (none.err, "has no approved version"));
+  g_assert_cmpint (all_plans.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1422,6 +1468,7 @@ main (int   argc,
   ADD ("read-failure", test_read_failure);
   ADD ("search", test_search);
   ADD ("diff", test_diff);
+  ADD ("plan-baseline", test_plan_baseline);
   ADD ("locked-library", test_locked_library);
   ADD ("lock-waits", test_lock_waits);
   ADD ("odd-input-files", test_odd_input_files);

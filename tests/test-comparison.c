@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kurs-approval.h"
+#include "kurs-baseline.h"
 #include "kurs-comparison.h"
 #include "kurs-example.h"
 #include "kurs-test-util.h"
@@ -362,6 +363,94 @@ test_versions (Fixture       *f,
   g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND);
 }
 
+/* Baselines, on the example: an initiative moved is told by how many days,
+ * with the progress the baseline planned by a day; one added is new; one
+ * deleted is dropped from its plan; the slipped come most first */
+static void
+test_baseline (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(KursRecord) example = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) initiatives = NULL;
+  g_autoptr(KursRecord) added = NULL;
+  g_autoptr(KursRecord) fresh = NULL;
+  g_autoptr(KursBaseline) none = NULL;
+  g_autoptr(KursBaseline) baseline = NULL;
+  g_autoptr(GPtrArray) dropped = NULL;
+  g_autoptr(GPtrArray) slipped = NULL;
+  g_autofree char *moved_text = NULL;
+  g_autofree char *dropped_title = NULL;
+  const KursBaselineInitiative *entry;
+  KursRecord *plan, *moved, *later, *gone;
+  KursDate today = kurs_date_from_ymd (2023, 7, 1);
+
+  example = kurs_example_create (f->store, &error);
+  g_assert_no_error (error);
+
+  /* a draft never approved has none */
+  fresh = kurs_store_create_strategy (f->store, "Ny strategi", 2026, 2029, NULL, &error);
+  none = kurs_baseline_new (f->store, fresh, today, &error);
+  g_assert_null (none);
+  g_assert_no_error (error);
+
+  g_assert_true (kurs_approval_start_revision (f->store, example, &error));
+  plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (example), &error);
+  plan = plans->pdata[0];   /* Handleplan 2023–24 */
+  initiatives = kurs_store_list (f->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan), &error);
+  g_assert_cmpuint (initiatives->len, ==, 3);
+  moved = initiatives->pdata[0];   /* 2023-01-01 – 2024-06-30 */
+  later = initiatives->pdata[1];   /* 2023-03-01 – 2024-12-31 */
+  gone = initiatives->pdata[2];
+  dropped_title = g_strdup (kurs_record_get_title (gone));
+
+  g_assert_true (kurs_store_set_text (f->store, moved, "start_date", "2023-01-15", &error));
+  g_assert_true (kurs_store_set_text (f->store, moved, "end_date", "2024-07-30", &error));
+  g_assert_true (kurs_store_set_text (f->store, later, "end_date", "2025-01-10", &error));
+  g_assert_true (kurs_store_delete (f->store, gone, &error));
+  added = kurs_store_create (f->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan), &error,
+                             "title", g_variant_new_string ("Ny indsats mod udsættelser"), NULL);
+  g_assert_no_error (error);
+
+  baseline = kurs_baseline_new (f->store, example, today, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (baseline);
+  g_assert_cmpint (kurs_baseline_get_version (baseline), ==, 1);
+
+  entry = kurs_baseline_find (baseline, kurs_record_get_id (moved));
+  g_assert_nonnull (entry);
+  g_assert_true (entry->in_baseline);
+  g_assert_cmpint (entry->baseline_start, ==, kurs_date_from_ymd (2023, 1, 1));
+  g_assert_cmpint (entry->baseline_end, ==, kurs_date_from_ymd (2024, 6, 30));
+  g_assert_cmpint (entry->start_moved, ==, 14);
+  g_assert_cmpint (entry->end_moved, ==, 30);
+  /* 181 of 547 days begun by 1 July 2023 */
+  g_assert_cmpint (entry->planned, ==, 100 * 182 / 547);
+  moved_text = kurs_baseline_describe (entry, 1, 25);
+  g_assert_cmpstr (moved_text, ==, "Since version 1 it starts 14 days later and ends 30 days later; "
+                                   "25 % done, 33 % planned by now");
+
+  entry = kurs_baseline_find (baseline, kurs_record_get_id (added));
+  g_assert_nonnull (entry);
+  g_assert_false (entry->in_baseline);
+
+  dropped = kurs_baseline_get_dropped (baseline, kurs_record_get_id (plan));
+  g_assert_cmpuint (dropped->len, ==, 1);
+  entry = dropped->pdata[0];
+  g_assert_cmpstr (entry->title, ==, dropped_title);
+  g_assert_cmpint (entry->row_id, ==, 0);
+  g_clear_pointer (&dropped, g_ptr_array_unref);
+  dropped = kurs_baseline_get_dropped (baseline, 0);
+  g_assert_cmpuint (dropped->len, ==, 1);
+
+  slipped = kurs_baseline_get_slipped (baseline, 5);
+  g_assert_cmpuint (slipped->len, ==, 2);
+  g_assert_cmpint (((KursBaselineInitiative *) slipped->pdata[0])->row_id, ==, kurs_record_get_id (moved));
+  g_assert_cmpint (((KursBaselineInitiative *) slipped->pdata[1])->row_id, ==, kurs_record_get_id (later));
+  g_assert_cmpint (((KursBaselineInitiative *) slipped->pdata[1])->end_moved, ==, 10);
+}
+
 /* Word marks */
 
 static char *
@@ -479,6 +568,7 @@ main (int   argc,
   ADD ("moved", test_moved);
   ADD ("without-uids", test_without_uids);
   ADD ("versions", test_versions);
+  ADD ("baseline", test_baseline);
   g_test_add_func ("/comparison/words", test_words);
   g_test_add_func ("/comparison/words-rebuild", test_words_rebuild);
   g_test_add_func ("/comparison/words-rewrite", test_words_rewrite);

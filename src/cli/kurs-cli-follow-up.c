@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "kurs-baseline.h"
 #include "kurs-chart.h"
 #include "kurs-cli.h"
 #include "kurs-csv-import.h"
@@ -27,7 +28,74 @@ health_nick (KursHealth health)
   return nicks[health];
 }
 
-/* plan ID [PLAN]: the plans, or one plan's initiatives */
+/* A date, or "-" */
+static char *
+date_text (KursDate date)
+{
+  return date != KURS_DATE_NONE ? kurs_date_to_iso (date) : g_strdup ("-");
+}
+
+/* plan ID PLAN --baseline: each initiative against the latest approved
+ * version, then those dropped since */
+static int
+print_baseline (KursCli    *cli,
+                KursRecord *strategy,
+                KursRecord *plan,
+                KursDate    today)
+{
+  g_autoptr(KursBaseline) baseline = NULL;
+  g_autoptr(GPtrArray) initiatives = NULL;
+  g_autoptr(GPtrArray) dropped = NULL;
+  GError *error = NULL;
+
+  if (!(baseline = kurs_baseline_new (cli->store, strategy, today, &error)))
+    {
+      if (error == NULL)
+        g_set_error (&error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
+                     _("“%s” has no approved version, so its plans have no baseline"),
+                     kurs_record_get_title (strategy));
+      return kurs_cli_fail (error);
+    }
+
+  /* N, kept|new, BASELINE START, BASELINE END, START MOVED, END MOVED (days), PLANNED, PROGRESS, TITLE */
+  initiatives = kurs_store_list (cli->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan), NULL);
+  for (guint i = 0; i < initiatives->len; i++)
+    {
+      KursRecord *initiative = initiatives->pdata[i];
+      const KursBaselineInitiative *entry = kurs_baseline_find (baseline, kurs_record_get_id (initiative));
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
+      KursInitiativeHealth health;
+
+      kurs_health_of_initiative (initiative, plan, today, &health);
+      if (entry == NULL || !entry->in_baseline)
+        {
+          g_print ("%" G_GINT64_FORMAT "\tnew\t-\t-\t-\t-\t-\t%d\t%s\n", kurs_record_get_id (initiative),
+                   health.progress, kurs_record_get_title (initiative));
+          continue;
+        }
+      start = date_text (entry->baseline_start);
+      end = date_text (entry->baseline_end);
+      g_print ("%" G_GINT64_FORMAT "\tkept\t%s\t%s\t%+d\t%+d\t%d\t%d\t%s\n", kurs_record_get_id (initiative),
+               start, end, entry->start_moved, entry->end_moved, entry->planned, health.progress,
+               kurs_record_get_title (initiative));
+    }
+
+  /* -, dropped, BASELINE START, BASELINE END, -, -, PLANNED, -, TITLE */
+  dropped = kurs_baseline_get_dropped (baseline, kurs_record_get_id (plan));
+  for (guint i = 0; i < dropped->len; i++)
+    {
+      const KursBaselineInitiative *entry = dropped->pdata[i];
+      g_autofree char *start = date_text (entry->baseline_start);
+      g_autofree char *end = date_text (entry->baseline_end);
+
+      g_print ("-\tdropped\t%s\t%s\t-\t-\t%d\t-\t%s\n", start, end, entry->planned, entry->title);
+    }
+  return KURS_CLI_EXIT_OK;
+}
+
+/* plan ID [PLAN] [--baseline]: the plans, or one plan's initiatives, or
+ * how they have moved since the baseline */
 int
 kurs_cli_run_plan (KursCli  *cli,
                    int       argc,
@@ -35,11 +103,20 @@ kurs_cli_run_plan (KursCli  *cli,
 {
   g_autoptr(KursRecord) strategy = NULL;
   KursDate today = kurs_date_today ();
+  gboolean baseline = FALSE;
+  GOptionEntry entries[] = {
+    { "baseline", 0, 0, G_OPTION_ARG_NONE, &baseline,
+      N_("Against the latest approved version: N, kept|new|dropped, baseline start and end, days the start and "
+         "end moved, progress planned by today, progress, title"), NULL },
+    { NULL }
+  };
   GError *error = NULL;
   int rc;
 
-  if ((rc = kurs_cli_parse ("plan", "ID [PLAN]", NULL, &argc, &argv, 1, 2)) >= 0)
+  if ((rc = kurs_cli_parse ("plan", "ID [PLAN [--baseline]]", entries, &argc, &argv, 1, 2)) >= 0)
     return rc;
+  if (baseline && argc != 3)
+    return kurs_cli_usage ("plan", _("--baseline is for one plan: plan ID PLAN --baseline"));
   if (!kurs_cli_open (cli, FALSE, &error)
       || !(strategy = kurs_cli_find_strategy (cli, argv[1], &error)))
     return kurs_cli_fail (error);
@@ -72,6 +149,8 @@ kurs_cli_run_plan (KursCli  *cli,
 
     if (plan == NULL)
       return kurs_cli_fail (error);
+    if (baseline)
+      return print_baseline (cli, strategy, plan, today);
 
     /* N, STATUS, PROGRESS, EXPECTED, HEALTH, TITLE; then the goals without one */
     initiatives = kurs_store_list (cli->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plan), NULL);

@@ -624,9 +624,10 @@ static const KursCliCommand commands[] = {
   { "hearing-summary", "ID ROUND -o FILE.pdf|FILE.odt",
     N_("Write a hearing round’s summary as PDF or as an OpenDocument text (by the file’s extension)"),
     kurs_cli_run_hearing_summary },
-  { "plan", "ID [PLAN]",
+  { "plan", "ID [PLAN [--baseline]]",
     N_("The action plans (N, start, end, progress, goals without an initiative, current, title), or one plan’s "
-       "initiatives (N, status, progress, expected, health, title)"), kurs_cli_run_plan },
+       "initiatives (N, status, progress, expected, health, title), or with --baseline how they moved since the "
+       "latest approved version"), kurs_cli_run_plan },
   { "initiative", "ID PLAN --title T [--owner O] [--start D] [--end D] [--status S] [--progress N] [--goal N…]",
     N_("Add an initiative to a plan, with the goals it serves; prints its number"), kurs_cli_run_initiative },
   { "measure", "ID INDICATOR [--date D --value V [--note T]]",

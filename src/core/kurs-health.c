@@ -29,6 +29,26 @@ date_or (KursRecord *record,
  *   its own where it has none
  * @today: the day to judge by
  */
+/**
+ * kurs_health_expected_progress:
+ * @start: the first day, or %KURS_DATE_NONE
+ * @end: the last day
+ *
+ * Returns: the progress expected by @today from the time elapsed, 0–100:
+ *   the days begun of the days there are, so all of them on the last day
+ */
+int
+kurs_health_expected_progress (KursDate start,
+                               KursDate end,
+                               KursDate today)
+{
+  if (start == KURS_DATE_NONE || today < start)
+    return 0;
+  if (today >= end)
+    return 100;
+  return (int) (100.0 * (today - start + 1) / (end - start + 1));
+}
+
 void
 kurs_health_of_initiative (KursRecord           *initiative,
                            KursRecord           *plan,
@@ -46,13 +66,7 @@ kurs_health_of_initiative (KursRecord           *initiative,
   out->end = date_or (initiative, KURS_FIELD_INITIATIVE_END_DATE,
                       date_or (plan, KURS_FIELD_ACTION_PLAN_END_DATE, out->start));
 
-  if (out->start == KURS_DATE_NONE || today < out->start)
-    out->expected = 0;
-  else if (today >= out->end)
-    out->expected = 100;
-  else
-    /* the days begun, of the days it has: on its last day, all of them */
-    out->expected = (int) (100.0 * (today - out->start + 1) / (out->end - out->start + 1));
+  out->expected = kurs_health_expected_progress (out->start, out->end, today);
 
   if (kurs_record_get_field_enum (initiative, KURS_FIELD_INITIATIVE_STATUS) == KURS_INITIATIVE_DONE
       || out->progress >= 100)

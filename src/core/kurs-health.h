@@ -41,6 +41,9 @@ void        kurs_health_of_initiative  (KursRecord           *initiative,
                                         KursRecord           *plan,
                                         KursDate              today,
                                         KursInitiativeHealth *out);
+int         kurs_health_expected_progress (KursDate          start,
+                                           KursDate          end,
+                                           KursDate          today);
 const char *kurs_health_get_label      (KursHealth            health);
 char       *kurs_health_describe       (const KursInitiativeHealth *health);
 char       *kurs_health_describe_rule  (void);
