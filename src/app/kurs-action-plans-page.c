@@ -9,6 +9,7 @@
 #include "kurs-boxed-list.h"
 #include "kurs-field-binding.h"
 #include "kurs-field-editors.h"
+#include "kurs-baseline.h"
 #include "kurs-health.h"
 #include "kurs-link-group.h"
 #include "kurs-record-list.h"
@@ -41,6 +42,10 @@ struct _KursActionPlansPage
   GtkWidget      *progress_row;
   GtkProgressBar *progress;
   gboolean        updating;
+  /* the latest approved version, each plan's baseline; NULL for none */
+  KursBaseline   *baseline;
+  GtkWidget      *baseline_group;
+  GtkListBox     *baseline_list;
 };
 
 G_DEFINE_FINAL_TYPE (KursActionPlansPage, kurs_action_plans_page, KURS_TYPE_PAGE)
@@ -200,6 +205,106 @@ update_plan_state (KursActionPlansPage *self)
     }
 }
 
+/* Against the baseline: each initiative of the plan shown, how it has
+ * moved since the latest approved version and what it planned by now;
+ * the initiatives added and dropped since */
+
+static GtkWidget *
+baseline_row (const char *title,
+              const char *text,
+              const char *icon_name,
+              const char *css_class)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  g_autofree char *escaped_text = g_markup_escape_text (text, -1);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_text);
+  if (icon_name != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+      if (css_class != NULL)
+        gtk_widget_add_css_class (icon, css_class);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+  return row;
+}
+
+static void
+update_baseline (KursActionPlansPage *self)
+{
+  KursPage *page = KURS_PAGE (self);
+  KursStore *store = kurs_page_get_store (page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) initiatives = NULL;
+  g_autoptr(GPtrArray) dropped = NULL;
+  g_autofree char *title = NULL;
+  gint64 version;
+
+  if (self->baseline_group == NULL || self->plan == NULL || kurs_record_is_deleted (self->plan))
+    return;
+
+  if (self->baseline != NULL
+      && !kurs_baseline_refresh (self->baseline, store, kurs_page_get_strategy (page), kurs_date_today (), &error))
+    g_clear_pointer (&self->baseline, kurs_baseline_free);
+  if (self->baseline == NULL && error == NULL)
+    self->baseline = kurs_baseline_new (store, kurs_page_get_strategy (page), kurs_date_today (), &error);
+
+  gtk_widget_set_visible (self->baseline_group, self->baseline != NULL);
+  kurs_boxed_list_clear (self->baseline_list);
+  if (self->baseline == NULL)
+    return;
+
+  version = kurs_baseline_get_version (self->baseline);
+  title = g_strdup_printf (_("Since Version %d"), (int) version);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->baseline_group), title);
+
+  initiatives = kurs_store_list (store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (self->plan), NULL);
+  for (guint i = 0; i < initiatives->len; i++)
+    {
+      KursRecord *initiative = initiatives->pdata[i];
+      const KursBaselineInitiative *entry = kurs_baseline_find (self->baseline, kurs_record_get_id (initiative));
+      g_autofree char *text = NULL;
+      KursInitiativeHealth health;
+
+      if (entry == NULL)
+        continue;
+      kurs_health_of_initiative (initiative, self->plan, kurs_date_today (), &health);
+      text = kurs_baseline_describe (entry, version, health.progress);
+      gtk_list_box_append (self->baseline_list,
+                           baseline_row (kurs_record_get_title (initiative), text,
+                                         !entry->in_baseline ? "list-add-symbolic"
+                                         : entry->end_moved > 0 ? "dialog-warning-symbolic" : NULL,
+                                         entry->end_moved > 0 ? "warning" : NULL));
+    }
+  dropped = kurs_baseline_get_dropped (self->baseline, kurs_record_get_id (self->plan));
+  for (guint i = 0; i < dropped->len; i++)
+    {
+      const KursBaselineInitiative *entry = dropped->pdata[i];
+      g_autofree char *text = kurs_baseline_describe (entry, version, -1);
+
+      gtk_list_box_append (self->baseline_list, baseline_row (entry->title, text, "list-remove-symbolic", NULL));
+    }
+}
+
+static GtkWidget *
+baseline_group (KursActionPlansPage *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list = kurs_boxed_list_new (_("Since the Baseline"), _("The plan has no initiatives"));
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The latest approved version is the plan’s baseline: how each "
+                                           "initiative has moved since, and the initiatives added and "
+                                           "dropped."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  self->baseline_list = GTK_LIST_BOX (list);
+  self->baseline_group = group;
+  return group;
+}
+
 static GtkWidget *
 coverage_group (KursActionPlansPage *self)
 {
@@ -221,6 +326,8 @@ clear_plan (KursActionPlansPage *self)
   g_ptr_array_set_size (self->plan_groups, 0);
   self->coverage = NULL;
   self->coverage_list = NULL;
+  self->baseline_group = NULL;
+  self->baseline_list = NULL;
   self->progress_row = NULL;
   self->progress = NULL;
   g_clear_object (&self->plan);
@@ -294,8 +401,10 @@ build_plan (KursActionPlansPage *self,
   gtk_widget_set_margin_top (initiatives, 0);
   gtk_widget_set_margin_bottom (initiatives, 0);
   add_plan_group (self, initiatives);
+  add_plan_group (self, baseline_group (self));
 
   update_plan_state (self);
+  update_baseline (self);
 }
 
 /* The plans to choose from */
@@ -360,6 +469,11 @@ store_changed_cb (KursActionPlansPage *self,
   if (entities & ((1u << KURS_ENTITY_INITIATIVE) | (1u << KURS_ENTITY_INITIATIVE_GOAL)
                   | (1u << KURS_ENTITY_GOAL) | (1u << KURS_ENTITY_ACTION_PLAN)))
     update_plan_state (self);
+  /* a new approval is a new baseline */
+  if (entities & (1u << KURS_ENTITY_VERSION))
+    g_clear_pointer (&self->baseline, kurs_baseline_free);
+  if (entities & ((1u << KURS_ENTITY_INITIATIVE) | (1u << KURS_ENTITY_ACTION_PLAN) | (1u << KURS_ENTITY_VERSION)))
+    update_baseline (self);
 }
 
 static void
@@ -511,6 +625,7 @@ kurs_action_plans_page_dispose (GObject *object)
 
   g_clear_object (&self->corrections);
   g_clear_object (&self->plan);
+  g_clear_pointer (&self->baseline, kurs_baseline_free);
   g_clear_object (&self->plans);
   g_clear_object (&self->titles);
 

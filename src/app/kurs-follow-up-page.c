@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kurs-baseline.h"
 #include "kurs-boxed-list.h"
 #include "kurs-chart.h"
 #include "kurs-follow-up-page.h"
@@ -21,15 +22,19 @@
  * strategy: the current action plan's progress, what is coming up in the
  * next 90 days, what is overdue (milestones not held, hearing responses
  * not in, initiatives past their end), the initiatives at risk or
- * delayed, and the latest value of each key figure against its target.
+ * delayed, those that slipped most since the plan was approved (against
+ * the latest approved version, KursBaseline), and the latest value of
+ * each key figure against its target.
  * Each entry opens its editor on its own page.
  */
 struct _KursFollowUpPage
 {
   KursPage   parent_instance;
 
-  GPtrArray *groups;
-  guint      rebuild;
+  GPtrArray    *groups;
+  guint         rebuild;
+  /* the latest approved version, read once until another is approved */
+  KursBaseline *baseline;
 };
 
 G_DEFINE_FINAL_TYPE (KursFollowUpPage, kurs_follow_up_page, KURS_TYPE_PAGE)
@@ -304,6 +309,50 @@ fill_risks (KursFollowUpPage *self,
     }
 }
 
+/* The initiatives whose end moved furthest since the latest approved
+ * version, the plan's baseline */
+#define SLIPPED_SHOWN 5
+
+static void
+fill_slipped (KursFollowUpPage *self,
+              KursStore        *store,
+              KursRecord       *strategy,
+              KursDate          today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) slipped = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *empty = NULL;
+  GtkListBox *list;
+  gint64 version;
+
+  if (self->baseline != NULL && !kurs_baseline_refresh (self->baseline, store, strategy, today, &error))
+    g_clear_pointer (&self->baseline, kurs_baseline_free);
+  if (self->baseline == NULL && error == NULL)
+    self->baseline = kurs_baseline_new (store, strategy, today, &error);
+  if (self->baseline == NULL)
+    return;
+
+  version = kurs_baseline_get_version (self->baseline);
+  title = g_strdup_printf (_("Slipped Most Since Version %d"), (int) version);
+  empty = g_strdup_printf (_("No initiative ends later than version %d planned"), (int) version);
+  list = add_group (self, title, _("The initiatives whose end has moved furthest since the plan was approved."),
+                    empty);
+  slipped = kurs_baseline_get_slipped (self->baseline, SLIPPED_SHOWN);
+  for (guint i = 0; i < slipped->len; i++)
+    {
+      const KursBaselineInitiative *entry = slipped->pdata[i];
+      g_autoptr(KursRecord) initiative = kurs_store_get (store, KURS_ENTITY_INITIATIVE, entry->row_id);
+      g_autofree char *moved = kurs_baseline_describe (entry, version, -1);
+      g_autofree char *subtitle = NULL;
+
+      if (initiative == NULL)
+        continue;
+      subtitle = entry->plan_title ? g_strdup_printf ("%s · %s", moved, entry->plan_title) : g_strdup (moved);
+      gtk_list_box_append (list, entry_row (entry->title, subtitle, "action-plans", initiative, "at-risk"));
+    }
+}
+
 /* The latest value of each key figure, against its target */
 static void
 fill_figures (KursFollowUpPage *self,
@@ -367,6 +416,7 @@ rebuild (KursFollowUpPage *self)
   fill_plan (self, store, strategy, today);
   fill_dates (self, store, strategy, today);
   fill_risks (self, store, strategy, today);
+  fill_slipped (self, store, strategy, today);
   fill_figures (self, store, strategy);
 }
 
@@ -383,8 +433,12 @@ rebuild_cb (gpointer data)
 /* Anything may change what the page shows: it is made again once the
  * action that changed it is over */
 static void
-store_changed_cb (KursFollowUpPage *self)
+store_changed_cb (KursFollowUpPage *self,
+                  guint             entities)
 {
+  /* a new approval is a new baseline */
+  if (entities & (1u << KURS_ENTITY_VERSION))
+    g_clear_pointer (&self->baseline, kurs_baseline_free);
   if (self->rebuild == 0)
     self->rebuild = g_idle_add (rebuild_cb, self);
 }
@@ -405,6 +459,7 @@ kurs_follow_up_page_dispose (GObject *object)
   KursFollowUpPage *self = (KursFollowUpPage *) object;
 
   g_clear_handle_id (&self->rebuild, g_source_remove);
+  g_clear_pointer (&self->baseline, kurs_baseline_free);
 
   G_OBJECT_CLASS (kurs_follow_up_page_parent_class)->dispose (object);
 }

@@ -24,6 +24,7 @@
 struct _KursBaseline
 {
   gint64        version;
+  KursSnapshot *then;          /* the version, read once */
   GStringChunk *chunk;
   GPtrArray    *initiatives;   /* KursBaselineInitiative *, those in the plans now */
   GHashTable   *by_id;         /* row id → KursBaselineInitiative * */
@@ -93,17 +94,12 @@ kurs_baseline_new (KursStore   *store,
                    GError     **error)
 {
   g_autoptr(KursRecord) version = NULL;
-  g_autoptr(KursSnapshot) then = NULL;
-  g_autoptr(KursSnapshot) now = NULL;
-  KursBaseline *self;
+  g_autoptr(KursBaseline) self = NULL;
 
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
 
   if ((version = kurs_approval_get_version (store, strategy, 0)) == NULL)
-    return NULL;
-  if (!(then = kurs_snapshot_new_from_xml (kurs_record_get_text (version, "content"), error))
-      || !(now = kurs_snapshot_new_from_store (store, strategy, error)))
     return NULL;
 
   self = g_new0 (KursBaseline, 1);
@@ -112,6 +108,39 @@ kurs_baseline_new (KursStore   *store,
   self->initiatives = g_ptr_array_new_with_free_func (g_free);
   self->dropped = g_ptr_array_new_with_free_func (g_free);
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  if (!(self->then = kurs_snapshot_new_from_xml (kurs_record_get_text (version, "content"), error))
+      || !kurs_baseline_refresh (self, store, strategy, today, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * kurs_baseline_refresh:
+ *
+ * Reads the plans now again, after they changed: the baseline itself, its
+ * version, is read once.
+ *
+ * Returns: %FALSE with @error set when the library could not be read
+ */
+gboolean
+kurs_baseline_refresh (KursBaseline  *self,
+                       KursStore     *store,
+                       KursRecord    *strategy,
+                       KursDate       today,
+                       GError       **error)
+{
+  KursSnapshot *then = self->then;
+  g_autoptr(KursSnapshot) now = NULL;
+
+  now = kurs_snapshot_new_from_store (store, strategy,
+                                      (1u << KURS_ENTITY_ACTION_PLAN) | (1u << KURS_ENTITY_INITIATIVE), error);
+  if (now == NULL)
+    return FALSE;
+
+  g_hash_table_remove_all (self->by_id);
+  g_ptr_array_set_size (self->initiatives, 0);
+  g_ptr_array_set_size (self->dropped, 0);
+  g_string_chunk_clear (self->chunk);
 
   for (guint i = 0; i < now->rows[KURS_ENTITY_INITIATIVE]->len; i++)
     {
@@ -152,7 +181,7 @@ kurs_baseline_new (KursStore   *store,
       g_ptr_array_add (self->dropped, entry);
     }
 
-  return self;
+  return TRUE;
 }
 
 void
@@ -161,6 +190,7 @@ kurs_baseline_free (KursBaseline *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->by_id);
+  kurs_snapshot_free (self->then);
   g_ptr_array_unref (self->initiatives);
   g_ptr_array_unref (self->dropped);
   g_string_chunk_free (self->chunk);

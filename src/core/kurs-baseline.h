@@ -32,6 +32,11 @@ KursBaseline                 *kurs_baseline_new            (KursStore      *stor
                                                             KursRecord     *strategy,
                                                             KursDate        today,
                                                             GError        **error);
+gboolean                      kurs_baseline_refresh        (KursBaseline   *self,
+                                                            KursStore      *store,
+                                                            KursRecord     *strategy,
+                                                            KursDate        today,
+                                                            GError        **error);
 void                          kurs_baseline_free           (KursBaseline   *self);
 gint64                        kurs_baseline_get_version    (KursBaseline   *self);
 const KursBaselineInitiative *kurs_baseline_find           (KursBaseline   *self,

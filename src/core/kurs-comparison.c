@@ -58,10 +58,10 @@ keep (KursComparison *self,
 
 /* A field's value as told: a reference as the named row's title */
 static const char *
-told_value (KursComparison *self,
-            KursSnapshot       *snap,
-            const KursSnapshotRow      *row,
-            guint           field)
+told_value (KursComparison        *self,
+            KursSnapshot          *snap,
+            const KursSnapshotRow *row,
+            guint                  field)
 {
   if (kurs_entity_info (row->entity)->fields[field].type == KURS_FIELD_REF)
     {
@@ -84,12 +84,12 @@ count_owned (const KursSnapshotRow *row)
 }
 
 static void
-compare_fields (KursComparison *self,
-                KursSnapshot       *older,
-                KursSnapshot       *newer,
-                const KursSnapshotRow      *old_row,
-                const KursSnapshotRow      *new_row,
-                GArray         *fields)
+compare_fields (KursComparison        *self,
+                KursSnapshot          *older,
+                KursSnapshot          *newer,
+                const KursSnapshotRow *old_row,
+                const KursSnapshotRow *new_row,
+                GArray                *fields)
 {
   const KursEntityInfo *info = kurs_entity_info (new_row->entity);
 
@@ -120,16 +120,16 @@ compare_fields (KursComparison *self,
 }
 
 static void
-add_entry (KursComparison *self,
-           GArray         *entries,
-           KursChangeKind  kind,
-           KursSnapshot       *snap,
-           const KursSnapshotRow      *row,
-           const KursSnapshotRow      *old_owner_row,
-           KursSnapshot       *older,
-           GArray         *fields,
-           guint           order,
-           guint           after)
+add_entry (KursComparison        *self,
+           GArray                *entries,
+           KursChangeKind         kind,
+           KursSnapshot          *snap,
+           const KursSnapshotRow *row,
+           const KursSnapshotRow *old_owner_row,
+           KursSnapshot          *older,
+           GArray                *fields,
+           guint                  order,
+           guint                  after)
 {
   Entry entry = { { 0 } };
 
@@ -166,7 +166,7 @@ owner_matches (const KursSnapshotRow *old_row,
 /* Is @row's owner, or its owner's, new (or gone), so that @row is told
  * with it? */
 static gboolean
-owner_unmatched (KursSnapshot  *other,
+owner_unmatched (KursSnapshot          *other,
                  const KursSnapshotRow *row)
 {
   for (const KursSnapshotRow *owner = row->owner; owner != NULL; owner = owner->owner)
@@ -190,8 +190,8 @@ compare_entries (gconstpointer a,
 
 static void
 compare (KursComparison *self,
-         KursSnapshot       *older,
-         KursSnapshot       *newer)
+         KursSnapshot   *older,
+         KursSnapshot   *newer)
 {
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (KursFieldChange));
@@ -363,7 +363,7 @@ kurs_comparison_new (KursStore   *store,
   if (!(older = kurs_snapshot_new_from_xml (kurs_record_get_text (from, "content"), error)))
     return NULL;
   if (to_version == KURS_COMPARISON_DRAFT)
-    newer = kurs_snapshot_new_from_store (store, strategy, error);
+    newer = kurs_snapshot_new_from_store (store, strategy, 0, error);
   else
     newer = snapshot_of_version (store, strategy, to_version, error);
   if (newer == NULL)

@@ -37,6 +37,7 @@ KursSnapshot    *kurs_snapshot_new_from_xml       (const char      *xml,
                                                    GError         **error);
 KursSnapshot    *kurs_snapshot_new_from_store     (KursStore       *store,
                                                    KursRecord      *strategy,
+                                                   guint            entities,
                                                    GError         **error);
 void             kurs_snapshot_free               (KursSnapshot    *snap);
 KursSnapshotRow *kurs_snapshot_named_row          (KursSnapshot          *snap,

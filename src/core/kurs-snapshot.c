@@ -26,7 +26,7 @@
  * such fields, or link such rows */
 gboolean
 kurs_snapshot_is_compared_field (KursEntity entity,
-                   guint      index)
+                                 guint      index)
 {
   const KursField *field = &kurs_entity_info (entity)->fields[index];
 
@@ -100,8 +100,8 @@ row_new (KursEntity entity)
 }
 
 static void
-add_row (KursSnapshot *snap,
-         KursSnapshotRow      *row)
+add_row (KursSnapshot    *snap,
+         KursSnapshotRow *row)
 {
   g_ptr_array_add (snap->rows[row->entity], row);
   if (!g_hash_table_contains (snap->by_uid[row->entity], &row->uid))
@@ -170,9 +170,9 @@ is_kurs_element (xmlNodePtr  node,
 }
 
 static const char *
-element_text (KursSnapshot   *snap,
-              xmlNodePtr  node,
-              const char *name)
+element_text (KursSnapshot *snap,
+              xmlNodePtr    node,
+              const char   *name)
 {
   for (xmlNodePtr child = node->children; child; child = child->next)
     if (is_kurs_element (child, name))
@@ -187,9 +187,9 @@ element_text (KursSnapshot   *snap,
 }
 
 static void
-read_xml_fields (XmlReader  *r,
-                 KursSnapshotRow        *row,
-                 xmlNodePtr  node)
+read_xml_fields (XmlReader       *r,
+                 KursSnapshotRow *row,
+                 xmlNodePtr       node)
 {
   const KursEntityInfo *info = kurs_entity_info (row->entity);
   const KursXmlEntity *x = kurs_xml_entity (row->entity);
@@ -220,10 +220,10 @@ read_xml_fields (XmlReader  *r,
 }
 
 static void
-read_xml_rows (XmlReader  *r,
-               xmlNodePtr  node,
-               KursEntity  entity,
-               KursSnapshotRow        *owner)
+read_xml_rows (XmlReader       *r,
+               xmlNodePtr       node,
+               KursEntity       entity,
+               KursSnapshotRow *owner)
 {
   for (xmlNodePtr child = node->children; child; child = child->next)
     {
@@ -269,7 +269,7 @@ read_xml_rows (XmlReader  *r,
 /* The uid of the row a reference names, as its text */
 static const char *
 uid_text (KursSnapshot *snap,
-          gint64    uid)
+          gint64        uid)
 {
   char buffer[24];
 
@@ -279,7 +279,7 @@ uid_text (KursSnapshot *snap,
 
 KursSnapshot *
 kurs_snapshot_new_from_xml (const char  *xml,
-                   GError     **error)
+                            GError     **error)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
   g_autoptr(xmlDoc) doc = kurs_xml_parse (bytes, error);
@@ -321,10 +321,16 @@ kurs_snapshot_new_from_xml (const char  *xml,
 
 /* Reading the draft from the library */
 
+/**
+ * kurs_snapshot_new_from_store:
+ * @entities: the kinds of row to read, as bits (1 << KURS_ENTITY_…), with
+ *   the kinds that own them; 0 for all
+ */
 KursSnapshot *
 kurs_snapshot_new_from_store (KursStore   *store,
-                     KursRecord  *strategy,
-                     GError     **error)
+                              KursRecord  *strategy,
+                              guint        entities,
+                              GError     **error)
 {
   g_autoptr(KursSnapshot) snap = snapshot_new_empty ();
   const KursEntityInfo *strategy_info = kurs_record_get_info (strategy);
@@ -351,7 +357,7 @@ kurs_snapshot_new_from_store (KursStore   *store,
       guint n_fields = 0;
       KursRowReader *rows;
 
-      if (!kurs_snapshot_is_compared_entity (e))
+      if (!kurs_snapshot_is_compared_entity (e) || (entities != 0 && !(entities & (1u << e))))
         continue;
       by_id[e] = g_hash_table_new (g_int64_hash, g_int64_equal);
 
@@ -432,9 +438,9 @@ kurs_snapshot_new_from_store (KursStore   *store,
 
 /* The row a reference field of @row names, in @snap */
 KursSnapshotRow *
-kurs_snapshot_named_row (KursSnapshot   *snap,
-           const KursSnapshotRow  *row,
-           guint       field)
+kurs_snapshot_named_row (KursSnapshot          *snap,
+                         const KursSnapshotRow *row,
+                         guint                  field)
 {
   const KursField *info = &kurs_entity_info (row->entity)->fields[field];
   gint64 uid;
@@ -448,8 +454,8 @@ kurs_snapshot_named_row (KursSnapshot   *snap,
 #define MAX_TITLE_CHARS 80
 
 const char *
-kurs_snapshot_row_title (KursSnapshot  *snap,
-           const KursSnapshotRow *row)
+kurs_snapshot_row_title (KursSnapshot          *snap,
+                         const KursSnapshotRow *row)
 {
   const KursEntityInfo *info = kurs_entity_info (row->entity);
   const char *text = NULL;
