@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "kurs-approval.h"
 #include "kurs-example.h"
 #include "kurs-field-binding.h"
 #include "kurs-resources.h"
@@ -1231,6 +1232,68 @@ test_today_pill_whole (Fixture       *f,
   g_assert_cmpint (last_red - first_red, >, 80);
 }
 
+/* Show Baseline: an initiative whose end moved since the approved version
+ * has its baseline's dates drawn faint under its bar, not under the days
+ * it moved into; off again, nothing under it */
+static void
+test_baseline (Fixture       *f,
+               gconstpointer  data)
+{
+  KursTimeline *timeline = kurs_timeline_view_get_timeline (f->view);
+  GtkWidget *toolbar = kurs_widget_find (GTK_WIDGET (f->page), kurs_widget_has_type_name, "KursTimelineToolbar");
+  KursTimelineFilter *filter = kurs_timeline_toolbar_get_filter (KURS_TIMELINE_TOOLBAR (toolbar));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) initiatives = NULL;
+  g_auto(KursPixels) before = { 0 };
+  g_auto(KursPixels) shown = { 0 };
+  KursRecord *moved;
+  graphene_rect_t area;
+  double y, inside, beyond;
+  int index;
+
+  g_assert_true (kurs_approval_start_revision (f->store, f->strategy, &error));
+  initiatives = kurs_store_list_by_strategy (f->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (f->strategy), NULL);
+  moved = initiatives->pdata[0];                      /* 2023-01-01 – 2024-06-30 */
+  g_assert_true (kurs_store_set_text (f->store, moved, "end_date", "2025-06-30", &error));
+  g_assert_no_error (error);
+  kurs_widget_settle ();
+
+  index = kurs_timeline_find (timeline, moved, 0);
+  g_assert_cmpint (index, >=, 0);
+  g_assert_true (kurs_timeline_view_get_item_area (f->view, index, &area));
+  y = area.origin.y + area.size.height + 2.5;         /* in the baseline's bar */
+  inside = area.origin.x + area.size.width / 4;       /* within the baseline's dates */
+  beyond = area.origin.x + area.size.width - 4;       /* in the year it moved into */
+
+  g_assert_false (kurs_timeline_view_get_show_baseline (f->view));
+  render (f, &before, "timeline-no-baseline");
+  /* nothing drawn under the bar, but maybe a grid line */
+  g_assert_cmpint (alpha_at (&before, inside, y), <, 60);
+
+  gtk_popover_popup (GTK_POPOVER (filter));
+  kurs_widget_settle ();
+  gtk_check_button_set_active (kurs_timeline_filter_get_baseline_check (filter), TRUE);
+  gtk_popover_popdown (GTK_POPOVER (filter));
+  kurs_widget_settle ();
+  g_assert_true (kurs_timeline_view_get_show_baseline (f->view));
+  g_assert_nonnull (kurs_timeline_view_get_baseline (f->view));
+
+  render (f, &shown, "timeline-baseline");
+  g_test_message ("under the bar: %d within the baseline, %d beyond it", alpha_at (&shown, inside, y),
+                  alpha_at (&shown, beyond, y));
+  g_assert_cmpint (alpha_at (&shown, inside, y), >, 70);
+  g_assert_cmpint (alpha_at (&shown, beyond, y), <, 60);
+  /* the bar itself is where it is now */
+  g_assert_cmpint (alpha_at (&shown, beyond, area.origin.y + area.size.height / 2), ==,
+                   alpha_at (&before, beyond, area.origin.y + area.size.height / 2));
+
+  /* a change to the plan is drawn at once */
+  g_assert_true (kurs_store_set_text (f->store, moved, "end_date", "2024-06-30", &error));
+  kurs_widget_settle ();
+  g_assert_cmpint (kurs_baseline_find (kurs_timeline_view_get_baseline (f->view), kurs_record_get_id (moved))->end_moved,
+                   ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1261,6 +1324,7 @@ main (int   argc,
   ADD ("calendar-remembered", test_calendar_remembered);
   ADD ("label-backing", test_label_backing);
   ADD ("today-pill-whole", test_today_pill_whole);
+  ADD ("baseline", test_baseline);
 
   return g_test_run ();
 }

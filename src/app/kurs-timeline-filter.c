@@ -27,6 +27,8 @@ struct _KursTimelineFilter
   GtkWidget        *committee;
   GtkWidget        *owner;
   GtkWidget        *calendar_checks[4];   /* as calendar_layers[] */
+  GtkWidget        *baseline;
+  GBinding         *baseline_binding;
 
   KursTimelineView *view;
   KursTimeline     *timeline;
@@ -170,6 +172,7 @@ kurs_timeline_filter_dispose (GObject *object)
 {
   KursTimelineFilter *self = KURS_TIMELINE_FILTER (object);
 
+  g_clear_pointer (&self->baseline_binding, g_binding_unbind);
   g_clear_object (&self->timeline);
   g_clear_object (&self->view);
 
@@ -195,6 +198,7 @@ kurs_timeline_filter_class_init (KursTimelineFilterClass *klass)
                                                G_STRUCT_OFFSET (KursTimelineFilter, calendar_checks[i]));
   gtk_widget_class_bind_template_callback (widget_class, narrow_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_toggled_cb);
+  gtk_widget_class_bind_template_child (widget_class, KursTimelineFilter, baseline);
 }
 
 static void
@@ -257,6 +261,10 @@ kurs_timeline_filter_set_view (KursTimelineFilter *self,
                                    (kurs_timeline_view_get_calendar (view) & calendar_layers[i].layer) != 0);
       g_signal_handlers_unblock_by_func (check, calendar_toggled_cb, self);
     }
+  /* the baseline, drawn or not, as the view has it */
+  g_clear_pointer (&self->baseline_binding, g_binding_unbind);
+  self->baseline_binding = g_object_bind_property (view, "show-baseline", self->baseline, "active",
+                                                   G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   for (guint k = 0; k < self->n_kinds; k++)
     {
       g_signal_handlers_block_by_func (self->kind_checks[k], kind_toggled_cb, self);
@@ -342,4 +350,17 @@ kurs_timeline_filter_get_owner (KursTimelineFilter *self)
   g_return_val_if_fail (KURS_IS_TIMELINE_FILTER (self), NULL);
 
   return GTK_DROP_DOWN (self->owner);
+}
+
+/**
+ * kurs_timeline_filter_get_baseline_check:
+ *
+ * Returns: (transfer none): the check that shows the baseline
+ */
+GtkCheckButton *
+kurs_timeline_filter_get_baseline_check (KursTimelineFilter *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE_FILTER (self), NULL);
+
+  return GTK_CHECK_BUTTON (self->baseline);
 }

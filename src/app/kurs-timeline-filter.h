@@ -12,6 +12,7 @@ G_DECLARE_FINAL_TYPE (KursTimelineFilter, kurs_timeline_filter, KURS, TIMELINE_F
 
 void            kurs_timeline_filter_set_view       (KursTimelineFilter *self,
                                                      KursTimelineView   *view);
+GtkCheckButton *kurs_timeline_filter_get_baseline_check (KursTimelineFilter *self);
 GtkCheckButton *kurs_timeline_filter_get_calendar_check (KursTimelineFilter *self,
                                                          KursCalendarLayers  layer);
 GtkCheckButton *kurs_timeline_filter_get_lane_check (KursTimelineFilter *self,

@@ -232,6 +232,41 @@ create_legend (void)
   return box;
 }
 
+/* The baseline under the initiatives, read when it is shown, and again
+ * when the plans or the approved versions change */
+static void
+update_baseline (KursTimelinePage *self)
+{
+  KursPage *page = KURS_PAGE (self);
+  KursBaseline *baseline = kurs_timeline_view_get_baseline (self->view);
+  g_autoptr(GError) error = NULL;
+
+  if (!kurs_timeline_view_get_show_baseline (self->view) || kurs_record_is_deleted (kurs_page_get_strategy (page)))
+    return;
+  if (baseline != NULL
+      && kurs_baseline_refresh (baseline, kurs_page_get_store (page), kurs_page_get_strategy (page),
+                                kurs_date_today (), &error))
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self->view));
+      return;
+    }
+  g_clear_error (&error);
+  kurs_timeline_view_set_baseline (self->view, kurs_baseline_new (kurs_page_get_store (page),
+                                                                   kurs_page_get_strategy (page),
+                                                                   kurs_date_today (), NULL));
+}
+
+static void
+baseline_store_changed_cb (KursTimelinePage *self,
+                           guint             entities)
+{
+  /* a new approval is a new baseline */
+  if (entities & (1u << KURS_ENTITY_VERSION))
+    kurs_timeline_view_set_baseline (self->view, NULL);
+  if (entities & ((1u << KURS_ENTITY_INITIATIVE) | (1u << KURS_ENTITY_ACTION_PLAN) | (1u << KURS_ENTITY_VERSION)))
+    update_baseline (self);
+}
+
 static void
 kurs_timeline_page_build (KursPage *page)
 {
@@ -250,10 +285,19 @@ kurs_timeline_page_build (KursPage *page)
   g_signal_connect_object (self->list, "selection-changed", G_CALLBACK (list_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  /* The calendar's layers are remembered, and printed as shown */
+  /* The calendar's layers are remembered, and printed as shown; and
+   * whether the baseline is drawn */
+  g_signal_connect_object (self->view, "notify::show-baseline", G_CALLBACK (update_baseline), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (kurs_page_get_store (page), "changed", G_CALLBACK (baseline_store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   if (kurs_page_get_settings (page) != NULL)
-    g_settings_bind (kurs_page_get_settings (page), "timeline-calendar", self->view, "calendar",
-                     G_SETTINGS_BIND_DEFAULT);
+    {
+      g_settings_bind (kurs_page_get_settings (page), "timeline-calendar", self->view, "calendar",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (kurs_page_get_settings (page), "timeline-baseline", self->view, "show-baseline",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
 
   toolbar = kurs_timeline_toolbar_new (self->view);
   g_signal_connect_object (toolbar, "notify::list-shown", G_CALLBACK (list_shown_cb), self, G_CONNECT_SWAPPED);

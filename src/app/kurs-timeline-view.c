@@ -31,6 +31,8 @@
 #define LABEL_ROOM  150.0     /* what a mark's label needs beside it */
 #define MARK_SIZE    14.0
 #define BAR_HEIGHT   20.0
+/* the baseline's bar, in the room under an initiative's */
+#define BASELINE_HEIGHT 3.0
 #define HIT_SLOP      6.0
 #define EDGE_GRIP     6.0
 #define EMPTY_LANE_X 228.0      /* where an empty lane says so */
@@ -62,6 +64,10 @@ struct _KursTimelineView
   gboolean       collapsed[KURS_N_LANES];
   /* what of the Danish calendar is drawn behind the items */
   KursCalendarLayers calendar;
+  /* the initiatives as the latest approved version planned them, drawn
+   * faint under today's when shown */
+  gboolean        show_baseline;
+  KursBaseline   *baseline;
   GdkRGBA        halo;             /* the background, behind labels */
   /* the public holidays of one year, for the frames that draw its days */
   int            holiday_year;
@@ -109,6 +115,7 @@ enum {
   PROP_0,
   PROP_TIMELINE,
   PROP_CALENDAR,
+  PROP_SHOW_BASELINE,
   N_PROPS,
   PROP_HADJUSTMENT,
   PROP_VADJUSTMENT,
@@ -487,6 +494,28 @@ diamond (GtkSnapshot           *snapshot,
 }
 
 
+/* Under an initiative's bar, faint, where the baseline had it */
+static void
+draw_baseline (KursTimelineView       *self,
+               GtkSnapshot            *snapshot,
+               const KursTimelineItem *item,
+               const graphene_rect_t  *area)
+{
+  const KursBaselineInitiative *entry;
+  GdkRGBA faint;
+  double x0, x1;
+
+  if (!self->show_baseline || self->baseline == NULL
+      || !(entry = kurs_baseline_find (self->baseline, item->id)) || !entry->in_baseline
+      || entry->baseline_start == KURS_DATE_NONE || entry->baseline_end == KURS_DATE_NONE)
+    return;
+
+  x0 = screen_x (self, entry->baseline_start);
+  x1 = MAX (screen_x (self, entry->baseline_end + 1), x0 + 3.0);
+  fg_color (self, &faint, 0.4);
+  fill_rect (snapshot, &faint, x0, area->origin.y + area->size.height + 1, x1 - x0, BASELINE_HEIGHT);
+}
+
 static void
 draw_item (KursTimelineView *self,
            GtkSnapshot      *snapshot,
@@ -555,6 +584,8 @@ draw_item (KursTimelineView *self,
       GdkRGBA tint = color;
       double inside;
 
+      if (item->kind == KURS_TIMELINE_INITIATIVE && !ghost)
+        draw_baseline (self, snapshot, item, &area);
       tint.alpha = item->kind == KURS_TIMELINE_INITIATIVE ? 0.35 * color.alpha : 0.85 * color.alpha;
       rounded (snapshot, &area, 5, &tint, NULL, 0);
 
@@ -2202,6 +2233,7 @@ kurs_timeline_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->prepare_id, g_source_remove);
   g_clear_handle_id (&self->accessible_id, g_source_remove);
+  g_clear_pointer (&self->baseline, kurs_baseline_free);
   if (self->accessible_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->accessible_tick);
@@ -2246,6 +2278,9 @@ kurs_timeline_view_get_property (GObject    *object,
     case PROP_CALENDAR:
       g_value_set_uint (value, self->calendar);
       break;
+    case PROP_SHOW_BASELINE:
+      g_value_set_boolean (value, self->show_baseline);
+      break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -2281,6 +2316,9 @@ kurs_timeline_view_set_property (GObject      *object,
       break;
     case PROP_CALENDAR:
       kurs_timeline_view_set_calendar (self, g_value_get_uint (value));
+      break;
+    case PROP_SHOW_BASELINE:
+      kurs_timeline_view_set_show_baseline (self, g_value_get_boolean (value));
       break;
     case PROP_HADJUSTMENT:
       set_adjustment (self, &self->hadjustment, g_value_get_object (value));
@@ -2328,6 +2366,16 @@ kurs_timeline_view_class_init (KursTimelineViewClass *klass)
   properties[PROP_CALENDAR] =
     g_param_spec_uint ("calendar", NULL, NULL, 0, KURS_CALENDAR_ALL, KURS_CALENDAR_ALL,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KursTimelineView:show-baseline:
+   *
+   * Whether each initiative's dates in the latest approved version, its
+   * baseline (kurs_timeline_view_set_baseline()), are drawn faint under
+   * its bar.
+   */
+  properties[PROP_SHOW_BASELINE] =
+    g_param_spec_boolean ("show-baseline", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -2545,6 +2593,59 @@ kurs_timeline_view_get_calendar (KursTimelineView *self)
   g_return_val_if_fail (KURS_IS_TIMELINE_VIEW (self), 0);
 
   return self->calendar;
+}
+
+void
+kurs_timeline_view_set_show_baseline (KursTimelineView *self,
+                                      gboolean          show)
+{
+  g_return_if_fail (KURS_IS_TIMELINE_VIEW (self));
+
+  if (self->show_baseline == !!show)
+    return;
+  self->show_baseline = !!show;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BASELINE]);
+}
+
+gboolean
+kurs_timeline_view_get_show_baseline (KursTimelineView *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE_VIEW (self), FALSE);
+
+  return self->show_baseline;
+}
+
+/**
+ * kurs_timeline_view_set_baseline:
+ * @baseline: (transfer full) (nullable): the initiatives as the latest
+ *   approved version planned them
+ *
+ * What the view draws under the initiatives when it shows the baseline.
+ */
+void
+kurs_timeline_view_set_baseline (KursTimelineView *self,
+                                 KursBaseline     *baseline)
+{
+  g_return_if_fail (KURS_IS_TIMELINE_VIEW (self));
+
+  if (self->baseline != baseline)
+    g_clear_pointer (&self->baseline, kurs_baseline_free);
+  self->baseline = baseline;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * kurs_timeline_view_get_baseline:
+ *
+ * Returns: (transfer none) (nullable): the baseline it draws
+ */
+KursBaseline *
+kurs_timeline_view_get_baseline (KursTimelineView *self)
+{
+  g_return_val_if_fail (KURS_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->baseline;
 }
 
 gboolean

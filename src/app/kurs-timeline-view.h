@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "kurs-baseline.h"
 #include "kurs-calendar.h"
 #include "kurs-timeline.h"
 
@@ -28,6 +29,12 @@ void          kurs_timeline_view_set_visible_range (KursTimelineView *self,
 void          kurs_timeline_view_set_calendar       (KursTimelineView   *self,
                                                      KursCalendarLayers  layers);
 KursCalendarLayers kurs_timeline_view_get_calendar  (KursTimelineView   *self);
+void          kurs_timeline_view_set_show_baseline (KursTimelineView *self,
+                                                    gboolean          show);
+gboolean      kurs_timeline_view_get_show_baseline (KursTimelineView *self);
+void          kurs_timeline_view_set_baseline      (KursTimelineView *self,
+                                                    KursBaseline     *baseline);
+KursBaseline *kurs_timeline_view_get_baseline      (KursTimelineView *self);
 gboolean      kurs_timeline_view_get_lane_collapsed (KursTimelineView *self,
                                                     KursLane          lane);
 void          kurs_timeline_view_set_lane_collapsed (KursTimelineView *self,
