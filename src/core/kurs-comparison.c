@@ -245,7 +245,11 @@ compare (KursComparison *self,
   for (guint i = 0; i < old_in_order->len; i++)
     {
       KursSnapshotRow *row = old_in_order->pdata[i];
-      KursSnapshotRow *now = kurs_snapshot_lookup (newer, row->entity, row->uid);
+      KursSnapshotRow *now;
+
+      if (row == NULL)
+        continue;
+      now = kurs_snapshot_lookup (newer, row->entity, row->uid);
 
       if (now != NULL && kurs_snapshot_lookup (older, row->entity, row->uid) == row)
         {

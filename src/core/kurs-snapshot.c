@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include <libxml/tree.h>
+#include <libxml/xmlstring.h>
 
 #include "kurs-row-reader.h"
 #include "kurs-snapshot-private.h"
@@ -146,124 +146,197 @@ number_rows (KursSnapshot *snap)
     }
 }
 
-/* Reading a version's XML */
+/* Reading a version's XML, as a stream: the version of a strategy of
+ * 20,000 items is 5 MB, and a tree of it most of the time and memory */
+
+typedef enum {
+  FRAME_ROW,         /* the strategy, or a row */
+  FRAME_CONTAINER,   /* a row's rows of one kind */
+  FRAME_FIELD,       /* a field written as an element */
+  FRAME_SKIP,        /* anything else, and all in it */
+} FrameKind;
 
 typedef struct {
-  KursSnapshot   *snap;
-  GHashTable *ids[KURS_N_ENTITIES];   /* XML id → KursSnapshotRow * */
-  GPtrArray  *refs;                   /* Ref *, resolved at the end */
+  FrameKind        kind;
+  KursEntity       entity;   /* a row's or a container's */
+  KursSnapshotRow *row;      /* a row's, or the owner of a container's rows */
+  guint            field;
+} Frame;
+
+typedef struct {
+  KursSnapshot *snap;
+  GArray       *frames;                 /* Frame */
+  GString      *text;                   /* a field's, as it is read */
+  GHashTable   *ids[KURS_N_ENTITIES];   /* XML id → KursSnapshotRow * */
+  GPtrArray    *refs;                   /* Ref *, resolved at the end */
 } XmlReader;
 
 typedef struct {
-  KursSnapshotRow        *row;
-  guint       field;
-  const char *xml_id;                 /* in the snapshot's chunk */
+  KursSnapshotRow *row;
+  guint            field;
+  const char      *xml_id;              /* in the snapshot's chunk */
 } Ref;
 
-static gboolean
-is_kurs_element (xmlNodePtr  node,
-                 const char *name)
+static void
+push (XmlReader       *r,
+      FrameKind        kind,
+      KursEntity       entity,
+      KursSnapshotRow *row,
+      guint            field)
 {
-  return node->type == XML_ELEMENT_NODE
-         && node->ns != NULL && xmlStrEqual (node->ns->href, BAD_CAST KURS_XML_NAMESPACE)
-         && (name == NULL || xmlStrEqual (node->name, BAD_CAST name));
+  Frame frame = { kind, entity, row, field };
+
+  g_array_append_val (r->frames, frame);
 }
 
+/* The value of the attribute @name in SAX2's array, or NULL; in @r's text */
 static const char *
-element_text (KursSnapshot *snap,
-              xmlNodePtr    node,
-              const char   *name)
+attribute (XmlReader       *r,
+           int              n_attributes,
+           const xmlChar  **attributes,
+           const char      *name)
 {
-  for (xmlNodePtr child = node->children; child; child = child->next)
-    if (is_kurs_element (child, name))
+  for (int a = 0; a < n_attributes; a++)
+    if (attributes[5 * a + 2] == NULL && xmlStrEqual (attributes[5 * a], BAD_CAST name))
       {
-        xmlChar *content = xmlNodeGetContent (child);
-        const char *text = g_string_chunk_insert (snap->chunk, (const char *) content);
-
-        xmlFree (content);
-        return text;
+        g_string_assign (r->text, "");
+        g_string_append_len (r->text, (const char *) attributes[5 * a + 3],
+                             attributes[5 * a + 4] - attributes[5 * a + 3]);
+        return r->text->str;
       }
   return NULL;
 }
 
 static void
-read_xml_fields (XmlReader       *r,
+read_attributes (XmlReader       *r,
                  KursSnapshotRow *row,
-                 xmlNodePtr       node)
+                 int              n_attributes,
+                 const xmlChar  **attributes)
 {
   const KursEntityInfo *info = kurs_entity_info (row->entity);
   const KursXmlEntity *x = kurs_xml_entity (row->entity);
 
   for (guint i = 0; i < info->n_fields; i++)
     {
-      xmlChar *value;
+      const char *value;
 
-      if (!kurs_snapshot_is_compared_field (row->entity, i))
-        continue;
-      if (x->field_forms[i] == KURS_XML_ELEMENT)
-        {
-          row->texts[i] = element_text (r->snap, node, x->field_names[i]);
-          continue;
-        }
-      if ((value = xmlGetNoNsProp (node, BAD_CAST x->field_names[i])) == NULL)
+      if (x->field_forms[i] != KURS_XML_ATTRIBUTE || !kurs_snapshot_is_compared_field (row->entity, i)
+          || (value = attribute (r, n_attributes, attributes, x->field_names[i])) == NULL)
         continue;
       if (info->fields[i].type == KURS_FIELD_REF)
         {
-          Ref ref = { row, i, g_string_chunk_insert (r->snap->chunk, (const char *) value) };
+          Ref ref = { row, i, g_string_chunk_insert (r->snap->chunk, value) };
 
           g_ptr_array_add (r->refs, g_memdup2 (&ref, sizeof ref));
         }
       else
-        row->texts[i] = g_string_chunk_insert_const (r->snap->chunk, (const char *) value);
-      xmlFree (value);
+        row->texts[i] = g_string_chunk_insert_const (r->snap->chunk, value);
     }
 }
 
 static void
-read_xml_rows (XmlReader       *r,
-               xmlNodePtr       node,
-               KursEntity       entity,
-               KursSnapshotRow *owner)
+start_row (XmlReader       *r,
+           KursEntity       entity,
+           KursSnapshotRow *owner,
+           int              n_attributes,
+           const xmlChar  **attributes)
 {
-  for (xmlNodePtr child = node->children; child; child = child->next)
+  const KursXmlEntity *x = kurs_xml_entity (entity);
+  KursSnapshotRow *row = row_new (entity);
+  const char *value;
+
+  row->owner = owner;
+  /* a file from before uids: its rows of a kind are 1, 2, 3… */
+  value = attribute (r, n_attributes, attributes, "uid");
+  row->uid = value != NULL ? g_ascii_strtoll (value, NULL, 10) : (gint64) r->snap->rows[entity]->len + 1;
+  if (x->id_prefix != NULL && (value = attribute (r, n_attributes, attributes, "id")) != NULL)
+    g_hash_table_insert (r->ids[entity], g_strdup (value), row);
+  read_attributes (r, row, n_attributes, attributes);
+  add_row (r->snap, row);
+  push (r, FRAME_ROW, entity, row, 0);
+}
+
+static void
+xml_start (gpointer        data,
+           const xmlChar  *name,
+           const xmlChar  *uri,
+           int             n_attributes,
+           const xmlChar **attributes)
+{
+  XmlReader *r = data;
+  Frame *top;
+
+  /* the root: the strategy */
+  if (r->frames->len == 0)
     {
-      if (!is_kurs_element (child, NULL))
-        continue;
-
-      for (guint e = 0; e < KURS_N_ENTITIES; e++)
-        {
-          const KursXmlEntity *x = kurs_xml_entity (e);
-
-          if (kurs_entity_info (e)->parent != entity || !kurs_snapshot_is_compared_entity (e)
-              || !xmlStrEqual (child->name, BAD_CAST x->container))
-            continue;
-
-          for (xmlNodePtr element = child->children; element; element = element->next)
-            {
-              KursSnapshotRow *row;
-              xmlChar *uid, *id;
-
-              if (!is_kurs_element (element, x->element))
-                continue;
-
-              row = row_new (e);
-              row->owner = owner;
-              /* a file from before uids: its rows of a kind are 1, 2, 3… */
-              uid = xmlGetNoNsProp (element, BAD_CAST "uid");
-              row->uid = uid != NULL ? g_ascii_strtoll ((const char *) uid, NULL, 10)
-                                     : (gint64) r->snap->rows[e]->len + 1;
-              xmlFree (uid);
-              if (x->id_prefix != NULL && (id = xmlGetNoNsProp (element, BAD_CAST "id")) != NULL)
-                {
-                  g_hash_table_insert (r->ids[e], g_strdup ((const char *) id), row);
-                  xmlFree (id);
-                }
-              read_xml_fields (r, row, element);
-              add_row (r->snap, row);
-              read_xml_rows (r, element, e, row);
-            }
-        }
+      r->snap->strategy = row_new (KURS_ENTITY_STRATEGY);
+      read_attributes (r, r->snap->strategy, n_attributes, attributes);
+      push (r, FRAME_ROW, KURS_ENTITY_STRATEGY, r->snap->strategy, 0);
+      return;
     }
+
+  top = &g_array_index (r->frames, Frame, r->frames->len - 1);
+  if (top->kind == FRAME_SKIP || top->kind == FRAME_FIELD || !xmlStrEqual (uri, BAD_CAST KURS_XML_NAMESPACE))
+    {
+      push (r, FRAME_SKIP, KURS_ENTITY_NONE, NULL, 0);
+      return;
+    }
+
+  if (top->kind == FRAME_CONTAINER)
+    {
+      if (xmlStrEqual (name, BAD_CAST kurs_xml_entity (top->entity)->element))
+        start_row (r, top->entity, top->row, n_attributes, attributes);
+      else
+        push (r, FRAME_SKIP, KURS_ENTITY_NONE, NULL, 0);
+      return;
+    }
+
+  /* in a row: one of its fields, or a container of rows it owns */
+  {
+    const KursEntityInfo *info = kurs_entity_info (top->entity);
+    const KursXmlEntity *x = kurs_xml_entity (top->entity);
+    KursSnapshotRow *row = top->row;
+    KursEntity entity = top->entity;
+
+    for (guint i = 0; i < info->n_fields; i++)
+      if (x->field_forms[i] == KURS_XML_ELEMENT && xmlStrEqual (name, BAD_CAST x->field_names[i]))
+        {
+          g_string_truncate (r->text, 0);
+          push (r, kurs_snapshot_is_compared_field (entity, i) ? FRAME_FIELD : FRAME_SKIP, entity, row, i);
+          return;
+        }
+    for (guint e = 0; e < KURS_N_ENTITIES; e++)
+      if (kurs_entity_info (e)->parent == entity && kurs_snapshot_is_compared_entity (e)
+          && xmlStrEqual (name, BAD_CAST kurs_xml_entity (e)->container))
+        {
+          /* the strategy's own rows have no owner row */
+          push (r, FRAME_CONTAINER, e, entity == KURS_ENTITY_STRATEGY ? NULL : row, 0);
+          return;
+        }
+    push (r, FRAME_SKIP, KURS_ENTITY_NONE, NULL, 0);
+  }
+}
+
+static void
+xml_end (gpointer data)
+{
+  XmlReader *r = data;
+  Frame *top = &g_array_index (r->frames, Frame, r->frames->len - 1);
+
+  if (top->kind == FRAME_FIELD)
+    top->row->texts[top->field] = g_string_chunk_insert (r->snap->chunk, r->text->str);
+  g_array_set_size (r->frames, r->frames->len - 1);
+}
+
+static void
+xml_text (gpointer    data,
+          const char *text,
+          int         length)
+{
+  XmlReader *r = data;
+
+  if (r->frames->len > 0 && g_array_index (r->frames, Frame, r->frames->len - 1).kind == FRAME_FIELD)
+    g_string_append_len (r->text, text, length);
 }
 
 /* The uid of the row a reference names, as its text */
@@ -281,40 +354,38 @@ KursSnapshot *
 kurs_snapshot_new_from_xml (const char  *xml,
                             GError     **error)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
-  g_autoptr(xmlDoc) doc = kurs_xml_parse (bytes, error);
-  g_autoptr(KursSnapshot) snap = NULL;
-  xmlNodePtr root;
+  static const KursXmlStreamFuncs funcs = { xml_start, xml_end, xml_text };
+  g_autoptr(KursSnapshot) snap = snapshot_new_empty ();
   XmlReader r = { 0 };
+  gboolean ok;
 
-  if (doc == NULL)
-    return NULL;
-
-  snap = snapshot_new_empty ();
   r.snap = snap;
+  r.frames = g_array_new (FALSE, FALSE, sizeof (Frame));
+  r.text = g_string_new (NULL);
   r.refs = g_ptr_array_new_with_free_func (g_free);
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     r.ids[e] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  root = xmlDocGetRootElement (doc);
-  snap->strategy = row_new (KURS_ENTITY_STRATEGY);
-  read_xml_fields (&r, snap->strategy, root);
-  read_xml_rows (&r, root, KURS_ENTITY_STRATEGY, NULL);
+  ok = kurs_xml_read_stream (xml, &funcs, &r, error);
+  if (ok)
+    for (guint i = 0; i < r.refs->len; i++)
+      {
+        Ref *ref = r.refs->pdata[i];
+        KursEntity target = kurs_entity_info (ref->row->entity)->fields[ref->field].ref;
+        KursSnapshotRow *named = g_hash_table_lookup (r.ids[target], ref->xml_id);
 
-  for (guint i = 0; i < r.refs->len; i++)
-    {
-      Ref *ref = r.refs->pdata[i];
-      KursEntity target = kurs_entity_info (ref->row->entity)->fields[ref->field].ref;
-      KursSnapshotRow *named = g_hash_table_lookup (r.ids[target], ref->xml_id);
+        if (named != NULL)
+          ref->row->texts[ref->field] = uid_text (snap, named->uid);
+      }
 
-      if (named != NULL)
-        ref->row->texts[ref->field] = uid_text (snap, named->uid);
-    }
-
+  g_array_unref (r.frames);
+  g_string_free (r.text, TRUE);
   g_ptr_array_unref (r.refs);
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     g_hash_table_unref (r.ids[e]);
 
+  if (!ok)
+    return NULL;
   number_rows (snap);
   return g_steal_pointer (&snap);
 }

@@ -408,6 +408,149 @@ kurs_xml_validate (GBytes     *data,
   return ok;
 }
 
+/* Reading as a stream */
+
+typedef struct {
+  ParseState                parse;      /* first: refuse_doctype() reads it */
+  const KursXmlStreamFuncs *funcs;
+  gpointer                  data;
+  guint                     depth;
+  gboolean                  foreign;    /* not a Kurs strategy */
+  char                     *root;       /* what the root was, if not */
+  char                     *root_uri;
+} StreamState;
+
+static void
+stream_start_element (void           *user_data,
+                      const xmlChar  *name,
+                      const xmlChar  *prefix,
+                      const xmlChar  *uri,
+                      int             n_namespaces,
+                      const xmlChar **namespaces,
+                      int             n_attributes,
+                      int             n_defaulted,
+                      const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  StreamState *state = ctxt->_private;
+
+  if (state->depth++ == 0
+      && (!xmlStrEqual (name, BAD_CAST "strategy") || !xmlStrEqual (uri, BAD_CAST KURS_XML_NAMESPACE)))
+    {
+      state->foreign = TRUE;
+      state->root = g_strdup ((const char *) name);
+      state->root_uri = g_strdup (uri ? (const char *) uri : "");
+      xmlStopParser (ctxt);
+      return;
+    }
+  state->funcs->start (state->data, name, uri, n_attributes, attributes);
+}
+
+static void
+stream_end_element (void          *user_data,
+                    const xmlChar *name,
+                    const xmlChar *prefix,
+                    const xmlChar *uri)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  StreamState *state = ctxt->_private;
+
+  state->depth--;
+  state->funcs->end (state->data);
+}
+
+static void
+stream_characters (void          *user_data,
+                   const xmlChar *characters,
+                   int            length)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  StreamState *state = ctxt->_private;
+
+  state->funcs->text (state->data, (const char *) characters, length);
+}
+
+/**
+ * kurs_xml_read_stream:
+ * @xml: a strategy's XML
+ * @funcs: what to do at each element's start and end and each run of text
+ *
+ * Reads @xml as kurs_xml_parse() does — as safely, and refusing what it
+ * refuses — but as a stream (SAX): no tree is built, which for a large
+ * version saves most of the time and the memory.  The root is not passed
+ * to @funcs->start unless it is a strategy in the Kurs namespace.  Each
+ * start gets the element's attributes as libxml2's SAX2 gives them: five
+ * pointers each (local name, prefix, URI, value, end of value).
+ *
+ * Returns: %TRUE when the whole file was read, else %FALSE with @error set
+ */
+gboolean
+kurs_xml_read_stream (const char                *xml,
+                      const KursXmlStreamFuncs  *funcs,
+                      gpointer                   data,
+                      GError                   **error)
+{
+  StreamState state = { { FALSE, 0, NULL }, funcs, data, 0, FALSE, NULL, NULL };
+  xmlSAXHandler sax = { 0 };
+  xmlParserCtxtPtr ctxt;
+  gsize length = xml ? strlen (xml) : 0;
+  gboolean ok = FALSE;
+
+  if (length > KURS_XML_MAX_BYTES)
+    {
+      g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_TOO_LARGE,
+                   _("The file is too large to be a strategy (more than %d MB)"),
+                   KURS_XML_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  if (length == 0)
+    {
+      g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_MALFORMED, _("The file is empty"));
+      return FALSE;
+    }
+
+  init_libxml ();
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = stream_start_element;
+  sax.endElementNs = stream_end_element;
+  sax.characters = stream_characters;
+  sax.cdataBlock = stream_characters;
+  sax.internalSubset = refuse_doctype;
+  sax.externalSubset = refuse_doctype;
+  sax.entityDecl = refuse_entity;
+  sax.serror = remember_first_error;
+
+  ctxt = xmlNewParserCtxt ();
+  g_assert (ctxt != NULL);
+  *ctxt->sax = sax;
+  ctxt->_private = &state;
+  /* as kurs_xml_parse() reads it */
+  xmlCtxtReadMemory (ctxt, xml, (int) length, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS);
+
+  if (state.parse.forbidden)
+    g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_FORBIDDEN,
+                 _("The file has a DOCTYPE or entity declaration, which a Kurs strategy never has; it was not read"));
+  else if (state.foreign && !g_str_equal (state.root, "strategy"))
+    g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_NOT_KURS,
+                 _("This is not a Kurs strategy: its root element is “%s”, not “strategy”"), state.root);
+  else if (state.foreign)
+    g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_NOT_KURS,
+                 _("This is not a Kurs strategy of a version this Kurs reads: its namespace is “%s”, not “%s”"),
+                 state.root_uri, KURS_XML_NAMESPACE);
+  else if (!ctxt->wellFormed)
+    g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_MALFORMED,
+                 _("The file is not well-formed XML (line %d: %s)"),
+                 state.parse.line, state.parse.message ? state.parse.message : _("unknown problem"));
+  else
+    ok = TRUE;
+
+  xmlFreeParserCtxt (ctxt);
+  g_free (state.parse.message);
+  g_free (state.root);
+  g_free (state.root_uri);
+  return ok;
+}
+
 /* The words of a strategy's XML, read as a stream (SAX), without a tree:
  * the same words, in the same order and with the same spaces, as
  * append_text() gives of the tree kurs_xml_parse() builds.  That tree
@@ -420,11 +563,9 @@ enum {
 };
 
 typedef struct {
-  ParseState  parse;      /* first: refuse_doctype() reads it */
   GString    *text;
   GString    *run;        /* character data since the last tag */
   GByteArray *open;       /* per open element, HAS_CHILD | FIRST_TEXT */
-  gboolean    foreign;    /* not a Kurs strategy */
 } TextState;
 
 static gboolean
@@ -467,27 +608,15 @@ end_run (TextState *state,
 }
 
 static void
-text_start_element (void           *user_data,
-                    const xmlChar  *name,
-                    const xmlChar  *prefix,
-                    const xmlChar  *uri,
-                    int             n_namespaces,
-                    const xmlChar **namespaces,
-                    int             n_attributes,
-                    int             n_defaulted,
-                    const xmlChar **attributes)
+text_start (gpointer        data,
+            const xmlChar  *name,
+            const xmlChar  *uri,
+            int             n_attributes,
+            const xmlChar **attributes)
 {
-  xmlParserCtxtPtr ctxt = user_data;
-  TextState *state = ctxt->_private;
+  TextState *state = data;
   guint8 none = 0;
 
-  if (state->open->len == 0 &&
-      (!xmlStrEqual (name, BAD_CAST "strategy") || !xmlStrEqual (uri, BAD_CAST KURS_XML_NAMESPACE)))
-    {
-      state->foreign = TRUE;
-      xmlStopParser (ctxt);
-      return;
-    }
   end_run (state, FALSE);
   if (state->open->len > 0)
     state->open->data[state->open->len - 1] |= HAS_CHILD;
@@ -495,13 +624,9 @@ text_start_element (void           *user_data,
 }
 
 static void
-text_end_element (void          *user_data,
-                  const xmlChar *name,
-                  const xmlChar *prefix,
-                  const xmlChar *uri)
+text_end (gpointer data)
 {
-  xmlParserCtxtPtr ctxt = user_data;
-  TextState *state = ctxt->_private;
+  TextState *state = data;
 
   end_run (state, TRUE);
   if (state->open->len > 0)
@@ -509,14 +634,13 @@ text_end_element (void          *user_data,
 }
 
 static void
-text_characters (void          *user_data,
-                 const xmlChar *characters,
-                 int            length)
+text_characters (gpointer    data,
+                 const char *characters,
+                 int         length)
 {
-  xmlParserCtxtPtr ctxt = user_data;
-  TextState *state = ctxt->_private;
+  TextState *state = data;
 
-  g_string_append_len (state->run, (const char *) characters, length);
+  g_string_append_len (state->run, characters, length);
 }
 
 /**
@@ -533,39 +657,12 @@ text_characters (void          *user_data,
 char *
 kurs_xml_text_content (const char *xml)
 {
-  TextState state = { { FALSE, 0, NULL }, g_string_new (NULL), g_string_new (NULL), g_byte_array_new (), FALSE };
-  xmlSAXHandler sax = { 0 };
-  xmlParserCtxtPtr ctxt;
-  gsize length;
-  gboolean read;
+  static const KursXmlStreamFuncs funcs = { text_start, text_end, text_characters };
+  TextState state = { g_string_new (NULL), g_string_new (NULL), g_byte_array_new () };
 
-  if (xml == NULL || (length = strlen (xml)) == 0 || length > KURS_XML_MAX_BYTES)
-    goto out;
-
-  init_libxml ();
-  sax.initialized = XML_SAX2_MAGIC;
-  sax.startElementNs = text_start_element;
-  sax.endElementNs = text_end_element;
-  sax.characters = text_characters;
-  sax.cdataBlock = text_characters;
-  sax.internalSubset = refuse_doctype;
-  sax.externalSubset = refuse_doctype;
-  sax.entityDecl = refuse_entity;
-  sax.serror = remember_first_error;
-
-  ctxt = xmlNewParserCtxt ();
-  g_assert (ctxt != NULL);
-  *ctxt->sax = sax;
-  ctxt->_private = &state;
-  /* as kurs_xml_parse() reads it; no tree is built */
-  xmlCtxtReadMemory (ctxt, xml, (int) length, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS);
-  read = ctxt->wellFormed && !state.parse.forbidden && !state.foreign;
-  xmlFreeParserCtxt (ctxt);
-  if (!read)
+  if (!kurs_xml_read_stream (xml, &funcs, &state, NULL))
     g_string_truncate (state.text, 0);
 
-out:
-  g_free (state.parse.message);
   g_string_free (state.run, TRUE);
   g_byte_array_unref (state.open);
   return g_string_free (state.text, FALSE);

@@ -64,4 +64,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
 char *kurs_xml_text_content (const char *xml);
 
+/* What a stream reader does (kurs_xml_read_stream()) */
+typedef struct {
+  void (*start) (gpointer        data,
+                 const xmlChar  *name,
+                 const xmlChar  *uri,
+                 int             n_attributes,
+                 const xmlChar **attributes);
+  void (*end)   (gpointer        data);
+  void (*text)  (gpointer        data,
+                 const char     *text,
+                 int             length);
+} KursXmlStreamFuncs;
+
+gboolean kurs_xml_read_stream (const char                *xml,
+                               const KursXmlStreamFuncs  *funcs,
+                               gpointer                   data,
+                               GError                   **error);
+
 G_END_DECLS
