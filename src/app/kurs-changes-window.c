@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kurs-change-entry.h"
 #include "kurs-changes-window.h"
 #include "kurs-strategy-view.h"
 
@@ -16,8 +17,9 @@
  * added, removed, changed or moved; a short field as old → new, a long
  * text with its deleted words struck through and its inserted words
  * underlined, as track changes marks them.  The comparison runs in a
- * thread, and the rows are made a batch at a time, so the window answers
- * throughout.  Activating a change opens the record on its page in the
+ * thread, and the list makes only the rows in sight (a GtkListView of
+ * KursChangeEntry), so the window answers throughout, whatever the number
+ * of changes.  Activating a change opens the record on its page in the
  * main window.  Escape closes it.
  */
 struct _KursChangesWindow
@@ -30,7 +32,7 @@ struct _KursChangesWindow
   GtkWidget      *spinner;
   GtkWidget      *none_page;
   GtkWidget      *failed_page;
-  GtkWidget      *sections;
+  GtkWidget      *list;
   GtkWidget      *summary;
 
   KursRecord     *strategy;
@@ -38,15 +40,10 @@ struct _KursChangesWindow
   gint64          to;
   KursComparison *comparison;
   GCancellable   *cancellable;
-  GtkWidget      *lists[KURS_N_SECTIONS];
-  guint           next;            /* the next change to show */
-  guint           fill_id;
+  GListStore     *entries;         /* KursChangeEntry */
 };
 
 G_DEFINE_FINAL_TYPE (KursChangesWindow, kurs_changes_window, ADW_TYPE_WINDOW)
-
-/* Rows made in one go: a frame's worth */
-#define BATCH 60
 
 static GtkWidget *
 field_label (const char *text)
@@ -114,12 +111,13 @@ subtitle_of (const KursChange *change)
   return g_strdup (kind);
 }
 
+/* A change, as a card */
 static GtkWidget *
-change_row (KursChangesWindow *self,
-            guint              index)
+change_card (KursChangesWindow *self,
+             guint              index)
 {
   const KursChange *change = kurs_comparison_get_change (self->comparison, index);
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *title = gtk_label_new (change->title);
@@ -167,27 +165,64 @@ change_row (KursChangesWindow *self,
                                      ? long_value (field) : short_value (change, field));
     }
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  /* a row gone, or of a version, has nothing to open */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), change->row_id > 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+  gtk_box_append (GTK_BOX (card), box);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "change-card");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle_text, -1);
-  g_object_set_data (G_OBJECT (row), "change", GUINT_TO_POINTER (index + 1));
-  return row;
+  return card;
+}
+
+static GtkWidget *
+section_heading (KursSection section)
+{
+  GtkWidget *heading = gtk_label_new (kurs_section_get_label (section));
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "change-section");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  return heading;
+}
+
+/* The list's rows: made when they come in sight */
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         KursChangesWindow        *self)
+{
+  KursChangeEntry *entry = gtk_list_item_get_item (item);
+  int index = kurs_change_entry_get_change (entry);
+  const KursChange *change = index >= 0 ? kurs_comparison_get_change (self->comparison, index) : NULL;
+
+  gtk_list_item_set_child (item, change != NULL ? change_card (self, index)
+                                                : section_heading (kurs_change_entry_get_section (entry)));
+  /* a heading, a row gone, or one of a version, has nothing to open */
+  gtk_list_item_set_activatable (item, change != NULL && change->row_id > 0);
+  gtk_list_item_set_selectable (item, FALSE);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           KursChangesWindow        *self)
+{
+  gtk_list_item_set_child (item, NULL);
 }
 
 /* The change's record, on its page in the main window */
 static void
-row_activated_cb (KursChangesWindow *self,
-                  GtkListBoxRow     *row)
+activate_cb (KursChangesWindow *self,
+             guint              position)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "change"));
-  const KursChange *change;
+  g_autoptr(KursChangeEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  const KursChange *change;
 
-  if (index == 0 || parent == NULL)
+  if (entry == NULL || kurs_change_entry_get_change (entry) < 0 || parent == NULL)
     return;
-  change = kurs_comparison_get_change (self->comparison, index - 1);
+  change = kurs_comparison_get_change (self->comparison, kurs_change_entry_get_change (entry));
   if (change->row_id <= 0)
     return;
 
@@ -215,54 +250,6 @@ print_clicked_cb (KursChangesWindow *self)
     return;
   gtk_widget_activate_action (GTK_WIDGET (parent), "win.print-changes", "x",
                               kurs_comparison_get_from (self->comparison));
-}
-
-static GtkWidget *
-section_list (KursChangesWindow *self,
-              KursSection        section)
-{
-  GtkWidget *group, *heading, *list;
-
-  if (self->lists[section] != NULL)
-    return self->lists[section];
-
-  group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  heading = gtk_label_new (kurs_section_get_label (section));
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  kurs_section_get_label (section), -1);
-  g_signal_connect_object (list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_box_append (GTK_BOX (group), heading);
-  gtk_box_append (GTK_BOX (group), list);
-  gtk_box_append (GTK_BOX (self->sections), group);
-  self->lists[section] = list;
-  return list;
-}
-
-static gboolean
-fill_batch (gpointer data)
-{
-  KursChangesWindow *self = data;
-  guint n = kurs_comparison_get_n_changes (self->comparison);
-
-  for (guint i = 0; i < BATCH && self->next < n; i++, self->next++)
-    {
-      const KursChange *change = kurs_comparison_get_change (self->comparison, self->next);
-
-      gtk_list_box_append (GTK_LIST_BOX (section_list (self, change->section)), change_row (self, self->next));
-    }
-
-  if (self->next < n)
-    return G_SOURCE_CONTINUE;
-  self->fill_id = 0;
-  return G_SOURCE_REMOVE;
 }
 
 static char *
@@ -324,10 +311,26 @@ compared_cb (GObject      *source,
                                           "course corrections) is not compared.", n),
                              n, older, newer);
   gtk_label_set_text (GTK_LABEL (self->summary), summary);
+
+  /* a heading before each section's changes */
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+    int section = -1;
+
+    for (guint i = 0; i < n; i++)
+      {
+        const KursChange *change = kurs_comparison_get_change (self->comparison, i);
+
+        if ((int) change->section != section)
+          {
+            section = change->section;
+            g_ptr_array_add (entries, kurs_change_entry_new_section (change->section));
+          }
+        g_ptr_array_add (entries, kurs_change_entry_new_change (change->section, i));
+      }
+    g_list_store_splice (self->entries, 0, 0, entries->pdata, entries->len);
+  }
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "changes");
-  fill_batch (self);
-  if (self->next < n)
-    self->fill_id = g_idle_add (fill_batch, self);
 }
 
 static void
@@ -336,7 +339,10 @@ kurs_changes_window_dispose (GObject *object)
   KursChangesWindow *self = KURS_CHANGES_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->fill_id, g_source_remove);
+  /* the rows read the comparison: gone first */
+  if (self->list != NULL)
+    gtk_list_view_set_model (GTK_LIST_VIEW (self->list), NULL);
+  g_clear_object (&self->entries);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->strategy);
   g_clear_pointer (&self->comparison, kurs_comparison_free);
@@ -359,7 +365,8 @@ kurs_changes_window_class_init (KursChangesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KursChangesWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, KursChangesWindow, none_page);
   gtk_widget_class_bind_template_child (widget_class, KursChangesWindow, failed_page);
-  gtk_widget_class_bind_template_child (widget_class, KursChangesWindow, sections);
+  gtk_widget_class_bind_template_child (widget_class, KursChangesWindow, list);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_child (widget_class, KursChangesWindow, summary);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -368,8 +375,18 @@ kurs_changes_window_class_init (KursChangesWindowClass *klass)
 static void
 kurs_changes_window_init (KursChangesWindow *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->entries = g_list_store_new (KURS_TYPE_CHANGE_ENTRY);
+
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  gtk_list_view_set_factory (GTK_LIST_VIEW (self->list), factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->list), GTK_SELECTION_MODEL (selection));
 }
 
 /**

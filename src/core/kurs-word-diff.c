@@ -18,7 +18,7 @@
  * texts that differ in more than MAX_EDITS tokens are shown as the one
  * replaced by the other: a rewrite, not a revision. */
 
-#define MAX_EDITS 2000
+#define MAX_EDITS 1000
 
 typedef struct {
   const char *start;
