@@ -324,6 +324,19 @@ snapshot_of_version (KursStore   *store,
   return kurs_snapshot_new_from_xml (kurs_record_get_text (version, "content"), error);
 }
 
+typedef struct {
+  const char *xml;
+  GError     *error;
+} ReadOlder;
+
+static gpointer
+read_older (gpointer data)
+{
+  ReadOlder *reading = data;
+
+  return kurs_snapshot_new_from_xml (reading->xml, &reading->error);
+}
+
 /**
  * kurs_comparison_new:
  * @from_version: the older side: a version number, or 0 for the latest
@@ -345,6 +358,8 @@ kurs_comparison_new (KursStore   *store,
   g_autoptr(KursSnapshot) older = NULL;
   g_autoptr(KursSnapshot) newer = NULL;
   g_autoptr(KursRecord) from = NULL;
+  ReadOlder reading = { NULL, NULL };
+  GThread *reader;
   KursComparison *self;
 
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
@@ -364,14 +379,25 @@ kurs_comparison_new (KursStore   *store,
     }
   from_version = kurs_record_get_int (from, "number");
 
-  if (!(older = kurs_snapshot_new_from_xml (kurs_record_get_text (from, "content"), error)))
-    return NULL;
+  /* the older side's XML is read in a thread of its own while this one
+   * reads the newer side, which is mostly the library's rows */
+  reading.xml = kurs_record_get_text (from, "content");
+  reader = g_thread_new ("kurs-compare-read", read_older, &reading);
   if (to_version == KURS_COMPARISON_DRAFT)
     newer = kurs_snapshot_new_from_store (store, strategy, 0, error);
   else
     newer = snapshot_of_version (store, strategy, to_version, error);
+  older = g_thread_join (reader);
   if (newer == NULL)
-    return NULL;
+    {
+      g_clear_error (&reading.error);
+      return NULL;
+    }
+  if (older == NULL)
+    {
+      g_propagate_error (error, reading.error);
+      return NULL;
+    }
 
   self = comparison_new (from_version, to_version);
   compare (self, older, newer);
