@@ -975,8 +975,8 @@ has_tint (const KursPixels *pixels,
 /* Compare with Draft: the Changes window lists, section by section, a
  * goal renamed and reworded (old → new, the words struck through and
  * underlined), a goal added; a change opens its record in the main
- * window; the marks read in the dark style too; a version unchanged says
- * "No Changes" */
+ * window; the marks read in the dark style and in high contrast too; a
+ * version unchanged says "No Changes" */
 static void
 test_changes (void)
 {
@@ -1071,6 +1071,17 @@ test_changes (void)
     }
   kurs_widget_snapshot (changes, "changes-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* and in high contrast */
+  set_high_contrast (TRUE);
+  {
+    g_auto(KursPixels) pixels = { 0 };
+
+    kurs_widget_render (row, &pixels, "changes-high-contrast");
+    g_assert_true (has_tint (&pixels, TRUE));
+    g_assert_true (has_tint (&pixels, FALSE));
+  }
+  set_high_contrast (FALSE);
 
   /* a change opens its record on its page: the goal's, after its
    * section's heading */
