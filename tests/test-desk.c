@@ -582,6 +582,66 @@ test_print_operation (Fixture       *f,
   }
 }
 
+/* The subtitle of the row titled @title in @parent */
+static const char *
+subtitle_of (GtkWidget  *parent,
+             const char *title)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row_in (parent, title)));
+}
+
+/* Baselines: the Action Plans page says, per initiative of the plan shown,
+ * how it moved since the approved version (days, progress planned), the
+ * initiatives new and dropped, and keeps up with edits; the Follow-up page
+ * lists the one that slipped */
+static void
+test_baselines (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) initiatives = NULL;
+  g_autoptr(KursRecord) added = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dropped = NULL;
+  KursRecord *moved, *later;
+  GtkWidget *group;
+
+  /* (the fixture's example is in a new revision since version 1) */
+  plans = kurs_store_list (f->store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_id (f->strategy), NULL);
+  initiatives = kurs_store_list (f->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plans->pdata[1]), NULL);
+  g_assert_cmpuint (initiatives->len, ==, 3);
+  moved = initiatives->pdata[0];          /* Flere hjemløse i egen bolig…: to 2026-12-31 */
+  later = initiatives->pdata[1];
+  dropped = g_strdup (kurs_record_get_title (initiatives->pdata[2]));
+  g_assert_true (kurs_store_set_text (f->store, moved, "end_date", "2027-03-01", &error));
+  g_assert_true (kurs_store_delete (f->store, initiatives->pdata[2], &error));
+  added = kurs_store_create (f->store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (plans->pdata[1]), &error,
+                             "title", g_variant_new_string ("Ny indsats mod udsættelser"), NULL);
+  g_assert_no_error (error);
+
+  show_page (f, KURS_TYPE_ACTION_PLANS_PAGE);
+  group = kurs_widget_find (f->page, is_group_titled, "Since Version 1");
+  g_assert_nonnull (group);
+  g_assert_nonnull (strstr (subtitle_of (group, kurs_record_get_title (moved)),
+                            "Since version 1 it ends 60 days later"));
+  g_assert_nonnull (strstr (subtitle_of (group, kurs_record_get_title (later)), "Dates as in version 1; "));
+  g_assert_cmpstr (subtitle_of (group, "Ny indsats mod udsættelser"), ==, "New since version 1");
+  g_assert_cmpstr (subtitle_of (group, dropped), ==, "Dropped since version 1");
+  kurs_widget_snapshot (f->window, "desk-baselines");
+
+  /* an edit elsewhere: the page follows */
+  g_assert_true (kurs_store_set_text (f->store, later, "start_date", "2025-02-01", &error));
+  kurs_widget_settle ();
+  group = kurs_widget_find (f->page, is_group_titled, "Since Version 1");
+  g_assert_nonnull (strstr (subtitle_of (group, kurs_record_get_title (later)), "starts 31 days later"));
+
+  show_page (f, KURS_TYPE_FOLLOW_UP_PAGE);
+  group = kurs_widget_find (f->page, is_group_titled, "Slipped Most Since Version 1");
+  g_assert_nonnull (group);
+  g_assert_nonnull (strstr (subtitle_of (group, kurs_record_get_title (moved)), "ends 60 days later"));
+  g_assert_null (kurs_widget_find (group, kurs_widget_is_row_titled, kurs_record_get_title (later)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -606,6 +666,7 @@ main (int   argc,
   ADD ("process/milestone-row", test_milestone_row);
   ADD ("example/as-of-today", test_example_as_of_today);
   ADD ("printing/print-operation", test_print_operation);
+  ADD ("baselines", test_baselines);
 
   return g_test_run ();
 }

@@ -1255,6 +1255,15 @@ test_search_versions (Fixture       *f,
   g_assert_cmpuint (n_found (store, "indicator", 0, KURS_ENTITY_VERSION), ==, 0);
 }
 
+/* The SQL that takes a library back to before uids (migration 3) */
+static void
+append_drop_uids (GString *sql)
+{
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    if (kurs_entity_info (e)->parent != KURS_ENTITY_NONE)
+      g_string_append_printf (sql, " ALTER TABLE %s DROP COLUMN uid;", kurs_entity_info (e)->name);
+}
+
 /* A library of the first version gets its index when it is opened: what
  * it held is found */
 static void
@@ -1278,9 +1287,7 @@ test_search_index_built_for_old_library (Fixture       *f,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   /* and without uids (migration 3) */
-  for (guint e = 0; e < KURS_N_ENTITIES; e++)
-    if (kurs_entity_info (e)->parent != KURS_ENTITY_NONE)
-      g_string_append_printf (drop, " ALTER TABLE %s DROP COLUMN uid;", kurs_entity_info (e)->name);
+  append_drop_uids (drop);
   raw_exec (f->path, drop->str);
   raw_exec (f->path, "INSERT INTO goal (strategy_id, position, title) "
                      "SELECT id, 0, 'Tryghed i nattelivet' FROM strategy");
@@ -1379,9 +1386,7 @@ test_uid_migration (Fixture       *f,
   g_clear_object (&strategy);
   g_clear_object (&store);
 
-  for (guint e = 0; e < KURS_N_ENTITIES; e++)
-    if (kurs_entity_info (e)->parent != KURS_ENTITY_NONE)
-      g_string_append_printf (drop, " ALTER TABLE %s DROP COLUMN uid;", kurs_entity_info (e)->name);
+  append_drop_uids (drop);
   raw_exec (f->path, drop->str);
 
   store = open_store (f->path);

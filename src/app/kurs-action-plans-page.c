@@ -246,11 +246,7 @@ update_baseline (KursActionPlansPage *self)
   if (self->baseline_group == NULL || self->plan == NULL || kurs_record_is_deleted (self->plan))
     return;
 
-  if (self->baseline != NULL
-      && !kurs_baseline_refresh (self->baseline, store, kurs_page_get_strategy (page), kurs_date_today (), &error))
-    g_clear_pointer (&self->baseline, kurs_baseline_free);
-  if (self->baseline == NULL && error == NULL)
-    self->baseline = kurs_baseline_new (store, kurs_page_get_strategy (page), kurs_date_today (), &error);
+  kurs_baseline_update (&self->baseline, store, kurs_page_get_strategy (page), kurs_date_today (), &error);
 
   gtk_widget_set_visible (self->baseline_group, self->baseline != NULL);
   kurs_boxed_list_clear (self->baseline_list);

@@ -326,11 +326,7 @@ fill_slipped (KursFollowUpPage *self,
   GtkListBox *list;
   gint64 version;
 
-  if (self->baseline != NULL && !kurs_baseline_refresh (self->baseline, store, strategy, today, &error))
-    g_clear_pointer (&self->baseline, kurs_baseline_free);
-  if (self->baseline == NULL && error == NULL)
-    self->baseline = kurs_baseline_new (store, strategy, today, &error);
-  if (self->baseline == NULL)
+  if (!kurs_baseline_update (&self->baseline, store, strategy, today, &error) || self->baseline == NULL)
     return;
 
   version = kurs_baseline_get_version (self->baseline);

@@ -27,6 +27,7 @@ struct _KursTimelinePage
   GtkWidget        *stack;           /* the drawing, or the list */
   GtkWidget        *legend;
   gboolean          range_restored;
+  KursBaseline     *baseline;        /* drawn by the view when shown */
 };
 
 G_DEFINE_FINAL_TYPE (KursTimelinePage, kurs_timeline_page, KURS_TYPE_PAGE)
@@ -238,22 +239,12 @@ static void
 update_baseline (KursTimelinePage *self)
 {
   KursPage *page = KURS_PAGE (self);
-  KursBaseline *baseline = kurs_timeline_view_get_baseline (self->view);
-  g_autoptr(GError) error = NULL;
 
   if (!kurs_timeline_view_get_show_baseline (self->view) || kurs_record_is_deleted (kurs_page_get_strategy (page)))
     return;
-  if (baseline != NULL
-      && kurs_baseline_refresh (baseline, kurs_page_get_store (page), kurs_page_get_strategy (page),
-                                kurs_date_today (), &error))
-    {
-      gtk_widget_queue_draw (GTK_WIDGET (self->view));
-      return;
-    }
-  g_clear_error (&error);
-  kurs_timeline_view_set_baseline (self->view, kurs_baseline_new (kurs_page_get_store (page),
-                                                                   kurs_page_get_strategy (page),
-                                                                   kurs_date_today (), NULL));
+  kurs_baseline_update (&self->baseline, kurs_page_get_store (page), kurs_page_get_strategy (page),
+                        kurs_date_today (), NULL);
+  kurs_timeline_view_set_baseline (self->view, self->baseline);
 }
 
 static void
@@ -262,7 +253,10 @@ baseline_store_changed_cb (KursTimelinePage *self,
 {
   /* a new approval is a new baseline */
   if (entities & (1u << KURS_ENTITY_VERSION))
-    kurs_timeline_view_set_baseline (self->view, NULL);
+    {
+      kurs_timeline_view_set_baseline (self->view, NULL);
+      g_clear_pointer (&self->baseline, kurs_baseline_free);
+    }
   if (entities & ((1u << KURS_ENTITY_INITIATIVE) | (1u << KURS_ENTITY_ACTION_PLAN) | (1u << KURS_ENTITY_VERSION)))
     update_baseline (self);
 }
@@ -349,6 +343,10 @@ kurs_timeline_page_dispose (GObject *object)
 {
   KursTimelinePage *self = KURS_TIMELINE_PAGE (object);
 
+  /* the view draws the page's baseline: it lets go first */
+  if (self->view != NULL)
+    kurs_timeline_view_set_baseline (self->view, NULL);
+  g_clear_pointer (&self->baseline, kurs_baseline_free);
   g_clear_object (&self->timeline);
 
   G_OBJECT_CLASS (kurs_timeline_page_parent_class)->dispose (object);

@@ -66,8 +66,8 @@ struct _KursTimelineView
   KursCalendarLayers calendar;
   /* the initiatives as the latest approved version planned them, drawn
    * faint under today's when shown */
-  gboolean        show_baseline;
-  KursBaseline   *baseline;
+  gboolean            show_baseline;
+  const KursBaseline *baseline;   /* its page's */
   GdkRGBA        halo;             /* the background, behind labels */
   /* the public holidays of one year, for the frames that draw its days */
   int            holiday_year;
@@ -2233,7 +2233,7 @@ kurs_timeline_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->prepare_id, g_source_remove);
   g_clear_handle_id (&self->accessible_id, g_source_remove);
-  g_clear_pointer (&self->baseline, kurs_baseline_free);
+  self->baseline = NULL;
   if (self->accessible_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->accessible_tick);
@@ -2618,19 +2618,18 @@ kurs_timeline_view_get_show_baseline (KursTimelineView *self)
 
 /**
  * kurs_timeline_view_set_baseline:
- * @baseline: (transfer full) (nullable): the initiatives as the latest
- *   approved version planned them
+ * @baseline: (transfer none) (nullable): the initiatives as the latest
+ *   approved version planned them, which the caller keeps until it sets
+ *   another or %NULL
  *
  * What the view draws under the initiatives when it shows the baseline.
  */
 void
-kurs_timeline_view_set_baseline (KursTimelineView *self,
-                                 KursBaseline     *baseline)
+kurs_timeline_view_set_baseline (KursTimelineView   *self,
+                                 const KursBaseline *baseline)
 {
   g_return_if_fail (KURS_IS_TIMELINE_VIEW (self));
 
-  if (self->baseline != baseline)
-    g_clear_pointer (&self->baseline, kurs_baseline_free);
   self->baseline = baseline;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -2640,7 +2639,7 @@ kurs_timeline_view_set_baseline (KursTimelineView *self,
  *
  * Returns: (transfer none) (nullable): the baseline it draws
  */
-KursBaseline *
+const KursBaseline *
 kurs_timeline_view_get_baseline (KursTimelineView *self)
 {
   g_return_val_if_fail (KURS_IS_TIMELINE_VIEW (self), NULL);

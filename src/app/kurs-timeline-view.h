@@ -32,9 +32,9 @@ KursCalendarLayers kurs_timeline_view_get_calendar  (KursTimelineView   *self);
 void          kurs_timeline_view_set_show_baseline (KursTimelineView *self,
                                                     gboolean          show);
 gboolean      kurs_timeline_view_get_show_baseline (KursTimelineView *self);
-void          kurs_timeline_view_set_baseline      (KursTimelineView *self,
-                                                    KursBaseline     *baseline);
-KursBaseline *kurs_timeline_view_get_baseline      (KursTimelineView *self);
+void          kurs_timeline_view_set_baseline      (KursTimelineView   *self,
+                                                    const KursBaseline *baseline);
+const KursBaseline *kurs_timeline_view_get_baseline (KursTimelineView *self);
 gboolean      kurs_timeline_view_get_lane_collapsed (KursTimelineView *self,
                                                     KursLane          lane);
 void          kurs_timeline_view_set_lane_collapsed (KursTimelineView *self,

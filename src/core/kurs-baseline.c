@@ -184,6 +184,39 @@ kurs_baseline_refresh (KursBaseline  *self,
   return TRUE;
 }
 
+/**
+ * kurs_baseline_update:
+ * @baseline: (inout) (nullable): the baseline kept, or %NULL
+ *
+ * Brings a kept baseline up to date, or makes it where there is none:
+ * for a view that shows it as the plans change.  After an approval, drop
+ * the one kept first: the new version is the new baseline.
+ *
+ * Returns: %FALSE with @error set when the library could not be read
+ *   (*@baseline is %NULL then); %TRUE otherwise, *@baseline %NULL for a
+ *   strategy never approved
+ */
+gboolean
+kurs_baseline_update (KursBaseline **baseline,
+                      KursStore     *store,
+                      KursRecord    *strategy,
+                      KursDate       today,
+                      GError       **error)
+{
+  g_return_val_if_fail (baseline != NULL, FALSE);
+
+  if (*baseline != NULL)
+    {
+      if (kurs_baseline_refresh (*baseline, store, strategy, today, error))
+        return TRUE;
+      g_clear_pointer (baseline, kurs_baseline_free);
+      return FALSE;
+    }
+
+  *baseline = kurs_baseline_new (store, strategy, today, error);
+  return *baseline != NULL || error == NULL || *error == NULL;
+}
+
 void
 kurs_baseline_free (KursBaseline *self)
 {
@@ -212,8 +245,8 @@ kurs_baseline_get_version (KursBaseline *self)
  *   baseline; NULL for an initiative not of this strategy
  */
 const KursBaselineInitiative *
-kurs_baseline_find (KursBaseline *self,
-                    gint64        initiative_id)
+kurs_baseline_find (const KursBaseline *self,
+                    gint64              initiative_id)
 {
   return g_hash_table_lookup (self->by_id, &initiative_id);
 }

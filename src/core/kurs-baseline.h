@@ -37,9 +37,14 @@ gboolean                      kurs_baseline_refresh        (KursBaseline   *self
                                                             KursRecord     *strategy,
                                                             KursDate        today,
                                                             GError        **error);
+gboolean                      kurs_baseline_update         (KursBaseline  **baseline,
+                                                            KursStore      *store,
+                                                            KursRecord     *strategy,
+                                                            KursDate        today,
+                                                            GError        **error);
 void                          kurs_baseline_free           (KursBaseline   *self);
 gint64                        kurs_baseline_get_version    (KursBaseline   *self);
-const KursBaselineInitiative *kurs_baseline_find           (KursBaseline   *self,
+const KursBaselineInitiative *kurs_baseline_find           (const KursBaseline *self,
                                                             gint64          initiative_id);
 GPtrArray                    *kurs_baseline_get_dropped    (KursBaseline   *self,
                                                             gint64          plan_id);
