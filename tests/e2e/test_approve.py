@@ -89,5 +89,40 @@ check(query(library, "SELECT status FROM strategy") == [("draft",)], "Start Revi
 check(query(library, "SELECT count(*) FROM version") == [(1,)], "and keeps version 1")
 check(kurs.find("label", contains="This strategy is approved", timeout=1) is None, "the banner is gone")
 
+# What changed since version 1: the draft renamed, compared over AT-SPI
+kurs.type_into("Title", "Strategi for socialt udsatte borgere")
+time.sleep(1.0)
+check(query(library, "SELECT title FROM strategy") == [("Strategi for socialt udsatte borgere",)],
+      "the new revision's title is saved")
+def activate(where, what):
+    """Does the first action of the node `where` finds, or of the first of
+    its descendants that has one (a menu button's own button)"""
+    node = kurs.find(where=where)
+    check(node is not None, what)
+    todo = [node]
+    while todo:
+        candidate = todo.pop(0)
+        try:
+            if candidate.queryAction().nActions > 0:
+                candidate.queryAction().doAction(0)
+                time.sleep(0.5)
+                return
+        except NotImplementedError:
+            pass
+        todo.extend(candidate[i] for i in range(candidate.childCount))
+    check(False, what + " can be done")
+
+
+activate(lambda n: (n.name or "") == "Compare version 1", "each version offers Compare…")
+activate(lambda n: (n.name or "").replace("_", "") == "Compare with Draft", "Compare… offers Compare with Draft")
+check(kurs.find("label", name="Changes Since Version 1") is not None, "Compare with Draft opens the changes")
+change = kurs.find(contains="Changed: Strategi for socialt udsatte borgere")
+check(change is not None, "the rename is a change, read by its name")
+check(kurs.find("label", name="Vision and Basis") is not None, "in its section")
+ids = kurs.window_ids()
+if len(ids) > 1:
+    kurs.screenshot("en-changes", window=ids[-1])
+kurs.key("Escape")
+
 kurs.quit()
 finish()
