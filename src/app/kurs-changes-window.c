@@ -41,7 +41,14 @@ struct _KursChangesWindow
   KursComparison *comparison;
   GCancellable   *cancellable;
   GListStore     *entries;         /* KursChangeEntry */
+  GPtrArray      *pending;         /* KursChangeEntry not yet in the list */
+  guint           pending_id;
 };
+
+/* Entries added to the list at a time: GTK 4.8's list view makes rows for
+ * up to 200 of them at once, and laying out 200 cards takes 100 ms; a few
+ * at a time, each frame lays out a few */
+#define ENTRIES_AT_A_TIME 12
 
 G_DEFINE_FINAL_TYPE (KursChangesWindow, kurs_changes_window, ADW_TYPE_WINDOW)
 
@@ -252,6 +259,26 @@ print_clicked_cb (KursChangesWindow *self)
                               kurs_comparison_get_from (self->comparison));
 }
 
+/* The next few entries into the list, a frame at a time; G_SOURCE_REMOVE
+ * when all are in */
+static gboolean
+add_pending (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  KursChangesWindow *self = KURS_CHANGES_WINDOW (widget);
+  guint n = MIN (ENTRIES_AT_A_TIME, self->pending->len);
+
+  g_list_store_splice (self->entries, g_list_model_get_n_items (G_LIST_MODEL (self->entries)), 0,
+                       self->pending->pdata, n);
+  g_ptr_array_remove_range (self->pending, 0, n);
+  if (self->pending->len > 0)
+    return G_SOURCE_CONTINUE;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->pending_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static char *
 version_name (gint64 number)
 {
@@ -328,7 +355,9 @@ compared_cb (GObject      *source,
           }
         g_ptr_array_add (entries, kurs_change_entry_new_change (change->section, i));
       }
-    g_list_store_splice (self->entries, 0, 0, entries->pdata, entries->len);
+    self->pending = g_steal_pointer (&entries);
+    if (add_pending (GTK_WIDGET (self), NULL, NULL) == G_SOURCE_CONTINUE)
+      self->pending_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), add_pending, NULL, NULL);
   }
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "changes");
 }
@@ -339,6 +368,12 @@ kurs_changes_window_dispose (GObject *object)
   KursChangesWindow *self = KURS_CHANGES_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->pending_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_id);
+      self->pending_id = 0;
+    }
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   /* the rows read the comparison: gone first */
   if (self->list != NULL)
     gtk_list_view_set_model (GTK_LIST_VIEW (self->list), NULL);
