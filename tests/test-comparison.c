@@ -232,6 +232,68 @@ test_added_removed_renamed (Fixture       *f,
   g_assert_cmpint (change->kind, ==, KURS_CHANGE_REMOVED);
 }
 
+/* A row added and a row removed in every section: a copy of a row of a
+ * kind the section holds made, and the row deleted; each told as added or
+ * removed, in its section */
+static void
+test_added_removed_every_section (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const KursEntity kinds[KURS_N_SECTIONS] = {
+    [KURS_SECTION_VISION] = KURS_ENTITY_MANDATE_ITEM,
+    [KURS_SECTION_TARGET_GROUPS] = KURS_ENTITY_TARGET_GROUP,
+    [KURS_SECTION_GOALS] = KURS_ENTITY_GOAL,
+    [KURS_SECTION_INDICATORS] = KURS_ENTITY_INDICATOR,
+    [KURS_SECTION_ACTION_PLANS] = KURS_ENTITY_ACTION_PLAN,
+    [KURS_SECTION_PROCESS] = KURS_ENTITY_MILESTONE,
+    [KURS_SECTION_STAKEHOLDERS] = KURS_ENTITY_STAKEHOLDER,
+  };
+  gint64 added[KURS_N_SECTIONS], removed[KURS_N_SECTIONS];
+  g_autoptr(KursComparison) comparison = NULL;
+
+  for (guint s = 0; s < KURS_N_SECTIONS; s++)
+    {
+      const KursEntityInfo *info = kurs_entity_info (kinds[s]);
+      g_autoptr(KursRecord) original = first_row (f, kinds[s]);
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autoptr(GPtrArray) values = g_ptr_array_new ();
+      g_autoptr(KursRecord) copy = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (kurs_section_of_entity (kinds[s]), ==, s);
+      for (guint i = 0; i < info->n_fields; i++)
+        if ((int) i != info->parent_field && !(info->fields[i].flags & KURS_FIELD_INTERNAL)
+            && kurs_record_get_value_at (original, i) != NULL)
+          {
+            g_ptr_array_add (names, (gpointer) info->fields[i].name);
+            g_ptr_array_add (values, kurs_record_get_value_at (original, i));
+          }
+      copy = kurs_store_createv (f->store, kinds[s], kurs_record_get_parent_id (original), names->len,
+                                 (const char * const *) names->pdata, (GVariant * const *) values->pdata, &error);
+      g_assert_no_error (error);
+      added[s] = kurs_record_get_uid (copy);
+      removed[s] = kurs_record_get_uid (original);
+      g_assert_true (kurs_store_delete (f->store, original, &error));
+      g_assert_no_error (error);
+    }
+
+  comparison = compare_with_draft (f);
+  for (guint s = 0; s < KURS_N_SECTIONS; s++)
+    {
+      const KursChange *change = find_change (comparison, kinds[s], added[s]);
+
+      g_assert_nonnull (change);
+      g_assert_cmpint (change->kind, ==, KURS_CHANGE_ADDED);
+      g_assert_cmpint (change->section, ==, s);
+      g_assert_cmpint (change->row_id, >, 0);
+      change = find_change (comparison, kinds[s], removed[s]);
+      g_assert_nonnull (change);
+      g_assert_cmpint (change->kind, ==, KURS_CHANGE_REMOVED);
+      g_assert_cmpint (change->section, ==, s);
+      g_assert_cmpint (change->row_id, ==, 0);
+    }
+}
+
 /* What the follow-up writes is not a change of the plan */
 static void
 test_follow_up_left_out (Fixture       *f,
@@ -301,6 +363,32 @@ test_moved (Fixture       *f,
   g_assert_cmpstr (change->old_owner, ==, "Det modsatte af udsathed (eksempel på udviklingsmål)");
   g_assert_cmpstr (change->owner, ==, "Udviklingsmål 2 (eksempel)");
   g_assert_cmpuint (change->n_fields, ==, 0);
+
+  /* an initiative into another action plan: the last plan's one, put
+   * before the second initiative of the plan of 2027–28 */
+  {
+    g_autoptr(KursComparison) plans = NULL;
+    g_autoptr(GString) replanned = g_string_new (old_xml);
+    const char *anchor = "        <initiative uid=\"8\"";
+    const char *start = strstr (old_xml, "        <initiative uid=\"9\"");
+    const char *end = start ? strstr (start, "        </initiative>\n") : NULL;
+    g_autofree char *initiative = NULL;
+    g_autofree char *with = NULL;
+
+    g_assert_nonnull (end);
+    initiative = g_strndup (start, end + strlen ("        </initiative>\n") - start);
+    with = g_strconcat (initiative, anchor, NULL);
+    g_assert_cmpuint (g_string_replace (replanned, initiative, "", 1), ==, 1);
+    g_assert_cmpuint (g_string_replace (replanned, anchor, with, 1), ==, 1);
+    plans = kurs_comparison_new_from_xml (old_xml, replanned->str, &error);
+    g_assert_no_error (error);
+    change = find_change (plans, KURS_ENTITY_INITIATIVE, 9);
+    g_assert_nonnull (change);
+    g_assert_cmpint (change->kind, ==, KURS_CHANGE_MOVED);
+    g_assert_cmpint (change->section, ==, KURS_SECTION_ACTION_PLANS);
+    g_assert_cmpstr (change->old_owner, ==, "Handleplan 2029");
+    g_assert_cmpstr (change->owner, ==, "Handleplan 2027–28");
+  }
 }
 
 /* A version frozen before uids compares with the same rows numbered as
@@ -564,6 +652,7 @@ main (int   argc,
   ADD ("identical", test_identical);
   ADD ("every-section", test_every_section);
   ADD ("added-removed-renamed", test_added_removed_renamed);
+  ADD ("added-removed-every-section", test_added_removed_every_section);
   ADD ("follow-up-left-out", test_follow_up_left_out);
   ADD ("moved", test_moved);
   ADD ("without-uids", test_without_uids);
