@@ -25,8 +25,9 @@
  * their uids; an import keeps the file's uids, a copy's too (the copy's
  * versions are written anew from its rows, which have the same ones), and
  * numbers the rows of a file from before uids 1, 2, 3… per kind in
- * document order — as this file reads such a version, and as migration 3
- * numbered a library's rows.  Copying a library copies the column.
+ * document order — as kurs-snapshot.c reads such a version, and as
+ * migration 3 numbered a library's rows.  A library copied to another
+ * (a server's, one day) keeps them: they are a column like any other.
  *
  * A uid that a side has twice (a hand-edited file) matches once; the
  * other row is told as added or removed.

@@ -178,7 +178,7 @@ read_field (Importer         *im,
 /* The row's uid: the file's, or for a file without uids (written before
  * they existed) its place among the rows of its kind in document order,
  * counted from 1, as migration 3 numbered rows that had none and as
- * kurs-comparison.c reads such a file; 0 (a new one) when the file's is
+ * kurs-snapshot.c reads such a file; 0 (a new one) when the file's is
  * taken already, which only a file edited by hand does. */
 static gint64
 row_uid (Importer   *im,
