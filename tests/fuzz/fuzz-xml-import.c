@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "fuzz-xml-import"
 
-/* libFuzzer target: any bytes at all, given to the XML importer.  It must
- * refuse or import, never crash, leak or hang.  Build with
+/* libFuzzer target: any bytes at all, given to the XML importer and to the
+ * reader that compares versions (kurs-snapshot.c's stream reader).  They
+ * must refuse or read, never crash, leak or hang.  Build with
  * CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false */
 
 #include "config.h"
 
 #include <stdint.h>
 
+#include "kurs-comparison.h"
 #include "kurs-xml-import.h"
 
 static KursStore *store;
@@ -49,6 +51,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   /* Keep the library small */
   if (strategy != NULL)
     g_assert_true (kurs_store_delete (store, strategy, NULL));
+
+  /* The same bytes as a version to compare, with itself */
+  {
+    g_autofree char *text = g_strndup ((const char *) data, size);
+    g_autoptr(GError) compare_error = NULL;
+    g_autoptr(KursComparison) comparison = kurs_comparison_new_from_xml (text, text, &compare_error);
+
+    g_assert ((comparison == NULL) == (compare_error != NULL));
+  }
 
   return 0;
 }
