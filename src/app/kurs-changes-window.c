@@ -157,10 +157,13 @@ change_card (KursChangesWindow *self,
 
   if (change->n_owned > 0)
     {
-      owned = g_strdup_printf (g_dngettext (NULL, "With %u record of its own", "With %u records of its own",
+      g_autofree char *escaped = NULL;
+
+      owned = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "With %u record of its own", "With %u records of its own",
                                             change->n_owned),
                                change->n_owned);
-      gtk_box_append (GTK_BOX (box), value_label (owned, NULL));
+      escaped = g_markup_escape_text (owned, -1);
+      gtk_box_append (GTK_BOX (box), value_label (escaped, NULL));
     }
 
   for (guint f = 0; f < change->n_fields; f++)
@@ -332,7 +335,7 @@ compared_cb (GObject      *source,
       return;
     }
 
-  summary = g_strdup_printf (g_dngettext (NULL, "%u change from %s to %s. The follow-up (progress, measurements, "
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change from %s to %s. The follow-up (progress, measurements, "
                                                 "course corrections) is not compared.",
                                           "%u changes from %s to %s. The follow-up (progress, measurements, "
                                           "course corrections) is not compared.", n),
