@@ -532,6 +532,23 @@ test_baseline (Fixture       *f,
   dropped = kurs_baseline_get_dropped (baseline, 0);
   g_assert_cmpuint (dropped->len, ==, 1);
 
+  /* kept up to date: made where there is none, refreshed where there is;
+   * none, and no error, for a strategy never approved */
+  {
+    KursBaseline *kept = NULL;
+
+    g_assert_true (kurs_baseline_update (&kept, f->store, example, today, &error));
+    g_assert_nonnull (kept);
+    g_assert_true (kurs_store_set_text (f->store, later, "end_date", "2025-01-20", &error));
+    g_assert_true (kurs_baseline_update (&kept, f->store, example, today, &error));
+    g_assert_cmpint (kurs_baseline_find (kept, kurs_record_get_id (later))->end_moved, ==, 20);
+    g_clear_pointer (&kept, kurs_baseline_free);
+    g_assert_true (kurs_baseline_update (&kept, f->store, fresh, today, &error));
+    g_assert_null (kept);
+    g_assert_no_error (error);
+    g_assert_true (kurs_store_set_text (f->store, later, "end_date", "2025-01-10", &error));
+  }
+
   slipped = kurs_baseline_get_slipped (baseline, 5);
   g_assert_cmpuint (slipped->len, ==, 2);
   g_assert_cmpint (((KursBaselineInitiative *) slipped->pdata[0])->row_id, ==, kurs_record_get_id (moved));

@@ -203,6 +203,8 @@ kurs_baseline_update (KursBaseline **baseline,
                       KursDate       today,
                       GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   g_return_val_if_fail (baseline != NULL, FALSE);
 
   if (*baseline != NULL)
@@ -213,8 +215,13 @@ kurs_baseline_update (KursBaseline **baseline,
       return FALSE;
     }
 
-  *baseline = kurs_baseline_new (store, strategy, today, error);
-  return *baseline != NULL || error == NULL || *error == NULL;
+  *baseline = kurs_baseline_new (store, strategy, today, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
