@@ -1287,6 +1287,17 @@ test_baseline (Fixture       *f,
   g_assert_cmpint (alpha_at (&shown, beyond, area.origin.y + area.size.height / 2), ==,
                    alpha_at (&before, beyond, area.origin.y + area.size.height / 2));
 
+  /* and said: the selected initiative's words tell how it moved */
+  {
+    g_autofree char *words = kurs_timeline_item_describe (timeline, index);
+    g_autofree char *with_baseline = g_strdup_printf ("%s. Since version 1 it ends 365 days later", words);
+
+    kurs_timeline_view_select (f->view, index);
+    kurs_widget_settle ();
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                         with_baseline);
+  }
+
   /* a change to the plan is drawn at once */
   g_assert_true (kurs_store_set_text (f->store, moved, "end_date", "2024-06-30", &error));
   kurs_widget_settle ();

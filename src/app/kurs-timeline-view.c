@@ -1301,6 +1301,28 @@ items_in_view (KursTimelineView *self)
   return found;
 }
 
+/* An item in words (kurs_timeline_item_describe()); with the baseline
+ * shown, an initiative's moves since it too */
+static char *
+describe_item (KursTimelineView *self,
+               int               index)
+{
+  char *text = kurs_timeline_item_describe (self->timeline, index);
+  const KursTimelineItem *item = kurs_timeline_get_item (self->timeline, index);
+  const KursBaselineInitiative *entry;
+  g_autofree char *moved = NULL;
+  char *both;
+
+  if (!self->show_baseline || self->baseline == NULL || item->kind != KURS_TIMELINE_INITIATIVE
+      || !(entry = kurs_baseline_find (self->baseline, item->id)))
+    return text;
+
+  moved = kurs_baseline_describe (entry, kurs_baseline_get_version (self->baseline), -1);
+  both = g_strdup_printf ("%s. %s", text, moved);
+  g_free (text);
+  return both;
+}
+
 static void
 update_accessible_items (KursTimelineView *self)
 {
@@ -1321,7 +1343,7 @@ update_accessible_items (KursTimelineView *self)
   for (guint i = 0; i < indices->len; i++)
     {
       int index = g_array_index (indices, int, i);
-      g_autofree char *description = kurs_timeline_item_describe (self->timeline, index);
+      g_autofree char *description = describe_item (self, index);
       GtkWidget *widget;
 
       if (i == self->accessible_items->len)
@@ -1416,7 +1438,7 @@ update_description (KursTimelineView *self)
 {
   if (self->selected >= 0)
     {
-      g_autofree char *text = kurs_timeline_item_describe (self->timeline, self->selected);
+      g_autofree char *text = describe_item (self, self->selected);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
     }
@@ -2111,7 +2133,7 @@ kurs_timeline_view_query_tooltip (GtkWidget  *widget,
   if (index < 0)
     return FALSE;
 
-  text = kurs_timeline_item_describe (self->timeline, index);
+  text = describe_item (self, index);
   gtk_tooltip_set_text (tooltip, text);
   if (item_area (self, index, &kurs_timeline_get_spans (self->timeline)[index], &area))
     gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) area.origin.x, (int) area.origin.y,
@@ -2595,6 +2617,16 @@ kurs_timeline_view_get_calendar (KursTimelineView *self)
   return self->calendar;
 }
 
+/* The baseline shown, hidden or read anew: the items' words say it */
+static void
+baseline_words_changed (KursTimelineView *self)
+{
+  if (self->timeline == NULL)
+    return;
+  update_description (self);
+  queue_accessible_items (self);
+}
+
 void
 kurs_timeline_view_set_show_baseline (KursTimelineView *self,
                                       gboolean          show)
@@ -2605,6 +2637,7 @@ kurs_timeline_view_set_show_baseline (KursTimelineView *self,
     return;
   self->show_baseline = !!show;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  baseline_words_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BASELINE]);
 }
 
@@ -2632,6 +2665,7 @@ kurs_timeline_view_set_baseline (KursTimelineView   *self,
 
   self->baseline = baseline;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  baseline_words_changed (self);
 }
 
 /**

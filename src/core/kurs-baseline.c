@@ -239,7 +239,7 @@ kurs_baseline_free (KursBaseline *self)
 
 /* The number of the approved version that is the baseline */
 gint64
-kurs_baseline_get_version (KursBaseline *self)
+kurs_baseline_get_version (const KursBaseline *self)
 {
   return self->version;
 }

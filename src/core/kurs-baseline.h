@@ -43,7 +43,7 @@ gboolean                      kurs_baseline_update         (KursBaseline  **base
                                                             KursDate        today,
                                                             GError        **error);
 void                          kurs_baseline_free           (KursBaseline   *self);
-gint64                        kurs_baseline_get_version    (KursBaseline   *self);
+gint64                        kurs_baseline_get_version    (const KursBaseline *self);
 const KursBaselineInitiative *kurs_baseline_find           (const KursBaseline *self,
                                                             gint64          initiative_id);
 GPtrArray                    *kurs_baseline_get_dropped    (KursBaseline   *self,
