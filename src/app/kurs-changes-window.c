@@ -36,8 +36,6 @@ struct _KursChangesWindow
   GtkWidget      *summary;
 
   KursRecord     *strategy;
-  gint64          from;
-  gint64          to;
   KursComparison *comparison;
   GCancellable   *cancellable;
   GListStore     *entries;         /* KursChangeEntry */
@@ -300,6 +298,7 @@ compared_cb (GObject      *source,
   g_autofree char *older = NULL;
   g_autofree char *newer = NULL;
   g_autofree char *summary = NULL;
+  gint64 to;
   guint n;
 
   self->comparison = kurs_comparison_new_finish (result, &error);
@@ -314,22 +313,23 @@ compared_cb (GObject      *source,
       return;
     }
 
-  gtk_widget_set_sensitive (self->print_button, self->to == KURS_COMPARISON_DRAFT);
+  to = kurs_comparison_get_to (self->comparison);
+  gtk_widget_set_sensitive (self->print_button, to == KURS_COMPARISON_DRAFT);
   older = version_name (kurs_comparison_get_from (self->comparison));
-  newer = version_name (self->to);
+  newer = version_name (to);
   n = kurs_comparison_get_n_changes (self->comparison);
   if (n == 0)
     {
       g_autofree char *same = NULL;
 
-      if (self->to == KURS_COMPARISON_DRAFT)
+      if (to == KURS_COMPARISON_DRAFT)
         same = g_strdup_printf (_("The draft is the same as version %d, apart from the follow-up "
                                   "(progress, measurements, course corrections)."),
                                 (int) kurs_comparison_get_from (self->comparison));
       else
         same = g_strdup_printf (_("Version %d is the same as version %d, apart from the follow-up "
                                   "(progress, measurements, course corrections)."),
-                                (int) self->to, (int) kurs_comparison_get_from (self->comparison));
+                                (int) to, (int) kurs_comparison_get_from (self->comparison));
       adw_status_page_set_description (ADW_STATUS_PAGE (self->none_page), same);
       gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "none");
       return;
@@ -456,8 +456,6 @@ kurs_changes_window_new (GtkWindow  *parent,
 
   self = g_object_new (KURS_TYPE_CHANGES_WINDOW, "title", title, "transient-for", parent, NULL);
   self->strategy = g_object_ref (strategy);
-  self->from = from_version;
-  self->to = to_version;
 
   adw_window_title_set_title (ADW_WINDOW_TITLE (self->title), title);
   adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->title), kurs_record_get_title (strategy));

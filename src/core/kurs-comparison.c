@@ -307,22 +307,33 @@ kurs_comparison_new_from_xml (const char  *old_xml,
   return self;
 }
 
+/* The approved version @number (0: the latest), or NULL with @error set */
+static KursRecord *
+find_version (KursStore   *store,
+              KursRecord  *strategy,
+              gint64       number,
+              GError     **error)
+{
+  KursRecord *version = kurs_approval_get_version (store, strategy, number);
+
+  if (version == NULL && number == 0)
+    g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
+                 _("“%s” has no approved version to compare with"), kurs_record_get_title (strategy));
+  else if (version == NULL)
+    g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
+                 _("“%s” has no approved version %d"), kurs_record_get_title (strategy), (int) number);
+  return version;
+}
+
 static KursSnapshot *
 snapshot_of_version (KursStore   *store,
                      KursRecord  *strategy,
                      gint64       number,
                      GError     **error)
 {
-  g_autoptr(KursRecord) version = kurs_approval_get_version (store, strategy, number);
+  g_autoptr(KursRecord) version = find_version (store, strategy, number, error);
 
-  if (version == NULL)
-    {
-      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
-                   _("“%s” has no approved version %d"),
-                   kurs_record_get_title (strategy), (int) number);
-      return NULL;
-    }
-  return kurs_snapshot_new_from_xml (kurs_record_get_text (version, "content"), error);
+  return version ? kurs_snapshot_new_from_xml (kurs_record_get_text (version, "content"), error) : NULL;
 }
 
 typedef struct {
@@ -366,18 +377,8 @@ kurs_comparison_new (KursStore   *store,
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
 
-  from = kurs_approval_get_version (store, strategy, from_version);
-  if (from == NULL)
-    {
-      if (from_version == 0)
-        g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
-                     _("“%s” has no approved version to compare with"), kurs_record_get_title (strategy));
-      else
-        g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_NOT_FOUND,
-                     _("“%s” has no approved version %d"),
-                     kurs_record_get_title (strategy), (int) from_version);
-      return NULL;
-    }
+  if (!(from = find_version (store, strategy, from_version, error)))
+    return NULL;
   from_version = kurs_record_get_int (from, "number");
 
   /* the older side's XML is read in a thread of its own while this one
