@@ -1232,6 +1232,71 @@ test_search (Fixture       *f,
   g_assert_cmpuint (n_found (store, "teknik", 0, KURS_ENTITY_STRATEGY), ==, 1);   /* its committee */
 }
 
+/* The titles of the goals @text finds, best first, joined by "|" */
+static char *
+found_titles (KursStore  *store,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = kurs_store_search (store, text, 0, KURS_ENTITY_GOAL, 0, &error);
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    g_string_append_printf (titles, "%s%s", i ? "|" : "", ((KursSearchResult *) results->pdata[i])->title);
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+static void
+add_goal (KursStore  *store,
+          gint64      strategy_id,
+          const char *title,
+          const char *description)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) goal = kurs_store_create (store, KURS_ENTITY_GOAL, strategy_id, &error,
+                                                  "title", g_variant_new_string (title),
+                                                  "description", g_variant_new_string (description), NULL);
+
+  g_assert_no_error (error);
+}
+
+/* Ranking: a word in the title counts for more than in the texts, a rare
+ * word for more than a common one, a word found twice for more than once;
+ * rows that tie come as they were made */
+static void
+test_search_ranking (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  gint64 sid = kurs_record_get_id (strategy);
+  g_autofree char *titles = NULL;
+
+  /* "bolig" is common, "job" rare */
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Tryghed %u", i);
+
+      add_goal (store, sid, title, "Tryghed i egen bolig");
+    }
+  add_goal (store, sid, "Bolig til alle", "Også job");
+  add_goal (store, sid, "Job til alle", "Også bolig");
+  add_goal (store, sid, "Uddannelse", "Job og job igen, og bolig");
+  add_goal (store, sid, "Fritid", "Job, og bolig");
+
+  /* the rare word in the title first, then twice in a text, then once; a
+   * word every goal holds tells little, though its place in the title
+   * settles a tie */
+  titles = found_titles (store, "bolig job");
+  g_assert_cmpstr (titles, ==, "Job til alle|Uddannelse|Bolig til alle|Fritid");
+  g_clear_pointer (&titles, g_free);
+
+  /* ties: as they were made */
+  titles = found_titles (store, "tryghed");
+  g_assert_cmpstr (titles, ==, "Tryghed 0|Tryghed 1|Tryghed 2|Tryghed 3|Tryghed 4|Tryghed 5");
+}
+
 /* An approved version is searchable as it was approved, named by its
  * number and day: a later change of the draft does not change it */
 static void
@@ -1940,6 +2005,7 @@ main (int   argc,
   ADD ("read/failure-is-an-error", test_read_failure_is_an_error);
   ADD ("search/danish-and-current", test_search);
   ADD ("search/approved-versions", test_search_versions);
+  ADD ("search/ranking", test_search_ranking);
   ADD ("search/index-built-for-old-library", test_search_index_built_for_old_library);
   ADD ("uid/new-rows", test_uid_new_rows);
   ADD ("uid/migration", test_uid_migration);

@@ -717,6 +717,21 @@ static const char * const migrations[] = {
   "UPDATE version SET uid = o.n FROM (SELECT t.id, row_number () OVER (PARTITION BY t.strategy_id "
     "ORDER BY t.number) AS n FROM version t) o WHERE version.id = o.id;\n",
 
+  /* 4: the search index without its table of each row's length in words
+   * (columnsize = 0), which the search's ranking (kurs_rank(), in
+   * kurs-store-search.c) does not read: it cost every edit of a searched
+   * text a write of its own.  The index is made again from what it holds;
+   * its triggers, which name it, stay as they are. */
+  "CREATE TEMP TABLE search_copy AS SELECT rowid AS copy_rowid, title, body, entity, row_id, strategy_id "
+    "FROM search_index;\n"
+  "DROP TABLE search_index;\n"
+  "CREATE VIRTUAL TABLE search_index USING fts5 (\n"
+  "  title, body, entity UNINDEXED, row_id UNINDEXED, strategy_id UNINDEXED,\n"
+  "  tokenize = 'unicode61 remove_diacritics 0', columnsize = 0\n"
+  ");\n"
+  "INSERT INTO search_index (rowid, title, body, entity, row_id, strategy_id) "
+    "SELECT copy_rowid, title, body, entity, row_id, strategy_id FROM search_copy;\n"
+  "DROP TABLE search_copy;\n",
 };
 
 /* The migration that made the search index, and fills it */

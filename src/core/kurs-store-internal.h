@@ -185,5 +185,6 @@ void          _kurs_store_notify_history (KursStore *self);
 void          _kurs_store_emit_changed (KursStore *self,
                                         guint      entities);
 void          _kurs_store_emit_prepare (KursStore *self);
+gboolean      _kurs_store_add_search_rank (sqlite3 *db);
 
 G_END_DECLS

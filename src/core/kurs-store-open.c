@@ -493,6 +493,7 @@ open_connection (KursStore           *self,
 
   if (rc != SQLITE_OK)
     return set_read_error (self->db, rc, self->path, error);
+  _kurs_store_add_search_rank (self->db);
 
   if (!kurs_store_exec_sql (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
