@@ -70,6 +70,55 @@ time_imports (const char *dir,
   return kurs_bench_median (times);
 }
 
+/* The import's parts: reading and checking the file (in a thread, in the
+ * window), adding it to the library in steps of 12 ms, as the window adds
+ * it (the longest step is the longest the window waits), and the end: the
+ * rules between fields, checked at once, the search index and the commit */
+static void
+measure_import_parts (const char *dir,
+                      GBytes     *xml,
+                      const char *size)
+{
+  g_autofree char *other_path = g_strdup_printf ("%s/import-parts-%s.kurs", dir, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursStore) other = kurs_store_open (other_path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(KursRecord) imported = NULL;
+  KursXmlParsed *parsed;
+  KursXmlImport *import;
+  double longest = 0, adding = 0;
+  guint steps = 0;
+  gboolean done = FALSE;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_no_error (error);
+  parsed = kurs_xml_parsed_new (xml, &error);
+  g_assert_no_error (error);
+  g_print ("bench: xml_import_%s_read_and_check %.3f s\n", size, (g_get_monotonic_time () - start) / 1e6);
+  start = g_get_monotonic_time ();
+  import = kurs_xml_import_begin (other, parsed, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  adding = (g_get_monotonic_time () - start) / 1e3;
+  while (!done)
+    {
+      double ms;
+
+      start = g_get_monotonic_time ();
+      done = kurs_xml_import_step (import, 12 * 1000);
+      ms = (g_get_monotonic_time () - start) / 1e3;
+      longest = MAX (longest, ms);
+      adding += ms;
+      steps++;
+    }
+  start = g_get_monotonic_time ();
+  imported = kurs_xml_import_end (import, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (imported);
+  g_print ("bench: xml_import_%s_add %.3f s\n", size, adding / 1e3);
+  g_print ("bench: xml_import_%s_add_steps %u count\n", size, steps);
+  g_print ("bench: xml_import_%s_add_longest_step %.1f ms\n", size, longest);
+  g_print ("bench: xml_import_%s_commit %.1f ms\n", size, (g_get_monotonic_time () - start) / 1000.0);
+}
+
 static void
 measure_100k (const char *dir)
 {
@@ -84,6 +133,7 @@ measure_100k (const char *dir)
   strategy = kurs_bench_generate_strategy (store, 80000, 20000);
   export_seconds = time_exports (store, strategy, RUNS_100K, &xml);
   import_seconds = time_imports (dir, "import-100k", xml, RUNS_100K);
+  measure_import_parts (dir, xml, "100k");
 
   g_print ("bench: xml_size_100k %.1f MB\n", g_bytes_get_size (xml) / 1e6);
   g_print ("bench: xml_export_100k %.3f s\n", export_seconds);
@@ -111,60 +161,7 @@ main (int   argc,
   export_seconds = time_exports (store, strategy, RUNS, &xml);
   import_seconds = time_imports (dir, "import", xml, RUNS);
 
-  /* The import's two halves: reading and checking the file (in a thread,
-   * in the window) and adding it to the library (in the main thread, in
-   * one action) */
-  {
-    g_autofree char *other_path = g_strdup_printf ("%s/import-halves.kurs", dir);
-    g_autoptr(KursStore) other = kurs_store_open (other_path, KURS_STORE_OPEN_DEFAULT, &error);
-    g_autoptr(KursXmlParsed) parsed = NULL;
-    g_autoptr(KursRecord) imported = NULL;
-    gint64 start = g_get_monotonic_time ();
-    double parse_seconds, add_seconds;
-
-    parsed = kurs_xml_parsed_new (xml, &error);
-    g_assert_no_error (error);
-    parse_seconds = (g_get_monotonic_time () - start) / 1e6;
-    start = g_get_monotonic_time ();
-    imported = kurs_xml_import_parsed (other, parsed, KURS_XML_IMPORT_DEFAULT, &error);
-    g_assert_no_error (error);
-    add_seconds = (g_get_monotonic_time () - start) / 1e6;
-    g_print ("bench: xml_import_20k_read_and_check %.3f s\n", parse_seconds);
-    g_print ("bench: xml_import_20k_add %.3f s\n", add_seconds);
-  }
-
-  /* Added in steps of 12 ms, as the window adds it: the longest step is
-   * the longest the window waits */
-  {
-    g_autofree char *other_path = g_strdup_printf ("%s/import-steps.kurs", dir);
-    g_autoptr(KursStore) other = kurs_store_open (other_path, KURS_STORE_OPEN_DEFAULT, &error);
-    g_autoptr(KursRecord) imported = NULL;
-    KursXmlImport *import = kurs_xml_import_begin (other, kurs_xml_parsed_new (xml, &error),
-                                                   KURS_XML_IMPORT_DEFAULT, &error);
-    double longest = 0;
-    guint steps = 0;
-    gboolean done = FALSE;
-
-    g_assert_no_error (error);
-    while (!done)
-      {
-        gint64 start = g_get_monotonic_time ();
-
-        done = kurs_xml_import_step (import, 12 * 1000);
-        longest = MAX (longest, (g_get_monotonic_time () - start) / 1000.0);
-        steps++;
-      }
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      imported = kurs_xml_import_end (import, &error);
-      g_assert_no_error (error);
-      g_print ("bench: xml_import_20k_add_steps %u count\n", steps);
-      g_print ("bench: xml_import_20k_add_longest_step %.1f ms\n", longest);
-      /* the rules between fields, checked at once, and the commit */
-      g_print ("bench: xml_import_20k_commit %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
-    }
-  }
+  measure_import_parts (dir, xml, "20k");
 
   g_print ("bench: xml_items 20000 items\n");
   g_print ("bench: xml_size %.1f MB\n", g_bytes_get_size (xml) / 1e6);
