@@ -645,6 +645,9 @@ static const KursCliCommand commands[] = {
     kurs_cli_run_export_odt },
   { "export-sheet", "ID -o FILE.xlsx",
     N_("Write the action plans, key figures and milestones as a spreadsheet"), kurs_cli_run_export_sheet },
+  { "server-init", "ADDRESS",
+    N_("Set up a team library in an empty PostgreSQL database (postgresql://HOST/DATABASE): Kurs’s schema and "
+       "its roles; prints the GRANT lines to give people their roles"), kurs_cli_run_server_init },
 };
 
 static char *

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define KURS_SERVER_ERROR (kurs_server_error_quark ())
+
+typedef enum {
+  KURS_SERVER_ERROR_ADDRESS,        /* not an address of a server, or one holding a password */
+  KURS_SERVER_ERROR_UNREACHABLE,    /* no server answers there */
+  KURS_SERVER_ERROR_AUTHENTICATION, /* wrong or missing password, unknown user */
+  KURS_SERVER_ERROR_NO_DATABASE,    /* the server has no such database */
+  KURS_SERVER_ERROR_NOT_INITIALISED,
+  KURS_SERVER_ERROR_NEWER,          /* initialised by a newer Kurs */
+  KURS_SERVER_ERROR_FOREIGN,        /* holds something else */
+  KURS_SERVER_ERROR_PERMISSION,     /* the role may not do it */
+  KURS_SERVER_ERROR_FAILED,
+} KursServerError;
+
+typedef enum {
+  KURS_SERVER_INIT_CREATED,         /* the schema and roles were made */
+  KURS_SERVER_INIT_UPDATED,         /* an older Kurs's schema was brought up to date */
+  KURS_SERVER_INIT_ALREADY,         /* nothing to do */
+} KursServerInitResult;
+
+/* The three roles a team library's people are given */
+#define KURS_SERVER_ROLE_EDITOR    "kurs_editor"
+#define KURS_SERVER_ROLE_FOLLOW_UP "kurs_follow_up"
+#define KURS_SERVER_ROLE_READER    "kurs_reader"
+
+GQuark    kurs_server_error_quark      (void);
+gboolean  kurs_server_is_address       (const char            *library);
+gboolean  kurs_server_init             (const char            *address,
+                                        KursServerInitResult  *result,
+                                        char                 **where,
+                                        GError               **error);
+char     *kurs_server_describe_grants  (void);
+
+G_END_DECLS
