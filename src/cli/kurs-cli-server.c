@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kurs-cli.h"
+#include "kurs-library-copy.h"
 #include "kurs-server.h"
 
 /* server-init: sets up a team library in an empty PostgreSQL database */
@@ -51,5 +52,33 @@ kurs_cli_run_server_init (KursCli  *cli,
     }
   grants = kurs_server_describe_grants ();
   g_print ("\n\n%s", grants);
+  return KURS_CLI_EXIT_OK;
+}
+
+/* copy: a whole library from a file or server to an empty file or server */
+
+int
+kurs_cli_run_copy (KursCli  *cli,
+                   int       argc,
+                   char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *strategies = NULL;
+  g_autofree char *rows = NULL;
+  guint64 n_strategies = 0, n_rows = 0;
+  int rc;
+
+  if ((rc = kurs_cli_parse ("copy", "FROM TO", NULL, &argc, &argv, 2, 2)) >= 0)
+    return rc;
+
+  if (!kurs_library_copy (argv[1], argv[2], &n_strategies, &n_rows, &error))
+    return kurs_cli_fail (g_steal_pointer (&error));
+
+  strategies = g_strdup_printf ("%" G_GUINT64_FORMAT, n_strategies);
+  rows = g_strdup_printf ("%" G_GUINT64_FORMAT, n_rows);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Copied %s strategy (%s rows in all) to %s.",
+                        "Copied %s strategies (%s rows in all) to %s.", (gulong) n_strategies),
+           strategies, rows, argv[2]);
+  g_print ("\n");
   return KURS_CLI_EXIT_OK;
 }

@@ -648,6 +648,9 @@ static const KursCliCommand commands[] = {
   { "server-init", "ADDRESS",
     N_("Set up a team library in an empty PostgreSQL database (postgresql://HOST/DATABASE): Kurs’s schema and "
        "its roles; prints the GRANT lines to give people their roles"), kurs_cli_run_server_init },
+  { "copy", "FROM TO",
+    N_("Copy a whole library (every strategy, version, record and measurement) from a .kurs file or a server to an "
+       "empty .kurs file or server"), kurs_cli_run_copy },
 };
 
 static char *

@@ -79,6 +79,7 @@ int kurs_cli_run_import   (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_validate (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_add      (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_server_init (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_copy     (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_set      (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_list_records     (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_plan_process     (KursCli *cli, int argc, char **argv);

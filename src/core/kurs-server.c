@@ -162,6 +162,22 @@ connect_to (const char  *address,
   return conn;
 }
 
+/* The server's own words for what it refused, without its "ERROR:" */
+static gboolean
+result_failed (PGresult  *result,
+               GError   **error)
+{
+  const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+  const char *primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  g_autofree char *why = first_line (primary ? primary : PQresultErrorMessage (result));
+
+  /* 42501: insufficient privilege */
+  g_set_error (error, KURS_SERVER_ERROR,
+               state && g_str_equal (state, "42501") ? KURS_SERVER_ERROR_PERMISSION : KURS_SERVER_ERROR_FAILED,
+               "%s", why);
+  return FALSE;
+}
+
 /* Runs @sql, which may be several statements; FALSE with @error set when
  * the server refused it */
 static gboolean
@@ -174,15 +190,7 @@ exec_sql (PGconn      *conn,
   gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY;
 
   if (!ok)
-    {
-      const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
-      g_autofree char *why = first_line (PQresultErrorMessage (result));
-
-      /* 42501: insufficient privilege */
-      g_set_error (error, KURS_SERVER_ERROR,
-                   state && g_str_equal (state, "42501") ? KURS_SERVER_ERROR_PERMISSION : KURS_SERVER_ERROR_FAILED,
-                   "%s", why);
-    }
+    result_failed (result, error);
   PQclear (result);
   return ok;
 }
@@ -237,7 +245,8 @@ rights_sql (void)
     "GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " SCHEMA " TO " KURS_SERVER_ROLE_EDITOR ";\n"
     /* the index is written by its triggers, the library's record by Kurs's migrations */
     "REVOKE INSERT, UPDATE, DELETE ON library, search_index FROM " KURS_SERVER_ROLE_EDITOR ";\n"
-    "GRANT USAGE ON ALL SEQUENCES IN SCHEMA " SCHEMA " TO " KURS_SERVER_ROLE_EDITOR ";\n"
+    /* UPDATE too: a library copied in goes on after its last ids (setval) */
+    "GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA " SCHEMA " TO " KURS_SERVER_ROLE_EDITOR ";\n"
     /* every action marks its strategy changed */
     "GRANT UPDATE (modified) ON strategy TO " KURS_SERVER_ROLE_FOLLOW_UP ";\n");
 
@@ -472,4 +481,422 @@ kurs_server_describe_grants (void)
                           user, _("follows them up: initiatives’ status and progress, course corrections, key "
                                   "figures, milestones held, hearing responses (managers)"),
                           user, _("reads"));
+}
+
+/* A team library's connection */
+
+struct _KursServer {
+  PGconn *conn;
+  char   *name;     /* "database “x” on host:port", for people */
+};
+
+/**
+ * kurs_server_connect:
+ * @address: a postgresql:// URI or libpq's "key=value" words, without a
+ *   password
+ *
+ * Returns: (transfer full) (nullable): the connection, or %NULL with
+ *   @error set in words a person can act on
+ */
+KursServer *
+kurs_server_connect (const char  *address,
+                     GError     **error)
+{
+  KursServer *server;
+  PGconn *conn;
+  g_autofree char *where = NULL;
+
+  g_return_val_if_fail (address != NULL, NULL);
+
+  if (!(conn = connect_to (address, error)))
+    return NULL;
+  where = describe_server (conn);
+  server = g_new0 (KursServer, 1);
+  server->conn = conn;
+  server->name = g_strdup_printf (_("database “%s” on %s"), PQdb (conn), where);
+  return server;
+}
+
+void
+kurs_server_free (KursServer *server)
+{
+  if (server == NULL)
+    return;
+  PQfinish (server->conn);
+  g_free (server->name);
+  g_free (server);
+}
+
+/**
+ * kurs_server_describe:
+ *
+ * Returns: the database and server, for people ("database “x” on host:5432")
+ */
+const char *
+kurs_server_describe (KursServer *server)
+{
+  return server->name;
+}
+
+/**
+ * kurs_server_check_library:
+ *
+ * Returns: %TRUE if the database holds a library of this Kurs's schema;
+ *   otherwise %FALSE with @error saying what to do: set it up, bring it up
+ *   to date, or update Kurs
+ */
+gboolean
+kurs_server_check_library (KursServer  *server,
+                           GError     **error)
+{
+  gint64 version;
+
+  if (query_number (server->conn, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                  "WHERE n.nspname = '" SCHEMA "' AND c.relname = 'library'", NULL) != 1
+      || query_number (server->conn, "SELECT application_id FROM " SCHEMA ".library", NULL) != KURS_APPLICATION_ID)
+    {
+      g_set_error (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_NOT_INITIALISED,
+                   _("The %s holds no Kurs library: set it up with “kurs-cli server-init”"), server->name);
+      return FALSE;
+    }
+  version = query_number (server->conn, "SELECT schema_version FROM " SCHEMA ".library", error);
+  if (version == G_MININT64)
+    return FALSE;
+  if (version > KURS_SERVER_SCHEMA_N_MIGRATIONS)
+    {
+      g_set_error (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_NEWER,
+                   _("The %s holds the library of a newer Kurs (schema version %d; this Kurs knows up to %d): "
+                     "update Kurs to use it"), server->name, (int) MIN (version, G_MAXINT),
+                   KURS_SERVER_SCHEMA_N_MIGRATIONS);
+      return FALSE;
+    }
+  if (version < KURS_SERVER_SCHEMA_N_MIGRATIONS)
+    {
+      g_set_error (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_NOT_INITIALISED,
+                   _("The %s holds the library of an older Kurs: bring it up to date with “kurs-cli server-init”"),
+                   server->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* PostgreSQL's type numbers (pg_type.h) of the columns a library has */
+#define INT8_OID   20
+#define INT4_OID   23
+#define FLOAT8_OID 701
+
+/**
+ * kurs_server_dump_tables:
+ * @sink: what takes each table's rows
+ *
+ * Gives every table of the library, row by row and all columns, to
+ * @sink, as one consistent reading (a repeatable-read transaction).
+ */
+gboolean
+kurs_server_dump_tables (KursServer     *server,
+                         KursTableSink  *sink,
+                         GError        **error)
+{
+  gboolean ok;
+  const char *table;
+
+  ok = exec_sql (server->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error);
+  for (guint t = 0; ok && (table = kurs_table_copy_get_table (t)) != NULL; t++)
+    {
+      const char *names[] = { table };
+      PGresult *columns = PQexecParams (server->conn,
+                                        "SELECT column_name FROM information_schema.columns "
+                                        "WHERE table_schema = '" SCHEMA "' AND table_name = $1 "
+                                        "ORDER BY ordinal_position", 1, NULL, names, NULL, NULL, 0);
+      g_autoptr(GPtrArray) list = g_ptr_array_new ();
+      g_autoptr(GString) sql = g_string_new ("SELECT ");
+      g_autofree KursCopyValue *values = NULL;
+      PGresult *rows;
+      int n_columns;
+
+      if (PQresultStatus (columns) != PGRES_TUPLES_OK)
+        {
+          ok = result_failed (columns, error);
+          PQclear (columns);
+          break;
+        }
+      n_columns = PQntuples (columns);
+      for (int c = 0; c < n_columns; c++)
+        {
+          g_ptr_array_add (list, PQgetvalue (columns, c, 0));
+          g_string_append_printf (sql, "%s%s", c ? ", " : "", PQgetvalue (columns, c, 0));
+        }
+      g_ptr_array_add (list, NULL);
+      g_string_append_printf (sql, " FROM " SCHEMA ".%s ORDER BY id", table);
+
+      rows = PQexecParams (server->conn, sql->str, 0, NULL, NULL, NULL, NULL, 0);
+      if (PQresultStatus (rows) != PGRES_TUPLES_OK)
+        ok = result_failed (rows, error);
+      else
+        ok = sink->begin_table (sink, table, n_columns, (const char * const *) list->pdata, error);
+      values = g_new0 (KursCopyValue, MAX (n_columns, 1));
+      for (int r = 0; ok && r < PQntuples (rows); r++)
+        {
+          for (int c = 0; c < n_columns; c++)
+            {
+              const char *text = PQgetvalue (rows, r, c);
+
+              if (PQgetisnull (rows, r, c))
+                values[c] = (KursCopyValue) { KURS_COPY_NULL, 0, 0, NULL };
+              else if (PQftype (rows, c) == INT8_OID || PQftype (rows, c) == INT4_OID)
+                values[c] = (KursCopyValue) { KURS_COPY_INT, g_ascii_strtoll (text, NULL, 10), 0, NULL };
+              else if (PQftype (rows, c) == FLOAT8_OID)
+                values[c] = (KursCopyValue) { KURS_COPY_REAL, 0, g_ascii_strtod (text, NULL), NULL };
+              else
+                values[c] = (KursCopyValue) { KURS_COPY_TEXT, 0, 0, text };
+            }
+          ok = sink->row (sink, values, error);
+          sink->n_rows++;
+          if (t == 0)
+            sink->n_strategies++;
+        }
+      ok = ok && sink->end_table (sink, error);
+      PQclear (rows);
+      PQclear (columns);
+    }
+  if (ok)
+    ok = exec_sql (server->conn, "COMMIT", error);
+  else
+    PQclear (PQexec (server->conn, "ROLLBACK"));
+  return ok;
+}
+
+/* Taking rows into an empty library, a table at a time with COPY */
+
+typedef struct {
+  KursTableSink  sink;
+  KursServer    *server;
+  guint          n_columns;
+  GString       *line;
+  gboolean       copying;   /* within a COPY */
+} ServerSink;
+
+static gboolean
+server_begin_table (KursTableSink       *sink,
+                    const char          *table,
+                    guint                n_columns,
+                    const char * const  *columns,
+                    GError             **error)
+{
+  ServerSink *self = (ServerSink *) sink;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  PGresult *result;
+  gboolean ok = TRUE;
+
+  /* table and column names come from the schema and the source's own
+   * columns, never from a person */
+  g_string_append_printf (sql, "COPY " SCHEMA ".%s (", table);
+  for (guint c = 0; c < n_columns; c++)
+    g_string_append_printf (sql, "%s%s", c ? ", " : "", columns[c]);
+  g_string_append (sql, ") FROM STDIN");
+  self->n_columns = n_columns;
+  result = PQexec (self->server->conn, sql->str);
+  if (PQresultStatus (result) != PGRES_COPY_IN)
+    ok = result_failed (result, error);
+  else
+    self->copying = TRUE;
+  PQclear (result);
+  return ok;
+}
+
+/* COPY's text form: \N for nothing; backslash, tab, line feed and
+ * carriage return escaped */
+static void
+append_copy_text (GString    *line,
+                  const char *text)
+{
+  for (const char *p = text; *p; p++)
+    switch (*p)
+      {
+      case '\\':
+        g_string_append (line, "\\\\");
+        break;
+      case '\t':
+        g_string_append (line, "\\t");
+        break;
+      case '\n':
+        g_string_append (line, "\\n");
+        break;
+      case '\r':
+        g_string_append (line, "\\r");
+        break;
+      default:
+        g_string_append_c (line, *p);
+        break;
+      }
+}
+
+static gboolean
+server_row (KursTableSink        *sink,
+            const KursCopyValue  *values,
+            GError              **error)
+{
+  ServerSink *self = (ServerSink *) sink;
+
+  g_string_truncate (self->line, 0);
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (c > 0)
+        g_string_append_c (self->line, '\t');
+      switch (values[c].type)
+        {
+        case KURS_COPY_INT:
+          g_string_append_printf (self->line, "%" G_GINT64_FORMAT, values[c].i);
+          break;
+        case KURS_COPY_REAL:
+          g_string_append (self->line, g_ascii_dtostr (number, sizeof number, values[c].r));
+          break;
+        case KURS_COPY_TEXT:
+          append_copy_text (self->line, values[c].text);
+          break;
+        case KURS_COPY_NULL:
+        default:
+          g_string_append (self->line, "\\N");
+          break;
+        }
+    }
+  g_string_append_c (self->line, '\n');
+  if (PQputCopyData (self->server->conn, self->line->str, (int) self->line->len) != 1)
+    {
+      g_autofree char *why = first_line (PQerrorMessage (self->server->conn));
+
+      g_set_error (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_FAILED, "%s", why);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+server_end_table (KursTableSink  *sink,
+                  GError        **error)
+{
+  ServerSink *self = (ServerSink *) sink;
+  PGresult *result;
+  gboolean ok = TRUE;
+
+  self->copying = FALSE;
+  if (PQputCopyEnd (self->server->conn, NULL) != 1)
+    {
+      g_autofree char *why = first_line (PQerrorMessage (self->server->conn));
+
+      g_set_error (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_FAILED, "%s", why);
+      ok = FALSE;
+    }
+  while ((result = PQgetResult (self->server->conn)) != NULL)
+    {
+      if (ok && PQresultStatus (result) != PGRES_COMMAND_OK)
+        ok = result_failed (result, error);
+      PQclear (result);
+    }
+  return ok;
+}
+
+/**
+ * kurs_server_load_tables_begin:
+ *
+ * Makes ready to take a whole library's tables into the server's
+ * library, which must hold no strategy, in one transaction that
+ * kurs_server_load_tables_end() ends.
+ *
+ * Returns: (transfer full) (nullable): the sink, or %NULL with @error set
+ */
+KursTableSink *
+kurs_server_load_tables_begin (KursServer  *server,
+                               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ServerSink *sink;
+  gint64 n_strategies;
+
+  if (!kurs_server_check_library (server, error))
+    return NULL;
+  /* no one adds a strategy while the copy is made */
+  if (!exec_sql (server->conn, "BEGIN; LOCK TABLE " SCHEMA ".strategy IN EXCLUSIVE MODE", &local_error))
+    {
+      PQclear (PQexec (server->conn, "ROLLBACK"));
+      if (local_error->code == KURS_SERVER_ERROR_PERMISSION)
+        g_set_error (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_PERMISSION,
+                     _("The user “%s” may not write the library in the %s: a library is copied into a server by "
+                       "its owner or a user with the role kurs_editor"), PQuser (server->conn), server->name);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  n_strategies = query_number (server->conn, "SELECT count(*) FROM " SCHEMA ".strategy", error);
+  if (n_strategies != 0)
+    {
+      if (n_strategies != G_MININT64)
+        g_set_error (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_FOREIGN,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "The %s already holds %d strategy: a library is copied only into an empty one",
+                                  "The %s already holds %d strategies: a library is copied only into an empty one",
+                                  (gulong) n_strategies),
+                     server->name, (int) MIN (n_strategies, G_MAXINT));
+      PQclear (PQexec (server->conn, "ROLLBACK"));
+      return NULL;
+    }
+
+  sink = g_new0 (ServerSink, 1);
+  sink->sink.begin_table = server_begin_table;
+  sink->sink.row = server_row;
+  sink->sink.end_table = server_end_table;
+  sink->server = server;
+  sink->line = g_string_new (NULL);
+  return &sink->sink;
+}
+
+/**
+ * kurs_server_load_tables_end:
+ * @sink: (transfer full): from kurs_server_load_tables_begin()
+ * @ok: whether every table was taken
+ *
+ * Commits what @sink took, each table's next id after its last, or when
+ * @ok is %FALSE leaves the library as it was.
+ *
+ * Returns: %TRUE if the copy was committed
+ */
+gboolean
+kurs_server_load_tables_end (KursTableSink  *sink,
+                             gboolean        ok,
+                             GError        **error)
+{
+  ServerSink *self = (ServerSink *) sink;
+  PGconn *conn = self->server->conn;
+  const char *table;
+
+  /* a copy stopped half-way through a table */
+  if (self->copying)
+    {
+      PQputCopyEnd (conn, "stopped");
+      while (TRUE)
+        {
+          PGresult *result = PQgetResult (conn);
+
+          if (result == NULL)
+            break;
+          PQclear (result);
+        }
+    }
+  for (guint t = 0; ok && (table = kurs_table_copy_get_table (t)) != NULL; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT setval (pg_get_serial_sequence ('" SCHEMA ".%s', 'id'), "
+                                              "max (id)) FROM " SCHEMA ".%s HAVING max (id) IS NOT NULL",
+                                              table, table);
+
+      ok = exec_sql (conn, sql, error);
+    }
+  if (ok)
+    ok = exec_sql (conn, "COMMIT", error);
+  if (!ok)
+    PQclear (PQexec (conn, "ROLLBACK"));
+  g_string_free (self->line, TRUE);
+  g_free (self);
+  return ok;
 }

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "kurs-table-copy.h"
+
 G_BEGIN_DECLS
 
 #define KURS_SERVER_ERROR (kurs_server_error_quark ())
@@ -30,6 +32,9 @@ typedef enum {
 #define KURS_SERVER_ROLE_FOLLOW_UP "kurs_follow_up"
 #define KURS_SERVER_ROLE_READER    "kurs_reader"
 
+/* A connection to a team library's server */
+typedef struct _KursServer KursServer;
+
 GQuark    kurs_server_error_quark      (void);
 gboolean  kurs_server_is_address       (const char            *library);
 gboolean  kurs_server_init             (const char            *address,
@@ -37,5 +42,22 @@ gboolean  kurs_server_init             (const char            *address,
                                         char                 **where,
                                         GError               **error);
 char     *kurs_server_describe_grants  (void);
+
+KursServer    *kurs_server_connect           (const char     *address,
+                                              GError        **error);
+void           kurs_server_free              (KursServer     *server);
+const char    *kurs_server_describe          (KursServer     *server);
+gboolean       kurs_server_check_library     (KursServer     *server,
+                                              GError        **error);
+gboolean       kurs_server_dump_tables       (KursServer     *server,
+                                              KursTableSink  *sink,
+                                              GError        **error);
+KursTableSink *kurs_server_load_tables_begin (KursServer     *server,
+                                              GError        **error);
+gboolean       kurs_server_load_tables_end   (KursTableSink  *sink,
+                                              gboolean        ok,
+                                              GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KursServer, kurs_server_free)
 
 G_END_DECLS

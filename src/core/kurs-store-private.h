@@ -3,9 +3,10 @@
 
 /* For core modules that restore what the store itself normally sets: the
  * XML importer gives a strategy the UUID and status it was exported with,
- * and each row its uid. */
+ * and each row its uid; copying a library takes every row as it is. */
 
 #include "kurs-store.h"
+#include "kurs-table-copy.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,15 @@ gboolean    kurs_store_set_internal    (KursStore           *self,
                                         const char          *field,
                                         GVariant            *value,
                                         GError             **error);
+
+/* Copying a whole library (kurs-library-copy.c) */
+gboolean       kurs_store_dump_tables       (KursStore      *self,
+                                             KursTableSink  *sink,
+                                             GError        **error);
+KursTableSink *kurs_store_load_tables_begin (KursStore      *self,
+                                             GError        **error);
+gboolean       kurs_store_load_tables_end   (KursTableSink  *sink,
+                                             gboolean        ok,
+                                             GError        **error);
 
 G_END_DECLS
