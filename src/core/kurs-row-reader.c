@@ -42,7 +42,7 @@ struct _KursRowReader
 {
   KursStore            *store;
   const KursEntityInfo *info;
-  sqlite3_stmt         *stmt;      /* NULL once ended */
+  KursDbStmt         *stmt;      /* NULL once ended */
   guint                 fields[KURS_ROW_READER_MAX_FIELDS];
   guint                 n_fields;
   char                 *repaired[KURS_ROW_READER_MAX_FIELDS];  /* text that was not UTF-8, made so */
@@ -94,14 +94,11 @@ kurs_row_reader_new (KursStore    *store,
 
   if (store->db == NULL)
     g_set_error (&self->failure, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED, _("The library is closed"));
-  else if (sqlite3_prepare_v2 (store->db, sql->str, -1, &self->stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (&self->failure, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
-                   _("The library could not be read (%s): %s"), _(self->info->label), sqlite3_errmsg (store->db));
-      g_clear_pointer (&self->stmt, sqlite3_finalize);
-    }
+  else if (!(self->stmt = kurs_db_prepare (store->db, sql->str, FALSE)))
+    g_set_error (&self->failure, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
+                 _("The library could not be read (%s): %s"), _(self->info->label), kurs_db_errmsg (store->db));
   else
-    sqlite3_bind_int64 (self->stmt, 1, strategy_id);
+    kurs_db_bind_int64 (self->stmt, 1, strategy_id);
 
   return self;
 }
@@ -122,7 +119,7 @@ clear_row (KursRowReader *self)
 gboolean
 kurs_row_reader_next (KursRowReader *self)
 {
-  int rc;
+  KursDbStep rc;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
@@ -130,16 +127,17 @@ kurs_row_reader_next (KursRowReader *self)
   if (self->stmt == NULL)
     return FALSE;
 
-  rc = sqlite3_step (self->stmt);
-  if (rc == SQLITE_ROW)
+  rc = kurs_db_step (self->stmt);
+  if (rc == KURS_DB_ROW)
     return TRUE;
 
-  if (rc != SQLITE_DONE)
+  if (rc != KURS_DB_DONE)
     g_set_error (&self->failure, KURS_STORE_ERROR,
-                 rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? KURS_STORE_ERROR_CORRUPT : KURS_STORE_ERROR_FAILED,
+                 kurs_db_failure (self->store->db) == KURS_DB_FAILURE_CORRUPT ? KURS_STORE_ERROR_CORRUPT
+                                                                            : KURS_STORE_ERROR_FAILED,
                  _("The library could not be read (%s): %s"), _(self->info->label),
-                 sqlite3_errmsg (self->store->db));
-  g_clear_pointer (&self->stmt, sqlite3_finalize);
+                 kurs_db_errmsg (self->store->db));
+  g_clear_pointer (&self->stmt, kurs_db_finalize);
   return FALSE;
 }
 
@@ -174,7 +172,7 @@ kurs_row_reader_free (KursRowReader *self)
     return;
 
   clear_row (self);
-  g_clear_pointer (&self->stmt, sqlite3_finalize);
+  g_clear_pointer (&self->stmt, kurs_db_finalize);
   g_clear_error (&self->failure);
   g_object_unref (self->store);
   g_free (self);
@@ -185,7 +183,7 @@ kurs_row_reader_get_id (KursRowReader *self)
 {
   g_return_val_if_fail (self != NULL && self->stmt != NULL, 0);
 
-  return sqlite3_column_int64 (self->stmt, 0);
+  return kurs_db_column_int64 (self->stmt, 0);
 }
 
 /* The row's lasting identity (kurs_record_get_uid()) */
@@ -194,7 +192,7 @@ kurs_row_reader_get_uid (KursRowReader *self)
 {
   g_return_val_if_fail (self != NULL && self->stmt != NULL, 0);
 
-  return sqlite3_column_int64 (self->stmt, 1);
+  return kurs_db_column_int64 (self->stmt, 1);
 }
 
 /* The column of @field, which the reader was asked for; -1 when not */
@@ -219,7 +217,7 @@ kurs_row_reader_has_value (KursRowReader *self,
   g_return_val_if_fail (self != NULL && self->stmt != NULL, FALSE);
 
   column = column_of (self, field);
-  return column > 0 && sqlite3_column_type (self->stmt, column) != SQLITE_NULL;
+  return column > 0 && kurs_db_column_type (self->stmt, column) != KURS_DB_NULL;
 }
 
 /**
@@ -238,11 +236,10 @@ kurs_row_reader_get_text (KursRowReader *self,
   g_return_val_if_fail (self != NULL && self->stmt != NULL, NULL);
 
   column = column_of (self, field);
-  if (column < 0 || sqlite3_column_type (self->stmt, column) == SQLITE_NULL)
+  if (column < 0 || kurs_db_column_type (self->stmt, column) == KURS_DB_NULL)
     return NULL;
 
-  text = (const char *) sqlite3_column_text (self->stmt, column);
-  length = sqlite3_column_bytes (self->stmt, column);
+  text = kurs_db_column_text (self->stmt, column, &length);
   /* A file edited by another program may hold broken UTF-8: shown as a
    * record would show it */
   if (!g_utf8_validate_len (text, length, NULL))
@@ -263,7 +260,7 @@ kurs_row_reader_get_int (KursRowReader *self,
   g_return_val_if_fail (self != NULL && self->stmt != NULL, 0);
 
   column = column_of (self, field);
-  return column > 0 ? sqlite3_column_int64 (self->stmt, column) : 0;
+  return column > 0 ? kurs_db_column_int64 (self->stmt, column) : 0;
 }
 
 double
@@ -275,7 +272,7 @@ kurs_row_reader_get_real (KursRowReader *self,
   g_return_val_if_fail (self != NULL && self->stmt != NULL, 0.0);
 
   column = column_of (self, field);
-  return column > 0 ? sqlite3_column_double (self->stmt, column) : 0.0;
+  return column > 0 ? kurs_db_column_double (self->stmt, column) : 0.0;
 }
 
 gboolean

@@ -13,13 +13,16 @@
 /* A .kurs file's half of copying a whole library (kurs-library-copy.c):
  * its tables read row by row, or written into an empty library in one
  * transaction, the search index made in bulk at the end as an import
- * makes it. */
+ * makes it.  A .kurs file's only: a server copies its tables itself
+ * (kurs_server_dump_tables()). */
+
+#define LITE(store) kurs_db_get_sqlite ((store)->db)
 
 static gboolean
 sqlite_failed (KursStore  *self,
                GError    **error)
 {
-  g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (self->db));
+  g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (LITE (self)));
   return FALSE;
 }
 
@@ -33,7 +36,7 @@ table_columns (KursStore   *self,
   GPtrArray *columns = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (LITE (self), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       sqlite_failed (self, error);
       g_ptr_array_unref (columns);
@@ -83,7 +86,7 @@ kurs_store_dump_tables (KursStore      *self,
       for (guint c = 0; c < columns->len; c++)
         g_string_append_printf (sql, "%s%s", c ? ", " : "", (const char *) columns->pdata[c]);
       g_string_append_printf (sql, " FROM %s ORDER BY id", table);
-      if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+      if (sqlite3_prepare_v2 (LITE (self), sql->str, -1, &stmt, NULL) != SQLITE_OK)
         {
           ok = sqlite_failed (self, error);
           break;
@@ -154,7 +157,7 @@ store_begin_table (KursTableSink       *sink,
     g_string_append_printf (sql, "%s?%u", c ? ", " : "", c + 1);
   g_string_append (sql, ")");
   self->n_columns = n_columns;
-  if (sqlite3_prepare_v2 (self->store->db, sql->str, -1, &self->insert, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (LITE (self->store), sql->str, -1, &self->insert, NULL) != SQLITE_OK)
     return sqlite_failed (self->store, error);
   return TRUE;
 }
@@ -185,7 +188,7 @@ store_row (KursTableSink        *sink,
       }
   if (sqlite3_step (self->insert) != SQLITE_DONE)
     {
-      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (self->store->db));
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (LITE (self->store)));
       sqlite3_reset (self->insert);
       return FALSE;
     }
@@ -239,7 +242,7 @@ kurs_store_load_tables_begin (KursStore  *self,
   if (!kurs_store_exec_sql (self, "BEGIN IMMEDIATE", error))
     return NULL;
   /* the index is made in bulk at the end */
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (LITE (self), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
 
   sink = g_new0 (StoreSink, 1);
   sink->sink.begin_table = store_begin_table;
@@ -270,16 +273,16 @@ kurs_store_load_tables_end (KursTableSink  *sink,
   sqlite3_stmt *strategies = NULL;
 
   g_clear_pointer (&self->insert, sqlite3_finalize);
-  sqlite3_db_config (store->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
+  sqlite3_db_config (LITE (store), SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
 
-  if (ok && sqlite3_prepare_v2 (store->db, "SELECT id FROM strategy", -1, &strategies, NULL) != SQLITE_OK)
+  if (ok && sqlite3_prepare_v2 (LITE (store), "SELECT id FROM strategy", -1, &strategies, NULL) != SQLITE_OK)
     ok = sqlite_failed (store, error);
   while (ok && sqlite3_step (strategies) == SQLITE_ROW)
     for (guint k = 0; ok && fills[k] != NULL; k++)
       {
         sqlite3_stmt *fill = NULL;
 
-        if (sqlite3_prepare_v2 (store->db, fills[k], -1, &fill, NULL) != SQLITE_OK)
+        if (sqlite3_prepare_v2 (LITE (store), fills[k], -1, &fill, NULL) != SQLITE_OK)
           {
             ok = sqlite_failed (store, error);
             break;

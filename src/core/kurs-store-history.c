@@ -38,7 +38,7 @@ _kurs_store_begin_action_full (KursStore   *self,
 
   if (self->depth == 0)
     {
-      if (!kurs_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+      if (!kurs_store_begin_sql (self, error))
         return FALSE;
       self->pending = _kurs_store_action_new (label);
       self->pending->origin = g_strdup (self->origin);
@@ -145,7 +145,7 @@ touch_strategies (KursStore   *self,
   g_autofree char *now = _kurs_store_now_timestamp ();
   GHashTableIter iter;
   gpointer key;
-  sqlite3_stmt *stmt;
+  KursDbStmt *stmt;
 
   for (guint i = 0; i < action->changes->len; i++)
     {
@@ -162,8 +162,8 @@ touch_strategies (KursStore   *self,
   g_hash_table_iter_init (&iter, strategies);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      sqlite3_bind_int64 (stmt, 1, (gint64) GPOINTER_TO_SIZE (key));
-      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+      kurs_db_bind_int64 (stmt, 1, (gint64) GPOINTER_TO_SIZE (key));
+      kurs_db_bind_text (stmt, 2, now, -1);
       if (!_kurs_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -307,8 +307,8 @@ enable_triggers (KursStore *self,
                  gboolean   enable)
 {
   /* (statements prepared before are prepared again, with or without them) */
-  if (self->db != NULL)
-    sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, enable ? 1 : 0, NULL);
+  if (self->db != NULL && kurs_db_get_sqlite (self->db) != NULL)
+    sqlite3_db_config (kurs_db_get_sqlite (self->db), SQLITE_DBCONFIG_ENABLE_TRIGGER, enable ? 1 : 0, NULL);
 }
 
 /**
@@ -328,7 +328,8 @@ kurs_store_defer_search_index (KursStore *self)
   g_return_if_fail (KURS_IS_STORE (self));
   g_return_if_fail (self->depth > 0);
 
-  if (self->search_deferred)
+  /* a server's index is kept by its triggers as the rows come */
+  if (self->search_deferred || kurs_db_is_server (self->db))
     return;
   self->search_deferred = TRUE;
   enable_triggers (self, FALSE);
@@ -340,11 +341,11 @@ run_for_strategy (KursStore   *self,
                   gint64       strategy_id,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = _kurs_store_prepare_statement (self, sql, error);
+  KursDbStmt *stmt = _kurs_store_prepare_statement (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, strategy_id);
+  kurs_db_bind_int64 (stmt, 1, strategy_id);
   return _kurs_store_step_done (self, stmt, error);
 }
 
@@ -426,7 +427,7 @@ _kurs_store_end_action (KursStore  *self,
   if (!ok)
     {
       if (self->db != NULL)
-        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+        kurs_db_exec (self->db, "ROLLBACK");
       revert_memory (self, 0);
       g_clear_pointer (&self->pending, _kurs_store_action_free);
       g_array_set_size (self->marks, 0);

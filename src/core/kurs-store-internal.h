@@ -5,8 +5,7 @@
  * (kurs-store.c: the class, rows and actions; kurs-store-open.c: opening
  * and probing a library).  Nothing outside the store includes this. */
 
-#include <sqlite3.h>
-
+#include "kurs-db.h"
 #include "kurs-store.h"
 
 G_BEGIN_DECLS
@@ -63,7 +62,9 @@ typedef struct {
   char  *by_parent;
   char  *by_strategy;
   char  *select;
-  char  *insert;
+  char  *insert;         /* with the row's id: a row put back */
+  char  *insert_new;     /* without: a new row */
+  char  *insert_returning; /* the same, saying its id (a server) */
   char  *delete;
   char  *set_position;
   char  *next_position;
@@ -75,7 +76,7 @@ struct _KursStore
   GObject      parent_instance;
 
   char        *path;
-  sqlite3     *db;
+  KursDb      *db;
   int          lock_fd;
   gboolean     read_only;
   KursStoreAccess access;
@@ -83,7 +84,7 @@ struct _KursStore
    * kurs_store_is_lock_free()) */
   int          watch_fd;
 
-  GHashTable  *statements;                 /* SQL → sqlite3_stmt * */
+  GHashTable  *statements;                 /* SQL → KursDbStmt * */
   GHashTable  *records[KURS_N_ENTITIES];   /* gint64 * → KursRecord * */
 
   /* The action under way */
@@ -105,7 +106,9 @@ void     kurs_store_ensure_sql       (void);
 gboolean kurs_store_exec_sql         (KursStore   *self,
                                       const char  *sql,
                                       GError     **error);
-gboolean kurs_store_is_disk_full     (sqlite3     *db);
+gboolean kurs_store_begin_sql        (KursStore   *self,
+                                      GError     **error);
+gboolean kurs_store_is_disk_full     (KursDb      *db);
 void     kurs_store_close_database   (KursStore   *self);
 
 /* Shared by kurs-store.c (rows) and kurs-store-history.c (actions and
@@ -116,11 +119,11 @@ void          _kurs_store_action_free (Action *action);
 gboolean      _kurs_store_run_cached (KursStore   *self,
                                       const char  *sql,
                                       GError     **error);
-sqlite3_stmt *_kurs_store_prepare_statement (KursStore   *self,
+KursDbStmt   *_kurs_store_prepare_statement (KursStore   *self,
                                              const char  *sql,
                                              GError     **error);
 gboolean      _kurs_store_step_done (KursStore     *self,
-                                     sqlite3_stmt  *stmt,
+                                     KursDbStmt    *stmt,
                                      GError       **error);
 void          _kurs_store_remember (KursStore  *self,
                                     KursRecord *record);

@@ -186,7 +186,8 @@ set_read_error (sqlite3     *db,
   if (code == SQLITE_IOERR_SHORT_READ)
     return set_open_error (error, KURS_STORE_ERROR_CORRUPT,
                            _("“%s” cannot be opened: the file is damaged or truncated"), name);
-  if (db != NULL && kurs_store_is_disk_full (db))
+  if (db != NULL && ((code & 0xff) == SQLITE_FULL
+                     || ((code & 0xff) == SQLITE_IOERR && sqlite3_system_errno (db) == ENOSPC)))
     return set_open_error (error, KURS_STORE_ERROR_FULL,
                            _("“%s” cannot be opened: the disk is full"), name);
 
@@ -463,6 +464,7 @@ open_connection (KursStore           *self,
   g_autofree char *name = g_filename_display_name (self->path);
   g_autoptr(GError) local_error = NULL;
   int application_id = 0;
+  sqlite3 *lite = NULL;
   int rc;
 
   if (self->read_only)
@@ -477,23 +479,25 @@ open_connection (KursStore           *self,
                             || g_access (self->path, W_OK) != 0 || g_access (folder, W_OK) != 0;
 
       beside_note (self->path, &beside);
-      rc = open_read_only (self->path, unchanging && !beside_any (&beside), busy_timeout_ms (flags), &self->db);
+      rc = open_read_only (self->path, unchanging && !beside_any (&beside), busy_timeout_ms (flags), &lite);
     }
   else
     {
-      rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | OPEN_THREADING,
+      rc = sqlite3_open_v2 (self->path, &lite, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | OPEN_THREADING,
                             NULL);
-      if (self->db != NULL)
+      if (lite != NULL)
         {
-          sqlite3_extended_result_codes (self->db, TRUE);
-          sqlite3_busy_timeout (self->db, busy_timeout_ms (flags));
-          kurs_migrations_add_functions (self->db);
+          sqlite3_extended_result_codes (lite, TRUE);
+          sqlite3_busy_timeout (lite, busy_timeout_ms (flags));
+          kurs_migrations_add_functions (lite);
         }
     }
 
+  if (lite != NULL)
+    self->db = kurs_db_new_sqlite (lite);
   if (rc != SQLITE_OK)
-    return set_read_error (self->db, rc, self->path, error);
-  _kurs_store_add_search_rank (self->db);
+    return set_read_error (lite, rc, self->path, error);
+  _kurs_store_add_search_rank (lite);
 
   if (!kurs_store_exec_sql (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
@@ -509,7 +513,7 @@ open_connection (KursStore           *self,
       /* Room for a large library's working set: 16 MB of pages */
       kurs_store_exec_sql (self, "PRAGMA cache_size = -16000", NULL);
 
-      if (!kurs_migrations_run (self->db, is_new ? 0 : version, &local_error))
+      if (!kurs_migrations_run (lite, is_new ? 0 : version, &local_error))
         {
           if (g_error_matches (local_error, KURS_STORE_ERROR, KURS_STORE_ERROR_FULL) || kurs_store_is_disk_full (self->db))
             return (is_new
@@ -530,8 +534,8 @@ open_connection (KursStore           *self,
                                   _("“%s” was saved by an older Kurs and must be opened once for writing to upgrade it"), name));
     }
 
-  if (!query_int (self->db, "PRAGMA application_id", &application_id))
-    return set_read_error (self->db, SQLITE_ERROR, self->path, error);
+  if (!query_int (lite, "PRAGMA application_id", &application_id))
+    return set_read_error (lite, SQLITE_ERROR, self->path, error);
   if (application_id != KURS_APPLICATION_ID)
     return set_open_error (error, KURS_STORE_ERROR_FOREIGN,
                            _("“%s” is not a Kurs library"), name);

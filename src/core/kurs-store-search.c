@@ -163,8 +163,8 @@ kurs_store_search (KursStore   *store,
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) kurs_search_result_free);
   g_autofree char *query = NULL;
   GError *failure = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  KursDbStmt *stmt;
+  KursDbStep rc;
 
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (text != NULL, NULL);
@@ -181,26 +181,26 @@ kurs_store_search (KursStore   *store,
       return NULL;
     }
 
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, strategy_id);
-  sqlite3_bind_int (stmt, 3, entity);
-  sqlite3_bind_int (stmt, 4, limit > 0 ? (int) MIN (limit, G_MAXINT) : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kurs_db_bind_text (stmt, 1, query, -1);
+  kurs_db_bind_int64 (stmt, 2, strategy_id);
+  kurs_db_bind_int64 (stmt, 3, entity);
+  kurs_db_bind_int64 (stmt, 4, limit > 0 ? (int) MIN (limit, G_MAXINT) : -1);
+  while ((rc = kurs_db_step (stmt)) == KURS_DB_ROW)
     {
       KursSearchResult *result = g_new0 (KursSearchResult, 1);
 
-      result->entity = sqlite3_column_int (stmt, 0);
-      result->id = sqlite3_column_int64 (stmt, 1);
-      result->strategy_id = sqlite3_column_int64 (stmt, 2);
-      result->title = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      result->snippet = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      result->entity = (KursEntity) kurs_db_column_int64 (stmt, 0);
+      result->id = kurs_db_column_int64 (stmt, 1);
+      result->strategy_id = kurs_db_column_int64 (stmt, 2);
+      result->title = g_strdup (kurs_db_column_text (stmt, 3, NULL));
+      result->snippet = g_strdup (kurs_db_column_text (stmt, 4, NULL));
       g_ptr_array_add (results, result);
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  kurs_db_reset (stmt);
+  kurs_db_clear_bindings (stmt);
 
   /* An approved version is named by its number and day */
-  for (guint i = 0; rc == SQLITE_DONE && i < results->len; i++)
+  for (guint i = 0; rc == KURS_DB_DONE && i < results->len; i++)
     {
       KursSearchResult *result = results->pdata[i];
       g_autoptr(KursRecord) version = NULL;
@@ -212,10 +212,10 @@ kurs_store_search (KursStore   *store,
       result->title = kurs_search_name_version (version);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != KURS_DB_DONE)
     {
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
-                   _("The library cannot be searched: %s"), sqlite3_errstr (rc));
+                   _("The library cannot be searched: %s"), kurs_db_errmsg (store->db));
       return NULL;
     }
 

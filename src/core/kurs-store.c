@@ -157,6 +157,19 @@ build_entity_sql (gpointer data)
                                           info->order_by);
       sql->insert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
                                      info->name, columns->str, params->str);
+      /* a new row: its id is the engine's to give (a server's identity
+       * column takes no NULL) */
+      {
+        g_autoptr(GString) new_params = g_string_new (NULL);
+
+        for (int i = 1; i < n; i++)
+          g_string_append_printf (new_params, "%s?%d", i > 1 ? ", " : "", i);
+        sql->insert_new = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
+                                           info->name, columns->str + strlen ("id, "), new_params->str);
+        /* a server says the id it gave; SQLite's RETURNING costs more
+         * memory than asking it (sqlite3_last_insert_rowid()) */
+        sql->insert_returning = g_strdup_printf ("%s RETURNING id", sql->insert_new);
+      }
       sql->delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->name);
       sql->set_position = g_strdup_printf ("UPDATE %s SET position = ?2 WHERE id = ?1", info->name);
       sql->next_position = g_strdup_printf ("SELECT COALESCE (MAX (position) + 1, 0) FROM %s WHERE %s = ?1",
@@ -179,58 +192,56 @@ kurs_store_ensure_sql (void)
   g_once (&once, build_entity_sql, NULL);
 }
 
-/* Whether SQLite failed for want of room on the disk: SQLITE_FULL, or an
- * I/O error whose system error says so (a write to the log, say) */
+/* Whether the library failed for want of room on the disk: SQLite's
+ * SQLITE_FULL, or an I/O error whose system error says so (a write to the
+ * log, say); a server's disk-full error */
 gboolean
-kurs_store_is_disk_full (sqlite3 *db)
+kurs_store_is_disk_full (KursDb *db)
 {
-  int code = sqlite3_extended_errcode (db);
-
-  return (code & 0xff) == SQLITE_FULL || ((code & 0xff) == SQLITE_IOERR && sqlite3_system_errno (db) == ENOSPC);
+  return kurs_db_failure (db) == KURS_DB_FAILURE_FULL;
 }
 
 static void
 set_sqlite_error (KursStore  *self,
                   GError    **error)
 {
-  int code = sqlite3_extended_errcode (self->db);
-  const char *message = sqlite3_errmsg (self->db);
+  const char *message = kurs_db_errmsg (self->db);
 
-  if (kurs_store_is_disk_full (self->db))
+  switch (kurs_db_failure (self->db))
     {
+    case KURS_DB_FAILURE_FULL:
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FULL,
                    _("The disk is full; nothing was changed"));
-      return;
-    }
-
-  switch (code & 0xff)
-    {
-    case SQLITE_CONSTRAINT:
-      if (code == SQLITE_CONSTRAINT_UNIQUE)
-        g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID,
-                     _("That is already there; a link is only made once"));
-      else
-        g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID,
-                     _("The library refused a value: %s"), message);
       break;
 
-    case SQLITE_READONLY:
+    case KURS_DB_FAILURE_UNIQUE:
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID,
+                   _("That is already there; a link is only made once"));
+      break;
+
+    case KURS_DB_FAILURE_CONSTRAINT:
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_INVALID,
+                   _("The library refused a value: %s"), message);
+      break;
+
+    case KURS_DB_FAILURE_READ_ONLY:
+    case KURS_DB_FAILURE_PERMISSION:
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY,
                    _("The library cannot be written to: %s"), message);
       break;
 
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case KURS_DB_FAILURE_BUSY:
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_LOCKED,
                    _("Another program is writing to the library; try again in a moment"));
       break;
 
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
+    case KURS_DB_FAILURE_CORRUPT:
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CORRUPT,
                    _("The library file is damaged: %s"), message);
       break;
 
+    case KURS_DB_FAILURE_LOST:
+    case KURS_DB_FAILURE_OTHER:
     default:
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
                    _("The library could not be read or written: %s"), message);
@@ -242,7 +253,7 @@ kurs_store_exec_sql (KursStore   *self,
           const char  *sql,
           GError     **error)
 {
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+  if (!kurs_db_exec (self->db, sql))
     {
       set_sqlite_error (self, error);
       return FALSE;
@@ -252,6 +263,19 @@ kurs_store_exec_sql (KursStore   *self,
 }
 
 
+/* Begins the transaction of an outermost action */
+gboolean
+kurs_store_begin_sql (KursStore  *self,
+                      GError    **error)
+{
+  if (!kurs_db_begin (self->db))
+    {
+      set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* A statement without parameters or rows, through the statement cache:
  * for the savepoints that every nested change takes. */
 gboolean
@@ -259,25 +283,25 @@ _kurs_store_run_cached (KursStore   *self,
                         const char  *sql,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = _kurs_store_prepare_statement (self, sql, error);
+  KursDbStmt *stmt = _kurs_store_prepare_statement (self, sql, error);
   gboolean ok;
 
   if (stmt == NULL)
     return FALSE;
 
-  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  ok = kurs_db_step (stmt) == KURS_DB_DONE;
   if (!ok)
     set_sqlite_error (self, error);
-  sqlite3_reset (stmt);
+  kurs_db_reset (stmt);
   return ok;
 }
 
-sqlite3_stmt *
+KursDbStmt *
 _kurs_store_prepare_statement (KursStore   *self,
                                const char  *sql,
                                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  KursDbStmt *stmt;
 
   if (self->db == NULL)
     {
@@ -290,7 +314,7 @@ _kurs_store_prepare_statement (KursStore   *self,
   if (stmt != NULL)
     return stmt;
 
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+  if (!(stmt = kurs_db_prepare (self->db, sql, TRUE)))
     {
       set_sqlite_error (self, error);
       return NULL;
@@ -301,19 +325,19 @@ _kurs_store_prepare_statement (KursStore   *self,
 }
 
 static void
-finish (sqlite3_stmt *stmt)
+finish (KursDbStmt *stmt)
 {
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  kurs_db_reset (stmt);
+  kurs_db_clear_bindings (stmt);
 }
 
 /* Runs a statement that returns no rows. */
 gboolean
 _kurs_store_step_done (KursStore     *self,
-                       sqlite3_stmt  *stmt,
+                       KursDbStmt  *stmt,
                        GError       **error)
 {
-  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE;
+  gboolean ok = kurs_db_step (stmt) == KURS_DB_DONE;
 
   if (!ok)
     set_sqlite_error (self, error);
@@ -322,14 +346,14 @@ _kurs_store_step_done (KursStore     *self,
 }
 
 static void
-bind_value (sqlite3_stmt    *stmt,
+bind_value (KursDbStmt    *stmt,
             int              column,
             const KursField *field,
             GVariant        *value)
 {
   if (value == NULL)
     {
-      sqlite3_bind_null (stmt, column);
+      kurs_db_bind_null (stmt, column);
       return;
     }
 
@@ -343,21 +367,21 @@ bind_value (sqlite3_stmt    *stmt,
         gsize length;
         const char *text = g_variant_get_string (value, &length);
 
-        sqlite3_bind_text (stmt, column, text, length, SQLITE_STATIC);
+        kurs_db_bind_text (stmt, column, text, length);
       }
       break;
 
     case KURS_FIELD_INT:
     case KURS_FIELD_REF:
-      sqlite3_bind_int64 (stmt, column, g_variant_get_int64 (value));
+      kurs_db_bind_int64 (stmt, column, g_variant_get_int64 (value));
       break;
 
     case KURS_FIELD_REAL:
-      sqlite3_bind_double (stmt, column, g_variant_get_double (value));
+      kurs_db_bind_double (stmt, column, g_variant_get_double (value));
       break;
 
     case KURS_FIELD_BOOL:
-      sqlite3_bind_int (stmt, column, g_variant_get_boolean (value));
+      kurs_db_bind_int64 (stmt, column, g_variant_get_boolean (value));
       break;
 
     default:
@@ -366,11 +390,11 @@ bind_value (sqlite3_stmt    *stmt,
 }
 
 static GVariant *
-column_value (sqlite3_stmt    *stmt,
+column_value (KursDbStmt    *stmt,
               int              column,
               const KursField *field)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (kurs_db_column_type (stmt, column) == KURS_DB_NULL)
     return NULL;
 
   switch (field->type)
@@ -380,8 +404,8 @@ column_value (sqlite3_stmt    *stmt,
     case KURS_FIELD_ENUM:
     case KURS_FIELD_TIMESTAMP:
       {
-        const char *text = (const char *) sqlite3_column_text (stmt, column);
-        int length = sqlite3_column_bytes (stmt, column);
+        int length = 0;
+        const char *text = kurs_db_column_text (stmt, column, &length);
 
         /* A file edited by another program may hold broken UTF-8; show
          * what can be shown rather than fail. */
@@ -396,13 +420,13 @@ column_value (sqlite3_stmt    *stmt,
 
     case KURS_FIELD_INT:
     case KURS_FIELD_REF:
-      return g_variant_new_int64 (sqlite3_column_int64 (stmt, column));
+      return g_variant_new_int64 (kurs_db_column_int64 (stmt, column));
 
     case KURS_FIELD_REAL:
-      return g_variant_new_double (sqlite3_column_double (stmt, column));
+      return g_variant_new_double (kurs_db_column_double (stmt, column));
 
     case KURS_FIELD_BOOL:
-      return g_variant_new_boolean (sqlite3_column_int (stmt, column) != 0);
+      return g_variant_new_boolean (kurs_db_column_int64 (stmt, column) != 0);
 
     default:
       g_assert_not_reached ();
@@ -441,9 +465,9 @@ _kurs_store_forget (KursStore  *self,
 static KursRecord *
 record_from_row (KursStore            *self,
                  const KursEntityInfo *info,
-                 sqlite3_stmt         *stmt)
+                 KursDbStmt         *stmt)
 {
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = kurs_db_column_int64 (stmt, 0);
   KursRecord *record = g_hash_table_lookup (self->records[info->entity], &id);
   int column = 1;
 
@@ -452,11 +476,11 @@ record_from_row (KursStore            *self,
 
   record = kurs_record_new (info->entity, id);
   if (has_strategy_column (info))
-    kurs_record_set_strategy_id (record, sqlite3_column_int64 (stmt, column++));
+    kurs_record_set_strategy_id (record, kurs_db_column_int64 (stmt, column++));
   if (info->ordered)
-    kurs_record_set_position (record, sqlite3_column_int64 (stmt, column++));
+    kurs_record_set_position (record, kurs_db_column_int64 (stmt, column++));
   if (has_uid_column (info))
-    kurs_record_set_uid (record, sqlite3_column_int64 (stmt, column++));
+    kurs_record_set_uid (record, kurs_db_column_int64 (stmt, column++));
   for (guint i = 0; i < info->n_fields; i++)
     kurs_record_take_value_at (record, i, column_value (stmt, column++, &info->fields[i]));
 
@@ -484,8 +508,8 @@ query_records (KursStore            *self,
 {
   GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
   GError *failure = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  KursDbStmt *stmt;
+  KursDbStep rc;
 
   if (!(stmt = _kurs_store_prepare_statement (self, sql, &failure)))
     {
@@ -493,15 +517,15 @@ query_records (KursStore            *self,
       return records;
     }
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kurs_db_bind_int64 (stmt, 1, id);
+  while ((rc = kurs_db_step (stmt)) == KURS_DB_ROW)
     g_ptr_array_add (records, record_from_row (self, info, stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != KURS_DB_DONE)
     {
-      g_set_error (&failure, KURS_STORE_ERROR, rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB
+      g_set_error (&failure, KURS_STORE_ERROR, kurs_db_failure (self->db) == KURS_DB_FAILURE_CORRUPT
                                                  ? KURS_STORE_ERROR_CORRUPT : KURS_STORE_ERROR_FAILED,
                    _("The library could not be read (%s): %s"), _(info->label),
-                   sqlite3_errmsg (self->db));
+                   kurs_db_errmsg (self->db));
       finish (stmt);
       g_ptr_array_set_size (records, 0);
       _kurs_store_read_failed (self, failure, error);
@@ -520,8 +544,7 @@ kurs_store_close_database (KursStore *self)
   if (self->db != NULL)
     {
       g_hash_table_remove_all (self->statements);
-      sqlite3_close (self->db);
-      self->db = NULL;
+      g_clear_pointer (&self->db, kurs_db_free);
     }
 
   if (self->lock_fd >= 0)
@@ -691,7 +714,7 @@ kurs_store_class_init (KursStoreClass *klass)
 static void
 finalize_statement (gpointer stmt)
 {
-  sqlite3_finalize (stmt);
+  kurs_db_finalize (stmt);
 }
 
 static void
@@ -930,7 +953,7 @@ kurs_store_find_strategy (KursStore   *self,
   g_autofree char *prefix = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  KursDbStmt *stmt;
 
   g_return_val_if_fail (KURS_IS_STORE (self), NULL);
   g_return_val_if_fail (short_id != NULL, NULL);
@@ -948,8 +971,8 @@ kurs_store_find_strategy (KursStore   *self,
   if (!(stmt = _kurs_store_prepare_statement (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  kurs_db_bind_text (stmt, 1, prefix, -1);
+  while (kurs_db_step (stmt) == KURS_DB_ROW)
     g_ptr_array_add (found, record_from_row (self, info, stmt));
   finish (stmt);
 
@@ -981,7 +1004,7 @@ kurs_store_get_short_id (KursStore  *self,
                          KursRecord *strategy)
 {
   const char *uuid;
-  sqlite3_stmt *stmt;
+  KursDbStmt *stmt;
   gsize length = 8;
 
   g_return_val_if_fail (KURS_IS_STORE (self), NULL);
@@ -996,10 +1019,10 @@ kurs_store_get_short_id (KursStore  *self,
     {
       int count = 0;
 
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 2, length);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        count = sqlite3_column_int (stmt, 0);
+      kurs_db_bind_text (stmt, 1, uuid, -1);
+      kurs_db_bind_int64 (stmt, 2, length);
+      if (kurs_db_step (stmt) == KURS_DB_ROW)
+        count = kurs_db_column_int64 (stmt, 0);
       finish (stmt);
 
       if (count <= 1)
@@ -1516,29 +1539,35 @@ write_insert (KursStore             *self,
               gint64                *out_id,
               GError               **error)
 {
-  sqlite3_stmt *stmt;
+  gboolean returning = id <= 0 && kurs_db_is_server (self->db);
+  KursDbStmt *stmt;
   int column = 1;
 
-  if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[info->entity].insert, error)))
+  stmt = _kurs_store_prepare_statement (self, id > 0 ? entity_sql[info->entity].insert
+                                              : returning ? entity_sql[info->entity].insert_returning
+                                              : entity_sql[info->entity].insert_new, error);
+  if (stmt == NULL)
     return FALSE;
 
   if (id > 0)
-    sqlite3_bind_int64 (stmt, column++, id);
-  else
-    sqlite3_bind_null (stmt, column++);
+    kurs_db_bind_int64 (stmt, column++, id);
   if (has_strategy_column (info))
-    sqlite3_bind_int64 (stmt, column++, strategy_id);
+    kurs_db_bind_int64 (stmt, column++, strategy_id);
   if (info->ordered)
-    sqlite3_bind_int64 (stmt, column++, position);
+    kurs_db_bind_int64 (stmt, column++, position);
   if (has_uid_column (info))
-    sqlite3_bind_int64 (stmt, column++, uid);
+    kurs_db_bind_int64 (stmt, column++, uid);
   for (guint i = 0; i < info->n_fields; i++)
     bind_value (stmt, column++, &info->fields[i], values[i]);
 
-  if (!_kurs_store_step_done (self, stmt, error))
-    return FALSE;
-
-  *out_id = id > 0 ? id : sqlite3_last_insert_rowid (self->db);
+  if (kurs_db_step (stmt) != (returning ? KURS_DB_ROW : KURS_DB_DONE))
+    {
+      set_sqlite_error (self, error);
+      finish (stmt);
+      return FALSE;
+    }
+  *out_id = id > 0 ? id : returning ? kurs_db_column_int64 (stmt, 0) : kurs_db_last_insert_id (self->db);
+  finish (stmt);
   return TRUE;
 }
 
@@ -1572,12 +1601,12 @@ _kurs_store_row_delete (KursStore   *self,
                         KursRecord  *record,
                         GError     **error)
 {
-  sqlite3_stmt *stmt;
+  KursDbStmt *stmt;
 
   if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[kurs_record_get_entity (record)].delete, error)))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, kurs_record_get_id (record));
+  kurs_db_bind_int64 (stmt, 1, kurs_record_get_id (record));
   if (!_kurs_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -1598,13 +1627,13 @@ _kurs_store_row_set (KursStore   *self,
   g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
   const KursEntityInfo *info = kurs_record_get_info (record);
   GVariant *old_value = kurs_record_get_value_at (record, index);
-  sqlite3_stmt *stmt;
+  KursDbStmt *stmt;
   Change *change;
 
   if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[info->entity].set_field[index], error)))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, kurs_record_get_id (record));
+  kurs_db_bind_int64 (stmt, 1, kurs_record_get_id (record));
   bind_value (stmt, 2, &info->fields[index], owned);
   if (!_kurs_store_step_done (self, stmt, error))
     return FALSE;
@@ -1623,14 +1652,14 @@ _kurs_store_row_move (KursStore   *self,
                       gint64       position,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
+  KursDbStmt *stmt;
   Change *change;
 
   if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[kurs_record_get_entity (record)].set_position, error)))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, kurs_record_get_id (record));
-  sqlite3_bind_int64 (stmt, 2, position);
+  kurs_db_bind_int64 (stmt, 1, kurs_record_get_id (record));
+  kurs_db_bind_int64 (stmt, 2, position);
   if (!_kurs_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -1646,15 +1675,15 @@ next_position (KursStore *self,
                KursEntity entity,
                gint64     parent_id)
 {
-  sqlite3_stmt *stmt;
+  KursDbStmt *stmt;
   gint64 position = 0;
 
   if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[entity].next_position, NULL)))
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, parent_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    position = sqlite3_column_int64 (stmt, 0);
+  kurs_db_bind_int64 (stmt, 1, parent_id);
+  if (kurs_db_step (stmt) == KURS_DB_ROW)
+    position = kurs_db_column_int64 (stmt, 0);
   finish (stmt);
 
   return position;
