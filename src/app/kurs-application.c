@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "kurs-application.h"
+#include "kurs-server.h"
 #include "kurs-default-theme.h"
 #include "kurs-resources.h"
 #include "kurs-screenshot.h"
@@ -321,6 +322,14 @@ kurs_application_open_library (KursApplication *self,
   g_return_if_fail (G_IS_FILE (file));
 
   path = g_file_get_path (file);
+  /* a team library on a server: postgresql://HOST/DATABASE */
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      if (uri != NULL && kurs_server_is_address (uri))
+        path = g_steal_pointer (&uri);
+    }
   if (path == NULL)
     {
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,

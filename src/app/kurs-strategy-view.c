@@ -133,6 +133,9 @@ describe_read_only (KursStore *store)
     case KURS_STORE_ACCESS_READ_ONLY_FULL:
       return g_strdup (_("The disk is full, so this library is shown read-only. Make room on the disk, "
                          "and open it again to change it."));
+    case KURS_STORE_ACCESS_READ_ONLY_ROLE:
+      return g_strdup (_("Your role on the server lets you read this library, not change it. Ask its "
+                         "administrator for the role kurs_editor or kurs_follow_up to change it."));
     case KURS_STORE_ACCESS_READ_ONLY_ASKED:
     case KURS_STORE_ACCESS_WRITE:
     default:

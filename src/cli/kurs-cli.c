@@ -74,6 +74,13 @@ kurs_cli_open (KursCli   *cli,
     }
   g_signal_connect (cli->store, "read-failed", G_CALLBACK (read_failed_cb), cli);
 
+  if (writes && kurs_store_get_access (cli->store) == KURS_STORE_ACCESS_READ_ONLY_ROLE)
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY,
+                   _("Your role on the server only reads this library; nothing was changed"));
+      return FALSE;
+    }
+
   /* Said where it is not what one would expect: the file cannot be changed */
   switch (kurs_store_get_access (cli->store))
     {
@@ -92,6 +99,10 @@ kurs_cli_open (KursCli   *cli,
 
         g_printerr (_("kurs-cli: note: “%s” cannot be changed (the disk is full), so it is only read\n"), name);
       }
+      break;
+    case KURS_STORE_ACCESS_READ_ONLY_ROLE:
+      /* Translators: a note on stderr; the command still does its work */
+      g_printerr (_("kurs-cli: note: your role on the server only reads this library\n"));
       break;
     case KURS_STORE_ACCESS_WRITE:
     case KURS_STORE_ACCESS_READ_ONLY_ASKED:

@@ -285,7 +285,7 @@ static const char * const server_migrations[] = {
    * transaction as each row */
   "CREATE FUNCTION kurs_text_of_xml (content TEXT) RETURNS TEXT\n"
   "  LANGUAGE sql IMMUTABLE STRICT SET search_path = pg_catalog AS $$\n"
-  "  SELECT array_to_string (xpath ('//text()', content::xml)::text[], ' ')\n"
+  "  SELECT btrim (regexp_replace (array_to_string (xpath ('//text()', content::xml)::text[], ' '), '\\s+', ' ', 'g'))\n"
   "$$;\n"
   "CREATE TABLE search_index (\n"
   "  key BIGINT PRIMARY KEY,\n"

@@ -539,6 +539,18 @@ kurs_server_describe (KursServer *server)
 }
 
 /**
+ * kurs_server_steal_connection:
+ *
+ * Returns: (transfer full): the connection, now the caller's (the store's);
+ *   @server keeps only its description
+ */
+PGconn *
+kurs_server_steal_connection (KursServer *server)
+{
+  return g_steal_pointer (&server->conn);
+}
+
+/**
  * kurs_server_check_library:
  *
  * Returns: %TRUE if the database holds a library of this Kurs's schema;

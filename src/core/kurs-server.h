@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <libpq-fe.h>
 
 #include "kurs-table-copy.h"
 
@@ -49,6 +50,7 @@ void           kurs_server_free              (KursServer     *server);
 const char    *kurs_server_describe          (KursServer     *server);
 gboolean       kurs_server_check_library     (KursServer     *server,
                                               GError        **error);
+PGconn        *kurs_server_steal_connection  (KursServer     *server);
 gboolean       kurs_server_dump_tables       (KursServer     *server,
                                               KursTableSink  *sink,
                                               GError        **error);

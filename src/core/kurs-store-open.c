@@ -14,6 +14,7 @@
 
 #include "kurs-library-lock.h"
 #include "kurs-migrations.h"
+#include "kurs-server.h"
 #include "kurs-store-internal.h"
 
 /* Opening a library: looking at a file without writing to it, the lock
@@ -584,6 +585,50 @@ open_for_reading (KursStore           *self,
  *
  * Returns: (transfer full): the store, or %NULL
  */
+/* A team library on a server (kurs-server.c): the same store over a
+ * connection.  What the person may change is the server's to say: a role
+ * that only reads opens the library read-only. */
+static KursStore *
+open_server (const char          *address,
+             KursStoreOpenFlags   flags,
+             GError             **error)
+{
+  g_autoptr(KursServer) server = NULL;
+  g_autoptr(KursStore) self = NULL;
+  GError *failure = NULL;
+  PGresult *rights;
+
+  if (!(server = kurs_server_connect (address, error)) || !kurs_server_check_library (server, error))
+    return NULL;
+
+  self = g_object_new (KURS_TYPE_STORE, NULL);
+  self->path = g_strdup (address);
+  self->db = kurs_db_new_server (kurs_server_steal_connection (server));
+  if (!kurs_store_exec_sql (self, "SET search_path = kurs, pg_catalog", &failure))
+    {
+      g_propagate_prefixed_error (error, failure, _("The %s cannot be read: "), kurs_server_describe (server));
+      return NULL;
+    }
+
+  /* an editor adds goals; a manager changes progress; a reader neither */
+  rights = PQexec (kurs_db_get_server (self->db),
+                   "SELECT has_table_privilege ('kurs.goal', 'INSERT'), "
+                   "has_column_privilege ('kurs.initiative', 'progress', 'UPDATE')");
+  if (PQresultStatus (rights) == PGRES_TUPLES_OK && PQntuples (rights) == 1
+      && g_str_equal (PQgetvalue (rights, 0, 0), "f") && g_str_equal (PQgetvalue (rights, 0, 1), "f"))
+    {
+      self->read_only = TRUE;
+      self->access = KURS_STORE_ACCESS_READ_ONLY_ROLE;
+    }
+  PQclear (rights);
+  if (flags & KURS_STORE_OPEN_READ_ONLY)
+    {
+      self->read_only = TRUE;
+      self->access = KURS_STORE_ACCESS_READ_ONLY_ASKED;
+    }
+  return g_steal_pointer (&self);
+}
+
 KursStore *
 kurs_store_open (const char          *path,
                  KursStoreOpenFlags   flags,
@@ -602,6 +647,8 @@ kurs_store_open (const char          *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   kurs_store_ensure_sql ();
+  if (kurs_server_is_address (path))
+    return open_server (path, flags, error);
   name = g_filename_display_name (path);
 
   if (!probe_file (path, flags, &is_new, &version, error))

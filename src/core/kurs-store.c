@@ -225,9 +225,18 @@ set_sqlite_error (KursStore  *self,
       break;
 
     case KURS_DB_FAILURE_READ_ONLY:
-    case KURS_DB_FAILURE_PERMISSION:
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY,
                    _("The library cannot be written to: %s"), message);
+      break;
+
+    case KURS_DB_FAILURE_PERMISSION:
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY,
+                   _("Your role on the server may not change this; nothing was changed (%s)"), message);
+      break;
+
+    case KURS_DB_FAILURE_LOST:
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
+                   _("The connection to the server was lost; nothing was changed (%s)"), message);
       break;
 
     case KURS_DB_FAILURE_BUSY:
@@ -240,7 +249,6 @@ set_sqlite_error (KursStore  *self,
                    _("The library file is damaged: %s"), message);
       break;
 
-    case KURS_DB_FAILURE_LOST:
     case KURS_DB_FAILURE_OTHER:
     default:
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,

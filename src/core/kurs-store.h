@@ -59,6 +59,8 @@ typedef enum {
   KURS_STORE_ACCESS_READ_ONLY_FOLDER,
   /* Its disk is full */
   KURS_STORE_ACCESS_READ_ONLY_FULL,
+  /* A server's library, and the person's role there only reads */
+  KURS_STORE_ACCESS_READ_ONLY_ROLE,
 } KursStoreAccess;
 
 #define KURS_TYPE_STORE (kurs_store_get_type ())
