@@ -17,6 +17,7 @@
 struct _KursDb {
   sqlite3       *lite;
   PGconn        *server;
+  char          *session;   /* what each connection to the server begins with */
   /* the server's last failure */
   char          *message;
   KursDbFailure  failure;
@@ -64,8 +65,26 @@ kurs_db_free (KursDb *db)
     sqlite3_close (db->lite);
   if (db->server)
     PQfinish (db->server);
+  g_free (db->session);
   g_free (db->message);
   g_free (db);
+}
+
+/**
+ * kurs_db_set_session:
+ * @session: SQL to run now and on each connection again after a lost one
+ *
+ * Returns: %FALSE if the server refused it
+ */
+gboolean
+kurs_db_set_session (KursDb     *db,
+                     const char *session)
+{
+  g_return_val_if_fail (db->server != NULL, FALSE);
+
+  g_free (db->session);
+  db->session = g_strdup (session);
+  return kurs_db_exec (db, session);
 }
 
 sqlite3 *
@@ -122,6 +141,33 @@ server_failed (KursDb         *db,
     db->failure = KURS_DB_FAILURE_OTHER;
 }
 
+/* A server that went away and is back: connected again, as at first
+ * (kurs_db_set_session()).  What was under way when it went has failed
+ * and was rolled back by the server itself. */
+static gboolean
+server_ready (KursDb *db)
+{
+  PGresult *result;
+  gboolean ok;
+
+  if (PQstatus (db->server) == CONNECTION_OK)
+    return TRUE;
+  PQreset (db->server);
+  if (PQstatus (db->server) != CONNECTION_OK)
+    {
+      server_failed (db, NULL);
+      return FALSE;
+    }
+  if (db->session == NULL)
+    return TRUE;
+  result = PQexec (db->server, db->session);
+  ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+  if (!ok)
+    server_failed (db, result);
+  PQclear (result);
+  return ok;
+}
+
 gboolean
 kurs_db_exec (KursDb     *db,
               const char *sql)
@@ -132,6 +178,8 @@ kurs_db_exec (KursDb     *db,
   if (db->lite)
     return sqlite3_exec (db->lite, sql, NULL, NULL, NULL) == SQLITE_OK;
 
+  if (!server_ready (db))
+    return FALSE;
   result = PQexec (db->server, sql);
   ok = PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK;
   if (!ok)
@@ -387,6 +435,8 @@ kurs_db_step (KursDbStmt *stmt)
     {
       ExecStatusType status;
 
+      if (!server_ready (stmt->db))
+        return KURS_DB_ERROR;
       server->result = PQexecParams (stmt->db->server, server->sql, server->n_params, NULL,
                                      (const char * const *) server->values, NULL, NULL, 0);
       status = PQresultStatus (server->result);

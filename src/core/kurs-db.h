@@ -47,6 +47,8 @@ typedef enum {
 KursDb        *kurs_db_new_sqlite    (sqlite3      *db);
 KursDb        *kurs_db_new_server    (PGconn       *conn);
 void           kurs_db_free          (KursDb       *db);
+gboolean       kurs_db_set_session   (KursDb       *db,
+                                      const char   *session);
 sqlite3       *kurs_db_get_sqlite    (KursDb       *db);
 PGconn        *kurs_db_get_server    (KursDb       *db);
 gboolean       kurs_db_is_server     (KursDb       *db);

@@ -595,7 +595,6 @@ open_server (const char          *address,
 {
   g_autoptr(KursServer) server = NULL;
   g_autoptr(KursStore) self = NULL;
-  GError *failure = NULL;
   PGresult *rights;
 
   if (!(server = kurs_server_connect (address, error)) || !kurs_server_check_library (server, error))
@@ -604,9 +603,10 @@ open_server (const char          *address,
   self = g_object_new (KURS_TYPE_STORE, NULL);
   self->path = g_strdup (address);
   self->db = kurs_db_new_server (kurs_server_steal_connection (server));
-  if (!kurs_store_exec_sql (self, "SET search_path = kurs, pg_catalog", &failure))
+  if (!kurs_db_set_session (self->db, "SET search_path = kurs, pg_catalog"))
     {
-      g_propagate_prefixed_error (error, failure, _("The %s cannot be read: "), kurs_server_describe (server));
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED, _("The %s cannot be read: %s"),
+                   kurs_server_describe (server), kurs_db_errmsg (self->db));
       return NULL;
     }
 

@@ -26,7 +26,11 @@
 #include <adwaita.h>
 #include <libxml/xmlwriter.h>
 
+#include <libpq-fe.h>
+
 #include "kurs-bench-util.h"
+#include "kurs-library-copy.h"
+#include "kurs-server.h"
 #include "kurs-resources.h"
 #include "kurs-timeline-page.h"
 
@@ -533,6 +537,69 @@ run_size (const char *self,
   return 0;
 }
 
+/* --server N: opening the same library of N items to the timeline's
+ * first frame from a .kurs file and from a local PostgreSQL server, taking
+ * turns (run inside pg_virtualenv; target: the server at most 2x) */
+static int
+run_server (const char *self,
+            guint       n)
+{
+  g_autofree char *dir = kurs_bench_make_dir ();
+  g_autofree char *library = g_build_filename (dir, "timeline.kurs", NULL);
+  g_autofree char *planner_file = g_build_filename (dir, "timeline.planner", NULL);
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  const char *address = "postgresql:///kurs_bench_timeline";
+  g_autoptr(GArray) file_opens = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) server_opens = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  KursServerInitResult result;
+  Bench bench = { 0 };
+  KursStore *store = NULL;
+  int status = 0;
+  PGconn *conn;
+
+  {
+    const char *generate_argv[] = { self, "--generate", library, planner_file, count, NULL };
+
+    if (!g_spawn_sync (NULL, (char **) generate_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL, NULL,
+                       &status, &error) || !g_spawn_check_wait_status (status, &error))
+      g_error ("generating the library: %s", error->message);
+  }
+  conn = PQconnectdb ("dbname=postgres");
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  PQclear (PQexec (conn, "DROP DATABASE IF EXISTS kurs_bench_timeline"));
+  PQclear (PQexec (conn, "CREATE DATABASE kurs_bench_timeline"));
+  PQfinish (conn);
+  if (!kurs_server_init (address, &result, NULL, &error) || !kurs_library_copy (library, address, NULL, NULL, &error))
+    g_error ("setting up the server: %s", error->message);
+
+  gtk_init ();
+  adw_init ();
+  kurs_register_resource ();
+  bench.loop = g_main_loop_new (NULL, FALSE);
+
+  close_timeline (&bench, (open_timeline (&bench, library, &store), store));
+  close_timeline (&bench, (open_timeline (&bench, address, &store), store));
+  for (guint i = 0; i < OPEN_RUNS; i++)
+    {
+      double ms = open_timeline (&bench, library, &store);
+
+      g_array_append_val (file_opens, ms);
+      close_timeline (&bench, store);
+      ms = open_timeline (&bench, address, &store);
+      g_array_append_val (server_opens, ms);
+      close_timeline (&bench, store);
+    }
+  g_print ("bench: timeline_first_frame_file_%u %.1f ms\n", n, kurs_bench_median (file_opens));
+  g_print ("bench: timeline_first_frame_server_%u %.1f ms\n", n, kurs_bench_median (server_opens));
+  g_print ("bench: timeline_first_frame_server_vs_file_%u %.2f x\n", n,
+           kurs_bench_median (server_opens) / kurs_bench_median (file_opens));
+
+  g_main_loop_unref (bench.loop);
+  kurs_bench_remove_dir (dir);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +614,8 @@ main (int   argc,
     return generate (argv[2], argv[3], (guint) g_ascii_strtoull (argv[4], NULL, 10));
   if (argc == 3 && g_str_equal (argv[1], "--size"))
     return run_size (self, (guint) g_ascii_strtoull (argv[2], NULL, 10));
+  if (argc == 3 && g_str_equal (argv[1], "--server"))
+    return run_server (self, (guint) g_ascii_strtoull (argv[2], NULL, 10));
 
   each = g_strsplit (sizes != NULL && *sizes != '\0' ? sizes : DEFAULT_SIZES, ",", -1);
   for (guint i = 0; each[i] != NULL; i++)
