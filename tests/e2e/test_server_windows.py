@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Two real Kurs windows on one team library on a PostgreSQL server (run
+inside pg_virtualenv: tests/meson.build does).  Neither is read-only,
+as two windows on one file would be; each writes, and both edits are
+kept; a window whose role only reads shows the library read-only and
+says why, and writes nothing."""
+
+import os
+import subprocess
+import time
+
+from kurs_e2e import Kurs, check, cli, finish, library_path, wait_for
+
+subprocess.run(["createdb", "team"], check=True)
+SERVER = "postgresql:///team"
+file = library_path()
+cli("--file", file, "new", "--title", "Strategi for udsatte borgere", "--period", "2022-2029",
+    "--committee", "Socialudvalget")
+check(cli("server-init", SERVER).returncode == 0, "the server is set up")
+check(cli("copy", file, SERVER).returncode == 0, "the library is copied to it")
+
+
+def server(sql):
+    done = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-d", "team", "-c", sql], capture_output=True, text=True)
+    return done.stdout.strip()
+
+
+first = Kurs(SERVER)
+second = Kurs(SERVER)
+check(first.find("text", name="Title") is not None, "the first window shows the server's strategy")
+check(second.find("text", name="Title") is not None, "and so does the second")
+check(second.find("label", contains="read-only", timeout=1) is None,
+      "the second window is not read-only: the server lets both write")
+
+first.type_into("Title", "Skrevet af det første vindue")
+check(wait_for(lambda: server("SELECT title FROM kurs.strategy") == "Skrevet af det første vindue"),
+      "the first window writes to the server")
+second.type_into("Committee", "Ældre- og Sundhedsudvalget")
+check(wait_for(lambda: server("SELECT committee FROM kurs.strategy") == "Ældre- og Sundhedsudvalget"),
+      "the second window writes to the server, æøå kept")
+check(server("SELECT title FROM kurs.strategy") == "Skrevet af det første vindue",
+      "and the first window's edit is kept")
+first.screenshot("server-first-window")
+first.quit()
+second.quit()
+
+# A reader's window
+server("CREATE ROLE rasmus LOGIN PASSWORD 'rasmus-pw'; GRANT kurs_reader TO rasmus")
+reader = Kurs(SERVER, env=dict(os.environ, PGUSER="rasmus", PGPASSWORD="rasmus-pw"))
+check(reader.find("label", contains="Your role on the server lets you read this library") is not None,
+      "a reader's window says the role only reads")
+check(reader.find("label", contains="read-only") is not None, "and shows the library read-only")
+reader.screenshot("server-reader-window")
+before = server("SELECT title || '|' || committee FROM kurs.strategy")
+fields = reader.find_all("text", "Title")
+if fields:
+    try:
+        fields[-1].queryEditableText().setTextContents("Ændret af en læser")
+    except Exception:
+        pass
+time.sleep(1.0)
+check(server("SELECT title || '|' || committee FROM kurs.strategy") == before, "nothing a reader does is written")
+reader.quit()
+
+finish()
