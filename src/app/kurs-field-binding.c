@@ -178,8 +178,8 @@ kurs_field_binding_check_writable (KursFieldBinding  *self,
       return FALSE;
     }
 
-  return kurs_store_check_editable (self->store, kurs_record_get_entity (self->record),
-                                    kurs_record_get_strategy_id (self->record), error);
+  return kurs_store_check_field_editable (self->store, kurs_record_get_entity (self->record), self->field->name,
+                                          kurs_record_get_strategy_id (self->record), error);
 }
 
 /**

@@ -399,7 +399,7 @@ fill_overview (KursHearingsPage *self)
           adw_action_row_set_subtitle (ADW_ACTION_ROW (party_row), party_subtitle);
           adw_action_row_add_prefix (ADW_ACTION_ROW (party_row), gtk_image_new_from_icon_name ("task-past-due-symbolic"));
           gtk_widget_add_css_class (party_row, "overdue");
-          if (kurs_page_can_edit (page, KURS_ENTITY_HEARING_PARTY))
+          if (kurs_page_can_edit_field (page, KURS_ENTITY_HEARING_PARTY, "response_text"))
             {
               g_autofree char *label = g_strdup_printf (_("Record the response of %s"), name);
               GtkWidget *record = gtk_button_new_from_icon_name ("document-edit-symbolic");

@@ -351,7 +351,7 @@ kurs_milestone_row_new (KursPage   *page,
   self = g_object_new (KURS_TYPE_MILESTONE_ROW, "store", kurs_page_get_store (page), "record", milestone, NULL);
   self->page = page;
   kurs_record_row_set_describe (KURS_RECORD_ROW (self), kurs_milestone_row_describe);
-  gtk_widget_set_sensitive (self->held, kurs_page_can_edit (page, KURS_ENTITY_MILESTONE));
+  gtk_widget_set_sensitive (self->held, kurs_page_can_edit_field (page, KURS_ENTITY_MILESTONE, "held"));
   g_signal_connect_object (milestone, "changed", G_CALLBACK (record_changed_cb), self, G_CONNECT_SWAPPED);
   update_state (self);
   kurs_record_row_set_populate (KURS_RECORD_ROW (self), populate, NULL);

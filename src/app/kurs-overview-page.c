@@ -236,7 +236,8 @@ add_status_button (KursOverviewPage *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   if (suggested)
     gtk_widget_add_css_class (button, "suggested-action");
-  gtk_widget_set_sensitive (button, !kurs_store_is_read_only (kurs_page_get_store (KURS_PAGE (self))));
+  gtk_widget_set_sensitive (button, !kurs_store_is_read_only (kurs_page_get_store (KURS_PAGE (self)))
+                                    && !kurs_store_is_follow_up_only (kurs_page_get_store (KURS_PAGE (self))));
   if (callback != NULL)
     g_signal_connect_swapped (button, "clicked", callback, self);
   else

@@ -274,6 +274,26 @@ kurs_page_can_edit (KursPage   *self,
 }
 
 /**
+ * kurs_page_can_edit_field:
+ * @entity: a kind of row the page shows
+ * @field: one of its fields
+ *
+ * Returns: whether @field of rows of @entity can be changed (a manager's
+ *   role on a server changes an initiative's progress, not its title)
+ */
+gboolean
+kurs_page_can_edit_field (KursPage   *self,
+                          KursEntity  entity,
+                          const char *field)
+{
+  KursPagePrivate *priv = kurs_page_get_instance_private (self);
+
+  g_return_val_if_fail (KURS_IS_PAGE (self), FALSE);
+
+  return kurs_store_check_field_editable (priv->store, entity, field, kurs_record_get_id (priv->strategy), NULL);
+}
+
+/**
  * kurs_page_set_section_refusal:
  * @section: a #KursRecordSection of rows of @entity
  *

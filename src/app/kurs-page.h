@@ -43,6 +43,9 @@ const char *kurs_page_content_text   (KursPage   *self,
 gboolean    kurs_page_is_writable    (KursPage   *self);
 gboolean    kurs_page_can_edit       (KursPage   *self,
                                       KursEntity  entity);
+gboolean    kurs_page_can_edit_field (KursPage   *self,
+                                      KursEntity  entity,
+                                      const char *field);
 void        kurs_page_set_section_refusal (KursPage   *self,
                                            GtkWidget  *section,
                                            KursEntity  entity);

@@ -147,7 +147,7 @@ static void
 update_header (KursStrategyView *self)
 {
   g_autofree char *subtitle = NULL;
-  gboolean frozen, shared;
+  gboolean frozen, shared, follow_up;
 
   if (self->strategy == NULL)
     return;
@@ -157,6 +157,7 @@ update_header (KursStrategyView *self)
   adw_window_title_set_subtitle (self->title, subtitle);
 
   shared = kurs_store_is_read_only (self->store);
+  follow_up = kurs_store_is_follow_up_only (self->store);
   frozen = kurs_store_is_frozen (self->store, kurs_record_get_id (self->strategy));
 
   if (shared)
@@ -165,14 +166,21 @@ update_header (KursStrategyView *self)
 
       gtk_label_set_label (self->banner_label, reason);
     }
+  else if (follow_up)
+    gtk_label_set_label (self->banner_label,
+                         _("Your role on the server follows up: you can change initiatives’ status and progress, "
+                           "milestones held, hearing responses, measurements and course corrections. The rest is "
+                           "shown read-only."));
   else if (frozen)
     gtk_label_set_label (self->banner_label,
                          _("This strategy is approved, and its text is frozen. Its process and follow-up can still be updated."));
 
-  gtk_widget_set_visible (self->banner_button, frozen && !shared);
+  gtk_widget_set_visible (self->banner_button, frozen && !shared && !follow_up);
+  /* a new revision, or back to draft, is the editors' */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "strategy.revise", !shared && !follow_up);
   /* A closed revealer still measures its child: hide it outright */
-  gtk_widget_set_visible (GTK_WIDGET (self->banner), frozen || shared);
-  gtk_revealer_set_reveal_child (self->banner, frozen || shared);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), frozen || shared || follow_up);
+  gtk_revealer_set_reveal_child (self->banner, frozen || shared || follow_up);
 }
 
 static void
@@ -361,7 +369,7 @@ kurs_strategy_view_start_revision (KursStrategyView *self)
 
   g_return_if_fail (KURS_IS_STRATEGY_VIEW (self));
 
-  if (self->strategy == NULL || kurs_store_is_read_only (self->store))
+  if (self->strategy == NULL || kurs_store_is_read_only (self->store) || kurs_store_is_follow_up_only (self->store))
     return;
 
   frozen = kurs_store_is_frozen (self->store, kurs_record_get_id (self->strategy));

@@ -131,7 +131,10 @@ end_working_toast (AdwToast **toast)
 static void
 update_actions (KursWindow *self)
 {
-  gboolean writable = self->store != NULL && !kurs_store_is_read_only (self->store);
+  /* strategies are added and removed by whom the library lets write
+   * them: not a reader, nor a manager following up (on a server) */
+  gboolean writable = self->store != NULL && !kurs_store_is_read_only (self->store)
+                      && !kurs_store_is_follow_up_only (self->store);
   gboolean selected = self->selected != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-strategy", writable);
@@ -568,6 +571,7 @@ show_refusal_action (GtkWidget  *widget,
 
   self->refusal_toast = adw_toast_new (g_variant_get_string (parameter, NULL));
   if (self->selected != NULL && !kurs_store_is_read_only (self->store)
+      && !kurs_store_is_follow_up_only (self->store)
       && kurs_store_is_frozen (self->store, kurs_record_get_id (self->selected)))
     {
       adw_toast_set_button_label (self->refusal_toast, _("Start New _Revision…"));

@@ -79,6 +79,9 @@ struct _KursStore
   KursDb      *db;
   int          lock_fd;
   gboolean     read_only;
+  /* A server's library, and the person's role writes only what the
+   * follow-up writes (kurs_follow_up) */
+  gboolean     follow_up_only;
   KursStoreAccess access;
   /* Kept open while another program writes the library (see
    * kurs_store_is_lock_free()) */

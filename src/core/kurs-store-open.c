@@ -615,10 +615,15 @@ open_server (const char          *address,
                    "SELECT has_table_privilege ('kurs.goal', 'INSERT'), "
                    "has_column_privilege ('kurs.initiative', 'progress', 'UPDATE')");
   if (PQresultStatus (rights) == PGRES_TUPLES_OK && PQntuples (rights) == 1
-      && g_str_equal (PQgetvalue (rights, 0, 0), "f") && g_str_equal (PQgetvalue (rights, 0, 1), "f"))
+      && g_str_equal (PQgetvalue (rights, 0, 0), "f"))
     {
-      self->read_only = TRUE;
-      self->access = KURS_STORE_ACCESS_READ_ONLY_ROLE;
+      if (g_str_equal (PQgetvalue (rights, 0, 1), "t"))
+        self->follow_up_only = TRUE;
+      else
+        {
+          self->read_only = TRUE;
+          self->access = KURS_STORE_ACCESS_READ_ONLY_ROLE;
+        }
     }
   PQclear (rights);
   if (flags & KURS_STORE_OPEN_READ_ONLY)

@@ -1473,6 +1473,43 @@ check_not_frozen (KursStore             *self,
   return FALSE;
 }
 
+/* Whether every field people write in rows of @info is the follow-up's
+ * (measurements, course corrections): such rows are the follow-up's own */
+static gboolean
+entity_is_follow_up (const KursEntityInfo *info)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      if (info->fields[i].flags & KURS_FIELD_FOLLOW_UP)
+        any = TRUE;
+      else if ((int) i != info->parent_field && !(info->fields[i].flags & KURS_FIELD_INTERNAL))
+        return FALSE;
+    }
+  return any;
+}
+
+/* A manager's role on a server (kurs_follow_up) writes only what the
+ * follow-up writes: @field where the schema marks it so, or (for adding,
+ * deleting and moving, @field %NULL) rows that are the follow-up's own.
+ * The server refuses the rest itself; this says so before anyone tries. */
+static gboolean
+check_role (KursStore             *self,
+            const KursEntityInfo  *info,
+            const KursField       *field,
+            GError               **error)
+{
+  if (!self->follow_up_only
+      || (field != NULL ? (field->flags & KURS_FIELD_FOLLOW_UP) != 0 : entity_is_follow_up (info)))
+    return TRUE;
+
+  g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY,
+               _("Your role on the server follows up the strategies: it changes initiatives’ status and progress, "
+                 "milestones held, hearing responses, key figures’ measurements and course corrections, not this"));
+  return FALSE;
+}
+
 gboolean
 _kurs_store_check_can_write (KursStore  *self,
                              GError    **error)
@@ -1518,7 +1555,59 @@ kurs_store_check_editable (KursStore   *self,
   g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, FALSE);
 
   return _kurs_store_check_can_write (self, error)
-         && check_not_frozen (self, kurs_entity_info (entity), strategy_id, error);
+         && check_not_frozen (self, kurs_entity_info (entity), strategy_id, error)
+         && check_role (self, kurs_entity_info (entity), NULL, error);
+}
+
+/**
+ * kurs_store_is_follow_up_only:
+ *
+ * Returns: whether the person's role on the server's library writes only
+ *   what the follow-up writes (kurs_follow_up): initiatives' status and
+ *   progress, milestones held, hearing responses, measurements and
+ *   course corrections; never for a .kurs file
+ */
+gboolean
+kurs_store_is_follow_up_only (KursStore *self)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+
+  return self->follow_up_only;
+}
+
+/**
+ * kurs_store_check_field_editable:
+ * @entity: a kind of row
+ * @field: one of its fields
+ * @strategy_id: the strategy the rows belong to
+ *
+ * Whether @field of rows of @entity in the strategy can be changed: as
+ * kurs_store_check_editable() says for the rows, except that a manager's
+ * role on a server changes the follow-up's fields of rows it may not
+ * otherwise change (an initiative's progress, not its title).
+ *
+ * Returns: %TRUE, or %FALSE with @error saying why not
+ */
+gboolean
+kurs_store_check_field_editable (KursStore   *self,
+                                 KursEntity   entity,
+                                 const char  *field,
+                                 gint64       strategy_id,
+                                 GError     **error)
+{
+  const KursEntityInfo *info;
+  int index;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, FALSE);
+
+  info = kurs_entity_info (entity);
+  index = kurs_entity_info_find_field (info, field);
+  g_return_val_if_fail (index >= 0, FALSE);
+
+  return _kurs_store_check_can_write (self, error)
+         && check_not_frozen (self, info, strategy_id, error)
+         && check_role (self, info, &info->fields[index], error);
 }
 
 static void
@@ -1752,6 +1841,9 @@ _kurs_store_create_row (KursStore           *self,
       if (!check_not_frozen (self, info, strategy_id, error))
         goto out;
     }
+
+  if (!internal && !check_role (self, info, NULL, error))
+    goto out;
 
   if (info->internal && !internal)
     {
@@ -1996,7 +2088,8 @@ set_value (KursStore   *self,
       return FALSE;
     }
 
-  if ((!internal && !check_not_frozen (self, info, kurs_record_get_strategy_id (record), error))
+  if ((!internal && (!check_not_frozen (self, info, kurs_record_get_strategy_id (record), error)
+                     || !check_role (self, info, field, error)))
       || !check_field_value (field, value, error)
       || !check_reference (self, field, value, kurs_record_get_strategy_id (record), error))
     return FALSE;
@@ -2257,6 +2350,7 @@ kurs_store_delete (KursStore   *self,
    * may leave the library (and come back with undo). */
   ok = (info->entity == KURS_ENTITY_STRATEGY
         || check_not_frozen (self, info, kurs_record_get_strategy_id (record), error))
+       && check_role (self, info, NULL, error)
        && delete_tree (self, record, error);
 
   return _kurs_store_end_action (self, ok, ok ? error : NULL);
@@ -2302,7 +2396,8 @@ kurs_store_move (KursStore   *self,
     return FALSE;
   set_subject (self, record, -1);
 
-  ok = check_not_frozen (self, info, kurs_record_get_strategy_id (record), error);
+  ok = check_not_frozen (self, info, kurs_record_get_strategy_id (record), error)
+       && check_role (self, info, NULL, error);
   if (ok)
     {
       /* The array keeps its reference through the steal and insert. */

@@ -134,6 +134,12 @@ gboolean    kurs_store_check_editable      (KursStore           *self,
                                             KursEntity           entity,
                                             gint64               strategy_id,
                                             GError             **error);
+gboolean    kurs_store_is_follow_up_only   (KursStore           *self);
+gboolean    kurs_store_check_field_editable (KursStore        *self,
+                                             KursEntity        entity,
+                                             const char       *field,
+                                             gint64            strategy_id,
+                                             GError          **error);
 char       *kurs_store_get_record_name     (KursStore           *self,
                                             KursRecord          *record);
 

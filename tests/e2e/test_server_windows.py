@@ -3,7 +3,8 @@
 inside pg_virtualenv: tests/meson.build does).  Neither is read-only,
 as two windows on one file would be; each writes, and both edits are
 kept; a window whose role only reads shows the library read-only and
-says why, and writes nothing."""
+says why, and writes nothing; a manager's window says what the role
+changes, and the strategy's text is not written from it."""
 
 import os
 import subprocess
@@ -61,5 +62,23 @@ if fields:
 time.sleep(1.0)
 check(server("SELECT title || '|' || committee FROM kurs.strategy") == before, "nothing a reader does is written")
 reader.quit()
+
+# A manager's window: the follow-up's fields only
+server("CREATE ROLE maja LOGIN PASSWORD 'maja-pw'; GRANT kurs_follow_up TO maja")
+manager = Kurs(SERVER, env=dict(os.environ, PGUSER="maja", PGPASSWORD="maja-pw"))
+check(manager.find("label", contains="Your role on the server follows up") is not None,
+      "a manager's window says what the role changes, and that the rest is read-only")
+check(manager.find("label", contains="(read-only)", timeout=1) is None, "the library itself is not read-only")
+fields = manager.find_all("text", "Title")
+if fields:
+    try:
+        fields[-1].queryEditableText().setTextContents("Ændret af en leder")
+    except Exception:
+        pass
+time.sleep(1.0)
+check(server("SELECT title || '|' || committee FROM kurs.strategy") == before,
+      "a manager's typing in the strategy's text is not written")
+manager.screenshot("server-manager-window")
+manager.quit()
 
 finish()

@@ -102,6 +102,10 @@ def main():
     check("a manager may not change its title: one line, exit 1", one_line_refusal(title)
           and "role" in title.stderr, title.stderr)
     check("and it is unchanged", psql("team", "SELECT count(*) FROM kurs.initiative WHERE title = 'Andet'") == "0")
+    draft = [line.split("\t")[0] for line in listed.stdout.splitlines() if "\tdraft\t" in line][0]
+    goal = cli("--file", server, "add", draft, "goal", "title=Nyt mål", user="maja")
+    check("a manager may not add a goal: the store says why, one line", one_line_refusal(goal)
+          and "follows up" in goal.stderr, goal.stderr)
     measured = cli("--file", server, "measure", sid, "1", "--date", "2025-01-01", "--value", "42", user="maja")
     check("a manager adds a measurement", measured.returncode == 0, measured.stderr)
     read = cli("--file", server, "plan", sid, plan, user="rasmus")
