@@ -140,9 +140,9 @@ static gboolean
 touch_strategies (KursStore   *self,
                   Action      *action,
                   GHashTable  *strategies,
+                  const char  *now,
                   GError     **error)
 {
-  g_autofree char *now = _kurs_store_now_timestamp ();
   GHashTableIter iter;
   gpointer key;
   KursDbStmt *stmt;
@@ -173,9 +173,9 @@ touch_strategies (KursStore   *self,
 
 static void
 update_modified_in_memory (KursStore  *self,
-                           GHashTable *strategies)
+                           GHashTable *strategies,
+                           const char *now)
 {
-  g_autofree char *now = _kurs_store_now_timestamp ();
   int index = kurs_entity_info_find_field (kurs_entity_info (KURS_ENTITY_STRATEGY), "modified");
   GHashTableIter iter;
   gpointer key;
@@ -386,6 +386,7 @@ _kurs_store_end_action (KursStore  *self,
 {
   g_autoptr(GHashTable) strategies = NULL;
   g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *now = NULL;
   Action *action;
 
   g_assert (self->depth > 0);
@@ -412,6 +413,9 @@ _kurs_store_end_action (KursStore  *self,
     }
 
   strategies = g_hash_table_new (NULL, NULL);
+  /* one time for the library and the records: read twice, it could fall
+   * either side of a second */
+  now = _kurs_store_now_timestamp ();
   if (self->search_deferred)
     {
       self->search_deferred = FALSE;
@@ -421,7 +425,7 @@ _kurs_store_end_action (KursStore  *self,
     }
   if (ok)
     ok = check_changed_rows (self, self->pending, error)
-         && touch_strategies (self, self->pending, strategies, error)
+         && touch_strategies (self, self->pending, strategies, now, error)
          && kurs_store_exec_sql (self, "COMMIT", error);
 
   if (!ok)
@@ -438,7 +442,7 @@ _kurs_store_end_action (KursStore  *self,
   changes = g_ptr_array_ref (action->changes);
   file_action (self, action);
 
-  update_modified_in_memory (self, strategies);
+  update_modified_in_memory (self, strategies, now);
   emit_changes (self, changes);
   return TRUE;
 }
