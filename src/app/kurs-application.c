@@ -7,7 +7,9 @@
 #include <glib/gstdio.h>
 
 #include "kurs-application.h"
+#include "kurs-connect-dialog.h"
 #include "kurs-server.h"
+#include "kurs-server-passwords.h"
 #include "kurs-default-theme.h"
 #include "kurs-resources.h"
 #include "kurs-screenshot.h"
@@ -268,6 +270,14 @@ library_opened_cb (GObject      *source,
 
   if (store == NULL)
     {
+      /* a server that asks for a password, or refused the one given: the
+       * form again, filled in, saying why */
+      gboolean ask = (g_error_matches (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_AUTHENTICATION)
+                      || g_error_matches (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_PASSWORD_NEEDED))
+                     && kurs_server_is_address (opening->path);
+      const char *problem = ask && error->code == KURS_SERVER_ERROR_PASSWORD_NEEDED
+                            ? _("The server asks for your password.") : error->message;
+
       /* The application stays usable: an empty window to open another
        * library from, and a dialog with the reason. */
       window = opening->window != NULL ? opening->window : any_window (self);
@@ -275,11 +285,17 @@ library_opened_cb (GObject      *source,
         {
           if (window == NULL)
             window = new_window (self);
-          kurs_window_show_error (window, error->message);
+          kurs_window_show_error (window, problem);
         }
       arm_first_frame (self, window);
       gtk_window_present (GTK_WINDOW (window));
-      show_open_error (self, GTK_WINDOW (window), error);
+      if (ask)
+        {
+          kurs_server_set_password (opening->path, NULL);
+          gtk_window_present (GTK_WINDOW (kurs_connect_dialog_new (GTK_WINDOW (window), opening->path, problem)));
+        }
+      else
+        show_open_error (self, GTK_WINDOW (window), error);
       opening_free (opening);
       return;
     }
@@ -322,13 +338,18 @@ kurs_application_open_library (KursApplication *self,
   g_return_if_fail (G_IS_FILE (file));
 
   path = g_file_get_path (file);
-  /* a team library on a server: postgresql://HOST/DATABASE */
+  /* a team library on a server: postgresql://HOST/DATABASE, with the
+   * password the keyring keeps for it */
   if (path == NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
 
       if (uri != NULL && kurs_server_is_address (uri))
-        path = g_steal_pointer (&uri);
+        {
+          path = g_steal_pointer (&uri);
+          if (!kurs_server_has_password (path))
+            kurs_server_passwords_recall (path);
+        }
     }
   if (path == NULL)
     {
@@ -435,6 +456,16 @@ open_library_action (GSimpleAction *action,
 }
 
 static void
+connect_server_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (kurs_connect_dialog_new (parent, NULL, NULL)));
+}
+
+static void
 new_library_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
@@ -534,6 +565,7 @@ show_record_in_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "show-record-in", show_record_in_action, "(ss)" },
   { "open-library", open_library_action },
+  { "connect-server", connect_server_action },
   { "new-library", new_library_action },
   { "open-recent", open_recent_action, "s" },
   { "about", about_action },

@@ -67,6 +67,79 @@ kurs_server_is_address (const char *library)
   return TRUE;
 }
 
+/**
+ * kurs_server_make_address:
+ * @host: the server's name, with ":PORT" where it is not 5432
+ * @database: the database
+ * @user: (nullable): the user name, or %NULL for the person's own
+ *
+ * Returns: (transfer full) (nullable): postgresql://USER@HOST:PORT/DATABASE,
+ *   each part escaped, or %NULL when @host or @database is empty
+ */
+char *
+kurs_server_make_address (const char *host,
+                          const char *database,
+                          const char *user)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  const char *colon;
+  int port = -1;
+
+  g_return_val_if_fail (host != NULL && database != NULL, NULL);
+
+  host = host + strspn (host, " ");
+  if (*host == '\0' || *database == '\0')
+    return NULL;
+  colon = strrchr (host, ':');
+  if (colon != NULL && colon[1] != '\0' && strspn (colon + 1, "0123456789") == strlen (colon + 1))
+    {
+      port = (int) g_ascii_strtoll (colon + 1, NULL, 10);
+      name = g_strndup (host, colon - host);
+    }
+  else
+    name = g_strdup (host);
+  g_strstrip (name);
+  path = g_strconcat ("/", database, NULL);
+  return g_uri_join (G_URI_FLAGS_NONE, "postgresql", user && *user ? user : NULL, name, port, path, NULL, NULL);
+}
+
+/**
+ * kurs_server_split_address:
+ * @address: a postgresql:// address
+ * @host: (out) (optional): its server, with ":PORT" if it names one
+ * @database: (out) (optional): its database
+ * @user: (out) (optional): its user name, or %NULL
+ *
+ * The parts of an address kurs_server_make_address() made, for a form to
+ * show again.
+ *
+ * Returns: %FALSE if @address is not a postgresql:// URI
+ */
+gboolean
+kurs_server_split_address (const char  *address,
+                           char       **host,
+                           char       **database,
+                           char       **user)
+{
+  g_autoptr(GUri) uri = g_uri_parse (address, G_URI_FLAGS_NONE, NULL);
+  const char *path;
+
+  if (uri == NULL || (g_strcmp0 (g_uri_get_scheme (uri), "postgresql") != 0
+                      && g_strcmp0 (g_uri_get_scheme (uri), "postgres") != 0))
+    return FALSE;
+  path = g_uri_get_path (uri);
+  if (host)
+    *host = g_uri_get_port (uri) > 0 ? g_strdup_printf ("%s:%d", g_uri_get_host (uri) ? g_uri_get_host (uri) : "",
+                                                        g_uri_get_port (uri))
+                                     : g_strdup (g_uri_get_host (uri) ? g_uri_get_host (uri) : "");
+  if (database)
+    *database = g_strdup (path && *path == '/' ? path + 1 : path ? path : "");
+  if (user)
+    *user = g_strdup (g_uri_get_user (uri));
+  return TRUE;
+}
+
 /* The first line of libpq's words */
 static char *
 first_line (const char *message)
@@ -95,12 +168,73 @@ ignore_notice (void       *data,
 {
 }
 
+/* Passwords a person typed in the window, or the window found in the
+ * desktop's keyring, for this process only: never in an address, an
+ * environment or a file of Kurs's */
+static GMutex passwords_lock;
+static GHashTable *passwords;   /* address → password */
+
+/**
+ * kurs_server_set_password:
+ * @address: a server's address, without a password
+ * @password: (nullable): its password for this process, or %NULL to
+ *   forget it
+ *
+ * Gives the connections to @address in this process a password, as the
+ * window asks for one and keeps it in the desktop's keyring; libpq's own
+ * ~/.pgpass and PGPASSFILE still serve where none is given.
+ */
+void
+kurs_server_set_password (const char *address,
+                          const char *password)
+{
+  g_return_if_fail (address != NULL);
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords == NULL)
+    passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (password != NULL)
+    g_hash_table_insert (passwords, g_strdup (address), g_strdup (password));
+  else
+    g_hash_table_remove (passwords, address);
+  g_mutex_unlock (&passwords_lock);
+}
+
+/**
+ * kurs_server_has_password:
+ *
+ * Returns: whether this process has a password for @address
+ */
+gboolean
+kurs_server_has_password (const char *address)
+{
+  gboolean has;
+
+  g_mutex_lock (&passwords_lock);
+  has = passwords != NULL && g_hash_table_contains (passwords, address);
+  g_mutex_unlock (&passwords_lock);
+  return has;
+}
+
+static char *
+password_of (const char *address)
+{
+  char *password = NULL;
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords != NULL)
+    password = g_strdup (g_hash_table_lookup (passwords, address));
+  g_mutex_unlock (&passwords_lock);
+  return password;
+}
+
 static PGconn *
 connect_to (const char  *address,
             GError     **error)
 {
   PQconninfoOption *options;
   char *message = NULL;
+  g_autofree char *password = NULL;
   gboolean has_password = FALSE;
   PGconn *conn;
 
@@ -125,7 +259,18 @@ connect_to (const char  *address,
       return NULL;
     }
 
-  conn = PQconnectdb (address);
+  password = password_of (address);
+  if (password != NULL)
+    {
+      const char * const keywords[] = { "dbname", "password", NULL };
+      const char * const values[] = { address, password, NULL };
+
+      /* dbname with expand_dbname: the address's own words, then the password */
+      conn = PQconnectdbParams (keywords, values, 1);
+      memset (password, 0, strlen (password));
+    }
+  else
+    conn = PQconnectdb (address);
   /* the server's notices ("… does not exist, skipping") are not for people */
   PQsetNoticeProcessor (conn, ignore_notice, NULL);
   if (PQstatus (conn) != CONNECTION_OK)
@@ -136,7 +281,7 @@ connect_to (const char  *address,
       const char *database = PQdb (conn) ? PQdb (conn) : "";
 
       if (PQconnectionNeedsPassword (conn))
-        g_set_error (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_AUTHENTICATION,
+        g_set_error (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_PASSWORD_NEEDED,
                      _("The server %s asks for the password of “%s”: put it in ~/.pgpass (or the file PGPASSFILE "
                        "names)"), server, user);
       else if (strstr (why, "password authentication failed") || strstr (why, "authentication failed"))

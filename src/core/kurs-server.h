@@ -13,13 +13,14 @@ G_BEGIN_DECLS
 typedef enum {
   KURS_SERVER_ERROR_ADDRESS,        /* not an address of a server, or one holding a password */
   KURS_SERVER_ERROR_UNREACHABLE,    /* no server answers there */
-  KURS_SERVER_ERROR_AUTHENTICATION, /* wrong or missing password, unknown user */
+  KURS_SERVER_ERROR_AUTHENTICATION, /* a wrong password, an unknown user */
   KURS_SERVER_ERROR_NO_DATABASE,    /* the server has no such database */
   KURS_SERVER_ERROR_NOT_INITIALISED,
   KURS_SERVER_ERROR_NEWER,          /* initialised by a newer Kurs */
   KURS_SERVER_ERROR_FOREIGN,        /* holds something else */
   KURS_SERVER_ERROR_PERMISSION,     /* the role may not do it */
   KURS_SERVER_ERROR_FAILED,
+  KURS_SERVER_ERROR_PASSWORD_NEEDED, /* the server asks for one, and none was given */
 } KursServerError;
 
 typedef enum {
@@ -38,6 +39,16 @@ typedef struct _KursServer KursServer;
 
 GQuark    kurs_server_error_quark      (void);
 gboolean  kurs_server_is_address       (const char            *library);
+void      kurs_server_set_password     (const char            *address,
+                                        const char            *password);
+gboolean  kurs_server_has_password     (const char            *address);
+char     *kurs_server_make_address     (const char            *host,
+                                        const char            *database,
+                                        const char            *user);
+gboolean  kurs_server_split_address    (const char            *address,
+                                        char                 **host,
+                                        char                 **database,
+                                        char                 **user);
 gboolean  kurs_server_init             (const char            *address,
                                         KursServerInitResult  *result,
                                         char                 **where,

@@ -81,4 +81,22 @@ check(server("SELECT title || '|' || committee FROM kurs.strategy") == before,
 manager.screenshot("server-manager-window")
 manager.quit()
 
+# No password where libpq looks: the window asks, filled in, and connects
+address = "postgresql://maja@%s:%s/team" % (os.environ["PGHOST"], os.environ["PGPORT"])
+env = {k: v for k, v in os.environ.items() if k not in ("PGPASSWORD", "PGUSER")}
+asking = Kurs(address, env=env)
+check(asking.find("label", contains="asks for your password") is not None,
+      "a server asking for a password: the window says so")
+check(asking.find("text", name="Server") is not None and asking.find("text", name="Database") is not None,
+      "in the Connect to a Server form, filled in")
+password = asking.find("password text") or asking.find("text", name="Password")
+check(password is not None, "with a password field")
+if password is not None:
+    password.queryEditableText().setTextContents("maja-pw")
+    asking.screenshot("server-connect-dialog", window=asking.window_ids()[-1] if asking.window_ids() else None)
+    asking.press(contains="onnect")
+check(asking.find("text", name="Title", timeout=15) is not None, "and with the password typed, the library opens")
+check(asking.find("label", contains="Your role on the server follows up") is not None, "as the manager it is for")
+asking.quit()
+
 finish()
