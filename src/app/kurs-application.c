@@ -388,6 +388,9 @@ default_library (KursApplication *self)
     last = g_settings_get_string (self->settings, "last-library");
   if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
     return g_file_new_for_path (last);
+  /* a team library, opened again as it was left */
+  if (last != NULL && kurs_server_is_address (last))
+    return g_file_new_for_uri (last);
 
   path = kurs_store_get_default_path ();
   folder = g_path_get_dirname (path);
@@ -478,7 +481,9 @@ open_recent_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  const char *library = g_variant_get_string (parameter, NULL);
+  g_autoptr(GFile) file = kurs_server_is_address (library) ? g_file_new_for_uri (library)
+                                                           : g_file_new_for_path (library);
 
   kurs_application_open_library (KURS_APPLICATION (user_data), file);
 }

@@ -24,6 +24,7 @@
 #include "kurs-strategy-row.h"
 #include "kurs-strategy-view.h"
 #include "kurs-window.h"
+#include "kurs-server.h"
 #include "kurs-xml-export.h"
 #include "kurs-xml-import.h"
 #include "kurs-xml.h"
@@ -296,8 +297,18 @@ fill_recent_menu (KursWindow *self)
   recent = g_settings_get_strv (s, "recent-libraries");
   for (guint i = 0; recent[i]; i++)
     {
-      g_autofree char *name = g_filename_display_basename (recent[i]);
-      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+      g_autofree char *name = NULL;
+      g_autofree char *host = NULL;
+      g_autofree char *database = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* a team library by its database and server */
+      if (kurs_server_split_address (recent[i], &host, &database, NULL))
+        /* Translators: a team library in Open Recent, "strategier on db.kommune.dk" */
+        name = g_strdup_printf (_("%s on %s"), database, *host ? host : _("this computer"));
+      else
+        name = g_filename_display_basename (recent[i]);
+      item = g_menu_item_new (name, NULL);
 
       g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
       g_menu_append_item (self->recent_menu, item);

@@ -428,6 +428,24 @@ compare_with_planner (const char *library,
   g_print ("bench: kurs_vs_planner_ratio %.2f x\n", k / p);
 }
 
+/* The library of @n items and its Planner twin, made by a process of
+ * their own (so that its memory is not this one's) */
+static void
+generate_in_child (const char *self,
+                   const char *library,
+                   const char *planner_file,
+                   guint       n)
+{
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  const char *generate_argv[] = { self, "--generate", library, planner_file, count, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) generate_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL, NULL,
+                     &status, &error) || !g_spawn_check_wait_status (status, &error))
+    g_error ("generating the library: %s", error->message);
+}
+
 /* --size N: one size's figures */
 static int
 run_size (const char *self,
@@ -436,21 +454,13 @@ run_size (const char *self,
   g_autofree char *dir = kurs_bench_make_dir ();
   g_autofree char *library = g_build_filename (dir, "timeline.kurs", NULL);
   g_autofree char *planner_file = g_build_filename (dir, "timeline.planner", NULL);
-  g_autofree char *count = g_strdup_printf ("%u", n);
   g_autoptr(GArray) opens = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GError) error = NULL;
   Bench bench = { 0 };
   KursStore *store = NULL;
   struct rusage usage;
-  int status = 0;
 
-  {
-    const char *generate_argv[] = { self, "--generate", library, planner_file, count, NULL };
-
-    if (!g_spawn_sync (NULL, (char **) generate_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL, NULL,
-                       &status, &error) || !g_spawn_check_wait_status (status, &error))
-      g_error ("generating the library: %s", error->message);
-  }
+  generate_in_child (self, library, planner_file, n);
 
   gtk_init ();
   adw_init ();
@@ -547,7 +557,6 @@ run_server (const char *self,
   g_autofree char *dir = kurs_bench_make_dir ();
   g_autofree char *library = g_build_filename (dir, "timeline.kurs", NULL);
   g_autofree char *planner_file = g_build_filename (dir, "timeline.planner", NULL);
-  g_autofree char *count = g_strdup_printf ("%u", n);
   const char *address = "postgresql:///kurs_bench_timeline";
   g_autoptr(GArray) file_opens = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) server_opens = g_array_new (FALSE, FALSE, sizeof (double));
@@ -555,16 +564,9 @@ run_server (const char *self,
   KursServerInitResult result;
   Bench bench = { 0 };
   KursStore *store = NULL;
-  int status = 0;
   PGconn *conn;
 
-  {
-    const char *generate_argv[] = { self, "--generate", library, planner_file, count, NULL };
-
-    if (!g_spawn_sync (NULL, (char **) generate_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL, NULL,
-                       &status, &error) || !g_spawn_check_wait_status (status, &error))
-      g_error ("generating the library: %s", error->message);
-  }
+  generate_in_child (self, library, planner_file, n);
   conn = PQconnectdb ("dbname=postgres");
   g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
   PQclear (PQexec (conn, "DROP DATABASE IF EXISTS kurs_bench_timeline"));

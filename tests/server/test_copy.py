@@ -18,25 +18,8 @@ import subprocess
 import sys
 import tempfile
 
-KURS_CLI = os.environ["KURS_CLI"]
-FAILED = []
 
-
-def check(name, condition, detail=""):
-    print(("ok " if condition else "not ok ") + name + (("  # " + detail) if detail and not condition else ""))
-    if not condition:
-        FAILED.append(name)
-
-
-def cli(*args, env=None):
-    return subprocess.run([KURS_CLI, *args], capture_output=True, text=True, env=env)
-
-
-def psql(database, sql, env=None):
-    done = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql],
-                          capture_output=True, text=True, env=env)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+from kurs_server_tests import check, cli, finish, psql
 
 
 def server(name):
@@ -143,18 +126,17 @@ def test_refusals(folder, original, first):
     target = server("readers")
     psql("readers", "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rita') THEN "
                     "CREATE ROLE rita LOGIN PASSWORD 'rita-pw'; END IF; END $$; GRANT kurs_reader TO rita")
-    env = dict(os.environ, PGUSER="rita", PGPASSWORD="rita-pw")
-    done = cli("copy", original, target, env=env)
+    done = cli("copy", original, target, user="rita")
     check("a reader may not copy into a server", done.returncode == 1 and "may not write" in done.stderr,
           done.stderr)
     check("and nothing is written", psql("readers", "SELECT count(*) FROM kurs.strategy") == "0")
     # An editor may
     psql("readers", "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'eddie') THEN "
                     "CREATE ROLE eddie LOGIN PASSWORD 'eddie-pw'; END IF; END $$; GRANT kurs_editor TO eddie")
-    done = cli("copy", original, target, env=dict(os.environ, PGUSER="eddie", PGPASSWORD="eddie-pw"))
+    done = cli("copy", original, target, user="eddie")
     check("an editor may copy into a server", done.returncode == 0, done.stderr)
     new_file = os.path.join(folder, "from-reader.kurs")
-    done = cli("copy", target, new_file, env=env)
+    done = cli("copy", target, new_file, user="rita")
     check("a reader may copy a server out to a file", done.returncode == 0, done.stderr)
 
 
@@ -165,8 +147,7 @@ def main():
             test_refusals(folder, original, first)
         except Exception as error:
             check("the cases ran to their end", False, repr(error))
-    print("%d failed" % len(FAILED))
-    return 1 if FAILED else 0
+    return finish()
 
 
 if __name__ == "__main__":

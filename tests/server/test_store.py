@@ -16,29 +16,7 @@ import sys
 import tempfile
 import threading
 
-KURS_CLI = os.environ["KURS_CLI"]
-FAILED = []
-
-
-def check(name, condition, detail=""):
-    print(("ok " if condition else "not ok ") + name + (("  # " + detail) if detail and not condition else ""))
-    if not condition:
-        FAILED.append(name)
-
-
-def cli(*args, user=None):
-    env = dict(os.environ)
-    if user:
-        env["PGUSER"] = user
-        env["PGPASSWORD"] = user + "-pw"
-    return subprocess.run([KURS_CLI, *args], capture_output=True, text=True, env=env)
-
-
-def psql(database, sql):
-    done = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql],
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+from kurs_server_tests import check, cli, finish, psql
 
 
 def one_line_refusal(done):
@@ -136,8 +114,7 @@ def main():
                           "GROUP BY s.id) c")
     check("and every write kept", counts == "10,10", counts)
 
-    print("%d failed" % len(FAILED))
-    return 1 if FAILED else 0
+    return finish()
 
 
 if __name__ == "__main__":
