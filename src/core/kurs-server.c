@@ -260,17 +260,17 @@ connect_to (const char  *address,
     }
 
   password = password_of (address);
-  if (password != NULL)
-    {
-      const char * const keywords[] = { "dbname", "password", NULL };
-      const char * const values[] = { address, password, NULL };
+  {
+    /* dbname with expand_dbname: the address's own words, which come
+     * after (and so override) a wait of ten seconds at most for a server
+     * that does not answer, and are overridden by the password */
+    const char * const keywords[] = { "connect_timeout", "dbname", password ? "password" : NULL, NULL };
+    const char * const values[] = { "10", address, password, NULL };
 
-      /* dbname with expand_dbname: the address's own words, then the password */
-      conn = PQconnectdbParams (keywords, values, 1);
+    conn = PQconnectdbParams (keywords, values, 1);
+    if (password != NULL)
       memset (password, 0, strlen (password));
-    }
-  else
-    conn = PQconnectdb (address);
+  }
   /* the server's notices ("… does not exist, skipping") are not for people */
   PQsetNoticeProcessor (conn, ignore_notice, NULL);
   if (PQstatus (conn) != CONNECTION_OK)
