@@ -317,6 +317,23 @@ library_opened_cb (GObject      *source,
   opening_free (opening);
 }
 
+static void
+start_opening (Opening *opening)
+{
+  /* Another program writes it, or it cannot be written: show it, but
+   * write nothing */
+  kurs_store_open_async (opening->path, KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, NULL, library_opened_cb, opening);
+}
+
+/* The keyring has answered for a server's password, one way or the other */
+static void
+password_recalled_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  start_opening (user_data);
+}
+
 /**
  * kurs_application_open_library:
  * @file: the library to open, created if it does not exist
@@ -339,17 +356,13 @@ kurs_application_open_library (KursApplication *self,
 
   path = g_file_get_path (file);
   /* a team library on a server: postgresql://HOST/DATABASE, with the
-   * password the keyring keeps for it */
+   * password the keyring keeps for it (below) */
   if (path == NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
 
       if (uri != NULL && kurs_server_is_address (uri))
-        {
-          path = g_steal_pointer (&uri);
-          if (!kurs_server_has_password (path))
-            kurs_server_passwords_recall (path);
-        }
+        path = g_steal_pointer (&uri);
     }
   if (path == NULL)
     {
@@ -372,9 +385,10 @@ kurs_application_open_library (KursApplication *self,
   opening->path = g_steal_pointer (&path);
   opening->show_timeout = g_timeout_add (OPENING_SHOWN_AFTER_MS, show_opening_cb, opening);
 
-  /* Another program writes it, or it cannot be written: show it, but
-   * write nothing */
-  kurs_store_open_async (opening->path, KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, NULL, library_opened_cb, opening);
+  if (kurs_server_is_address (opening->path) && !kurs_server_has_password (opening->path))
+    kurs_server_passwords_recall_async (opening->path, password_recalled_cb, opening);
+  else
+    start_opening (opening);
 }
 
 static GFile *

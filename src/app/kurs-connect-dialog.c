@@ -79,7 +79,8 @@ add_row (GtkWidget  *group,
          GType       type,
          const char *title)
 {
-  GtkWidget *row = g_object_new (type, "title", title, "use-underline", TRUE, NULL);
+  /* Enter in any field connects, as the default response */
+  GtkWidget *row = g_object_new (type, "title", title, "use-underline", TRUE, "activates-default", TRUE, NULL);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return row;

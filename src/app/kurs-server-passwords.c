@@ -63,27 +63,42 @@ kurs_server_passwords_store (const char *address,
                          "address", address, NULL);
 }
 
+static void
+looked_up_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  char *password = secret_password_lookup_finish (result, &error);
+
+  if (password != NULL)
+    {
+      kurs_server_set_password (g_task_get_task_data (task), password);
+      secret_password_free (password);
+    }
+  g_task_return_boolean (task, password != NULL);
+}
+
 /**
- * kurs_server_passwords_recall:
+ * kurs_server_passwords_recall_async:
  * @address: a server's address
  *
  * Gives this process's connections to @address the password the keyring
- * keeps for it, if it keeps one.
- *
- * Returns: whether it did
+ * keeps for it, if it keeps one, without holding up the main loop while
+ * the keyring answers (or asks to be unlocked).  @callback is called
+ * either way.
  */
-gboolean
-kurs_server_passwords_recall (const char *address)
+void
+kurs_server_passwords_recall_async (const char          *address,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
 {
-  g_autoptr(GError) error = NULL;
-  char *password;
+  GTask *task;
 
-  g_return_val_if_fail (address != NULL, FALSE);
+  g_return_if_fail (address != NULL);
 
-  password = secret_password_lookup_sync (password_schema (), NULL, &error, "address", address, NULL);
-  if (password == NULL)
-    return FALSE;
-  kurs_server_set_password (address, password);
-  secret_password_free (password);
-  return TRUE;
+  task = g_task_new (NULL, NULL, callback, user_data);
+  g_task_set_task_data (task, g_strdup (address), g_free);
+  secret_password_lookup (password_schema (), NULL, looked_up_cb, task, "address", address, NULL);
 }

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
 void     kurs_server_passwords_store  (const char *address,
                                        const char *password);
-gboolean kurs_server_passwords_recall (const char *address);
+void     kurs_server_passwords_recall_async (const char          *address,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
 
 G_END_DECLS

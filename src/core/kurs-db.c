@@ -93,12 +93,6 @@ kurs_db_get_sqlite (KursDb *db)
   return db->lite;
 }
 
-PGconn *
-kurs_db_get_server (KursDb *db)
-{
-  return db->server;
-}
-
 gboolean
 kurs_db_is_server (KursDb *db)
 {

@@ -50,7 +50,6 @@ void           kurs_db_free          (KursDb       *db);
 gboolean       kurs_db_set_session   (KursDb       *db,
                                       const char   *session);
 sqlite3       *kurs_db_get_sqlite    (KursDb       *db);
-PGconn        *kurs_db_get_server    (KursDb       *db);
 gboolean       kurs_db_is_server     (KursDb       *db);
 
 gboolean       kurs_db_exec          (KursDb       *db,

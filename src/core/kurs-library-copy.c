@@ -53,7 +53,8 @@ library_open (Library     *library,
   if (kurs_server_is_address (name))
     {
       library->server = kurs_server_connect (name, error);
-      return library->server != NULL && kurs_server_check_library (library->server, error);
+      /* a target is checked as it is made ready (kurs_server_load_tables_begin()) */
+      return library->server != NULL && (target || kurs_server_check_library (library->server, error));
     }
 
   if (!target && !g_file_test (name, G_FILE_TEST_EXISTS))

@@ -413,6 +413,30 @@ kurs_entity_info_by_name (const char *name)
   return NULL;
 }
 
+/**
+ * kurs_entity_info_is_follow_up:
+ *
+ * Returns: whether rows of @info are the follow-up's own: every field
+ *   people write in them is marked %KURS_FIELD_FOLLOW_UP (measurements,
+ *   course corrections), so a manager's role adds and deletes them too
+ */
+gboolean
+kurs_entity_info_is_follow_up (const KursEntityInfo *info)
+{
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      if (info->fields[i].flags & KURS_FIELD_FOLLOW_UP)
+        any = TRUE;
+      else if ((int) i != info->parent_field && !(info->fields[i].flags & KURS_FIELD_INTERNAL))
+        return FALSE;
+    }
+  return any;
+}
+
 int
 kurs_entity_info_find_field (const KursEntityInfo *info,
                              const char           *name)

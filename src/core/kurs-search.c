@@ -24,21 +24,17 @@ kurs_search_result_free (KursSearchResult *result)
   g_free (result);
 }
 
-/**
- * kurs_search_query:
- * @text: what a person typed
- *
- * Returns: (transfer full) (nullable): the FTS5 query for @text: each
- *   word as a quoted prefix, all of them required; %NULL when @text has
- *   no word
- */
-char *
-kurs_search_query (const char *text)
+/* @text's words, letters and digits only (so nothing in them needs
+ * escaping), each between @quote and followed by @prefix (what makes it a
+ * prefix), @separator between them; %NULL when there is none */
+static char *
+query_of_words (const char *text,
+                const char *quote,
+                const char *prefix,
+                const char *separator)
 {
   g_autoptr(GString) query = g_string_new (NULL);
   g_autoptr(GString) word = g_string_new (NULL);
-
-  g_return_val_if_fail (text != NULL, NULL);
 
   for (const char *p = text;; p = g_utf8_next_char (p))
     {
@@ -51,8 +47,9 @@ kurs_search_query (const char *text)
         }
       if (word->len > 0)
         {
-          /* a word is letters and digits only: nothing to quote in it */
-          g_string_append_printf (query, "%s\"%s\"*", query->len ? " " : "", word->str);
+          if (query->len > 0)
+            g_string_append (query, separator);
+          g_string_append_printf (query, "%s%s%s%s", quote, word->str, quote, prefix);
           g_string_truncate (word, 0);
         }
       if (c == 0)
@@ -60,6 +57,38 @@ kurs_search_query (const char *text)
     }
 
   return query->len > 0 ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
+}
+
+/**
+ * kurs_search_query:
+ * @text: what a person typed
+ *
+ * Returns: (transfer full) (nullable): the FTS5 query for @text: each
+ *   word as a quoted prefix, all of them required; %NULL when @text has
+ *   no word
+ */
+char *
+kurs_search_query (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return query_of_words (text, "\"", "*", " ");
+}
+
+/**
+ * kurs_search_tsquery:
+ * @text: what a person typed
+ *
+ * Returns: (transfer full) (nullable): the same words as
+ *   kurs_search_query() gives, as PostgreSQL's tsquery: each a prefix,
+ *   all of them required (bolig:* & ældre:*); %NULL when @text has no word
+ */
+char *
+kurs_search_tsquery (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return query_of_words (text, "", ":*", " & ");
 }
 
 /**

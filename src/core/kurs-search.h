@@ -21,6 +21,7 @@ typedef struct {
 
 void       kurs_search_result_free (KursSearchResult *result);
 char      *kurs_search_query       (const char       *text);
+char      *kurs_search_tsquery     (const char       *text);
 GPtrArray *kurs_store_search       (KursStore        *store,
                                     const char       *text,
                                     gint64            strategy_id,

@@ -399,23 +399,16 @@ rights_sql (void)
     {
       const KursEntityInfo *info = kurs_entity_info (e);
       g_autoptr(GString) columns = g_string_new (NULL);
-      gboolean whole = TRUE;
 
       for (guint i = 0; i < info->n_fields; i++)
-        {
-          const KursField *field = &info->fields[i];
-
-          if (field->flags & KURS_FIELD_FOLLOW_UP)
-            g_string_append_printf (columns, "%s%s", columns->len ? ", " : "", field->name);
-          else if ((int) i != info->parent_field && !(field->flags & KURS_FIELD_INTERNAL))
-            whole = FALSE;
-        }
+        if (info->fields[i].flags & KURS_FIELD_FOLLOW_UP)
+          g_string_append_printf (columns, "%s%s", columns->len ? ", " : "", info->fields[i].name);
       if (columns->len == 0)
         continue;
       g_string_append_printf (sql, "GRANT UPDATE (%s) ON %s TO " KURS_SERVER_ROLE_FOLLOW_UP ";\n",
                               columns->str, info->name);
       /* rows that are the follow-up's own: measurements, course corrections */
-      if (whole)
+      if (kurs_entity_info_is_follow_up (info))
         g_string_append_printf (sql,
                                 "GRANT INSERT, DELETE ON %s TO " KURS_SERVER_ROLE_FOLLOW_UP ";\n"
                                 "GRANT USAGE ON SEQUENCE %s_id_seq TO " KURS_SERVER_ROLE_FOLLOW_UP ";\n",
@@ -454,6 +447,27 @@ migrate (PGconn      *conn,
       }
   record = g_strdup_printf ("UPDATE library SET schema_version = %d", KURS_SERVER_SCHEMA_N_MIGRATIONS);
   return exec_sql (conn, record, error) && exec_sql (conn, rights, error);
+}
+
+/* The migration of the Kurs library in @conn's database, -1 where it has
+ * none (no kurs.library, or one of another application or shape),
+ * G_MININT64 with @error set when the server could not be asked */
+static gint64
+library_version (PGconn  *conn,
+                 GError **error)
+{
+  gint64 exists = query_number (conn, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                      "WHERE n.nspname = '" SCHEMA "' AND c.relname = 'library'", error);
+  g_autofree char *sql = NULL;
+  gint64 version;
+
+  if (exists <= 0)
+    return exists == G_MININT64 ? G_MININT64 : -1;
+  sql = g_strdup_printf ("SELECT CASE WHEN application_id = %d THEN schema_version ELSE -1 END FROM " SCHEMA ".library",
+                         KURS_APPLICATION_ID);
+  /* a table of that name and another shape is not Kurs's either */
+  version = query_number (conn, sql, NULL);
+  return version == G_MININT64 ? -1 : version;
 }
 
 /* What the database holds besides Kurs: how many schemas, tables, views,
@@ -511,22 +525,16 @@ kurs_server_init (const char            *address,
 
   if (has_schema > 0)
     {
-      gint64 application;
-
-      if (query_number (conn, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                              "WHERE n.nspname = '" SCHEMA "' AND c.relname = 'library'", error) != 1
-          || (application = query_number (conn, "SELECT application_id FROM " SCHEMA ".library", error))
-             != KURS_APPLICATION_ID)
+      version = library_version (conn, error);
+      if (version == G_MININT64)
+        goto out;
+      if (version < 0)
         {
-          g_clear_error (error);
           g_set_error (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_FOREIGN,
                        _("The database “%s” on %s has a schema “%s” that is not Kurs’s; nothing was changed"),
                        PQdb (conn), server, SCHEMA);
           goto out;
         }
-      version = query_number (conn, "SELECT schema_version FROM " SCHEMA ".library", error);
-      if (version == G_MININT64)
-        goto out;
       if (version > KURS_SERVER_SCHEMA_N_MIGRATIONS)
         {
           g_set_error (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_NEWER,
@@ -684,6 +692,27 @@ kurs_server_describe (KursServer *server)
 }
 
 /**
+ * kurs_server_get_rights:
+ *
+ * Returns: what the connected person's role may write: an editor adds
+ *   goals, a manager changes an initiative's progress, a reader neither
+ */
+KursServerRights
+kurs_server_get_rights (KursServer *server)
+{
+  PGresult *rights = PQexec (server->conn,
+                             "SELECT has_table_privilege ('" SCHEMA ".goal', 'INSERT'), "
+                             "has_column_privilege ('" SCHEMA ".initiative', 'progress', 'UPDATE')");
+  KursServerRights found = KURS_SERVER_RIGHTS_ALL;
+
+  if (PQresultStatus (rights) == PGRES_TUPLES_OK && PQntuples (rights) == 1
+      && g_str_equal (PQgetvalue (rights, 0, 0), "f"))
+    found = g_str_equal (PQgetvalue (rights, 0, 1), "t") ? KURS_SERVER_RIGHTS_FOLLOW_UP : KURS_SERVER_RIGHTS_READ;
+  PQclear (rights);
+  return found;
+}
+
+/**
  * kurs_server_steal_connection:
  *
  * Returns: (transfer full): the connection, now the caller's (the store's);
@@ -706,19 +735,16 @@ gboolean
 kurs_server_check_library (KursServer  *server,
                            GError     **error)
 {
-  gint64 version;
+  gint64 version = library_version (server->conn, error);
 
-  if (query_number (server->conn, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                                  "WHERE n.nspname = '" SCHEMA "' AND c.relname = 'library'", NULL) != 1
-      || query_number (server->conn, "SELECT application_id FROM " SCHEMA ".library", NULL) != KURS_APPLICATION_ID)
+  if (version == G_MININT64)
+    return FALSE;
+  if (version < 0)
     {
       g_set_error (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_NOT_INITIALISED,
                    _("The %s holds no Kurs library: set it up with “kurs-cli server-init”"), server->name);
       return FALSE;
     }
-  version = query_number (server->conn, "SELECT schema_version FROM " SCHEMA ".library", error);
-  if (version == G_MININT64)
-    return FALSE;
   if (version > KURS_SERVER_SCHEMA_N_MIGRATIONS)
     {
       g_set_error (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_NEWER,

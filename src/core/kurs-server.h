@@ -34,6 +34,16 @@ typedef enum {
 #define KURS_SERVER_ROLE_FOLLOW_UP "kurs_follow_up"
 #define KURS_SERVER_ROLE_READER    "kurs_reader"
 
+/* What a person's role may write in a server's library */
+typedef enum {
+  KURS_SERVER_RIGHTS_ALL,         /* kurs_editor, or the owner */
+  KURS_SERVER_RIGHTS_FOLLOW_UP,   /* kurs_follow_up */
+  KURS_SERVER_RIGHTS_READ,        /* kurs_reader */
+} KursServerRights;
+
+/* What each connection of a store begins with, and again after a lost one */
+#define KURS_SERVER_SESSION "SET search_path = kurs, pg_catalog"
+
 /* A connection to a team library's server */
 typedef struct _KursServer KursServer;
 
@@ -61,6 +71,7 @@ void           kurs_server_free              (KursServer     *server);
 const char    *kurs_server_describe          (KursServer     *server);
 gboolean       kurs_server_check_library     (KursServer     *server,
                                               GError        **error);
+KursServerRights kurs_server_get_rights      (KursServer     *server);
 PGconn        *kurs_server_steal_connection  (KursServer     *server);
 gboolean       kurs_server_dump_tables       (KursServer     *server,
                                               KursTableSink  *sink,

@@ -595,37 +595,28 @@ open_server (const char          *address,
 {
   g_autoptr(KursServer) server = NULL;
   g_autoptr(KursStore) self = NULL;
-  PGresult *rights;
+  KursServerRights rights;
 
   if (!(server = kurs_server_connect (address, error)) || !kurs_server_check_library (server, error))
     return NULL;
+  rights = kurs_server_get_rights (server);
 
   self = g_object_new (KURS_TYPE_STORE, NULL);
   self->path = g_strdup (address);
   self->db = kurs_db_new_server (kurs_server_steal_connection (server));
-  if (!kurs_db_set_session (self->db, "SET search_path = kurs, pg_catalog"))
+  if (!kurs_db_set_session (self->db, KURS_SERVER_SESSION))
     {
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED, _("The %s cannot be read: %s"),
                    kurs_server_describe (server), kurs_db_errmsg (self->db));
       return NULL;
     }
 
-  /* an editor adds goals; a manager changes progress; a reader neither */
-  rights = PQexec (kurs_db_get_server (self->db),
-                   "SELECT has_table_privilege ('kurs.goal', 'INSERT'), "
-                   "has_column_privilege ('kurs.initiative', 'progress', 'UPDATE')");
-  if (PQresultStatus (rights) == PGRES_TUPLES_OK && PQntuples (rights) == 1
-      && g_str_equal (PQgetvalue (rights, 0, 0), "f"))
+  self->follow_up_only = rights == KURS_SERVER_RIGHTS_FOLLOW_UP;
+  if (rights == KURS_SERVER_RIGHTS_READ)
     {
-      if (g_str_equal (PQgetvalue (rights, 0, 1), "t"))
-        self->follow_up_only = TRUE;
-      else
-        {
-          self->read_only = TRUE;
-          self->access = KURS_STORE_ACCESS_READ_ONLY_ROLE;
-        }
+      self->read_only = TRUE;
+      self->access = KURS_STORE_ACCESS_READ_ONLY_ROLE;
     }
-  PQclear (rights);
   if (flags & KURS_STORE_OPEN_READ_ONLY)
     {
       self->read_only = TRUE;

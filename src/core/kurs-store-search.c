@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -35,27 +34,6 @@
   "FROM search_index, to_tsquery ('simple', ?1) q " \
   "WHERE words @@ q AND (?2 = 0 OR strategy_id = ?2) AND (?3 < 0 OR entity = ?3) " \
   "ORDER BY ts_rank (words, q) DESC, key LIMIT NULLIF (?4, -1)"
-
-/* The words of kurs_search_query()'s FTS5 query ("bolig"* "ældre"*) as
- * a tsquery (bolig:* & ældre:*): each a prefix, all required */
-static char *
-server_query (const char *query)
-{
-  g_auto(GStrv) words = g_strsplit (query, " ", -1);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      const char *word = words[i];
-      gsize length = strlen (word);
-
-      /* "word"* : letters and digits between the quotes, nothing to escape */
-      if (length < 3 || word[0] != '"' || word[length - 2] != '"' || word[length - 1] != '*')
-        continue;
-      g_string_append_printf (out, "%s%.*s:*", out->len ? " & " : "", (int) length - 3, word + 1);
-    }
-  return g_string_free (out, FALSE);
-}
 
 /* The best first: Okapi BM25 over the title (a word there weighs 8) and
  * the texts, as FTS5's own bm25() ranks, but without its measure of each
@@ -202,16 +180,9 @@ kurs_store_search (KursStore   *store,
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (!(query = kurs_search_query (text)))
+  if (!(query = kurs_db_is_server (store->db) ? kurs_search_tsquery (text) : kurs_search_query (text)))
     return g_steal_pointer (&results);
 
-  if (kurs_db_is_server (store->db))
-    {
-      char *words = server_query (query);
-
-      g_free (query);
-      query = words;
-    }
   if (!(stmt = _kurs_store_prepare_statement (store, kurs_db_is_server (store->db) ? SEARCH_SQL_SERVER : SEARCH_SQL,
                                               &failure)))
     {

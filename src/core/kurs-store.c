@@ -202,7 +202,7 @@ kurs_store_is_disk_full (KursDb *db)
 }
 
 static void
-set_sqlite_error (KursStore  *self,
+set_db_error (KursStore  *self,
                   GError    **error)
 {
   const char *message = kurs_db_errmsg (self->db);
@@ -263,7 +263,7 @@ kurs_store_exec_sql (KursStore   *self,
 {
   if (!kurs_db_exec (self->db, sql))
     {
-      set_sqlite_error (self, error);
+      set_db_error (self, error);
       return FALSE;
     }
 
@@ -278,7 +278,7 @@ kurs_store_begin_sql (KursStore  *self,
 {
   if (!kurs_db_begin (self->db))
     {
-      set_sqlite_error (self, error);
+      set_db_error (self, error);
       return FALSE;
     }
   return TRUE;
@@ -299,7 +299,7 @@ _kurs_store_run_cached (KursStore   *self,
 
   ok = kurs_db_step (stmt) == KURS_DB_DONE;
   if (!ok)
-    set_sqlite_error (self, error);
+    set_db_error (self, error);
   kurs_db_reset (stmt);
   return ok;
 }
@@ -324,7 +324,7 @@ _kurs_store_prepare_statement (KursStore   *self,
 
   if (!(stmt = kurs_db_prepare (self->db, sql, TRUE)))
     {
-      set_sqlite_error (self, error);
+      set_db_error (self, error);
       return NULL;
     }
 
@@ -348,7 +348,7 @@ _kurs_store_step_done (KursStore     *self,
   gboolean ok = kurs_db_step (stmt) == KURS_DB_DONE;
 
   if (!ok)
-    set_sqlite_error (self, error);
+    set_db_error (self, error);
   finish (stmt);
   return ok;
 }
@@ -1473,23 +1473,6 @@ check_not_frozen (KursStore             *self,
   return FALSE;
 }
 
-/* Whether every field people write in rows of @info is the follow-up's
- * (measurements, course corrections): such rows are the follow-up's own */
-static gboolean
-entity_is_follow_up (const KursEntityInfo *info)
-{
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < info->n_fields; i++)
-    {
-      if (info->fields[i].flags & KURS_FIELD_FOLLOW_UP)
-        any = TRUE;
-      else if ((int) i != info->parent_field && !(info->fields[i].flags & KURS_FIELD_INTERNAL))
-        return FALSE;
-    }
-  return any;
-}
-
 /* A manager's role on a server (kurs_follow_up) writes only what the
  * follow-up writes: @field where the schema marks it so, or (for adding,
  * deleting and moving, @field %NULL) rows that are the follow-up's own.
@@ -1501,7 +1484,7 @@ check_role (KursStore             *self,
             GError               **error)
 {
   if (!self->follow_up_only
-      || (field != NULL ? (field->flags & KURS_FIELD_FOLLOW_UP) != 0 : entity_is_follow_up (info)))
+      || (field != NULL ? (field->flags & KURS_FIELD_FOLLOW_UP) != 0 : kurs_entity_info_is_follow_up (info)))
     return TRUE;
 
   g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY,
@@ -1659,7 +1642,7 @@ write_insert (KursStore             *self,
 
   if (kurs_db_step (stmt) != (returning ? KURS_DB_ROW : KURS_DB_DONE))
     {
-      set_sqlite_error (self, error);
+      set_db_error (self, error);
       finish (stmt);
       return FALSE;
     }
