@@ -718,37 +718,75 @@ test_busy_is_not_damaged (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
-/* A library whose writer has gone can be written again */
+/* Several Kurs write one library file at once, a window and a command
+ * (another process): SQLite's locks take their actions one after
+ * another, nothing is lost, and each sees the others' */
 static void
-test_lock_free_again (Fixture       *f,
-                      gconstpointer  data)
+test_two_writers (Fixture       *f,
+                  gconstpointer  data)
 {
-  g_autoptr(KursStore) writer = NULL;
+  g_autoptr(KursStore) window = open_store (f->path);
   g_autoptr(KursStore) reader = NULL;
+  g_autoptr(KursRecord) strategy = new_strategy (window);
   g_autoptr(GError) error = NULL;
-  KursLockHolder holder = { 0 };
+  gint64 id = kurs_record_get_id (strategy);
+  int status;
+  pid_t pid;
 
-  make_example_library (f->path);
-  writer = open_store (f->path);
-  reader = kurs_store_open (f->path, KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, &error);
+  g_assert_false (kurs_store_is_read_only (window));
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      /* the command: a store of its own, writing while the window does */
+      KursStore *command = kurs_store_open (f->path, KURS_STORE_OPEN_WAIT, NULL);
+
+      if (command == NULL || kurs_store_is_read_only (command))
+        _exit (3);
+      for (int i = 0; i < 40; i++)
+        {
+          g_autofree char *title = g_strdup_printf ("Kommando %d", i);
+
+          if (!kurs_store_create (command, KURS_ENTITY_GOAL, id, NULL, "title", g_variant_new_string (title), NULL))
+            _exit (4);
+        }
+      _exit (0);
+    }
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Vindue %d", i);
+      g_autoptr(KursRecord) goal = kurs_store_create (window, KURS_ENTITY_GOAL, id, &error,
+                                                      "title", g_variant_new_string (title), NULL);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (goal);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM goal WHERE title LIKE 'Kommando %'"), ==, 40);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM goal WHERE title LIKE 'Vindue %'"), ==, 40);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM history_action"), ==, 81);
+  {
+    g_autofree char *check = raw_text (f->path, "PRAGMA integrity_check");
+
+    g_assert_cmpstr (check, ==, "ok");
+  }
+
+  /* the window takes in what the command wrote */
+  g_assert_true (kurs_store_catch_up (window, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (kurs_store_get_access (reader), ==, KURS_STORE_ACCESS_READ_ONLY_LOCKED);
-  g_assert_false (kurs_store_is_lock_free (reader));
+  {
+    g_autoptr(GPtrArray) goals = kurs_store_list (window, KURS_ENTITY_GOAL, id, &error);
 
-  /* this test holds it, and is named */
-  kurs_store_find_lock_holder (reader, &holder);
-  g_assert_cmpint (holder.kind, ==, KURS_LOCK_HOLDER_OTHER);
-  g_assert_cmpint (holder.pid, ==, getpid ());
-  g_assert_cmpstr (holder.program, ==, "test-store");
-  kurs_lock_holder_clear (&holder);
-
-  kurs_store_close (writer);
-  g_assert_true (kurs_store_is_lock_free (reader));
+    g_assert_cmpuint (goals->len, ==, 80);
+  }
 
   /* Closing stores closes their own descriptors, and nothing else: a
    * read-only one once closed this process's standard input */
   g_assert_cmpint (fcntl (0, F_GETFD), !=, -1);
-  g_clear_object (&reader);
   reader = kurs_store_open (f->path, KURS_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   kurs_store_close (reader);
@@ -775,30 +813,6 @@ test_read_only_folder (Fixture       *f,
   g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
   run_as_nobody (check_read_only_folder, f);
   g_chmod (f->dir, 0700);
-}
-
-static void
-test_second_writer_locked (Fixture       *f,
-                           gconstpointer  data)
-{
-  g_autoptr(KursStore) first = open_store (f->path);
-  g_autoptr(KursStore) second = NULL;
-  g_autoptr(KursStore) reader = NULL;
-  g_autoptr(GError) error = NULL;
-
-  second = kurs_store_open (f->path, KURS_STORE_OPEN_DEFAULT, &error);
-  g_assert_null (second);
-  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_LOCKED);
-  g_clear_error (&error);
-
-  reader = kurs_store_open (f->path, KURS_STORE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  g_assert_true (kurs_store_is_read_only (reader));
-
-  /* Once the first closes, the library can be written again. */
-  g_clear_object (&first);
-  second = kurs_store_open (f->path, KURS_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
 }
 
 /* Every entity through the store and back */
@@ -1408,10 +1422,12 @@ test_search_versions (Fixture       *f,
   g_assert_cmpuint (n_found (store, "indicator", 0, KURS_ENTITY_VERSION), ==, 0);
 }
 
-/* The SQL that takes a library back to before uids (migration 3) */
+/* The SQL that takes a library back to before uids (migration 3), and
+ * so before its history (migration 5) */
 static void
 append_drop_uids (GString *sql)
 {
+  g_string_append (sql, " DROP TABLE history_change; DROP TABLE history_action;");
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     if (kurs_entity_info (e)->parent != KURS_ENTITY_NONE)
       g_string_append_printf (sql, " ALTER TABLE %s DROP COLUMN uid;", kurs_entity_info (e)->name);
@@ -2079,6 +2095,329 @@ test_record_changed_signal (Fixture       *f,
   g_assert_cmpuint (vision_changes, ==, 1);
 }
 
+
+/* Working together: two stores on one library, as two windows (or a
+ * window and a command) would have it */
+
+/* The person the history names: the database role on a server, the
+ * person's name on a file */
+static char *
+expected_person (const char *path)
+{
+  const char *name = g_get_real_name ();
+
+  if (kurs_server_is_address (path))
+    return raw_text (path, "SELECT session_user");
+  return g_strdup (name != NULL && *name != '\0' && !g_str_equal (name, "Unknown") ? name : g_get_user_name ());
+}
+
+static void
+record_field_cb (KursRecord *record,
+                 const char *field,
+                 GString    *fields)
+{
+  g_string_append_printf (fields, "%s;", field);
+}
+
+static void
+test_together_see_changes (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(KursStore) first = open_store (f->path);
+  g_autoptr(KursStore) second = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (first);
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(KursRecord) seen_strategy = NULL;
+  g_autoptr(KursRecord) seen_goal = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(GString) fields = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id = kurs_record_get_id (strategy);
+  guint changes = 0;
+
+  goal = kurs_store_create (first, KURS_ENTITY_GOAL, id, &error, "title", g_variant_new_string ("Egen bolig"), NULL);
+  g_assert_no_error (error);
+
+  /* the second reads what the first wrote */
+  g_assert_true (kurs_store_catch_up (second, &error));
+  g_assert_no_error (error);
+  seen_strategy = kurs_store_get (second, KURS_ENTITY_STRATEGY, id);
+  seen_goal = kurs_store_get (second, KURS_ENTITY_GOAL, kurs_record_get_id (goal));
+  g_assert_nonnull (seen_goal);
+  g_assert_true (seen_goal != goal);
+  g_signal_connect (seen_goal, "changed", G_CALLBACK (record_field_cb), fields);
+  g_signal_connect (second, "changed", G_CALLBACK (count_store_changes_cb), &changes);
+
+  /* nothing new: nothing said */
+  g_assert_true (kurs_store_catch_up (second, &error));
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* the first changes a title and a text, and adds a goal */
+  g_assert_true (kurs_store_set_text (first, goal, "title", "Egen bolig og et godt liv", &error));
+  g_assert_true (kurs_store_set_text (first, goal, "description", "Flere får et hjem æøå", &error));
+  g_clear_object (&goal);
+  goal = kurs_store_create (first, KURS_ENTITY_GOAL, id, &error, "title", g_variant_new_string ("Uddannelse"), NULL);
+  g_assert_no_error (error);
+
+  g_assert_true (kurs_store_catch_up (second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kurs_record_get_text (seen_goal, "title"), ==, "Egen bolig og et godt liv");
+  g_assert_cmpstr (kurs_record_get_text (seen_goal, "description"), ==, "Flere får et hjem æøå");
+  g_assert_nonnull (strstr (fields->str, "title;"));
+  g_assert_nonnull (strstr (fields->str, "description;"));
+  g_assert_cmpuint (changes, ==, 1);
+  goals = kurs_store_list (second, KURS_ENTITY_GOAL, id, &error);
+  g_assert_cmpuint (goals->len, ==, 2);
+  /* the strategy's time of change too */
+  g_assert_cmpstr (kurs_record_get_text (seen_strategy, "modified"), ==, kurs_record_get_text (strategy, "modified"));
+
+  /* the first deletes the goal the second holds */
+  {
+    g_autoptr(KursRecord) first_goal = kurs_store_get (first, KURS_ENTITY_GOAL, kurs_record_get_id (seen_goal));
+
+    g_assert_true (kurs_store_delete (first, first_goal, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (kurs_store_catch_up (second, &error));
+  g_assert_true (kurs_record_is_deleted (seen_goal));
+  g_assert_null (kurs_store_get (second, KURS_ENTITY_GOAL, kurs_record_get_id (seen_goal)));
+
+  /* and the first sees what the second writes */
+  g_assert_true (kurs_store_set_text (second, seen_strategy, "vision", "Plads til alle", &error));
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_catch_up (first, &error));
+  g_assert_cmpstr (kurs_record_get_text (strategy, "vision"), ==, "Plads til alle");
+}
+
+/* Two people change different fields of one row: both keep theirs */
+static void
+test_together_different_fields (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(KursStore) first = open_store (f->path);
+  g_autoptr(KursStore) second = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (first);
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(KursRecord) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+
+  goal = kurs_store_create (first, KURS_ENTITY_GOAL, kurs_record_get_id (strategy), &error,
+                            "title", g_variant_new_string ("Egen bolig"), NULL);
+  other = kurs_store_get (second, KURS_ENTITY_GOAL, kurs_record_get_id (goal));
+
+  /* neither has seen the other's change when writing */
+  g_assert_true (kurs_store_set_text (first, goal, "title", "Et hjem til alle", &error));
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_set_text (second, other, "description", "Ingen skal sove på gaden", &error));
+  g_assert_no_error (error);
+
+  title = raw_text (f->path, "SELECT title FROM goal");
+  description = raw_text (f->path, "SELECT description FROM goal");
+  g_assert_cmpstr (title, ==, "Et hjem til alle");
+  g_assert_cmpstr (description, ==, "Ingen skal sove på gaden");
+}
+
+/* Two people change one field: the second is refused, told by whom, sees
+ * the first's value, and can still write theirs over it knowingly */
+static void
+test_together_same_field (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(KursStore) first = open_store (f->path);
+  g_autoptr(KursStore) second = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (first);
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(KursRecord) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person = expected_person (f->path);
+  g_autofree char *title = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *when = NULL;
+  g_autoptr(GString) fields = g_string_new (NULL);
+
+  goal = kurs_store_create (first, KURS_ENTITY_GOAL, kurs_record_get_id (strategy), &error,
+                            "title", g_variant_new_string ("Egen bolig"), NULL);
+  other = kurs_store_get (second, KURS_ENTITY_GOAL, kurs_record_get_id (goal));
+  g_signal_connect (other, "changed::title", G_CALLBACK (record_field_cb), fields);
+
+  g_assert_true (kurs_store_set_text (first, goal, "title", "Et hjem til alle", &error));
+  g_assert_no_error (error);
+
+  /* the second still shows "Egen bolig", and writes from it */
+  g_assert_false (kurs_store_set_text (second, other, "title", "Bolig først", &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, person));
+  g_assert_nonnull (strstr (error->message, "Et hjem til alle"));
+  g_clear_error (&error);
+
+  /* nothing of it was written, and the second now shows the first's */
+  title = raw_text (f->path, "SELECT title FROM goal");
+  g_assert_cmpstr (title, ==, "Et hjem til alle");
+  g_assert_cmpstr (kurs_record_get_text (other, "title"), ==, "Et hjem til alle");
+  g_assert_cmpstr (fields->str, ==, "title;");
+  g_assert_false (kurs_store_can_undo (second));
+  g_assert_true (kurs_store_get_last_change (second, other, "title", &who, &when));
+  g_assert_cmpstr (who, ==, person);
+  g_assert_nonnull (when);
+
+  /* "Use Mine": written over the value now seen */
+  g_assert_true (kurs_store_set_from (second, other, "title", g_variant_new_string ("Et hjem til alle"),
+                                      g_variant_new_string ("Bolig først"), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&title, g_free);
+  title = raw_text (f->path, "SELECT title FROM goal");
+  g_assert_cmpstr (title, ==, "Bolig først");
+
+  /* an edit made from a value that is not there is refused too */
+  g_assert_false (kurs_store_set_from (first, goal, "title", g_variant_new_string ("Egen bolig"),
+                                       g_variant_new_string ("Noget tredje"), &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpstr (kurs_record_get_text (goal, "title"), ==, "Bolig først");
+
+  /* a row deleted meanwhile: said so */
+  g_assert_true (kurs_store_delete (first, goal, &error));
+  g_assert_false (kurs_store_set_text (second, other, "title", "Sent", &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "deleted"));
+  g_assert_true (kurs_record_is_deleted (other));
+}
+
+/* Undo takes back only one's own, and not over another's change since */
+static void
+test_together_undo_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(KursStore) first = open_store (f->path);
+  g_autoptr(KursStore) second = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (first);
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(KursRecord) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person = expected_person (f->path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  goal = kurs_store_create (first, KURS_ENTITY_GOAL, kurs_record_get_id (strategy), &error,
+                            "title", g_variant_new_string ("Egen bolig"), NULL);
+  g_assert_true (kurs_store_set_text (first, goal, "title", "Et hjem til alle", &error));
+  other = kurs_store_get (second, KURS_ENTITY_GOAL, kurs_record_get_id (goal));
+
+  /* the second has nothing of its own to undo */
+  g_assert_false (kurs_store_can_undo (second));
+
+  /* the second changes another field of the row the first would undo */
+  g_assert_true (kurs_store_set_text (second, other, "description", "Ingen på gaden", &error));
+  g_assert_no_error (error);
+
+  before = raw_text (f->path, "SELECT title || '|' || description FROM goal");
+  g_assert_false (kurs_store_undo (first, &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, person));
+  g_assert_nonnull (strstr (error->message, "Et hjem til alle"));
+  g_clear_error (&error);
+  after = raw_text (f->path, "SELECT title || '|' || description FROM goal");
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (kurs_record_get_text (goal, "title"), ==, "Et hjem til alle");
+
+  /* the second's own undo is its to make */
+  g_assert_true (kurs_store_undo (second, &error));
+  g_assert_no_error (error);
+  g_assert_null (kurs_record_get_text (other, "description"));
+}
+
+/* The history after a scripted series of edits: who, what, old → new,
+ * newest first, the decision standing out */
+static void
+test_history_content (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursStore) other = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(KursRecord) second_goal = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person = expected_person (f->path);
+  gint64 id = kurs_record_get_id (strategy);
+  KursHistoryAction *action;
+  KursHistoryChange *change;
+
+  goal = kurs_store_create (store, KURS_ENTITY_GOAL, id, &error, "title", g_variant_new_string ("Egen bolig"), NULL);
+  second_goal = kurs_store_create (store, KURS_ENTITY_GOAL, id, &error, "title", g_variant_new_string ("Job"), NULL);
+  g_assert_true (kurs_store_set_text (store, goal, "title", "Et hjem til alle", &error));
+  g_assert_true (kurs_store_move (store, second_goal, 0, &error));
+  g_assert_true (kurs_store_delete (store, second_goal, &error));
+  g_assert_true (kurs_store_undo (store, &error));
+  g_assert_true (kurs_store_change_status (store, strategy, KURS_STATUS_IN_HEARING, "2022-09-01", NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (kurs_store_count_history (other, id, NULL, &error), ==, 8);
+  history = kurs_store_list_history (other, id, NULL, 0, -1, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 8);
+
+  /* newest first: the status change, a decision */
+  action = history->pdata[0];
+  g_assert_cmpint (action->kind, ==, KURS_HISTORY_DECISION);
+  g_assert_cmpstr (action->person, ==, person);
+  g_assert_nonnull (action->made_at);
+  change = NULL;
+  for (guint i = 0; i < action->changes->len; i++)
+    if (g_strcmp0 (((KursHistoryChange *) action->changes->pdata[i])->field, "status") == 0)
+      change = action->changes->pdata[i];
+  g_assert_nonnull (change);
+  g_assert_cmpstr (change->old_value, ==, "draft");
+  g_assert_cmpstr (change->new_value, ==, "in-hearing");
+
+  /* the undo of the delete puts the row back */
+  action = history->pdata[1];
+  g_assert_cmpint (action->kind, ==, KURS_HISTORY_UNDO);
+  change = action->changes->pdata[0];
+  g_assert_cmpint (change->kind, ==, KURS_HISTORY_CHANGE_INSERT);
+  g_assert_cmpstr (change->row_name, ==, "Job");
+
+  action = history->pdata[2];
+  g_assert_cmpint (action->kind, ==, KURS_HISTORY_EDIT);
+  change = action->changes->pdata[0];
+  g_assert_cmpint (change->kind, ==, KURS_HISTORY_CHANGE_DELETE);
+  g_assert_cmpstr (change->entity, ==, "goal");
+
+  action = history->pdata[3];
+  change = action->changes->pdata[0];
+  g_assert_cmpint (change->kind, ==, KURS_HISTORY_CHANGE_MOVE);
+
+  action = history->pdata[4];
+  g_assert_cmpstr (action->label, !=, "");
+  g_assert_cmpint (action->changes->len, ==, 1);
+  change = action->changes->pdata[0];
+  g_assert_cmpint (change->kind, ==, KURS_HISTORY_CHANGE_SET);
+  g_assert_cmpstr (change->field, ==, "title");
+  g_assert_cmpstr (change->old_value, ==, "Egen bolig");
+  g_assert_cmpstr (change->new_value, ==, "Et hjem til alle");
+  g_assert_cmpstr (change->row_name, ==, "Et hjem til alle");
+
+  action = history->pdata[7];
+  g_assert_cmpint (action->kind, ==, KURS_HISTORY_EDIT);
+  g_assert_cmpint (((KursHistoryChange *) action->changes->pdata[0])->kind, ==, KURS_HISTORY_CHANGE_INSERT);
+  g_assert_cmpstr (((KursHistoryChange *) action->changes->pdata[0])->entity, ==, "strategy");
+
+  /* a page of it, and since a time */
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = kurs_store_list_history (other, id, NULL, 2, 3, FALSE, &error);
+  g_assert_cmpuint (history->len, ==, 3);
+  g_assert_null (((KursHistoryAction *) history->pdata[0])->changes);
+  g_assert_cmpint (((KursHistoryAction *) history->pdata[0])->kind, ==, KURS_HISTORY_EDIT);
+  g_assert_cmpint (kurs_store_count_history (other, id, "2999-01-01", &error), ==, 0);
+  g_assert_cmpint (kurs_store_count_history (other, id, "2000-01-01", &error), ==, 8);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2090,6 +2429,8 @@ main (int   argc,
     "undo/delete-strategy", "read/short-id", "signal/record-changed", "search/danish-and-current",
     "search/approved-versions", "uid/new-rows",
     "schema/field-constants", "schema/field-constant-of-another-entity",
+    "together/see-changes", "together/different-fields", "together/same-field", "together/undo-refused",
+    "history/content",
     NULL
   };
 
@@ -2133,8 +2474,7 @@ main (int   argc,
   ADD ("open/in-read-only-folder", test_library_in_read_only_folder);
   ADD ("refuse/unreadable-file", test_unreadable_file);
   ADD ("open/busy-is-not-damaged", test_busy_is_not_damaged);
-  ADD ("open/lock-free-again", test_lock_free_again);
-  ADD ("open/second-writer-locked", test_second_writer_locked);
+  ADD ("open/two-writers", test_two_writers);
   ADD ("round-trip/every-entity", test_round_trip_every_entity);
   ADD ("rules/invalid-values", test_invalid_values_refused);
   ADD ("rules/reference-to-other-strategy", test_reference_to_other_strategy_refused);
@@ -2149,6 +2489,11 @@ main (int   argc,
   ADD ("undo/delete-strategy", test_delete_strategy_and_undo);
   ADD ("read/short-id", test_short_id);
   ADD ("signal/record-changed", test_record_changed_signal);
+  ADD ("together/see-changes", test_together_see_changes);
+  ADD ("together/different-fields", test_together_different_fields);
+  ADD ("together/same-field", test_together_same_field);
+  ADD ("together/undo-refused", test_together_undo_refused);
+  ADD ("history/content", test_history_content);
 
   return g_test_run ();
 }

@@ -16,6 +16,14 @@
  * anything else (#KursStore::prepare): before an action, undo or an
  * export.
  *
+ * Another Kurs on the same library (a colleague's window, a command) may
+ * change the field meanwhile: its change is shown at once, unless the
+ * person is in the editor, where it waits until they leave it.  An edit
+ * is written only over the value the editor showed (kurs_store_set_from());
+ * where someone changed it meanwhile, the editor shows theirs, and the
+ * window says who and when and offers to put the person's own back ("Use
+ * Mine"): nothing typed is lost.
+ *
  * An edit the library refuses by a rule (the strategy was approved, an
  * end before its start) is undone in the editor, with the reason.  One
  * that could not be written for a reason that passes — a full disk, a
@@ -39,6 +47,11 @@ struct _KursFieldBinding
   /* A save failed for a reason that passes (a full disk, a busy
    * library): the typed value is kept, marked, and tried again */
   gboolean                unsaved;
+  /* What the editor shows, from which an edit is made */
+  GVariant               *base;
+  /* Another's change came while the person was in the editor */
+  gboolean                stale;
+  GtkEventController     *focus;
 };
 
 /* How often a save that failed for a passing reason is tried again */
@@ -53,17 +66,55 @@ unschedule (KursFieldBinding *self)
 }
 
 
+/* The editor shows the stored value again */
+static void
+show_stored (KursFieldBinding *self)
+{
+  GVariant *value = kurs_record_get_value (self->record, self->field->name);
+
+  self->stale = FALSE;
+  g_clear_pointer (&self->base, g_variant_unref);
+  self->base = value ? g_variant_ref (value) : NULL;
+  if (self->update)
+    self->update (self->widget);
+}
+
+/* Whether the person is in the editor: it has the focus of the window
+ * they are using */
+static gboolean
+has_focus (KursFieldBinding *self)
+{
+  GtkRoot *root = gtk_widget_get_root (self->widget);
+
+  return gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (self->focus))
+         && GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root));
+}
+
 static void
 record_changed_cb (KursRecord       *record,
                    const char       *field,
                    KursFieldBinding *self)
 {
-  /* What we wrote ourselves, or are about to, is already on screen. */
+  /* What we wrote ourselves, or are about to, is already on screen; an
+   * edit waiting is written over what the editor showed, or refused */
   if (self->saving || self->has_pending)
     return;
 
-  if (self->update)
-    self->update (self->widget);
+  /* Another's change is not put under the cursor of someone in the editor */
+  if (kurs_store_is_catching_up (self->store) && has_focus (self))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  show_stored (self);
+}
+
+static void
+focus_changed_cb (KursFieldBinding *self)
+{
+  if (!has_focus (self) && self->stale && !self->has_pending && !self->saving)
+    show_stored (self);
 }
 
 /**
@@ -93,6 +144,13 @@ kurs_field_binding_new (GtkWidget              *widget,
   self->update = update;
   g_assert (self->field != NULL);
 
+  self->base = kurs_record_get_value (record, field);
+  if (self->base != NULL)
+    g_variant_ref (self->base);
+  self->focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (self->focus, "notify::contains-focus", G_CALLBACK (focus_changed_cb), self);
+  gtk_widget_add_controller (widget, self->focus);
+
   signal = g_strdup_printf ("changed::%s", self->field->name);
   self->changed_handler = g_signal_connect (record, signal, G_CALLBACK (record_changed_cb), self);
   /* An edit waiting is written before anything else is done to the
@@ -115,6 +173,8 @@ kurs_field_binding_free (KursFieldBinding *self)
 
   g_clear_signal_handler (&self->changed_handler, self->record);
   g_clear_signal_handler (&self->prepare_handler, self->store);
+  g_signal_handlers_disconnect_by_data (self->focus, self);
+  g_clear_pointer (&self->base, g_variant_unref);
   g_clear_object (&self->record);
   g_clear_object (&self->store);
   g_free (self);
@@ -277,13 +337,29 @@ kurs_field_binding_save (KursFieldBinding *self,
   unschedule (self);
 
   self->saving = TRUE;
-  ok = kurs_store_set (self->store, self->record, self->field->name,
-                       owned, &error);
+  ok = kurs_store_set_from (self->store, self->record, self->field->name,
+                            self->base ? g_variant_ref (self->base) : NULL, owned ? g_variant_ref (owned) : NULL,
+                            &error);
   self->saving = FALSE;
 
   if (ok)
     {
+      g_clear_pointer (&self->base, g_variant_unref);
+      self->base = owned ? g_variant_ref (owned) : NULL;
       set_unsaved (self, NULL, NULL);
+      return;
+    }
+
+  /* Someone changed it meanwhile: theirs is shown, and the person's own
+   * is kept in the message, to be put back (win.use-mine) */
+  if (g_error_matches (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT))
+    {
+      set_unsaved (self, NULL, NULL);
+      show_stored (self);
+      if (!gtk_widget_activate_action (self->widget, "win.show-conflict", "(ssxsmv)", error->message,
+                                       kurs_record_get_info (self->record)->name,
+                                       kurs_record_get_id (self->record), self->field->name, owned))
+        g_warning ("%s", error->message);
       return;
     }
 
@@ -299,8 +375,7 @@ kurs_field_binding_save (KursFieldBinding *self,
 
   set_unsaved (self, NULL, NULL);
   kurs_show_error (self->widget, error);
-  if (self->update)
-    self->update (self->widget);
+  show_stored (self);
 }
 
 static gboolean

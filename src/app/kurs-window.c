@@ -543,6 +543,62 @@ show_saved_action (GtkWidget  *widget,
   toast (self, _("What you typed is saved"), FALSE);
 }
 
+/* An edit refused because someone else changed the field first: the
+ * field shows theirs; the toast says who and when, and keeps the
+ * person's own to put back */
+static void
+show_conflict_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autoptr(GVariant) mine = NULL;
+  g_autofree char *title = NULL;
+  const char *message, *entity, *field;
+  AdwToast *toast;
+  gint64 id;
+
+  g_variant_get (parameter, "(&s&sx&smv)", &message, &entity, &id, &field, &mine);
+  /* TRANSLATORS: after "Anna Jensen changed Title of “Egen bolig” to “Et
+   * hjem til alle” at 14:05" */
+  title = g_strdup_printf (_("%s. What you wrote is kept here."), message);
+  toast = adw_toast_new (title);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("Use _Mine"));
+  adw_toast_set_action_name (toast, "win.use-mine");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(sxsmv)", entity, id, field, mine));
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/* What the person wrote, put back over another's change they have seen */
+static void
+use_mine_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KursWindow *self = KURS_WINDOW (widget);
+  g_autoptr(GVariant) mine = NULL;
+  g_autoptr(KursRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  const KursEntityInfo *info;
+  const char *entity, *field;
+  GVariant *seen;
+  gint64 id;
+
+  g_variant_get (parameter, "(&sx&smv)", &entity, &id, &field, &mine);
+  if (self->store == NULL || (info = kurs_entity_info_by_name (entity)) == NULL
+      || (record = kurs_store_get (self->store, info->entity, id)) == NULL)
+    {
+      toast (self, _("What you wrote cannot be put back: it has been deleted"), FALSE);
+      return;
+    }
+  seen = kurs_record_get_value (record, field);
+  if (!kurs_store_set_from (self->store, record, field, seen ? g_variant_ref (seen) : NULL,
+                            mine ? g_variant_ref (mine) : NULL, &error))
+    kurs_show_error (widget, error);
+}
+
 static void
 copy_text_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1667,6 +1723,8 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-unsaved", "(ss)", show_unsaved_action);
   gtk_widget_class_install_action (widget_class, "win.copy-text", "s", copy_text_action);
+  gtk_widget_class_install_action (widget_class, "win.show-conflict", "(ssxsmv)", show_conflict_action);
+  gtk_widget_class_install_action (widget_class, "win.use-mine", "(sxsmv)", use_mine_action);
   gtk_widget_class_install_action (widget_class, "win.show-saved", NULL, show_saved_action);
   gtk_widget_class_install_action (widget_class, "win.show-refusal", "s", show_refusal_action);
   gtk_widget_class_install_action (widget_class, "win.start-revision", NULL, start_revision_action);
@@ -1849,6 +1907,8 @@ kurs_window_set_store (KursWindow *self,
 
   if (kurs_store_get_access (store) == KURS_STORE_ACCESS_READ_ONLY_LOCKED)
     self->lock_watch = g_timeout_add_seconds (1, lock_watch_cb, self);
+  /* What others write to the library is shown as it comes */
+  kurs_store_watch (store);
 
   strategies_changed_cb (self);
   update_actions (self);

@@ -21,6 +21,8 @@ struct _KursDb {
   /* the server's last failure */
   char          *message;
   KursDbFailure  failure;
+  /* rows the server's last statement changed */
+  gint64         changes;
 };
 
 typedef struct {
@@ -241,6 +243,66 @@ kurs_db_last_insert_id (KursDb *db)
   return sqlite3_last_insert_rowid (db->lite);
 }
 
+/* How many rows the last INSERT, UPDATE or DELETE stepped changed */
+gint64
+kurs_db_changes (KursDb *db)
+{
+  if (db->lite)
+    return sqlite3_changes64 (db->lite);
+  return db->changes;
+}
+
+/**
+ * kurs_db_get_socket:
+ *
+ * Returns: the server connection's socket, to be told when a notification
+ *   (LISTEN) comes; -1 for a file, or a connection that is gone
+ */
+int
+kurs_db_get_socket (KursDb *db)
+{
+  return db->server && PQstatus (db->server) == CONNECTION_OK ? PQsocket (db->server) : -1;
+}
+
+/**
+ * kurs_db_take_notifications:
+ *
+ * Reads what the server sent and drops its notifications.
+ *
+ * Returns: how many notifications there were, or -1 when the connection
+ *   is gone
+ */
+int
+kurs_db_take_notifications (KursDb *db)
+{
+  PGnotify *notify;
+  int n = 0;
+
+  if (db->server == NULL)
+    return 0;
+  if (!PQconsumeInput (db->server) || PQstatus (db->server) != CONNECTION_OK)
+    return -1;
+  while ((notify = PQnotifies (db->server)) != NULL)
+    {
+      PQfreemem (notify);
+      n++;
+    }
+  return n;
+}
+
+/**
+ * kurs_db_reconnect:
+ *
+ * Connects to the server again if the connection was lost, as at first.
+ *
+ * Returns: whether the connection is there (always for a file)
+ */
+gboolean
+kurs_db_reconnect (KursDb *db)
+{
+  return db->lite != NULL || server_ready (db);
+}
+
 /* The store's ?N (and a bare ?) as PostgreSQL's $N, outside quotes */
 static char *
 server_sql (const char *sql,
@@ -440,6 +502,7 @@ kurs_db_step (KursDbStmt *stmt)
           g_clear_pointer (&server->result, PQclear);
           return KURS_DB_ERROR;
         }
+      stmt->db->changes = g_ascii_strtoll (PQcmdTuples (server->result), NULL, 10);
     }
   server->row++;
   return server->row < PQntuples (server->result) ? KURS_DB_ROW : KURS_DB_DONE;

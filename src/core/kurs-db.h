@@ -58,6 +58,10 @@ gboolean       kurs_db_begin         (KursDb       *db);
 const char    *kurs_db_errmsg        (KursDb       *db);
 KursDbFailure  kurs_db_failure       (KursDb       *db);
 gint64         kurs_db_last_insert_id (KursDb      *db);
+gint64         kurs_db_changes       (KursDb       *db);
+int            kurs_db_get_socket    (KursDb       *db);
+int            kurs_db_take_notifications (KursDb  *db);
+gboolean       kurs_db_reconnect     (KursDb       *db);
 
 KursDbStmt    *kurs_db_prepare       (KursDb       *db,
                                       const char   *sql,

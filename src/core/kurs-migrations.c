@@ -732,6 +732,40 @@ static const char * const migrations[] = {
   "INSERT INTO search_index (rowid, title, body, entity, row_id, strategy_id) "
     "SELECT copy_rowid, title, body, entity, row_id, strategy_id FROM search_copy;\n"
   "DROP TABLE search_copy;\n",
+
+  /* 5: who changed what, and when (kurs-store-log.c).  Each action
+   * written is a row of history_action: when, by whom (the person's name
+   * on a file, the database role on a server), from which open library
+   * (session: a window or a command, so that each sees the others'
+   * actions and undoes only its own) and what it was called; each row it
+   * changed is a row of history_change, with a field's value before and
+   * after as text.  An action of very many changes (an import) keeps its
+   * count, not each change.  Nothing refers to a strategy: the history
+   * outlives what it tells of, and is never changed, only added to. */
+  "CREATE TABLE history_action (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  strategy_id INTEGER,\n"
+  "  made_at TEXT NOT NULL,\n"
+  "  person TEXT NOT NULL,\n"
+  "  session_id TEXT NOT NULL,\n"
+  "  label TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('edit', 'undo', 'redo', 'decision')),\n"
+  "  n_changes INTEGER NOT NULL\n"
+  ");\n"
+  "CREATE INDEX history_action_by_strategy ON history_action (strategy_id, id);\n"
+  "CREATE TABLE history_change (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  action_id INTEGER NOT NULL REFERENCES history_action (id),\n"
+  "  entity TEXT NOT NULL,\n"
+  "  row_id INTEGER NOT NULL,\n"
+  "  row_name TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('insert', 'delete', 'set', 'move')),\n"
+  "  field TEXT,\n"
+  "  old_value TEXT,\n"
+  "  new_value TEXT\n"
+  ");\n"
+  "CREATE INDEX history_change_by_action ON history_change (action_id);\n"
+  "CREATE INDEX history_change_by_row ON history_change (entity, row_id, action_id);\n",
 };
 
 /* The migration that made the search index, and fills it */

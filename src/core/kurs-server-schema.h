@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* As many as a .kurs file's migrations (kurs_migrations_get_latest()) */
-#define KURS_SERVER_SCHEMA_N_MIGRATIONS 4
+#define KURS_SERVER_SCHEMA_N_MIGRATIONS 5
 
 const char *kurs_server_schema_get_migration (int number);
 

@@ -393,7 +393,11 @@ rights_sql (void)
     /* UPDATE too: a library copied in goes on after its last ids (setval) */
     "GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA " SCHEMA " TO " KURS_SERVER_ROLE_EDITOR ";\n"
     /* every action marks its strategy changed */
-    "GRANT UPDATE (modified) ON strategy TO " KURS_SERVER_ROLE_FOLLOW_UP ";\n");
+    "GRANT UPDATE (modified) ON strategy TO " KURS_SERVER_ROLE_FOLLOW_UP ";\n"
+    /* and writes a line of history, which no one changes afterwards */
+    "REVOKE UPDATE, DELETE ON history_action, history_change FROM " KURS_SERVER_ROLE_EDITOR ";\n"
+    "GRANT INSERT ON history_action, history_change TO " KURS_SERVER_ROLE_FOLLOW_UP ";\n"
+    "GRANT USAGE ON SEQUENCE history_action_id_seq, history_change_id_seq TO " KURS_SERVER_ROLE_FOLLOW_UP ";\n");
 
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     {
@@ -1001,7 +1005,10 @@ kurs_server_load_tables_begin (KursServer  *server,
   if (!kurs_server_check_library (server, error))
     return NULL;
   /* no one adds a strategy while the copy is made */
-  if (!exec_sql (server->conn, "BEGIN; LOCK TABLE " SCHEMA ".strategy IN EXCLUSIVE MODE", &local_error))
+  /* (kurs.copying: the persons in the history are kept as they were,
+   * where the library's owner copies: see migration 5) */
+  if (!exec_sql (server->conn, "BEGIN; LOCK TABLE " SCHEMA ".strategy IN EXCLUSIVE MODE; "
+                               "SET LOCAL kurs.copying = 'on'", &local_error))
     {
       PQclear (PQexec (server->conn, "ROLLBACK"));
       if (local_error->code == KURS_SERVER_ERROR_PERMISSION)

@@ -251,6 +251,7 @@ file_action (KursStore *self,
           g_clear_pointer (&kept->new_value, g_variant_unref);
           kept->new_value = latest->new_value ? g_variant_ref (latest->new_value) : NULL;
           top->time = action->time;
+          top->log_id = action->log_id;
           _kurs_store_action_free (action);
           return;
         }
@@ -262,15 +263,16 @@ file_action (KursStore *self,
       break;
 
     case HISTORY_UNDO:
-      g_ptr_array_add (self->redo,
-                       g_ptr_array_steal_index (self->undo, self->undo->len - 1));
-      _kurs_store_action_free (action);
-      break;
-
     case HISTORY_REDO:
-      g_ptr_array_add (self->undo,
-                       g_ptr_array_steal_index (self->redo, self->redo->len - 1));
-      _kurs_store_action_free (action);
+      {
+        GPtrArray *from = self->mode == HISTORY_UNDO ? self->undo : self->redo;
+        Action *moved = g_ptr_array_steal_index (from, from->len - 1);
+
+        /* others' changes since are counted from its undo (or redo) on */
+        moved->log_id = action->log_id;
+        g_ptr_array_add (self->mode == HISTORY_UNDO ? self->redo : self->undo, moved);
+        _kurs_store_action_free (action);
+      }
       break;
 
     default:
@@ -426,6 +428,7 @@ _kurs_store_end_action (KursStore  *self,
   if (ok)
     ok = check_changed_rows (self, self->pending, error)
          && touch_strategies (self, self->pending, strategies, now, error)
+         && _kurs_store_log_action (self, self->pending, now, error)
          && kurs_store_exec_sql (self, "COMMIT", error);
 
   if (!ok)
@@ -444,6 +447,7 @@ _kurs_store_end_action (KursStore  *self,
 
   update_modified_in_memory (self, strategies, now);
   emit_changes (self, changes);
+  _kurs_store_check_notifications (self);
   return TRUE;
 }
 
@@ -649,8 +653,10 @@ replay_change (KursStore  *self,
                      : _kurs_store_row_restore (self, change->record, error);
 
     case CHANGE_SET:
-      return _kurs_store_row_set (self, change->record, change->field,
-                                  forward ? change->new_value : change->old_value, error);
+      /* only over what the action left there */
+      return _kurs_store_row_set_from (self, change->record, change->field,
+                                       forward ? change->old_value : change->new_value,
+                                       forward ? change->new_value : change->old_value, error);
 
     case CHANGE_MOVE:
       return _kurs_store_row_move (self, change->record,
@@ -679,6 +685,9 @@ replay (KursStore    *self,
     return TRUE;
 
   action = g_ptr_array_index (stack, stack->len - 1);
+  /* Only what no one else has changed since */
+  if (!_kurs_store_check_undo (self, action, mode == HISTORY_UNDO ? "undo" : "redo", error))
+    return FALSE;
   if (!_kurs_store_begin_action (self, action->label, error))
     return FALSE;
 
@@ -696,6 +705,9 @@ replay (KursStore    *self,
 
   ok = _kurs_store_end_action (self, ok, ok ? error : NULL);
   self->mode = HISTORY_RECORD;
+  /* refused over another's change: that change is taken in */
+  if (!ok && error != NULL && g_error_matches (*error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT))
+    kurs_store_catch_up (self, NULL);
   return ok;
 }
 

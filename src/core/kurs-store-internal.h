@@ -40,6 +40,9 @@ typedef struct {
   /* A decision with its own date and body (a status change, an approval):
    * not undone by undo, and nothing before it either */
   gboolean   deliberate;
+  /* Its line in the library's history, once committed (and of its undo
+   * or redo, once taken back or made again) */
+  gint64     log_id;
 } Action;
 
 /* Where a nested action began.  Only an action that may write more than
@@ -103,6 +106,18 @@ struct _KursStore
   GPtrArray   *undo;                       /* Action * */
   GPtrArray   *redo;                       /* Action * */
   char        *origin;                     /* for the actions to come */
+
+  /* Working together (kurs-store-log.c) */
+  char        *session_id;                 /* this store's, in the history */
+  gint64       seen_action;                /* the history read up to here */
+  gint64       data_version;               /* a file's, when last read */
+  gboolean     watching;
+  guint        watch_source;
+  guint        socket_source;
+  guint        reconnect_source;
+  GPtrArray   *monitors;                   /* GFileMonitor * */
+  gboolean     disconnected;
+  gboolean     catching_up;
 };
 
 void     kurs_store_ensure_sql       (void);
@@ -148,6 +163,12 @@ gboolean      _kurs_store_row_set (KursStore   *self,
                                    guint        index,
                                    GVariant    *value,
                                    GError     **error);
+gboolean      _kurs_store_row_set_from (KursStore   *self,
+                                        KursRecord  *record,
+                                        guint        index,
+                                        GVariant    *base,
+                                        GVariant    *value,
+                                        GError     **error);
 gboolean      _kurs_store_row_move (KursStore   *self,
                                     KursRecord  *record,
                                     gint64       position,
@@ -192,5 +213,32 @@ void          _kurs_store_emit_changed (KursStore *self,
                                         guint      entities);
 void          _kurs_store_emit_prepare (KursStore *self);
 gboolean      _kurs_store_add_search_rank (sqlite3 *db);
+void          _kurs_store_db_failed (KursStore  *self,
+                                     GError    **error);
+gboolean      _kurs_store_refresh_record (KursStore   *self,
+                                          KursRecord  *record,
+                                          guint       *mask,
+                                          GError     **error);
+void          _kurs_store_notify_connected (KursStore *self);
+char         *_kurs_store_change_label (KursStore       *self,
+                                        KursRecord      *record,
+                                        const KursField *field);
+
+/* kurs-store-log.c */
+void          _kurs_store_log_open (KursStore *self);
+gboolean      _kurs_store_log_action (KursStore   *self,
+                                      Action      *action,
+                                      const char  *now,
+                                      GError     **error);
+void          _kurs_store_set_conflict (KursStore   *self,
+                                        KursRecord  *record,
+                                        int          index,
+                                        GError     **error);
+gboolean      _kurs_store_check_undo (KursStore   *self,
+                                      Action      *action,
+                                      const char  *verb,
+                                      GError     **error);
+void          _kurs_store_check_notifications (KursStore *self);
+void          _kurs_store_unwatch (KursStore *self);
 
 G_END_DECLS

@@ -17,10 +17,12 @@
 #include "kurs-server.h"
 #include "kurs-store-internal.h"
 
-/* Opening a library: looking at a file without writing to it, the lock
- * that lets one Kurs at a time write it, the connection, and why a file
- * cannot be opened, said truly.  The rest of the store is in
- * kurs-store.c. */
+/* Opening a library: looking at a file without writing to it, the
+ * connection, and why a file cannot be opened, said truly.  Several Kurs
+ * (windows, commands) may write one file at once: SQLite's own locks, its
+ * write-ahead log and a busy timeout take their actions one after
+ * another, and each takes in the others' (kurs-store-log.c).  The rest
+ * of the store is in kurs-store.c. */
 
 /* @format has one %s, for the file's name. */
 static gboolean
@@ -424,37 +426,6 @@ check_writable (const char       *path,
   return TRUE;
 }
 
-static void
-set_locked_error (GError               **error,
-                  const char            *path,
-                  const KursLockHolder  *holder)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  switch (holder->kind)
-    {
-    case KURS_LOCK_HOLDER_KURS:
-      set_open_error (error, KURS_STORE_ERROR_LOCKED,
-                      _("“%s” is already open in another Kurs window (process %d)"), name, holder->pid);
-      break;
-    case KURS_LOCK_HOLDER_CLI:
-      set_open_error (error, KURS_STORE_ERROR_LOCKED,
-                      _("“%s” is in use by kurs-cli (process %d); try again when it has finished"),
-                      name, holder->pid);
-      break;
-    case KURS_LOCK_HOLDER_OTHER:
-      set_open_error (error, KURS_STORE_ERROR_LOCKED,
-                      _("“%s” is in use by %s (process %d)"), name, holder->program, holder->pid);
-      break;
-    case KURS_LOCK_HOLDER_NONE:
-    case KURS_LOCK_HOLDER_UNKNOWN:
-    default:
-      set_open_error (error, KURS_STORE_ERROR_LOCKED,
-                      _("“%s” is in use by another program"), name);
-      break;
-    }
-}
-
 static gboolean
 open_connection (KursStore           *self,
                  gboolean             is_new,
@@ -625,16 +596,15 @@ open_server (const char          *address,
   return g_steal_pointer (&self);
 }
 
-KursStore *
-kurs_store_open (const char          *path,
-                 KursStoreOpenFlags   flags,
-                 GError             **error)
+static KursStore *
+open_file (const char          *path,
+           KursStoreOpenFlags   flags,
+           GError             **error)
 {
   g_autoptr(KursStore) self = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   KursStoreAccess access = KURS_STORE_ACCESS_WRITE;
-  KursLockHolder holder = { 0 };
   gboolean is_new, created = FALSE;
   Beside before;
   int version;
@@ -642,9 +612,6 @@ kurs_store_open (const char          *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  kurs_store_ensure_sql ();
-  if (kurs_server_is_address (path))
-    return open_server (path, flags, error);
   name = g_filename_display_name (path);
 
   if (!probe_file (path, flags, &is_new, &version, error))
@@ -673,7 +640,8 @@ kurs_store_open (const char          *path,
       return NULL;
     }
 
-  /* The file must exist to be locked; an empty file is a new library. */
+  /* An empty file is a new library: made at once, so that a failure can
+   * take away what it made */
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autoptr(GError) create_error = NULL;
@@ -688,27 +656,6 @@ kurs_store_open (const char          *path,
           return NULL;
         }
       created = TRUE;
-    }
-
-  self->lock_fd = kurs_library_lock_take (path, (flags & KURS_STORE_OPEN_WAIT) ? KURS_LIBRARY_LOCK_WAIT_MS : 0,
-                                          &holder);
-  if (self->lock_fd < 0)
-    {
-      if (created)
-        g_unlink (path);
-      if (holder.kind == KURS_LOCK_HOLDER_NONE)
-        set_open_error (error, KURS_STORE_ERROR_FAILED, _("“%s” cannot be opened"), name);
-      else if ((flags & KURS_STORE_OPEN_READ_ONLY_IF_NEEDED) && !is_new)
-        {
-          kurs_lock_holder_clear (&holder);
-          if (!open_for_reading (self, KURS_STORE_ACCESS_READ_ONLY_LOCKED, is_new, version, flags, error))
-            return NULL;
-          return g_steal_pointer (&self);
-        }
-      else
-        set_locked_error (error, path, &holder);
-      kurs_lock_holder_clear (&holder);
-      return NULL;
     }
 
   beside_note (path, &before);
@@ -732,6 +679,24 @@ kurs_store_open (const char          *path,
     }
 
   return g_steal_pointer (&self);
+}
+
+KursStore *
+kurs_store_open (const char          *path,
+                 KursStoreOpenFlags   flags,
+                 GError             **error)
+{
+  KursStore *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  kurs_store_ensure_sql ();
+  self = kurs_server_is_address (path) ? open_server (path, flags, error) : open_file (path, flags, error);
+  /* what others change from now on is theirs to say (kurs-store-log.c) */
+  if (self != NULL)
+    _kurs_store_log_open (self);
+  return self;
 }
 
 /**

@@ -51,6 +51,7 @@ enum {
   PROP_READ_ONLY,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
+  PROP_CONNECTED,
   N_PROPS
 };
 
@@ -176,8 +177,10 @@ build_entity_sql (gpointer data)
                                             info->name, parent_column);
       sql->set_field = g_new0 (char *, info->n_fields + 1);
       for (guint i = 0; i < info->n_fields; i++)
-        sql->set_field[i] = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE id = ?1",
-                                             info->name, info->fields[i].name);
+        /* written only over the value it was made from (?3): not over
+         * what another Kurs wrote meanwhile (kurs-store-log.c) */
+        sql->set_field[i] = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE id = ?1 AND %s IS NOT DISTINCT FROM ?3",
+                                             info->name, info->fields[i].name, info->fields[i].name);
     }
 
   return NULL;
@@ -201,9 +204,9 @@ kurs_store_is_disk_full (KursDb *db)
   return kurs_db_failure (db) == KURS_DB_FAILURE_FULL;
 }
 
-static void
-set_db_error (KursStore  *self,
-                  GError    **error)
+void
+_kurs_store_db_failed (KursStore  *self,
+                       GError    **error)
 {
   const char *message = kurs_db_errmsg (self->db);
 
@@ -263,7 +266,7 @@ kurs_store_exec_sql (KursStore   *self,
 {
   if (!kurs_db_exec (self->db, sql))
     {
-      set_db_error (self, error);
+      _kurs_store_db_failed (self, error);
       return FALSE;
     }
 
@@ -278,7 +281,7 @@ kurs_store_begin_sql (KursStore  *self,
 {
   if (!kurs_db_begin (self->db))
     {
-      set_db_error (self, error);
+      _kurs_store_db_failed (self, error);
       return FALSE;
     }
   return TRUE;
@@ -299,7 +302,7 @@ _kurs_store_run_cached (KursStore   *self,
 
   ok = kurs_db_step (stmt) == KURS_DB_DONE;
   if (!ok)
-    set_db_error (self, error);
+    _kurs_store_db_failed (self, error);
   kurs_db_reset (stmt);
   return ok;
 }
@@ -324,7 +327,7 @@ _kurs_store_prepare_statement (KursStore   *self,
 
   if (!(stmt = kurs_db_prepare (self->db, sql, TRUE)))
     {
-      set_db_error (self, error);
+      _kurs_store_db_failed (self, error);
       return NULL;
     }
 
@@ -348,7 +351,7 @@ _kurs_store_step_done (KursStore     *self,
   gboolean ok = kurs_db_step (stmt) == KURS_DB_DONE;
 
   if (!ok)
-    set_db_error (self, error);
+    _kurs_store_db_failed (self, error);
   finish (stmt);
   return ok;
 }
@@ -496,6 +499,97 @@ record_from_row (KursStore            *self,
   return record;
 }
 
+static gboolean
+values_equal (GVariant *a,
+              GVariant *b)
+{
+  return a == b || (a != NULL && b != NULL && g_variant_equal (a, b));
+}
+
+/**
+ * _kurs_store_refresh_record:
+ * @mask: (inout): what changed, `1 << KursEntity`, is added to it
+ *
+ * Reads the row of @record again, as another Kurs may have changed it:
+ * each field that changed is taken and said (the record's ::changed), a
+ * row that is gone is deleted.
+ */
+gboolean
+_kurs_store_refresh_record (KursStore   *self,
+                            KursRecord  *record,
+                            guint       *mask,
+                            GError     **error)
+{
+  const KursEntityInfo *info = kurs_record_get_info (record);
+  KursDbStmt *stmt;
+  KursDbStep rc;
+  int column = 1;
+
+  if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[info->entity].by_id, error)))
+    return FALSE;
+  kurs_db_bind_int64 (stmt, 1, kurs_record_get_id (record));
+  rc = kurs_db_step (stmt);
+  if (rc == KURS_DB_DONE)
+    {
+      finish (stmt);
+      if (!kurs_record_is_deleted (record))
+        {
+          kurs_record_set_deleted (record, TRUE);
+          _kurs_store_forget (self, record);
+          g_object_notify (G_OBJECT (record), "deleted");
+          *mask |= 1u << info->entity;
+        }
+      return TRUE;
+    }
+  if (rc != KURS_DB_ROW)
+    {
+      _kurs_store_db_failed (self, error);
+      finish (stmt);
+      return FALSE;
+    }
+
+  {
+    g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    if (has_strategy_column (info))
+      column++;
+    if (info->ordered)
+      {
+        gint64 position = kurs_db_column_int64 (stmt, column++);
+
+        if (position != kurs_record_get_position (record))
+          {
+            kurs_record_set_position (record, position);
+            *mask |= 1u << info->entity;
+          }
+      }
+    if (has_uid_column (info))
+      column++;
+    for (guint i = 0; i < info->n_fields; i++)
+      {
+        GVariant *value = column_value (stmt, column++, &info->fields[i]);
+
+        if (value != NULL)
+          g_variant_ref_sink (value);
+        if (!values_equal (value, kurs_record_get_value_at (record, i)))
+          {
+            kurs_record_take_value_at (record, i, value);
+            g_array_append_val (changed, i);
+          }
+        else if (value != NULL)
+          g_variant_unref (value);
+      }
+    finish (stmt);
+
+    /* said once all are taken: a handler may read the others */
+    for (guint k = 0; k < changed->len; k++)
+      kurs_record_emit_changed (record, g_array_index (changed, guint, k));
+    if (changed->len > 0)
+      *mask |= 1u << info->entity;
+  }
+  return TRUE;
+}
+
 /* A read that failed: the caller's error, and the store's signal */
 void
 _kurs_store_read_failed (KursStore  *self,
@@ -549,6 +643,7 @@ query_records (KursStore            *self,
 void
 kurs_store_close_database (KursStore *self)
 {
+  _kurs_store_unwatch (self);
   if (self->db != NULL)
     {
       g_hash_table_remove_all (self->statements);
@@ -582,6 +677,7 @@ kurs_store_dispose (GObject *object)
 
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
+  _kurs_store_unwatch (self);
 
   G_OBJECT_CLASS (kurs_store_parent_class)->dispose (object);
 }
@@ -599,7 +695,9 @@ kurs_store_finalize (GObject *object)
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->monitors, g_ptr_array_unref);
   g_free (self->origin);
+  g_free (self->session_id);
   g_free (self->path);
 
   G_OBJECT_CLASS (kurs_store_parent_class)->finalize (object);
@@ -629,6 +727,10 @@ kurs_store_get_property (GObject    *object,
 
     case PROP_CAN_REDO:
       g_value_set_boolean (value, kurs_store_can_redo (self));
+      break;
+
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, !self->disconnected);
       break;
 
     default:
@@ -663,6 +765,18 @@ kurs_store_class_init (KursStoreClass *klass)
   properties[PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL,
                           FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KursStore:connected:
+   *
+   * %FALSE while a watched server library's connection is lost
+   * (kurs_store_watch()): nothing can be written, and what others change
+   * is taken in once it is back.
+   */
+  properties[PROP_CONNECTED] =
+    g_param_spec_boolean ("connected", NULL, NULL,
+                          TRUE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -737,6 +851,7 @@ kurs_store_init (KursStore *self)
   self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) _kurs_store_action_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) _kurs_store_action_free);
+  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 const char *
@@ -1146,10 +1261,10 @@ action_label (KursStore  *self,
 }
 
 /* The field's label, and the row's name: Title of “Flere i egen bolig” */
-static char *
-change_label (KursStore       *self,
-              KursRecord      *record,
-              const KursField *field)
+char *
+_kurs_store_change_label (KursStore       *self,
+                          KursRecord      *record,
+                          const KursField *field)
 {
   g_autofree char *name = kurs_store_get_record_name (self, record);
 
@@ -1642,7 +1757,7 @@ write_insert (KursStore             *self,
 
   if (kurs_db_step (stmt) != (returning ? KURS_DB_ROW : KURS_DB_DONE))
     {
-      set_db_error (self, error);
+      _kurs_store_db_failed (self, error);
       finish (stmt);
       return FALSE;
     }
@@ -1696,13 +1811,15 @@ _kurs_store_row_delete (KursStore   *self,
   return TRUE;
 }
 
-/* Consumes @value if it is floating. */
+/* Consumes @value if it is floating.  The field is written only if the
+ * library still holds @base there, else KURS_STORE_ERROR_CONFLICT. */
 gboolean
-_kurs_store_row_set (KursStore   *self,
-                     KursRecord  *record,
-                     guint        index,
-                     GVariant    *value,
-                     GError     **error)
+_kurs_store_row_set_from (KursStore   *self,
+                          KursRecord  *record,
+                          guint        index,
+                          GVariant    *base,
+                          GVariant    *value,
+                          GError     **error)
 {
   g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
   const KursEntityInfo *info = kurs_record_get_info (record);
@@ -1715,8 +1832,14 @@ _kurs_store_row_set (KursStore   *self,
 
   kurs_db_bind_int64 (stmt, 1, kurs_record_get_id (record));
   bind_value (stmt, 2, &info->fields[index], owned);
+  bind_value (stmt, 3, &info->fields[index], base);
   if (!_kurs_store_step_done (self, stmt, error))
     return FALSE;
+  if (kurs_db_changes (self->db) == 0)
+    {
+      _kurs_store_set_conflict (self, record, index, error);
+      return FALSE;
+    }
 
   note_change (self, CHANGE_SET, record, &change);
   change->field = index;
@@ -1724,6 +1847,17 @@ _kurs_store_row_set (KursStore   *self,
   change->new_value = owned ? g_variant_ref (owned) : NULL;
   kurs_record_take_value_at (record, index, owned ? g_variant_ref (owned) : NULL);
   return TRUE;
+}
+
+/* Over the value the store holds */
+gboolean
+_kurs_store_row_set (KursStore   *self,
+                     KursRecord  *record,
+                     guint        index,
+                     GVariant    *value,
+                     GError     **error)
+{
+  return _kurs_store_row_set_from (self, record, index, kurs_record_get_value_at (record, index), value, error);
 }
 
 gboolean
@@ -2045,10 +2179,13 @@ kurs_store_create (KursStore   *self,
 
 /* Changing */
 
+/* @base: what the edit was made from; @current where NULL, a pointer
+ * to NULL for no value */
 static gboolean
 set_value (KursStore   *self,
            KursRecord  *record,
            int          index,
+           GVariant   **base,
            GVariant    *value,
            gboolean     internal,
            GError     **error)
@@ -2077,10 +2214,55 @@ set_value (KursStore   *self,
       || !check_reference (self, field, value, kurs_record_get_strategy_id (record), error))
     return FALSE;
 
-  if (current == value || (current != NULL && value != NULL && g_variant_equal (current, value)))
+  if (values_equal (current, value))
     return TRUE;
 
-  return _kurs_store_row_set (self, record, index, value, error);
+  return _kurs_store_row_set_from (self, record, index, base ? *base : current, value, error);
+}
+
+/* An edit refused as someone else's change came first: the store takes
+ * that change in, so that the editor shows it */
+static void
+after_conflict (KursStore    *self,
+                const GError *error)
+{
+  if (self->depth == 0 && g_error_matches (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT))
+    kurs_store_catch_up (self, NULL);
+}
+
+static gboolean
+set_from (KursStore   *self,
+          KursRecord  *record,
+          const char  *field,
+          GVariant   **base,
+          GVariant    *value,
+          GError     **error)
+{
+  g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *label = NULL;
+  const KursEntityInfo *info;
+  int index;
+  gboolean ok;
+
+  info = kurs_record_get_info (record);
+  if ((index = find_field (info, field, error)) < 0)
+    return FALSE;
+
+  label = _kurs_store_change_label (self, record, &info->fields[index]);
+
+  if (!_kurs_store_begin_action_full (self, label, TRUE, error))
+    return FALSE;
+  set_subject (self, record, index);
+
+  ok = set_value (self, record, index, base, owned, FALSE, &local_error);
+  ok = _kurs_store_end_action (self, ok, ok ? &local_error : NULL);
+  if (!ok)
+    {
+      after_conflict (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return ok;
 }
 
 /**
@@ -2102,28 +2284,39 @@ kurs_store_set (KursStore   *self,
                 GVariant    *value,
                 GError     **error)
 {
-  g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
-  g_autofree char *label = NULL;
-  const KursEntityInfo *info;
-  int index;
-  gboolean ok;
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KURS_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  return set_from (self, record, field, NULL, value, error);
+}
+
+/**
+ * kurs_store_set_from:
+ * @base: (nullable): the value the edit was made from: what the editor
+ *   showed when the person began
+ * @value: (nullable): the new value; a floating value is consumed
+ *
+ * kurs_store_set(), only if the library still holds @base in the field.
+ * Where another Kurs changed it since, nothing is written: the error is
+ * %KURS_STORE_ERROR_CONFLICT and says who and when, and the record holds
+ * their value.
+ */
+gboolean
+kurs_store_set_from (KursStore   *self,
+                     KursRecord  *record,
+                     const char  *field,
+                     GVariant    *base,
+                     GVariant    *value,
+                     GError     **error)
+{
+  g_autoptr(GVariant) owned_base = base ? g_variant_ref_sink (base) : NULL;
 
   g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KURS_IS_RECORD (record), FALSE);
   g_return_val_if_fail (field != NULL, FALSE);
 
-  info = kurs_record_get_info (record);
-  if ((index = find_field (info, field, error)) < 0)
-    return FALSE;
-
-  label = change_label (self, record, &info->fields[index]);
-
-  if (!_kurs_store_begin_action_full (self, label, TRUE, error))
-    return FALSE;
-  set_subject (self, record, index);
-
-  ok = set_value (self, record, index, owned, FALSE, error);
-  return _kurs_store_end_action (self, ok, ok ? error : NULL);
+  return set_from (self, record, field, &owned_base, value, error);
 }
 
 /**
@@ -2153,7 +2346,7 @@ kurs_store_set_internal (KursStore   *self,
   if (!_kurs_store_begin_action_full (self, kurs_record_get_info (record)->label, TRUE, error))
     return FALSE;
 
-  ok = set_value (self, record, index, owned, TRUE, error);
+  ok = set_value (self, record, index, NULL, owned, TRUE, error);
   return _kurs_store_end_action (self, ok, ok ? error : NULL);
 }
 
@@ -2397,6 +2590,12 @@ kurs_store_move (KursStore   *self,
 }
 
 /* For kurs-store-history.c: what the class declares */
+
+void
+_kurs_store_notify_connected (KursStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+}
 
 void
 _kurs_store_notify_history (KursStore *self)

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "kurs-history.h"
 #include "kurs-library-lock.h"
 #include "kurs-record.h"
 #include "kurs-schema.h"
@@ -34,6 +35,9 @@ typedef enum {
   KURS_STORE_ERROR_FROZEN,
   /* The disk is full. */
   KURS_STORE_ERROR_FULL,
+  /* Someone else changed it meanwhile: the edit was made from a value
+   * that is no longer there, or undo would take back over theirs */
+  KURS_STORE_ERROR_CONFLICT,
 } KursStoreError;
 
 typedef enum {
@@ -171,6 +175,12 @@ gboolean    kurs_store_set                 (KursStore           *self,
                                             const char          *field,
                                             GVariant            *value,
                                             GError             **error);
+gboolean    kurs_store_set_from            (KursStore           *self,
+                                            KursRecord          *record,
+                                            const char          *field,
+                                            GVariant            *base,
+                                            GVariant            *value,
+                                            GError             **error);
 gboolean    kurs_store_set_text            (KursStore           *self,
                                             KursRecord          *record,
                                             const char          *field,
@@ -231,5 +241,31 @@ gboolean    kurs_store_undo                (KursStore           *self,
                                             GError             **error);
 gboolean    kurs_store_redo                (KursStore           *self,
                                             GError             **error);
+
+/* Working together: others' changes, and the history */
+gboolean    kurs_store_catch_up            (KursStore           *self,
+                                            GError             **error);
+void        kurs_store_watch               (KursStore           *self);
+gboolean    kurs_store_is_connected        (KursStore           *self);
+gboolean    kurs_store_is_catching_up      (KursStore           *self);
+gboolean    kurs_store_get_last_change     (KursStore           *self,
+                                            KursRecord          *record,
+                                            const char          *field,
+                                            char               **person,
+                                            char               **made_at);
+gint64      kurs_store_count_history       (KursStore           *self,
+                                            gint64               strategy_id,
+                                            const char          *since,
+                                            GError             **error);
+GPtrArray  *kurs_store_list_history        (KursStore           *self,
+                                            gint64               strategy_id,
+                                            const char          *since,
+                                            gint64               offset,
+                                            gint64               limit,
+                                            gboolean             with_changes,
+                                            GError             **error);
+gboolean    kurs_store_read_history_changes (KursStore          *self,
+                                             KursHistoryAction  *action,
+                                             GError            **error);
 
 G_END_DECLS

@@ -50,7 +50,23 @@ def exports(library, folder, tag):
     return found
 
 
-TABLES = ["strategy", "goal", "initiative", "milestone", "measurement", "stakeholder", "hearing_party", "version"]
+TABLES = ["strategy", "goal", "initiative", "milestone", "measurement", "stakeholder", "hearing_party", "version",
+          "history_action", "history_change"]
+
+
+def file_history(path):
+    db = sqlite3.connect(path)
+    rows = db.execute("SELECT a.made_at, a.person, a.label, a.kind, c.entity, c.kind, c.field, c.new_value "
+                      "FROM history_action a JOIN history_change c ON c.action_id = a.id ORDER BY c.id").fetchall()
+    db.close()
+    return ["|".join("" if v is None else str(v) for v in row) for row in rows]
+
+
+def server_history(database):
+    return psql(database, "SELECT concat_ws ('|', a.made_at, a.person, a.label, a.kind, c.entity, c.kind, "
+                          "coalesce (c.field, ''), coalesce (c.new_value, '')) "
+                          "FROM kurs.history_action a JOIN kurs.history_change c ON c.action_id = a.id "
+                          "ORDER BY c.id").splitlines()
 
 
 def file_counts(path):
@@ -77,9 +93,15 @@ def test_round_trips(folder):
     check("the server has the same rows", server_counts("first") == file_counts(original),
           "%s != %s" % (server_counts("first"), file_counts(original)))
 
+    history = file_history(original)
+    check("the file has a history", len(history) > 10, str(len(history)))
+    check("the history is copied as it was, persons and all", server_history("first") == history,
+          "%s… != %s…" % (server_history("first")[:2], history[:2]))
+
     back = os.path.join(folder, "back.kurs")
     done = cli("copy", first, back)
     check("a server is copied to a new file", done.returncode == 0, done.stderr)
+    check("and the history comes back whole", file_history(back) == history)
     check("exports of the copy are the same bytes", exports(back, folder, "back") == before)
 
     second = server("second")
