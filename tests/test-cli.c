@@ -318,6 +318,77 @@ test_library_open_in_kurs (Fixture       *f,
   g_assert_cmpuint (strategies->len, ==, 3);
 }
 
+/* history: who changed what, newest first, as lines and as JSON; --since */
+static void
+test_history (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto(Result) created = RUN (f, "--file", f->library, "new", "--title", "Strategi for udsatte borgere",
+                                "--period", "2022-2029");
+  g_autofree char *id = strip (created.out);
+  g_auto(Result) added = RUN (f, "--file", f->library, "add", id, "goal", "title=Egen bolig");
+  g_autofree char *goal = strip (added.out);
+  g_auto(Result) renamed = RUN (f, "--file", f->library, "set", id, "goal", goal, "title=Flere i egen bolig æøå");
+  g_auto(Result) hearing = RUN (f, "--file", f->library, "status", id, "in-hearing", "--date", "2022-09-01");
+  g_auto(Result) text = RUN (f, "--file", f->library, "history", id);
+  g_auto(Result) json = RUN (f, "--file", f->library, "history", id, "--json");
+  g_auto(Result) later = RUN (f, "--file", f->library, "history", id, "--since", "2999-01-01");
+  g_auto(Result) today = RUN (f, "--file", f->library, "history", id, "--since", "2000-01-01");
+  g_auto(Result) bad = RUN (f, "--file", f->library, "history", id, "--since", "i går");
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) title = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *actions;
+  JsonObject *set;
+  JsonObject *change;
+  guint title_line = G_MAXUINT;
+
+  g_assert_cmpint (renamed.status, ==, 0);
+  g_assert_cmpint (hearing.status, ==, 0);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_cmpstr (text.err, ==, "");
+  lines = g_strsplit (text.out, "\n", -1);
+  /* newest first: the status change, a decision, then the new title */
+  g_assert_nonnull (strstr (lines[0], "\tdecision\t"));
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "\ttitle\t") != NULL && strstr (lines[i], "\tgoal\t") != NULL)
+      title_line = i;
+  g_assert_cmpuint (title_line, !=, G_MAXUINT);
+  title = g_strsplit (lines[title_line], "\t", -1);
+  g_assert_cmpuint (g_strv_length (title), ==, 9);
+  g_assert_true (g_str_has_suffix (title[0], "Z"));
+  g_assert_cmpstr (title[1], !=, "");
+  g_assert_cmpstr (title[2], ==, "edit");
+  g_assert_cmpstr (title[4], ==, "goal");
+  g_assert_cmpstr (title[5], ==, "Flere i egen bolig æøå");
+  g_assert_cmpstr (title[6], ==, "set");
+  g_assert_cmpstr (title[7], ==, "title");
+  g_assert_cmpstr (title[8], ==, "Egen bolig → Flere i egen bolig æøå");
+
+  g_assert_cmpint (json.status, ==, 0);
+  root = json_from_string (json.out, NULL);
+  g_assert_nonnull (root);
+  actions = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (actions), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (actions, 0), "kind"), ==, "decision");
+  set = json_array_get_object_element (actions, 1);
+  g_assert_cmpstr (json_object_get_string_member (set, "kind"), ==, "edit");
+  g_assert_cmpint (json_object_get_int_member (set, "n_changes"), ==, 1);
+  change = json_array_get_object_element (json_object_get_array_member (set, "changes"), 0);
+  g_assert_cmpstr (json_object_get_string_member (change, "change"), ==, "set");
+  g_assert_cmpstr (json_object_get_string_member (change, "field"), ==, "title");
+  g_assert_cmpstr (json_object_get_string_member (change, "old"), ==, "Egen bolig");
+  g_assert_cmpstr (json_object_get_string_member (change, "new"), ==, "Flere i egen bolig æøå");
+  g_assert_cmpstr (json_object_get_string_member (set, "person"), ==, json_object_get_string_member (
+                     json_array_get_object_element (actions, 3), "person"));
+
+  g_assert_cmpint (later.status, ==, 0);
+  g_assert_cmpstr (later.out, ==, "");
+  g_assert_cmpstr (today.out, ==, text.out);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--since"));
+}
+
 /* show --json is JSON that a strict parser reads, whatever the numbers:
  * read back by Python's json, with NaN and Infinity refused, each value
  * exactly as stored (-0 is stored by SQLite as 0, which equals it) */
@@ -1468,6 +1539,7 @@ main (int   argc,
   ADD ("read-failure", test_read_failure);
   ADD ("search", test_search);
   ADD ("diff", test_diff);
+  ADD ("history", test_history);
   ADD ("plan-baseline", test_plan_baseline);
   ADD ("library-open-in-kurs", test_library_open_in_kurs);
   ADD ("lock-waits", test_lock_waits);

@@ -18,8 +18,8 @@
 #define CONTEXT_CHARS 30
 
 /* Text on one line: tabs and line breaks as \t and \n, a backslash as \\ */
-static void
-append_one_line (GString    *out,
+void
+kurs_cli_append_one_line (GString    *out,
                  const char *text)
 {
   for (const char *p = text; p != NULL && *p; p++)
@@ -35,8 +35,8 @@ append_one_line (GString    *out,
 
 /* A long text's change as wdiff marks it, [-deleted-]{+inserted+}, with a
  * little of the text around each change and "…" for what is left out */
-static char *
-marked_words (const char *old_text,
+char *
+kurs_cli_marked_words (const char *old_text,
               const char *new_text)
 {
   g_autoptr(GArray) pieces = kurs_word_diff (old_text, new_text);
@@ -51,12 +51,12 @@ marked_words (const char *old_text,
         {
         case KURS_TEXT_DELETED:
           g_string_append (out, "[-");
-          append_one_line (out, piece->text);
+          kurs_cli_append_one_line (out, piece->text);
           g_string_append (out, "-]");
           break;
         case KURS_TEXT_INSERTED:
           g_string_append (out, "{+");
-          append_one_line (out, piece->text);
+          kurs_cli_append_one_line (out, piece->text);
           g_string_append (out, "+}");
           break;
         case KURS_TEXT_SAME:
@@ -66,15 +66,15 @@ marked_words (const char *old_text,
             glong keep_after = last ? 0 : CONTEXT_CHARS;
 
             if (length <= keep_before + keep_after)
-              append_one_line (out, piece->text);
+              kurs_cli_append_one_line (out, piece->text);
             else
               {
                 g_autofree char *head = g_utf8_substring (piece->text, 0, keep_before);
                 g_autofree char *tail = g_utf8_substring (piece->text, length - keep_after, length);
 
-                append_one_line (out, head);
+                kurs_cli_append_one_line (out, head);
                 g_string_append (out, "…");
-                append_one_line (out, tail);
+                kurs_cli_append_one_line (out, tail);
               }
           }
           break;
@@ -103,16 +103,16 @@ print_text (KursComparison *comparison)
       g_autofree char *number = number_text (change);
 
       g_string_append_printf (head, "%s\t%s\t%s\t", kurs_change_kind_to_nick (change->kind), info->name, number);
-      append_one_line (head, change->title);
+      kurs_cli_append_one_line (head, change->title);
 
       if (change->kind == KURS_CHANGE_MOVED)
         {
           g_autoptr(GString) line = g_string_new (head->str);
 
           g_string_append_printf (line, "\t%s\t", kurs_entity_info (info->parent)->name);
-          append_one_line (line, change->old_owner);
+          kurs_cli_append_one_line (line, change->old_owner);
           g_string_append (line, " → ");
-          append_one_line (line, change->owner);
+          kurs_cli_append_one_line (line, change->owner);
           g_print ("%s\n", line->str);
         }
       else if (change->n_fields == 0)
@@ -126,15 +126,15 @@ print_text (KursComparison *comparison)
           g_string_append_printf (line, "\t%s\t", info->fields[field->field].name);
           if (kurs_comparison_is_long_text (change, field))
             {
-              g_autofree char *marked = marked_words (field->old_text, field->new_text);
+              g_autofree char *marked = kurs_cli_marked_words (field->old_text, field->new_text);
 
               g_string_append (line, marked);
             }
           else
             {
-              append_one_line (line, field->old_text ? field->old_text : "");
+              kurs_cli_append_one_line (line, field->old_text ? field->old_text : "");
               g_string_append (line, " → ");
-              append_one_line (line, field->new_text ? field->new_text : "");
+              kurs_cli_append_one_line (line, field->new_text ? field->new_text : "");
             }
           g_print ("%s\n", line->str);
         }

@@ -617,6 +617,10 @@ static const KursCliCommand commands[] = {
     N_("What changed since an approved version (the latest) in the draft or a later version: KIND (added, "
        "removed, changed, moved), RECORD KIND, N, TITLE, FIELD, OLD → NEW or the words [-deleted-]{+inserted+}"),
     kurs_cli_run_diff },
+  { "history", "ID [--since DATE] [--json]",
+    N_("Who changed what, newest first: TIME, PERSON, KIND (edit, undo, redo, decision), ACTION, RECORD KIND, "
+       "NAME, CHANGE (insert, delete, set, move), FIELD, OLD → NEW or the words [-deleted-]{+inserted+}"),
+    kurs_cli_run_history },
   { "export", "ID [--version N | --draft] -o FILE",
     N_("Export the latest approved version (or another, or the draft) as XML"), kurs_cli_run_export },
   { "import", "FILE [--as-copy]", N_("Add the strategy in an XML file to the library"), kurs_cli_run_import },

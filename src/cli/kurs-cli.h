@@ -64,6 +64,10 @@ gboolean    kurs_cli_parse_period  (const char     *text,
                                     int            *start,
                                     int            *end,
                                     GError        **error);
+void        kurs_cli_append_one_line (GString      *out,
+                                    const char     *text);
+char       *kurs_cli_marked_words  (const char     *old_text,
+                                    const char     *new_text);
 gboolean    kurs_cli_check_text    (const char     *what,
                                     const char     *text,
                                     GError        **error);
@@ -73,6 +77,7 @@ int kurs_cli_run_status   (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_approve  (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_versions (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_diff     (KursCli *cli, int argc, char **argv);
+int kurs_cli_run_history  (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_search   (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_export   (KursCli *cli, int argc, char **argv);
 int kurs_cli_run_import   (KursCli *cli, int argc, char **argv);

@@ -189,18 +189,15 @@ log_change (KursStore   *self,
   return _kurs_store_step_done (self, stmt, error);
 }
 
-/**
- * _kurs_store_log_action:
- * @now: the action's time, as the strategies' "modified" says it
- *
- * Writes the action to the library's history, in its transaction, and
- * on a server tells the others when it commits.
- */
-gboolean
-_kurs_store_log_action (KursStore   *self,
-                        Action      *action,
-                        const char  *now,
-                        GError     **error)
+/* One line of the history: the action's changes on one strategy */
+static gboolean
+log_strategy_action (KursStore   *self,
+                     Action      *action,
+                     gint64       strategy_id,
+                     GPtrArray   *changes,
+                     const char  *now,
+                     gint64      *out_id,
+                     GError     **error)
 {
   const char *kind = action->deliberate ? "decision"
                      : self->mode == HISTORY_UNDO ? "undo"
@@ -208,9 +205,6 @@ _kurs_store_log_action (KursStore   *self,
   gboolean server = kurs_db_is_server (self->db);
   KursDbStmt *stmt;
   gint64 id;
-
-  if (action->changes->len == 0)
-    return TRUE;
 
   if (!(stmt = _kurs_store_prepare_statement (self,
                                               server
@@ -221,13 +215,13 @@ _kurs_store_log_action (KursStore   *self,
                                               error)))
     return FALSE;
 
-  kurs_db_bind_int64 (stmt, 1, strategy_of (((Change *) action->changes->pdata[0])->record));
+  kurs_db_bind_int64 (stmt, 1, strategy_id);
   kurs_db_bind_text (stmt, 2, now, -1);
   kurs_db_bind_text (stmt, 3, person_name (), -1);
   kurs_db_bind_text (stmt, 4, self->session_id, -1);
   kurs_db_bind_text (stmt, 5, action->label, -1);
   kurs_db_bind_text (stmt, 6, kind, -1);
-  kurs_db_bind_int64 (stmt, 7, action->changes->len);
+  kurs_db_bind_int64 (stmt, 7, changes->len);
   if (kurs_db_step (stmt) != (server ? KURS_DB_ROW : KURS_DB_DONE))
     {
       _kurs_store_db_failed (self, error);
@@ -239,14 +233,66 @@ _kurs_store_log_action (KursStore   *self,
   kurs_db_reset (stmt);
   kurs_db_clear_bindings (stmt);
 
-  for (guint i = 0; i < MIN (action->changes->len, LOG_MAX_CHANGES); i++)
-    if (!log_change (self, id, action->changes->pdata[i], error))
+  for (guint i = 0; i < MIN (changes->len, LOG_MAX_CHANGES); i++)
+    if (!log_change (self, id, changes->pdata[i], error))
       return FALSE;
 
-  if (server && !_kurs_store_run_cached (self, "NOTIFY " NOTIFY_CHANNEL, error))
+  *out_id = id;
+  return TRUE;
+}
+
+/**
+ * _kurs_store_log_action:
+ * @now: the action's time, as the strategies' "modified" says it
+ *
+ * Writes the action to the library's history, in its transaction: a line
+ * for each strategy it changed (adding the example adds two), and on a
+ * server tells the others when it commits.
+ */
+gboolean
+_kurs_store_log_action (KursStore   *self,
+                        Action      *action,
+                        const char  *now,
+                        GError     **error)
+{
+  g_autoptr(GHashTable) by_strategy = NULL;
+  g_autoptr(GArray) order = NULL;
+  gint64 last = 0;
+
+  if (action->changes->len == 0)
+    return TRUE;
+
+  by_strategy = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < action->changes->len; i++)
+    {
+      Change *change = action->changes->pdata[i];
+      gint64 strategy_id = strategy_of (change->record);
+      GPtrArray *changes = g_hash_table_lookup (by_strategy, &strategy_id);
+
+      if (changes == NULL)
+        {
+          changes = g_ptr_array_new ();
+          g_hash_table_insert (by_strategy, g_memdup2 (&strategy_id, sizeof strategy_id), changes);
+          g_array_append_val (order, strategy_id);
+        }
+      g_ptr_array_add (changes, change);
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      gint64 strategy_id = g_array_index (order, gint64, i);
+
+      if (!log_strategy_action (self, action, strategy_id, g_hash_table_lookup (by_strategy, &strategy_id), now,
+                                &last, error))
+        return FALSE;
+    }
+
+  if (kurs_db_is_server (self->db) && !_kurs_store_run_cached (self, "NOTIFY " NOTIFY_CHANNEL, error))
     return FALSE;
 
-  action->log_id = id;
+  /* others' changes are those after its last line */
+  action->log_id = last;
   return TRUE;
 }
 
