@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -14,6 +15,7 @@
 #include "kurs-follow-up-page.h"
 #include "kurs-health.h"
 #include "kurs-hearings-page.h"
+#include "kurs-history-page.h"
 #include "kurs-indicators-page.h"
 #include "kurs-hearing-round-group.h"
 #include "kurs-key-figure-chart.h"
@@ -642,6 +644,85 @@ test_baselines (Fixture       *f,
   g_assert_null (kurs_widget_find (group, kurs_widget_is_row_titled, kurs_record_get_title (later)));
 }
 
+
+/* The History page: each action a card, newest first, with the person and
+ * what changed; another Kurs's action appears at the top as it is taken
+ * in; a long text's change opens word by word */
+static gboolean
+label_contains (GtkWidget  *widget,
+                const char *text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+static void
+test_history (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(KursStore) other = NULL;
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_title = NULL;
+  g_autofree char *line = NULL;
+  GListModel *model;
+  GtkWidget *button;
+  guint before;
+
+  goals = kurs_store_list (f->store, KURS_ENTITY_GOAL, kurs_record_get_id (f->strategy), NULL);
+  old_title = g_strdup (kurs_record_get_title (goals->pdata[0]));
+  g_assert_true (kurs_store_set_text (f->store, goals->pdata[0], "title", "Et hjem til alle", &error));
+  g_assert_no_error (error);
+
+  show_page (f, KURS_TYPE_HISTORY_PAGE);
+  model = kurs_history_page_get_model (KURS_HISTORY_PAGE (f->page));
+  before = g_list_model_get_n_items (model);
+  g_assert_cmpuint (before, >=, 2);
+  kurs_widget_settle ();
+  line = g_strdup_printf ("Title: %s → Et hjem til alle", old_title);
+  g_assert_nonnull (kurs_widget_find (f->page, kurs_widget_is_label, line));
+  /* the new revision the fixture began is a decision, and stands out */
+  g_assert_nonnull (kurs_widget_find (f->page, kurs_widget_is_label, "Decision"));
+
+  /* another Kurs changes a long text: the page has it at the top */
+  other = kurs_store_open (f->path, KURS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  goal = kurs_store_get (other, KURS_ENTITY_GOAL, kurs_record_get_id (goals->pdata[0]));
+  g_assert_true (kurs_store_set_text (other, goal, "description",
+                                      "Flere borgere får et hjem, og de får den støtte, de har brug for til at "
+                                      "blive boende. Ingen skal sove på gaden i Ballerup.", &error));
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_catch_up (f->store, &error));
+  kurs_widget_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
+  g_assert_nonnull (kurs_widget_find (f->page, label_contains, "Description of “Et hjem til alle”: text changed"));
+  kurs_widget_snapshot (f->window, "desk-history");
+
+  /* its words, in a window of their own */
+  button = kurs_widget_find (f->page, kurs_widget_is_button_labelled, "Show _Difference");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  kurs_widget_settle ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWidget *shown = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && shown == NULL; i++)
+      {
+        g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+        if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (window)), "Difference") == 0)
+          shown = kurs_widget_find (window, kurs_widget_has_css_class, "changed-text");
+        if (shown != NULL)
+          {
+            g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (shown)), "Ingen skal sove på gaden"));
+            gtk_window_destroy (GTK_WINDOW (window));
+          }
+      }
+    g_assert_nonnull (shown);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -667,6 +748,7 @@ main (int   argc,
   ADD ("example/as-of-today", test_example_as_of_today);
   ADD ("printing/print-operation", test_print_operation);
   ADD ("baselines", test_baselines);
+  ADD ("history", test_history);
 
   return g_test_run ();
 }

@@ -658,16 +658,17 @@ add_shortcuts (KursApplication *self)
                                          (const char *[]) { "<Control>question", NULL });
 
   /* Alt+1 … Alt+9: the strategy's first pages, in the order they are
-   * listed; Alt+0 the last, the timeline; Ctrl+Page Down and Up step
-   * through them all */
+   * listed; Alt+0 the timeline; Ctrl+Page Down and Up step through them
+   * all */
   while (kurs_strategy_view_get_page_name_at (n) != NULL)
     n++;
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *action = g_strdup_printf ("win.show-page::%s", kurs_strategy_view_get_page_name_at (i));
-      g_autofree char *key = g_strdup_printf ("<Alt>%u", i == n - 1 ? 0 : i + 1);
+      const char *name = kurs_strategy_view_get_page_name_at (i);
+      g_autofree char *action = g_strdup_printf ("win.show-page::%s", name);
+      g_autofree char *key = g_strdup_printf ("<Alt>%u", g_str_equal (name, "timeline") ? 0 : i + 1);
 
-      if (i < 9 || i == n - 1)
+      if (i < 9 || g_str_equal (name, "timeline"))
         gtk_application_set_accels_for_action (application, action, (const char *[]) { key, NULL });
     }
   gtk_application_set_accels_for_action (application, "win.step-page(1)",

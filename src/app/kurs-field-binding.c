@@ -337,9 +337,7 @@ kurs_field_binding_save (KursFieldBinding *self,
   unschedule (self);
 
   self->saving = TRUE;
-  ok = kurs_store_set_from (self->store, self->record, self->field->name,
-                            self->base ? g_variant_ref (self->base) : NULL, owned ? g_variant_ref (owned) : NULL,
-                            &error);
+  ok = kurs_store_set_from (self->store, self->record, self->field->name, self->base, owned, &error);
   self->saving = FALSE;
 
   if (ok)

@@ -20,6 +20,7 @@
 #include "kurs-strategy-view.h"
 #include "kurs-target-groups-page.h"
 #include "kurs-timeline-page.h"
+#include "kurs-history-page.h"
 #include "kurs-vision-page.h"
 
 /**
@@ -69,6 +70,7 @@ page_type (guint i)
     KURS_TYPE_ACTION_PLANS_PAGE,
     KURS_TYPE_FOLLOW_UP_PAGE,
     KURS_TYPE_TIMELINE_PAGE,
+    KURS_TYPE_HISTORY_PAGE,
   };
 
   return i < G_N_ELEMENTS (types) ? types[i] : G_TYPE_INVALID;

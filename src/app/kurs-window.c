@@ -594,8 +594,7 @@ use_mine_action (GtkWidget  *widget,
       return;
     }
   seen = kurs_record_get_value (record, field);
-  if (!kurs_store_set_from (self->store, record, field, seen ? g_variant_ref (seen) : NULL,
-                            mine ? g_variant_ref (mine) : NULL, &error))
+  if (!kurs_store_set_from (self->store, record, field, seen, mine, &error))
     kurs_show_error (widget, error);
 }
 

@@ -589,27 +589,7 @@ kurs_comparison_format_value (const KursChange      *change,
                               const KursFieldChange *field,
                               const char            *text)
 {
-  const KursField *info = &kurs_entity_info (change->entity)->fields[field->field];
-  KursDate date;
-
-  if (text == NULL || *text == '\0')
-    return g_strdup (_("(none)"));
-
-  switch (info->type)
-    {
-    case KURS_FIELD_ENUM:
-      {
-        int value = kurs_enum_info_from_nick (info->enum_info, text);
-
-        return g_strdup (value >= 0 ? kurs_enum_info_to_label (info->enum_info, value) : text);
-      }
-    case KURS_FIELD_BOOL:
-      return g_strdup (g_str_equal (text, "true") ? _("Yes") : _("No"));
-    case KURS_FIELD_DATE:
-      return kurs_date_parse (text, &date, NULL) ? kurs_date_format_local (date) : g_strdup (text);
-    default:
-      return g_strdup (text);
-    }
+  return kurs_field_format_for_people (&kurs_entity_info (change->entity)->fields[field->field], text);
 }
 
 /* "Added", "Removed", "Changed", "Moved", translated */

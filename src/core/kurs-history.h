@@ -56,6 +56,9 @@ gboolean     kurs_history_kind_from_string  (const char        *text,
 gboolean     kurs_history_change_kind_from_string (const char            *text,
                                                    KursHistoryChangeKind *kind);
 char        *kurs_history_format_time       (const char        *made_at);
+const char  *kurs_history_kind_get_label    (KursHistoryKind    kind);
+gboolean     kurs_history_change_is_long_text (const KursHistoryChange *change);
+char        *kurs_history_change_describe   (const KursHistoryChange *change);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KursHistoryAction, kurs_history_action_free)
 

@@ -737,6 +737,42 @@ kurs_field_format_value (const KursField *field,
     }
 }
 
+/**
+ * kurs_field_format_for_people:
+ * @text: (nullable): a value of the field in its stored text form
+ *
+ * Returns: (transfer full): the value as a person reads it: an
+ *   enumeration's label, Yes or No, a date in the locale's words,
+ *   "(none)" for no value
+ */
+char *
+kurs_field_format_for_people (const KursField *field,
+                              const char      *text)
+{
+  KursDate date;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (text == NULL || *text == '\0')
+    return g_strdup (_("(none)"));
+
+  switch (field->type)
+    {
+    case KURS_FIELD_ENUM:
+      {
+        int value = kurs_enum_info_from_nick (field->enum_info, text);
+
+        return g_strdup (value >= 0 ? kurs_enum_info_to_label (field->enum_info, value) : text);
+      }
+    case KURS_FIELD_BOOL:
+      return g_strdup (g_str_equal (text, "true") ? _("Yes") : _("No"));
+    case KURS_FIELD_DATE:
+      return kurs_date_parse (text, &date, NULL) ? kurs_date_format_local (date) : g_strdup (text);
+    default:
+      return g_strdup (text);
+    }
+}
+
 /* kurs_field_check_value()'s errors */
 static gboolean
 check_failed (GError     **error,

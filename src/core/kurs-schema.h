@@ -203,6 +203,8 @@ GVariant             *kurs_field_parse_value      (const KursField      *field,
 char                 *kurs_field_format_value     (const KursField      *field,
                                                    GVariant             *value);
 const GVariantType   *kurs_field_get_variant_type (const KursField      *field);
+char                 *kurs_field_format_for_people (const KursField     *field,
+                                                    const char          *text);
 
 int                   kurs_enum_info_from_nick    (const KursEnumInfo   *info,
                                                    const char           *nick);
