@@ -721,6 +721,24 @@ test_history (Fixture       *f,
       }
     g_assert_nonnull (shown);
   }
+
+  /* the follow-up page says who else last changed an initiative at risk */
+  {
+    g_autoptr(GPtrArray) initiatives = kurs_store_list_by_strategy (other, KURS_ENTITY_INITIATIVE,
+                                                                    kurs_record_get_id (f->strategy), NULL);
+    KursRecord *at_risk = NULL;
+
+    for (guint i = 0; i < initiatives->len && at_risk == NULL; i++)
+      if (kurs_record_get_enum (initiatives->pdata[i], "status") == KURS_INITIATIVE_AT_RISK)
+        at_risk = initiatives->pdata[i];
+    g_assert_nonnull (at_risk);
+    g_assert_true (kurs_store_set (other, at_risk, "progress", g_variant_new_int64 (35), &error));
+    g_assert_no_error (error);
+    g_assert_true (kurs_store_catch_up (f->store, &error));
+    show_page (f, KURS_TYPE_FOLLOW_UP_PAGE);
+    kurs_widget_settle ();
+    g_assert_nonnull (kurs_widget_find (f->page, label_contains, "last changed by"));
+  }
 }
 
 int

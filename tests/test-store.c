@@ -2259,9 +2259,13 @@ test_together_same_field (Fixture       *f,
   g_assert_cmpstr (kurs_record_get_text (other, "title"), ==, "Et hjem til alle");
   g_assert_cmpstr (fields->str, ==, "title;");
   g_assert_false (kurs_store_can_undo (second));
-  g_assert_true (kurs_store_get_last_change (second, other, "title", &who, &when));
+  g_assert_true (kurs_store_get_last_change (second, other, "title", TRUE, &who, &when));
   g_assert_cmpstr (who, ==, person);
   g_assert_nonnull (when);
+  g_clear_pointer (&who, g_free);
+  g_clear_pointer (&when, g_free);
+  /* the second's own changes are not another's */
+  g_assert_false (kurs_store_get_last_change (first, goal, "title", TRUE, &who, &when));
 
   /* "Use Mine": written over the value now seen */
   g_assert_true (kurs_store_set_from (second, other, "title", g_variant_new_string ("Et hjem til alle"),
@@ -2328,6 +2332,49 @@ test_together_undo_refused (Fixture       *f,
   g_assert_true (kurs_store_undo (second, &error));
   g_assert_no_error (error);
   g_assert_null (kurs_record_get_text (other, "description"));
+}
+
+
+/* Who else has a strategy open: said while it is, gone when it is not */
+static void
+test_together_presence (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(KursStore) first = open_store (f->path);
+  g_autoptr(KursStore) second = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (first);
+  g_autoptr(GPtrArray) present = NULL;
+  g_autofree char *person = expected_person (f->path);
+  gint64 id = kurs_record_get_id (strategy);
+
+  present = kurs_store_list_present (second, id);
+  g_assert_cmpuint (present->len, ==, 0);
+  g_clear_pointer (&present, g_ptr_array_unref);
+
+  kurs_store_set_presence (first, id);
+  kurs_store_set_presence (second, id);
+  present = kurs_store_list_present (second, id);
+  /* the first, not the second itself */
+  g_assert_cmpuint (present->len, ==, 1);
+  g_assert_cmpstr (present->pdata[0], ==, person);
+  g_clear_pointer (&present, g_ptr_array_unref);
+  present = kurs_store_list_present (second, id + 1);
+  g_assert_cmpuint (present->len, ==, 0);
+  g_clear_pointer (&present, g_ptr_array_unref);
+
+  /* another strategy, then none: gone from this one */
+  kurs_store_set_presence (first, 0);
+  present = kurs_store_list_present (second, id);
+  g_assert_cmpuint (present->len, ==, 0);
+  g_clear_pointer (&present, g_ptr_array_unref);
+
+  /* a store that closes leaves */
+  kurs_store_set_presence (first, id);
+  g_clear_object (&first);
+  present = kurs_store_list_present (second, id);
+  g_assert_cmpuint (present->len, ==, 0);
+  /* and the history has none of it */
+  g_assert_cmpint (kurs_store_count_history (second, id, NULL, NULL), ==, 1);
 }
 
 /* The history after a scripted series of edits: who, what, old → new,
@@ -2430,7 +2477,7 @@ main (int   argc,
     "search/approved-versions", "uid/new-rows",
     "schema/field-constants", "schema/field-constant-of-another-entity",
     "together/see-changes", "together/different-fields", "together/same-field", "together/undo-refused",
-    "history/content",
+    "history/content", "together/presence",
     NULL
   };
 
@@ -2493,6 +2540,7 @@ main (int   argc,
   ADD ("together/different-fields", test_together_different_fields);
   ADD ("together/same-field", test_together_same_field);
   ADD ("together/undo-refused", test_together_undo_refused);
+  ADD ("together/presence", test_together_presence);
   ADD ("history/content", test_history_content);
 
   return g_test_run ();

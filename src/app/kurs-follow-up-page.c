@@ -290,6 +290,8 @@ fill_risks (KursFollowUpPage *self,
       g_autoptr(KursRecord) plan = kurs_store_get (store, KURS_ENTITY_ACTION_PLAN, kurs_record_get_parent_id (initiative));
       int status = kurs_record_get_enum (initiative, "status");
       g_autofree char *subtitle = NULL;
+      g_autofree char *person = NULL;
+      g_autofree char *made_at = NULL;
       KursInitiativeHealth health;
 
       kurs_health_of_initiative (initiative, plan, today, &health);
@@ -303,6 +305,15 @@ fill_risks (KursFollowUpPage *self,
         subtitle = kurs_health_describe (&health);
       else
         subtitle = g_strdup (kurs_enum_info_to_label (&kurs_initiative_status_enum, status));
+      /* a colleague's hand on it: who, and when */
+      if (kurs_store_get_last_change (store, initiative, NULL, TRUE, &person, &made_at))
+        {
+          g_autofree char *when = kurs_history_format_time (made_at);
+          char *with = g_strdup_printf (_("%s · last changed by %s, %s"), subtitle, person, when);
+
+          g_free (subtitle);
+          subtitle = with;
+        }
       gtk_list_box_append (list, entry_row (kurs_record_get_title (initiative), subtitle, "action-plans", initiative,
                                             status == KURS_INITIATIVE_DELAYED || health.health == KURS_HEALTH_BEHIND
                                             ? "overdue" : "at-risk"));

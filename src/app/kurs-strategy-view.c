@@ -49,6 +49,8 @@ struct _KursStrategyView
   GtkListBox     *navigation;
   GtkStack       *pages;
   GtkMenuButton  *menu_button;
+  GtkBox         *presence;
+  guint           presence_source;
   GMenuModel     *strategy_menu;
 };
 
@@ -149,7 +151,7 @@ static void
 update_header (KursStrategyView *self)
 {
   g_autofree char *subtitle = NULL;
-  gboolean frozen, shared, follow_up;
+  gboolean frozen, shared, follow_up, lost;
 
   if (self->strategy == NULL)
     return;
@@ -161,8 +163,13 @@ update_header (KursStrategyView *self)
   shared = kurs_store_is_read_only (self->store);
   follow_up = kurs_store_is_follow_up_only (self->store);
   frozen = kurs_store_is_frozen (self->store, kurs_record_get_id (self->strategy));
+  lost = !kurs_store_is_connected (self->store);
 
-  if (shared)
+  if (lost)
+    gtk_label_set_label (self->banner_label,
+                         _("The connection to the server is lost, so nothing can be changed until it returns. "
+                           "Kurs tries again every few seconds; what you type is kept, and saved when it does."));
+  else if (shared)
     {
       g_autofree char *reason = describe_read_only (self->store);
 
@@ -177,12 +184,67 @@ update_header (KursStrategyView *self)
     gtk_label_set_label (self->banner_label,
                          _("This strategy is approved, and its text is frozen. Its process and follow-up can still be updated."));
 
-  gtk_widget_set_visible (self->banner_button, frozen && !shared && !follow_up);
+  gtk_widget_set_visible (self->banner_button, frozen && !shared && !follow_up && !lost);
   /* a new revision, or back to draft, is the editors' */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "strategy.revise", !shared && !follow_up);
   /* A closed revealer still measures its child: hide it outright */
-  gtk_widget_set_visible (GTK_WIDGET (self->banner), frozen || shared || follow_up);
-  gtk_revealer_set_reveal_child (self->banner, frozen || shared || follow_up);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), frozen || shared || follow_up || lost);
+  gtk_revealer_set_reveal_child (self->banner, frozen || shared || follow_up || lost);
+}
+
+/* The others who have the strategy open, as GNOME apps show
+ * collaborators: a small avatar each, their names said */
+#define AVATARS_SHOWN 3
+#define PRESENCE_SECONDS 15
+
+static void
+update_presence (KursStrategyView *self)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *label = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->presence))))
+    gtk_box_remove (self->presence, child);
+  if (self->store == NULL || self->strategy == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->presence), FALSE);
+      return;
+    }
+
+  names = kurs_store_list_present (self->store, kurs_record_get_id (self->strategy));
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_string_append_printf (all, "%s%s", i ? ", " : "", (const char *) names->pdata[i]);
+      if (i < AVATARS_SHOWN)
+        {
+          GtkWidget *avatar = adw_avatar_new (24, names->pdata[i], TRUE);
+
+          gtk_widget_set_tooltip_text (avatar, names->pdata[i]);
+          gtk_box_append (self->presence, avatar);
+        }
+    }
+  if (names->len > AVATARS_SHOWN)
+    {
+      g_autofree char *more = g_strdup_printf ("+%u", names->len - AVATARS_SHOWN);
+      GtkWidget *extra = gtk_label_new (more);
+
+      gtk_widget_add_css_class (extra, "dim-label");
+      gtk_widget_set_tooltip_text (extra, all->str);
+      gtk_box_append (self->presence, extra);
+    }
+  /* TRANSLATORS: who else has the strategy open: "Also here: Anna Jensen, Bo Nielsen" */
+  label = g_strdup_printf (_("Also here: %s"), all->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->presence), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->presence), names->len > 0);
+}
+
+static gboolean
+presence_cb (gpointer data)
+{
+  update_presence (data);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -402,6 +464,7 @@ kurs_strategy_view_dispose (GObject *object)
   KursStrategyView *self = (KursStrategyView *) object;
 
   g_clear_handle_id (&self->rebuild, g_source_remove);
+  g_clear_handle_id (&self->presence_source, g_source_remove);
   g_clear_object (&self->strategy);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -423,6 +486,7 @@ kurs_strategy_view_class_init (KursStrategyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, back);
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, banner);
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, KursStrategyView, presence);
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, banner_button);
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, navigation);
   gtk_widget_class_bind_template_child (widget_class, KursStrategyView, pages);
@@ -458,7 +522,20 @@ kurs_strategy_view_set_strategy (KursStrategyView *self,
 
   if (self->strategy != NULL)
     g_signal_handlers_disconnect_by_data (self->strategy, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  /* a server that went away, and came back */
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "notify::connected", G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+      /* who else is here: said to the others, and shown as they come and go */
+      kurs_store_set_presence (store, strategy != NULL ? kurs_record_get_id (strategy) : 0);
+      g_signal_connect_object (store, "others-wrote", G_CALLBACK (update_presence), self, G_CONNECT_SWAPPED);
+    }
+  g_clear_handle_id (&self->presence_source, g_source_remove);
+  if (store != NULL && strategy != NULL)
+    self->presence_source = g_timeout_add_seconds (PRESENCE_SECONDS, presence_cb, self);
   g_set_object (&self->strategy, strategy);
 
   if (strategy != NULL)
@@ -470,6 +547,7 @@ kurs_strategy_view_set_strategy (KursStrategyView *self,
     }
 
   update_header (self);
+  update_presence (self);
   build_pages (self);
 }
 

@@ -733,7 +733,7 @@ static const char * const migrations[] = {
     "SELECT copy_rowid, title, body, entity, row_id, strategy_id FROM search_copy;\n"
   "DROP TABLE search_copy;\n",
 
-  /* 5: who changed what, and when (kurs-store-log.c).  Each action
+  /* 5: who changed what, and when, and who is here (kurs-store-log.c).  Each action
    * written is a row of history_action: when, by whom (the person's name
    * on a file, the database role on a server), from which open library
    * (session: a window or a command, so that each sees the others'
@@ -765,7 +765,15 @@ static const char * const migrations[] = {
   "  new_value TEXT\n"
   ");\n"
   "CREATE INDEX history_change_by_action ON history_change (action_id);\n"
-  "CREATE INDEX history_change_by_row ON history_change (entity, row_id, action_id);\n",
+  "CREATE INDEX history_change_by_row ON history_change (entity, row_id, action_id);\n"
+  /* and who has which strategy open now: a line per open window, kept
+   * fresh while it is open (kurs_store_set_presence()) */
+  "CREATE TABLE presence (\n"
+  "  session_id TEXT PRIMARY KEY,\n"
+  "  person TEXT NOT NULL,\n"
+  "  strategy_id INTEGER,\n"
+  "  seen_at TEXT NOT NULL\n"
+  ");\n",
 };
 
 /* The migration that made the search index, and fills it */

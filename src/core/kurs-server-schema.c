@@ -711,6 +711,14 @@ static const char * const server_migrations[] = {
   "END\n"
   "$$;\n"
   "CREATE TRIGGER history_person BEFORE INSERT ON history_action\n"
+  "  FOR EACH ROW EXECUTE FUNCTION history_person ();\n"
+  "CREATE TABLE presence (\n"
+  "  session_id TEXT PRIMARY KEY,\n"
+  "  person TEXT NOT NULL,\n"
+  "  strategy_id BIGINT,\n"
+  "  seen_at TEXT NOT NULL\n"
+  ");\n"
+  "CREATE TRIGGER presence_person BEFORE INSERT OR UPDATE ON presence\n"
   "  FOR EACH ROW EXECUTE FUNCTION history_person ();\n",
 };
 

@@ -397,7 +397,9 @@ rights_sql (void)
     /* and writes a line of history, which no one changes afterwards */
     "REVOKE UPDATE, DELETE ON history_action, history_change FROM " KURS_SERVER_ROLE_EDITOR ";\n"
     "GRANT INSERT ON history_action, history_change TO " KURS_SERVER_ROLE_FOLLOW_UP ";\n"
-    "GRANT USAGE ON SEQUENCE history_action_id_seq, history_change_id_seq TO " KURS_SERVER_ROLE_FOLLOW_UP ";\n");
+    "GRANT USAGE ON SEQUENCE history_action_id_seq, history_change_id_seq TO " KURS_SERVER_ROLE_FOLLOW_UP ";\n"
+    /* everyone says which strategy they have open, readers too */
+    "GRANT INSERT, UPDATE, DELETE ON presence TO " KURS_SERVER_ROLE_FOLLOW_UP ", " KURS_SERVER_ROLE_READER ";\n");
 
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     {

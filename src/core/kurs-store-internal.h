@@ -118,6 +118,8 @@ struct _KursStore
   GPtrArray   *monitors;                   /* GFileMonitor * */
   gboolean     disconnected;
   gboolean     catching_up;
+  gint64       presence_strategy;          /* open here, said to others */
+  guint        presence_source;
 };
 
 void     kurs_store_ensure_sql       (void);
@@ -220,6 +222,7 @@ gboolean      _kurs_store_refresh_record (KursStore   *self,
                                           guint       *mask,
                                           GError     **error);
 void          _kurs_store_notify_connected (KursStore *self);
+void          _kurs_store_emit_others_wrote (KursStore *self);
 char         *_kurs_store_change_label (KursStore       *self,
                                         KursRecord      *record,
                                         const KursField *field);

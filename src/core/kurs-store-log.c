@@ -411,6 +411,8 @@ _kurs_store_set_conflict (KursStore   *self,
 /**
  * kurs_store_get_last_change:
  * @field: (nullable): a field, or %NULL for any change of the row
+ * @others_only: only another Kurs's changes (another window, a command),
+ *   not this store's
  * @person: (out) (transfer full): who
  * @made_at: (out) (transfer full): when (UTC, ISO 8601)
  *
@@ -421,6 +423,7 @@ gboolean
 kurs_store_get_last_change (KursStore   *self,
                             KursRecord  *record,
                             const char  *field,
+                            gboolean     others_only,
                             char       **person,
                             char       **made_at)
 {
@@ -430,7 +433,7 @@ kurs_store_get_last_change (KursStore   *self,
   g_return_val_if_fail (KURS_IS_RECORD (record), FALSE);
   g_return_val_if_fail (person != NULL && made_at != NULL, FALSE);
 
-  return self->db != NULL && last_change_of (self, record, field, 0, FALSE, person, made_at, NULL, &deleted);
+  return self->db != NULL && last_change_of (self, record, field, 0, others_only, person, made_at, NULL, &deleted);
 }
 
 /**
@@ -660,6 +663,7 @@ kurs_store_catch_up (KursStore  *self,
   if (mask != 0)
     _kurs_store_emit_changed (self, mask);
   self->catching_up = FALSE;
+  _kurs_store_emit_others_wrote (self);
   return TRUE;
 }
 
@@ -718,6 +722,7 @@ file_changed_cb (GFileMonitor      *monitor,
 }
 
 static void watch_socket (KursStore *self);
+static void leave (KursStore *self);
 
 static void
 set_connected (KursStore *self,
@@ -830,6 +835,7 @@ _kurs_store_check_notifications (KursStore *self)
 void
 _kurs_store_unwatch (KursStore *self)
 {
+  leave (self);
   g_clear_handle_id (&self->watch_source, g_source_remove);
   g_clear_handle_id (&self->socket_source, g_source_remove);
   g_clear_handle_id (&self->reconnect_source, g_source_remove);
@@ -852,6 +858,131 @@ kurs_store_is_connected (KursStore *self)
   g_return_val_if_fail (KURS_IS_STORE (self), TRUE);
 
   return !self->disconnected;
+}
+
+/* Presence: who has which strategy open.  Each watched store keeps a
+ * line of its own fresh while a strategy is open in its window; a line
+ * not refreshed for a while is someone gone (a Kurs that stopped without
+ * saying so). */
+
+#define PRESENCE_SECONDS 30
+#define PRESENCE_GONE_SECONDS 90
+
+static char *
+timestamp_ago (int seconds)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_seconds (now, -seconds);
+
+  return g_date_time_format (then, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Written beside the actions, in a transaction of its own: not an action,
+ * not in the history, not for undo; where it cannot be written (a
+ * read-only file) the person is simply not shown to others */
+static void
+write_presence (KursStore *self)
+{
+  g_autofree char *now = _kurs_store_now_timestamp ();
+  KursDbStmt *stmt;
+
+  if (self->db == NULL || self->depth > 0 || self->disconnected
+      || (self->read_only && self->access != KURS_STORE_ACCESS_READ_ONLY_ROLE))
+    return;
+  stmt = _kurs_store_prepare_statement (self, self->presence_strategy > 0
+                                                ? "INSERT INTO presence (session_id, person, strategy_id, seen_at) "
+                                                  "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (session_id) DO UPDATE "
+                                                  "SET strategy_id = excluded.strategy_id, seen_at = excluded.seen_at"
+                                                : "DELETE FROM presence WHERE session_id = ?1", NULL);
+  if (stmt == NULL)
+    return;
+  kurs_db_bind_text (stmt, 1, self->session_id, -1);
+  if (self->presence_strategy > 0)
+    {
+      kurs_db_bind_text (stmt, 2, person_name (), -1);
+      kurs_db_bind_int64 (stmt, 3, self->presence_strategy);
+      kurs_db_bind_text (stmt, 4, now, -1);
+    }
+  if (kurs_db_step (stmt) != KURS_DB_DONE)
+    g_debug ("Presence not written: %s", kurs_db_errmsg (self->db));
+  kurs_db_reset (stmt);
+  kurs_db_clear_bindings (stmt);
+  if (kurs_db_is_server (self->db))
+    _kurs_store_run_cached (self, "NOTIFY " NOTIFY_CHANNEL, NULL);
+}
+
+static gboolean
+presence_cb (gpointer data)
+{
+  write_presence (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * kurs_store_set_presence:
+ * @strategy_id: the strategy open in the window, 0 for none
+ *
+ * Tells the others (kurs_store_list_present()) which strategy the person
+ * has open here, and keeps saying so until another is set or the store
+ * is closed.
+ */
+void
+kurs_store_set_presence (KursStore *self,
+                         gint64     strategy_id)
+{
+  g_return_if_fail (KURS_IS_STORE (self));
+
+  if (self->presence_strategy == strategy_id && (strategy_id == 0 || self->presence_source != 0))
+    return;
+  self->presence_strategy = strategy_id;
+  write_presence (self);
+  g_clear_handle_id (&self->presence_source, g_source_remove);
+  if (strategy_id > 0)
+    self->presence_source = g_timeout_add_seconds (PRESENCE_SECONDS, presence_cb, self);
+}
+
+/**
+ * kurs_store_list_present:
+ * @strategy_id: a strategy
+ *
+ * Returns: (transfer container) (element-type utf8): the names of the
+ *   others who have the strategy open now, each once, by name
+ */
+GPtrArray *
+kurs_store_list_present (KursStore *self,
+                         gint64     strategy_id)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *since = timestamp_ago (PRESENCE_GONE_SECONDS);
+  KursDbStmt *stmt;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), names);
+
+  if (self->db == NULL
+      || !(stmt = _kurs_store_prepare_statement (self,
+                                                 "SELECT DISTINCT person FROM presence WHERE strategy_id = ?1 "
+                                                 "AND seen_at >= ?2 AND session_id <> ?3 ORDER BY person", NULL)))
+    return names;
+  kurs_db_bind_int64 (stmt, 1, strategy_id);
+  kurs_db_bind_text (stmt, 2, since, -1);
+  kurs_db_bind_text (stmt, 3, self->session_id, -1);
+  while (kurs_db_step (stmt) == KURS_DB_ROW)
+    g_ptr_array_add (names, g_strdup (kurs_db_column_text (stmt, 0, NULL)));
+  kurs_db_reset (stmt);
+  kurs_db_clear_bindings (stmt);
+  return names;
+}
+
+/* The store closes: the person is no longer here */
+static void
+leave (KursStore *self)
+{
+  g_clear_handle_id (&self->presence_source, g_source_remove);
+  if (self->presence_strategy > 0)
+    {
+      self->presence_strategy = 0;
+      write_presence (self);
+    }
 }
 
 /* Reading the history */

@@ -59,6 +59,7 @@ enum {
   CHANGED,
   PREPARE,
   READ_FAILED,
+  OTHERS_WROTE,
   N_SIGNALS
 };
 
@@ -823,6 +824,22 @@ kurs_store_class_init (KursStoreClass *klass)
    * program damaged it, its disk went away): a window says so.  The read
    * that failed returns its #GError to its caller as well.
    */
+  /**
+   * KursStore::others-wrote:
+   *
+   * Emitted when kurs_store_catch_up() finds that another Kurs wrote to
+   * the library, whatever it wrote: its actions (said by ::changed too),
+   * or only who has which strategy open (kurs_store_list_present()).
+   */
+  signals[OTHERS_WROTE] =
+    g_signal_new ("others-wrote",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+
   signals[READ_FAILED] =
     g_signal_new ("read-failed",
                   G_TYPE_FROM_CLASS (klass),
@@ -1623,6 +1640,14 @@ _kurs_store_check_can_write (KursStore  *self,
     {
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_READ_ONLY,
                    _("The library is open read-only, so nothing in it can be changed here"));
+      return FALSE;
+    }
+
+  /* (a watched server's: tried again until it is back, kurs-store-log.c) */
+  if (self->disconnected)
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
+                   _("The connection to the server was lost; nothing was changed, and Kurs tries again"));
       return FALSE;
     }
 
@@ -2590,6 +2615,12 @@ kurs_store_move (KursStore   *self,
 }
 
 /* For kurs-store-history.c: what the class declares */
+
+void
+_kurs_store_emit_others_wrote (KursStore *self)
+{
+  g_signal_emit (self, signals[OTHERS_WROTE], 0);
+}
 
 void
 _kurs_store_notify_connected (KursStore *self)

@@ -248,9 +248,14 @@ gboolean    kurs_store_catch_up            (KursStore           *self,
 void        kurs_store_watch               (KursStore           *self);
 gboolean    kurs_store_is_connected        (KursStore           *self);
 gboolean    kurs_store_is_catching_up      (KursStore           *self);
+void        kurs_store_set_presence        (KursStore           *self,
+                                            gint64               strategy_id);
+GPtrArray  *kurs_store_list_present        (KursStore           *self,
+                                            gint64               strategy_id);
 gboolean    kurs_store_get_last_change     (KursStore           *self,
                                             KursRecord          *record,
                                             const char          *field,
+                                            gboolean             others_only,
                                             char               **person,
                                             char               **made_at);
 gint64      kurs_store_count_history       (KursStore           *self,

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Two Kurs windows and a command on one library file, all writing: what
-one writes, the other shows within a second or two, with no reload; a
+"""Two Kurs windows and a command on one library file, all writing: each
+shows who else has the strategy open; what one writes, the other shows
+within a second or two, with no reload; a
 command may write while the windows are open; someone typing in a field
 does not have it replaced under the cursor; when both change one field,
 the one who wrote second sees the other's text, is told who changed it,
@@ -30,6 +31,10 @@ def text_of(kurs, name):
 
 check(second.find("label", contains="read-only", timeout=2) is None, "the second window is not read-only")
 check(first.find("label", contains="read-only", timeout=1) is None, "nor is the first")
+
+# Each shows who else has the strategy open
+check(first.find(contains="Also here:", timeout=20) is not None, "the first window shows the second's person")
+check(second.find(contains="Also here:", timeout=20) is not None, "and the second the first's")
 
 # What the first writes, the second shows
 first.type_into("Title", "Skrevet af det første vindue")
