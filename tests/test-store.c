@@ -1427,7 +1427,7 @@ test_search_versions (Fixture       *f,
 static void
 append_drop_uids (GString *sql)
 {
-  g_string_append (sql, " DROP TABLE history_change; DROP TABLE history_action;");
+  g_string_append (sql, " DROP TABLE history_change; DROP TABLE history_action; DROP TABLE presence;");
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     if (kurs_entity_info (e)->parent != KURS_ENTITY_NONE)
       g_string_append_printf (sql, " ALTER TABLE %s DROP COLUMN uid;", kurs_entity_info (e)->name);
@@ -2377,6 +2377,32 @@ test_together_presence (Fixture       *f,
   g_assert_cmpint (kurs_store_count_history (second, id, NULL, NULL), ==, 1);
 }
 
+
+/* A watched store takes in another's change by itself, soon: a window's */
+static void
+test_together_watch (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(KursStore) window = open_store (f->path);
+  g_autoptr(KursStore) command = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (command);
+  g_autoptr(KursRecord) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  seen = kurs_store_get (window, KURS_ENTITY_STRATEGY, kurs_record_get_id (strategy));
+  kurs_store_watch (window);
+  g_assert_true (kurs_store_set_text (command, strategy, "title", "Skrevet af en kommando", &error));
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  while (g_strcmp0 (kurs_record_get_title (seen), "Skrevet af en kommando") != 0
+         && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  g_test_message ("taken in after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpstr (kurs_record_get_title (seen), ==, "Skrevet af en kommando");
+}
+
 /* The history after a scripted series of edits: who, what, old → new,
  * newest first, the decision standing out */
 static void
@@ -2477,7 +2503,7 @@ main (int   argc,
     "search/approved-versions", "uid/new-rows",
     "schema/field-constants", "schema/field-constant-of-another-entity",
     "together/see-changes", "together/different-fields", "together/same-field", "together/undo-refused",
-    "history/content", "together/presence",
+    "history/content", "together/presence", "together/watch",
     NULL
   };
 
@@ -2541,6 +2567,7 @@ main (int   argc,
   ADD ("together/same-field", test_together_same_field);
   ADD ("together/undo-refused", test_together_undo_refused);
   ADD ("together/presence", test_together_presence);
+  ADD ("together/watch", test_together_watch);
   ADD ("history/content", test_history_content);
 
   return g_test_run ();

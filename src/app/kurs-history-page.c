@@ -103,6 +103,7 @@ action_card (KursHistoryPage  *self,
   GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *title = line_label (action->label);
   GtkWidget *meta = line_label (meta_text);
+  g_autoptr(GString) lines = g_string_new (NULL);
   guint shown = 0;
 
   gtk_widget_set_margin_top (box, 10);
@@ -127,34 +128,44 @@ action_card (KursHistoryPage  *self,
 
   if (!kurs_history_list_read_changes (self->history, entry, &error))
     gtk_box_append (GTK_BOX (box), line_label (error->message));
+  /* short changes a line each in one label (a card is made for each of
+   * up to two hundred actions at once); a long text's with its button */
   for (guint i = 0; action->changes != NULL && i < action->changes->len && shown < MAX_CHANGES_SHOWN; i++, shown++)
     {
       KursHistoryChange *change = action->changes->pdata[i];
       g_autofree char *text = kurs_history_change_describe (change);
-      GtkWidget *line = line_label (text);
+      GtkWidget *row, *button;
 
       if (!kurs_history_change_is_long_text (change))
         {
-          gtk_box_append (GTK_BOX (box), line);
+          g_string_append_printf (lines, "%s%s", lines->len ? "\n" : "", text);
           continue;
         }
+      if (lines->len > 0)
+        {
+          gtk_box_append (GTK_BOX (box), line_label (lines->str));
+          g_string_truncate (lines, 0);
+        }
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      button = gtk_button_new_with_mnemonic (_("Show _Difference"));
       {
-        GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-        GtkWidget *button = gtk_button_new_with_mnemonic (_("Show _Difference"));
+        GtkWidget *line = line_label (text);
 
         gtk_widget_set_hexpand (line, TRUE);
-        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-        gtk_widget_add_css_class (button, "flat");
-        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
-        g_object_set_data (G_OBJECT (button), "change", change);
-        /* (the card holds the entry, which holds the change) */
-        g_object_set_data_full (G_OBJECT (button), "entry", g_object_ref (entry), g_object_unref);
-        g_signal_connect (button, "clicked", G_CALLBACK (show_difference_cb), NULL);
         gtk_box_append (GTK_BOX (row), line);
-        gtk_box_append (GTK_BOX (row), button);
-        gtk_box_append (GTK_BOX (box), row);
       }
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      g_object_set_data (G_OBJECT (button), "change", change);
+      /* (the card holds the entry, which holds the change) */
+      g_object_set_data_full (G_OBJECT (button), "entry", g_object_ref (entry), g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (show_difference_cb), NULL);
+      gtk_box_append (GTK_BOX (row), button);
+      gtk_box_append (GTK_BOX (box), row);
     }
+  if (lines->len > 0)
+    gtk_box_append (GTK_BOX (box), line_label (lines->str));
   if (action->n_changes > shown)
     {
       gint64 more = action->n_changes - shown;

@@ -52,8 +52,9 @@ read_page (KursHistoryList *self,
   g_autoptr(GPtrArray) actions = NULL;
   GPtrArray *entries;
 
+  /* with their changes: one query more a page, not one a card */
   actions = kurs_store_list_history (self->store, self->strategy_id, NULL, (gint64) page * PAGE_SIZE, PAGE_SIZE,
-                                     FALSE, &error);
+                                     TRUE, &error);
   entries = g_ptr_array_new_with_free_func (g_object_unref);
   if (actions == NULL)
     {

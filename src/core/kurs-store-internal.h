@@ -113,6 +113,7 @@ struct _KursStore
   gint64       data_version;               /* a file's, when last read */
   gboolean     watching;
   guint        watch_source;
+  guint        trailing_source;
   guint        socket_source;
   guint        reconnect_source;
   GPtrArray   *monitors;                   /* GFileMonitor * */

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 
@@ -43,8 +45,8 @@
 #define LOG_MAX_CHANGES 1000
 /* Undo asks row by row up to this many rows, then by strategy */
 #define UNDO_ROWS_ASKED 200
-/* A few file events of one commit are one look */
-#define WATCH_DELAY_MS 30
+/* A moment after a file's last event: its commit is written by then */
+#define WATCH_DELAY_MS 10
 #define RECONNECT_SECONDS 2
 
 #define NOTIFY_CHANNEL "kurs_changes"
@@ -74,11 +76,16 @@ query_int64 (KursStore  *self,
   return value;
 }
 
-/* SQLite's count of what other connections committed */
+/* SQLite's count of what other connections committed.  It is brought up
+ * to date by a read (another process's commits are seen when a read
+ * begins), so one is made first. */
 static gint64
 data_version (KursStore *self)
 {
-  return kurs_db_is_server (self->db) ? 0 : query_int64 (self, "PRAGMA data_version");
+  if (kurs_db_is_server (self->db))
+    return 0;
+  query_int64 (self, "SELECT MAX (id) FROM history_action");
+  return query_int64 (self, "PRAGMA data_version");
 }
 
 /**
@@ -89,7 +96,11 @@ data_version (KursStore *self)
 void
 _kurs_store_log_open (KursStore *self)
 {
-  self->session_id = g_uuid_string_random ();
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  /* a process forked from one with a store draws the same random numbers:
+   * its process id and the time tell the two apart */
+  self->session_id = g_strdup_printf ("%s-%d-%" G_GINT64_FORMAT, uuid, (int) getpid (), g_get_real_time ());
   self->seen_action = query_int64 (self, "SELECT COALESCE (MAX (id), 0) FROM history_action");
   self->data_version = data_version (self);
 }
@@ -702,11 +713,27 @@ catch_up_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+catch_up_again_cb (gpointer data)
+{
+  KursStore *self = data;
+
+  self->trailing_source = 0;
+  if (self->watch_source == 0)
+    catch_up_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* At once, once the events already come are handled (the few events of
+ * one commit are one look), and again a moment after the last: a file's
+ * first event can come while the commit is still being written */
 static void
 schedule_catch_up (KursStore *self)
 {
   if (self->watch_source == 0)
-    self->watch_source = g_timeout_add (WATCH_DELAY_MS, catch_up_cb, self);
+    self->watch_source = g_idle_add_full (G_PRIORITY_DEFAULT, catch_up_cb, self, NULL);
+  g_clear_handle_id (&self->trailing_source, g_source_remove);
+  self->trailing_source = g_timeout_add (WATCH_DELAY_MS, catch_up_again_cb, self);
 }
 
 static void
@@ -816,6 +843,8 @@ kurs_store_watch (KursStore *self)
 
           if (monitor == NULL)
             continue;
+          /* (GIO says a file changed at most every 800 ms unless told) */
+          g_file_monitor_set_rate_limit (monitor, WATCH_DELAY_MS);
           g_signal_connect_object (monitor, "changed", G_CALLBACK (file_changed_cb), self, 0);
           g_ptr_array_add (self->monitors, monitor);
         }
@@ -837,6 +866,7 @@ _kurs_store_unwatch (KursStore *self)
 {
   leave (self);
   g_clear_handle_id (&self->watch_source, g_source_remove);
+  g_clear_handle_id (&self->trailing_source, g_source_remove);
   g_clear_handle_id (&self->socket_source, g_source_remove);
   g_clear_handle_id (&self->reconnect_source, g_source_remove);
   if (self->monitors != NULL)
@@ -1022,12 +1052,16 @@ kurs_store_count_history (KursStore   *self,
 
   g_return_val_if_fail (KURS_IS_STORE (self), -1);
 
-  if (!(stmt = _kurs_store_prepare_statement (self,
-                                              "SELECT COUNT (*) FROM history_action WHERE strategy_id = ?1 "
-                                              "AND made_at >= ?2", error)))
+  /* (all of it is counted from the index alone) */
+  if (!(stmt = _kurs_store_prepare_statement (self, since != NULL
+                                                      ? "SELECT COUNT (*) FROM history_action WHERE strategy_id = ?1 "
+                                                        "AND made_at >= ?2"
+                                                      : "SELECT COUNT (*) FROM history_action WHERE strategy_id = ?1",
+                                              error)))
     return -1;
   kurs_db_bind_int64 (stmt, 1, strategy_id);
-  kurs_db_bind_text (stmt, 2, since ? since : "", -1);
+  if (since != NULL)
+    kurs_db_bind_text (stmt, 2, since, -1);
   if (kurs_db_step (stmt) == KURS_DB_ROW)
     count = kurs_db_column_int64 (stmt, 0);
   else
@@ -1036,6 +1070,75 @@ kurs_store_count_history (KursStore   *self,
   kurs_db_reset (stmt);
   kurs_db_clear_bindings (stmt);
   return count;
+}
+
+static KursHistoryChange *
+change_from_row (KursDbStmt *stmt,
+                 int         first)
+{
+  KursHistoryChange *change = g_new0 (KursHistoryChange, 1);
+
+  change->entity = g_strdup (kurs_db_column_text (stmt, first, NULL));
+  change->row_id = kurs_db_column_int64 (stmt, first + 1);
+  change->row_name = g_strdup (kurs_db_column_text (stmt, first + 2, NULL));
+  if (!kurs_history_change_kind_from_string (kurs_db_column_text (stmt, first + 3, NULL), &change->kind))
+    change->kind = KURS_HISTORY_CHANGE_SET;
+  change->field = g_strdup (kurs_db_column_text (stmt, first + 4, NULL));
+  change->old_value = g_strdup (kurs_db_column_text (stmt, first + 5, NULL));
+  change->new_value = g_strdup (kurs_db_column_text (stmt, first + 6, NULL));
+  return change;
+}
+
+/* The changes of a page of actions, in one query */
+static gboolean
+read_changes_of (KursStore   *self,
+                 GPtrArray   *actions,
+                 gint64       strategy_id,
+                 const char  *since,
+                 gint64       offset,
+                 gint64       limit,
+                 GError     **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  KursDbStmt *stmt;
+  KursDbStep rc;
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      KursHistoryAction *action = actions->pdata[i];
+
+      g_clear_pointer (&action->changes, g_ptr_array_unref);
+      action->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) kurs_history_change_free);
+      g_hash_table_insert (by_id, &action->id, action);
+    }
+
+  if (!(stmt = _kurs_store_prepare_statement (self,
+                                              "SELECT action_id, entity, row_id, row_name, kind, field, old_value, "
+                                              "new_value FROM history_change WHERE action_id IN (SELECT id FROM "
+                                              "history_action WHERE strategy_id = ?1 AND made_at >= ?2 "
+                                              "ORDER BY id DESC LIMIT ?3 OFFSET ?4) ORDER BY id", error)))
+    return FALSE;
+  kurs_db_bind_int64 (stmt, 1, strategy_id);
+  kurs_db_bind_text (stmt, 2, since ? since : "", -1);
+  kurs_db_bind_int64 (stmt, 3, limit < 0 ? G_MAXINT64 : limit);
+  kurs_db_bind_int64 (stmt, 4, offset);
+  while ((rc = kurs_db_step (stmt)) == KURS_DB_ROW)
+    {
+      gint64 action_id = kurs_db_column_int64 (stmt, 0);
+      KursHistoryAction *action = g_hash_table_lookup (by_id, &action_id);
+
+      if (action != NULL)
+        g_ptr_array_add (action->changes, change_from_row (stmt, 1));
+    }
+  kurs_db_reset (stmt);
+  kurs_db_clear_bindings (stmt);
+  if (rc != KURS_DB_DONE)
+    {
+      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
+                   _("The history could not be read: %s"), kurs_db_errmsg (self->db));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -1086,9 +1189,8 @@ kurs_store_list_history (KursStore   *self,
       return NULL;
     }
 
-  for (guint i = 0; with_changes && i < actions->len; i++)
-    if (!kurs_store_read_history_changes (self, actions->pdata[i], error))
-      return NULL;
+  if (with_changes && !read_changes_of (self, actions, strategy_id, since, offset, limit, error))
+    return NULL;
 
   return g_steal_pointer (&actions);
 }
@@ -1118,19 +1220,7 @@ kurs_store_read_history_changes (KursStore          *self,
   action->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) kurs_history_change_free);
   kurs_db_bind_int64 (stmt, 1, action->id);
   while ((rc = kurs_db_step (stmt)) == KURS_DB_ROW)
-    {
-      KursHistoryChange *change = g_new0 (KursHistoryChange, 1);
-
-      change->entity = g_strdup (kurs_db_column_text (stmt, 0, NULL));
-      change->row_id = kurs_db_column_int64 (stmt, 1);
-      change->row_name = g_strdup (kurs_db_column_text (stmt, 2, NULL));
-      if (!kurs_history_change_kind_from_string (kurs_db_column_text (stmt, 3, NULL), &change->kind))
-        change->kind = KURS_HISTORY_CHANGE_SET;
-      change->field = g_strdup (kurs_db_column_text (stmt, 4, NULL));
-      change->old_value = g_strdup (kurs_db_column_text (stmt, 5, NULL));
-      change->new_value = g_strdup (kurs_db_column_text (stmt, 6, NULL));
-      g_ptr_array_add (action->changes, change);
-    }
+    g_ptr_array_add (action->changes, change_from_row (stmt, 0));
   kurs_db_reset (stmt);
   kurs_db_clear_bindings (stmt);
   if (rc != KURS_DB_DONE)

@@ -242,8 +242,8 @@ measure_drawing (const char *library,
 
         g_array_append_val (latencies, ms);
       }
-  g_print ("bench: together_draw_p50_%s %.1f ms\n", engine, kurs_bench_percentile (latencies, 50));
-  g_print ("bench: together_draw_p95_%s %.1f ms\n", engine, kurs_bench_percentile (latencies, 95));
+  g_print ("bench: together_draw_p50_%s %.1f ms\n", engine, kurs_bench_percentile (latencies, 0.5));
+  g_print ("bench: together_draw_p95_%s %.1f ms\n", engine, kurs_bench_percentile (latencies, 0.95));
   g_print ("bench: together_edits_drawn_%s %u of %d\n", engine, latencies->len, N_EDITS);
 
   g_source_remove (said_source);
