@@ -497,8 +497,9 @@ test_odd_input_files (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
-/* A command that finds the library busy waits for it: the holder lets
- * go a second later, and the command goes through */
+/* A command that finds the library busy (another Kurs in the middle of an
+ * action holds SQLite's write lock) waits for it: the holder commits a
+ * second later, and the command goes through */
 static void
 test_lock_waits (Fixture       *f,
                  gconstpointer  data)
@@ -511,11 +512,20 @@ test_lock_waits (Fixture       *f,
   g_autofree char *out = NULL, *err = NULL;
 
   g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) strategies = kurs_store_list_strategies (holder, NULL);
+
+    g_assert_true (kurs_store_begin (holder, "Hold", &error));
+    g_assert_true (kurs_store_set_text (holder, strategies->pdata[0], "committee", "Ældreudvalget", &error));
+    g_assert_no_error (error);
+  }
   command = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
                               g_getenv ("KURS_CLI"), "--file", f->library, "add", id, "stakeholder",
                               "name=Ældrerådet", "kind=council", NULL);
   g_assert_no_error (error);
   g_usleep (G_USEC_PER_SEC);
+  g_assert_true (kurs_store_commit (holder, &error));
+  g_assert_no_error (error);
   kurs_store_close (holder);
 
   g_subprocess_communicate_utf8 (command, NULL, NULL, &out, &err, &error);

@@ -100,36 +100,9 @@ navigation_row (KursPageClass *klass)
 static char *
 describe_read_only (KursStore *store)
 {
-  KursLockHolder holder = { 0 };
-  char *text;
 
   switch (kurs_store_get_access (store))
     {
-    case KURS_STORE_ACCESS_READ_ONLY_LOCKED:
-      kurs_store_find_lock_holder (store, &holder);
-      switch (holder.kind)
-        {
-        case KURS_LOCK_HOLDER_KURS:
-          text = g_strdup (_("This library is open in another Kurs window, so it is shown here read-only "
-                             "until that window is closed."));
-          break;
-        case KURS_LOCK_HOLDER_CLI:
-          text = g_strdup_printf (_("kurs-cli (process %d) is writing this library, so it is shown here "
-                                    "read-only until it has finished."), holder.pid);
-          break;
-        case KURS_LOCK_HOLDER_OTHER:
-          text = g_strdup_printf (_("%s (process %d) is using this library, so it is shown here read-only "
-                                    "until it lets go."), holder.program, holder.pid);
-          break;
-        case KURS_LOCK_HOLDER_NONE:
-        case KURS_LOCK_HOLDER_UNKNOWN:
-        default:
-          text = g_strdup (_("Another program is using this library, so it is shown here read-only "
-                             "until it lets go."));
-          break;
-        }
-      kurs_lock_holder_clear (&holder);
-      return text;
     case KURS_STORE_ACCESS_READ_ONLY_FILE:
       return g_strdup (_("You do not have permission to change this library, so it is shown read-only."));
     case KURS_STORE_ACCESS_READ_ONLY_FOLDER:

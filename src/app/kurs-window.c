@@ -46,7 +46,6 @@ struct _KursWindow
   KursRecord           *selected;
   /* While another program writes the library: the check, every second,
    * whether it has let go */
-  guint                 lock_watch;
 
   AdwToastOverlay      *toasts;
   AdwLeaflet           *leaflet;
@@ -1648,7 +1647,6 @@ kurs_window_dispose (GObject *object)
 {
   KursWindow *self = (KursWindow *) object;
 
-  g_clear_handle_id (&self->lock_watch, g_source_remove);
   g_clear_object (&self->history_toast);
   g_clear_object (&self->refusal_toast);
   g_clear_object (&self->unsaved_toast);
@@ -1786,96 +1784,11 @@ read_failed_cb (KursWindow   *self,
   message (self, _("The Library Could Not Be Read"), body);
 }
 
-static void
-detach_store (KursWindow *self)
-{
-  g_clear_handle_id (&self->lock_watch, g_source_remove);
-  if (self->store == NULL)
-    return;
-
-  /* An import still adding its rows is given up: nothing of it stays */
-  if (self->importing != NULL)
-    import_free (self->importing);
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  kurs_search_results_set_store (self->search_results, NULL);
-
-  kurs_store_prepare (self->store);
-  kurs_strategy_view_set_strategy (self->view, NULL, NULL);
-  g_clear_object (&self->selected);
-  gtk_list_box_bind_model (self->strategies, NULL, NULL, NULL, NULL);
-  g_signal_handlers_disconnect_by_data (self->model, self);
-  g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->model);
-  kurs_store_close (self->store);
-  g_clear_object (&self->store);
-}
-
-/* The other program has let go of the library: it is opened for writing
- * in the background, and shown where the person was when it is open (the
- * read-only store stays meanwhile; it holds no lock) */
-static void
-reopened_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(KursWindow) self = user_data;
-  g_autoptr(KursStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uuid = NULL;
-  g_autofree char *page = NULL;
-
-  store = kurs_store_open_finish (result, &error);
-  /* Unless the window has closed, or shows another library by now */
-  if (self->store == NULL || !gtk_widget_get_realized (GTK_WIDGET (self))
-      || (store != NULL && g_strcmp0 (kurs_store_get_path (store), kurs_store_get_path (self->store)) != 0))
-    return;
-
-  if (store == NULL)
-    {
-      detach_store (self);
-      kurs_window_show_error (self, error->message);
-      return;
-    }
-
-  uuid = self->selected ? g_strdup (kurs_record_get_text (self->selected, "uuid")) : NULL;
-  page = self->selected ? g_strdup (kurs_strategy_view_get_page_name (self->view)) : NULL;
-  detach_store (self);
-  kurs_window_set_store (self, store);
-  if (uuid != NULL)
-    kurs_window_select_strategy (self, uuid);
-  if (page != NULL)
-    kurs_window_show_page (self, page);
-
-  if (!kurs_store_is_read_only (store))
-    toast (self, _("The library is free again, and can be changed here"), FALSE);
-}
-
-static void
-reopen_for_writing (KursWindow *self)
-{
-  kurs_store_open_async (kurs_store_get_path (self->store), KURS_STORE_OPEN_READ_ONLY_IF_NEEDED, NULL,
-                         reopened_cb, g_object_ref (self));
-}
-
-static gboolean
-lock_watch_cb (gpointer user_data)
-{
-  KursWindow *self = user_data;
-
-  if (!kurs_store_is_lock_free (self->store))
-    return G_SOURCE_CONTINUE;
-
-  self->lock_watch = 0;
-  reopen_for_writing (self);
-  return G_SOURCE_REMOVE;
-}
-
 /**
  * kurs_window_set_store:
  *
- * Shows a library in the window.  One shown read-only because another
- * program writes it is opened for writing as soon as that program lets
- * go of it.
+ * Shows a library in the window, and what other Kurs write to it as they
+ * do (kurs_store_watch()).
  */
 void
 kurs_window_set_store (KursWindow *self,
@@ -1904,8 +1817,6 @@ kurs_window_set_store (KursWindow *self,
   g_signal_connect_object (store, "read-failed", G_CALLBACK (read_failed_cb), self, G_CONNECT_SWAPPED);
   self->read_failure_said = FALSE;
 
-  if (kurs_store_get_access (store) == KURS_STORE_ACCESS_READ_ONLY_LOCKED)
-    self->lock_watch = g_timeout_add_seconds (1, lock_watch_cb, self);
   /* What others write to the library is shown as it comes */
   kurs_store_watch (store);
 

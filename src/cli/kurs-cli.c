@@ -106,7 +106,6 @@ kurs_cli_open (KursCli   *cli,
       break;
     case KURS_STORE_ACCESS_WRITE:
     case KURS_STORE_ACCESS_READ_ONLY_ASKED:
-    case KURS_STORE_ACCESS_READ_ONLY_LOCKED:
     default:
       break;
     }

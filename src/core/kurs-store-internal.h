@@ -80,15 +80,11 @@ struct _KursStore
 
   char        *path;
   KursDb      *db;
-  int          lock_fd;
   gboolean     read_only;
   /* A server's library, and the person's role writes only what the
    * follow-up writes (kurs_follow_up) */
   gboolean     follow_up_only;
   KursStoreAccess access;
-  /* Kept open while another program writes the library (see
-   * kurs_store_is_lock_free()) */
-  int          watch_fd;
 
   GHashTable  *statements;                 /* SQL → KursDbStmt * */
   GHashTable  *records[KURS_N_ENTITIES];   /* gint64 * → KursRecord * */

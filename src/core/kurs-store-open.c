@@ -12,7 +12,6 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "kurs-library-lock.h"
 #include "kurs-migrations.h"
 #include "kurs-server.h"
 #include "kurs-store-internal.h"
@@ -71,7 +70,7 @@ query_int (sqlite3    *db,
 static int
 busy_timeout_ms (KursStoreOpenFlags flags)
 {
-  return (flags & KURS_STORE_OPEN_WAIT) ? KURS_LIBRARY_LOCK_WAIT_MS : 2000;
+  return (flags & KURS_STORE_OPEN_WAIT) ? 5000 : 2000;
 }
 
 /* The files SQLite keeps beside a library: its write-ahead log, the log's
@@ -527,10 +526,6 @@ open_for_reading (KursStore           *self,
   self->read_only = TRUE;
   self->access = access;
 
-  /* A descriptor to ask, now and then, whether the writer has gone; kept
-   * open with the connection (see kurs_library_lock_try()) */
-  if (access == KURS_STORE_ACCESS_READ_ONLY_LOCKED)
-    self->watch_fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
 
   return open_connection (self, is_new, version, flags, error);
 }

@@ -15,7 +15,6 @@
 #include <sqlite3.h>
 
 #include "kurs-hearing.h"
-#include "kurs-library-lock.h"
 #include "kurs-migrations.h"
 #include "kurs-record-private.h"
 #include "kurs-store-internal.h"
@@ -651,17 +650,6 @@ kurs_store_close_database (KursStore *self)
       g_clear_pointer (&self->db, kurs_db_free);
     }
 
-  if (self->lock_fd >= 0)
-    {
-      close (self->lock_fd);
-      self->lock_fd = -1;
-    }
-
-  if (self->watch_fd >= 0)
-    {
-      close (self->watch_fd);
-      self->watch_fd = -1;
-    }
 }
 
 static void
@@ -859,8 +847,6 @@ finalize_statement (gpointer stmt)
 static void
 kurs_store_init (KursStore *self)
 {
-  self->lock_fd = -1;
-  self->watch_fd = -1;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
@@ -898,38 +884,6 @@ kurs_store_get_access (KursStore *self)
   g_return_val_if_fail (KURS_IS_STORE (self), KURS_STORE_ACCESS_READ_ONLY_ASKED);
 
   return self->access;
-}
-
-/**
- * kurs_store_find_lock_holder:
- * @holder: (out caller-allocates): who writes the library now; clear it
- *   with kurs_lock_holder_clear()
- *
- * For a library open read-only because another program writes it.
- */
-void
-kurs_store_find_lock_holder (KursStore      *self,
-                             KursLockHolder *holder)
-{
-  g_return_if_fail (KURS_IS_STORE (self));
-
-  kurs_library_lock_find_holder (self->path, holder);
-}
-
-/**
- * kurs_store_is_lock_free:
- *
- * For a library open read-only because another program wrote it: whether
- * that program has let it go, so that it may be opened for writing.
- *
- * Returns: whether nobody holds the library's lock now
- */
-gboolean
-kurs_store_is_lock_free (KursStore *self)
-{
-  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
-
-  return self->access == KURS_STORE_ACCESS_READ_ONLY_LOCKED && kurs_library_lock_try (self->watch_fd);
 }
 
 /**

@@ -4,7 +4,6 @@
 #include <gio/gio.h>
 
 #include "kurs-history.h"
-#include "kurs-library-lock.h"
 #include "kurs-record.h"
 #include "kurs-schema.h"
 
@@ -55,8 +54,6 @@ typedef enum {
   KURS_STORE_ACCESS_WRITE,
   /* Read-only as asked (%KURS_STORE_OPEN_READ_ONLY) */
   KURS_STORE_ACCESS_READ_ONLY_ASKED,
-  /* Another program writes it (kurs_store_find_lock_holder()) */
-  KURS_STORE_ACCESS_READ_ONLY_LOCKED,
   /* The file may not be written */
   KURS_STORE_ACCESS_READ_ONLY_FILE,
   /* Its folder or its disk cannot be written */
@@ -102,9 +99,6 @@ char       *kurs_store_get_default_path    (void);
 const char *kurs_store_get_path            (KursStore           *self);
 gboolean    kurs_store_is_read_only        (KursStore           *self);
 KursStoreAccess kurs_store_get_access      (KursStore           *self);
-void        kurs_store_find_lock_holder    (KursStore           *self,
-                                            KursLockHolder      *holder);
-gboolean    kurs_store_is_lock_free        (KursStore           *self);
 void        kurs_store_close               (KursStore           *self);
 void        kurs_store_prepare             (KursStore           *self);
 
