@@ -13,6 +13,7 @@
 #include "kurs-application.h"
 #include "kurs-approval.h"
 #include "kurs-changes-window.h"
+#include "kurs-connect-dialog.h"
 #include "kurs-example.h"
 #include "kurs-record-row.h"
 #include "kurs-strategy-view.h"
@@ -1098,6 +1099,64 @@ test_changes (void)
   library_close (&library);
 }
 
+
+static void
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             char            **given)
+{
+  g_free (*given);
+  *given = g_strdup (response);
+}
+
+/* The Connect to a Server form by keyboard: it starts in the server's
+ * field, or in the password's when it comes back filled in; Enter in a
+ * field connects (the default response) once the form can */
+static void
+test_connect_form_keyboard (void)
+{
+  GtkWidget *parent = gtk_window_new ();
+  GtkWidget *dialog;
+  GtkWidget *focus;
+  GtkWidget *row;
+  g_autofree char *given = NULL;
+
+  gtk_window_present (GTK_WINDOW (parent));
+
+  dialog = kurs_connect_dialog_new (GTK_WINDOW (parent), NULL, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  kurs_widget_settle ();
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  row = kurs_widget_find (dialog, kurs_widget_is_row_titled, "_Server");
+  g_assert_nonnull (row);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, row));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kurs_widget_settle ();
+
+  dialog = kurs_connect_dialog_new (GTK_WINDOW (parent), "postgresql://db.ballerup.dk/strategi?user=anna", NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), &given);
+  gtk_window_present (GTK_WINDOW (dialog));
+  kurs_widget_settle ();
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  row = kurs_widget_find (dialog, kurs_widget_is_row_titled, "_Password");
+  g_assert_nonnull (row);
+  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (row));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, row));
+
+  /* Enter in the password's field: the form connects */
+  gtk_editable_set_text (GTK_EDITABLE (row), "hemmelig");
+  g_assert_true (GTK_IS_TEXT (focus));
+  g_signal_emit_by_name (focus, "activate");
+  /* (a button activated shows itself pressed a moment before it clicks) */
+  kurs_widget_wait (400);
+  g_assert_cmpstr (given, ==, "connect");
+
+  gtk_window_destroy (GTK_WINDOW (parent));
+  kurs_widget_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1138,6 +1197,7 @@ main (int   argc,
   g_test_add_func ("/window/timeline-keeps-width", test_timeline_keeps_width);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/changes", test_changes);
+  g_test_add_func ("/window/connect-form-keyboard", test_connect_form_keyboard);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -28,6 +28,7 @@ struct _KursConnectDialog
   GtkWidget        *database;
   GtkWidget        *user;
   GtkWidget        *password;
+  GtkWidget        *first;      /* the field the keyboard starts in */
 };
 
 G_DEFINE_FINAL_TYPE (KursConnectDialog, kurs_connect_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -71,7 +72,8 @@ response_cb (KursConnectDialog *self,
   if (*password != '\0')
     kurs_server_passwords_store (address, password);
   library = g_file_new_for_uri (address);
-  kurs_application_open_library (KURS_APPLICATION (g_application_get_default ()), library);
+  if (KURS_IS_APPLICATION (g_application_get_default ()))
+    kurs_application_open_library (KURS_APPLICATION (g_application_get_default ()), library);
 }
 
 static GtkWidget *
@@ -110,9 +112,22 @@ kurs_connect_dialog_init (KursConnectDialog *self)
   g_signal_connect (self, "response", G_CALLBACK (response_cb), NULL);
 }
 
+/* The keyboard starts in the first field to fill: the server's, or the
+ * password when the form comes back filled in.  A message dialog gives
+ * its buttons the focus when it is shown: this comes after. */
+static void
+kurs_connect_dialog_map (GtkWidget *widget)
+{
+  KursConnectDialog *self = KURS_CONNECT_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (kurs_connect_dialog_parent_class)->map (widget);
+  gtk_widget_grab_focus (self->first);
+}
+
 static void
 kurs_connect_dialog_class_init (KursConnectDialogClass *klass)
 {
+  GTK_WIDGET_CLASS (klass)->map = kurs_connect_dialog_map;
 }
 
 /**
@@ -142,6 +157,6 @@ kurs_connect_dialog_new (GtkWindow  *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->database), database);
       gtk_editable_set_text (GTK_EDITABLE (self->user), user ? user : "");
     }
-  gtk_widget_grab_focus (address != NULL ? self->password : self->host);
+  self->first = address != NULL ? self->password : self->host;
   return GTK_WIDGET (self);
 }

@@ -91,9 +91,13 @@ check(asking.find("text", name="Server") is not None and asking.find("text", nam
       "in the Connect to a Server form, filled in")
 password = asking.find("password text") or asking.find("text", name="Password")
 check(password is not None, "with a password field")
+dialogs = [w for w in asking.window_ids() if w != asking.window]
 if password is not None:
     password.queryEditableText().setTextContents("maja-pw")
-    asking.screenshot("server-connect-dialog", window=asking.window_ids()[-1] if asking.window_ids() else None)
+    asking.screenshot("server-connect-dialog", window=dialogs[-1] if dialogs else None)
+    # (the keyboard's start in the password field and Enter connecting are
+    # checked with the real widgets in test-window: without a window
+    # manager, X gives a dialog no keyboard here)
     asking.press(contains="onnect")
 check(asking.find("text", name="Title", timeout=15) is not None, "and with the password typed, the library opens")
 check(asking.find("label", contains="Your role on the server follows up") is not None, "as the manager it is for")
