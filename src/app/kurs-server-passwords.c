@@ -102,3 +102,33 @@ kurs_server_passwords_recall_async (const char          *address,
   g_task_set_task_data (task, g_strdup (address), g_free);
   secret_password_lookup (password_schema (), NULL, looked_up_cb, task, "address", address, NULL);
 }
+
+/**
+ * kurs_server_passwords_recall_sync:
+ * @address: a server's address
+ *
+ * kurs_server_passwords_recall_async(), waiting for the keyring: for
+ * GNOME Shell's search provider, a process of its own that has nothing
+ * else to do meanwhile.
+ *
+ * Returns: whether the keyring kept a password for @address
+ */
+gboolean
+kurs_server_passwords_recall_sync (const char *address)
+{
+  g_autoptr(GError) error = NULL;
+  char *password;
+
+  g_return_val_if_fail (address != NULL, FALSE);
+
+  password = secret_password_lookup_sync (password_schema (), NULL, &error, "address", address, NULL);
+  if (password == NULL)
+    {
+      if (error != NULL)
+        g_debug ("No keyring: %s", error->message);
+      return FALSE;
+    }
+  kurs_server_set_password (address, password);
+  secret_password_free (password);
+  return TRUE;
+}

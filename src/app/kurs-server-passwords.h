@@ -11,4 +11,6 @@ void     kurs_server_passwords_recall_async (const char          *address,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
 
+gboolean kurs_server_passwords_recall_sync  (const char          *address);
+
 G_END_DECLS

@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 
 #include "kurs-search.h"
+#include "kurs-server-passwords.h"
+#include "kurs-server.h"
 #include "kurs-store.h"
 
 /**
@@ -103,7 +105,11 @@ ensure_store (KursSearchProvider *self)
     return self->store;
 
   path = library_path (self);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  /* a team library: its password from the keyring, where Kurs kept it
+   * (libpq also reads ~/.pgpass) */
+  if (kurs_server_is_address (path))
+    kurs_server_passwords_recall_sync (path);
+  else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return NULL;
   self->store = kurs_store_open (path, KURS_STORE_OPEN_READ_ONLY, &error);
   if (self->store == NULL)
@@ -320,8 +326,14 @@ kurs_search_provider_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "file", "^ay", &file))
     {
-      g_autoptr(GFile) library = g_file_new_for_commandline_arg (file);
+      g_autoptr(GFile) library = NULL;
 
+      if (kurs_server_is_address (file))
+        {
+          self->path = g_strdup (file);
+          return -1;
+        }
+      library = g_file_new_for_commandline_arg (file);
       self->path = g_file_get_path (library);
     }
   return -1;
