@@ -2282,8 +2282,20 @@ test_together_same_field (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpstr (kurs_record_get_text (goal, "title"), ==, "Bolig først");
 
-  /* a row deleted meanwhile: said so */
+  /* the first deletes a row the second changed since the first looked:
+   * refused, said so, and shown; once seen, it may be deleted */
+  g_assert_true (kurs_store_set_text (second, other, "description", "Ingen på gaden", &error));
+  g_assert_no_error (error);
+  g_assert_false (kurs_store_delete (first, goal, &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "look at it again"));
+  g_clear_error (&error);
+  g_assert_false (kurs_record_is_deleted (goal));
+  g_assert_cmpstr (kurs_record_get_text (goal, "description"), ==, "Ingen på gaden");
   g_assert_true (kurs_store_delete (first, goal, &error));
+  g_assert_no_error (error);
+
+  /* a row deleted meanwhile: said so */
   g_assert_false (kurs_store_set_text (second, other, "title", "Sent", &error));
   g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "deleted"));

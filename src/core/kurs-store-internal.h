@@ -239,6 +239,9 @@ gboolean      _kurs_store_check_undo (KursStore   *self,
                                       const char  *verb,
                                       GError     **error);
 void          _kurs_store_check_notifications (KursStore *self);
+gboolean      _kurs_store_check_unseen (KursStore   *self,
+                                        KursRecord  *record,
+                                        GError     **error);
 void          _kurs_store_unwatch (KursStore *self);
 
 G_END_DECLS

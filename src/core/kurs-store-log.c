@@ -420,6 +420,38 @@ _kurs_store_set_conflict (KursStore   *self,
 }
 
 /**
+ * _kurs_store_check_unseen:
+ *
+ * Whether @record may be deleted or moved as this store shows it: not
+ * when another Kurs changed or deleted it after this store last took in
+ * others' changes (kurs_store_catch_up()).
+ */
+gboolean
+_kurs_store_check_unseen (KursStore   *self,
+                          KursRecord  *record,
+                          GError     **error)
+{
+  g_autofree char *person = NULL;
+  g_autofree char *made_at = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *name = NULL;
+  gboolean deleted = FALSE;
+
+  if (!last_change_of (self, record, NULL, self->seen_action, TRUE, &person, &made_at, NULL, &deleted))
+    return TRUE;
+  when = kurs_history_format_time (made_at);
+  name = kurs_store_get_record_name (self, record);
+  if (deleted)
+    g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT, _("%s deleted “%s” at %s"), person, name, when);
+  else
+    /* TRANSLATORS: a delete or move refused: "Anna Jensen changed “Egen
+     * bolig” at 14:05; look at it again first" */
+    g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT,
+                 _("%s changed “%s” at %s; look at it again first"), person, name, when);
+  return FALSE;
+}
+
+/**
  * kurs_store_get_last_change:
  * @field: (nullable): a field, or %NULL for any change of the row
  * @others_only: only another Kurs's changes (another window, a command),

@@ -2503,12 +2503,17 @@ kurs_store_delete (KursStore   *self,
 
   /* A frozen strategy's text may not change, but the strategy as a whole
    * may leave the library (and come back with undo). */
+  /* (not what another Kurs changed since this one last looked) */
   ok = (info->entity == KURS_ENTITY_STRATEGY
         || check_not_frozen (self, info, kurs_record_get_strategy_id (record), error))
        && check_role (self, info, NULL, error)
+       && _kurs_store_check_unseen (self, record, error)
        && delete_tree (self, record, error);
 
-  return _kurs_store_end_action (self, ok, ok ? error : NULL);
+  ok = _kurs_store_end_action (self, ok, ok ? error : NULL);
+  if (!ok && error != NULL)
+    after_conflict (self, *error);
+  return ok;
 }
 
 /**
@@ -2552,7 +2557,8 @@ kurs_store_move (KursStore   *self,
   set_subject (self, record, -1);
 
   ok = check_not_frozen (self, info, kurs_record_get_strategy_id (record), error)
-       && check_role (self, info, NULL, error);
+       && check_role (self, info, NULL, error)
+       && _kurs_store_check_unseen (self, record, error);
   if (ok)
     {
       /* The array keeps its reference through the steal and insert. */
@@ -2565,7 +2571,10 @@ kurs_store_move (KursStore   *self,
           ok = _kurs_store_row_move (self, siblings->pdata[i], i, error);
     }
 
-  return _kurs_store_end_action (self, ok, ok ? error : NULL);
+  ok = _kurs_store_end_action (self, ok, ok ? error : NULL);
+  if (!ok && error != NULL)
+    after_conflict (self, *error);
+  return ok;
 }
 
 /* For kurs-store-history.c: what the class declares */
