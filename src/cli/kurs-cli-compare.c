@@ -17,6 +17,19 @@
 /* Words of context kept either side of a change in a long text */
 #define CONTEXT_CHARS 30
 
+/* A member of a JSON object: the text, or null for none (diff, history) */
+void
+kurs_cli_json_add_string (JsonBuilder *builder,
+                          const char  *name,
+                          const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
 /* Text on one line: tabs and line breaks as \t and \n, a backslash as \\ */
 void
 kurs_cli_append_one_line (GString    *out,
@@ -142,18 +155,6 @@ print_text (KursComparison *comparison)
 }
 
 static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 print_json (KursComparison *comparison)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -180,9 +181,9 @@ print_json (KursComparison *comparison)
       G_STATIC_ASSERT (G_N_ELEMENTS (sections) == KURS_N_SECTIONS);
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "section", sections[change->section]);
-      add_string_member (builder, "change", kurs_change_kind_to_nick (change->kind));
-      add_string_member (builder, "kind", info->name);
+      kurs_cli_json_add_string (builder, "section", sections[change->section]);
+      kurs_cli_json_add_string (builder, "change", kurs_change_kind_to_nick (change->kind));
+      kurs_cli_json_add_string (builder, "kind", info->name);
       json_builder_set_member_name (builder, "uid");
       json_builder_add_int_value (builder, change->uid);
       json_builder_set_member_name (builder, "number");
@@ -190,10 +191,10 @@ print_json (KursComparison *comparison)
         json_builder_add_int_value (builder, change->row_id);
       else
         json_builder_add_null_value (builder);
-      add_string_member (builder, "title", change->title);
-      add_string_member (builder, "owner", change->owner);
+      kurs_cli_json_add_string (builder, "title", change->title);
+      kurs_cli_json_add_string (builder, "owner", change->owner);
       if (change->kind == KURS_CHANGE_MOVED)
-        add_string_member (builder, "old_owner", change->old_owner);
+        kurs_cli_json_add_string (builder, "old_owner", change->old_owner);
       if (change->kind == KURS_CHANGE_ADDED || change->kind == KURS_CHANGE_REMOVED)
         {
           json_builder_set_member_name (builder, "owned");
@@ -206,9 +207,9 @@ print_json (KursComparison *comparison)
           const KursFieldChange *field = &change->fields[f];
 
           json_builder_begin_object (builder);
-          add_string_member (builder, "field", info->fields[field->field].name);
-          add_string_member (builder, "old", field->old_text);
-          add_string_member (builder, "new", field->new_text);
+          kurs_cli_json_add_string (builder, "field", info->fields[field->field].name);
+          kurs_cli_json_add_string (builder, "old", field->old_text);
+          kurs_cli_json_add_string (builder, "new", field->new_text);
           if (kurs_comparison_is_long_text (change, field))
             {
               g_autoptr(GArray) pieces = kurs_word_diff (field->old_text, field->new_text);
@@ -221,8 +222,8 @@ print_json (KursComparison *comparison)
                   const KursTextPiece *piece = &g_array_index (pieces, KursTextPiece, p);
 
                   json_builder_begin_object (builder);
-                  add_string_member (builder, "mark", marks[piece->mark]);
-                  add_string_member (builder, "text", piece->text);
+                  kurs_cli_json_add_string (builder, "mark", marks[piece->mark]);
+                  kurs_cli_json_add_string (builder, "text", piece->text);
                   json_builder_end_object (builder);
                 }
               json_builder_end_array (builder);

@@ -75,18 +75,6 @@ print_text (GPtrArray *actions)
 }
 
 static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 print_json (GPtrArray *actions)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -100,10 +88,10 @@ print_json (GPtrArray *actions)
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_int_value (builder, action->id);
-      add_string_member (builder, "time", action->made_at);
-      add_string_member (builder, "person", action->person);
-      add_string_member (builder, "kind", kurs_history_kind_to_string (action->kind));
-      add_string_member (builder, "action", action->label);
+      kurs_cli_json_add_string (builder, "time", action->made_at);
+      kurs_cli_json_add_string (builder, "person", action->person);
+      kurs_cli_json_add_string (builder, "kind", kurs_history_kind_to_string (action->kind));
+      kurs_cli_json_add_string (builder, "action", action->label);
       json_builder_set_member_name (builder, "n_changes");
       json_builder_add_int_value (builder, action->n_changes);
       json_builder_set_member_name (builder, "changes");
@@ -113,14 +101,14 @@ print_json (GPtrArray *actions)
           KursHistoryChange *change = action->changes->pdata[c];
 
           json_builder_begin_object (builder);
-          add_string_member (builder, "change", kurs_history_change_kind_to_string (change->kind));
-          add_string_member (builder, "kind", change->entity);
+          kurs_cli_json_add_string (builder, "change", kurs_history_change_kind_to_string (change->kind));
+          kurs_cli_json_add_string (builder, "kind", change->entity);
           json_builder_set_member_name (builder, "number");
           json_builder_add_int_value (builder, change->row_id);
-          add_string_member (builder, "name", change->row_name);
-          add_string_member (builder, "field", change->field);
-          add_string_member (builder, "old", change->old_value);
-          add_string_member (builder, "new", change->new_value);
+          kurs_cli_json_add_string (builder, "name", change->row_name);
+          kurs_cli_json_add_string (builder, "field", change->field);
+          kurs_cli_json_add_string (builder, "old", change->old_value);
+          kurs_cli_json_add_string (builder, "new", change->new_value);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

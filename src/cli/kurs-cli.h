@@ -64,6 +64,9 @@ gboolean    kurs_cli_parse_period  (const char     *text,
                                     int            *start,
                                     int            *end,
                                     GError        **error);
+void        kurs_cli_json_add_string (JsonBuilder  *builder,
+                                    const char     *name,
+                                    const char     *value);
 void        kurs_cli_append_one_line (GString      *out,
                                     const char     *text);
 char       *kurs_cli_marked_words  (const char     *old_text,

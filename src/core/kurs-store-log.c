@@ -1049,6 +1049,29 @@ leave (KursStore *self)
 
 /* Reading the history */
 
+/* A read of the history that failed */
+static void
+history_failed (KursStore  *self,
+                GError    **error)
+{
+  g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
+               _("The history could not be read: %s"), kurs_db_errmsg (self->db));
+}
+
+/* A page of a strategy's history: its actions as ?1 … ?4 take them */
+static void
+bind_page (KursDbStmt  *stmt,
+           gint64       strategy_id,
+           const char  *since,
+           gint64       offset,
+           gint64       limit)
+{
+  kurs_db_bind_int64 (stmt, 1, strategy_id);
+  kurs_db_bind_text (stmt, 2, since ? since : "", -1);
+  kurs_db_bind_int64 (stmt, 3, limit < 0 ? G_MAXINT64 : limit);
+  kurs_db_bind_int64 (stmt, 4, offset);
+}
+
 static KursHistoryAction *
 action_from_row (KursDbStmt *stmt)
 {
@@ -1097,8 +1120,7 @@ kurs_store_count_history (KursStore   *self,
   if (kurs_db_step (stmt) == KURS_DB_ROW)
     count = kurs_db_column_int64 (stmt, 0);
   else
-    g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
-                 _("The history could not be read: %s"), kurs_db_errmsg (self->db));
+    history_failed (self, error);
   kurs_db_reset (stmt);
   kurs_db_clear_bindings (stmt);
   return count;
@@ -1150,10 +1172,7 @@ read_changes_of (KursStore   *self,
                                               "history_action WHERE strategy_id = ?1 AND made_at >= ?2 "
                                               "ORDER BY id DESC LIMIT ?3 OFFSET ?4) ORDER BY id", error)))
     return FALSE;
-  kurs_db_bind_int64 (stmt, 1, strategy_id);
-  kurs_db_bind_text (stmt, 2, since ? since : "", -1);
-  kurs_db_bind_int64 (stmt, 3, limit < 0 ? G_MAXINT64 : limit);
-  kurs_db_bind_int64 (stmt, 4, offset);
+  bind_page (stmt, strategy_id, since, offset, limit);
   while ((rc = kurs_db_step (stmt)) == KURS_DB_ROW)
     {
       gint64 action_id = kurs_db_column_int64 (stmt, 0);
@@ -1166,8 +1185,7 @@ read_changes_of (KursStore   *self,
   kurs_db_clear_bindings (stmt);
   if (rc != KURS_DB_DONE)
     {
-      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
-                   _("The history could not be read: %s"), kurs_db_errmsg (self->db));
+      history_failed (self, error);
       return FALSE;
     }
   return TRUE;
@@ -1206,18 +1224,14 @@ kurs_store_list_history (KursStore   *self,
                                               "FROM history_action WHERE strategy_id = ?1 AND made_at >= ?2 "
                                               "ORDER BY id DESC LIMIT ?3 OFFSET ?4", error)))
     return NULL;
-  kurs_db_bind_int64 (stmt, 1, strategy_id);
-  kurs_db_bind_text (stmt, 2, since ? since : "", -1);
-  kurs_db_bind_int64 (stmt, 3, limit < 0 ? G_MAXINT64 : limit);
-  kurs_db_bind_int64 (stmt, 4, offset);
+  bind_page (stmt, strategy_id, since, offset, limit);
   while ((rc = kurs_db_step (stmt)) == KURS_DB_ROW)
     g_ptr_array_add (actions, action_from_row (stmt));
   kurs_db_reset (stmt);
   kurs_db_clear_bindings (stmt);
   if (rc != KURS_DB_DONE)
     {
-      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
-                   _("The history could not be read: %s"), kurs_db_errmsg (self->db));
+      history_failed (self, error);
       return NULL;
     }
 
@@ -1258,8 +1272,7 @@ kurs_store_read_history_changes (KursStore          *self,
   if (rc != KURS_DB_DONE)
     {
       g_clear_pointer (&action->changes, g_ptr_array_unref);
-      g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
-                   _("The history could not be read: %s"), kurs_db_errmsg (self->db));
+      history_failed (self, error);
       return FALSE;
     }
   return TRUE;
