@@ -1775,7 +1775,8 @@ read_failed_cb (KursWindow   *self,
 {
   g_autofree char *body = NULL;
 
-  if (self->read_failure_said)
+  /* a server that went away: the banner says so, and it comes back */
+  if (self->read_failure_said || (self->store != NULL && !kurs_store_is_connected (self->store)))
     return;
   self->read_failure_said = TRUE;
 

@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "kurs-db.h"
 
 /* The two engines behind kurs-db.h.  SQLite's calls are passed straight
@@ -23,6 +25,9 @@ struct _KursDb {
   KursDbFailure  failure;
   /* rows the server's last statement changed */
   gint64         changes;
+  /* the server is known to be away: nothing is tried until it answers a
+   * ping again (kurs_db_ping_async()) */
+  gboolean       offline;
 };
 
 typedef struct {
@@ -146,6 +151,13 @@ server_ready (KursDb *db)
   PGresult *result;
   gboolean ok;
 
+  if (db->offline)
+    {
+      g_free (db->message);
+      db->message = g_strdup ("the server does not answer");
+      db->failure = KURS_DB_FAILURE_LOST;
+      return FALSE;
+    }
   if (PQstatus (db->server) == CONNECTION_OK)
     return TRUE;
   PQreset (db->server);
@@ -301,6 +313,74 @@ gboolean
 kurs_db_reconnect (KursDb *db)
 {
   return db->lite != NULL || server_ready (db);
+}
+
+/**
+ * kurs_db_set_offline:
+ *
+ * Says the server is away: until it is said to be back, every statement
+ * fails at once as lost, rather than waiting for a connection to a host
+ * that may not answer.
+ */
+void
+kurs_db_set_offline (KursDb   *db,
+                     gboolean  offline)
+{
+  db->offline = offline && db->server != NULL;
+}
+
+static void
+ping_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  char **pairs = task_data;
+  guint n = g_strv_length (pairs) / 2;
+  g_autofree const char **keywords = g_new0 (const char *, n + 1);
+  g_autofree const char **values = g_new0 (const char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      keywords[i] = pairs[2 * i];
+      values[i] = pairs[2 * i + 1];
+    }
+  g_task_return_boolean (task, PQpingParams (keywords, values, 0) == PQPING_OK);
+}
+
+/**
+ * kurs_db_ping_async:
+ *
+ * Asks, in a thread of its own, whether the server answers again, with
+ * the connection's own settings: for a window's main loop, which a host
+ * that does not answer would otherwise hold for the connection's timeout.
+ */
+void
+kurs_db_ping_async (KursDb              *db,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, callback, user_data);
+  GPtrArray *pairs = g_ptr_array_new ();
+  PQconninfoOption *options = db->server ? PQconninfo (db->server) : NULL;
+
+  for (PQconninfoOption *option = options; option != NULL && option->keyword != NULL; option++)
+    if (option->val != NULL && *option->val != '\0')
+      {
+        g_ptr_array_add (pairs, g_strdup (option->keyword));
+        g_ptr_array_add (pairs, g_strdup (option->val));
+      }
+  g_ptr_array_add (pairs, NULL);
+  if (options != NULL)
+    PQconninfoFree (options);
+  g_task_set_task_data (task, g_ptr_array_free (pairs, FALSE), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, ping_in_thread);
+}
+
+gboolean
+kurs_db_ping_finish (GAsyncResult *result)
+{
+  return g_task_propagate_boolean (G_TASK (result), NULL);
 }
 
 /* The store's ?N (and a bare ?) as PostgreSQL's $N, outside quotes */

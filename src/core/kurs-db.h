@@ -11,7 +11,7 @@
 #include <sqlite3.h>
 #include <libpq-fe.h>
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -62,6 +62,12 @@ gint64         kurs_db_changes       (KursDb       *db);
 int            kurs_db_get_socket    (KursDb       *db);
 int            kurs_db_take_notifications (KursDb  *db);
 gboolean       kurs_db_reconnect     (KursDb       *db);
+void           kurs_db_set_offline   (KursDb       *db,
+                                      gboolean      offline);
+void           kurs_db_ping_async    (KursDb       *db,
+                                      GAsyncReadyCallback callback,
+                                      gpointer      user_data);
+gboolean       kurs_db_ping_finish   (GAsyncResult *result);
 
 KursDbStmt    *kurs_db_prepare       (KursDb       *db,
                                       const char   *sql,

@@ -114,6 +114,7 @@ struct _KursStore
   guint        reconnect_source;
   GPtrArray   *monitors;                   /* GFileMonitor * */
   gboolean     disconnected;
+  gboolean     pinging;                    /* asking whether it is back */
   gboolean     catching_up;
   gint64       presence_strategy;          /* open here, said to others */
   guint        presence_source;

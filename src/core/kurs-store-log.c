@@ -793,19 +793,43 @@ set_connected (KursStore *self,
   _kurs_store_notify_connected (self);
 }
 
+static void
+pinged_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(KursStore) self = user_data;
+
+  self->pinging = FALSE;
+  if (!kurs_db_ping_finish (result) || self->db == NULL || !self->watching)
+    return;
+
+  /* it answers: connected again at once, on the main loop */
+  kurs_db_set_offline (self->db, FALSE);
+  if (!kurs_db_reconnect (self->db))
+    {
+      kurs_db_set_offline (self->db, TRUE);
+      return;
+    }
+  g_clear_handle_id (&self->reconnect_source, g_source_remove);
+  watch_socket (self);
+  set_connected (self, TRUE);
+  schedule_catch_up (self);
+}
+
+/* Every few seconds while the server is away: asked in a thread whether it
+ * answers, so that a host that does not cannot hold the window */
 static gboolean
 reconnect_cb (gpointer data)
 {
   KursStore *self = data;
 
-  if (self->db == NULL || !kurs_db_reconnect (self->db))
-    return G_SOURCE_CONTINUE;
-
-  self->reconnect_source = 0;
-  watch_socket (self);
-  set_connected (self, TRUE);
-  schedule_catch_up (self);
-  return G_SOURCE_REMOVE;
+  if (self->db != NULL && !self->pinging)
+    {
+      self->pinging = TRUE;
+      kurs_db_ping_async (self->db, pinged_cb, g_object_ref (self));
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -818,8 +842,10 @@ socket_cb (int           fd,
 
   if (n < 0 || (condition & (G_IO_HUP | G_IO_ERR)))
     {
-      /* the server went away: try again now and then */
+      /* the server went away: nothing is tried on it meanwhile, and it is
+       * asked now and then whether it is back */
       self->socket_source = 0;
+      kurs_db_set_offline (self->db, TRUE);
       set_connected (self, FALSE);
       if (self->reconnect_source == 0)
         self->reconnect_source = g_timeout_add_seconds (RECONNECT_SECONDS, reconnect_cb, self);

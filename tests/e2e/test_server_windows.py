@@ -26,6 +26,15 @@ def server(sql):
     return done.stdout.strip()
 
 
+def title_in(kurs):
+    """What the window's Title field shows"""
+    field = kurs.find("text", name="Title", timeout=1)
+    if field is None:
+        return None
+    text = field.queryText()
+    return text.getText(0, text.characterCount)
+
+
 def try_title(kurs, text):
     """Sets the strategy's Title field over AT-SPI where it is a field at
     all (a read-only row may show it as text that cannot be set)"""
@@ -54,6 +63,25 @@ check(wait_for(lambda: server("SELECT committee FROM kurs.strategy") == "Ældre-
 check(server("SELECT title FROM kurs.strategy") == "Skrevet af det første vindue",
       "and the first window's edit is kept")
 first.screenshot("server-first-window")
+
+# Each shows the other, and what the other writes, live
+check(first.find(contains="Also here:", timeout=20) is not None, "the first window shows who else has it open")
+second.type_into("Title", "Skrevet af det andet vindue")
+check(wait_for(lambda: title_in(first) == "Skrevet af det andet vindue", timeout=5) is not None, "the first window shows the second's title, with no reload")
+
+# The server goes away: each window says so; it comes back: they go on
+version = os.environ.get("PGVERSION", "15")
+subprocess.run(["pg_ctlcluster", version, "regress", "stop", "-m", "fast"], check=True)
+check(first.find("label", contains="connection to the server is lost", timeout=15) is not None,
+      "the first window says the connection is lost")
+first.screenshot("server-connection-lost")
+subprocess.run(["pg_ctlcluster", version, "regress", "start"], check=True)
+check(wait_for(lambda: first.find("label", contains="connection to the server is lost", timeout=0.5) is None,
+               timeout=20) is not None, "and no longer once the server is back")
+second.type_into("Title", "Skrevet efter genstarten")
+check(wait_for(lambda: server("SELECT title FROM kurs.strategy") == "Skrevet efter genstarten", timeout=15),
+      "the second window writes again")
+check(wait_for(lambda: title_in(first) == "Skrevet efter genstarten", timeout=10) is not None, "and the first shows it")
 first.quit()
 second.quit()
 
