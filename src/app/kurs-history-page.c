@@ -92,7 +92,6 @@ action_card (KursHistoryPage  *self,
              KursHistoryEntry *entry)
 {
   KursHistoryAction *action = kurs_history_entry_get_action (entry);
-  g_autoptr(GError) error = NULL;
   g_autofree char *when = kurs_history_format_time (action->made_at);
   /* TRANSLATORS: who did an action, and when: "Anna Jensen · 14:05" */
   g_autofree char *meta_text = g_strdup_printf (_("%s · %s"), action->person, when);
@@ -126,8 +125,6 @@ action_card (KursHistoryPage  *self,
   gtk_widget_add_css_class (meta, "dim-label");
   gtk_box_append (GTK_BOX (box), meta);
 
-  if (!kurs_history_list_read_changes (self->history, entry, &error))
-    gtk_box_append (GTK_BOX (box), line_label (error->message));
   /* short changes a line each in one label (a card is made for each of
    * up to two hundred actions at once); a long text's with its button */
   for (guint i = 0; action->changes != NULL && i < action->changes->len && shown < MAX_CHANGES_SHOWN; i++, shown++)

@@ -281,8 +281,9 @@ kurs_db_get_socket (KursDb *db)
  *
  * Reads what the server sent and drops its notifications.
  *
- * Returns: how many notifications there were, or -1 when the connection
- *   is gone
+ * Returns: how many notifications other connections sent (this one's
+ *   own, of what it committed itself, are not counted), or -1 when the
+ *   connection is gone
  */
 int
 kurs_db_take_notifications (KursDb *db)
@@ -296,8 +297,9 @@ kurs_db_take_notifications (KursDb *db)
     return -1;
   while ((notify = PQnotifies (db->server)) != NULL)
     {
+      if (notify->be_pid != PQbackendPID (db->server))
+        n++;
       PQfreemem (notify);
-      n++;
     }
   return n;
 }

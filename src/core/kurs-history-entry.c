@@ -56,8 +56,7 @@ kurs_history_entry_new (KursHistoryAction *action)
 /**
  * kurs_history_entry_get_action:
  *
- * Returns: (transfer none): the action; its changes are %NULL until read
- *   (kurs_history_list_read_changes())
+ * Returns: (transfer none): the action, with its changes
  */
 KursHistoryAction *
 kurs_history_entry_get_action (KursHistoryEntry *self)

@@ -178,19 +178,3 @@ kurs_history_list_reload (KursHistoryList *self)
   else
     g_list_model_items_changed (G_LIST_MODEL (self), 0, before, now);
 }
-
-/**
- * kurs_history_list_read_changes:
- *
- * Reads what the entry's action changed, once.
- */
-gboolean
-kurs_history_list_read_changes (KursHistoryList   *self,
-                                KursHistoryEntry  *entry,
-                                GError           **error)
-{
-  g_return_val_if_fail (KURS_IS_HISTORY_LIST (self), FALSE);
-  g_return_val_if_fail (KURS_IS_HISTORY_ENTRY (entry), FALSE);
-
-  return kurs_store_read_history_changes (self->store, kurs_history_entry_get_action (entry), error);
-}

@@ -14,8 +14,5 @@ G_DECLARE_FINAL_TYPE (KursHistoryList, kurs_history_list, KURS, HISTORY_LIST, GO
 KursHistoryList *kurs_history_list_new          (KursStore        *store,
                                                  gint64            strategy_id);
 void             kurs_history_list_reload       (KursHistoryList  *self);
-gboolean         kurs_history_list_read_changes (KursHistoryList  *self,
-                                                 KursHistoryEntry *entry,
-                                                 GError          **error);
 
 G_END_DECLS

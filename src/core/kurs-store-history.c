@@ -705,9 +705,8 @@ replay (KursStore    *self,
 
   ok = _kurs_store_end_action (self, ok, ok ? error : NULL);
   self->mode = HISTORY_RECORD;
-  /* refused over another's change: that change is taken in */
-  if (!ok && error != NULL && g_error_matches (*error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT))
-    kurs_store_catch_up (self, NULL);
+  if (!ok && error != NULL)
+    _kurs_store_after_conflict (self, *error);
   return ok;
 }
 

@@ -140,6 +140,7 @@ gboolean      _kurs_store_run_cached (KursStore   *self,
 KursDbStmt   *_kurs_store_prepare_statement (KursStore   *self,
                                              const char  *sql,
                                              GError     **error);
+void          _kurs_store_finish (KursDbStmt *stmt);
 gboolean      _kurs_store_step_done (KursStore     *self,
                                      KursDbStmt    *stmt,
                                      GError       **error);
@@ -240,6 +241,8 @@ gboolean      _kurs_store_check_undo (KursStore   *self,
                                       const char  *verb,
                                       GError     **error);
 void          _kurs_store_check_notifications (KursStore *self);
+void          _kurs_store_after_conflict (KursStore    *self,
+                                          const GError *error);
 gboolean      _kurs_store_check_unseen (KursStore   *self,
                                         KursRecord  *record,
                                         GError     **error);

@@ -71,21 +71,23 @@ query_int64 (KursStore  *self,
     return 0;
   if (kurs_db_step (stmt) == KURS_DB_ROW)
     value = kurs_db_column_int64 (stmt, 0);
-  kurs_db_reset (stmt);
-  kurs_db_clear_bindings (stmt);
+  _kurs_store_finish (stmt);
   return value;
 }
 
-/* SQLite's count of what other connections committed.  It is brought up
- * to date by a read (another process's commits are seen when a read
- * begins), so one is made first. */
+/* The history's last action, and SQLite's count of what other
+ * connections committed (0 on a server).  The count is brought up to date
+ * by a read (another process's commits are seen when a read begins): the
+ * last action's is that read. */
 static gint64
-data_version (KursStore *self)
+data_version (KursStore *self,
+              gint64    *last_action)
 {
-  if (kurs_db_is_server (self->db))
-    return 0;
-  query_int64 (self, "SELECT MAX (id) FROM history_action");
-  return query_int64 (self, "PRAGMA data_version");
+  gint64 last = query_int64 (self, "SELECT COALESCE (MAX (id), 0) FROM history_action");
+
+  if (last_action != NULL)
+    *last_action = last;
+  return kurs_db_is_server (self->db) ? 0 : query_int64 (self, "PRAGMA data_version");
 }
 
 /**
@@ -101,8 +103,7 @@ _kurs_store_log_open (KursStore *self)
   /* a process forked from one with a store draws the same random numbers:
    * its process id and the time tell the two apart */
   self->session_id = g_strdup_printf ("%s-%d-%" G_GINT64_FORMAT, uuid, (int) getpid (), g_get_real_time ());
-  self->seen_action = query_int64 (self, "SELECT COALESCE (MAX (id), 0) FROM history_action");
-  self->data_version = data_version (self);
+  self->data_version = data_version (self, &self->seen_action);
 }
 
 static char *
@@ -236,13 +237,11 @@ log_strategy_action (KursStore   *self,
   if (kurs_db_step (stmt) != (server ? KURS_DB_ROW : KURS_DB_DONE))
     {
       _kurs_store_db_failed (self, error);
-      kurs_db_reset (stmt);
-      kurs_db_clear_bindings (stmt);
+      _kurs_store_finish (stmt);
       return FALSE;
     }
   id = server ? kurs_db_column_int64 (stmt, 0) : kurs_db_last_insert_id (self->db);
-  kurs_db_reset (stmt);
-  kurs_db_clear_bindings (stmt);
+  _kurs_store_finish (stmt);
 
   for (guint i = 0; i < MIN (changes->len, LOG_MAX_CHANGES); i++)
     if (!log_change (self, id, changes->pdata[i], error))
@@ -350,8 +349,7 @@ last_change_of (KursStore   *self,
       if (new_value != NULL)
         *new_value = g_strdup (kurs_db_column_text (stmt, 3, NULL));
     }
-  kurs_db_reset (stmt);
-  kurs_db_clear_bindings (stmt);
+  _kurs_store_finish (stmt);
   return found;
 }
 
@@ -417,6 +415,21 @@ _kurs_store_set_conflict (KursStore   *self,
      * til alle” at 14:05" */
     g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT,
                  _("%s changed %s to “%s” at %s"), person, what, quoted, when);
+}
+
+/**
+ * _kurs_store_after_conflict:
+ * @error: (nullable): why an action failed
+ *
+ * An action refused because someone else's change came first: the store
+ * takes that change in, so that what shows the row shows theirs.
+ */
+void
+_kurs_store_after_conflict (KursStore    *self,
+                            const GError *error)
+{
+  if (self->depth == 0 && g_error_matches (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT))
+    kurs_store_catch_up (self, NULL);
 }
 
 /**
@@ -536,8 +549,7 @@ _kurs_store_check_undo (KursStore   *self,
               made_at = g_strdup (kurs_db_column_text (stmt, 1, NULL));
               name = g_strdup (_("the strategy"));
             }
-          kurs_db_reset (stmt);
-          kurs_db_clear_bindings (stmt);
+          _kurs_store_finish (stmt);
         }
     }
 
@@ -618,7 +630,8 @@ kurs_store_catch_up (KursStore  *self,
     return TRUE;
 
   /* A file no one else wrote: nothing to read */
-  version = data_version (self);
+  /* (a file's only: a server's is asked by its notification) */
+  version = kurs_db_is_server (self->db) ? 0 : data_version (self, NULL);
   if (!kurs_db_is_server (self->db) && version == self->data_version)
     return TRUE;
   self->data_version = version;
@@ -655,8 +668,7 @@ kurs_store_catch_up (KursStore  *self,
           mask |= 1u << info->entity;
         }
     }
-  kurs_db_reset (stmt);
-  kurs_db_clear_bindings (stmt);
+  _kurs_store_finish (stmt);
   if (rc != KURS_DB_DONE)
     {
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
@@ -993,8 +1005,7 @@ write_presence (KursStore *self)
     }
   if (kurs_db_step (stmt) != KURS_DB_DONE)
     g_debug ("Presence not written: %s", kurs_db_errmsg (self->db));
-  kurs_db_reset (stmt);
-  kurs_db_clear_bindings (stmt);
+  _kurs_store_finish (stmt);
   if (kurs_db_is_server (self->db))
     _kurs_store_run_cached (self, "NOTIFY " NOTIFY_CHANNEL, NULL);
 }
@@ -1056,8 +1067,7 @@ kurs_store_list_present (KursStore *self,
   kurs_db_bind_text (stmt, 3, self->session_id, -1);
   while (kurs_db_step (stmt) == KURS_DB_ROW)
     g_ptr_array_add (names, g_strdup (kurs_db_column_text (stmt, 0, NULL)));
-  kurs_db_reset (stmt);
-  kurs_db_clear_bindings (stmt);
+  _kurs_store_finish (stmt);
   return names;
 }
 
@@ -1147,8 +1157,7 @@ kurs_store_count_history (KursStore   *self,
     count = kurs_db_column_int64 (stmt, 0);
   else
     history_failed (self, error);
-  kurs_db_reset (stmt);
-  kurs_db_clear_bindings (stmt);
+  _kurs_store_finish (stmt);
   return count;
 }
 
@@ -1207,8 +1216,7 @@ read_changes_of (KursStore   *self,
       if (action != NULL)
         g_ptr_array_add (action->changes, change_from_row (stmt, 1));
     }
-  kurs_db_reset (stmt);
-  kurs_db_clear_bindings (stmt);
+  _kurs_store_finish (stmt);
   if (rc != KURS_DB_DONE)
     {
       history_failed (self, error);
@@ -1224,7 +1232,7 @@ read_changes_of (KursStore   *self,
  *   or a date)
  * @offset: how many of the newest to pass over
  * @limit: at most this many; -1 for all
- * @with_changes: read each action's changes too
+ * @with_changes: read each action's changes too, in one more query
  *
  * Returns: (transfer container) (element-type KursHistoryAction): the
  *   actions on the strategy, newest first; %NULL with @error set where
@@ -1253,8 +1261,7 @@ kurs_store_list_history (KursStore   *self,
   bind_page (stmt, strategy_id, since, offset, limit);
   while ((rc = kurs_db_step (stmt)) == KURS_DB_ROW)
     g_ptr_array_add (actions, action_from_row (stmt));
-  kurs_db_reset (stmt);
-  kurs_db_clear_bindings (stmt);
+  _kurs_store_finish (stmt);
   if (rc != KURS_DB_DONE)
     {
       history_failed (self, error);
@@ -1265,41 +1272,4 @@ kurs_store_list_history (KursStore   *self,
     return NULL;
 
   return g_steal_pointer (&actions);
-}
-
-/**
- * kurs_store_read_history_changes:
- *
- * Reads what the action changed into action->changes.
- */
-gboolean
-kurs_store_read_history_changes (KursStore          *self,
-                                 KursHistoryAction  *action,
-                                 GError            **error)
-{
-  KursDbStmt *stmt;
-  KursDbStep rc;
-
-  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
-
-  if (action->changes != NULL)
-    return TRUE;
-  if (!(stmt = _kurs_store_prepare_statement (self,
-                                              "SELECT entity, row_id, row_name, kind, field, old_value, new_value "
-                                              "FROM history_change WHERE action_id = ?1 ORDER BY id", error)))
-    return FALSE;
-
-  action->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) kurs_history_change_free);
-  kurs_db_bind_int64 (stmt, 1, action->id);
-  while ((rc = kurs_db_step (stmt)) == KURS_DB_ROW)
-    g_ptr_array_add (action->changes, change_from_row (stmt, 0));
-  kurs_db_reset (stmt);
-  kurs_db_clear_bindings (stmt);
-  if (rc != KURS_DB_DONE)
-    {
-      g_clear_pointer (&action->changes, g_ptr_array_unref);
-      history_failed (self, error);
-      return FALSE;
-    }
-  return TRUE;
 }

@@ -335,8 +335,9 @@ _kurs_store_prepare_statement (KursStore   *self,
   return stmt;
 }
 
-static void
-finish (KursDbStmt *stmt)
+/* A statement done with: reset, its parameters let go */
+void
+_kurs_store_finish (KursDbStmt *stmt)
 {
   kurs_db_reset (stmt);
   kurs_db_clear_bindings (stmt);
@@ -352,7 +353,7 @@ _kurs_store_step_done (KursStore     *self,
 
   if (!ok)
     _kurs_store_db_failed (self, error);
-  finish (stmt);
+  _kurs_store_finish (stmt);
   return ok;
 }
 
@@ -531,7 +532,7 @@ _kurs_store_refresh_record (KursStore   *self,
   rc = kurs_db_step (stmt);
   if (rc == KURS_DB_DONE)
     {
-      finish (stmt);
+      _kurs_store_finish (stmt);
       if (!kurs_record_is_deleted (record))
         {
           kurs_record_set_deleted (record, TRUE);
@@ -544,7 +545,7 @@ _kurs_store_refresh_record (KursStore   *self,
   if (rc != KURS_DB_ROW)
     {
       _kurs_store_db_failed (self, error);
-      finish (stmt);
+      _kurs_store_finish (stmt);
       return FALSE;
     }
 
@@ -579,7 +580,7 @@ _kurs_store_refresh_record (KursStore   *self,
         else if (value != NULL)
           g_variant_unref (value);
       }
-    finish (stmt);
+    _kurs_store_finish (stmt);
 
     /* said once all are taken: a handler may read the others */
     for (guint k = 0; k < changed->len; k++)
@@ -628,12 +629,12 @@ query_records (KursStore            *self,
                                                  ? KURS_STORE_ERROR_CORRUPT : KURS_STORE_ERROR_FAILED,
                    _("The library could not be read (%s): %s"), _(info->label),
                    kurs_db_errmsg (self->db));
-      finish (stmt);
+      _kurs_store_finish (stmt);
       g_ptr_array_set_size (records, 0);
       _kurs_store_read_failed (self, failure, error);
       return records;
     }
-  finish (stmt);
+  _kurs_store_finish (stmt);
 
   return records;
 }
@@ -1068,7 +1069,7 @@ kurs_store_find_strategy (KursStore   *self,
   kurs_db_bind_text (stmt, 1, prefix, -1);
   while (kurs_db_step (stmt) == KURS_DB_ROW)
     g_ptr_array_add (found, record_from_row (self, info, stmt));
-  finish (stmt);
+  _kurs_store_finish (stmt);
 
   if (found->len == 0)
     {
@@ -1117,7 +1118,7 @@ kurs_store_get_short_id (KursStore  *self,
       kurs_db_bind_int64 (stmt, 2, length);
       if (kurs_db_step (stmt) == KURS_DB_ROW)
         count = kurs_db_column_int64 (stmt, 0);
-      finish (stmt);
+      _kurs_store_finish (stmt);
 
       if (count <= 1)
         break;
@@ -1737,11 +1738,11 @@ write_insert (KursStore             *self,
   if (kurs_db_step (stmt) != (returning ? KURS_DB_ROW : KURS_DB_DONE))
     {
       _kurs_store_db_failed (self, error);
-      finish (stmt);
+      _kurs_store_finish (stmt);
       return FALSE;
     }
   *out_id = id > 0 ? id : returning ? kurs_db_column_int64 (stmt, 0) : kurs_db_last_insert_id (self->db);
-  finish (stmt);
+  _kurs_store_finish (stmt);
   return TRUE;
 }
 
@@ -1877,7 +1878,7 @@ next_position (KursStore *self,
   kurs_db_bind_int64 (stmt, 1, parent_id);
   if (kurs_db_step (stmt) == KURS_DB_ROW)
     position = kurs_db_column_int64 (stmt, 0);
-  finish (stmt);
+  _kurs_store_finish (stmt);
 
   return position;
 }
@@ -2199,16 +2200,6 @@ set_value (KursStore   *self,
   return _kurs_store_row_set_from (self, record, index, base ? *base : current, value, error);
 }
 
-/* An edit refused as someone else's change came first: the store takes
- * that change in, so that the editor shows it */
-static void
-after_conflict (KursStore    *self,
-                const GError *error)
-{
-  if (self->depth == 0 && g_error_matches (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT))
-    kurs_store_catch_up (self, NULL);
-}
-
 static gboolean
 set_from (KursStore   *self,
           KursRecord  *record,
@@ -2238,7 +2229,7 @@ set_from (KursStore   *self,
   ok = _kurs_store_end_action (self, ok, ok ? &local_error : NULL);
   if (!ok)
     {
-      after_conflict (self, local_error);
+      _kurs_store_after_conflict (self, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
   return ok;
@@ -2512,7 +2503,7 @@ kurs_store_delete (KursStore   *self,
 
   ok = _kurs_store_end_action (self, ok, ok ? error : NULL);
   if (!ok && error != NULL)
-    after_conflict (self, *error);
+    _kurs_store_after_conflict (self, *error);
   return ok;
 }
 
@@ -2573,7 +2564,7 @@ kurs_store_move (KursStore   *self,
 
   ok = _kurs_store_end_action (self, ok, ok ? error : NULL);
   if (!ok && error != NULL)
-    after_conflict (self, *error);
+    _kurs_store_after_conflict (self, *error);
   return ok;
 }
 

@@ -263,8 +263,5 @@ GPtrArray  *kurs_store_list_history        (KursStore           *self,
                                             gint64               limit,
                                             gboolean             with_changes,
                                             GError             **error);
-gboolean    kurs_store_read_history_changes (KursStore          *self,
-                                             KursHistoryAction  *action,
-                                             GError            **error);
 
 G_END_DECLS
