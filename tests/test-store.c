@@ -2268,7 +2268,7 @@ test_together_same_field (Fixture       *f,
   g_assert_false (kurs_store_get_last_change (first, goal, "title", TRUE, &who, &when));
 
   /* "Use Mine": written over the value now seen */
-  g_assert_true (kurs_store_set_from (second, other, "title", g_variant_new_string ("Et hjem til alle"),
+  g_assert_true (kurs_store_set_from (second, other, "title", g_variant_new_string ("Et hjem til alle"), kurs_store_get_revision (second),
                                       g_variant_new_string ("Bolig først"), &error));
   g_assert_no_error (error);
   g_clear_pointer (&title, g_free);
@@ -2276,7 +2276,7 @@ test_together_same_field (Fixture       *f,
   g_assert_cmpstr (title, ==, "Bolig først");
 
   /* an edit made from a value that is not there is refused too */
-  g_assert_false (kurs_store_set_from (first, goal, "title", g_variant_new_string ("Egen bolig"),
+  g_assert_false (kurs_store_set_from (first, goal, "title", g_variant_new_string ("Egen bolig"), kurs_store_get_revision (first),
                                        g_variant_new_string ("Noget tredje"), &error));
   g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
@@ -2300,6 +2300,91 @@ test_together_same_field (Fixture       *f,
   g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "deleted"));
   g_assert_true (kurs_record_is_deleted (other));
+}
+
+/* A field changed by another and put back is a change too: an edit made
+ * from the value before is refused, though the value is the same again;
+ * made from what was seen after it, or of another field, it is kept */
+static void
+test_together_put_back (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(KursStore) first = open_store (f->path);
+  g_autoptr(KursStore) second = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (first);
+  g_autoptr(KursRecord) goal = NULL;
+  g_autoptr(KursRecord) other = NULL;
+  g_autoptr(GVariant) base = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person = expected_person (f->path);
+  g_autofree char *title = NULL;
+  gint64 revision, later;
+
+  goal = kurs_store_create (first, KURS_ENTITY_GOAL, kurs_record_get_id (strategy), &error,
+                            "title", g_variant_new_string ("Egen bolig"), NULL);
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_catch_up (second, &error));
+  other = kurs_store_get (second, KURS_ENTITY_GOAL, kurs_record_get_id (goal));
+
+  /* the second's editor takes the title, and the revision it is at */
+  base = g_variant_ref (kurs_record_get_value (other, "title"));
+  revision = kurs_store_get_revision (second);
+  g_assert_cmpint (revision, >, 0);
+
+  /* the first changes it and puts it back; the second looks in between
+   * and after, as a window would, while its editor keeps its base */
+  g_assert_true (kurs_store_set_text (first, goal, "title", "Et hjem til alle", &error));
+  g_assert_true (kurs_store_catch_up (second, &error));
+  g_assert_true (kurs_store_set_text (first, goal, "title", "Egen bolig", &error));
+  g_assert_true (kurs_store_catch_up (second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kurs_record_get_text (other, "title"), ==, "Egen bolig");
+  later = kurs_store_get_revision (second);
+  g_assert_cmpint (later, >, revision);
+
+  /* the value alone would let it through; the revision does not */
+  g_assert_false (kurs_store_set_from (second, other, "title", base, revision,
+                                       g_variant_new_string ("Bolig først"), &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, person));
+  g_clear_error (&error);
+  title = raw_text (f->path, "SELECT title FROM goal");
+  g_assert_cmpstr (title, ==, "Egen bolig");
+  g_assert_false (kurs_store_can_undo (second));
+
+  /* the same, not seen in between: one catch-up after both */
+  g_assert_true (kurs_store_set_text (first, goal, "title", "Et hjem til alle", &error));
+  g_assert_true (kurs_store_set_text (first, goal, "title", "Egen bolig", &error));
+  g_assert_false (kurs_store_set_from (second, other, "title", base, later,
+                                       g_variant_new_string ("Bolig først"), &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* the first changes another field: no hindrance to an edit made from
+   * the revision before it */
+  later = kurs_store_get_revision (second);
+  g_assert_true (kurs_store_set_text (first, goal, "description", "Ingen på gaden", &error));
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_set_from (second, other, "title", base, later,
+                                      g_variant_new_string ("Bolig først"), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&title, g_free);
+  title = raw_text (f->path, "SELECT title FROM goal");
+  g_assert_cmpstr (title, ==, "Bolig først");
+
+  /* and a store's own changes since its revision are its own: the first
+   * writes twice from one revision */
+  g_assert_true (kurs_store_catch_up (first, &error));
+  g_assert_cmpstr (kurs_record_get_text (goal, "title"), ==, "Bolig først");
+  g_clear_pointer (&base, g_variant_unref);
+  base = g_variant_ref (kurs_record_get_value (goal, "title"));
+  revision = kurs_store_get_revision (first);
+  g_assert_true (kurs_store_set_from (first, goal, "title", base, revision,
+                                      g_variant_new_string ("Et godt hjem"), &error));
+  g_assert_true (kurs_store_set_from (first, goal, "title", g_variant_new_string ("Et godt hjem"), revision,
+                                      g_variant_new_string ("Et godt hjem til alle"), &error));
+  g_assert_no_error (error);
 }
 
 /* Undo takes back only one's own, and not over another's change since */
@@ -2514,7 +2599,8 @@ main (int   argc,
     "undo/delete-strategy", "read/short-id", "signal/record-changed", "search/danish-and-current",
     "search/approved-versions", "uid/new-rows",
     "schema/field-constants", "schema/field-constant-of-another-entity",
-    "together/see-changes", "together/different-fields", "together/same-field", "together/undo-refused",
+    "together/see-changes", "together/different-fields", "together/same-field", "together/put-back",
+    "together/undo-refused",
     "history/content", "together/presence", "together/watch",
     NULL
   };
@@ -2577,6 +2663,7 @@ main (int   argc,
   ADD ("together/see-changes", test_together_see_changes);
   ADD ("together/different-fields", test_together_different_fields);
   ADD ("together/same-field", test_together_same_field);
+  ADD ("together/put-back", test_together_put_back);
   ADD ("together/undo-refused", test_together_undo_refused);
   ADD ("together/presence", test_together_presence);
   ADD ("together/watch", test_together_watch);

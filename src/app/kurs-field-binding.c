@@ -47,8 +47,10 @@ struct _KursFieldBinding
   /* A save failed for a reason that passes (a full disk, a busy
    * library): the typed value is kept, marked, and tried again */
   gboolean                unsaved;
-  /* What the editor shows, from which an edit is made */
+  /* What the editor shows, from which an edit is made, and the library's
+   * revision it was taken at */
   GVariant               *base;
+  gint64                  base_revision;
   /* Another's change came while the person was in the editor */
   gboolean                stale;
   GtkEventController     *focus;
@@ -75,6 +77,7 @@ show_stored (KursFieldBinding *self)
   self->stale = FALSE;
   g_clear_pointer (&self->base, g_variant_unref);
   self->base = value ? g_variant_ref (value) : NULL;
+  self->base_revision = kurs_store_get_revision (self->store);
   if (self->update)
     self->update (self->widget);
 }
@@ -147,6 +150,7 @@ kurs_field_binding_new (GtkWidget              *widget,
   self->base = kurs_record_get_value (record, field);
   if (self->base != NULL)
     g_variant_ref (self->base);
+  self->base_revision = kurs_store_get_revision (store);
   self->focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (self->focus, "notify::contains-focus", G_CALLBACK (focus_changed_cb), self);
   gtk_widget_add_controller (widget, self->focus);
@@ -337,7 +341,8 @@ kurs_field_binding_save (KursFieldBinding *self,
   unschedule (self);
 
   self->saving = TRUE;
-  ok = kurs_store_set_from (self->store, self->record, self->field->name, self->base, owned, &error);
+  ok = kurs_store_set_from (self->store, self->record, self->field->name, self->base, self->base_revision,
+                            owned, &error);
   self->saving = FALSE;
 
   if (ok)

@@ -552,8 +552,11 @@ show_conflict_action (GtkWidget  *widget,
 {
   KursWindow *self = KURS_WINDOW (widget);
   g_autoptr(GVariant) mine = NULL;
+  g_autoptr(KursRecord) record = NULL;
   g_autofree char *title = NULL;
+  const KursEntityInfo *info;
   const char *message, *entity, *field;
+  GVariant *theirs;
   AdwToast *toast;
   gint64 id;
 
@@ -566,7 +569,13 @@ show_conflict_action (GtkWidget  *widget,
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_button_label (toast, _("Use _Mine"));
   adw_toast_set_action_name (toast, "win.use-mine");
-  adw_toast_set_action_target_value (toast, g_variant_new ("(sxsmv)", entity, id, field, mine));
+  /* put back over theirs, as told now: the field's value and the
+   * library's revision as the store took in their change */
+  info = kurs_entity_info_by_name (entity);
+  record = self->store != NULL && info != NULL ? kurs_store_get (self->store, info->entity, id) : NULL;
+  theirs = record != NULL ? kurs_record_get_value (record, field) : NULL;
+  adw_toast_set_action_target_value (toast, g_variant_new ("(sxsmvmvx)", entity, id, field, mine, theirs,
+                                                           self->store != NULL ? kurs_store_get_revision (self->store) : 0));
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
@@ -578,22 +587,22 @@ use_mine_action (GtkWidget  *widget,
 {
   KursWindow *self = KURS_WINDOW (widget);
   g_autoptr(GVariant) mine = NULL;
+  g_autoptr(GVariant) theirs = NULL;
   g_autoptr(KursRecord) record = NULL;
   g_autoptr(GError) error = NULL;
   const KursEntityInfo *info;
   const char *entity, *field;
-  GVariant *seen;
-  gint64 id;
+  gint64 id, revision;
 
-  g_variant_get (parameter, "(&sx&smv)", &entity, &id, &field, &mine);
+  g_variant_get (parameter, "(&sx&smvmvx)", &entity, &id, &field, &mine, &theirs, &revision);
   if (self->store == NULL || (info = kurs_entity_info_by_name (entity)) == NULL
       || (record = kurs_store_get (self->store, info->entity, id)) == NULL)
     {
       toast (self, _("What you wrote cannot be put back: it has been deleted"), FALSE);
       return;
     }
-  seen = kurs_record_get_value (record, field);
-  if (!kurs_store_set_from (self->store, record, field, seen, mine, &error))
+  /* over theirs as the toast told it: a change since is told again */
+  if (!kurs_store_set_from (self->store, record, field, theirs, revision, mine, &error))
     kurs_show_error (widget, error);
 }
 
@@ -1721,7 +1730,7 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-unsaved", "(ss)", show_unsaved_action);
   gtk_widget_class_install_action (widget_class, "win.copy-text", "s", copy_text_action);
   gtk_widget_class_install_action (widget_class, "win.show-conflict", "(ssxsmv)", show_conflict_action);
-  gtk_widget_class_install_action (widget_class, "win.use-mine", "(sxsmv)", use_mine_action);
+  gtk_widget_class_install_action (widget_class, "win.use-mine", "(sxsmvmvx)", use_mine_action);
   gtk_widget_class_install_action (widget_class, "win.show-saved", NULL, show_saved_action);
   gtk_widget_class_install_action (widget_class, "win.show-refusal", "s", show_refusal_action);
   gtk_widget_class_install_action (widget_class, "win.start-revision", NULL, start_revision_action);

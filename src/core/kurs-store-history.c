@@ -653,9 +653,10 @@ replay_change (KursStore  *self,
                      : _kurs_store_row_restore (self, change->record, error);
 
     case CHANGE_SET:
-      /* only over what the action left there */
+      /* only over what the action left there (the rows' revisions were
+       * asked by _kurs_store_check_undo()) */
       return _kurs_store_row_set_from (self, change->record, change->field,
-                                       forward ? change->old_value : change->new_value,
+                                       forward ? change->old_value : change->new_value, G_MAXINT64,
                                        forward ? change->new_value : change->old_value, error);
 
     case CHANGE_MOVE:

@@ -168,6 +168,7 @@ gboolean      _kurs_store_row_set_from (KursStore   *self,
                                         KursRecord  *record,
                                         guint        index,
                                         GVariant    *base,
+                                        gint64       revision,
                                         GVariant    *value,
                                         GError     **error);
 gboolean      _kurs_store_row_move (KursStore   *self,
@@ -232,6 +233,7 @@ gboolean      _kurs_store_log_action (KursStore   *self,
                                       Action      *action,
                                       const char  *now,
                                       GError     **error);
+char         *_kurs_store_value_text (GVariant *value);
 void          _kurs_store_set_conflict (KursStore   *self,
                                         KursRecord  *record,
                                         int          index,

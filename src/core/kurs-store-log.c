@@ -28,11 +28,17 @@
  *   or, for a file, by a file monitor on the file and its write-ahead
  *   log, asking SQLite whether anyone else wrote (PRAGMA data_version).
  *
- * - No silent overwrite.  A field is written only if it still holds the
- *   value the edit was made from (kurs_store_set_from()): two people
- *   changing different fields of one row both keep theirs; the second
- *   to change one field is refused, told by whom and when (from the
- *   history), and sees the other's value.
+ * - No silent overwrite.  Every field carries a revision: the last
+ *   action of the history that wrote it.  A field is written only if no
+ *   one else changed it since the edit was made (kurs_store_set_from()):
+ *   it still holds the value the edit was made from, and no other session
+ *   wrote it another value after the revision the editor took that value
+ *   at (kurs_store_get_revision()), so a value changed and put back is
+ *   seen too.  Two people changing different fields of one row both keep
+ *   theirs; the second to change one field is refused, told by whom and
+ *   when (from the history), and sees the other's value.  (Of an action
+ *   past LOG_MAX_CHANGES, the changes not kept are told by the values
+ *   alone.)
  *
  * - Personal undo.  Undo takes back only the store's own actions, which
  *   is all it holds; it refuses when another session has changed one of
@@ -106,8 +112,13 @@ _kurs_store_log_open (KursStore *self)
   self->data_version = data_version (self, &self->seen_action);
 }
 
-static char *
-value_text (GVariant *value)
+/**
+ * _kurs_store_value_text:
+ *
+ * A field's value as the history writes it (%NULL for none)
+ */
+char *
+_kurs_store_value_text (GVariant *value)
 {
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -184,8 +195,8 @@ log_change (KursStore   *self,
   kurs_db_bind_text (stmt, 5, change_kind_name (change->kind), -1);
   if (change->kind == CHANGE_SET)
     {
-      old_text = value_text (change->old_value);
-      new_text = value_text (change->new_value);
+      old_text = _kurs_store_value_text (change->old_value);
+      new_text = _kurs_store_value_text (change->new_value);
       kurs_db_bind_text (stmt, 6, info->fields[change->field].name, -1);
     }
   else if (change->kind == CHANGE_MOVE)
@@ -735,6 +746,22 @@ kurs_store_is_catching_up (KursStore *self)
   g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
 
   return self->catching_up;
+}
+
+/**
+ * kurs_store_get_revision:
+ *
+ * The library's revision as this store has taken it in: the last action
+ * of its history that the store has seen, its own or another's.  What
+ * the store's records show is at least this new; an editor keeps it with
+ * the value it shows, to write over (kurs_store_set_from()).
+ */
+gint64
+kurs_store_get_revision (KursStore *self)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), 0);
+
+  return self->seen_action;
 }
 
 /* Watching */

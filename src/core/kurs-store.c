@@ -177,10 +177,20 @@ build_entity_sql (gpointer data)
                                             info->name, parent_column);
       sql->set_field = g_new0 (char *, info->n_fields + 1);
       for (guint i = 0; i < info->n_fields; i++)
-        /* written only over the value it was made from (?3): not over
-         * what another Kurs wrote meanwhile (kurs-store-log.c) */
-        sql->set_field[i] = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE id = ?1 AND %s IS NOT DISTINCT FROM ?3",
-                                             info->name, info->fields[i].name, info->fields[i].name);
+        /* written only over the value it was made from (?3), and only if
+         * no other Kurs wrote the field another value after the history's
+         * action ?4, the library's revision the edit was made at (?5: this
+         * store's session, ?6: the value as the history writes it): not
+         * over what another Kurs wrote meanwhile, even if it was put back
+         * (kurs-store-log.c) */
+        sql->set_field[i] = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE id = ?1 AND %s IS NOT DISTINCT FROM ?3 "
+                                             "AND NOT EXISTS (SELECT 1 FROM history_change c "
+                                             "JOIN history_action a ON a.id = c.action_id "
+                                             "WHERE c.entity = '%s' AND c.row_id = ?1 AND c.field = '%s' "
+                                             "AND c.action_id > ?4 AND a.session_id <> ?5 "
+                                             "AND c.new_value IS DISTINCT FROM ?6)",
+                                             info->name, info->fields[i].name, info->fields[i].name,
+                                             info->name, info->fields[i].name);
     }
 
   return NULL;
@@ -1792,18 +1802,22 @@ _kurs_store_row_delete (KursStore   *self,
 }
 
 /* Consumes @value if it is floating.  The field is written only if the
- * library still holds @base there, else KURS_STORE_ERROR_CONFLICT. */
+ * library still holds @base there and no other Kurs wrote it another
+ * value after the history's action @revision (G_MAXINT64: the value
+ * alone decides), else KURS_STORE_ERROR_CONFLICT. */
 gboolean
 _kurs_store_row_set_from (KursStore   *self,
                           KursRecord  *record,
                           guint        index,
                           GVariant    *base,
+                          gint64       revision,
                           GVariant    *value,
                           GError     **error)
 {
   g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
   const KursEntityInfo *info = kurs_record_get_info (record);
   GVariant *old_value = kurs_record_get_value_at (record, index);
+  g_autofree char *base_text = _kurs_store_value_text (base);
   KursDbStmt *stmt;
   Change *change;
 
@@ -1813,6 +1827,12 @@ _kurs_store_row_set_from (KursStore   *self,
   kurs_db_bind_int64 (stmt, 1, kurs_record_get_id (record));
   bind_value (stmt, 2, &info->fields[index], owned);
   bind_value (stmt, 3, &info->fields[index], base);
+  kurs_db_bind_int64 (stmt, 4, revision);
+  kurs_db_bind_text (stmt, 5, self->session_id, -1);
+  if (base_text != NULL)
+    kurs_db_bind_text (stmt, 6, base_text, -1);
+  else
+    kurs_db_bind_null (stmt, 6);
   if (!_kurs_store_step_done (self, stmt, error))
     return FALSE;
   if (kurs_db_changes (self->db) == 0)
@@ -1837,7 +1857,8 @@ _kurs_store_row_set (KursStore   *self,
                      GVariant    *value,
                      GError     **error)
 {
-  return _kurs_store_row_set_from (self, record, index, kurs_record_get_value_at (record, index), value, error);
+  return _kurs_store_row_set_from (self, record, index, kurs_record_get_value_at (record, index), G_MAXINT64,
+                                   value, error);
 }
 
 gboolean
@@ -2160,12 +2181,14 @@ kurs_store_create (KursStore   *self,
 /* Changing */
 
 /* @base: what the edit was made from; @current where NULL, a pointer
- * to NULL for no value */
+ * to NULL for no value; @revision: the library's revision the edit was
+ * made at (kurs_store_get_revision()), G_MAXINT64 for the value alone */
 static gboolean
 set_value (KursStore   *self,
            KursRecord  *record,
            int          index,
            GVariant   **base,
+           gint64       revision,
            GVariant    *value,
            gboolean     internal,
            GError     **error)
@@ -2197,7 +2220,7 @@ set_value (KursStore   *self,
   if (values_equal (current, value))
     return TRUE;
 
-  return _kurs_store_row_set_from (self, record, index, base ? *base : current, value, error);
+  return _kurs_store_row_set_from (self, record, index, base ? *base : current, revision, value, error);
 }
 
 static gboolean
@@ -2205,6 +2228,7 @@ set_from (KursStore   *self,
           KursRecord  *record,
           const char  *field,
           GVariant   **base,
+          gint64       revision,
           GVariant    *value,
           GError     **error)
 {
@@ -2225,7 +2249,7 @@ set_from (KursStore   *self,
     return FALSE;
   set_subject (self, record, index);
 
-  ok = set_value (self, record, index, base, owned, FALSE, &local_error);
+  ok = set_value (self, record, index, base, revision, owned, FALSE, &local_error);
   ok = _kurs_store_end_action (self, ok, ok ? &local_error : NULL);
   if (!ok)
     {
@@ -2258,25 +2282,31 @@ kurs_store_set (KursStore   *self,
   g_return_val_if_fail (KURS_IS_RECORD (record), FALSE);
   g_return_val_if_fail (field != NULL, FALSE);
 
-  return set_from (self, record, field, NULL, value, error);
+  return set_from (self, record, field, NULL, G_MAXINT64, value, error);
 }
 
 /**
  * kurs_store_set_from:
  * @base: (nullable): the value the edit was made from: what the editor
  *   showed when the person began
+ * @revision: the library's revision when the editor took @base
+ *   (kurs_store_get_revision())
  * @value: (nullable): the new value; a floating value is consumed
  *
- * kurs_store_set(), only if the library still holds @base in the field.
- * Where another Kurs changed it since, nothing is written: the error is
- * %KURS_STORE_ERROR_CONFLICT and says who and when, and the record holds
- * their value.
+ * kurs_store_set(), only if no other Kurs changed the field since the
+ * edit was made from @base: the library must still hold @base there, and
+ * no other Kurs may have written it another value after @revision (even
+ * one put back since).  A change of another field of the row is no
+ * hindrance.  Where the field was changed, nothing is written: the error
+ * is %KURS_STORE_ERROR_CONFLICT and says who and when, and the record
+ * holds their value.
  */
 gboolean
 kurs_store_set_from (KursStore   *self,
                      KursRecord  *record,
                      const char  *field,
                      GVariant    *base,
+                     gint64       revision,
                      GVariant    *value,
                      GError     **error)
 {
@@ -2286,7 +2316,7 @@ kurs_store_set_from (KursStore   *self,
   g_return_val_if_fail (KURS_IS_RECORD (record), FALSE);
   g_return_val_if_fail (field != NULL, FALSE);
 
-  return set_from (self, record, field, &owned_base, value, error);
+  return set_from (self, record, field, &owned_base, revision, value, error);
 }
 
 /**
@@ -2316,7 +2346,7 @@ kurs_store_set_internal (KursStore   *self,
   if (!_kurs_store_begin_action_full (self, kurs_record_get_info (record)->label, TRUE, error))
     return FALSE;
 
-  ok = set_value (self, record, index, NULL, owned, TRUE, error);
+  ok = set_value (self, record, index, NULL, G_MAXINT64, owned, TRUE, error);
   return _kurs_store_end_action (self, ok, ok ? error : NULL);
 }
 

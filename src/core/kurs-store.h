@@ -173,6 +173,7 @@ gboolean    kurs_store_set_from            (KursStore           *self,
                                             KursRecord          *record,
                                             const char          *field,
                                             GVariant            *base,
+                                            gint64               revision,
                                             GVariant            *value,
                                             GError             **error);
 gboolean    kurs_store_set_text            (KursStore           *self,
@@ -242,6 +243,7 @@ gboolean    kurs_store_catch_up            (KursStore           *self,
 void        kurs_store_watch               (KursStore           *self);
 gboolean    kurs_store_is_connected        (KursStore           *self);
 gboolean    kurs_store_is_catching_up      (KursStore           *self);
+gint64      kurs_store_get_revision        (KursStore           *self);
 void        kurs_store_set_presence        (KursStore           *self,
                                             gint64               strategy_id);
 GPtrArray  *kurs_store_list_present        (KursStore           *self,

@@ -5,7 +5,8 @@ within a second or two, with no reload; a
 command may write while the windows are open; someone typing in a field
 does not have it replaced under the cursor; when both change one field,
 the one who wrote second sees the other's text, is told who changed it,
-and keeps their own ("Use Mine"); the file stays whole."""
+and keeps their own ("Use Mine"), even when the other put the old value
+back; the file stays whole."""
 
 import subprocess
 import time
@@ -81,6 +82,28 @@ check(wait_for(lambda: query(library, "SELECT count(*) FROM strategy WHERE title
       "Use Mine writes what the second typed")
 check(wait_for(lambda: text_of(first, "Title") == "Fra det andet vindue", timeout=3),
       "and the first window shows it")
+
+# A title changed and put back while the second is in the field is a
+# change too: what the second then types is refused, though the title is
+# the one it began from
+field = second.find("text", name="Title")
+box = field.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+subprocess.run(["xdotool", "mousemove", "--window", second.window, str(box.x + box.width // 2),
+                str(box.y + box.height // 2), "click", "1"], check=False)
+time.sleep(0.5)
+first.type_into("Title", "Et mellemspil")
+check(wait_for(lambda: query(library, "SELECT count(*) FROM strategy WHERE title = 'Et mellemspil'") == [(1,)]),
+      "the first window changes the title")
+first.type_into("Title", "Fra det andet vindue")
+check(wait_for(lambda: query(library, "SELECT count(*) FROM strategy WHERE title = 'Fra det andet vindue'") == [(1,)]),
+      "and puts it back")
+time.sleep(1.5)
+second.type_into("Title", "Tredje forsøg")
+toast = second.find("label", contains="What you wrote is kept here", timeout=5)
+check(toast is not None, "the second window is told the title was changed meanwhile, though it is as before: "
+      + (toast.name if toast else ""))
+check(query(library, "SELECT count(*) FROM strategy WHERE title = 'Tredje forsøg'") == [(0,)],
+      "and nothing was written over it")
 
 first.quit()
 second.quit()
