@@ -2595,6 +2595,7 @@ main (int   argc,
   static const char * const on_either_engine[] = {
     "round-trip/every-entity", "rules/invalid-values", "rules/reference-to-other-strategy",
     "rules/frozen-when-approved", "action/rollback", "action/nested-failure", "undo/text",
+    "search/ranking",
     "undo/labels-and-subjects", "undo/coalesce-typing", "undo/delete-cascade", "undo/move",
     "undo/delete-strategy", "read/short-id", "signal/record-changed", "search/danish-and-current",
     "search/approved-versions", "uid/new-rows",

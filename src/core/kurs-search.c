@@ -88,7 +88,7 @@ kurs_search_tsquery (const char *text)
 {
   g_return_val_if_fail (text != NULL, NULL);
 
-  return query_of_words (text, "", ":*", " & ");
+  return query_of_words (text, "", ":*", KURS_SEARCH_TSQUERY_AND);
 }
 
 /**

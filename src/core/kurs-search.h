@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 #define KURS_SEARCH_MARK_START "\x02"
 #define KURS_SEARCH_MARK_END   "\x03"
 
+/* Between the words of kurs_search_tsquery(): every one required */
+#define KURS_SEARCH_TSQUERY_AND " & "
+
 typedef struct {
   KursEntity  entity;
   gint64      id;

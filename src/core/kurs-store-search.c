@@ -25,15 +25,17 @@
   "ORDER BY kurs_rank (search_index, 8.0, 1.0), rowid LIMIT ?4"
 
 /* On a team library's server: PostgreSQL's full-text search over the
- * same rows (kurs-server-schema.c), the title weighing most (weight A),
- * the matching words marked as in a file's snippet */
+ * same rows (kurs-server-schema.c), the title's words of weight A, the
+ * matching words marked as in a file's snippet; ranked by
+ * server_rank_sql() */
 #define SEARCH_SQL_SERVER \
+  "WITH all_rows AS MATERIALIZED (SELECT count(*)::float8 AS n FROM search_index) " \
   "SELECT entity, row_id, strategy_id, title, " \
   "ts_headline ('simple', coalesce (title, '') || ' ' || coalesce (body, ''), q, " \
   "'StartSel=' || chr (2) || ', StopSel=' || chr (3) || ', MaxWords=12, MinWords=4, ShortWord=0, MaxFragments=1') " \
   "FROM search_index, to_tsquery ('simple', ?1) q " \
   "WHERE words @@ q AND (?2 = 0 OR strategy_id = ?2) AND (?3 < 0 OR entity = ?3) " \
-  "ORDER BY ts_rank (words, q) DESC, key LIMIT NULLIF (?4, -1)"
+  "ORDER BY %s DESC, key LIMIT NULLIF (?4, -1)"
 
 /* The best first: Okapi BM25 over the title (a word there weighs 8) and
  * the texts, as FTS5's own bm25() ranks, but without its measure of each
@@ -129,6 +131,28 @@ rank_row (const Fts5ExtensionApi  *api,
   sqlite3_result_double (context, -score);
 }
 
+/* The same ranking on a server, for the words of @tsquery (bound from ?5
+ * on): each word's worth as kurs_rank() has it, from how many rows hold it
+ * (worked out once a query), times ts_rank() of the word alone, which
+ * counts a word in the title (weight A) eight times one in the texts
+ * (weight D, 0.125) and a word found twice for more than once, though
+ * less than twice as much */
+static char *
+server_rank_sql (guint n_words)
+{
+  GString *sql = g_string_new (NULL);
+
+  for (guint i = 0; i < n_words; i++)
+    /* (each subquery asked once a query, not for every row) */
+    g_string_append_printf (sql,
+                            "%s(SELECT GREATEST (ln ((all_rows.n - hits + 0.5) / (hits + 0.5)), 1e-6) "
+                            "FROM all_rows, (SELECT count(*)::float8 AS hits FROM search_index "
+                            "WHERE words @@ to_tsquery ('simple', ?%u)) holding) "
+                            "* ts_rank ('{0.125, 0.2, 0.4, 1.0}', words, to_tsquery ('simple', ?%u))",
+                            i > 0 ? " + " : "", i + 5, i + 5);
+  return g_string_free (sql, FALSE);
+}
+
 /**
  * _kurs_store_add_search_rank:
  * @db: a connection to a library
@@ -173,6 +197,9 @@ kurs_store_search (KursStore   *store,
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) kurs_search_result_free);
   g_autofree char *query = NULL;
+  g_autofree char *server_sql = NULL;
+  g_auto(GStrv) words = NULL;
+  gboolean on_server;
   GError *failure = NULL;
   KursDbStmt *stmt;
   KursDbStep rc;
@@ -180,11 +207,19 @@ kurs_store_search (KursStore   *store,
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (!(query = kurs_db_is_server (store->db) ? kurs_search_tsquery (text) : kurs_search_query (text)))
+  on_server = kurs_db_is_server (store->db);
+  if (!(query = on_server ? kurs_search_tsquery (text) : kurs_search_query (text)))
     return g_steal_pointer (&results);
+  if (on_server)
+    {
+      g_autofree char *rank = NULL;
 
-  if (!(stmt = _kurs_store_prepare_statement (store, kurs_db_is_server (store->db) ? SEARCH_SQL_SERVER : SEARCH_SQL,
-                                              &failure)))
+      words = g_strsplit (query, KURS_SEARCH_TSQUERY_AND, -1);
+      rank = server_rank_sql (g_strv_length (words));
+      server_sql = g_strdup_printf (SEARCH_SQL_SERVER, rank);
+    }
+
+  if (!(stmt = _kurs_store_prepare_statement (store, on_server ? server_sql : SEARCH_SQL, &failure)))
     {
       /* a library of an older Kurs opened read-only has no index yet */
       g_set_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_FAILED,
@@ -197,6 +232,8 @@ kurs_store_search (KursStore   *store,
   kurs_db_bind_int64 (stmt, 2, strategy_id);
   kurs_db_bind_int64 (stmt, 3, entity);
   kurs_db_bind_int64 (stmt, 4, limit > 0 ? (int) MIN (limit, G_MAXINT) : -1);
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    kurs_db_bind_text (stmt, 5 + (int) i, words[i], -1);
   while ((rc = kurs_db_step (stmt)) == KURS_DB_ROW)
     {
       KursSearchResult *result = g_new0 (KursSearchResult, 1);

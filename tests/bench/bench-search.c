@@ -8,7 +8,11 @@
  * search_query_p95_100000); and what the index adds
  * to an edit, against the same edits, taking turns, on a copy without it
  * (target: at most 10 %): an edit of a text it holds, and of a field it
- * does not. */
+ * does not.
+ *
+ * With --server (inside pg_virtualenv): the same queries on the 20,000-item
+ * library copied to a local PostgreSQL server (search_query_p50_server,
+ * search_query_p95_server). */
 
 #include "config.h"
 
@@ -17,7 +21,9 @@
 #include <glib/gstdio.h>
 
 #include "kurs-bench-util.h"
+#include "kurs-library-copy.h"
 #include "kurs-search.h"
+#include "kurs-server.h"
 
 #define N_QUERIES 200
 #define N_EDITS   300
@@ -80,6 +86,44 @@ time_queries (KursStore *store,
   return n_results;
 }
 
+/* --server: the 20,000-item library's queries on a local server */
+static int
+run_server (void)
+{
+  g_autofree char *dir = kurs_bench_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "library.kurs", NULL);
+  const char *address = "postgresql:///kurs_bench_search";
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  KursServerInitResult result;
+  guint n_results;
+
+  {
+    g_autoptr(KursStore) store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(KursRecord) strategy = NULL;
+
+    g_assert_no_error (error);
+    strategy = kurs_bench_generate_strategy (store, 10000, 10000);
+  }
+  g_assert_true (g_spawn_command_line_sync ("dropdb --if-exists kurs_bench_search", NULL, NULL, NULL, NULL));
+  g_assert_true (g_spawn_command_line_sync ("createdb kurs_bench_search", NULL, NULL, NULL, &error));
+  if (!kurs_server_init (address, &result, NULL, &error) || !kurs_library_copy (path, address, NULL, NULL, &error))
+    g_error ("setting up the server: %s", error->message);
+
+  {
+    g_autoptr(KursStore) server = kurs_store_open (address, KURS_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    n_results = time_queries (server, rand, times);
+  }
+  g_print ("bench: search_query_p50_server %.2f ms\n", kurs_bench_percentile (times, 0.50));
+  g_print ("bench: search_query_p95_server %.2f ms\n", kurs_bench_percentile (times, 0.95));
+  g_print ("bench: search_results_per_query_server %.0f count\n", (double) n_results / N_QUERIES);
+  kurs_bench_remove_dir (dir);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -95,6 +139,11 @@ main (int   argc,
   guint n_results = 0;
   double with_index, without_index;
 
+  if (argc > 1 && g_str_equal (argv[1], "--server"))
+    {
+      kurs_bench_remove_dir (dir);
+      return run_server ();
+    }
   g_assert_no_error (error);
   strategy = kurs_bench_generate_strategy (store, 10000, 10000);
 
