@@ -16,8 +16,6 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
-
 #include <glib/gstdio.h>
 
 #include "kurs-bench-util.h"
@@ -172,8 +170,6 @@ main (int   argc,
    * without the index's triggers */
   kurs_store_close (store);
   {
-    g_autoptr(GFile) from = g_file_new_for_path (path);
-    g_autoptr(GFile) to = g_file_new_for_path (bare_path);
     g_autoptr(KursStore) indexed = NULL;
     g_autoptr(KursStore) bare = NULL;
     g_autoptr(GPtrArray) indexed_initiatives = NULL;
@@ -182,20 +178,8 @@ main (int   argc,
     g_autoptr(GArray) bare_times = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) indexed_other = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) bare_other = g_array_new (FALSE, FALSE, sizeof (double));
-    g_autoptr(GString) drop = g_string_new (NULL);
-    sqlite3 *db = NULL;
-    sqlite3_stmt *stmt = NULL;
 
-    g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
-    g_assert_cmpint (sqlite3_open (bare_path, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'trigger' "
-                                             "AND name LIKE 'search_%'", -1, &stmt, NULL), ==, SQLITE_OK);
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      g_string_append_printf (drop, "DROP TRIGGER %s;", sqlite3_column_text (stmt, 0));
-    sqlite3_finalize (stmt);
-    g_assert_cmpint (sqlite3_exec (db, drop->str, NULL, NULL, NULL), ==, SQLITE_OK);
-    sqlite3_close (db);
-
+    kurs_bench_copy_without_search_index (path, bare_path);
     indexed = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
     g_assert_no_error (error);
     bare = kurs_store_open (bare_path, KURS_STORE_OPEN_DEFAULT, &error);

@@ -5,6 +5,8 @@
 
 #include <stdlib.h>
 
+#include <sqlite3.h>
+
 #include <glib/gstdio.h>
 
 #include "kurs-bench-util.h"
@@ -157,4 +159,35 @@ kurs_bench_generate_strategy (KursStore *store,
   g_rand_free (rand);
 
   return g_steal_pointer (&strategy);
+}
+
+/**
+ * kurs_bench_copy_without_search_index:
+ *
+ * Copies the library @from to @to, and takes the search index's
+ * triggers out of the copy: the same library, whose edits do not write
+ * the index (what the index costs is the difference)
+ */
+void
+kurs_bench_copy_without_search_index (const char *from,
+                                      const char *to)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) copy = g_file_new_for_path (to);
+  g_autoptr(GString) drop = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_true (g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (to, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                           "AND name LIKE 'search_%'", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (drop, "DROP TRIGGER %s;", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (drop->len, >, 0);
+  g_assert_cmpint (sqlite3_exec (db, drop->str, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
 }

@@ -13,5 +13,7 @@ double      kurs_bench_percentile        (GArray    *samples,
                                           double     p);
 char       *kurs_bench_make_dir          (void);
 void        kurs_bench_remove_dir        (const char *dir);
+void        kurs_bench_copy_without_search_index (const char *from,
+                                                  const char *to);
 
 G_END_DECLS
