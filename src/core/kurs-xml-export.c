@@ -305,15 +305,42 @@ write_strategy (Writer                   *w,
   check (w, xmlTextWriterEndDocument (w->writer));
 }
 
-/* The guard: Kurs never hands out a file that its own schema refuses. */
+/* The guard: Kurs never hands out a file that its own schema refuses.  It
+ * is checked as it is written (kurs_xml_checker_new()), in a thread beside
+ * the writing: what is written goes to @text and, some at a time, to the
+ * checker. */
+typedef struct {
+  GString        *text;
+  gsize           fed;
+  KursXmlChecker *checker;
+} Output;
+
+#define CHECK_CHUNK (256 * 1024)
+
+static int
+output_write (void       *data,
+              const char *bytes,
+              int         length)
+{
+  Output *output = data;
+
+  g_string_append_len (output->text, bytes, length);
+  if (output->text->len - output->fed >= CHECK_CHUNK)
+    {
+      kurs_xml_checker_feed (output->checker, output->text->str + output->fed, output->text->len - output->fed);
+      output->fed = output->text->len;
+    }
+  return length;
+}
+
+/* What was fed to @checker is whole: whether it may be handed out */
 static gboolean
-check_output (GBytes  *xml,
-              GError **error)
+finish_check (KursXmlChecker  *checker,
+              GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(xmlDoc) doc = kurs_xml_parse (xml, &local_error);
 
-  if (doc == NULL || !kurs_xml_validate_doc (doc, NULL, &local_error))
+  if (!kurs_xml_checker_finish (checker, &local_error))
     {
       g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID,
                    _("The export was stopped because it would not follow the Kurs schema "
@@ -323,6 +350,14 @@ check_output (GBytes  *xml,
     }
 
   return TRUE;
+}
+
+static gboolean
+check_output (Output  *output,
+              GError **error)
+{
+  kurs_xml_checker_feed (output->checker, output->text->str + output->fed, output->text->len - output->fed);
+  return finish_check (g_steal_pointer (&output->checker), error);
 }
 
 /**
@@ -340,8 +375,8 @@ kurs_xml_export_live (KursStore                 *store,
                       const KursXmlVersionInfo  *version,
                       GError                   **error)
 {
-  g_autoptr(GBytes) xml = NULL;
-  xmlBufferPtr buffer;
+  Output output = { g_string_sized_new (64 * 1024), 0, kurs_xml_checker_new () };
+  gboolean checked;
   Writer w = { 0 };
 
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
@@ -351,9 +386,8 @@ kurs_xml_export_live (KursStore                 *store,
   /* with what is being typed */
   kurs_store_prepare (store);
 
-  buffer = xmlBufferCreate ();
   w.store = store;
-  w.writer = xmlNewTextWriterMemory (buffer, 0);
+  w.writer = xmlNewTextWriter (xmlOutputBufferCreateIO (output_write, NULL, &output, NULL));
   w.ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   w.strategy_id = kurs_record_get_id (strategy);
   w.texts = g_string_chunk_new (64 * 1024);
@@ -362,11 +396,10 @@ kurs_xml_export_live (KursStore                 *store,
 
   assign_ids (&w);
   write_strategy (&w, strategy, version);
+  /* (what it still holds written out) */
   xmlFreeTextWriter (w.writer);
 
-  if (!w.failed && w.read_error == NULL)
-    xml = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
-  xmlBufferFree (buffer);
+  checked = check_output (&output, w.failed || w.read_error != NULL ? NULL : error);
   g_hash_table_unref (w.ids);
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     g_clear_pointer (&w.children[e], g_hash_table_unref);
@@ -376,19 +409,23 @@ kurs_xml_export_live (KursStore                 *store,
   if (w.read_error != NULL)
     {
       g_propagate_error (error, w.read_error);
+      g_string_free (output.text, TRUE);
       return NULL;
     }
-  if (xml == NULL)
+  if (w.failed)
     {
       g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID,
                    _("The strategy could not be written as XML"));
+      g_string_free (output.text, TRUE);
+      return NULL;
+    }
+  if (!checked)
+    {
+      g_string_free (output.text, TRUE);
       return NULL;
     }
 
-  if (!check_output (xml, error))
-    return NULL;
-
-  return g_steal_pointer (&xml);
+  return g_string_free_to_bytes (output.text);
 }
 
 /**
@@ -406,6 +443,7 @@ kurs_xml_export_version (KursStore   *store,
 {
   g_autoptr(GPtrArray) versions = NULL;
   g_autoptr(GBytes) xml = NULL;
+  KursXmlChecker *checker;
   KursRecord *version = NULL;
   const char *content;
 
@@ -434,7 +472,9 @@ kurs_xml_export_version (KursStore   *store,
   content = kurs_record_get_text (version, "content");
   xml = g_bytes_new (content, strlen (content));
 
-  if (!check_output (xml, error))
+  checker = kurs_xml_checker_new ();
+  kurs_xml_checker_feed (checker, content, strlen (content));
+  if (!finish_check (checker, error))
     return NULL;
 
   return g_steal_pointer (&xml);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
@@ -372,6 +373,286 @@ kurs_xml_validate_doc (xmlDocPtr   doc,
                _("The file does not follow the Kurs strategy format: %s"),
                messages->len > 0 ? (const char *) messages->pdata[0] : _("unknown problem"));
   return FALSE;
+}
+
+/* Checking a document against the schema as it is written: a thread of
+ * its own parses what it is fed as it comes (a parse that waits for its
+ * input, not a push parser, which leaves some of what it holds behind
+ * when a document breaks off), with the schema's validator plugged into
+ * the parser's events, and builds no tree */
+struct _KursXmlChecker {
+  GThread     *thread;
+  GAsyncQueue *chunks;     /* GBytes; an empty one ends the document */
+  GPtrArray   *messages;
+  gboolean     valid;
+  char        *not_well_formed;   /* the parser's first error, and its line */
+  int          line;
+  xmlParserCtxtPtr parser;
+  /* what the parser reads (read_fed()) */
+  GBytes      *chunk;
+  gsize        offset;
+  gboolean     ended;
+};
+
+/* collect_error(), with the line the parser is at: a validator fed by a
+ * parser's events knows none */
+static void
+collect_checker_error (void        *data,
+                       xmlErrorPtr  error)
+{
+  KursXmlChecker *self = data;
+  g_autofree char *message = NULL;
+
+  if (self->messages->len >= MAX_MESSAGES)
+    return;
+
+  message = one_line (error->message);
+  g_ptr_array_add (self->messages, g_strdup_printf (_("line %d: %s"),
+                                                    error->line > 0 || self->parser == NULL
+                                                      ? error->line : xmlSAX2GetLineNumber (self->parser),
+                                                    message));
+}
+
+/* In front of the validator's events: a text given in pieces (the push
+ * parser gives a long text a few hundred bytes at a time) is handed on
+ * whole, as a tree would hold it; the validator adds each piece to what
+ * it has by copying it all again */
+typedef struct {
+  xmlSAXHandlerPtr  next;
+  void             *next_data;
+  GString          *text;
+  GArray           *open;    /* OpenElement: what a document that breaks
+                              * off leaves open, closed for the validator
+                              * to let go of what it holds for them */
+} Front;
+
+typedef struct {
+  const xmlChar *name;       /* the parser's */
+  const xmlChar *prefix;
+  const xmlChar *uri;
+} OpenElement;
+
+static void
+front_flush (Front *front)
+{
+  if (front->text->len > 0 && front->next->characters != NULL)
+    front->next->characters (front->next_data, (const xmlChar *) front->text->str, (int) front->text->len);
+  g_string_truncate (front->text, 0);
+}
+
+static void
+front_characters (void          *data,
+                  const xmlChar *text,
+                  int            length)
+{
+  Front *front = data;
+
+  g_string_append_len (front->text, (const char *) text, length);
+}
+
+static void
+front_start (void           *data,
+             const xmlChar  *name,
+             const xmlChar  *prefix,
+             const xmlChar  *uri,
+             int             n_namespaces,
+             const xmlChar **namespaces,
+             int             n_attributes,
+             int             n_defaulted,
+             const xmlChar **attributes)
+{
+  Front *front = data;
+  OpenElement open = { name, prefix, uri };
+
+  front_flush (front);
+  g_array_append_val (front->open, open);
+  if (front->next->startElementNs != NULL)
+    front->next->startElementNs (front->next_data, name, prefix, uri, n_namespaces, namespaces, n_attributes,
+                                 n_defaulted, attributes);
+}
+
+static void
+front_end (void          *data,
+           const xmlChar *name,
+           const xmlChar *prefix,
+           const xmlChar *uri)
+{
+  Front *front = data;
+
+  front_flush (front);
+  if (front->open->len > 0)
+    g_array_set_size (front->open, front->open->len - 1);
+  if (front->next->endElementNs != NULL)
+    front->next->endElementNs (front->next_data, name, prefix, uri);
+}
+
+/* (spaces between elements are not the document's text: XML_PARSE_NOBLANKS) */
+static void
+front_blanks (void          *data,
+              const xmlChar *text,
+              int            length)
+{
+}
+
+/* The parser reads what the writer has fed, waiting for more: as much as
+ * it asks for, unless the document ends first */
+static int
+read_fed (void *data,
+          char *buffer,
+          int   length)
+{
+  KursXmlChecker *self = data;
+  int filled = 0;
+
+  while (filled < length && !self->ended)
+    {
+      gsize size = self->chunk != NULL ? g_bytes_get_size (self->chunk) : 0;
+      gsize n;
+
+      if (self->offset >= size)
+        {
+          g_clear_pointer (&self->chunk, g_bytes_unref);
+          self->offset = 0;
+          self->chunk = g_async_queue_pop (self->chunks);
+          self->ended = g_bytes_get_size (self->chunk) == 0;
+          continue;
+        }
+      n = MIN ((gsize) (length - filled), size - self->offset);
+      memcpy (buffer + filled, (const char *) g_bytes_get_data (self->chunk, NULL) + self->offset, n);
+      self->offset += n;
+      filled += (int) n;
+    }
+  return filled;
+}
+
+static gpointer
+check_in_thread (gpointer data)
+{
+  KursXmlChecker *self = data;
+  xmlSAXHandler events = { 0 };
+  xmlSAXHandler front_events = { 0 };
+  xmlSAXHandlerPtr sax = &events;
+  Front front = { NULL, NULL, g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (OpenElement)) };
+  xmlSchemaValidCtxtPtr validator;
+  xmlSchemaSAXPlugPtr plug;
+  xmlParserCtxtPtr parser;
+
+  init_libxml ();
+  /* nothing of its own to do with the events: only the validator's */
+  events.initialized = XML_SAX2_MAGIC;
+  validator = xmlSchemaNewValidCtxt (load_schema ());
+  xmlSchemaSetValidStructuredErrors (validator, collect_checker_error, self);
+  plug = xmlSchemaSAXPlug (validator, &sax, &front.next_data);
+  g_assert (plug != NULL);
+  front.next = sax;
+  front_events.initialized = XML_SAX2_MAGIC;
+  front_events.startElementNs = front_start;
+  front_events.endElementNs = front_end;
+  front_events.characters = front_characters;
+  front_events.ignorableWhitespace = front_blanks;
+  parser = self->parser = xmlCreateIOParserCtxt (&front_events, &front, read_fed, NULL, self,
+                                                 XML_CHAR_ENCODING_NONE);
+  g_assert (parser != NULL);
+  /* as kurs_xml_parse() reads a file */
+  xmlCtxtUseOptions (parser, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS);
+
+  xmlParseDocument (parser);
+  if (!parser->wellFormed)
+    {
+      xmlErrorPtr error = xmlCtxtGetLastError (parser);
+
+      self->line = error != NULL ? error->line : 0;
+      self->not_well_formed = one_line (error != NULL ? error->message : NULL);
+    }
+  self->valid = parser->wellFormed && xmlSchemaIsValid (validator) == 1;
+  while (front.open->len > 0)
+    {
+      OpenElement open = g_array_index (front.open, OpenElement, front.open->len - 1);
+
+      front_end (&front, open.name, open.prefix, open.uri);
+    }
+
+  self->parser = NULL;
+  xmlFreeParserCtxt (parser);
+  xmlSchemaSAXUnplug (plug);
+  xmlSchemaFreeValidCtxt (validator);
+  g_string_free (front.text, TRUE);
+  g_array_unref (front.open);
+  return NULL;
+}
+
+/**
+ * kurs_xml_checker_new:
+ *
+ * Begins checking a document against the Kurs strategy schema as it is
+ * written (kurs_xml_checker_feed()), beside the writing, in a thread.
+ *
+ * Returns: (transfer full): the checker, to end with
+ *   kurs_xml_checker_finish()
+ */
+KursXmlChecker *
+kurs_xml_checker_new (void)
+{
+  KursXmlChecker *self = g_new0 (KursXmlChecker, 1);
+
+  init_libxml ();
+  load_schema ();
+  self->chunks = g_async_queue_new_full ((GDestroyNotify) g_bytes_unref);
+  self->messages = g_ptr_array_new_with_free_func (g_free);
+  self->thread = g_thread_new ("kurs-xml-check", check_in_thread, self);
+  return self;
+}
+
+/**
+ * kurs_xml_checker_feed:
+ *
+ * The document's next bytes (copied).
+ */
+void
+kurs_xml_checker_feed (KursXmlChecker *self,
+                       const char     *data,
+                       gsize           length)
+{
+  g_return_if_fail (self != NULL);
+
+  if (length > 0)
+    g_async_queue_push (self->chunks, g_bytes_new (data, length));
+}
+
+/**
+ * kurs_xml_checker_finish:
+ *
+ * The document is whole: waits for the check and frees @self.
+ *
+ * Returns: %TRUE if what was fed is well-formed and follows the schema;
+ *   otherwise %FALSE, with @error naming the first problem
+ */
+gboolean
+kurs_xml_checker_finish (KursXmlChecker  *self,
+                         GError         **error)
+{
+  gboolean valid;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  g_async_queue_push (self->chunks, g_bytes_new_static ("", 0));
+  g_thread_join (self->thread);
+
+  valid = self->valid;
+  if (!valid && self->not_well_formed != NULL)
+    g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_MALFORMED,
+                 _("The file is not well-formed XML (line %d: %s)"), self->line, self->not_well_formed);
+  else if (!valid)
+    g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID,
+                 _("The file does not follow the Kurs strategy format: %s"),
+                 self->messages->len > 0 ? (const char *) self->messages->pdata[0] : _("unknown problem"));
+
+  g_clear_pointer (&self->chunk, g_bytes_unref);
+  g_async_queue_unref (self->chunks);
+  g_ptr_array_unref (self->messages);
+  g_free (self->not_well_formed);
+  g_free (self);
+  return valid;
 }
 
 /**

@@ -62,6 +62,15 @@ gboolean             kurs_xml_validate     (GBytes      *data,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
+typedef struct _KursXmlChecker KursXmlChecker;
+
+KursXmlChecker *kurs_xml_checker_new    (void);
+void            kurs_xml_checker_feed   (KursXmlChecker  *self,
+                                         const char      *data,
+                                         gsize            length);
+gboolean        kurs_xml_checker_finish (KursXmlChecker  *self,
+                                         GError         **error);
+
 char *kurs_xml_text_content (const char *xml);
 
 /* What a stream reader does (kurs_xml_read_stream()) */
