@@ -437,7 +437,7 @@ kurs_xml_parsed_new (GBytes  *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  if (!(doc = kurs_xml_parse (data, error)) || !kurs_xml_validate_doc (doc, NULL, error))
+  if (!(doc = kurs_xml_parse_valid (data, error)))
     return NULL;
 
   parsed = g_new0 (KursXmlParsed, 1);

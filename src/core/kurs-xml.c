@@ -620,6 +620,58 @@ kurs_xml_checker_feed (KursXmlChecker *self,
 }
 
 /**
+ * kurs_xml_checker_feed_bytes:
+ *
+ * kurs_xml_checker_feed() of @bytes, not copied.
+ */
+void
+kurs_xml_checker_feed_bytes (KursXmlChecker *self,
+                             GBytes         *bytes)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_bytes_get_size (bytes) > 0)
+    g_async_queue_push (self->chunks, g_bytes_ref (bytes));
+}
+
+/**
+ * kurs_xml_parse_valid:
+ *
+ * kurs_xml_parse() and the check against the schema at once: the file is
+ * checked (kurs_xml_checker_new()) in a thread while it is read into a
+ * tree here.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set: why
+ *   it could not be read, or else the first way it breaks the schema
+ */
+xmlDocPtr
+kurs_xml_parse_valid (GBytes  *data,
+                      GError **error)
+{
+  g_autoptr(GError) check_error = NULL;
+  KursXmlChecker *checker;
+  xmlDocPtr doc;
+  gboolean valid;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  /* what is refused before any reading is refused before any checking */
+  if (g_bytes_get_size (data) == 0 || g_bytes_get_size (data) > KURS_XML_MAX_BYTES)
+    return kurs_xml_parse (data, error);
+
+  checker = kurs_xml_checker_new ();
+  kurs_xml_checker_feed_bytes (checker, data);
+  doc = kurs_xml_parse (data, error);
+  valid = kurs_xml_checker_finish (checker, &check_error);
+  if (doc != NULL && !valid)
+    {
+      g_propagate_error (error, g_steal_pointer (&check_error));
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  return doc;
+}
+
+/**
  * kurs_xml_checker_finish:
  *
  * The document is whole: waits for the check and frees @self.

@@ -68,7 +68,12 @@ KursXmlChecker *kurs_xml_checker_new    (void);
 void            kurs_xml_checker_feed   (KursXmlChecker  *self,
                                          const char      *data,
                                          gsize            length);
+void            kurs_xml_checker_feed_bytes (KursXmlChecker *self,
+                                             GBytes         *bytes);
 gboolean        kurs_xml_checker_finish (KursXmlChecker  *self,
+                                         GError         **error);
+
+xmlDocPtr       kurs_xml_parse_valid    (GBytes          *data,
                                          GError         **error);
 
 char *kurs_xml_text_content (const char *xml);
