@@ -523,6 +523,12 @@ kurs_set_invalid (GtkWidget  *widget,
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
+  /* as it was: nothing to do (an editor says it at every key, and a
+   * tooltip set again, the same, costs a third of a key's time) */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), message) == 0
+      && gtk_widget_has_css_class (widget, "error") == (message != NULL))
+    return;
+
   if (message != NULL)
     gtk_widget_add_css_class (widget, "error");
   else
