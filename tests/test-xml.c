@@ -827,6 +827,20 @@ test_refuse (Fixture       *f,
   g_assert_cmpuint (peak_memory_kb (), <, 768 * 1024);
 }
 
+/* "line N: ", N the line of @text that @needle is on */
+static char *
+line_of (const char *text,
+         const char *needle)
+{
+  const char *at = strstr (text, needle);
+  int number = 1;
+
+  g_assert_nonnull (at);
+  for (const char *p = text; p < at; p++)
+    number += *p == '\n';
+  return g_strdup_printf ("line %d: ", number);
+}
+
 static void
 test_validate_messages (Fixture       *f,
                         gconstpointer  data)
@@ -839,16 +853,13 @@ test_validate_messages (Fixture       *f,
   g_autoptr(GPtrArray) messages = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
-  int number = 1;
 
   g_assert_false (kurs_xml_validate (input, &messages, &error));
   g_assert_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID);
   g_assert_cmpuint (messages->len, >=, 1);
 
   /* The message names the line the bad attribute is on */
-  for (const char *p = broken; p < strstr (broken, "held=\"kinda\""); p++)
-    number += *p == '\n';
-  line = g_strdup_printf ("line %d: ", number);
+  line = line_of (broken, "held=\"kinda\"");
   g_assert_true (g_str_has_prefix (messages->pdata[0], line));
 }
 
@@ -891,12 +902,8 @@ test_checker (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "kinda"));
   /* on the line the bad attribute is on */
   {
-    g_autofree char *line = NULL;
-    int number = 1;
+    g_autofree char *line = line_of (broken, "held=\"kinda\"");
 
-    for (const char *p = broken; p < strstr (broken, "held=\"kinda\""); p++)
-      number += *p == '\n';
-    line = g_strdup_printf ("line %d: ", number);
     g_assert_nonnull (strstr (error->message, line));
   }
   g_clear_error (&error);

@@ -323,18 +323,26 @@ kurs_xml_parse (GBytes  *data,
   return doc;
 }
 
+/* A problem the schema's validator found, "line N: …", up to MAX_MESSAGES */
 static void
-collect_error (void        *data,
-               xmlErrorPtr  error)
+add_message (GPtrArray   *messages,
+             int          line,
+             xmlErrorPtr  error)
 {
-  GPtrArray *messages = data;
   g_autofree char *message = NULL;
 
   if (messages->len >= MAX_MESSAGES)
     return;
 
   message = one_line (error->message);
-  g_ptr_array_add (messages, g_strdup_printf (_("line %d: %s"), error->line, message));
+  g_ptr_array_add (messages, g_strdup_printf (_("line %d: %s"), line, message));
+}
+
+static void
+collect_error (void        *data,
+               xmlErrorPtr  error)
+{
+  add_message (data, error->line, error);
 }
 
 /**
@@ -401,16 +409,10 @@ collect_checker_error (void        *data,
                        xmlErrorPtr  error)
 {
   KursXmlChecker *self = data;
-  g_autofree char *message = NULL;
 
-  if (self->messages->len >= MAX_MESSAGES)
-    return;
-
-  message = one_line (error->message);
-  g_ptr_array_add (self->messages, g_strdup_printf (_("line %d: %s"),
-                                                    error->line > 0 || self->parser == NULL
-                                                      ? error->line : xmlSAX2GetLineNumber (self->parser),
-                                                    message));
+  add_message (self->messages,
+               error->line > 0 || self->parser == NULL ? error->line : xmlSAX2GetLineNumber (self->parser),
+               error);
 }
 
 /* In front of the validator's events: a text given in pieces (the push

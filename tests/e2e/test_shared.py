@@ -30,6 +30,16 @@ def text_of(kurs, name):
     return text.getText(0, text.characterCount)
 
 
+def click_into(kurs, name):
+    """Puts the person in the field by the mouse, as they would: it has the
+    keyboard focus of a window they are using."""
+    field = kurs.find("text", name=name)
+    box = field.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    subprocess.run(["xdotool", "mousemove", "--window", kurs.window, str(box.x + box.width // 2),
+                    str(box.y + box.height // 2), "click", "1"], check=False)
+    time.sleep(0.5)
+
+
 check(second.find("label", contains="read-only", timeout=2) is None, "the second window is not read-only")
 check(first.find("label", contains="read-only", timeout=1) is None, "nor is the first")
 
@@ -53,11 +63,7 @@ check(second.find("label", name="Strategi for ældreområdet", timeout=5) is not
 
 # The second is in the Title field: the first's change waits for them to leave it
 second.focus()
-field = second.find("text", name="Title")
-box = field.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-subprocess.run(["xdotool", "mousemove", "--window", second.window, str(box.x + box.width // 2),
-                str(box.y + box.height // 2), "click", "1"], check=False)
-time.sleep(0.5)
+click_into(second, "Title")
 first.type_into("Title", "Fra det første vindue")
 check(wait_for(lambda: query(library, "SELECT title FROM strategy WHERE title LIKE 'Fra%'")
                == [("Fra det første vindue",)]), "the first window writes again")
@@ -86,11 +92,7 @@ check(wait_for(lambda: text_of(first, "Title") == "Fra det andet vindue", timeou
 # A title changed and put back while the second is in the field is a
 # change too: what the second then types is refused, though the title is
 # the one it began from
-field = second.find("text", name="Title")
-box = field.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-subprocess.run(["xdotool", "mousemove", "--window", second.window, str(box.x + box.width // 2),
-                str(box.y + box.height // 2), "click", "1"], check=False)
-time.sleep(0.5)
+click_into(second, "Title")
 first.type_into("Title", "Et mellemspil")
 check(wait_for(lambda: query(library, "SELECT count(*) FROM strategy WHERE title = 'Et mellemspil'") == [(1,)]),
       "the first window changes the title")
