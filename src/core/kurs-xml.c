@@ -415,10 +415,10 @@ collect_checker_error (void        *data,
                error);
 }
 
-/* In front of the validator's events: a text given in pieces (the push
- * parser gives a long text a few hundred bytes at a time) is handed on
- * whole, as a tree would hold it; the validator adds each piece to what
- * it has by copying it all again */
+/* In front of the validator's events: a text given in pieces (the parser
+ * gives a long text a few hundred bytes at a time) is handed on whole, as
+ * a tree would hold it; the validator adds each piece to what it has by
+ * copying it all again */
 typedef struct {
   xmlSAXHandlerPtr  next;
   void             *next_data;
