@@ -14,6 +14,8 @@ import time
 
 import pyatspi
 
+from kurs_test_shared import wait_for  # noqa: F401 (the tests take it from here)
+
 KURS = os.environ["KURS"]
 KURS_CLI = os.environ["KURS_CLI"]
 SCREENSHOTS = os.path.join(os.environ.get("KURS_SCREENSHOT_DIR", tempfile.gettempdir()), "e2e")
@@ -49,17 +51,6 @@ def finish():
     sys.exit(1 if _failures else 0)
 
 
-def wait_for(predicate, timeout=10.0, step=0.05):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            value = predicate()
-        except Exception:
-            value = None
-        if value:
-            return value
-        time.sleep(step)
-    return None
 
 
 class Kurs:

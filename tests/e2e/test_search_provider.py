@@ -4,33 +4,13 @@ session bus, asked as the overview asks it (with gdbus), on a library of
 the example; what it launches for a result; and Kurs opened at that
 record (--record), with the keyboard in the record's first field."""
 
-import os
 import re
 import subprocess
 import tempfile
 import time
 
 from kurs_e2e import Kurs, check, cli, finish, library_path, wait_for
-
-PROVIDER = os.environ["KURS_SEARCH_PROVIDER"]
-BUS_NAME = "dk.kurs.Kurs.SearchProvider"
-PATH = "/dk/kurs/Kurs/SearchProvider"
-IFACE = "org.gnome.Shell.SearchProvider2"
-
-
-def gdbus(*args):
-    return subprocess.run(["gdbus", "call", "--session", *args], capture_output=True, text=True, timeout=30)
-
-
-def call(method, *args):
-    return gdbus("--dest", BUS_NAME, "--object-path", PATH, "--method", f"{IFACE}.{method}", *args)
-
-
-def has_owner():
-    out = gdbus("--dest", "org.freedesktop.DBus", "--object-path", "/org/freedesktop/DBus",
-                "--method", "org.freedesktop.DBus.NameHasOwner", BUS_NAME)
-    return "true" in out.stdout
-
+from kurs_test_shared import call, has_owner, launched_args, start_provider
 
 library = library_path()
 example = cli("--file", library, "example")
@@ -38,18 +18,8 @@ check(example.returncode == 0, "the example is in the library")
 strategy = example.stdout.strip()
 
 # A stand-in for Kurs: it writes down how it was started
-work = tempfile.mkdtemp(prefix="kurs-search-provider-")
-launched = os.path.join(work, "launched")
-stub = os.path.join(work, "kurs")
-with open(stub, "w") as f:
-    f.write(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{launched}"\n')
-os.chmod(stub, 0o755)
-
-env = dict(os.environ)
-env["KURS_SEARCH_PROVIDER_KURS"] = stub
-env["ASAN_OPTIONS"] = "detect_leaks=0"
 started = time.monotonic()
-provider = subprocess.Popen([PROVIDER, "--file", library], env=env)
+provider, launched = start_provider(library, tempfile.mkdtemp(prefix="kurs-search-provider-"))
 try:
     check(wait_for(has_owner, timeout=20) is not None, "the provider is on the session bus")
 
@@ -82,7 +52,7 @@ try:
 
     activated = call("ActivateResult", record, "['bostøtte']", "0")
     check(activated.returncode == 0, "ActivateResult answers")
-    args = wait_for(lambda: open(launched).read().split("\n") if os.path.exists(launched) else None, timeout=10)
+    args = launched_args(launched)
     check(args is not None and args[:4] == ["--file", library, "--record", record],
           f"it starts Kurs on the library at the record ({args})")
 finally:

@@ -14,39 +14,9 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
 
+from kurs_test_shared import call, has_owner, launched_args, start_provider, wait_for
 from kurs_server_tests import check, cli, finish
-
-PROVIDER = os.environ["KURS_SEARCH_PROVIDER"]
-BUS_NAME = "dk.kurs.Kurs.SearchProvider"
-PATH = "/dk/kurs/Kurs/SearchProvider"
-IFACE = "org.gnome.Shell.SearchProvider2"
-
-
-def gdbus(*args):
-    return subprocess.run(["gdbus", "call", "--session", *args], capture_output=True, text=True, timeout=30)
-
-
-def call(method, *args):
-    return gdbus("--dest", BUS_NAME, "--object-path", PATH, "--method", f"{IFACE}.{method}", *args)
-
-
-def has_owner():
-    out = gdbus("--dest", "org.freedesktop.DBus", "--object-path", "/org/freedesktop/DBus",
-                "--method", "org.freedesktop.DBus.NameHasOwner", BUS_NAME)
-    return "true" in out.stdout
-
-
-def wait_for(predicate, timeout=20.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.1)
-    return None
-
 
 def main():
     folder = tempfile.mkdtemp()
@@ -59,17 +29,9 @@ def main():
     strategy = [line.split("\t")[0] for line in cli("--file", server, "list").stdout.splitlines()
                 if "udsatte" in line][0]
 
-    launched = os.path.join(folder, "launched")
-    stub = os.path.join(folder, "kurs")
-    with open(stub, "w") as f:
-        f.write(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{launched}"\n')
-    os.chmod(stub, 0o755)
-    env = dict(os.environ)
-    env["KURS_SEARCH_PROVIDER_KURS"] = stub
-    env["ASAN_OPTIONS"] = "detect_leaks=0"
-    provider = subprocess.Popen([PROVIDER, "--file", server], env=env)
+    provider, launched = start_provider(server, folder)
     try:
-        check("the provider is on the session bus", wait_for(has_owner) is not None)
+        check("the provider is on the session bus", wait_for(has_owner, timeout=20) is not None)
         found = call("GetInitialResultSet", "['bostøtte']")
         ids = re.findall(r"'([^']+)'", found.stdout)
         check("the server's library answers the search",
@@ -81,7 +43,7 @@ def main():
         record = next((i for i in ids if ":initiative:" in i), "")
         activated = call("ActivateResult", record, "['bostøtte']", "0")
         check("ActivateResult answers", activated.returncode == 0, activated.stderr)
-        args = wait_for(lambda: open(launched).read().split("\n") if os.path.exists(launched) else None, timeout=10)
+        args = launched_args(launched)
         check("it starts Kurs on the server's address at the record",
               args is not None and args[:4] == ["--file", server, "--record", record], str(args))
     finally:
