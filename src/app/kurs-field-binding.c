@@ -359,9 +359,12 @@ kurs_field_binding_save (KursFieldBinding *self,
     {
       set_unsaved (self, NULL, NULL);
       show_stored (self);
-      if (!gtk_widget_activate_action (self->widget, "win.show-conflict", "(ssxsmv)", error->message,
+      /* with theirs as the editor now shows it, to put the person's own
+       * back over (win.use-mine) */
+      if (!gtk_widget_activate_action (self->widget, "win.show-conflict", "(ssxsmvmvx)", error->message,
                                        kurs_record_get_info (self->record)->name,
-                                       kurs_record_get_id (self->record), self->field->name, owned))
+                                       kurs_record_get_id (self->record), self->field->name, owned,
+                                       self->base, self->base_revision))
         g_warning ("%s", error->message);
       return;
     }

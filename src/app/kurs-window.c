@@ -552,15 +552,13 @@ show_conflict_action (GtkWidget  *widget,
 {
   KursWindow *self = KURS_WINDOW (widget);
   g_autoptr(GVariant) mine = NULL;
-  g_autoptr(KursRecord) record = NULL;
+  g_autoptr(GVariant) theirs = NULL;
   g_autofree char *title = NULL;
-  const KursEntityInfo *info;
   const char *message, *entity, *field;
-  GVariant *theirs;
   AdwToast *toast;
-  gint64 id;
+  gint64 id, revision;
 
-  g_variant_get (parameter, "(&s&sx&smv)", &message, &entity, &id, &field, &mine);
+  g_variant_get (parameter, "(&s&sx&smvmvx)", &message, &entity, &id, &field, &mine, &theirs, &revision);
   /* TRANSLATORS: after "Anna Jensen changed Title of “Egen bolig” to “Et
    * hjem til alle” at 14:05" */
   title = g_strdup_printf (_("%s. What you wrote is kept here."), message);
@@ -570,12 +568,8 @@ show_conflict_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("Use _Mine"));
   adw_toast_set_action_name (toast, "win.use-mine");
   /* put back over theirs, as told now: the field's value and the
-   * library's revision as the store took in their change */
-  info = kurs_entity_info_by_name (entity);
-  record = self->store != NULL && info != NULL ? kurs_store_get (self->store, info->entity, id) : NULL;
-  theirs = record != NULL ? kurs_record_get_value (record, field) : NULL;
-  adw_toast_set_action_target_value (toast, g_variant_new ("(sxsmvmvx)", entity, id, field, mine, theirs,
-                                                           self->store != NULL ? kurs_store_get_revision (self->store) : 0));
+   * library's revision as the editor shows them */
+  adw_toast_set_action_target_value (toast, g_variant_new ("(sxsmvmvx)", entity, id, field, mine, theirs, revision));
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
@@ -1729,7 +1723,7 @@ kurs_window_class_init (KursWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-unsaved", "(ss)", show_unsaved_action);
   gtk_widget_class_install_action (widget_class, "win.copy-text", "s", copy_text_action);
-  gtk_widget_class_install_action (widget_class, "win.show-conflict", "(ssxsmv)", show_conflict_action);
+  gtk_widget_class_install_action (widget_class, "win.show-conflict", "(ssxsmvmvx)", show_conflict_action);
   gtk_widget_class_install_action (widget_class, "win.use-mine", "(sxsmvmvx)", use_mine_action);
   gtk_widget_class_install_action (widget_class, "win.show-saved", NULL, show_saved_action);
   gtk_widget_class_install_action (widget_class, "win.show-refusal", "s", show_refusal_action);

@@ -1817,7 +1817,8 @@ _kurs_store_row_set_from (KursStore   *self,
   g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
   const KursEntityInfo *info = kurs_record_get_info (record);
   GVariant *old_value = kurs_record_get_value_at (record, index);
-  g_autofree char *base_text = _kurs_store_value_text (base);
+  /* (the history's text of the base only where the history is asked) */
+  g_autofree char *base_text = revision < G_MAXINT64 ? _kurs_store_value_text (base) : NULL;
   KursDbStmt *stmt;
   Change *change;
 

@@ -375,7 +375,7 @@ kurs_xml_export_live (KursStore                 *store,
                       const KursXmlVersionInfo  *version,
                       GError                   **error)
 {
-  Output output = { g_string_sized_new (64 * 1024), 0, kurs_xml_checker_new () };
+  Output output = { 0 };
   gboolean checked;
   Writer w = { 0 };
 
@@ -386,6 +386,8 @@ kurs_xml_export_live (KursStore                 *store,
   /* with what is being typed */
   kurs_store_prepare (store);
 
+  output.text = g_string_sized_new (64 * 1024);
+  output.checker = kurs_xml_checker_new ();
   w.store = store;
   w.writer = xmlNewTextWriter (xmlOutputBufferCreateIO (output_write, NULL, &output, NULL));
   w.ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -407,19 +409,11 @@ kurs_xml_export_live (KursStore                 *store,
 
   /* Not half a strategy: what could not be read fails the export */
   if (w.read_error != NULL)
-    {
-      g_propagate_error (error, w.read_error);
-      g_string_free (output.text, TRUE);
-      return NULL;
-    }
-  if (w.failed)
-    {
-      g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID,
-                   _("The strategy could not be written as XML"));
-      g_string_free (output.text, TRUE);
-      return NULL;
-    }
-  if (!checked)
+    g_propagate_error (error, w.read_error);
+  else if (w.failed)
+    g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID,
+                 _("The strategy could not be written as XML"));
+  if (w.read_error != NULL || w.failed || !checked)
     {
       g_string_free (output.text, TRUE);
       return NULL;
