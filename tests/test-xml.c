@@ -549,6 +549,127 @@ test_import_duplicate (Fixture       *f,
   g_assert_cmpstr (kurs_record_get_title (copy), ==, expected_title);
 }
 
+/* An import is one step of undo: undone, nothing of it is left; made
+ * again, every row is back under its id; imported anew after an undo,
+ * its rows get ids never given before (as SQLite gives them), though the
+ * store gives an import's ids itself (kurs_store_begin_bulk()) */
+static void
+test_import_undo_redo (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(KursRecord) strategy = approved_example (f);
+  g_autoptr(GBytes) xml = export_version (f->store, strategy, 0);
+  g_autoptr(KursStore) other = open_other (f, "other.kurs");
+  g_autofree char *other_path = g_build_filename (f->dir, "other.kurs", NULL);
+  g_autofree char *empty = kurs_test_dump_library (other_path);
+  g_autofree char *imported_dump = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  g_autoptr(KursRecord) imported = NULL;
+  g_autoptr(KursRecord) again = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(GPtrArray) goals_again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  imported = kurs_xml_import (other, xml, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  imported_dump = kurs_test_dump_library (other_path);
+  goals = kurs_store_list_by_strategy (other, KURS_ENTITY_GOAL, kurs_record_get_id (imported), NULL);
+  g_assert_cmpuint (goals->len, >, 0);
+
+  g_assert_true (kurs_store_undo (other, &error));
+  g_assert_no_error (error);
+  undone = kurs_test_dump_library (other_path);
+  g_assert_cmpstr (undone, ==, empty);
+
+  g_assert_true (kurs_store_redo (other, &error));
+  g_assert_no_error (error);
+  redone = kurs_test_dump_library (other_path);
+  g_assert_cmpstr (redone, ==, imported_dump);
+
+  g_assert_true (kurs_store_undo (other, &error));
+  again = kurs_xml_import (other, xml, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kurs_record_get_id (again), >, kurs_record_get_id (imported));
+  goals_again = kurs_store_list_by_strategy (other, KURS_ENTITY_GOAL, kurs_record_get_id (again), NULL);
+  g_assert_cmpuint (goals_again->len, ==, goals->len);
+  g_assert_cmpint (kurs_record_get_id (goals_again->pdata[0]), >,
+                   kurs_record_get_id (goals->pdata[goals->len - 1]));
+}
+
+/* A row the schema lets through and the library refuses (a goal linked
+ * twice to one initiative), among rows written many at a time
+ * (kurs_store_begin_bulk()): the message gives the line of the row
+ * refused, not of the row made last, and nothing is added */
+static void
+test_import_refused_row (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(KursRecord) strategy = kurs_example_create (f->store, NULL);
+  g_autoptr(GPtrArray) plans = kurs_store_list_by_strategy (f->store, KURS_ENTITY_ACTION_PLAN,
+                                                            kurs_record_get_id (strategy), NULL);
+  g_autoptr(GPtrArray) goals = kurs_store_list_by_strategy (f->store, KURS_ENTITY_GOAL,
+                                                            kurs_record_get_id (strategy), NULL);
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) imported = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *element = NULL;
+  g_autofree char *expected = NULL;
+  const char *at;
+  gsize end;
+  int line = 1;
+
+  g_assert_true (kurs_store_begin (f->store, "Many", NULL));
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Indsats nr. %u", i + 1);
+      g_autoptr(KursRecord) initiative = NULL;
+      g_autoptr(KursRecord) link = NULL;
+
+      initiative = kurs_store_create (f->store, KURS_ENTITY_INITIATIVE,
+                                      kurs_record_get_id (plans->pdata[0]), &error,
+                                      "title", g_variant_new_string (title), NULL);
+      g_assert_no_error (error);
+      link = kurs_store_create (f->store, KURS_ENTITY_INITIATIVE_GOAL, kurs_record_get_id (initiative), &error,
+                                "goal_id", g_variant_new_int64 (kurs_record_get_id (goals->pdata[0])), NULL);
+      g_assert_no_error (error);
+    }
+  g_assert_true (kurs_store_commit (f->store, NULL));
+  xml = kurs_xml_export_live (f->store, strategy, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_delete (f->store, strategy, NULL));
+  before = kurs_test_dump_library (f->path);
+
+  /* the 200th link, written again after itself */
+  text = g_string_new_len (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  at = text->str;
+  for (guint i = 0; i < 200; i++)
+    {
+      at = strstr (at + 1, "<initiative-goal ");
+      g_assert_nonnull (at);
+    }
+  end = strstr (at, "/>") + 2 - text->str;
+  element = g_strndup (at, text->str + end - at);
+  for (const char *p = text->str; p < at; p++)
+    line += *p == '\n';
+  g_string_insert (text, end, "\n");
+  g_string_insert (text, end + 1, element);
+  input = g_bytes_new (text->str, text->len);
+
+  imported = kurs_xml_import (f->store, input, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_null (imported);
+  g_assert_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  expected = g_strdup_printf ("Line %d: ", line + 1);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  after = kurs_test_dump_library (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* Refusals: each bad file gets a clear error, fast, and the library is
  * exactly as it was. */
 
@@ -1224,6 +1345,8 @@ main (int   argc,
   ADD ("round-trip/at-limit", test_round_trip_at_limit);
   ADD ("schema/text-limit", test_schema_limit);
   ADD ("import/duplicate", test_import_duplicate);
+  ADD ("import/refused-row", test_import_refused_row);
+  ADD ("import/undo-redo", test_import_undo_redo);
   ADD ("validate/messages", test_validate_messages);
   ADD ("check/as-written", test_checker);
 

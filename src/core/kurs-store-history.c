@@ -418,6 +418,10 @@ _kurs_store_end_action (KursStore  *self,
   /* one time for the library and the records: read twice, it could fall
    * either side of a second */
   now = _kurs_store_now_timestamp ();
+  /* an import's rows waiting are written before the index's triggers are
+   * back */
+  if (ok)
+    ok = _kurs_store_write_bulk (self, error);
   if (self->search_deferred)
     {
       self->search_deferred = FALSE;
@@ -433,14 +437,17 @@ _kurs_store_end_action (KursStore  *self,
 
   if (!ok)
     {
+      _kurs_store_drop_bulk (self);
       if (self->db != NULL)
         kurs_db_exec (self->db, "ROLLBACK");
+      _kurs_store_end_bulk (self);
       revert_memory (self, 0);
       g_clear_pointer (&self->pending, _kurs_store_action_free);
       g_array_set_size (self->marks, 0);
       return FALSE;
     }
 
+  _kurs_store_end_bulk (self);
   action = g_steal_pointer (&self->pending);
   changes = g_ptr_array_ref (action->changes);
   file_action (self, action);

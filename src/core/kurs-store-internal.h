@@ -59,6 +59,10 @@ typedef enum {
   HISTORY_REDO,
 } HistoryMode;
 
+/* An import's rows, written many to a statement */
+typedef struct _KursStoreBulk KursStoreBulk;
+#define KURS_STORE_BULK_ROWS 64   /* rows to a statement */
+
 /* SQL for each entity, built once from the schema's fixed names. */
 typedef struct {
   char  *by_id;
@@ -68,6 +72,7 @@ typedef struct {
   char  *insert;         /* with the row's id: a row put back */
   char  *insert_new;     /* without: a new row */
   char  *insert_returning; /* the same, saying its id (a server) */
+  char  *insert_rows;    /* KURS_STORE_BULK_ROWS rows, with their ids */
   char  *delete;
   char  *set_position;
   char  *next_position;
@@ -98,6 +103,9 @@ struct _KursStore
   /* The search index's triggers are off until the action ends: its
    * strategies are indexed afresh then (kurs_store_defer_search_index()) */
   gboolean     search_deferred;
+
+  /* An import's rows, written many to a statement (kurs-store-bulk.c) */
+  KursStoreBulk *bulk;
 
   GPtrArray   *undo;                       /* Action * */
   GPtrArray   *redo;                       /* Action * */
@@ -141,6 +149,30 @@ KursDbStmt   *_kurs_store_prepare_statement (KursStore   *self,
                                              const char  *sql,
                                              GError     **error);
 void          _kurs_store_finish (KursDbStmt *stmt);
+gint64        _kurs_store_next_position (KursStore *self,
+                                         KursEntity entity,
+                                         gint64     parent_id);
+int           _kurs_store_bind_row (KursDbStmt *stmt,
+                                    int         column,
+                                    KursRecord *record);
+const char   *_kurs_store_insert_rows_sql (KursEntity entity,
+                                           guint      n);
+
+/* kurs-store-bulk.c */
+gboolean      _kurs_store_bulk_take_id (KursStore   *self,
+                                        KursEntity   entity,
+                                        gint64      *id,
+                                        GError     **error);
+gint64        _kurs_store_bulk_next_position (KursStore *self,
+                                              KursEntity entity,
+                                              gint64     parent_id);
+gboolean      _kurs_store_bulk_add (KursStore   *self,
+                                    KursRecord  *record,
+                                    GError     **error);
+gboolean      _kurs_store_write_bulk (KursStore  *self,
+                                      GError    **error);
+void          _kurs_store_drop_bulk (KursStore *self);
+void          _kurs_store_end_bulk (KursStore *self);
 gboolean      _kurs_store_step_done (KursStore     *self,
                                      KursDbStmt    *stmt,
                                      GError       **error);

@@ -25,6 +25,12 @@ gboolean    kurs_store_set_internal    (KursStore           *self,
                                         GVariant            *value,
                                         GError             **error);
 
+/* An import's rows, written many to a statement (kurs-store-bulk.c) */
+void        kurs_store_begin_bulk       (KursStore           *self);
+gboolean    kurs_store_write_bulk       (KursStore           *self,
+                                         GError             **error);
+KursRecord *kurs_store_get_bulk_failure (KursStore           *self);
+
 /* Copying a whole library (kurs-library-copy.c) */
 gboolean       kurs_store_dump_tables       (KursStore      *self,
                                              KursTableSink  *sink,

@@ -158,6 +158,19 @@ build_entity_sql (gpointer data)
                                           info->order_by);
       sql->insert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
                                      info->name, columns->str, params->str);
+      /* many new rows, their ids given (kurs-store-bulk.c) */
+      {
+        g_autoptr(GString) rows = g_string_new (NULL);
+        g_autoptr(GString) row = g_string_new ("(?");
+
+        for (int i = 1; i < n; i++)
+          g_string_append (row, ", ?");
+        g_string_append_c (row, ')');
+        g_string_append_printf (rows, "INSERT INTO %s (%s) VALUES %s", info->name, columns->str, row->str);
+        for (int r = 1; r < KURS_STORE_BULK_ROWS; r++)
+          g_string_append_printf (rows, ", %s", row->str);
+        sql->insert_rows = g_string_free (g_steal_pointer (&rows), FALSE);
+      }
       /* a new row: its id is the engine's to give (a server's identity
        * column takes no NULL) */
       {
@@ -274,6 +287,8 @@ kurs_store_exec_sql (KursStore   *self,
           const char  *sql,
           GError     **error)
 {
+  if (!_kurs_store_write_bulk (self, error))
+    return FALSE;
   if (!kurs_db_exec (self->db, sql))
     {
       _kurs_store_db_failed (self, error);
@@ -330,6 +345,10 @@ _kurs_store_prepare_statement (KursStore   *self,
                    _("The library is closed"));
       return NULL;
     }
+
+  /* the rows an import made go first (kurs-store-bulk.c) */
+  if (!_kurs_store_write_bulk (self, error))
+    return NULL;
 
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
@@ -696,6 +715,7 @@ kurs_store_finalize (GObject *object)
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
+  _kurs_store_end_bulk (self);
   g_free (self->origin);
   g_free (self->session_id);
   g_free (self->path);
@@ -1713,6 +1733,52 @@ note_change (KursStore  *self,
     *out = change;
 }
 
+/* Binds a row's columns after its id, from @column on, as entity_sql's
+ * inserts name them: its fields from @values, or from @record's; returns
+ * the column after them */
+static int
+bind_columns (KursDbStmt           *stmt,
+              int                   column,
+              const KursEntityInfo *info,
+              gint64                strategy_id,
+              gint64                position,
+              gint64                uid,
+              GVariant * const     *values,
+              KursRecord           *record)
+{
+  if (has_strategy_column (info))
+    kurs_db_bind_int64 (stmt, column++, strategy_id);
+  if (info->ordered)
+    kurs_db_bind_int64 (stmt, column++, position);
+  if (has_uid_column (info))
+    kurs_db_bind_int64 (stmt, column++, uid);
+  for (guint i = 0; i < info->n_fields; i++)
+    bind_value (stmt, column++, &info->fields[i], values ? values[i] : kurs_record_get_value_at (record, i));
+  return column;
+}
+
+/* A row made and not yet written (kurs-store-bulk.c), bound from @column
+ * on as its table's insert with ids names it; returns the column after it */
+int
+_kurs_store_bind_row (KursDbStmt *stmt,
+                      int         column,
+                      KursRecord *record)
+{
+  kurs_db_bind_int64 (stmt, column++, kurs_record_get_id (record));
+  return bind_columns (stmt, column, kurs_record_get_info (record), kurs_record_get_strategy_id (record),
+                       kurs_record_get_position (record), kurs_record_get_uid (record), NULL, record);
+}
+
+/* The insert of @n (1 or KURS_STORE_BULK_ROWS) rows with their ids */
+const char *
+_kurs_store_insert_rows_sql (KursEntity entity,
+                             guint      n)
+{
+  g_assert (n == 1 || n == KURS_STORE_BULK_ROWS);
+
+  return n == 1 ? entity_sql[entity].insert : entity_sql[entity].insert_rows;
+}
+
 static gboolean
 write_insert (KursStore             *self,
               const KursEntityInfo  *info,
@@ -1736,14 +1802,7 @@ write_insert (KursStore             *self,
 
   if (id > 0)
     kurs_db_bind_int64 (stmt, column++, id);
-  if (has_strategy_column (info))
-    kurs_db_bind_int64 (stmt, column++, strategy_id);
-  if (info->ordered)
-    kurs_db_bind_int64 (stmt, column++, position);
-  if (has_uid_column (info))
-    kurs_db_bind_int64 (stmt, column++, uid);
-  for (guint i = 0; i < info->n_fields; i++)
-    bind_value (stmt, column++, &info->fields[i], values[i]);
+  bind_columns (stmt, column, info, strategy_id, position, uid, values, NULL);
 
   if (kurs_db_step (stmt) != (returning ? KURS_DB_ROW : KURS_DB_DONE))
     {
@@ -1886,10 +1945,10 @@ _kurs_store_row_move (KursStore   *self,
   return TRUE;
 }
 
-static gint64
-next_position (KursStore *self,
-               KursEntity entity,
-               gint64     parent_id)
+gint64
+_kurs_store_next_position (KursStore *self,
+                           KursEntity entity,
+                           gint64     parent_id)
 {
   KursDbStmt *stmt;
   gint64 position = 0;
@@ -2011,12 +2070,19 @@ _kurs_store_create_row (KursStore           *self,
       goto out;
 
   if (info->ordered)
-    position = next_position (self, entity, parent_id);
+    position = self->bulk ? _kurs_store_bulk_next_position (self, entity, parent_id)
+                          : _kurs_store_next_position (self, entity, parent_id);
 
   if (has_uid_column (info) && uid <= 0)
     uid = new_uid ();
 
-  if (!write_insert (self, info, 0, strategy_id, position, uid, values, &id, error))
+  /* an import's row is written later, with others (kurs-store-bulk.c) */
+  if (self->bulk != NULL)
+    {
+      if (!_kurs_store_bulk_take_id (self, entity, &id, error))
+        goto out;
+    }
+  else if (!write_insert (self, info, 0, strategy_id, position, uid, values, &id, error))
     goto out;
 
   record = kurs_record_new (entity, id);
@@ -2026,6 +2092,8 @@ _kurs_store_create_row (KursStore           *self,
     kurs_record_set_uid (record, uid);
   for (guint i = 0; i < info->n_fields; i++)
     kurs_record_take_value_at (record, i, values[i] ? g_variant_ref (values[i]) : NULL);
+  if (self->bulk != NULL && !_kurs_store_bulk_add (self, record, error))
+    goto out;
   _kurs_store_remember (self, record);
   note_change (self, CHANGE_INSERT, record, NULL);
 

@@ -87,6 +87,33 @@ fail_at (xmlNodePtr   node,
   return FALSE;
 }
 
+/* Where the library refused a row: the rows are written many at a time
+ * (kurs_store_begin_bulk()), so the row it refused may be one made
+ * before @node's */
+static xmlNodePtr
+refused_at (Importer   *im,
+            xmlNodePtr  node)
+{
+  KursRecord *refused = kurs_store_get_bulk_failure (im->store);
+  GArray *items;
+
+  if (refused == NULL)
+    return node;
+
+  items = im->items[kurs_record_get_entity (refused)];
+  for (guint i = 0; i < items->len; i++)
+    {
+      xmlNodePtr at = g_array_index (items, Item, i).node;
+      gint64 *id = g_hash_table_lookup (im->rows, at);
+
+      if (id != NULL && *id == kurs_record_get_id (refused))
+        return at;
+    }
+
+  /* not yet remembered: @node's own */
+  return node;
+}
+
 static char *
 element_text (xmlNodePtr  node,
               const char *name)
@@ -273,7 +300,7 @@ import_row (Importer    *im,
                                        entity == KURS_ENTITY_STRATEGY ? 0 : row_uid (im, entity, item),
                                        &local_error);
   if (record == NULL)
-    return fail_at (item->node, error, local_error->message);
+    return fail_at (refused_at (im, item->node), error, local_error->message);
 
   remember_id (im->rows, item->node, kurs_record_get_id (record));
 
@@ -606,6 +633,8 @@ kurs_xml_import_begin (KursStore           *store,
   import->begun = TRUE;
   /* indexed for search as the import commits, in a few statements */
   kurs_store_defer_search_index (store);
+  /* and its rows written many to a statement */
+  kurs_store_begin_bulk (store);
   return import;
 }
 
@@ -644,6 +673,16 @@ kurs_xml_import_step (KursXmlImport *import,
       /* the clock is read every few rows */
       if (++n % 64 == 0 && g_get_monotonic_time () >= until)
         break;
+    }
+
+  /* what waits is written: the window may read the library between steps */
+  if (!import->failed)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!kurs_store_write_bulk (import->im.store, &local_error))
+        import->failed = !fail_at (refused_at (&import->im, xmlDocGetRootElement (import->parsed->doc)),
+                                   &import->error, local_error->message);
     }
 
   return import->failed || import->entity >= KURS_N_ENTITIES;
