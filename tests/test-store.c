@@ -1645,6 +1645,37 @@ test_search_index_of_import (Fixture       *f,
   g_assert_no_error (error);
   after_undo = index_rows (other_path, kurs_record_get_id (imported));
   g_assert_cmpuint (after_undo->len, ==, 0);
+
+  /* an import a step at a time, as the window makes it (each part of the
+   * index a step of its own): the same index, its approved version in it
+   * too */
+  {
+    g_autofree char *stepped_path = g_build_filename (f->dir, "stepped.kurs", NULL);
+    g_autoptr(KursStore) stepped = open_store (stepped_path);
+    g_autoptr(KursRecord) stepped_strategy = NULL;
+    g_autoptr(GBytes) approved = NULL;
+    g_autoptr(GPtrArray) by_steps = NULL;
+    KursXmlVersionInfo info = { 1, "2022-11-29", "Socialudvalget" };
+    KursXmlImport *import;
+    guint steps = 1;
+
+    approved = kurs_xml_export_live (store, strategy, &info, &error);
+    g_assert_no_error (error);
+    import = kurs_xml_import_begin (stepped, kurs_xml_parsed_new (approved, NULL), KURS_XML_IMPORT_DEFAULT, &error);
+    g_assert_no_error (error);
+    while (!kurs_xml_import_step (import, 1))
+      steps++;
+    /* (a row a step at least, then the status and version, then each part
+     * of the index) */
+    g_assert_cmpuint (steps, >, 2 + g_strv_length ((char **) kurs_migrations_get_search_fills ()));
+    stepped_strategy = kurs_xml_import_end (import, &error);
+    g_assert_no_error (error);
+    by_steps = index_rows (stepped_path, kurs_record_get_id (stepped_strategy));
+    g_assert_cmpuint (by_steps->len, ==, by_triggers->len);
+    for (guint i = 0; i < by_steps->len; i++)
+      g_assert_cmpstr (by_steps->pdata[i], ==, by_triggers->pdata[i]);
+    g_assert_cmpuint (n_found (stepped, "udsatte", kurs_record_get_id (stepped_strategy), KURS_ENTITY_VERSION), ==, 1);
+  }
 }
 
 /* Rules and transactions */

@@ -878,6 +878,7 @@ typedef struct _Import {
   AdwToast      *toast;
   KursXmlImport *import;
   guint          step_source;
+  gboolean       added;       /* every step taken: the commit is next */
 } Import;
 
 /* How long the window may wait for one step of adding */
@@ -923,8 +924,12 @@ import_step_cb (gpointer user_data)
   g_autoptr(KursRecord) strategy = NULL;
   g_autofree char *text = NULL;
 
-  if (!kurs_xml_import_step (data->import, IMPORT_STEP_USEC))
-    return G_SOURCE_CONTINUE;
+  /* the commit in a turn of its own: the last step may be long too */
+  if (!data->added)
+    {
+      data->added = kurs_xml_import_step (data->import, IMPORT_STEP_USEC);
+      return G_SOURCE_CONTINUE;
+    }
 
   data->step_source = 0;
   strategy = kurs_xml_import_end (g_steal_pointer (&data->import), &error);

@@ -351,34 +351,101 @@ run_for_strategy (KursStore   *self,
   return _kurs_store_step_done (self, stmt, error);
 }
 
-/* The strategies the action touched, deleted ones too, indexed afresh */
-static gboolean
-index_strategies (KursStore  *self,
-                  Action     *action,
-                  GError    **error)
+/* The deferred index is written a statement at a time: for each strategy
+ * the action touched (deleted ones too), its rows taken out of the index,
+ * then each kind's put in afresh (kurs_migrations_get_search_fills()) */
+struct _KursIndexFill
 {
-  g_autoptr(GHashTable) strategies = g_hash_table_new (NULL, NULL);
-  const char * const *fills = kurs_migrations_get_search_fills ();
-  GHashTableIter iter;
-  gpointer key;
+  GArray *strategies;   /* gint64 */
+  guint   next;         /* strategy × (1 + the fills) */
+};
 
+static void
+index_fill_free (KursIndexFill *fill)
+{
+  g_array_unref (fill->strategies);
+  g_free (fill);
+}
+
+static KursIndexFill *
+index_fill_new (Action *action)
+{
+  KursIndexFill *fill = g_new0 (KursIndexFill, 1);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  fill->strategies = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < action->changes->len; i++)
-    g_hash_table_add (strategies,
-                      GSIZE_TO_POINTER ((gsize) kurs_record_get_strategy_id (((Change *) action->changes->pdata[i])->record)));
-
-  g_hash_table_iter_init (&iter, strategies);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      gint64 strategy_id = (gint64) GPOINTER_TO_SIZE (key);
+      gint64 strategy_id = kurs_record_get_strategy_id (((Change *) action->changes->pdata[i])->record);
 
-      if (!run_for_strategy (self, "DELETE FROM search_index WHERE strategy_id = ?1", strategy_id, error))
+      if (g_hash_table_add (seen, GSIZE_TO_POINTER ((gsize) strategy_id)))
+        g_array_append_val (fill->strategies, strategy_id);
+    }
+  return fill;
+}
+
+/* Writes the next part of the index; *@done once every part is written,
+ * and the index's triggers are back for what the action does after */
+static gboolean
+index_fill_step (KursStore  *self,
+                 gboolean   *done,
+                 GError    **error)
+{
+  const char * const *fills = kurs_migrations_get_search_fills ();
+  guint per_strategy = 1 + g_strv_length ((char **) fills);
+  KursIndexFill *fill;
+
+  /* the rows waiting first, while the triggers are off */
+  if (!_kurs_store_write_bulk (self, error))
+    return FALSE;
+  if (self->index_fill == NULL)
+    self->index_fill = index_fill_new (self->pending);
+  fill = self->index_fill;
+
+  *done = fill->next >= fill->strategies->len * per_strategy;
+  if (!*done)
+    {
+      gint64 strategy_id = g_array_index (fill->strategies, gint64, fill->next / per_strategy);
+      guint part = fill->next % per_strategy;
+
+      fill->next++;
+      if (!run_for_strategy (self, part == 0 ? "DELETE FROM search_index WHERE strategy_id = ?1" : fills[part - 1],
+                             strategy_id, error))
         return FALSE;
-      for (guint k = 0; fills[k] != NULL; k++)
-        if (!run_for_strategy (self, fills[k], strategy_id, error))
-          return FALSE;
+      *done = fill->next >= fill->strategies->len * per_strategy;
     }
 
+  if (*done)
+    {
+      g_clear_pointer (&self->index_fill, index_fill_free);
+      self->search_deferred = FALSE;
+      enable_triggers (self, TRUE);
+    }
   return TRUE;
+}
+
+/**
+ * kurs_store_fill_search_index_step:
+ * @done: (out): set to %TRUE once the index is written
+ *
+ * Within an action whose index waits (kurs_store_defer_search_index()),
+ * writes a part of it now, one statement, so that a window can draw
+ * between the parts.  Once every part is written, the index's triggers
+ * keep it for the rest of the action.  Nothing to do on a server.
+ *
+ * Returns: %FALSE with @error set if it could not be written
+ */
+gboolean
+kurs_store_fill_search_index_step (KursStore  *self,
+                                   gboolean   *done,
+                                   GError    **error)
+{
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+  g_return_val_if_fail (done != NULL, FALSE);
+
+  *done = !self->search_deferred;
+  return *done || index_fill_step (self, done, error);
 }
 
 gboolean
@@ -422,13 +489,20 @@ _kurs_store_end_action (KursStore  *self,
    * back */
   if (ok)
     ok = _kurs_store_write_bulk (self, error);
+  /* the index, if it waits: all of it now */
   if (self->search_deferred)
     {
-      self->search_deferred = FALSE;
-      enable_triggers (self, TRUE);
-      if (ok)
-        ok = index_strategies (self, self->pending, error);
+      gboolean done = FALSE;
+
+      while (ok && !done)
+        ok = index_fill_step (self, &done, error);
+      if (!ok)
+        {
+          self->search_deferred = FALSE;
+          enable_triggers (self, TRUE);
+        }
     }
+  g_clear_pointer (&self->index_fill, index_fill_free);
   if (ok)
     ok = check_changed_rows (self, self->pending, error)
          && touch_strategies (self, self->pending, strategies, now, error)

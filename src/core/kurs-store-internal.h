@@ -61,6 +61,8 @@ typedef enum {
 
 /* An import's rows, written many to a statement */
 typedef struct _KursStoreBulk KursStoreBulk;
+/* The deferred search index, written a part at a time */
+typedef struct _KursIndexFill KursIndexFill;
 #define KURS_STORE_BULK_ROWS 64   /* rows to a statement */
 
 /* SQL for each entity, built once from the schema's fixed names. */
@@ -103,6 +105,7 @@ struct _KursStore
   /* The search index's triggers are off until the action ends: its
    * strategies are indexed afresh then (kurs_store_defer_search_index()) */
   gboolean     search_deferred;
+  KursIndexFill *index_fill;               /* its parts written so far */
 
   /* An import's rows, written many to a statement (kurs-store-bulk.c) */
   KursStoreBulk *bulk;

@@ -150,6 +150,9 @@ gboolean    kurs_store_commit              (KursStore           *self,
                                             GError             **error);
 void        kurs_store_rollback            (KursStore           *self);
 void        kurs_store_defer_search_index  (KursStore           *self);
+gboolean    kurs_store_fill_search_index_step (KursStore        *self,
+                                               gboolean         *done,
+                                               GError          **error);
 
 KursRecord *kurs_store_create              (KursStore           *self,
                                             KursEntity           entity,
