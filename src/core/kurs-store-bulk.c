@@ -28,32 +28,10 @@ struct _KursStoreBulk
   GPtrArray  *waiting;                     /* KursRecord *, in the order made */
   gint64      next_id[KURS_N_ENTITIES];    /* 0: not yet asked */
   gint64      first_id[KURS_N_ENTITIES];   /* the first given by this bulk */
-  GHashTable *positions;                   /* entity and parent → gint64 * next */
+  GHashTable *positions;                   /* KursRowKey: kind, parent → gint64 * next */
   KursRecord *failed;                      /* the row its table refused */
   gboolean    writing;
 };
-
-typedef struct {
-  KursEntity entity;
-  gint64     parent_id;
-} PositionKey;
-
-static guint
-position_key_hash (gconstpointer key)
-{
-  const PositionKey *k = key;
-
-  return g_int64_hash (&k->parent_id) ^ (guint) k->entity;
-}
-
-static gboolean
-position_key_equal (gconstpointer a,
-                    gconstpointer b)
-{
-  const PositionKey *x = a, *y = b;
-
-  return x->entity == y->entity && x->parent_id == y->parent_id;
-}
 
 static void
 bulk_free (KursStoreBulk *bulk)
@@ -83,7 +61,7 @@ kurs_store_begin_bulk (KursStore *self)
 
   bulk = g_new0 (KursStoreBulk, 1);
   bulk->waiting = g_ptr_array_new_with_free_func (g_object_unref);
-  bulk->positions = g_hash_table_new_full (position_key_hash, position_key_equal, g_free, g_free);
+  bulk->positions = g_hash_table_new_full (_kurs_row_key_hash, _kurs_row_key_equal, g_free, g_free);
   self->bulk = bulk;
 }
 
@@ -151,7 +129,7 @@ _kurs_store_bulk_next_position (KursStore *self,
 {
   KursStoreBulk *bulk = self->bulk;
   const KursEntityInfo *info = kurs_entity_info (entity);
-  PositionKey key = { entity, parent_id };
+  KursRowKey key = { entity, parent_id };
   gint64 *next = g_hash_table_lookup (bulk->positions, &key);
 
   if (next == NULL)

@@ -59,6 +59,12 @@ typedef enum {
   HISTORY_REDO,
 } HistoryMode;
 
+/* A row of a kind, as a key of a hash table */
+typedef struct {
+  KursEntity entity;
+  gint64     id;
+} KursRowKey;
+
 /* An import's rows, written many to a statement */
 typedef struct _KursStoreBulk KursStoreBulk;
 /* The deferred search index, written a part at a time */
@@ -160,6 +166,10 @@ int           _kurs_store_bind_row (KursDbStmt *stmt,
                                     KursRecord *record);
 const char   *_kurs_store_insert_rows_sql (KursEntity entity,
                                            guint      n);
+
+guint         _kurs_row_key_hash (gconstpointer key);
+gboolean      _kurs_row_key_equal (gconstpointer a,
+                                   gconstpointer b);
 
 /* kurs-store-bulk.c */
 gboolean      _kurs_store_bulk_take_id (KursStore   *self,

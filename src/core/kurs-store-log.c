@@ -580,24 +580,20 @@ _kurs_store_check_undo (KursStore   *self,
 
 /* Others' changes */
 
-typedef struct {
-  KursEntity entity;
-  gint64     id;
-} RowKey;
-
-static guint
-row_key_hash (gconstpointer key)
+/* A row of a kind, as a key of a hash table (kurs-store-internal.h) */
+guint
+_kurs_row_key_hash (gconstpointer key)
 {
-  const RowKey *row = key;
+  const KursRowKey *row = key;
 
   return g_int64_hash (&row->id) ^ (guint) row->entity;
 }
 
-static gboolean
-row_key_equal (gconstpointer a,
-               gconstpointer b)
+gboolean
+_kurs_row_key_equal (gconstpointer a,
+                     gconstpointer b)
 {
-  const RowKey *x = a, *y = b;
+  const KursRowKey *x = a, *y = b;
 
   return x->entity == y->entity && x->id == y->id;
 }
@@ -607,7 +603,7 @@ add_row (GHashTable *rows,
          KursEntity  entity,
          gint64      id)
 {
-  RowKey *key = g_new (RowKey, 1);
+  KursRowKey *key = g_new (KursRowKey, 1);
 
   key->entity = entity;
   key->id = id;
@@ -653,7 +649,7 @@ kurs_store_catch_up (KursStore  *self,
                                               "WHERE a.id > ?1 ORDER BY a.id, c.id", error)))
     return FALSE;
 
-  rows = g_hash_table_new_full (row_key_hash, row_key_equal, g_free, NULL);
+  rows = g_hash_table_new_full (_kurs_row_key_hash, _kurs_row_key_equal, g_free, NULL);
   kurs_db_bind_int64 (stmt, 1, self->seen_action);
   while ((rc = kurs_db_step (stmt)) == KURS_DB_ROW)
     {
@@ -706,7 +702,7 @@ kurs_store_catch_up (KursStore  *self,
   self->catching_up = TRUE;
   {
     GHashTableIter iter;
-    RowKey *key;
+    KursRowKey *key;
 
     g_hash_table_iter_init (&iter, rows);
     while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
