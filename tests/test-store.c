@@ -1658,13 +1658,25 @@ test_search_index_of_import (Fixture       *f,
     KursXmlVersionInfo info = { 1, "2022-11-29", "Socialudvalget" };
     KursXmlImport *import;
     guint steps = 1;
+    double last_progress = 0;
 
     approved = kurs_xml_export_live (store, strategy, &info, &error);
     g_assert_no_error (error);
     import = kurs_xml_import_begin (stepped, kurs_xml_parsed_new (approved, NULL), KURS_XML_IMPORT_DEFAULT, &error);
     g_assert_no_error (error);
+    /* and it says how far it has come, from 0 to 1, never back */
+    g_assert_cmpfloat (kurs_xml_import_get_progress (import), ==, 0.0);
     while (!kurs_xml_import_step (import, 1))
-      steps++;
+      {
+        double progress = kurs_xml_import_get_progress (import);
+
+        g_assert_cmpfloat (progress, >=, last_progress);
+        g_assert_cmpfloat (progress, <, 1.0);
+        last_progress = progress;
+        steps++;
+      }
+    g_assert_cmpfloat (last_progress, >, 0.9);
+    g_assert_cmpfloat (kurs_xml_import_get_progress (import), ==, 1.0);
     /* (a row a step at least, then the status and version, then each part
      * of the index) */
     g_assert_cmpuint (steps, >, 2 + g_strv_length ((char **) kurs_migrations_get_search_fills ()));

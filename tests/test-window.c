@@ -20,6 +20,7 @@
 #include "kurs-test-util.h"
 #include "kurs-widget-util.h"
 #include "kurs-window.h"
+#include "kurs-xml-export.h"
 
 /* The application's shell, as kurs starts it: its style sheets and icons,
  * and the window's content pages. */
@@ -404,6 +405,79 @@ has_dialog (void)
         return TRUE;
     }
   return FALSE;
+}
+
+static gboolean
+is_label_starting (GtkWidget  *widget,
+                   const char *prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+/* A larger file: the toast says how far the import has come as the rows
+ * are added in steps, and the window draws meanwhile */
+static void
+test_import_progress (void)
+{
+  Library library;
+  g_autofree char *xml_path = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) strategies = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saw_percent = FALSE;
+  guint imported = 0;
+  gint64 deadline;
+
+  library_open (&library, TRUE, 0);
+  plans = kurs_store_list_by_strategy (library.store, KURS_ENTITY_ACTION_PLAN,
+                                       kurs_record_get_id (library.example), &error);
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_begin (library.store, "Many", &error));
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Indsats %u", i + 1);
+      g_autoptr(KursRecord) initiative = kurs_store_create (library.store, KURS_ENTITY_INITIATIVE,
+                                                            kurs_record_get_id (plans->pdata[0]), &error,
+                                                            "title", g_variant_new_string (title), NULL);
+
+      g_assert_no_error (error);
+    }
+  g_assert_true (kurs_store_commit (library.store, &error));
+  xml = kurs_xml_export_live (library.store, library.example, NULL, &error);
+  g_assert_no_error (error);
+  xml_path = g_build_filename (library.dir, "many.xml", NULL);
+  kurs_test_write_file (xml_path, g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  g_assert_true (kurs_store_delete (library.store, library.example, &error));
+  gtk_window_present (GTK_WINDOW (library.window));
+  kurs_widget_settle ();
+
+  kurs_window_import_file (library.window, xml_path);
+  deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  do
+    {
+      GtkWidget *label;
+
+      g_main_context_iteration (NULL, FALSE);
+      label = kurs_widget_find (GTK_WIDGET (library.window), is_label_starting, "Importing… ");
+      if (label != NULL)
+        {
+          int percent = atoi (gtk_label_get_text (GTK_LABEL (label)) + strlen ("Importing… "));
+
+          saw_percent |= percent > 0 && percent < 100
+                         && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (label)), " %");
+        }
+    }
+  while (kurs_widget_find (GTK_WIDGET (library.window), kurs_widget_is_label,
+                           "Imported “Strategi for udsatte borgere”") == NULL
+         && g_get_monotonic_time () < deadline);
+
+  strategies = kurs_store_list_strategies (library.store, NULL);
+  for (guint i = 0; i < strategies->len; i++)
+    imported += g_str_equal (kurs_record_get_title (strategies->pdata[i]), "Strategi for udsatte borgere");
+  g_assert_cmpuint (imported, ==, 1);
+  g_assert_true (saw_percent);
+  library_close (&library);
 }
 
 static void
@@ -1189,6 +1263,7 @@ main (int   argc,
   g_test_add_func ("/window/content-pages", test_content_pages);
   g_test_add_func ("/window/opens-in-background", test_opens_in_background);
   g_test_add_func ("/window/import-file", test_import_file);
+  g_test_add_func ("/window/import-progress", test_import_progress);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/empty-page/folded", test_empty_page_folded);
   g_test_add_func ("/window/narrow", test_narrow);

@@ -879,6 +879,7 @@ typedef struct _Import {
   KursXmlImport *import;
   guint          step_source;
   gboolean       added;       /* every step taken: the commit is next */
+  int            percent;     /* shown in the toast */
 } Import;
 
 /* How long the window may wait for one step of adding */
@@ -927,7 +928,18 @@ import_step_cb (gpointer user_data)
   /* the commit in a turn of its own: the last step may be long too */
   if (!data->added)
     {
+      int percent;
+
       data->added = kurs_xml_import_step (data->import, IMPORT_STEP_USEC);
+      percent = (int) (100 * kurs_xml_import_get_progress (data->import));
+      if (percent != data->percent && data->toast != NULL)
+        {
+          /* Translators: while a large file is added to the library; %d %% is how far it has come */
+          g_autofree char *title = g_strdup_printf (_("Importing… %d %%"), percent);
+
+          adw_toast_set_title (data->toast, title);
+          data->percent = percent;
+        }
       return G_SOURCE_CONTINUE;
     }
 

@@ -45,6 +45,7 @@ KursXmlImport *kurs_xml_import_begin  (KursStore           *store,
                                        GError             **error);
 gboolean       kurs_xml_import_step   (KursXmlImport       *import,
                                        gint64               budget_usec);
+double         kurs_xml_import_get_progress (KursXmlImport *import);
 KursRecord    *kurs_xml_import_end    (KursXmlImport       *import,
                                        GError             **error);
 
