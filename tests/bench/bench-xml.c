@@ -72,8 +72,10 @@ time_imports (const char *dir,
 
 /* The import's parts: reading and checking the file (in a thread, in the
  * window), adding it to the library in steps of 12 ms, as the window adds
- * it (the longest step is the longest the window waits), and the end: the
- * rules between fields, checked at once, the search index and the commit */
+ * it — the rows, then the strategy's status and version, then the search
+ * index a part (a statement) a step, each at least a step of its own (the
+ * longest step is the longest the window waits) — and the end: the rules
+ * between fields, checked at once, and the commit */
 static void
 measure_import_parts (const char *dir,
                       GBytes     *xml,
