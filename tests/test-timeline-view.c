@@ -660,39 +660,77 @@ test_list_mode (Fixture       *f,
   g_assert_true (focus == GTK_WIDGET (f->view) || gtk_widget_get_parent (focus) == GTK_WIDGET (f->view));
 }
 
+/* The legend's entries, and whether "Overdue" is among them */
+static guint
+legend_entries (GtkWidget *flow,
+                gboolean  *overdue)
+{
+  guint n = 0;
+
+  *overdue = FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (flow); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(GPtrArray) labels = kurs_widget_find_all (child, kurs_widget_has_type_name, "GtkLabel");
+
+      n++;
+      for (guint i = 0; i < labels->len; i++)
+        *overdue |= g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "Overdue") == 0;
+    }
+  return n;
+}
+
 /* The legend takes at most two rows where the timeline is as wide as in
- * the window beside the sidebar and the pages, and names overdue */
+ * the window beside the sidebar and the pages, and names overdue; in a
+ * window too narrow for that, it is a Legend button whose popover holds
+ * every entry */
 static void
 test_legend_rows (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkWidget *legend;
+  GtkWidget *legend, *squeezer, *button, *listed;
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (float));
   gboolean overdue = FALSE;
+  guint entries;
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 700);
   kurs_widget_settle ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page)), <=, 650);
-  legend = kurs_widget_find (GTK_WIDGET (f->page), kurs_widget_has_css_class, "timeline-legend");
+  legend = kurs_widget_find (GTK_WIDGET (f->page), kurs_widget_has_css_class, "timeline-legend-full");
   g_assert_nonnull (legend);
+  squeezer = gtk_widget_get_ancestor (legend, ADW_TYPE_SQUEEZER);
+  g_assert_true (adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer)) == legend);
 
   for (GtkWidget *child = gtk_widget_get_first_child (legend); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       graphene_rect_t bounds;
       gboolean known = FALSE;
-      g_autoptr(GPtrArray) labels = kurs_widget_find_all (child, kurs_widget_has_type_name, "GtkLabel");
 
       g_assert_true (gtk_widget_compute_bounds (child, legend, &bounds));
       for (guint i = 0; i < rows->len; i++)
         known |= fabs (g_array_index (rows, float, i) - bounds.origin.y) < 2;
       if (!known)
         g_array_append_val (rows, bounds.origin.y);
-      for (guint i = 0; i < labels->len; i++)
-        overdue |= g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "Overdue") == 0;
     }
   g_assert_cmpuint (rows->len, >=, 1);
   g_assert_cmpuint (rows->len, <=, 2);
+  entries = legend_entries (legend, &overdue);
   g_assert_true (overdue);
+
+  /* narrow: the button, and in its popover every entry */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  kurs_widget_settle ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page)), <, 450);
+  button = kurs_widget_find (squeezer, kurs_widget_has_css_class, "timeline-legend-button");
+  g_assert_nonnull (button);
+  g_assert_true (adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer)) == button);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Legend");
+  listed = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_cmpuint (legend_entries (listed, &overdue), ==, entries);
+  g_assert_true (overdue);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  kurs_widget_settle ();
+  g_assert_true (gtk_widget_get_mapped (listed));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 }
 
 static void

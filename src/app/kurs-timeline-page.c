@@ -184,14 +184,15 @@ ensure_legend_colors (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* The legend's entries in a flow box of @per_line at most (at least, if
+ * @at_least) */
 static GtkWidget *
-create_legend (void)
+legend_flow (guint    per_line,
+             gboolean at_least)
 {
   GtkWidget *flow = gtk_flow_box_new ();
-  GtkWidget *hint, *box;
   /* What the lanes' headings do not say: a milestone's state, overdue
-   * (a red mark, or a bar ringed in red), an initiative's status, today.
-   * At most two rows at the window's usual width. */
+   * (a red mark, or a bar ringed in red), an initiative's status, today */
   struct { KursTimelineColor color; const char *symbol, *text; } entries[] = {
     { KURS_TIMELINE_COLOR_PROCESS, "◆", N_("Milestone held") },
     { KURS_TIMELINE_COLOR_PROCESS, "◇", N_("Milestone planned") },
@@ -204,10 +205,10 @@ create_legend (void)
     { KURS_TIMELINE_COLOR_OVERDUE, "│", N_("Today") },
   };
 
-  ensure_legend_colors ();
-
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), G_N_ELEMENTS (entries));
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), per_line);
+  if (at_least)
+    gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), per_line);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
   gtk_widget_add_css_class (flow, "timeline-legend");
   gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);
@@ -219,6 +220,36 @@ create_legend (void)
       gtk_flow_box_append (GTK_FLOW_BOX (flow), child);
       gtk_widget_set_focusable (gtk_widget_get_parent (child), FALSE);
     }
+  return flow;
+}
+
+/* The legend takes at most two rows: five entries or more to a row, and
+ * where even that does not fit (a narrow window), a Legend button that
+ * shows them all in a popover */
+static GtkWidget *
+create_legend (void)
+{
+  GtkWidget *squeezer = adw_squeezer_new ();
+  GtkWidget *full = legend_flow (5, TRUE);
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *hint, *box;
+
+  ensure_legend_colors ();
+
+  gtk_widget_add_css_class (full, "timeline-legend-full");
+  gtk_popover_set_child (GTK_POPOVER (popover), legend_flow (1, FALSE));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Legend"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "timeline-legend-button");
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), full);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), button);
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  adw_squeezer_set_xalign (ADW_SQUEEZER (squeezer), 0);
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+  gtk_widget_add_css_class (squeezer, "timeline-legend-bar");
 
   /* How to use it, after what it shows */
   hint = gtk_label_new (_("Drag to move, drag an end to change its length, double-click to edit"));
@@ -228,7 +259,7 @@ create_legend (void)
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box), flow);
+  gtk_box_append (GTK_BOX (box), squeezer);
   gtk_box_append (GTK_BOX (box), hint);
   return box;
 }
