@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "kurs-application.h"
 #include "kurs-screenshot.h"
 #include "kurs-widget-util.h"
 
@@ -137,6 +138,24 @@ kurs_widget_wait (guint milliseconds)
   g_timeout_add (milliseconds, quit_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* GTK and libadwaita made ready, and a Kurs application of this
+ * process's own (not the one a desktop may be running), registered, for
+ * windows a benchmark opens */
+KursApplication *
+kurs_widget_application_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  KursApplication *app;
+
+  gtk_init ();
+  adw_init ();
+  app = kurs_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
 }
 
 /* Lets pending idles and layout run. */

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "kurs-application.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*KursWidgetMatch) (GtkWidget  *widget,
@@ -29,6 +31,7 @@ gboolean   kurs_widget_is_a          (GtkWidget       *widget,
                                       const char      *type_name);
 void       kurs_widget_wait          (guint            milliseconds);
 void       kurs_widget_settle        (void);
+KursApplication *kurs_widget_application_new (void);
 void       kurs_widget_snapshot      (GtkWidget       *widget,
                                       const char      *name);
 

@@ -130,12 +130,7 @@ main (int   argc,
   }
   kurs_bench_copy_without_search_index (path, bare_path);
 
-  gtk_init ();
-  adw_init ();
-  app = kurs_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = kurs_widget_application_new ();
 
   open_side (&indexed, app, path);
   open_side (&bare, app, bare_path);

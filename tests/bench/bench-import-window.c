@@ -88,12 +88,7 @@ main (int   argc,
     imported = g_strdup_printf ("Imported “%s”", kurs_record_get_title (strategy));
   }
 
-  gtk_init ();
-  adw_init ();
-  app = kurs_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = kurs_widget_application_new ();
 
   store = kurs_store_open (path, KURS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
