@@ -255,11 +255,3 @@ _kurs_store_bulk_add (KursStore   *self,
   g_ptr_array_add (self->bulk->waiting, g_object_ref (record));
   return self->bulk->waiting->len < BULK_QUEUE || _kurs_store_write_bulk (self, error);
 }
-
-/* A rollback: what waits is not written */
-void
-_kurs_store_drop_bulk (KursStore *self)
-{
-  if (self->bulk != NULL)
-    g_ptr_array_set_size (self->bulk->waiting, 0);
-}

@@ -384,6 +384,15 @@ index_fill_new (Action *action)
   return fill;
 }
 
+/* The index no longer waits: its triggers keep it again */
+static void
+stop_deferring (KursStore *self)
+{
+  g_clear_pointer (&self->index_fill, index_fill_free);
+  self->search_deferred = FALSE;
+  enable_triggers (self, TRUE);
+}
+
 /* Writes the next part of the index; *@done once every part is written,
  * and the index's triggers are back for what the action does after */
 static gboolean
@@ -416,11 +425,7 @@ index_fill_step (KursStore  *self,
     }
 
   if (*done)
-    {
-      g_clear_pointer (&self->index_fill, index_fill_free);
-      self->search_deferred = FALSE;
-      enable_triggers (self, TRUE);
-    }
+    stop_deferring (self);
   return TRUE;
 }
 
@@ -435,6 +440,29 @@ index_fill_step (KursStore  *self,
  *
  * Returns: %FALSE with @error set if it could not be written
  */
+/**
+ * kurs_store_get_search_index_filled:
+ *
+ * How much of the index that waits (kurs_store_defer_search_index()) is
+ * written, for a person waiting.
+ *
+ * Returns: from 0 (none of it yet) to 1 (all, or none waits)
+ */
+double
+kurs_store_get_search_index_filled (KursStore *self)
+{
+  guint parts;
+
+  g_return_val_if_fail (KURS_IS_STORE (self), 0);
+
+  if (!self->search_deferred)
+    return 1.0;
+  if (self->index_fill == NULL)
+    return 0.0;
+  parts = self->index_fill->strategies->len * (1 + g_strv_length ((char **) kurs_migrations_get_search_fills ()));
+  return parts > 0 ? (double) self->index_fill->next / parts : 1.0;
+}
+
 gboolean
 kurs_store_fill_search_index_step (KursStore  *self,
                                    gboolean   *done,
@@ -497,31 +525,27 @@ _kurs_store_end_action (KursStore  *self,
       while (ok && !done)
         ok = index_fill_step (self, &done, error);
       if (!ok)
-        {
-          self->search_deferred = FALSE;
-          enable_triggers (self, TRUE);
-        }
+        stop_deferring (self);
     }
-  g_clear_pointer (&self->index_fill, index_fill_free);
   if (ok)
     ok = check_changed_rows (self, self->pending, error)
          && touch_strategies (self, self->pending, strategies, now, error)
          && _kurs_store_log_action (self, self->pending, now, error)
          && kurs_store_exec_sql (self, "COMMIT", error);
 
+  /* what still waits of an import's rows is let go: written by the
+   * commit, or rolled back (the ROLLBACK below writes nothing first) */
+  _kurs_store_end_bulk (self);
   if (!ok)
     {
-      _kurs_store_drop_bulk (self);
       if (self->db != NULL)
         kurs_db_exec (self->db, "ROLLBACK");
-      _kurs_store_end_bulk (self);
       revert_memory (self, 0);
       g_clear_pointer (&self->pending, _kurs_store_action_free);
       g_array_set_size (self->marks, 0);
       return FALSE;
     }
 
-  _kurs_store_end_bulk (self);
   action = g_steal_pointer (&self->pending);
   changes = g_ptr_array_ref (action->changes);
   file_action (self, action);

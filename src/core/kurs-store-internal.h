@@ -184,7 +184,6 @@ gboolean      _kurs_store_bulk_add (KursStore   *self,
                                     GError     **error);
 gboolean      _kurs_store_write_bulk (KursStore  *self,
                                       GError    **error);
-void          _kurs_store_drop_bulk (KursStore *self);
 void          _kurs_store_end_bulk (KursStore *self);
 gboolean      _kurs_store_step_done (KursStore     *self,
                                      KursDbStmt    *stmt,

@@ -153,6 +153,7 @@ void        kurs_store_defer_search_index  (KursStore           *self);
 gboolean    kurs_store_fill_search_index_step (KursStore        *self,
                                                gboolean         *done,
                                                GError          **error);
+double      kurs_store_get_search_index_filled (KursStore       *self);
 
 KursRecord *kurs_store_create              (KursStore           *self,
                                             KursEntity           entity,

@@ -467,7 +467,7 @@ kurs_xml_export_version (KursStore   *store,
   xml = g_bytes_new (content, strlen (content));
 
   checker = kurs_xml_checker_new ();
-  kurs_xml_checker_feed (checker, content, strlen (content));
+  kurs_xml_checker_feed_bytes (checker, xml);
   if (!finish_check (checker, error))
     return NULL;
 

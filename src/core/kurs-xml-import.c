@@ -10,7 +10,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "kurs-language.h"
-#include "kurs-migrations.h"
 #include "kurs-xml-export.h"
 #include "kurs-xml-import.h"
 #include "kurs-xml.h"
@@ -585,8 +584,6 @@ struct _KursXmlImport
   gboolean       indexed;    /* the search index written */
   guint          n_rows;     /* in the file */
   guint          rows_added;
-  guint          n_parts;    /* of the search index, about */
-  guint          parts_written;
   gboolean       begun;
   gboolean       failed;
   GError        *error;      /* why it failed */
@@ -657,8 +654,6 @@ kurs_xml_import_begin (KursStore           *store,
   collect (&import->im, root, KURS_ENTITY_STRATEGY, NULL);
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     import->n_rows += import->im.items[e]->len;
-  /* the rows of a strategy taken out of the index, then each kind's put in */
-  import->n_parts = 1 + g_strv_length ((char **) kurs_migrations_get_search_fills ());
 
   if (!check_new_uuid (&import->im, root, error) || !kurs_store_begin (store, _("Import strategy"), error))
     {
@@ -743,7 +738,6 @@ kurs_xml_import_step (KursXmlImport *import,
   while (!import->failed && import->finished && !import->indexed && (n == 0 || g_get_monotonic_time () < until))
     {
       import->failed = !kurs_store_fill_search_index_step (store, &import->indexed, &import->error);
-      import->parts_written++;
       n++;
     }
 
@@ -762,15 +756,16 @@ kurs_xml_import_step (KursXmlImport *import,
 double
 kurs_xml_import_get_progress (KursXmlImport *import)
 {
-  double rows, parts;
+  double rows;
 
   g_return_val_if_fail (import != NULL, 0);
 
   if (import->indexed)
     return 1.0;
   rows = import->n_rows > 0 ? (double) import->rows_added / import->n_rows : 1.0;
-  parts = MIN ((double) import->parts_written / import->n_parts, 0.99);
-  return 0.75 * rows + (import->finished ? 0.05 : 0.0) + 0.2 * parts;
+  if (!import->finished)
+    return 0.75 * rows;
+  return 0.8 + 0.2 * kurs_store_get_search_index_filled (import->im.store);
 }
 
 /**

@@ -187,6 +187,24 @@ one_line (const char *message)
   return g_strstrip (line);
 }
 
+/* The refusals a reading or a check ends with: one wording each */
+static void
+set_not_well_formed (GError    **error,
+                     int         line,
+                     const char *message)
+{
+  g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_MALFORMED, _("The file is not well-formed XML (line %d: %s)"),
+               line, message != NULL ? message : _("unknown problem"));
+}
+
+static void
+set_invalid (GError    **error,
+             GPtrArray  *messages)
+{
+  g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID, _("The file does not follow the Kurs strategy format: %s"),
+               messages->len > 0 ? (const char *) messages->pdata[0] : _("unknown problem"));
+}
+
 static void
 remember_first_error (void        *user_data,
                       xmlErrorPtr  error)
@@ -290,9 +308,7 @@ kurs_xml_parse (GBytes  *data,
     }
   else if (doc == NULL || !ctxt->wellFormed)
     {
-      g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_MALFORMED,
-                   _("The file is not well-formed XML (line %d: %s)"),
-                   state.line, state.message ? state.message : _("unknown problem"));
+      set_not_well_formed (error, state.line, state.message);
       g_clear_pointer (&doc, xmlFreeDoc);
     }
 
@@ -377,9 +393,7 @@ kurs_xml_validate_doc (xmlDocPtr   doc,
   if (result == 0)
     return TRUE;
 
-  g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID,
-               _("The file does not follow the Kurs strategy format: %s"),
-               messages->len > 0 ? (const char *) messages->pdata[0] : _("unknown problem"));
+  set_invalid (error, messages);
   return FALSE;
 }
 
@@ -694,12 +708,9 @@ kurs_xml_checker_finish (KursXmlChecker  *self,
 
   valid = self->valid;
   if (!valid && self->not_well_formed != NULL)
-    g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_MALFORMED,
-                 _("The file is not well-formed XML (line %d: %s)"), self->line, self->not_well_formed);
+    set_not_well_formed (error, self->line, self->not_well_formed);
   else if (!valid)
-    g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID,
-                 _("The file does not follow the Kurs strategy format: %s"),
-                 self->messages->len > 0 ? (const char *) self->messages->pdata[0] : _("unknown problem"));
+    set_invalid (error, self->messages);
 
   g_clear_pointer (&self->chunk, g_bytes_unref);
   g_async_queue_unref (self->chunks);
@@ -873,9 +884,7 @@ kurs_xml_read_stream (const char                *xml,
                  _("This is not a Kurs strategy of a version this Kurs reads: its namespace is “%s”, not “%s”"),
                  state.root_uri, KURS_XML_NAMESPACE);
   else if (!ctxt->wellFormed)
-    g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_MALFORMED,
-                 _("The file is not well-formed XML (line %d: %s)"),
-                 state.parse.line, state.parse.message ? state.parse.message : _("unknown problem"));
+    set_not_well_formed (error, state.parse.line, state.parse.message);
   else
     ok = TRUE;
 
