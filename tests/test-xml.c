@@ -670,6 +670,76 @@ test_import_refused_row (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* An attribute's references are read as the text they stand for: the
+ * approving body "Social- & Sundhedsudvalget <SUU>" written with "&amp;"
+ * and character references comes back as typed */
+static void
+test_import_attribute_references (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(KursRecord) strategy = approved_example (f);
+  g_autoptr(GBytes) xml = export_version (f->store, strategy, 0);
+  g_autoptr(KursStore) other = open_other (f, "other.kurs");
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(KursRecord) imported = NULL;
+  g_autoptr(KursRecord) version = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_string_replace (text, "approved-by=\"Socialudvalget\"",
+                                      "approved-by=\"Social- &amp; Sundhedsudvalget &#60;SUU&#x3E;\"", 1), ==, 1);
+  input = g_bytes_new (text->str, text->len);
+  imported = kurs_xml_import (other, input, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  version = kurs_approval_get_version (other, imported, 0);
+  g_assert_nonnull (version);
+  g_assert_cmpstr (kurs_record_get_text (version, "approved_by"), ==, "Social- & Sundhedsudvalget <SUU>");
+}
+
+/* A problem far into a large file is told at its own line, past the
+ * 65,535 lines a tree's nodes count to: the last link of an initiative to
+ * a goal written again, 70,000 lines on, which the schema lets through and
+ * the library refuses */
+static void
+test_import_far_line (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(KursRecord) strategy = approved_example (f);
+  g_autoptr(GBytes) xml = export_version (f->store, strategy, 0);
+  g_autoptr(KursStore) other = open_other (f, "other.kurs");
+  g_autofree char *other_path = g_build_filename (f->dir, "other.kurs", NULL);
+  g_autofree char *before = kurs_test_dump_library (other_path);
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *element = NULL;
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(KursRecord) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lines = g_strnfill (70000, '\n');
+  const char *link = g_strrstr (text->str, "<initiative-goal ");
+  gsize end;
+  int line = 1;
+
+  g_assert_nonnull (link);
+  end = strstr (link, "/>") + 2 - text->str;
+  element = g_strndup (link, text->str + end - link);
+  for (const char *p = text->str; p < text->str + end; p++)
+    line += *p == '\n';
+  g_string_insert (text, end, element);
+  g_string_insert (text, end, lines);
+  input = g_bytes_new (text->str, text->len);
+
+  imported = kurs_xml_import (other, input, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_null (imported);
+  g_assert_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  expected = g_strdup_printf ("Line %d: ", line + 70000);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  after = kurs_test_dump_library (other_path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* Refusals: each bad file gets a clear error, fast, and the library is
  * exactly as it was. */
 
@@ -1347,6 +1417,8 @@ main (int   argc,
   ADD ("import/duplicate", test_import_duplicate);
   ADD ("import/refused-row", test_import_refused_row);
   ADD ("import/undo-redo", test_import_undo_redo);
+  ADD ("import/attribute-references", test_import_attribute_references);
+  ADD ("import/far-line", test_import_far_line);
   ADD ("validate/messages", test_validate_messages);
   ADD ("check/as-written", test_checker);
 

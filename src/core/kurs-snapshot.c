@@ -5,10 +5,9 @@
 
 #include <string.h>
 
-#include <libxml/xmlstring.h>
-
 #include "kurs-row-reader.h"
 #include "kurs-snapshot-private.h"
+#include "kurs-xml-rows.h"
 #include "kurs-xml.h"
 
 /* A snapshot: a strategy's rows as a version's XML has them, read from
@@ -146,198 +145,9 @@ number_rows (KursSnapshot *snap)
     }
 }
 
-/* Reading a version's XML, as a stream: the version of a strategy of
- * 20,000 items is 5 MB, and a tree of it most of the time and memory */
-
-typedef enum {
-  FRAME_ROW,         /* the strategy, or a row */
-  FRAME_CONTAINER,   /* a row's rows of one kind */
-  FRAME_FIELD,       /* a field written as an element */
-  FRAME_SKIP,        /* anything else, and all in it */
-} FrameKind;
-
-typedef struct {
-  FrameKind        kind;
-  KursEntity       entity;   /* a row's or a container's */
-  KursSnapshotRow *row;      /* a row's, or the owner of a container's rows */
-  guint            field;
-} Frame;
-
-typedef struct {
-  KursSnapshot *snap;
-  GArray       *frames;                 /* Frame */
-  GString      *text;                   /* a field's, as it is read */
-  GHashTable   *ids[KURS_N_ENTITIES];   /* XML id → KursSnapshotRow * */
-  GPtrArray    *refs;                   /* Ref *, resolved at the end */
-} XmlReader;
-
-typedef struct {
-  KursSnapshotRow *row;
-  guint            field;
-  const char      *xml_id;              /* in the snapshot's chunk */
-} Ref;
-
-static void
-push (XmlReader       *r,
-      FrameKind        kind,
-      KursEntity       entity,
-      KursSnapshotRow *row,
-      guint            field)
-{
-  Frame frame = { kind, entity, row, field };
-
-  g_array_append_val (r->frames, frame);
-}
-
-/* The value of the attribute @name in SAX2's array, or NULL; in @r's text */
-static const char *
-attribute (XmlReader       *r,
-           int              n_attributes,
-           const xmlChar  **attributes,
-           const char      *name)
-{
-  for (int a = 0; a < n_attributes; a++)
-    if (attributes[5 * a + 2] == NULL && xmlStrEqual (attributes[5 * a], BAD_CAST name))
-      {
-        g_string_assign (r->text, "");
-        g_string_append_len (r->text, (const char *) attributes[5 * a + 3],
-                             attributes[5 * a + 4] - attributes[5 * a + 3]);
-        return r->text->str;
-      }
-  return NULL;
-}
-
-static void
-read_attributes (XmlReader       *r,
-                 KursSnapshotRow *row,
-                 int              n_attributes,
-                 const xmlChar  **attributes)
-{
-  const KursEntityInfo *info = kurs_entity_info (row->entity);
-  const KursXmlEntity *x = kurs_xml_entity (row->entity);
-
-  for (guint i = 0; i < info->n_fields; i++)
-    {
-      const char *value;
-
-      if (x->field_forms[i] != KURS_XML_ATTRIBUTE || !kurs_snapshot_is_compared_field (row->entity, i)
-          || (value = attribute (r, n_attributes, attributes, x->field_names[i])) == NULL)
-        continue;
-      if (info->fields[i].type == KURS_FIELD_REF)
-        {
-          Ref ref = { row, i, g_string_chunk_insert (r->snap->chunk, value) };
-
-          g_ptr_array_add (r->refs, g_memdup2 (&ref, sizeof ref));
-        }
-      else
-        row->texts[i] = g_string_chunk_insert_const (r->snap->chunk, value);
-    }
-}
-
-static void
-start_row (XmlReader       *r,
-           KursEntity       entity,
-           KursSnapshotRow *owner,
-           int              n_attributes,
-           const xmlChar  **attributes)
-{
-  const KursXmlEntity *x = kurs_xml_entity (entity);
-  KursSnapshotRow *row = row_new (entity);
-  const char *value;
-
-  row->owner = owner;
-  /* a file from before uids: its rows of a kind are 1, 2, 3… */
-  value = attribute (r, n_attributes, attributes, "uid");
-  row->uid = value != NULL ? g_ascii_strtoll (value, NULL, 10) : (gint64) r->snap->rows[entity]->len + 1;
-  if (x->id_prefix != NULL && (value = attribute (r, n_attributes, attributes, "id")) != NULL)
-    g_hash_table_insert (r->ids[entity], g_strdup (value), row);
-  read_attributes (r, row, n_attributes, attributes);
-  add_row (r->snap, row);
-  push (r, FRAME_ROW, entity, row, 0);
-}
-
-static void
-xml_start (gpointer        data,
-           const xmlChar  *name,
-           const xmlChar  *uri,
-           int             n_attributes,
-           const xmlChar **attributes)
-{
-  XmlReader *r = data;
-  Frame *top;
-
-  /* the root: the strategy */
-  if (r->frames->len == 0)
-    {
-      r->snap->strategy = row_new (KURS_ENTITY_STRATEGY);
-      read_attributes (r, r->snap->strategy, n_attributes, attributes);
-      push (r, FRAME_ROW, KURS_ENTITY_STRATEGY, r->snap->strategy, 0);
-      return;
-    }
-
-  top = &g_array_index (r->frames, Frame, r->frames->len - 1);
-  if (top->kind == FRAME_SKIP || top->kind == FRAME_FIELD || !xmlStrEqual (uri, BAD_CAST KURS_XML_NAMESPACE))
-    {
-      push (r, FRAME_SKIP, KURS_ENTITY_NONE, NULL, 0);
-      return;
-    }
-
-  if (top->kind == FRAME_CONTAINER)
-    {
-      if (xmlStrEqual (name, BAD_CAST kurs_xml_entity (top->entity)->element))
-        start_row (r, top->entity, top->row, n_attributes, attributes);
-      else
-        push (r, FRAME_SKIP, KURS_ENTITY_NONE, NULL, 0);
-      return;
-    }
-
-  /* in a row: one of its fields, or a container of rows it owns */
-  {
-    const KursEntityInfo *info = kurs_entity_info (top->entity);
-    const KursXmlEntity *x = kurs_xml_entity (top->entity);
-    KursSnapshotRow *row = top->row;
-    KursEntity entity = top->entity;
-
-    for (guint i = 0; i < info->n_fields; i++)
-      if (x->field_forms[i] == KURS_XML_ELEMENT && xmlStrEqual (name, BAD_CAST x->field_names[i]))
-        {
-          g_string_truncate (r->text, 0);
-          push (r, kurs_snapshot_is_compared_field (entity, i) ? FRAME_FIELD : FRAME_SKIP, entity, row, i);
-          return;
-        }
-    for (guint e = 0; e < KURS_N_ENTITIES; e++)
-      if (kurs_entity_info (e)->parent == entity && kurs_snapshot_is_compared_entity (e)
-          && xmlStrEqual (name, BAD_CAST kurs_xml_entity (e)->container))
-        {
-          /* the strategy's own rows have no owner row */
-          push (r, FRAME_CONTAINER, e, entity == KURS_ENTITY_STRATEGY ? NULL : row, 0);
-          return;
-        }
-    push (r, FRAME_SKIP, KURS_ENTITY_NONE, NULL, 0);
-  }
-}
-
-static void
-xml_end (gpointer data)
-{
-  XmlReader *r = data;
-  Frame *top = &g_array_index (r->frames, Frame, r->frames->len - 1);
-
-  if (top->kind == FRAME_FIELD)
-    top->row->texts[top->field] = g_string_chunk_insert (r->snap->chunk, r->text->str);
-  g_array_set_size (r->frames, r->frames->len - 1);
-}
-
-static void
-xml_text (gpointer    data,
-          const char *text,
-          int         length)
-{
-  XmlReader *r = data;
-
-  if (r->frames->len > 0 && g_array_index (r->frames, Frame, r->frames->len - 1).kind == FRAME_FIELD)
-    g_string_append_len (r->text, text, length);
-}
+/* Reading a version's XML, as a stream (kurs-xml-rows.c): the version of
+ * a strategy of 20,000 items is 5 MB, and a tree of it most of the time
+ * and memory */
 
 /* The uid of the row a reference names, as its text */
 static const char *
@@ -354,38 +164,84 @@ KursSnapshot *
 kurs_snapshot_new_from_xml (const char  *xml,
                             GError     **error)
 {
-  static const KursXmlStreamFuncs funcs = { xml_start, xml_end, xml_text };
-  g_autoptr(KursSnapshot) snap = snapshot_new_empty ();
-  XmlReader r = { 0 };
-  gboolean ok;
+  g_autoptr(KursXmlRows) file = kurs_xml_rows_read (xml, -1, error);
+  g_autoptr(KursSnapshot) snap = NULL;
+  GPtrArray *made[KURS_N_ENTITIES] = { NULL };   /* KursSnapshotRow * per row of the file */
+  GHashTable *ids[KURS_N_ENTITIES] = { NULL };   /* XML id → KursSnapshotRow * */
 
-  r.snap = snap;
-  r.frames = g_array_new (FALSE, FALSE, sizeof (Frame));
-  r.text = g_string_new (NULL);
-  r.refs = g_ptr_array_new_with_free_func (g_free);
-  for (guint e = 0; e < KURS_N_ENTITIES; e++)
-    r.ids[e] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  ok = kurs_xml_read_stream (xml, &funcs, &r, error);
-  if (ok)
-    for (guint i = 0; i < r.refs->len; i++)
-      {
-        Ref *ref = r.refs->pdata[i];
-        KursEntity target = kurs_entity_info (ref->row->entity)->fields[ref->field].ref;
-        KursSnapshotRow *named = g_hash_table_lookup (r.ids[target], ref->xml_id);
-
-        if (named != NULL)
-          ref->row->texts[ref->field] = uid_text (snap, named->uid);
-      }
-
-  g_array_unref (r.frames);
-  g_string_free (r.text, TRUE);
-  g_ptr_array_unref (r.refs);
-  for (guint e = 0; e < KURS_N_ENTITIES; e++)
-    g_hash_table_unref (r.ids[e]);
-
-  if (!ok)
+  if (file == NULL)
     return NULL;
+
+  snap = snapshot_new_empty ();
+  /* owners are of a kind before their rows' */
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      const KursEntityInfo *info = kurs_entity_info (e);
+      guint count = kurs_xml_rows_get_count (file, e);
+
+      /* what the comparison does not look at, nor at any row it owns */
+      if (e != KURS_ENTITY_STRATEGY
+          && (!kurs_snapshot_is_compared_entity (e) || (info->parent != KURS_ENTITY_STRATEGY && made[info->parent] == NULL)))
+        continue;
+      made[e] = g_ptr_array_sized_new (count);
+      ids[e] = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint k = 0; k < count; k++)
+        {
+          const KursXmlRow *at = kurs_xml_rows_get_row (file, e, k);
+          KursSnapshotRow *row = row_new (e);
+
+          /* a file from before uids: its rows of a kind are 1, 2, 3… */
+          row->uid = at->uid != NULL ? g_ascii_strtoll (at->uid, NULL, 10) : (gint64) k + 1;
+          if (e != KURS_ENTITY_STRATEGY && info->parent != KURS_ENTITY_STRATEGY)
+            row->owner = made[info->parent]->pdata[at->owner];
+          for (guint i = 0; i < info->n_fields; i++)
+            {
+              const char *text = kurs_xml_rows_get_text (file, e, k, i);
+
+              /* a reference as the XML id for now: its uid once all are read */
+              if (text != NULL && kurs_snapshot_is_compared_field (e, i))
+                row->texts[i] = g_string_chunk_insert_const (snap->chunk, text);
+            }
+          if (at->id != NULL)
+            g_hash_table_insert (ids[e], (gpointer) at->id, row);
+          g_ptr_array_add (made[e], row);
+          if (e == KURS_ENTITY_STRATEGY)
+            snap->strategy = row;
+          else
+            add_row (snap, row);
+        }
+    }
+
+  /* references: from XML ids to uids */
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      const KursEntityInfo *info = kurs_entity_info (e);
+
+      for (guint i = 0; made[e] != NULL && i < info->n_fields; i++)
+        {
+          const KursField *field = &info->fields[i];
+
+          if (field->type != KURS_FIELD_REF || !kurs_snapshot_is_compared_field (e, i))
+            continue;
+          for (guint k = 0; k < made[e]->len; k++)
+            {
+              KursSnapshotRow *row = made[e]->pdata[k];
+              KursSnapshotRow *named;
+
+              if (row->texts[i] == NULL)
+                continue;
+              named = ids[field->ref] ? g_hash_table_lookup (ids[field->ref], row->texts[i]) : NULL;
+              row->texts[i] = named ? uid_text (snap, named->uid) : NULL;
+            }
+        }
+    }
+
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      g_clear_pointer (&made[e], g_ptr_array_unref);
+      g_clear_pointer (&ids[e], g_hash_table_unref);
+    }
   number_rows (snap);
   return g_steal_pointer (&snap);
 }

@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <libxml/parser.h>
-
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -12,6 +10,7 @@
 #include "kurs-language.h"
 #include "kurs-xml-export.h"
 #include "kurs-xml-import.h"
+#include "kurs-xml-rows.h"
 #include "kurs-xml.h"
 #include "kurs-store-private.h"
 
@@ -23,112 +22,55 @@
  * it back. */
 
 typedef struct {
-  xmlNodePtr node;
-  xmlNodePtr parent;
-} Item;
-
-typedef struct {
-  KursStore  *store;
-  GArray     *items[KURS_N_ENTITIES];   /* Item, in document order */
-  GHashTable *rows;                      /* xmlNodePtr → gint64 * row id */
-  GHashTable *ids[KURS_N_ENTITIES];      /* XML id → gint64 * row id */
-  GHashTable *uids[KURS_N_ENTITIES];     /* the uids given so far, as gint64 * */
-  gboolean    as_copy;
+  KursStore   *store;
+  KursXmlRows *file;
+  GArray      *row_ids[KURS_N_ENTITIES];   /* gint64, the library's id of each of the file's rows made */
+  GHashTable  *ids[KURS_N_ENTITIES];       /* XML id → gint64 * row id */
+  GHashTable  *uids[KURS_N_ENTITIES];      /* the uids given so far, as gint64 * */
+  gboolean     as_copy;
   /* A new UUID (a copy, or a strategy Kurs ships) */
-  gboolean    new_uuid;
+  gboolean     new_uuid;
 } Importer;
 
 static gboolean
-is_kurs_element (xmlNodePtr  node,
-                 const char *name)
-{
-  return node->type == XML_ELEMENT_NODE
-         && node->ns != NULL && xmlStrEqual (node->ns->href, BAD_CAST KURS_XML_NAMESPACE)
-         && (name == NULL || xmlStrEqual (node->name, BAD_CAST name));
-}
-
-static void
-collect (Importer   *im,
-         xmlNodePtr  node,
-         KursEntity  entity,
-         xmlNodePtr  parent)
-{
-  Item item = { node, parent };
-
-  g_array_append_val (im->items[entity], item);
-
-  for (xmlNodePtr child = node->children; child; child = child->next)
-    {
-      if (!is_kurs_element (child, NULL))
-        continue;
-
-      for (guint e = 0; e < KURS_N_ENTITIES; e++)
-        {
-          const KursXmlEntity *x = kurs_xml_entity (e);
-
-          if (kurs_entity_info (e)->parent != entity || !x->exported
-              || !xmlStrEqual (child->name, BAD_CAST x->container))
-            continue;
-
-          for (xmlNodePtr row = child->children; row; row = row->next)
-            if (is_kurs_element (row, x->element))
-              collect (im, row, e, node);
-        }
-    }
-}
-
-static gboolean
-fail_at (xmlNodePtr   node,
+fail_at (int          line,
          GError     **error,
          const char  *message)
 {
   g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID,
-               _("Line %ld: %s"), xmlGetLineNo (node), message);
+               _("Line %ld: %s"), (long) line, message);
   return FALSE;
+}
+
+static int
+line_of (Importer   *im,
+         KursEntity  entity,
+         guint       index)
+{
+  return kurs_xml_rows_get_row (im->file, entity, index)->line;
 }
 
 /* Where the library refused a row: the rows are written many at a time
  * (kurs_store_begin_bulk()), so the row it refused may be one made
- * before @node's */
-static xmlNodePtr
+ * before @entity's row @index */
+static int
 refused_at (Importer   *im,
-            xmlNodePtr  node)
+            KursEntity  entity,
+            guint       index)
 {
   KursRecord *refused = kurs_store_get_bulk_failure (im->store);
-  GArray *items;
+  GArray *ids;
 
-  if (refused == NULL || im->rows == NULL)
-    return node;
+  if (refused == NULL || im->row_ids[KURS_ENTITY_STRATEGY] == NULL)
+    return line_of (im, entity, index);
 
-  items = im->items[kurs_record_get_entity (refused)];
-  for (guint i = 0; i < items->len; i++)
-    {
-      xmlNodePtr at = g_array_index (items, Item, i).node;
-      gint64 *id = g_hash_table_lookup (im->rows, at);
+  ids = im->row_ids[kurs_record_get_entity (refused)];
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == kurs_record_get_id (refused))
+      return line_of (im, kurs_record_get_entity (refused), i);
 
-      if (id != NULL && *id == kurs_record_get_id (refused))
-        return at;
-    }
-
-  /* not yet remembered: @node's own */
-  return node;
-}
-
-static char *
-element_text (xmlNodePtr  node,
-              const char *name)
-{
-  for (xmlNodePtr child = node->children; child; child = child->next)
-    if (is_kurs_element (child, name))
-      {
-        xmlChar *content = xmlNodeGetContent (child);
-        char *text = g_strdup ((const char *) content);
-
-        xmlFree (content);
-        return text;
-      }
-
-  return NULL;
+  /* not yet remembered: the row's own */
+  return line_of (im, entity, index);
 }
 
 static gint64
@@ -154,27 +96,25 @@ remember_id (GHashTable *table,
 /* Reads one field of a row; *value stays NULL when the file has none. */
 static gboolean
 read_field (Importer         *im,
-            xmlNodePtr        node,
-            const KursField  *field,
-            const char       *name,
-            KursXmlForm       form,
+            KursEntity        entity,
+            guint             index,
+            guint             field_index,
             GVariant        **value,
             GError          **error)
 {
+  const KursField *field = &kurs_entity_info (entity)->fields[field_index];
+  const char *text = kurs_xml_rows_get_text (im->file, entity, index, field_index);
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = NULL;
 
   *value = NULL;
+  if (text == NULL)
+    return TRUE;
 
-  if (form == KURS_XML_ELEMENT)
+  if (kurs_xml_entity (entity)->field_forms[field_index] == KURS_XML_ELEMENT)
     {
-      if ((text = element_text (node, name)) != NULL)
-        *value = g_variant_new_string (text);
+      *value = g_variant_new_string (text);
       return TRUE;
     }
-
-  if ((text = (char *) xmlGetNoNsProp (node, BAD_CAST name)) == NULL)
-    return TRUE;
 
   if (field->type == KURS_FIELD_REF)
     {
@@ -183,21 +123,16 @@ read_field (Importer         *im,
       if (id == 0)
         {
           g_autofree char *message = g_strdup_printf (_("“%s” refers to “%s”, which is not in the file"),
-                                                      name, text);
-          xmlFree (g_steal_pointer (&text));
-          return fail_at (node, error, message);
+                                                      kurs_xml_entity (entity)->field_names[field_index], text);
+          return fail_at (line_of (im, entity, index), error, message);
         }
 
       *value = g_variant_new_int64 (id);
-      xmlFree (g_steal_pointer (&text));
       return TRUE;
     }
 
-  *value = kurs_field_parse_value (field, text, &local_error);
-  xmlFree (g_steal_pointer (&text));
-
-  if (*value == NULL)
-    return fail_at (node, error, local_error->message);
+  if ((*value = kurs_field_parse_value (field, text, &local_error)) == NULL)
+    return fail_at (line_of (im, entity, index), error, local_error->message);
 
   return TRUE;
 }
@@ -210,16 +145,10 @@ read_field (Importer         *im,
 static gint64
 row_uid (Importer   *im,
          KursEntity  entity,
-         Item       *item)
+         guint       index)
 {
-  xmlChar *text = xmlGetNoNsProp (item->node, BAD_CAST "uid");
-  gint64 uid;
-
-  if (text != NULL)
-    uid = g_ascii_strtoll ((const char *) text, NULL, 10);
-  else
-    uid = (item - (Item *) (gpointer) im->items[entity]->data) + 1;
-  xmlFree (text);
+  const char *text = kurs_xml_rows_get_row (im->file, entity, index)->uid;
+  gint64 uid = text != NULL ? g_ascii_strtoll (text, NULL, 10) : (gint64) index + 1;
 
   if (uid <= 0 || g_hash_table_contains (im->uids[entity], &uid))
     return 0;
@@ -230,17 +159,18 @@ row_uid (Importer   *im,
 static gboolean
 import_row (Importer    *im,
             KursEntity   entity,
-            Item        *item,
+            guint        index,
             KursRecord **out_strategy,
             GError     **error)
 {
   const KursEntityInfo *info = kurs_entity_info (entity);
   const KursXmlEntity *x = kurs_xml_entity (entity);
+  const KursXmlRow *row = kurs_xml_rows_get_row (im->file, entity, index);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   g_autoptr(KursRecord) record = NULL;
   g_autoptr(GError) local_error = NULL;
-  gint64 parent_id = 0;
+  gint64 parent_id = 0, id;
 
   for (guint i = 0; i < info->n_fields; i++)
     {
@@ -249,7 +179,7 @@ import_row (Importer    *im,
 
       if (x->field_forms[i] == KURS_XML_SKIP)
         continue;
-      if (!read_field (im, item->node, field, x->field_names[i], x->field_forms[i], &value, error))
+      if (!read_field (im, entity, index, i, &value, error))
         return FALSE;
 
       if (entity == KURS_ENTITY_STRATEGY && im->new_uuid)
@@ -286,35 +216,25 @@ import_row (Importer    *im,
       g_ptr_array_add (values, g_variant_ref_sink (value));
     }
 
-  if (item->parent != NULL)
-    {
-      gint64 *id = g_hash_table_lookup (im->rows, item->parent);
-
-      g_assert (id != NULL);
-      parent_id = *id;
-    }
+  if (info->parent != KURS_ENTITY_NONE)
+    parent_id = g_array_index (im->row_ids[info->parent], gint64, row->owner);
 
   record = kurs_store_create_internal (im->store, entity, parent_id, names->len,
                                        (const char * const *) names->pdata,
                                        (GVariant * const *) values->pdata,
-                                       entity == KURS_ENTITY_STRATEGY ? 0 : row_uid (im, entity, item),
+                                       entity == KURS_ENTITY_STRATEGY ? 0 : row_uid (im, entity, index),
                                        &local_error);
   if (record == NULL)
-    return fail_at (refused_at (im, item->node), error, local_error->message);
+    return fail_at (refused_at (im, entity, index), error, local_error->message);
 
-  remember_id (im->rows, item->node, kurs_record_get_id (record));
+  id = kurs_record_get_id (record);
+  g_array_append_val (im->row_ids[entity], id);
 
   if (x->id_prefix != NULL)
     {
-      xmlChar *xml_id = xmlGetNoNsProp (item->node, BAD_CAST "id");
-
-      if (xml_id == NULL || g_hash_table_contains (im->ids[entity], xml_id))
-        {
-          xmlFree (xml_id);
-          return fail_at (item->node, error, _("Every row that others refer to needs an id of its own"));
-        }
-      remember_id (im->ids[entity], g_strdup ((const char *) xml_id), kurs_record_get_id (record));
-      xmlFree (xml_id);
+      if (row->id == NULL || g_hash_table_contains (im->ids[entity], row->id))
+        return fail_at (row->line, error, _("Every row that others refer to needs an id of its own"));
+      remember_id (im->ids[entity], (gpointer) row->id, id);
     }
 
   if (entity == KURS_ENTITY_STRATEGY)
@@ -325,15 +245,13 @@ import_row (Importer    *im,
 
 static gboolean
 check_new_uuid (Importer    *im,
-                xmlNodePtr   root,
                 GError     **error)
 {
-  xmlChar *uuid = xmlGetNoNsProp (root, BAD_CAST "uuid");
+  const char *uuid = kurs_xml_rows_get_root_attribute (im->file, "uuid");
   g_autoptr(KursRecord) existing = NULL;
 
   if (uuid != NULL && !im->new_uuid)
-    existing = kurs_store_find_strategy (im->store, (const char *) uuid, NULL);
-  xmlFree (uuid);
+    existing = kurs_store_find_strategy (im->store, uuid, NULL);
 
   if (existing != NULL)
     {
@@ -351,57 +269,40 @@ check_new_uuid (Importer    *im,
  * copy, with its new UUID and title, is written anew from the library. */
 static gboolean
 finish_strategy (Importer    *im,
-                 xmlNodePtr   root,
                  GBytes      *data,
                  KursRecord  *strategy,
                  GError     **error)
 {
-  xmlChar *status = xmlGetNoNsProp (root, BAD_CAST "status");
-  xmlChar *number = xmlGetNoNsProp (root, BAD_CAST "version");
-  xmlChar *date = xmlGetNoNsProp (root, BAD_CAST "approved-date");
-  xmlChar *body = xmlGetNoNsProp (root, BAD_CAST "approved-by");
+  const char *status = kurs_xml_rows_get_root_attribute (im->file, "status");
+  const char *number = kurs_xml_rows_get_root_attribute (im->file, "version");
+  const char *date = kurs_xml_rows_get_root_attribute (im->file, "approved-date");
+  KursXmlVersionInfo info = { 0 };
   g_autoptr(KursRecord) version = NULL;
   g_autoptr(GBytes) content = NULL;
-  gboolean ok;
+  g_autofree char *text = NULL;
 
-  ok = kurs_store_set_internal (im->store, strategy, "status",
-                                g_variant_new_string ((const char *) status), error);
+  if (!kurs_store_set_internal (im->store, strategy, "status", g_variant_new_string (status), error))
+    return FALSE;
+  if (number == NULL)
+    return TRUE;
+  if (date == NULL)
+    return fail_at (line_of (im, KURS_ENTITY_STRATEGY, 0), error, _("An approved version needs its approval date"));
 
-  if (ok && number != NULL)
-    {
-      KursXmlVersionInfo info = { 0 };
+  info.number = g_ascii_strtoll (number, NULL, 10);
+  info.approved_date = date;
+  info.approved_by = kurs_xml_rows_get_root_attribute (im->file, "approved-by");
 
-      if (date == NULL)
-        ok = fail_at (root, error, _("An approved version needs its approval date"));
-      else
-        {
-          info.number = g_ascii_strtoll ((const char *) number, NULL, 10);
-          info.approved_date = (const char *) date;
-          info.approved_by = (const char *) body;
+  if (im->new_uuid)
+    content = kurs_xml_export_live (im->store, strategy, &info, error);
+  else
+    content = g_bytes_ref (data);
+  if (content == NULL)
+    return FALSE;
 
-          if (im->new_uuid)
-            content = kurs_xml_export_live (im->store, strategy, &info, error);
-          else
-            content = g_bytes_ref (data);
-
-          if (content != NULL)
-            {
-              g_autofree char *text = g_strndup (g_bytes_get_data (content, NULL),
-                                                 g_bytes_get_size (content));
-
-              version = kurs_store_add_version (im->store, strategy, info.number,
-                                                info.approved_date, info.approved_by,
-                                                text, error);
-            }
-          ok = version != NULL;
-        }
-    }
-
-  xmlFree (status);
-  xmlFree (number);
-  xmlFree (date);
-  xmlFree (body);
-  return ok;
+  text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+  version = kurs_store_add_version (im->store, strategy, info.number, info.approved_date, info.approved_by,
+                                    text, error);
+  return version != NULL;
 }
 
 /**
@@ -443,9 +344,9 @@ kurs_xml_import (KursStore           *store,
  */
 struct _KursXmlParsed
 {
-  gint    ref_count;
-  GBytes *data;
-  xmlDoc *doc;
+  gint         ref_count;
+  GBytes      *data;
+  KursXmlRows *rows;
 };
 
 /**
@@ -459,18 +360,18 @@ KursXmlParsed *
 kurs_xml_parsed_new (GBytes  *data,
                      GError **error)
 {
-  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(KursXmlRows) rows = NULL;
   KursXmlParsed *parsed;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  if (!(doc = kurs_xml_parse_valid (data, error)))
+  if (!(rows = kurs_xml_rows_read_valid (data, error)))
     return NULL;
 
   parsed = g_new0 (KursXmlParsed, 1);
   parsed->ref_count = 1;
   parsed->data = g_bytes_ref (data);
-  parsed->doc = g_steal_pointer (&doc);
+  parsed->rows = g_steal_pointer (&rows);
   return parsed;
 }
 
@@ -482,28 +383,13 @@ kurs_xml_parsed_copy (KursXmlParsed *parsed)
   return parsed;
 }
 
-static gpointer
-free_doc_in_thread (gpointer doc)
-{
-  xmlFreeDoc (doc);
-  return NULL;
-}
-
-/* A large file's tree is let go in a thread of its own: freeing the
- * million nodes of 100,000 items took 0.1-0.3 s, which neither an import
- * nor a window need wait for */
-#define FREE_IN_THREAD_BYTES (4 * 1024 * 1024)
-
 void
 kurs_xml_parsed_free (KursXmlParsed *parsed)
 {
   if (parsed == NULL || !g_atomic_int_dec_and_test (&parsed->ref_count))
     return;
 
-  if (g_bytes_get_size (parsed->data) >= FREE_IN_THREAD_BYTES)
-    g_thread_unref (g_thread_new ("kurs-xml-free", free_doc_in_thread, g_steal_pointer (&parsed->doc)));
-  else
-    xmlFreeDoc (parsed->doc);
+  kurs_xml_rows_free (parsed->rows);
   g_bytes_unref (parsed->data);
   g_free (parsed);
 }
@@ -595,10 +481,9 @@ struct _KursXmlImport
 static void
 forget_rows (Importer *im)
 {
-  g_clear_pointer (&im->rows, g_hash_table_unref);
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     {
-      g_clear_pointer (&im->items[e], g_array_unref);
+      g_clear_pointer (&im->row_ids[e], g_array_unref);
       g_clear_pointer (&im->ids[e], g_hash_table_unref);
       g_clear_pointer (&im->uids[e], g_hash_table_unref);
     }
@@ -632,30 +517,28 @@ kurs_xml_import_begin (KursStore           *store,
                        GError             **error)
 {
   KursXmlImport *import;
-  xmlNodePtr root;
 
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (parsed != NULL, NULL);
 
   import = g_new0 (KursXmlImport, 1);
   import->parsed = parsed;
-  root = xmlDocGetRootElement (parsed->doc);
   import->im.store = store;
+  import->im.file = parsed->rows;
   import->im.as_copy = (flags & KURS_XML_IMPORT_AS_COPY) != 0;
   import->im.new_uuid = import->im.as_copy || (flags & KURS_XML_IMPORT_NEW_IDENTITY) != 0;
-  import->im.rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     {
-      import->im.items[e] = g_array_new (FALSE, FALSE, sizeof (Item));
-      import->im.ids[e] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      guint count = kurs_xml_rows_get_count (parsed->rows, e);
+
+      import->im.row_ids[e] = g_array_sized_new (FALSE, FALSE, sizeof (gint64), count);
+      /* (the XML ids are the file's strings) */
+      import->im.ids[e] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
       import->im.uids[e] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      import->n_rows += count;
     }
 
-  collect (&import->im, root, KURS_ENTITY_STRATEGY, NULL);
-  for (guint e = 0; e < KURS_N_ENTITIES; e++)
-    import->n_rows += import->im.items[e]->len;
-
-  if (!check_new_uuid (&import->im, root, error) || !kurs_store_begin (store, _("Import strategy"), error))
+  if (!check_new_uuid (&import->im, error) || !kurs_store_begin (store, _("Import strategy"), error))
     {
       import_free (import);
       return NULL;
@@ -691,16 +574,13 @@ kurs_xml_import_step (KursXmlImport *import,
   store = import->im.store;
   while (!import->failed && import->entity < KURS_N_ENTITIES)
     {
-      GArray *items = import->im.items[import->entity];
-
-      if (import->item >= items->len)
+      if (import->item >= kurs_xml_rows_get_count (import->im.file, import->entity))
         {
           import->entity++;
           import->item = 0;
           continue;
         }
-      if (!import_row (&import->im, import->entity, &g_array_index (items, Item, import->item),
-                       &import->strategy, &import->error))
+      if (!import_row (&import->im, import->entity, import->item, &import->strategy, &import->error))
         import->failed = TRUE;
       import->item++;
       import->rows_added++;
@@ -715,11 +595,12 @@ kurs_xml_import_step (KursXmlImport *import,
       g_autoptr(GError) local_error = NULL;
 
       if (!kurs_store_write_bulk (store, &local_error))
-        import->failed = !fail_at (refused_at (&import->im, xmlDocGetRootElement (import->parsed->doc)),
-                                   &import->error, local_error->message);
+        import->failed = !fail_at (refused_at (&import->im, KURS_ENTITY_STRATEGY, 0), &import->error,
+                                   local_error->message);
     }
 
-  if (!import->failed && import->entity >= KURS_N_ENTITIES && import->im.rows != NULL)
+  if (!import->failed && import->entity >= KURS_N_ENTITIES
+      && import->im.row_ids[KURS_ENTITY_STRATEGY] != NULL)
     {
       forget_rows (&import->im);
       n++;
@@ -730,8 +611,7 @@ kurs_xml_import_step (KursXmlImport *import,
   if (!import->failed && import->entity >= KURS_N_ENTITIES && !import->finished
       && (n == 0 || g_get_monotonic_time () < until))
     {
-      import->failed = !finish_strategy (&import->im, xmlDocGetRootElement (import->parsed->doc),
-                                         import->parsed->data, import->strategy, &import->error);
+      import->failed = !finish_strategy (&import->im, import->parsed->data, import->strategy, &import->error);
       import->finished = TRUE;
       n++;
     }

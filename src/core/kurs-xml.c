@@ -651,43 +651,6 @@ kurs_xml_checker_feed_bytes (KursXmlChecker *self,
 }
 
 /**
- * kurs_xml_parse_valid:
- *
- * kurs_xml_parse() and the check against the schema at once: the file is
- * checked (kurs_xml_checker_new()) in a thread while it is read into a
- * tree here.
- *
- * Returns: (transfer full): the document, or %NULL with @error set: why
- *   it could not be read, or else the first way it breaks the schema
- */
-xmlDocPtr
-kurs_xml_parse_valid (GBytes  *data,
-                      GError **error)
-{
-  g_autoptr(GError) check_error = NULL;
-  KursXmlChecker *checker;
-  xmlDocPtr doc;
-  gboolean valid;
-
-  g_return_val_if_fail (data != NULL, NULL);
-
-  /* what is refused before any reading is refused before any checking */
-  if (g_bytes_get_size (data) == 0 || g_bytes_get_size (data) > KURS_XML_MAX_BYTES)
-    return kurs_xml_parse (data, error);
-
-  checker = kurs_xml_checker_new ();
-  kurs_xml_checker_feed_bytes (checker, data);
-  doc = kurs_xml_parse (data, error);
-  valid = kurs_xml_checker_finish (checker, &check_error);
-  if (doc != NULL && !valid)
-    {
-      g_propagate_error (error, g_steal_pointer (&check_error));
-      g_clear_pointer (&doc, xmlFreeDoc);
-    }
-  return doc;
-}
-
-/**
  * kurs_xml_checker_finish:
  *
  * The document is whole: waits for the check and frees @self.
@@ -789,7 +752,7 @@ stream_start_element (void           *user_data,
       xmlStopParser (ctxt);
       return;
     }
-  state->funcs->start (state->data, name, uri, n_attributes, attributes);
+  state->funcs->start (state->data, name, uri, xmlSAX2GetLineNumber (ctxt), n_attributes, attributes);
 }
 
 static void
@@ -819,19 +782,23 @@ stream_characters (void          *user_data,
 /**
  * kurs_xml_read_stream:
  * @xml: a strategy's XML
+ * @length: its length in bytes, or -1 where it ends with a NUL
  * @funcs: what to do at each element's start and end and each run of text
  *
  * Reads @xml as kurs_xml_parse() does — as safely, and refusing what it
  * refuses — but as a stream (SAX): no tree is built, which for a large
  * version saves most of the time and the memory.  The root is not passed
  * to @funcs->start unless it is a strategy in the Kurs namespace.  Each
- * start gets the element's attributes as libxml2's SAX2 gives them: five
- * pointers each (local name, prefix, URI, value, end of value).
+ * start gets the line its tag is on and the element's attributes as
+ * libxml2's SAX2 gives them: five pointers each (local name, prefix, URI,
+ * value, end of value), the value's references already replaced ("&amp;"
+ * is "&").
  *
  * Returns: %TRUE when the whole file was read, else %FALSE with @error set
  */
 gboolean
 kurs_xml_read_stream (const char                *xml,
+                      gssize                     length,
                       const KursXmlStreamFuncs  *funcs,
                       gpointer                   data,
                       GError                   **error)
@@ -839,9 +806,10 @@ kurs_xml_read_stream (const char                *xml,
   StreamState state = { { FALSE, 0, NULL }, funcs, data, 0, FALSE, NULL, NULL };
   xmlSAXHandler sax = { 0 };
   xmlParserCtxtPtr ctxt;
-  gsize length = xml ? strlen (xml) : 0;
   gboolean ok = FALSE;
 
+  if (length < 0)
+    length = xml ? strlen (xml) : 0;
   if (length > KURS_XML_MAX_BYTES)
     {
       g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_TOO_LARGE,
@@ -870,8 +838,14 @@ kurs_xml_read_stream (const char                *xml,
   g_assert (ctxt != NULL);
   *ctxt->sax = sax;
   ctxt->_private = &state;
-  /* as kurs_xml_parse() reads it */
-  xmlCtxtReadMemory (ctxt, xml, (int) length, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS);
+  /* as kurs_xml_parse() reads it; but where a tree holds an attribute's
+   * references as nodes, SAX2 gives its value with them written out
+   * ("&amp;" as "&#38;") unless the parser replaces them.  It replaces
+   * only the five XML predefines and character references: the DOCTYPE
+   * that could declare any other entity stops the parser first
+   * (refuse_doctype()), and a reference to one undeclared is an error. */
+  xmlCtxtReadMemory (ctxt, xml, (int) length, NULL, NULL,
+                     XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS | XML_PARSE_NOENT);
 
   if (state.parse.forbidden)
     g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_FORBIDDEN,
@@ -955,6 +929,7 @@ static void
 text_start (gpointer        data,
             const xmlChar  *name,
             const xmlChar  *uri,
+            int             line,
             int             n_attributes,
             const xmlChar **attributes)
 {
@@ -1004,7 +979,7 @@ kurs_xml_text_content (const char *xml)
   static const KursXmlStreamFuncs funcs = { text_start, text_end, text_characters };
   TextState state = { g_string_new (NULL), g_string_new (NULL), g_byte_array_new () };
 
-  if (!kurs_xml_read_stream (xml, &funcs, &state, NULL))
+  if (!kurs_xml_read_stream (xml, -1, &funcs, &state, NULL))
     g_string_truncate (state.text, 0);
 
   g_string_free (state.run, TRUE);

@@ -73,9 +73,6 @@ void            kurs_xml_checker_feed_bytes (KursXmlChecker *self,
 gboolean        kurs_xml_checker_finish (KursXmlChecker  *self,
                                          GError         **error);
 
-xmlDocPtr       kurs_xml_parse_valid    (GBytes          *data,
-                                         GError         **error);
-
 char *kurs_xml_text_content (const char *xml);
 
 /* What a stream reader does (kurs_xml_read_stream()) */
@@ -83,6 +80,7 @@ typedef struct {
   void (*start) (gpointer        data,
                  const xmlChar  *name,
                  const xmlChar  *uri,
+                 int             line,
                  int             n_attributes,
                  const xmlChar **attributes);
   void (*end)   (gpointer        data);
@@ -92,6 +90,7 @@ typedef struct {
 } KursXmlStreamFuncs;
 
 gboolean kurs_xml_read_stream (const char                *xml,
+                               gssize                     length,
                                const KursXmlStreamFuncs  *funcs,
                                gpointer                   data,
                                GError                   **error);
