@@ -549,6 +549,67 @@ test_import_duplicate (Fixture       *f,
   g_assert_cmpstr (kurs_record_get_title (copy), ==, expected_title);
 }
 
+/* A file checked against the schema beside the adding of its rows
+ * (KursXmlParsed): one that breaks the schema is refused for that, before
+ * anything else found wrong with it (here: already in the library), and
+ * whether its rows were added in one step or a few at a time */
+static void
+test_import_invalid_first (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(KursRecord) strategy = approved_example (f);
+  g_autoptr(GBytes) xml = export_version (f->store, strategy, 0);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(KursStore) other = open_other (f, "other.kurs");
+  g_autofree char *other_path = g_build_filename (f->dir, "other.kurs", NULL);
+  g_autofree char *before = kurs_test_dump_library (f->path);
+  g_autofree char *other_before = kurs_test_dump_library (other_path);
+  g_autofree char *after = NULL;
+  g_autoptr(KursXmlParsed) parsed = NULL;
+  g_autoptr(KursRecord) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  KursXmlImport *import;
+
+  /* the last milestone's title is not a title */
+  {
+    const char *last = g_strrstr (text->str, "<milestone ");
+    gsize at;
+
+    g_assert_nonnull (last);
+    at = strstr (last, "<title>") - text->str;
+    g_string_erase (text, at, strlen ("<title>"));
+    g_string_insert (text, at, "<titel>");
+    at = strstr (text->str + at, "</title>") - text->str;
+    g_string_erase (text, at, strlen ("</title>"));
+    g_string_insert (text, at, "</titel>");
+  }
+  input = g_bytes_new (text->str, text->len);
+
+  imported = kurs_xml_import (f->store, input, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_null (imported);
+  g_assert_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "titel"));
+  g_clear_error (&error);
+  after = kurs_test_dump_library (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&after, g_free);
+
+  /* into a library without it, a step of a few rows at a time */
+  parsed = kurs_xml_parsed_new (input, &error);
+  g_assert_no_error (error);
+  import = kurs_xml_import_begin (other, kurs_xml_parsed_copy (parsed), KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  while (!kurs_xml_import_step (import, 1))
+    ;
+  imported = kurs_xml_import_end (import, &error);
+  g_assert_null (imported);
+  g_assert_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "titel"));
+  after = kurs_test_dump_library (other_path);
+  g_assert_cmpstr (other_before, ==, after);
+}
+
 /* An import is one step of undo: undone, nothing of it is left; made
  * again, every row is back under its id; imported anew after an undo,
  * its rows get ids never given before (as SQLite gives them), though the
@@ -1415,6 +1476,7 @@ main (int   argc,
   ADD ("round-trip/at-limit", test_round_trip_at_limit);
   ADD ("schema/text-limit", test_schema_limit);
   ADD ("import/duplicate", test_import_duplicate);
+  ADD ("import/invalid-first", test_import_invalid_first);
   ADD ("import/refused-row", test_import_refused_row);
   ADD ("import/undo-redo", test_import_undo_redo);
   ADD ("import/attribute-references", test_import_attribute_references);

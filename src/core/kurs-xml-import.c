@@ -338,41 +338,84 @@ kurs_xml_import (KursStore           *store,
 /**
  * KursXmlParsed:
  *
- * A Kurs XML file read and checked against the schema, not yet added to a
- * library: the slow half of an import, which may be done in a thread
- * (kurs_xml_parse_async()); kurs_xml_import_parsed() is the other half.
+ * A Kurs XML file read, not yet added to a library: the first half of an
+ * import, which may be done in a thread (kurs_xml_parse_async());
+ * kurs_xml_import_parsed() is the other half.  The file's check against
+ * the schema goes on in a thread of its own meanwhile, beside the adding,
+ * and the import asks for its verdict before anything is given the
+ * file's status or committed (parsed_check()).
  */
 struct _KursXmlParsed
 {
-  gint         ref_count;
-  GBytes      *data;
-  KursXmlRows *rows;
+  gint            ref_count;
+  GBytes         *data;
+  KursXmlRows    *rows;
+  KursXmlChecker *checker;    /* until its verdict is asked for */
+  GError         *invalid;    /* its verdict: why the file breaks the schema */
 };
 
 /**
  * kurs_xml_parsed_new:
  *
- * Reads and checks @data as kurs_xml_import() does before it writes.
+ * Reads @data as kurs_xml_import() does before it writes, and begins its
+ * check against the schema.
  *
- * Returns: (transfer full): the file, or %NULL with @error set
+ * Returns: (transfer full): the file, or %NULL with @error set: why it
+ *   could not be read, or, if it could not, the first way it breaks the
+ *   schema
  */
 KursXmlParsed *
 kurs_xml_parsed_new (GBytes  *data,
                      GError **error)
 {
   g_autoptr(KursXmlRows) rows = NULL;
+  KursXmlChecker *checker;
   KursXmlParsed *parsed;
+  gsize length;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  if (!(rows = kurs_xml_rows_read_valid (data, error)))
-    return NULL;
+  /* what is refused before any reading is refused before any checking */
+  length = g_bytes_get_size (data);
+  if (length == 0 || length > KURS_XML_MAX_BYTES)
+    {
+      /* (the reader refuses it, and says why) */
+      rows = kurs_xml_rows_read (g_bytes_get_data (data, NULL), length, error);
+      g_assert (rows == NULL);
+      return NULL;
+    }
+
+  checker = kurs_xml_checker_new ();
+  kurs_xml_checker_feed_bytes (checker, data);
+  if (!(rows = kurs_xml_rows_read (g_bytes_get_data (data, NULL), length, error)))
+    {
+      kurs_xml_checker_finish (checker, NULL);
+      return NULL;
+    }
 
   parsed = g_new0 (KursXmlParsed, 1);
   parsed->ref_count = 1;
   parsed->data = g_bytes_ref (data);
   parsed->rows = g_steal_pointer (&rows);
+  parsed->checker = checker;
   return parsed;
+}
+
+/* Whether @parsed follows the schema: waits for its check, once */
+static gboolean
+parsed_check (KursXmlParsed  *parsed,
+              GError        **error)
+{
+  if (parsed->checker != NULL)
+    kurs_xml_checker_finish (g_steal_pointer (&parsed->checker), &parsed->invalid);
+
+  if (parsed->invalid != NULL)
+    {
+      g_clear_error (error);
+      g_propagate_error (error, g_error_copy (parsed->invalid));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Another hold on @parsed, which kurs_xml_parsed_free() lets go */
@@ -383,12 +426,24 @@ kurs_xml_parsed_copy (KursXmlParsed *parsed)
   return parsed;
 }
 
+static gpointer
+finish_check_in_thread (gpointer checker)
+{
+  kurs_xml_checker_finish (checker, NULL);
+  return NULL;
+}
+
 void
 kurs_xml_parsed_free (KursXmlParsed *parsed)
 {
   if (parsed == NULL || !g_atomic_int_dec_and_test (&parsed->ref_count))
     return;
 
+  /* a check no one waited for (an import given up) ends by itself: it
+   * reads the file to its end, which no window need wait for */
+  if (parsed->checker != NULL)
+    g_thread_unref (g_thread_new ("kurs-xml-check-end", finish_check_in_thread, parsed->checker));
+  g_clear_error (&parsed->invalid);
   kurs_xml_rows_free (parsed->rows);
   g_bytes_unref (parsed->data);
   g_free (parsed);
@@ -540,6 +595,8 @@ kurs_xml_import_begin (KursStore           *store,
 
   if (!check_new_uuid (&import->im, error) || !kurs_store_begin (store, _("Import strategy"), error))
     {
+      /* a file that breaks the schema is refused for that first */
+      parsed_check (parsed, error);
       import_free (import);
       return NULL;
     }
@@ -607,11 +664,13 @@ kurs_xml_import_step (KursXmlImport *import,
     }
 
   /* then the status and version, and the index, each a part that may take
-   * a few hundred milliseconds at 100,000 rows: at least one a step */
+   * a few hundred milliseconds at 100,000 rows: at least one a step; the
+   * file's check, which has gone on beside the adding, ends first */
   if (!import->failed && import->entity >= KURS_N_ENTITIES && !import->finished
       && (n == 0 || g_get_monotonic_time () < until))
     {
-      import->failed = !finish_strategy (&import->im, import->parsed->data, import->strategy, &import->error);
+      import->failed = !parsed_check (import->parsed, &import->error)
+                       || !finish_strategy (&import->im, import->parsed->data, import->strategy, &import->error);
       import->finished = TRUE;
       n++;
     }
@@ -620,6 +679,10 @@ kurs_xml_import_step (KursXmlImport *import,
       import->failed = !kurs_store_fill_search_index_step (store, &import->indexed, &import->error);
       n++;
     }
+
+  /* a file that breaks the schema is refused for that, whatever else */
+  if (import->failed)
+    parsed_check (import->parsed, &import->error);
 
   return import->failed || import->indexed;
 }

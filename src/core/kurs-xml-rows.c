@@ -239,42 +239,6 @@ kurs_xml_rows_read (const char  *xml,
   return rows;
 }
 
-/**
- * kurs_xml_rows_read_valid:
- *
- * kurs_xml_rows_read() and the check against the schema at once: the file
- * is checked (kurs_xml_checker_new()) in a thread while its rows are read
- * here.
- *
- * Returns: (transfer full): the rows, or %NULL with @error set: why the
- *   file could not be read, or else the first way it breaks the schema
- */
-KursXmlRows *
-kurs_xml_rows_read_valid (GBytes  *data,
-                          GError **error)
-{
-  g_autoptr(GError) check_error = NULL;
-  KursXmlChecker *checker;
-  KursXmlRows *rows;
-  gsize length = g_bytes_get_size (data);
-  gboolean valid;
-
-  /* what is refused before any reading is refused before any checking */
-  if (length == 0 || length > KURS_XML_MAX_BYTES)
-    return kurs_xml_rows_read (g_bytes_get_data (data, NULL), length, error);
-
-  checker = kurs_xml_checker_new ();
-  kurs_xml_checker_feed_bytes (checker, data);
-  rows = kurs_xml_rows_read (g_bytes_get_data (data, NULL), length, error);
-  valid = kurs_xml_checker_finish (checker, &check_error);
-  if (rows != NULL && !valid)
-    {
-      g_propagate_error (error, g_steal_pointer (&check_error));
-      g_clear_pointer (&rows, kurs_xml_rows_free);
-    }
-  return rows;
-}
-
 void
 kurs_xml_rows_free (KursXmlRows *rows)
 {

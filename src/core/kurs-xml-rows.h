@@ -24,8 +24,6 @@ typedef struct _KursXmlRows KursXmlRows;
 KursXmlRows      *kurs_xml_rows_read          (const char   *xml,
                                                gssize        length,
                                                GError      **error);
-KursXmlRows      *kurs_xml_rows_read_valid    (GBytes       *data,
-                                               GError      **error);
 void              kurs_xml_rows_free          (KursXmlRows  *rows);
 guint             kurs_xml_rows_get_count     (KursXmlRows  *rows,
                                                KursEntity    entity);
