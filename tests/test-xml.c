@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "kurs-approval.h"
+#include "kurs-history.h"
 #include "kurs-example.h"
 #include "kurs-test-util.h"
 #include "kurs-xml-export.h"
@@ -656,6 +657,70 @@ test_import_undo_redo (Fixture       *f,
   g_assert_cmpuint (goals_again->len, ==, goals->len);
   g_assert_cmpint (kurs_record_get_id (goals_again->pdata[0]), >,
                    kurs_record_get_id (goals->pdata[goals->len - 1]));
+}
+
+/* An import's rows are made without records (kurs_store_create_lean()):
+ * its line in the history still counts every row, names them, and the
+ * rows read back are whole */
+static void
+test_import_history (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(KursRecord) strategy = approved_example (f);
+  g_autoptr(GBytes) xml = export_version (f->store, strategy, 0);
+  g_autoptr(KursStore) other = open_other (f, "other.kurs");
+  g_autoptr(KursRecord) imported = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(GPtrArray) original_goals = NULL;
+  g_autoptr(GError) error = NULL;
+  KursHistoryAction *action = NULL;
+  gint64 rows = 1;
+
+  imported = kurs_xml_import (other, xml, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  for (guint e = KURS_ENTITY_STRATEGY + 1; e < KURS_N_ENTITIES; e++)
+    {
+      g_autoptr(GPtrArray) of_kind = kurs_store_list_by_strategy (other, e, kurs_record_get_id (imported), &error);
+
+      g_assert_no_error (error);
+      rows += of_kind->len;
+    }
+
+  history = kurs_store_list_history (other, kurs_record_get_id (imported), NULL, 0, -1, TRUE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    if (g_str_equal (((KursHistoryAction *) history->pdata[i])->label, "Import strategy"))
+      action = history->pdata[i];
+  g_assert_nonnull (action);
+  /* every row made, and the strategy's status set */
+  g_assert_cmpint (action->n_changes, ==, rows + 1);
+  g_assert_cmpuint (action->changes->len, ==, action->n_changes);
+
+  /* each goal named in it as the file has it, and read back whole */
+  goals = kurs_store_list_by_strategy (other, KURS_ENTITY_GOAL, kurs_record_get_id (imported), &error);
+  original_goals = kurs_store_list_by_strategy (f->store, KURS_ENTITY_GOAL, kurs_record_get_id (strategy), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (goals->len, ==, original_goals->len);
+  g_assert_cmpuint (goals->len, >, 0);
+  for (guint g = 0; g < goals->len; g++)
+    {
+      const char *title = kurs_record_get_title (goals->pdata[g]);
+      gboolean named = FALSE;
+
+      g_assert_cmpstr (title, ==, kurs_record_get_title (original_goals->pdata[g]));
+      g_assert_cmpstr (kurs_record_get_text (goals->pdata[g], "description"), ==,
+                       kurs_record_get_text (original_goals->pdata[g], "description"));
+      for (guint i = 0; i < action->changes->len; i++)
+        {
+          KursHistoryChange *change = action->changes->pdata[i];
+
+          named = named || (change->kind == KURS_HISTORY_CHANGE_INSERT && g_str_equal (change->entity, "goal")
+                            && change->row_id == kurs_record_get_id (goals->pdata[g])
+                            && g_strcmp0 (change->row_name, title) == 0);
+        }
+      g_assert_true (named);
+    }
 }
 
 /* A row the schema lets through and the library refuses (a goal linked
@@ -1479,6 +1544,7 @@ main (int   argc,
   ADD ("import/invalid-first", test_import_invalid_first);
   ADD ("import/refused-row", test_import_refused_row);
   ADD ("import/undo-redo", test_import_undo_redo);
+  ADD ("import/history", test_import_history);
   ADD ("import/attribute-references", test_import_attribute_references);
   ADD ("import/far-line", test_import_far_line);
   ADD ("validate/messages", test_validate_messages);

@@ -605,6 +605,44 @@ kurs_text_is_decimal (const char *text)
   return *c == '\0';
 }
 
+static gpointer
+parse_defaults (gpointer data)
+{
+  GVariant ***defaults = g_new0 (GVariant **, KURS_N_ENTITIES);
+
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    {
+      const KursEntityInfo *info = kurs_entity_info (e);
+
+      defaults[e] = g_new0 (GVariant *, info->n_fields);
+      for (guint i = 0; i < info->n_fields; i++)
+        if (info->fields[i].default_value != NULL)
+          defaults[e][i] = g_variant_ref_sink (kurs_field_parse_value (&info->fields[i],
+                                                                       info->fields[i].default_value, NULL));
+    }
+  return defaults;
+}
+
+/**
+ * kurs_entity_info_get_default:
+ *
+ * A field's value for a new row that is not given one, parsed once: an
+ * import of 100,000 rows asks for it half a million times.
+ *
+ * Returns: (transfer none) (nullable): the default, or %NULL for none
+ */
+GVariant *
+kurs_entity_info_get_default (const KursEntityInfo *info,
+                              guint                 index)
+{
+  static GOnce once = G_ONCE_INIT;
+  GVariant ***defaults = g_once (&once, parse_defaults, NULL);
+
+  g_return_val_if_fail (index < info->n_fields, NULL);
+
+  return defaults[info->entity][index];
+}
+
 /**
  * kurs_field_parse_value:
  * @field: a field

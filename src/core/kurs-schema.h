@@ -192,6 +192,8 @@ extern const KursEnumInfo kurs_initiative_status_enum;
 const KursEntityInfo *kurs_entity_info            (KursEntity            entity);
 const KursEntityInfo *kurs_entity_info_by_name    (const char           *name);
 gboolean              kurs_entity_info_is_follow_up (const KursEntityInfo *info);
+GVariant             *kurs_entity_info_get_default (const KursEntityInfo *info,
+                                                   guint                 index);
 int                   kurs_entity_info_find_field (const KursEntityInfo *info,
                                                    const char           *name);
 const KursField      *kurs_entity_info_get_field  (const KursEntityInfo *info,

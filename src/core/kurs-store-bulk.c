@@ -19,15 +19,19 @@
  * waiting are written in their order, KURS_STORE_BULK_ROWS of a kind to a
  * statement, before any other statement of the store runs, and at the
  * latest as the action ends.  A file's alone: a server gives ids itself.
- * Records, undo and the history are as for any other row. */
+ * Records, undo and the history are as for any other row, but for a row
+ * made with kurs_store_create_lean(): its record is the queue's alone,
+ * let go once written, and its action keeps its id, not its record. */
 
 #define BULK_QUEUE 1024    /* rows waiting, at most */
+#define NO_ROW     (-1)    /* an id given, to no row */
 
 struct _KursStoreBulk
 {
   GPtrArray  *waiting;                     /* KursRecord *, in the order made */
   gint64      next_id[KURS_N_ENTITIES];    /* 0: not yet asked */
   gint64      first_id[KURS_N_ENTITIES];   /* the first given by this bulk */
+  GArray     *strategies[KURS_N_ENTITIES]; /* gint64: the strategy of each row given an id, from first_id */
   GHashTable *positions;                   /* KursRowKey: kind, parent → gint64 * next */
   KursRecord *failed;                      /* the row its table refused */
   gboolean    writing;
@@ -37,6 +41,8 @@ static void
 bulk_free (KursStoreBulk *bulk)
 {
   g_ptr_array_unref (bulk->waiting);
+  for (guint e = 0; e < KURS_N_ENTITIES; e++)
+    g_clear_pointer (&bulk->strategies[e], g_array_unref);
   g_hash_table_unref (bulk->positions);
   g_clear_object (&bulk->failed);
   g_free (bulk);
@@ -247,11 +253,45 @@ kurs_store_write_bulk (KursStore  *self,
   return _kurs_store_write_bulk (self, error);
 }
 
+/* Whether this bulk made row @id of @entity, and of which strategy: a
+ * row made without a record (kurs_store_create_lean()) is not in the
+ * store's records, and reading it would write the rows waiting */
+gboolean
+_kurs_store_bulk_strategy_of (KursStore  *self,
+                              KursEntity  entity,
+                              gint64      id,
+                              gint64     *strategy_id)
+{
+  KursStoreBulk *bulk = self->bulk;
+  GArray *strategies;
+
+  if (bulk == NULL || (strategies = bulk->strategies[entity]) == NULL
+      || id < bulk->first_id[entity] || id - bulk->first_id[entity] >= strategies->len)
+    return FALSE;
+
+  *strategy_id = g_array_index (strategies, gint64, id - bulk->first_id[entity]);
+  return *strategy_id != NO_ROW;
+}
+
 gboolean
 _kurs_store_bulk_add (KursStore   *self,
                       KursRecord  *record,
                       GError     **error)
 {
+  KursEntity entity = kurs_record_get_entity (record);
+  GArray **strategies = &self->bulk->strategies[entity];
+  gint64 strategy_id = kurs_record_get_strategy_id (record);
+
+  gint64 index = kurs_record_get_id (record) - self->bulk->first_id[entity];
+  gint64 none = NO_ROW;
+
+  /* (ids are given in order; one given to a row that failed is none's) */
+  if (*strategies == NULL)
+    *strategies = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((*strategies)->len < index)
+    g_array_append_val (*strategies, none);
+  g_array_append_val (*strategies, strategy_id);
+
   g_ptr_array_add (self->bulk->waiting, g_object_ref (record));
   return self->bulk->waiting->len < BULK_QUEUE || _kurs_store_write_bulk (self, error);
 }

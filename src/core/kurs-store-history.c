@@ -96,6 +96,10 @@ revert_memory (KursStore *self,
           kurs_record_set_position (change->record, change->old_position);
           break;
 
+        case CHANGE_INSERT_ROWS:
+          /* (no record to take back) */
+          break;
+
         default:
           g_assert_not_reached ();
         }
@@ -115,8 +119,9 @@ check_changed_rows (KursStore  *self,
     {
       Change *change = action->changes->pdata[i];
 
-      if (change->kind == CHANGE_DELETE || kurs_record_is_deleted (change->record)
-          || !g_hash_table_add (seen, change->record))
+      /* (rows made without records were checked as they were made) */
+      if (change->kind == CHANGE_DELETE || change->kind == CHANGE_INSERT_ROWS
+          || kurs_record_is_deleted (change->record) || !g_hash_table_add (seen, change->record))
         continue;
 
       if (!_kurs_store_check_row (self, change->record, error))
@@ -126,12 +131,33 @@ check_changed_rows (KursStore  *self,
   return TRUE;
 }
 
+/* A moment as the library writes it: UTC, to the second */
+#define TIMESTAMP_FORMAT "%Y-%m-%dT%H:%M:%SZ"
+
 char *
 _kurs_store_now_timestamp (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  return g_date_time_format (now, TIMESTAMP_FORMAT);
+}
+
+/* _kurs_store_now_timestamp() as a value, made once a second: an import
+ * of 100,000 rows gives each two */
+GVariant *
+_kurs_store_now_value (KursStore *self)
+{
+  gint64 second = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (self->now == NULL || second != self->now_second)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (second);
+
+      g_clear_pointer (&self->now, g_variant_unref);
+      self->now = g_variant_ref_sink (g_variant_new_take_string (g_date_time_format (now, TIMESTAMP_FORMAT)));
+      self->now_second = second;
+    }
+  return self->now;
 }
 
 /* Each strategy an action touched is marked modified.  This is not a
@@ -150,9 +176,9 @@ touch_strategies (KursStore   *self,
   for (guint i = 0; i < action->changes->len; i++)
     {
       Change *change = action->changes->pdata[i];
-      gint64 strategy_id = kurs_record_get_strategy_id (change->record);
+      gint64 strategy_id = _kurs_change_get_strategy (change);
 
-      if (!(change->kind == CHANGE_DELETE && kurs_record_get_entity (change->record) == KURS_ENTITY_STRATEGY))
+      if (!(change->kind == CHANGE_DELETE && _kurs_change_get_entity (change) == KURS_ENTITY_STRATEGY))
         g_hash_table_add (strategies, GSIZE_TO_POINTER ((gsize) strategy_id));
     }
 
@@ -290,7 +316,7 @@ emit_changes (KursStore *self,
     {
       Change *change = changes->pdata[i];
 
-      mask |= 1u << kurs_record_get_entity (change->record);
+      mask |= 1u << _kurs_change_get_entity (change);
 
       if (change->kind == CHANGE_SET)
         kurs_record_emit_changed (change->record, change->field);
@@ -376,7 +402,7 @@ index_fill_new (Action *action)
   fill->strategies = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < action->changes->len; i++)
     {
-      gint64 strategy_id = kurs_record_get_strategy_id (((Change *) action->changes->pdata[i])->record);
+      gint64 strategy_id = _kurs_change_get_strategy (action->changes->pdata[i]);
 
       if (g_hash_table_add (seen, GSIZE_TO_POINTER ((gsize) strategy_id)))
         g_array_append_val (fill->strategies, strategy_id);
@@ -741,6 +767,55 @@ kurs_store_get_redo_label (KursStore *self)
   return ((Action *) g_ptr_array_index (self->redo, self->redo->len - 1))->label;
 }
 
+/**
+ * _kurs_store_take_rows:
+ *
+ * Gives each row @action made without a record (CHANGE_INSERT_ROWS) its
+ * record and a change of its own, as if it had been made with one: what
+ * undo and redo work on.  A row no longer there (another Kurs deleted it,
+ * or it could not be read) has none; undo leaves it be.
+ */
+void
+_kurs_store_take_rows (KursStore *self,
+                       Action    *action)
+{
+  gpointer *changes;
+  gsize n;
+
+  for (n = 0; n < action->changes->len; n++)
+    if (((Change *) action->changes->pdata[n])->kind == CHANGE_INSERT_ROWS)
+      break;
+  if (n == action->changes->len)
+    return;
+
+  changes = g_ptr_array_steal (action->changes, &n);
+  for (gsize i = 0; i < n; i++)
+    {
+      Change *change = changes[i];
+
+      if (change->kind != CHANGE_INSERT_ROWS)
+        {
+          g_ptr_array_add (action->changes, change);
+          continue;
+        }
+      for (gint64 id = change->first_id; id <= change->last_id; id++)
+        {
+          KursRecord *record = kurs_store_get (self, change->entity, id);
+          Change *row;
+
+          if (record == NULL)
+            continue;
+          row = g_new0 (Change, 1);
+          row->kind = CHANGE_INSERT;
+          row->record = record;
+          g_ptr_array_add (action->changes, row);
+        }
+      /* (it holds no record nor value) */
+      g_free (change);
+    }
+  g_free (changes);
+}
+
 static gboolean
 replay_change (KursStore  *self,
                Change     *change,
@@ -792,6 +867,7 @@ replay (KursStore    *self,
 
   action = g_ptr_array_index (stack, stack->len - 1);
   /* Only what no one else has changed since */
+  _kurs_store_take_rows (self, action);
   if (!_kurs_store_check_undo (self, action, mode == HISTORY_UNDO ? "undo" : "redo", error))
     return FALSE;
   if (!_kurs_store_begin_action (self, action->label, error))

@@ -15,11 +15,19 @@ typedef enum {
   CHANGE_DELETE,
   CHANGE_SET,
   CHANGE_MOVE,
+  /* rows an import made without records (kurs_store_create_lean()), ids
+   * first_id to last_id of one kind and strategy: records are read for
+   * them only when undo needs them (_kurs_store_take_rows()) */
+  CHANGE_INSERT_ROWS,
 } ChangeKind;
 
 typedef struct {
   ChangeKind  kind;
-  KursRecord *record;
+  KursRecord *record;         /* NULL for CHANGE_INSERT_ROWS */
+  KursEntity  entity;         /* CHANGE_INSERT_ROWS */
+  gint64      strategy_id;    /* CHANGE_INSERT_ROWS */
+  gint64      first_id;       /* CHANGE_INSERT_ROWS */
+  gint64      last_id;        /* CHANGE_INSERT_ROWS */
   int         field;          /* CHANGE_SET */
   GVariant   *old_value;      /* CHANGE_SET */
   GVariant   *new_value;      /* CHANGE_SET */
@@ -116,6 +124,10 @@ struct _KursStore
   /* An import's rows, written many to a statement (kurs-store-bulk.c) */
   KursStoreBulk *bulk;
 
+  /* The time a row is made at, to the second (_kurs_store_now_value()) */
+  GVariant    *now;
+  gint64       now_second;
+
   GPtrArray   *undo;                       /* Action * */
   GPtrArray   *redo;                       /* Action * */
   char        *origin;                     /* for the actions to come */
@@ -171,7 +183,17 @@ guint         _kurs_row_key_hash (gconstpointer key);
 gboolean      _kurs_row_key_equal (gconstpointer a,
                                    gconstpointer b);
 
+gint64        _kurs_change_get_strategy (Change *change);
+KursEntity    _kurs_change_get_entity   (Change *change);
+guint         _kurs_change_count_rows   (Change *change);
+void          _kurs_store_take_rows     (KursStore  *self,
+                                         Action     *action);
+
 /* kurs-store-bulk.c */
+gboolean      _kurs_store_bulk_strategy_of (KursStore  *self,
+                                            KursEntity  entity,
+                                            gint64      id,
+                                            gint64     *strategy_id);
 gboolean      _kurs_store_bulk_take_id (KursStore   *self,
                                         KursEntity   entity,
                                         gint64      *id,
@@ -227,6 +249,7 @@ gboolean      _kurs_store_begin_action (KursStore   *self,
                                         const char  *label,
                                         GError     **error);
 char         *_kurs_store_now_timestamp (void);
+GVariant     *_kurs_store_now_value     (KursStore *self);
 void          _kurs_store_read_failed (KursStore  *self,
                                        GError     *failure,
                                        GError    **error);

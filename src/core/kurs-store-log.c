@@ -163,13 +163,6 @@ change_kind_name (ChangeKind kind)
     }
 }
 
-static gint64
-strategy_of (KursRecord *record)
-{
-  return kurs_record_get_entity (record) == KURS_ENTITY_STRATEGY ? kurs_record_get_id (record)
-                                                                  : kurs_record_get_strategy_id (record);
-}
-
 static gboolean
 log_change (KursStore   *self,
             gint64       action_id,
@@ -227,7 +220,11 @@ log_strategy_action (KursStore   *self,
                      : self->mode == HISTORY_REDO ? "redo" : "edit";
   gboolean server = kurs_db_is_server (self->db);
   KursDbStmt *stmt;
-  gint64 id;
+  gint64 id, n_rows = 0;
+  guint logged = 0;
+
+  for (guint i = 0; i < changes->len; i++)
+    n_rows += _kurs_change_count_rows (changes->pdata[i]);
 
   if (!(stmt = _kurs_store_prepare_statement (self,
                                               server
@@ -244,7 +241,7 @@ log_strategy_action (KursStore   *self,
   kurs_db_bind_text (stmt, 4, self->session_id, -1);
   kurs_db_bind_text (stmt, 5, action->label, -1);
   kurs_db_bind_text (stmt, 6, kind, -1);
-  kurs_db_bind_int64 (stmt, 7, changes->len);
+  kurs_db_bind_int64 (stmt, 7, n_rows);
   if (kurs_db_step (stmt) != (server ? KURS_DB_ROW : KURS_DB_DONE))
     {
       _kurs_store_db_failed (self, error);
@@ -254,9 +251,29 @@ log_strategy_action (KursStore   *self,
   id = server ? kurs_db_column_int64 (stmt, 0) : kurs_db_last_insert_id (self->db);
   _kurs_store_finish (stmt);
 
-  for (guint i = 0; i < MIN (changes->len, LOG_MAX_CHANGES); i++)
-    if (!log_change (self, id, changes->pdata[i], error))
-      return FALSE;
+  for (guint i = 0; i < changes->len && logged < LOG_MAX_CHANGES; i++)
+    {
+      Change *change = changes->pdata[i];
+
+      if (change->kind != CHANGE_INSERT_ROWS)
+        {
+          if (!log_change (self, id, change, error))
+            return FALSE;
+          logged++;
+          continue;
+        }
+      /* rows made without records: each read for its name */
+      for (gint64 row = change->first_id; row <= change->last_id && logged < LOG_MAX_CHANGES; row++)
+        {
+          Change inserted = { CHANGE_INSERT, kurs_store_get (self, change->entity, row) };
+          gboolean ok = inserted.record == NULL || log_change (self, id, &inserted, error);
+
+          g_clear_object (&inserted.record);
+          if (!ok)
+            return FALSE;
+          logged++;
+        }
+    }
 
   *out_id = id;
   return TRUE;
@@ -288,7 +305,7 @@ _kurs_store_log_action (KursStore   *self,
   for (guint i = 0; i < action->changes->len; i++)
     {
       Change *change = action->changes->pdata[i];
-      gint64 strategy_id = strategy_of (change->record);
+      gint64 strategy_id = _kurs_change_get_strategy (change);
       GPtrArray *changes = g_hash_table_lookup (by_strategy, &strategy_id);
 
       if (changes == NULL)
@@ -550,7 +567,7 @@ _kurs_store_check_undo (KursStore   *self,
 
       if (stmt != NULL)
         {
-          kurs_db_bind_int64 (stmt, 1, strategy_of (((Change *) action->changes->pdata[0])->record));
+          kurs_db_bind_int64 (stmt, 1, _kurs_change_get_strategy (action->changes->pdata[0]));
           kurs_db_bind_int64 (stmt, 2, action->log_id);
           kurs_db_bind_text (stmt, 3, self->session_id, -1);
           if (kurs_db_step (stmt) == KURS_DB_ROW)

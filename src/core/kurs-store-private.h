@@ -30,6 +30,14 @@ void        kurs_store_begin_bulk       (KursStore           *self);
 gboolean    kurs_store_write_bulk       (KursStore           *self,
                                          GError             **error);
 KursRecord *kurs_store_get_bulk_failure (KursStore           *self);
+gint64      kurs_store_create_lean      (KursStore           *self,
+                                         KursEntity           entity,
+                                         gint64               parent_id,
+                                         guint                n_fields,
+                                         const char * const  *fields,
+                                         GVariant * const    *values,
+                                         gint64               uid,
+                                         GError             **error);
 
 /* Copying a whole library (kurs-library-copy.c) */
 gboolean       kurs_store_dump_tables       (KursStore      *self,

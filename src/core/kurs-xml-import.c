@@ -168,7 +168,6 @@ import_row (Importer    *im,
   const KursXmlRow *row = kurs_xml_rows_get_row (im->file, entity, index);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  g_autoptr(KursRecord) record = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 parent_id = 0, id;
 
@@ -219,15 +218,20 @@ import_row (Importer    *im,
   if (info->parent != KURS_ENTITY_NONE)
     parent_id = g_array_index (im->row_ids[info->parent], gint64, row->owner);
 
-  record = kurs_store_create_internal (im->store, entity, parent_id, names->len,
-                                       (const char * const *) names->pdata,
-                                       (GVariant * const *) values->pdata,
-                                       entity == KURS_ENTITY_STRATEGY ? 0 : row_uid (im, entity, index),
-                                       &local_error);
-  if (record == NULL)
+  /* the strategy, a record; its rows, 99.99 % of them, none until asked */
+  if (entity == KURS_ENTITY_STRATEGY)
+    {
+      *out_strategy = kurs_store_create_internal (im->store, entity, 0, names->len,
+                                                  (const char * const *) names->pdata,
+                                                  (GVariant * const *) values->pdata, 0, &local_error);
+      id = *out_strategy != NULL ? kurs_record_get_id (*out_strategy) : 0;
+    }
+  else
+    id = kurs_store_create_lean (im->store, entity, parent_id, names->len, (const char * const *) names->pdata,
+                                 (GVariant * const *) values->pdata, row_uid (im, entity, index), &local_error);
+  if (id == 0)
     return fail_at (refused_at (im, entity, index), error, local_error->message);
 
-  id = kurs_record_get_id (record);
   g_array_append_val (im->row_ids[entity], id);
 
   if (x->id_prefix != NULL)
@@ -236,9 +240,6 @@ import_row (Importer    *im,
         return fail_at (row->line, error, _("Every row that others refer to needs an id of its own"));
       remember_id (im->ids[entity], (gpointer) row->id, id);
     }
-
-  if (entity == KURS_ENTITY_STRATEGY)
-    *out_strategy = g_steal_pointer (&record);
 
   return TRUE;
 }
