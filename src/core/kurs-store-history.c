@@ -97,7 +97,18 @@ revert_memory (KursStore *self,
           break;
 
         case CHANGE_INSERT_ROWS:
-          /* (no record to take back) */
+          /* no record was made for these rows; one read since is let go,
+           * as the row is gone and its id may be given again */
+          for (gint64 id = change->first_id; id <= change->last_id; id++)
+            {
+              KursRecord *record = g_hash_table_lookup (self->records[change->entity], &id);
+
+              if (record != NULL)
+                {
+                  kurs_record_set_deleted (record, TRUE);
+                  _kurs_store_forget (self, record);
+                }
+            }
           break;
 
         default:
