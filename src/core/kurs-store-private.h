@@ -30,6 +30,13 @@ void        kurs_store_begin_bulk       (KursStore           *self);
 gboolean    kurs_store_write_bulk       (KursStore           *self,
                                          GError             **error);
 KursRecord *kurs_store_get_bulk_failure (KursStore           *self);
+gboolean    kurs_store_add_version_lean (KursStore           *self,
+                                         KursRecord          *strategy,
+                                         gint64               number,
+                                         const char          *date,
+                                         const char          *approved_by,
+                                         char                *content,
+                                         GError             **error);
 gint64      kurs_store_create_lean      (KursStore           *self,
                                          KursEntity           entity,
                                          gint64               parent_id,

@@ -278,9 +278,7 @@ finish_strategy (Importer    *im,
   const char *number = kurs_xml_rows_get_root_attribute (im->file, "version");
   const char *date = kurs_xml_rows_get_root_attribute (im->file, "approved-date");
   KursXmlVersionInfo info = { 0 };
-  g_autoptr(KursRecord) version = NULL;
   g_autoptr(GBytes) content = NULL;
-  g_autofree char *text = NULL;
 
   if (!kurs_store_set_internal (im->store, strategy, "status", g_variant_new_string (status), error))
     return FALSE;
@@ -300,10 +298,9 @@ finish_strategy (Importer    *im,
   if (content == NULL)
     return FALSE;
 
-  text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
-  version = kurs_store_add_version (im->store, strategy, info.number, info.approved_date, info.approved_by,
-                                    text, error);
-  return version != NULL;
+  return kurs_store_add_version_lean (im->store, strategy, info.number, info.approved_date, info.approved_by,
+                                      g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content)),
+                                      error);
 }
 
 /**
