@@ -267,6 +267,7 @@ KursRecord   *_kurs_store_create_row (KursStore           *self,
                                       GVariant * const    *given,
                                       gboolean             internal,
                                       gint64               uid,
+                                      gboolean             lean,
                                       GError             **error);
 KursRecord   *_kurs_store_create_in_action (KursStore           *self,
                                             KursEntity           entity,
@@ -276,6 +277,7 @@ KursRecord   *_kurs_store_create_in_action (KursStore           *self,
                                             GVariant * const    *values,
                                             gboolean             internal,
                                             gint64               uid,
+                                            gboolean             lean,
                                             GError             **error);
 void          _kurs_store_notify_history (KursStore *self);
 void          _kurs_store_emit_changed (KursStore *self,

@@ -112,7 +112,7 @@ kurs_store_change_status (KursStore           *self,
       };
 
       entry = _kurs_store_create_row (self, KURS_ENTITY_STATUS_CHANGE, kurs_record_get_id (strategy),
-                                      3, names, values, TRUE, 0, error);
+                                      3, names, values, TRUE, 0, FALSE, error);
       ok = entry != NULL;
     }
 
@@ -172,7 +172,7 @@ kurs_store_add_version (KursStore   *self,
   if (!version_values (number, date, approved_by, g_strdup (content), values, error))
     return NULL;
   return _kurs_store_create_in_action (self, KURS_ENTITY_VERSION, kurs_record_get_id (strategy),
-                                       G_N_ELEMENTS (version_fields), version_fields, values, TRUE, 0, error);
+                                       G_N_ELEMENTS (version_fields), version_fields, values, TRUE, 0, FALSE, error);
 }
 
 /**

@@ -2035,17 +2035,17 @@ new_uid (void)
 /* @lean: an import's row, made without a record of the store's
  * (kurs_store_create_lean()): the record returned is the bulk queue's, to
  * be let go once its id is read */
-static KursRecord *
-create_row (KursStore           *self,
-            KursEntity           entity,
-            gint64               parent_id,
-            guint                n_fields,
-            const char * const  *fields,
-            GVariant * const    *given,
-            gboolean             internal,
-            gint64               uid,
-            gboolean             lean,
-            GError             **error)
+KursRecord *
+_kurs_store_create_row (KursStore           *self,
+                        KursEntity           entity,
+                        gint64               parent_id,
+                        guint                n_fields,
+                        const char * const  *fields,
+                        GVariant * const    *given,
+                        gboolean             internal,
+                        gint64               uid,
+                        gboolean             lean,
+                        GError             **error)
 {
   const KursEntityInfo *info = kurs_entity_info (entity);
   g_autoptr(KursRecord) record = NULL;
@@ -2178,7 +2178,7 @@ create_row (KursStore           *self,
       GVariant *history[] = { g_variant_new_string ("draft"), g_variant_new_string (today) };
       g_autoptr(KursRecord) change = NULL;
 
-      change = create_row (self, KURS_ENTITY_STATUS_CHANGE, id, 2, names, history, TRUE, 0, FALSE, error);
+      change = _kurs_store_create_row (self, KURS_ENTITY_STATUS_CHANGE, id, 2, names, history, TRUE, 0, FALSE, error);
       if (change == NULL)
         goto out;
     }
@@ -2195,30 +2195,16 @@ out:
 }
 
 KursRecord *
-_kurs_store_create_row (KursStore           *self,
-                        KursEntity           entity,
-                        gint64               parent_id,
-                        guint                n_fields,
-                        const char * const  *fields,
-                        GVariant * const    *given,
-                        gboolean             internal,
-                        gint64               uid,
-                        GError             **error)
-{
-  return create_row (self, entity, parent_id, n_fields, fields, given, internal, uid, FALSE, error);
-}
-
-static KursRecord *
-create_in_action (KursStore           *self,
-                  KursEntity           entity,
-                  gint64               parent_id,
-                  guint                n_fields,
-                  const char * const  *fields,
-                  GVariant * const    *values,
-                  gboolean             internal,
-                  gint64               uid,
-                  gboolean             lean,
-                  GError             **error)
+_kurs_store_create_in_action (KursStore           *self,
+                              KursEntity           entity,
+                              gint64               parent_id,
+                              guint                n_fields,
+                              const char * const  *fields,
+                              GVariant * const    *values,
+                              gboolean             internal,
+                              gint64               uid,
+                              gboolean             lean,
+                              GError             **error)
 {
   g_autofree char *label = NULL;
   KursRecord *record;
@@ -2241,27 +2227,13 @@ create_in_action (KursStore           *self,
       return NULL;
     }
 
-  record = create_row (self, entity, parent_id, n_fields, fields, values, internal, uid, lean, error);
+  record = _kurs_store_create_row (self, entity, parent_id, n_fields, fields, values, internal, uid, lean, error);
   if (!lean)
     set_subject (self, record, -1);
   if (!_kurs_store_end_action (self, record != NULL, record != NULL ? error : NULL))
     g_clear_object (&record);
 
   return record;
-}
-
-KursRecord *
-_kurs_store_create_in_action (KursStore           *self,
-                              KursEntity           entity,
-                              gint64               parent_id,
-                              guint                n_fields,
-                              const char * const  *fields,
-                              GVariant * const    *values,
-                              gboolean             internal,
-                              gint64               uid,
-                              GError             **error)
-{
-  return create_in_action (self, entity, parent_id, n_fields, fields, values, internal, uid, FALSE, error);
 }
 
 /**
@@ -2289,7 +2261,7 @@ kurs_store_createv (KursStore           *self,
   g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, NULL);
   g_return_val_if_fail (n_fields == 0 || (fields != NULL && values != NULL), NULL);
 
-  return create_in_action (self, entity, parent_id, n_fields, fields, values, FALSE, 0, FALSE, error);
+  return _kurs_store_create_in_action (self, entity, parent_id, n_fields, fields, values, FALSE, 0, FALSE, error);
 }
 
 KursRecord *
@@ -2305,7 +2277,7 @@ kurs_store_create_internal (KursStore           *self,
   g_return_val_if_fail (KURS_IS_STORE (self), NULL);
   g_return_val_if_fail (entity >= 0 && entity < KURS_N_ENTITIES, NULL);
 
-  return create_in_action (self, entity, parent_id, n_fields, fields, values, TRUE, uid, FALSE, error);
+  return _kurs_store_create_in_action (self, entity, parent_id, n_fields, fields, values, TRUE, uid, FALSE, error);
 }
 
 /**
@@ -2335,7 +2307,7 @@ kurs_store_create_lean (KursStore           *self,
   g_return_val_if_fail (KURS_IS_STORE (self), 0);
   g_return_val_if_fail (entity > KURS_ENTITY_STRATEGY && entity < KURS_N_ENTITIES, 0);
 
-  record = create_in_action (self, entity, parent_id, n_fields, fields, values, TRUE, uid, self->bulk != NULL, error);
+  record = _kurs_store_create_in_action (self, entity, parent_id, n_fields, fields, values, TRUE, uid, self->bulk != NULL, error);
   return record != NULL ? kurs_record_get_id (record) : 0;
 }
 
