@@ -704,6 +704,51 @@ test_import_after_failed (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Two stores on one library: what one imports (rows without records) the
+ * other reads; once the other has changed one of its rows, the first's
+ * undo of the import is refused and says so, and nothing is taken back */
+static void
+test_import_seen_by_another (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(KursRecord) strategy = approved_example (f);
+  g_autoptr(GBytes) xml = export_version (f->store, strategy, 0);
+  g_autofree char *path = g_build_filename (f->dir, "shared.kurs", NULL);
+  g_autoptr(KursStore) first = open_store (path);
+  g_autoptr(KursStore) second = open_store (path);
+  g_autoptr(KursRecord) imported = NULL;
+  g_autoptr(KursRecord) seen = NULL;
+  g_autoptr(GPtrArray) initiatives = NULL;
+  g_autoptr(GPtrArray) still = NULL;
+  g_autoptr(GError) error = NULL;
+  KursRecord *changed;
+
+  imported = kurs_xml_import (first, xml, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (kurs_store_catch_up (second, &error));
+  g_assert_no_error (error);
+  seen = kurs_store_get (second, KURS_ENTITY_STRATEGY, kurs_record_get_id (imported));
+  g_assert_nonnull (seen);
+  initiatives = kurs_store_list_by_strategy (second, KURS_ENTITY_INITIATIVE, kurs_record_get_id (imported), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (initiatives->len, >, 0);
+  /* (the strategy is approved: the follow-up's progress is what may change) */
+  changed = initiatives->pdata[initiatives->len - 1];
+  g_assert_true (kurs_store_set (second, changed, "progress",
+                                 g_variant_new_int64 ((kurs_record_get_int (changed, "progress") + 7) % 100), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kurs_store_catch_up (first, &error));
+  g_assert_false (kurs_store_undo (first, &error));
+  g_assert_error (error, KURS_STORE_ERROR, KURS_STORE_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  still = kurs_store_list_by_strategy (first, KURS_ENTITY_INITIATIVE, kurs_record_get_id (imported), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (still->len, ==, initiatives->len);
+}
+
 /* An import's rows are made without records (kurs_store_create_lean()):
  * its line in the history still counts every row, names them, and the
  * rows read back are whole */
@@ -1591,6 +1636,7 @@ main (int   argc,
   ADD ("import/undo-redo", test_import_undo_redo);
   ADD ("import/history", test_import_history);
   ADD ("import/after-failed", test_import_after_failed);
+  ADD ("import/seen-by-another", test_import_seen_by_another);
   ADD ("import/attribute-references", test_import_attribute_references);
   ADD ("import/far-line", test_import_far_line);
   ADD ("validate/messages", test_validate_messages);
