@@ -656,17 +656,15 @@ kurs_field_parse_value (const KursField  *field,
                         const char       *text,
                         GError          **error)
 {
-  const char *label;
-
   g_return_val_if_fail (field != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  label = field->label ? _(field->label) : field->name;
-
+  /* (a field's label is looked up in the translation only for a message:
+   * an import checks half a million values) */
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, KURS_SCHEMA_ERROR, KURS_SCHEMA_ERROR_INVALID_VALUE,
-                   _("%s is not valid UTF-8 text"), label);
+                   _("%s is not valid UTF-8 text"), kurs_field_get_label (field));
       return NULL;
     }
 
@@ -682,7 +680,7 @@ kurs_field_parse_value (const KursField  *field,
         gint64 number;
 
         if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &number, NULL))
-          return invalid (error, _("%s must be a whole number, not “%s”"), label, text);
+          return invalid (error, _("%s must be a whole number, not “%s”"), kurs_field_get_label (field), text);
         return g_variant_new_int64 (number);
       }
 
@@ -693,7 +691,7 @@ kurs_field_parse_value (const KursField  *field,
 
         number = g_ascii_strtod (text, &end);
         if (!kurs_text_is_decimal (text) || end == NULL || *end != '\0' || !isfinite (number))
-          return invalid (error, _("%s must be a number, not “%s”"), label, text);
+          return invalid (error, _("%s must be a number, not “%s”"), kurs_field_get_label (field), text);
         return g_variant_new_double (number);
       }
 
@@ -702,7 +700,7 @@ kurs_field_parse_value (const KursField  *field,
         return g_variant_new_boolean (TRUE);
       if (g_str_equal (text, "false") || g_str_equal (text, "0"))
         return g_variant_new_boolean (FALSE);
-      return invalid (error, _("%s must be true or false, not “%s”"), label, text);
+      return invalid (error, _("%s must be true or false, not “%s”"), kurs_field_get_label (field), text);
 
     case KURS_FIELD_DATE:
       {
@@ -710,7 +708,7 @@ kurs_field_parse_value (const KursField  *field,
         KursDate date;
 
         if (!kurs_date_parse (text, &date, &local_error))
-          return invalid (error, "%s: %s", label, local_error->message);
+          return invalid (error, "%s: %s", kurs_field_get_label (field), local_error->message);
         return g_variant_new_string (text);
       }
 
@@ -723,7 +721,7 @@ kurs_field_parse_value (const KursField  *field,
             g_string_append_printf (nicks, "%s%s", i ? ", " : "",
                                     field->enum_info->values[i].nick);
           g_set_error (error, KURS_SCHEMA_ERROR, KURS_SCHEMA_ERROR_INVALID_VALUE,
-                       _("%s must be one of %s, not “%s”"), label, nicks->str, text);
+                       _("%s must be one of %s, not “%s”"), kurs_field_get_label (field), nicks->str, text);
           return NULL;
         }
       return g_variant_new_string (text);
@@ -881,17 +879,15 @@ kurs_field_check_value (const KursField  *field,
                         GVariant         *value,
                         GError          **error)
 {
-  const char *label = kurs_field_get_label (field);
-
   if (value == NULL)
     {
       if (field->flags & KURS_FIELD_REQUIRED)
-        return check_failed (error, _("%s needs a value"), label);
+        return check_failed (error, _("%s needs a value"), kurs_field_get_label (field));
       return TRUE;
     }
 
   if (!g_variant_is_of_type (value, kurs_field_get_variant_type (field)))
-    return check_failed (error, _("%s got a value of the wrong kind"), label);
+    return check_failed (error, _("%s got a value of the wrong kind"), kurs_field_get_label (field));
 
   switch (field->type)
     {
@@ -905,18 +901,18 @@ kurs_field_check_value (const KursField  *field,
           blank = g_unichar_isspace (g_utf8_get_char (p));
 
         if ((field->flags & KURS_FIELD_REQUIRED) && blank)
-          return check_failed (error, _("%s cannot be empty"), label);
+          return check_failed (error, _("%s cannot be empty"), kurs_field_get_label (field));
         /* Counted in characters, as the XML schema counts them, so that
          * whatever is stored can be exported; more than a million is a
          * mistake (a pasted file), not a strategy */
         if (!(field->flags & KURS_FIELD_BULK) && length > KURS_TEXT_MAX_CHARS
             && g_utf8_strlen (text, length) > KURS_TEXT_MAX_CHARS)
-          return check_failed (error, _("%s is too long: at most a million characters"), label);
+          return check_failed (error, _("%s is too long: at most a million characters"), kurs_field_get_label (field));
         if (!(field->flags & KURS_FIELD_LONG) && strchr (text, '\n') != NULL)
-          return check_failed (error, _("%s must be a single line"), label);
+          return check_failed (error, _("%s must be a single line"), kurs_field_get_label (field));
         /* Bulky fields hold what Kurs wrote itself (frozen XML). */
         if (!(field->flags & KURS_FIELD_BULK) && !is_xml_text (text))
-          return check_failed (error, _("%s contains a control character that cannot be kept"), label);
+          return check_failed (error, _("%s contains a control character that cannot be kept"), kurs_field_get_label (field));
       }
       break;
 
@@ -927,13 +923,13 @@ kurs_field_check_value (const KursField  *field,
         /* The schema's ranges fit in an int. */
         if (field->min < field->max && (number < field->min || number > field->max))
           return check_failed (error, _("%s must be from %d to %d"),
-                          label, (int) field->min, (int) field->max);
+                          kurs_field_get_label (field), (int) field->min, (int) field->max);
       }
       break;
 
     case KURS_FIELD_REAL:
       if (!isfinite (g_variant_get_double (value)))
-        return check_failed (error, _("%s must be a number"), label);
+        return check_failed (error, _("%s must be a number"), kurs_field_get_label (field));
       break;
 
     case KURS_FIELD_DATE:
@@ -941,7 +937,7 @@ kurs_field_check_value (const KursField  *field,
         g_autoptr(GError) local_error = NULL;
 
         if (!kurs_date_check (g_variant_get_string (value, NULL), &local_error))
-          return check_failed (error, "%s: %s", label, local_error->message);
+          return check_failed (error, "%s: %s", kurs_field_get_label (field), local_error->message);
       }
       break;
 
@@ -958,7 +954,7 @@ kurs_field_check_value (const KursField  *field,
 
     case KURS_FIELD_REF:
       if (g_variant_get_int64 (value) <= 0)
-        return check_failed (error, _("%s refers to nothing"), label);
+        return check_failed (error, _("%s refers to nothing"), kurs_field_get_label (field));
       break;
 
     case KURS_FIELD_BOOL:
