@@ -1602,6 +1602,103 @@ index_rows (const char *path,
 /* An import indexes its rows in a few statements as it commits
  * (kurs_store_defer_search_index()), not row by row: the index then holds
  * exactly what the triggers write, and undo takes it out again */
+/* Undone and made again, an import of more rows than the index's triggers
+ * are used for (REPLAY_INDEX_ROWS) leaves the index as the triggers would:
+ * empty of it, then as after the import; and the triggers keep it again.
+ * A strategy deleted whole leaves the index at once, and comes back to it
+ * with undo */
+static void
+test_search_index_of_undone_import (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.kurs", NULL);
+  g_autoptr(KursStore) other = NULL;
+  g_autoptr(KursRecord) imported = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GPtrArray) by_import = NULL;
+  g_autoptr(GPtrArray) undone = NULL;
+  g_autoptr(GPtrArray) redone = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_begin (store, "Many goals", &error));
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Mål nr. %u om Kystkøbing", i + 1);
+      g_autoptr(KursRecord) goal = kurs_store_create (store, KURS_ENTITY_GOAL, kurs_record_get_id (strategy), &error,
+                                                     "title", g_variant_new_string (title), NULL);
+
+      g_assert_no_error (error);
+    }
+  g_assert_true (kurs_store_commit (store, &error));
+  xml = kurs_xml_export_live (store, strategy, NULL, &error);
+  g_assert_no_error (error);
+
+  other = open_store (other_path);
+  imported = kurs_xml_import (other, xml, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  id = kurs_record_get_id (imported);
+  by_import = index_rows (other_path, id);
+  g_assert_cmpuint (by_import->len, >, 1200);
+  g_assert_cmpuint (n_found (other, "Kystkøbing", id, KURS_ENTITY_GOAL), >, 0);
+
+  g_assert_true (kurs_store_undo (other, &error));
+  g_assert_no_error (error);
+  undone = index_rows (other_path, id);
+  g_assert_cmpuint (undone->len, ==, 0);
+  g_assert_cmpuint (n_found (other, "Kystkøbing", 0, KURS_ENTITY_NONE), ==, 0);
+
+  g_assert_true (kurs_store_redo (other, &error));
+  g_assert_no_error (error);
+  redone = index_rows (other_path, id);
+  g_assert_cmpuint (redone->len, ==, by_import->len);
+  for (guint i = 0; i < redone->len; i++)
+    g_assert_cmpstr (redone->pdata[i], ==, by_import->pdata[i]);
+
+  /* the triggers are back */
+  goals = kurs_store_list_by_strategy (other, KURS_ENTITY_GOAL, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (kurs_store_set_text (other, goals->pdata[0], "title", "Mål om Havnsø", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found (other, "Havnsø", 0, KURS_ENTITY_GOAL), ==, 1);
+  g_clear_pointer (&by_import, g_ptr_array_unref);
+  by_import = index_rows (other_path, id);
+
+  /* deleted whole (its index at once), and brought back by undo; another
+   * strategy's index untouched meanwhile */
+  {
+    g_autoptr(KursRecord) beside = new_strategy (other);
+    g_autoptr(KursRecord) goal = kurs_store_create (other, KURS_ENTITY_GOAL, kurs_record_get_id (beside), &error,
+                                                   "title", g_variant_new_string ("Mål om Kystkøbing"), NULL);
+    g_autoptr(GPtrArray) beside_before = index_rows (other_path, kurs_record_get_id (beside));
+    g_autoptr(GPtrArray) beside_after = NULL;
+    g_autoptr(GPtrArray) deleted = NULL;
+    g_autoptr(GPtrArray) back = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (kurs_store_delete (other, imported, &error));
+    g_assert_no_error (error);
+    deleted = index_rows (other_path, id);
+    g_assert_cmpuint (deleted->len, ==, 0);
+    g_assert_cmpuint (n_found (other, "Kystkøbing", 0, KURS_ENTITY_GOAL), ==, 1);
+    beside_after = index_rows (other_path, kurs_record_get_id (beside));
+    g_assert_cmpuint (beside_after->len, ==, beside_before->len);
+    for (guint i = 0; i < beside_after->len; i++)
+      g_assert_cmpstr (beside_after->pdata[i], ==, beside_before->pdata[i]);
+
+    g_assert_true (kurs_store_undo (other, &error));
+    g_assert_no_error (error);
+    back = index_rows (other_path, id);
+    g_assert_cmpuint (back->len, ==, by_import->len);
+    for (guint i = 0; i < back->len; i++)
+      g_assert_cmpstr (back->pdata[i], ==, by_import->pdata[i]);
+  }
+}
+
 static void
 test_search_index_of_import (Fixture       *f,
                              gconstpointer  data)
@@ -2669,6 +2766,7 @@ main (int   argc,
   ADD ("uid/new-rows", test_uid_new_rows);
   ADD ("uid/migration", test_uid_migration);
   ADD ("search/index-of-import", test_search_index_of_import);
+  ADD ("search/index-of-undone-import", test_search_index_of_undone_import);
   ADD ("schema/field-constants", test_field_constants);
   ADD ("row-reader", test_row_reader);
   ADD ("row-reader/field-not-asked-for", test_row_reader_field_not_asked_for);

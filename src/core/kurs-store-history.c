@@ -20,6 +20,9 @@
 /* Consecutive saves of one text field within this time are one undo step. */
 #define COALESCE_USEC (2 * G_USEC_PER_SEC)
 #define MAX_UNDO_STEPS 500
+/* Undone or made again, an action of more rows than this has its search
+ * index written afresh, not by its triggers */
+#define REPLAY_INDEX_ROWS 1000
 
 /* Actions */
 
@@ -883,6 +886,11 @@ replay (KursStore    *self,
     return FALSE;
   if (!_kurs_store_begin_action (self, action->label, error))
     return FALSE;
+  /* an action of many rows (an import) is indexed for search afresh as
+   * its undo or redo ends, as it was as it was made: row by row, the
+   * index's triggers took most of a minute at 100,000 items */
+  if (action->changes->len > REPLAY_INDEX_ROWS)
+    kurs_store_defer_search_index (self);
 
   self->mode = mode;
   if (mode == HISTORY_UNDO)

@@ -89,8 +89,9 @@ memory_in_use_mb (void)
  * it — the rows, then the strategy's status and version, then the search
  * index a part (a statement) a step, each at least a step of its own (the
  * longest step is the longest the window waits) — and the end: the rules
- * between fields, checked at once, and the commit; and the memory the
- * library keeps once it is done (its rows are read when asked for) */
+ * between fields, checked at once, and the commit; the memory the
+ * library keeps once it is done (its rows are read when asked for); and
+ * the import undone, made again, and its strategy deleted */
 static void
 measure_import_parts (const char *dir,
                       GBytes     *xml,
@@ -136,6 +137,20 @@ measure_import_parts (const char *dir,
   g_print ("bench: xml_import_%s_add_longest_step %.1f ms\n", size, longest);
   g_print ("bench: xml_import_%s_commit %.1f ms\n", size, (g_get_monotonic_time () - start) / 1000.0);
   g_print ("bench: xml_import_%s_memory_kept %.1f MB\n", size, memory_in_use_mb () - before);
+
+  /* the import undone and made again, and the strategy deleted */
+  start = g_get_monotonic_time ();
+  g_assert_true (kurs_store_undo (other, &error));
+  g_assert_no_error (error);
+  g_print ("bench: xml_import_%s_undo %.3f s\n", size, (g_get_monotonic_time () - start) / 1e6);
+  start = g_get_monotonic_time ();
+  g_assert_true (kurs_store_redo (other, &error));
+  g_assert_no_error (error);
+  g_print ("bench: xml_import_%s_redo %.3f s\n", size, (g_get_monotonic_time () - start) / 1e6);
+  start = g_get_monotonic_time ();
+  g_assert_true (kurs_store_delete (other, imported, &error));
+  g_assert_no_error (error);
+  g_print ("bench: strategy_delete_%s %.3f s\n", size, (g_get_monotonic_time () - start) / 1e6);
 }
 
 static void
