@@ -14,12 +14,14 @@
 #include "kurs-xml.h"
 #include "kurs-store-private.h"
 
-/* Reads a strategy file back into a library.  The file is parsed safely
- * and checked against the schema first; then its rows are created kind
- * by kind, in the order of KursEntity (so that whatever a row refers to
- * already exists), and within a kind in document order (so that exporting
- * again gives the same file).  It is one action: any problem rolls all of
- * it back. */
+/* Reads a strategy file back into a library.  The file's rows are read
+ * safely, as a stream (kurs-xml-rows.c), and its check against the schema
+ * goes on in a thread beside the adding, whose verdict comes before the
+ * strategy is given its status.  The rows are created kind by kind, in
+ * the order of KursEntity (so that whatever a row refers to already
+ * exists), and within a kind in document order (so that exporting again
+ * gives the same file).  It is one action: any problem rolls all of it
+ * back. */
 
 typedef struct {
   KursStore   *store;
@@ -465,7 +467,8 @@ parse_in_thread (GTask        *task,
 /**
  * kurs_xml_parse_async:
  *
- * Reads and checks @data in a thread, as kurs_xml_parsed_new() does.
+ * Reads @data in a thread and begins its check, as kurs_xml_parsed_new()
+ * does.
  */
 void
 kurs_xml_parse_async (GBytes              *data,
@@ -528,9 +531,8 @@ struct _KursXmlImport
   GError        *error;      /* why it failed */
 };
 
-/* What the rows were found and made by, let go once they are all in:
- * at 100,000 items a tenth of a second, better spent in a step than in
- * the commit's */
+/* What the rows were found and made by (their ids, the file's ids and
+ * uids), let go once they are all in: 220,000 uids at 100,000 items */
 static void
 forget_rows (Importer *im)
 {
