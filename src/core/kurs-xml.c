@@ -779,6 +779,30 @@ stream_characters (void          *user_data,
   state->funcs->text (state->data, (const char *) characters, length);
 }
 
+/* The parser reads @xml a few kilobytes at a time, as from a file: given
+ * the whole of it at once (xmlCtxtReadMemory()), libxml2 copies it first
+ * into a buffer of its own — 35 MB for a version of 100,000 items, new
+ * memory every page of it — where reading it piecemeal, it lets go of
+ * what it has parsed as it goes. */
+typedef struct {
+  const char *data;
+  gsize       length;
+  gsize       offset;
+} MemoryReader;
+
+static int
+read_memory (void *data,
+             char *buffer,
+             int   length)
+{
+  MemoryReader *reader = data;
+  gsize n = MIN ((gsize) MAX (length, 0), reader->length - reader->offset);
+
+  memcpy (buffer, reader->data + reader->offset, n);
+  reader->offset += n;
+  return (int) n;
+}
+
 /**
  * kurs_xml_read_stream:
  * @xml: a strategy's XML
@@ -804,6 +828,7 @@ kurs_xml_read_stream (const char                *xml,
                       GError                   **error)
 {
   StreamState state = { { FALSE, 0, NULL }, funcs, data, 0, FALSE, NULL, NULL };
+  MemoryReader reader = { xml, 0, 0 };
   xmlSAXHandler sax = { 0 };
   xmlParserCtxtPtr ctxt;
   gboolean ok = FALSE;
@@ -823,6 +848,7 @@ kurs_xml_read_stream (const char                *xml,
       return FALSE;
     }
 
+  reader.length = (gsize) length;
   init_libxml ();
   sax.initialized = XML_SAX2_MAGIC;
   sax.startElementNs = stream_start_element;
@@ -834,9 +860,8 @@ kurs_xml_read_stream (const char                *xml,
   sax.entityDecl = refuse_entity;
   sax.serror = remember_first_error;
 
-  ctxt = xmlNewParserCtxt ();
+  ctxt = xmlCreateIOParserCtxt (&sax, NULL, read_memory, NULL, &reader, XML_CHAR_ENCODING_NONE);
   g_assert (ctxt != NULL);
-  *ctxt->sax = sax;
   ctxt->_private = &state;
   /* as kurs_xml_parse() reads it; but where a tree holds an attribute's
    * references as nodes, SAX2 gives its value with them written out
@@ -844,8 +869,8 @@ kurs_xml_read_stream (const char                *xml,
    * only the five XML predefines and character references: the DOCTYPE
    * that could declare any other entity stops the parser first
    * (refuse_doctype()), and a reference to one undeclared is an error. */
-  xmlCtxtReadMemory (ctxt, xml, (int) length, NULL, NULL,
-                     XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS | XML_PARSE_NOENT);
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS | XML_PARSE_NOENT);
+  xmlParseDocument (ctxt);
 
   if (state.parse.forbidden)
     g_set_error (error, KURS_XML_ERROR, KURS_XML_ERROR_FORBIDDEN,
