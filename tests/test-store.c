@@ -718,6 +718,84 @@ test_busy_is_not_damaged (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The file alone, without its write-ahead log (as SQLite reads a library
+ * opened immutable): what the log has been copied back into it */
+static gint64
+file_alone_int (const char *path,
+                const char *sql)
+{
+  g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", path);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* The log is copied back into the file beside the actions, in a thread
+ * (kurs-checkpointer.c), not by the commit that filled it: the file alone
+ * holds such an action soon, while the library is still open; and a
+ * library closed while the thread copies loses nothing and leaves no log */
+static void
+test_log_copied_in_thread (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *sql = NULL;
+  gint64 until, length;
+
+  /* six goals of nearly a million characters: more than a thousand pages
+   * in the log */
+  while (text->len < 900 * 1000)
+    g_string_append (text, "Borgernes trivsel og sundhed på tværs af området, år for år. ");
+  length = g_utf8_strlen (text->str, -1);
+  sql = g_strdup_printf ("SELECT sum (length (description)) FROM goal WHERE strategy_id = %" G_GINT64_FORMAT,
+                         kurs_record_get_id (strategy));
+  for (int round = 1; round <= 2; round++)
+    {
+      g_assert_true (kurs_store_begin (store, "Add goals", &error));
+      for (int i = 0; i < 6; i++)
+        {
+          g_autoptr(KursRecord) goal = kurs_store_create (store, KURS_ENTITY_GOAL, kurs_record_get_id (strategy),
+                                                          &error, "title", g_variant_new_string ("Trivsel"),
+                                                          "description", g_variant_new_string (text->str), NULL);
+
+          g_assert_no_error (error);
+        }
+      g_assert_true (kurs_store_commit (store, &error));
+      g_assert_no_error (error);
+      if (round == 2)
+        break;
+
+      /* the first: in the file soon, the library still open */
+      until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+      while (file_alone_int (f->path, sql) != 6 * length)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, until);
+          g_usleep (10 * 1000);
+        }
+    }
+
+  /* the second: closed at once, the thread perhaps copying */
+  g_clear_object (&store);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (file_alone_int (f->path, sql), ==, 12 * length);
+  {
+    g_autofree char *check = raw_text (f->path, "PRAGMA integrity_check");
+
+    g_assert_cmpstr (check, ==, "ok");
+  }
+}
+
 /* Several Kurs write one library file at once, a window and a command
  * (another process): SQLite's locks take their actions one after
  * another, nothing is lost, and each sees the others' */
@@ -2788,6 +2866,7 @@ main (int   argc,
   ADD ("refuse/unreadable-file", test_unreadable_file);
   ADD ("open/busy-is-not-damaged", test_busy_is_not_damaged);
   ADD ("open/two-writers", test_two_writers);
+  ADD ("open/log-copied-in-thread", test_log_copied_in_thread);
   ADD ("round-trip/every-entity", test_round_trip_every_entity);
   ADD ("rules/invalid-values", test_invalid_values_refused);
   ADD ("rules/reference-to-other-strategy", test_reference_to_other_strategy_refused);

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "kurs-checkpointer.h"
 #include "kurs-db.h"
 
 /* The two engines behind kurs-db.h.  SQLite's calls are passed straight
@@ -18,6 +19,7 @@
 
 struct _KursDb {
   sqlite3       *lite;
+  KursCheckpointer *checkpointer;   /* a writer's log copied in a thread */
   PGconn        *server;
   char          *session;   /* what each connection to the server begins with */
   /* the server's last failure */
@@ -68,6 +70,7 @@ kurs_db_free (KursDb *db)
 {
   if (db == NULL)
     return;
+  g_clear_pointer (&db->checkpointer, kurs_checkpointer_free);
   if (db->lite)
     sqlite3_close (db->lite);
   if (db->server)
@@ -92,6 +95,21 @@ kurs_db_set_session (KursDb     *db,
   g_free (db->session);
   db->session = g_strdup (session);
   return kurs_db_exec (db, session);
+}
+
+/**
+ * kurs_db_checkpoint_in_thread:
+ *
+ * For a connection that writes a file in WAL mode: its log is copied back
+ * into the file in a thread (kurs-checkpointer.c), not by its commits.
+ */
+void
+kurs_db_checkpoint_in_thread (KursDb *db)
+{
+  g_return_if_fail (db->lite != NULL);
+
+  if (db->checkpointer == NULL)
+    db->checkpointer = kurs_checkpointer_new (db->lite);
 }
 
 sqlite3 *

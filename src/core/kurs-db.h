@@ -49,6 +49,7 @@ KursDb        *kurs_db_new_server    (PGconn       *conn);
 void           kurs_db_free          (KursDb       *db);
 gboolean       kurs_db_set_session   (KursDb       *db,
                                       const char   *session);
+void           kurs_db_checkpoint_in_thread (KursDb *db);
 sqlite3       *kurs_db_get_sqlite    (KursDb       *db);
 gboolean       kurs_db_is_server     (KursDb       *db);
 

@@ -483,6 +483,9 @@ open_connection (KursStore           *self,
 
       /* Room for a large library's working set: 16 MB of pages */
       kurs_store_exec_sql (self, "PRAGMA cache_size = -16000", NULL);
+      /* and the log copied back into the file beside the actions, not by
+       * the commit of each that fills it */
+      kurs_db_checkpoint_in_thread (self->db);
 
       if (!kurs_migrations_run (lite, is_new ? 0 : version, &local_error))
         {
