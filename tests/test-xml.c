@@ -1586,7 +1586,7 @@ test_text_content (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
-      g_autofree char *streamed = kurs_xml_text_content (samples[i]);
+      g_autofree char *streamed = kurs_xml_text_content (samples[i], -1);
       g_autofree char *from_tree = words_of_tree (samples[i]);
 
       g_assert_cmpuint (strlen (from_tree), >, 0);
@@ -1594,12 +1594,12 @@ test_text_content (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
-      g_autofree char *streamed = kurs_xml_text_content (refused[i]);
+      g_autofree char *streamed = kurs_xml_text_content (refused[i], -1);
 
       g_assert_cmpstr (streamed, ==, "");
     }
   {
-    g_autofree char *none = kurs_xml_text_content (NULL);
+    g_autofree char *none = kurs_xml_text_content (NULL, -1);
 
     g_assert_cmpstr (none, ==, "");
   }

@@ -825,9 +825,10 @@ text_of_xml (sqlite3_context  *context,
              int               argc,
              sqlite3_value   **argv)
 {
-  g_autofree char *text = kurs_xml_text_content ((const char *) sqlite3_value_text (argv[0]));
+  const char *xml = (const char *) sqlite3_value_text (argv[0]);
+  char *text = kurs_xml_text_content (xml, sqlite3_value_bytes (argv[0]));
 
-  sqlite3_result_text (context, text, -1, SQLITE_TRANSIENT);
+  sqlite3_result_text (context, text, -1, g_free);
 }
 
 /**

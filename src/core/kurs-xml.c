@@ -990,21 +990,23 @@ text_characters (gpointer    data,
 /**
  * kurs_xml_text_content:
  * @xml: a strategy's XML, as Kurs wrote it
+ * @length: its length in bytes, or -1 where it ends with a NUL
  *
  * The words of an approved version's XML, for the search index.  It is
  * read as a stream, not into a tree: the version of a strategy of 100,000
- * items is 30 MB.
+ * items is 35 MB.
  *
  * Returns: (transfer full): the words of its texts, without the markup;
  *   "" for what cannot be read
  */
 char *
-kurs_xml_text_content (const char *xml)
+kurs_xml_text_content (const char *xml,
+                       gssize      length)
 {
   static const KursXmlStreamFuncs funcs = { text_start, text_end, text_characters };
   TextState state = { g_string_new (NULL), g_string_new (NULL), g_byte_array_new () };
 
-  if (!kurs_xml_read_stream (xml, -1, &funcs, &state, NULL))
+  if (!kurs_xml_read_stream (xml, length, &funcs, &state, NULL))
     g_string_truncate (state.text, 0);
 
   g_string_free (state.run, TRUE);

@@ -73,7 +73,8 @@ void            kurs_xml_checker_feed_bytes (KursXmlChecker *self,
 gboolean        kurs_xml_checker_finish (KursXmlChecker  *self,
                                          GError         **error);
 
-char *kurs_xml_text_content (const char *xml);
+char *kurs_xml_text_content (const char *xml,
+                             gssize      length);
 
 /* What a stream reader does (kurs_xml_read_stream()) */
 typedef struct {
