@@ -912,6 +912,47 @@ test_import_attribute_references (Fixture       *f,
   g_assert_cmpstr (kurs_record_get_text (version, "approved_by"), ==, "Social- & Sundhedsudvalget <SUU>");
 }
 
+/* A file in another encoding than UTF-8 (as another program may write
+ * one): its texts are read as written, and its approved version, whose
+ * frozen text a library keeps in UTF-8, is written anew from what was
+ * read, not kept as the file's bytes */
+static void
+test_import_other_encoding (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(KursRecord) strategy = approved_example (f);
+  g_autoptr(GBytes) xml = export_version (f->store, strategy, 0);
+  g_autoptr(KursStore) other = open_other (f, "other.kurs");
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(KursRecord) imported = NULL;
+  g_autoptr(KursRecord) version = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *latin1 = NULL;
+  const char *vision = kurs_record_get_text (strategy, "vision");
+  const char *content;
+  gsize length = 0;
+
+  g_assert_nonnull (strstr (vision, "sammenhæng"));
+  g_assert_cmpuint (g_string_replace (text, "encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"", 1), ==, 1);
+  /* (what Latin-1 has no letter for, a dash, is written as "-") */
+  latin1 = g_convert_with_fallback (text->str, text->len, "ISO-8859-1", "UTF-8", "-", NULL, &length, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_utf8_validate (latin1, length, NULL));
+  input = g_bytes_new (latin1, length);
+
+  imported = kurs_xml_import (other, input, KURS_XML_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (imported);
+  g_assert_cmpstr (kurs_record_get_text (imported, "vision"), ==, vision);
+  version = kurs_approval_get_version (other, imported, 0);
+  g_assert_nonnull (version);
+  content = kurs_record_get_text (version, "content");
+  g_assert_true (g_utf8_validate (content, -1, NULL));
+  g_assert_nonnull (strstr (content, "encoding=\"UTF-8\""));
+  g_assert_nonnull (strstr (content, "sammenhæng"));
+}
+
 /* A problem far into a large file is told at its own line, past the
  * 65,535 lines a tree's nodes count to: the last link of an initiative to
  * a goal written again, 70,000 lines on, which the schema lets through and
@@ -1639,6 +1680,7 @@ main (int   argc,
   ADD ("import/seen-by-another", test_import_seen_by_another);
   ADD ("import/attribute-references", test_import_attribute_references);
   ADD ("import/far-line", test_import_far_line);
+  ADD ("import/other-encoding", test_import_other_encoding);
   ADD ("validate/messages", test_validate_messages);
   ADD ("check/as-written", test_checker);
 

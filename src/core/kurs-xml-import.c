@@ -269,7 +269,9 @@ check_new_uuid (Importer    *im,
 
 /* The status the file gives, and its version, once everything is in.
  * The version's frozen text is the document itself, already checked; a
- * copy, with its new UUID and title, is written anew from the library. */
+ * copy, with its new UUID and title, is written anew from the library,
+ * and so is a file in another encoding than UTF-8 (a library's text is
+ * UTF-8). */
 static gboolean
 finish_strategy (Importer    *im,
                  GBytes      *data,
@@ -293,7 +295,7 @@ finish_strategy (Importer    *im,
   info.approved_date = date;
   info.approved_by = kurs_xml_rows_get_root_attribute (im->file, "approved-by");
 
-  if (im->new_uuid)
+  if (im->new_uuid || !kurs_xml_rows_is_utf8 (im->file))
     content = kurs_xml_export_live (im->store, strategy, &info, error);
   else
     content = g_bytes_ref (data);

@@ -23,6 +23,7 @@ struct _KursXmlRows
   GArray       *rows[KURS_N_ENTITIES];    /* KursXmlRow */
   GPtrArray    *texts[KURS_N_ENTITIES];   /* const char *: info->n_fields per row */
   GHashTable   *root;                     /* the root's attributes, name → value */
+  gboolean      converted;                /* not written in UTF-8 */
 };
 
 typedef enum {
@@ -202,6 +203,14 @@ reader_text (gpointer    data,
     g_string_append_len (r->text, text, length);
 }
 
+static void
+reader_converted (gpointer data)
+{
+  Reader *r = data;
+
+  r->rows->converted = TRUE;
+}
+
 /**
  * kurs_xml_rows_read:
  * @length: of @xml in bytes, or -1 where it ends with a NUL
@@ -217,7 +226,7 @@ kurs_xml_rows_read (const char  *xml,
                     gssize       length,
                     GError     **error)
 {
-  static const KursXmlStreamFuncs funcs = { reader_start, reader_end, reader_text };
+  static const KursXmlStreamFuncs funcs = { reader_start, reader_end, reader_text, reader_converted };
   KursXmlRows *rows = g_new0 (KursXmlRows, 1);
   Reader r = { rows, g_array_new (FALSE, FALSE, sizeof (Frame)), g_string_new (NULL) };
   gboolean ok;
@@ -292,4 +301,12 @@ kurs_xml_rows_get_root_attribute (KursXmlRows *rows,
                                   const char  *name)
 {
   return g_hash_table_lookup (rows->root, name);
+}
+
+/* Whether the file is written in UTF-8, as Kurs writes one, or another
+ * encoding, which its texts were converted from as they were read */
+gboolean
+kurs_xml_rows_is_utf8 (KursXmlRows *rows)
+{
+  return !rows->converted;
 }

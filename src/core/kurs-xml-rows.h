@@ -36,6 +36,7 @@ const char       *kurs_xml_rows_get_text      (KursXmlRows  *rows,
                                                guint         field);
 const char       *kurs_xml_rows_get_root_attribute (KursXmlRows *rows,
                                                     const char  *name);
+gboolean          kurs_xml_rows_is_utf8       (KursXmlRows  *rows);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KursXmlRows, kurs_xml_rows_free)
 

@@ -887,6 +887,11 @@ kurs_xml_read_stream (const char                *xml,
   else
     ok = TRUE;
 
+  /* (libxml2 gives UTF-8 whatever the file is in, through an encoder) */
+  if (ok && funcs->converted != NULL && ctxt->input != NULL && ctxt->input->buf != NULL
+      && ctxt->input->buf->encoder != NULL)
+    funcs->converted (data);
+
   xmlFreeParserCtxt (ctxt);
   g_free (state.parse.message);
   g_free (state.root);

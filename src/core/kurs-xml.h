@@ -88,6 +88,9 @@ typedef struct {
   void (*text)  (gpointer        data,
                  const char     *text,
                  int             length);
+  /* (may be NULL) once read, if the file is not in UTF-8: its texts
+   * were converted */
+  void (*converted) (gpointer    data);
 } KursXmlStreamFuncs;
 
 gboolean kurs_xml_read_stream (const char                *xml,
