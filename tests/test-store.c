@@ -1647,6 +1647,71 @@ test_uid_migration (Fixture       *f,
   g_assert_cmpstr (subgoal_uids, ==, "b1=1 b2=2 a1=3 a2=4");
 }
 
+/* Migration 6 writes each CHECK of a list of values as comparisons: a
+ * library an older Kurs left (version 5) keeps its rows, is whole, is
+ * described as a new library is, and still refuses what is not in a list
+ * and takes what is, written behind the store's back */
+static void
+test_list_checks_migration (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *fresh_path = g_build_filename (f->dir, "fresh.kurs", NULL);
+  g_autoptr(KursStore) store = NULL;
+  g_autoptr(KursStore) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autofree char *check = NULL;
+  const char *schema_sql = "SELECT group_concat (sql, ';') FROM (SELECT sql FROM sqlite_schema "
+                           "WHERE sql IS NOT NULL ORDER BY name)";
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_true (kurs_migrations_add_functions (db));
+  g_assert_true (kurs_migrations_run_to (db, 0, 5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO strategy (id, uuid, title, start_year, end_year, created, modified) "
+                                 "VALUES (1, 'a6964245-558d-4aa1-8855-34b1c2ce8ff6', 'Strategi for udsatte borgere', "
+                                 "2022, 2029, '2022-01-01T00:00:00Z', '2022-01-01T00:00:00Z');"
+                                 "INSERT INTO action_plan (id, strategy_id, title, start_date, end_date) "
+                                 "VALUES (1, 1, 'Handleplan 2023–24', '2023-01-01', '2024-12-31');"
+                                 "INSERT INTO initiative (strategy_id, action_plan_id, title, status) "
+                                 "VALUES (1, 1, 'Bostøtte', 'at-risk');"
+                                 "INSERT INTO milestone (strategy_id, kind, title, start_date, held) "
+                                 "VALUES (1, 'theme-meeting', 'Temamøde', '2022-03-01', 1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%CHECK (% IN (%'"), ==, 9);
+
+  store = open_store (f->path);
+  g_clear_object (&store);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%CHECK (% IN (%'"), ==, 0);
+  check = raw_text (f->path, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM initiative WHERE status = 'at-risk'"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM milestone WHERE kind = 'theme-meeting' AND held = 1"), ==, 1);
+
+  /* described as a new library is */
+  fresh = open_store (fresh_path);
+  g_clear_object (&fresh);
+  schema = raw_text (f->path, schema_sql);
+  fresh_schema = raw_text (fresh_path, schema_sql);
+  g_assert_cmpstr (schema, ==, fresh_schema);
+
+  /* what is not in a list refused, what is taken */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE initiative SET status = 'late'", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE initiative SET status = 'On-track'", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE milestone SET kind = 'workshop'", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE milestone SET held = 2", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE milestone SET held = '1'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE initiative SET status = 'done'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE milestone SET kind = 'evaluation'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -2843,6 +2908,7 @@ main (int   argc,
   ADD ("search/index-built-for-old-library", test_search_index_built_for_old_library);
   ADD ("uid/new-rows", test_uid_new_rows);
   ADD ("uid/migration", test_uid_migration);
+  ADD ("open/migrate-list-checks", test_list_checks_migration);
   ADD ("search/index-of-import", test_search_index_of_import);
   ADD ("search/index-of-undone-import", test_search_index_of_undone_import);
   ADD ("schema/field-constants", test_field_constants);

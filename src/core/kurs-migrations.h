@@ -13,6 +13,10 @@ int      kurs_migrations_get_latest (void);
 gboolean kurs_migrations_run        (sqlite3  *db,
                                      int       from_version,
                                      GError  **error);
+gboolean kurs_migrations_run_to     (sqlite3  *db,
+                                     int       from_version,
+                                     int       to_version,
+                                     GError  **error);
 
 gboolean kurs_migrations_add_functions (sqlite3 *db);
 const char * const *kurs_migrations_get_search_fills (void);
