@@ -77,7 +77,7 @@ typedef struct {
 typedef struct _KursStoreBulk KursStoreBulk;
 /* The deferred search index, written a part at a time */
 typedef struct _KursIndexFill KursIndexFill;
-#define KURS_STORE_BULK_ROWS 64   /* rows to a statement */
+#define KURS_STORE_BULK_ROWS 256  /* rows to a statement */
 
 /* SQL for each entity, built once from the schema's fixed names. */
 typedef struct {
