@@ -812,18 +812,19 @@ _kurs_store_take_rows (KursStore *self,
           g_ptr_array_add (action->changes, change);
           continue;
         }
-      for (gint64 id = change->first_id; id <= change->last_id; id++)
-        {
-          KursRecord *record = kurs_store_get (self, change->entity, id);
-          Change *row;
+      {
+        g_autoptr(GPtrArray) records = _kurs_store_get_range (self, change->entity, change->first_id,
+                                                              change->last_id);
 
-          if (record == NULL)
-            continue;
-          row = g_new0 (Change, 1);
-          row->kind = CHANGE_INSERT;
-          row->record = record;
-          g_ptr_array_add (action->changes, row);
-        }
+        for (guint r = 0; r < records->len; r++)
+          {
+            Change *row = g_new0 (Change, 1);
+
+            row->kind = CHANGE_INSERT;
+            row->record = g_object_ref (records->pdata[r]);
+            g_ptr_array_add (action->changes, row);
+          }
+      }
       /* (it holds no record nor value) */
       g_free (change);
     }

@@ -82,6 +82,7 @@ typedef struct _KursIndexFill KursIndexFill;
 /* SQL for each entity, built once from the schema's fixed names. */
 typedef struct {
   char  *by_id;
+  char  *by_id_range;    /* ids ?1 to ?2, in their order */
   char  *by_parent;
   char  *by_strategy;
   char  *select;
@@ -186,6 +187,10 @@ gboolean      _kurs_row_key_equal (gconstpointer a,
 gint64        _kurs_change_get_strategy (Change *change);
 KursEntity    _kurs_change_get_entity   (Change *change);
 guint         _kurs_change_count_rows   (Change *change);
+GPtrArray    *_kurs_store_get_range     (KursStore  *self,
+                                         KursEntity  entity,
+                                         gint64      first,
+                                         gint64      last);
 void          _kurs_store_take_rows     (KursStore  *self,
                                          Action     *action);
 

@@ -170,6 +170,7 @@ build_entity_sql (gpointer data)
 
       sql->select = g_strdup_printf ("SELECT %s FROM %s", columns->str, info->name);
       sql->by_id = g_strdup_printf ("%s WHERE id = ?1", sql->select);
+      sql->by_id_range = g_strdup_printf ("%s WHERE id BETWEEN ?1 AND ?2 ORDER BY id", sql->select);
       sql->by_parent = g_strdup_printf ("%s WHERE %s = ?1 ORDER BY %s",
                                         sql->select, parent_column, info->order_by);
       sql->by_strategy = g_strdup_printf ("%s WHERE %s = ?1 ORDER BY %s",
@@ -650,13 +651,15 @@ _kurs_store_read_failed (KursStore  *self,
   g_propagate_error (error, failure);
 }
 
-/* The rows the query gives; on a failure none, with @error set */
+/* The rows the query gives, with ?1 @id (and ?2 @last, unless it is -1);
+ * on a failure none, with @error set */
 static GPtrArray *
-query_records (KursStore            *self,
-               const KursEntityInfo *info,
-               const char           *sql,
-               gint64                id,
-               GError              **error)
+query_records_to (KursStore            *self,
+                  const KursEntityInfo *info,
+                  const char           *sql,
+                  gint64                id,
+                  gint64                last,
+                  GError              **error)
 {
   GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
   GError *failure = NULL;
@@ -670,6 +673,8 @@ query_records (KursStore            *self,
     }
 
   kurs_db_bind_int64 (stmt, 1, id);
+  if (last != -1)
+    kurs_db_bind_int64 (stmt, 2, last);
   while ((rc = kurs_db_step (stmt)) == KURS_DB_ROW)
     g_ptr_array_add (records, record_from_row (self, info, stmt));
   if (rc != KURS_DB_DONE)
@@ -686,6 +691,16 @@ query_records (KursStore            *self,
   _kurs_store_finish (stmt);
 
   return records;
+}
+
+static GPtrArray *
+query_records (KursStore            *self,
+               const KursEntityInfo *info,
+               const char           *sql,
+               gint64                id,
+               GError              **error)
+{
+  return query_records_to (self, info, sql, id, -1, error);
 }
 
 /* Class */
@@ -977,6 +992,26 @@ kurs_store_get (KursStore  *self,
   /* A read that fails is none, and #KursStore::read-failed */
   records = query_records (self, kurs_entity_info (entity), entity_sql[entity].by_id, id, NULL);
   return records->len ? g_object_ref (records->pdata[0]) : NULL;
+}
+
+/**
+ * _kurs_store_get_range:
+ *
+ * The rows of @entity whose ids are @first to @last, a record each as
+ * kurs_store_get() gives it, read in one statement: an import's rows
+ * made without records, for its undo (_kurs_store_take_rows()).  A read
+ * that fails gives none, and #KursStore::read-failed.
+ *
+ * Returns: (transfer container) (element-type KursRecord): the rows
+ *   there are, in the order of their ids
+ */
+GPtrArray *
+_kurs_store_get_range (KursStore  *self,
+                       KursEntity  entity,
+                       gint64      first,
+                       gint64      last)
+{
+  return query_records_to (self, kurs_entity_info (entity), entity_sql[entity].by_id_range, first, last, NULL);
 }
 
 /**
