@@ -743,3 +743,25 @@ kurs_server_schema_get_migration (int number)
 
   return server_migrations[number - 1];
 }
+
+/**
+ * kurs_server_schema_is_current:
+ * @version: a library's schema version on a server
+ *
+ * Whether a library at @version has all this Kurs needs: every migration
+ * after it, if any, has nothing to do on a server (a file's migration
+ * that a server has no counterpart of).  server-init still records such
+ * a library at the latest version.
+ *
+ * Returns: %TRUE if this Kurs can use it as it is
+ */
+gboolean
+kurs_server_schema_is_current (gint64 version)
+{
+  if (version < 0 || version > KURS_SERVER_SCHEMA_N_MIGRATIONS)
+    return FALSE;
+  for (gint64 number = version + 1; number <= KURS_SERVER_SCHEMA_N_MIGRATIONS; number++)
+    if (server_migrations[number - 1][0] != '\0')
+      return FALSE;
+  return TRUE;
+}

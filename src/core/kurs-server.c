@@ -759,7 +759,8 @@ kurs_server_check_library (KursServer  *server,
                    KURS_SERVER_SCHEMA_N_MIGRATIONS);
       return FALSE;
     }
-  if (version < KURS_SERVER_SCHEMA_N_MIGRATIONS)
+  /* (one behind only by migrations a server has nothing of is used) */
+  if (!kurs_server_schema_is_current (version))
     {
       g_set_error (error, KURS_SERVER_ERROR, KURS_SERVER_ERROR_NOT_INITIALISED,
                    _("The %s holds the library of an older Kurs: bring it up to date with “kurs-cli server-init”"),

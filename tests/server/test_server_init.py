@@ -10,7 +10,9 @@ Covers: setting up an empty database (the same tables and columns as a
 .kurs file, at the same migration); a second run changes nothing; a
 database holding something else, one set up by a newer Kurs, a password in
 the address, an unreachable server and a missing database are refused with
-a message and exit 1, and nothing is written; the three roles, given with
+a message and exit 1, and nothing is written; a library of an older Kurs
+is refused until brought up to date, unless what it lacks does nothing on
+a server; the three roles, given with
 the GRANT lines the command prints, may write exactly what they should, on
 the server itself (through psql); an approved version is frozen for every
 role; a manager's edit of a hearing response keeps the search index
@@ -156,6 +158,22 @@ def test_refusals():
     check("a file name is not an address", done.returncode == 1 and "not the address" in done.stderr, done.stderr)
 
 
+def test_older():
+    address = createdb("older")
+    assert run("server-init", address).returncode == 0
+    psql("older", "UPDATE kurs.library SET schema_version = 4")
+    done = run("--file", address, "list")
+    check("a library of an older Kurs is refused, with what to do", done.returncode == 1 and "server-init" in done.stderr,
+          done.stderr)
+    # migration 6 has nothing to do on a server
+    psql("older", "UPDATE kurs.library SET schema_version = 5")
+    done = run("--file", address, "list")
+    check("one behind only by migrations a server has nothing of is used as it is", done.returncode == 0, done.stderr)
+    done = run("server-init", address)
+    check("and server-init records it at the latest", done.returncode == 0
+          and value("older", "SELECT schema_version FROM kurs.library") == str(file_columns()[1]), done.stderr)
+
+
 def test_roles():
     address = createdb("team")
     done = run("server-init", address)
@@ -252,7 +270,7 @@ def test_roles():
 
 
 def main():
-    for case in (test_empty_database, test_refusals, test_roles):
+    for case in (test_empty_database, test_refusals, test_older, test_roles):
         try:
             case()
         except Exception as error:  # a broken case fails, it does not stop the others
