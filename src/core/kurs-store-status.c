@@ -128,7 +128,9 @@ version_values (gint64       number,
                 GVariant    *values[4],
                 GError     **error)
 {
-  if (!g_utf8_validate (date, -1, NULL) || !g_utf8_validate (content, -1, NULL)
+  const char *end = NULL;
+
+  if (!g_utf8_validate (date, -1, NULL) || !g_utf8_validate (content, -1, &end)
       || (approved_by && !g_utf8_validate (approved_by, -1, NULL)))
     {
       g_free (content);
@@ -139,7 +141,9 @@ version_values (gint64       number,
   values[0] = g_variant_new_int64 (number);
   values[1] = g_variant_new_string (date);
   values[2] = approved_by && *approved_by ? g_variant_new_string (approved_by) : NULL;
-  values[3] = g_variant_new_take_string (content);
+  /* (checked above: not again, as g_variant_new_take_string() would, and
+   * a version is 35 MB at 100,000 items) */
+  values[3] = g_variant_new_from_data (G_VARIANT_TYPE_STRING, content, end - content + 1, TRUE, g_free, content);
   return TRUE;
 }
 
