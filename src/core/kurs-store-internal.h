@@ -91,6 +91,7 @@ typedef struct {
   char  *insert_returning; /* the same, saying its id (a server) */
   char  *insert_rows;    /* KURS_STORE_BULK_ROWS rows, with their ids */
   char  *delete;
+  char  *delete_range;   /* ids ?1 to ?2 */
   char  *set_position;
   char  *next_position;
   char **set_field;
@@ -226,6 +227,10 @@ gboolean      _kurs_store_check_can_write (KursStore  *self,
                                            GError    **error);
 gboolean      _kurs_store_row_restore (KursStore   *self,
                                        KursRecord  *record,
+                                       GError     **error);
+gboolean      _kurs_store_rows_delete (KursStore   *self,
+                                       KursRecord **records,
+                                       guint        n,
                                        GError     **error);
 gboolean      _kurs_store_row_delete (KursStore   *self,
                                       KursRecord  *record,

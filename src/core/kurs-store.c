@@ -206,6 +206,7 @@ build_entity_sql (gpointer data)
         sql->insert_returning = g_strdup_printf ("%s RETURNING id", sql->insert_new);
       }
       sql->delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->name);
+      sql->delete_range = g_strdup_printf ("DELETE FROM %s WHERE id BETWEEN ?1 AND ?2", info->name);
       sql->set_position = g_strdup_printf ("UPDATE %s SET position = ?2 WHERE id = ?1", info->name);
       sql->next_position = g_strdup_printf ("SELECT COALESCE (MAX (position) + 1, 0) FROM %s WHERE %s = ?1",
                                             info->name, parent_column);
@@ -1945,6 +1946,44 @@ _kurs_store_row_delete (KursStore   *self,
   kurs_record_set_deleted (record, TRUE);
   _kurs_store_forget (self, record);
   note_change (self, CHANGE_DELETE, record, NULL);
+  return TRUE;
+}
+
+/* @n rows of one kind whose ids run one by one (in the order they were
+ * made), as _kurs_store_row_delete() deletes each, in one statement: an
+ * import's rows, undone */
+gboolean
+_kurs_store_rows_delete (KursStore   *self,
+                         KursRecord **records,
+                         guint        n,
+                         GError     **error)
+{
+  KursDbStmt *stmt;
+  gint64 first = G_MAXINT64, last = G_MININT64;
+
+  for (guint i = 0; i < n; i++)
+    {
+      first = MIN (first, kurs_record_get_id (records[i]));
+      last = MAX (last, kurs_record_get_id (records[i]));
+    }
+  g_return_val_if_fail (n > 0 && last - first + 1 == (gint64) n, FALSE);
+
+  if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[kurs_record_get_entity (records[0])].delete_range,
+                                              error)))
+    return FALSE;
+
+  kurs_db_bind_int64 (stmt, 1, first);
+  kurs_db_bind_int64 (stmt, 2, last);
+  if (!_kurs_store_step_done (self, stmt, error))
+    return FALSE;
+
+  /* (noted last first, as a row at a time would) */
+  for (guint i = n; i > 0; i--)
+    {
+      kurs_record_set_deleted (records[i - 1], TRUE);
+      _kurs_store_forget (self, records[i - 1]);
+      note_change (self, CHANGE_DELETE, records[i - 1], NULL);
+    }
   return TRUE;
 }
 
