@@ -611,6 +611,19 @@ test_import_invalid_first (Fixture       *f,
   g_assert_cmpstr (other_before, ==, after);
 }
 
+/* A library's dump with each strategy's last-changed time left out: a
+ * redo is a change, and says when there (an import and its redo a second
+ * apart made the test below fail now and then) */
+static char *
+dump_without_modified (const char *path)
+{
+  g_autofree char *dump = kurs_test_dump_library (path);
+  g_autoptr(GRegex) modified = g_regex_new ("^(\\[strategy\\]\\n[^\\n]*\\|)[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z\\|$",
+                                            G_REGEX_MULTILINE, 0, NULL);
+
+  return g_regex_replace (modified, dump, -1, 0, "\\1(modified)|", 0, NULL);
+}
+
 /* An import is one step of undo: undone, nothing of it is left; made
  * again, every row is back under its id; imported anew after an undo,
  * its rows get ids never given before (as SQLite gives them), though the
@@ -635,7 +648,8 @@ test_import_undo_redo (Fixture       *f,
 
   imported = kurs_xml_import (other, xml, KURS_XML_IMPORT_DEFAULT, &error);
   g_assert_no_error (error);
-  imported_dump = kurs_test_dump_library (other_path);
+  imported_dump = dump_without_modified (other_path);
+  g_assert_nonnull (strstr (imported_dump, "|(modified)|\n[mandate_item]"));
   goals = kurs_store_list_by_strategy (other, KURS_ENTITY_GOAL, kurs_record_get_id (imported), NULL);
   g_assert_cmpuint (goals->len, >, 0);
 
@@ -646,7 +660,7 @@ test_import_undo_redo (Fixture       *f,
 
   g_assert_true (kurs_store_redo (other, &error));
   g_assert_no_error (error);
-  redone = kurs_test_dump_library (other_path);
+  redone = dump_without_modified (other_path);
   g_assert_cmpstr (redone, ==, imported_dump);
 
   g_assert_true (kurs_store_undo (other, &error));
