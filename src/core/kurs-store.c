@@ -1929,6 +1929,16 @@ _kurs_store_row_restore (KursStore   *self,
   return TRUE;
 }
 
+/* What follows a row's delete: its record let go, the change noted */
+static void
+row_deleted (KursStore  *self,
+             KursRecord *record)
+{
+  kurs_record_set_deleted (record, TRUE);
+  _kurs_store_forget (self, record);
+  note_change (self, CHANGE_DELETE, record, NULL);
+}
+
 gboolean
 _kurs_store_row_delete (KursStore   *self,
                         KursRecord  *record,
@@ -1943,9 +1953,7 @@ _kurs_store_row_delete (KursStore   *self,
   if (!_kurs_store_step_done (self, stmt, error))
     return FALSE;
 
-  kurs_record_set_deleted (record, TRUE);
-  _kurs_store_forget (self, record);
-  note_change (self, CHANGE_DELETE, record, NULL);
+  row_deleted (self, record);
   return TRUE;
 }
 
@@ -1959,14 +1967,12 @@ _kurs_store_rows_delete (KursStore   *self,
                          GError     **error)
 {
   KursDbStmt *stmt;
-  gint64 first = G_MAXINT64, last = G_MININT64;
+  gint64 first, last;
 
-  for (guint i = 0; i < n; i++)
-    {
-      first = MIN (first, kurs_record_get_id (records[i]));
-      last = MAX (last, kurs_record_get_id (records[i]));
-    }
-  g_return_val_if_fail (n > 0 && last - first + 1 == (gint64) n, FALSE);
+  g_return_val_if_fail (n > 0, FALSE);
+  first = kurs_record_get_id (records[0]);
+  last = kurs_record_get_id (records[n - 1]);
+  g_return_val_if_fail (last - first + 1 == (gint64) n, FALSE);
 
   if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[kurs_record_get_entity (records[0])].delete_range,
                                               error)))
@@ -1979,11 +1985,7 @@ _kurs_store_rows_delete (KursStore   *self,
 
   /* (noted last first, as a row at a time would) */
   for (guint i = n; i > 0; i--)
-    {
-      kurs_record_set_deleted (records[i - 1], TRUE);
-      _kurs_store_forget (self, records[i - 1]);
-      note_change (self, CHANGE_DELETE, records[i - 1], NULL);
-    }
+    row_deleted (self, records[i - 1]);
   return TRUE;
 }
 
