@@ -794,6 +794,13 @@ static gboolean (* const migration_code[G_N_ELEMENTS (migrations)]) (sqlite3 *, 
 /* The migration that made the search index, and fills it */
 #define SEARCH_MIGRATION 2
 
+/* How the index has an approved version's words: from its frozen XML;
+ * in a fill, from ?3 instead for the version whose id is ?2, where its
+ * words are known (a version imported: they were read with the file),
+ * and its text not read at all */
+#define VERSION_WORDS "kurs_text_of_xml (r.content)"
+#define VERSION_WORDS_KNOWN "CASE r.id WHEN ?2 THEN ?3 ELSE kurs_text_of_xml (r.content) END"
+
 static gpointer
 build_search_fills (gpointer data)
 {
@@ -802,14 +809,18 @@ build_search_fills (gpointer data)
 
   for (guint i = 0; statements[i] != NULL; i++)
     {
+      g_auto(GStrv) words = NULL;
+      g_autofree char *statement = NULL;
       const char *table;
 
       /* "INSERT INTO search_index (…) SELECT … FROM table r", at the top,
        * not in a trigger's body */
       if (!g_str_has_prefix (statements[i], "INSERT INTO search_index") || !g_str_has_suffix (statements[i], " r"))
         continue;
-      table = g_strrstr (statements[i], " FROM ") + strlen (" FROM ");
-      g_ptr_array_add (fills, g_strdup_printf ("%s WHERE r.%s = ?1", statements[i],
+      words = g_strsplit (statements[i], VERSION_WORDS, -1);
+      statement = g_strjoinv (VERSION_WORDS_KNOWN, words);
+      table = g_strrstr (statement, " FROM ") + strlen (" FROM ");
+      g_ptr_array_add (fills, g_strdup_printf ("%s WHERE r.%s = ?1", statement,
                                                g_str_has_prefix (table, "strategy r") ? "id" : "strategy_id"));
     }
   g_ptr_array_add (fills, NULL);
@@ -821,7 +832,9 @@ build_search_fills (gpointer data)
  *
  * The statements that write one strategy's rows into the search index,
  * as the index's triggers write them row by row: each takes the
- * strategy's id as ?1.  They are the statements with which its migration
+ * strategy's id as ?1; the versions' takes as ?2 and ?3 a version's id
+ * and its words, where they are known (kurs_xml_text_content() of its
+ * text), and reads them from its text where not (?2 unbound, NULL).  They are the statements with which its migration
  * filled the index for every row, narrowed to a strategy, so that the two
  * cannot differ; a later migration that changes the index changes these.
  *

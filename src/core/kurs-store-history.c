@@ -377,6 +377,20 @@ kurs_store_defer_search_index (KursStore *self)
   enable_triggers (self, FALSE);
 }
 
+/* Within an action whose index waits: the words of version @id, for its
+ * row in the index, read already (kurs_store_add_version_lean()) */
+void
+_kurs_store_know_words (KursStore *self,
+                        gint64     id,
+                        char      *words)
+{
+  g_assert (self->search_deferred);
+
+  g_free (self->known_words);
+  self->known_words = words;
+  self->known_words_version = id;
+}
+
 static gboolean
 run_for_strategy (KursStore   *self,
                   const char  *sql,
@@ -388,6 +402,14 @@ run_for_strategy (KursStore   *self,
   if (stmt == NULL)
     return FALSE;
   kurs_db_bind_int64 (stmt, 1, strategy_id);
+  /* the version whose words are known, and they: the versions' fill
+   * takes them (kurs_migrations_get_search_fills()), the others have no
+   * ?2 and ?3, and SQLite binds nothing there */
+  if (self->known_words != NULL)
+    {
+      kurs_db_bind_int64 (stmt, 2, self->known_words_version);
+      kurs_db_bind_text (stmt, 3, self->known_words, -1);
+    }
   return _kurs_store_step_done (self, stmt, error);
 }
 
@@ -429,6 +451,7 @@ static void
 stop_deferring (KursStore *self)
 {
   g_clear_pointer (&self->index_fill, index_fill_free);
+  g_clear_pointer (&self->known_words, g_free);
   self->search_deferred = FALSE;
   enable_triggers (self, TRUE);
 }

@@ -122,6 +122,10 @@ struct _KursStore
    * strategies are indexed afresh then (kurs_store_defer_search_index()) */
   gboolean     search_deferred;
   KursIndexFill *index_fill;               /* its parts written so far */
+  /* and an imported version's words, known: its row in the index is
+   * written from them, not from its text read back (kurs_store_add_version_lean()) */
+  gint64       known_words_version;
+  char        *known_words;
 
   /* An import's rows, written many to a statement (kurs-store-bulk.c) */
   KursStoreBulk *bulk;
@@ -213,6 +217,9 @@ gboolean      _kurs_store_bulk_add (KursStore   *self,
 gboolean      _kurs_store_write_bulk (KursStore  *self,
                                       GError    **error);
 void          _kurs_store_end_bulk (KursStore *self);
+void          _kurs_store_know_words (KursStore *self,
+                                      gint64     id,
+                                      char      *words);
 gboolean      _kurs_store_step_done (KursStore     *self,
                                      KursDbStmt    *stmt,
                                      GError       **error);

@@ -36,6 +36,7 @@ gboolean    kurs_store_add_version_lean (KursStore           *self,
                                          const char          *date,
                                          const char          *approved_by,
                                          char                *content,
+                                         char                *words,
                                          GError             **error);
 gint64      kurs_store_create_lean      (KursStore           *self,
                                          KursEntity           entity,

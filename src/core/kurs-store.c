@@ -756,6 +756,7 @@ kurs_store_finalize (GObject *object)
   g_free (self->origin);
   g_free (self->session_id);
   g_free (self->path);
+  g_free (self->known_words);
 
   G_OBJECT_CLASS (kurs_store_parent_class)->finalize (object);
 }

@@ -283,6 +283,7 @@ finish_strategy (Importer    *im,
   const char *date = kurs_xml_rows_get_root_attribute (im->file, "approved-date");
   KursXmlVersionInfo info = { 0 };
   g_autoptr(GBytes) content = NULL;
+  char *words = NULL;
 
   if (!kurs_store_set_internal (im->store, strategy, "status", g_variant_new_string (status), error))
     return FALSE;
@@ -295,16 +296,21 @@ finish_strategy (Importer    *im,
   info.approved_date = date;
   info.approved_by = kurs_xml_rows_get_root_attribute (im->file, "approved-by");
 
+  /* (the file's words were read with it: the search index's, where the
+   * version's text is the file) */
   if (im->new_uuid || !kurs_xml_rows_is_utf8 (im->file))
     content = kurs_xml_export_live (im->store, strategy, &info, error);
   else
-    content = g_bytes_ref (data);
+    {
+      content = g_bytes_ref (data);
+      words = kurs_xml_rows_steal_words (im->file);
+    }
   if (content == NULL)
     return FALSE;
 
   return kurs_store_add_version_lean (im->store, strategy, info.number, info.approved_date, info.approved_by,
                                       g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content)),
-                                      error);
+                                      words, error);
 }
 
 /**

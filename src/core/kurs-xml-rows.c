@@ -24,6 +24,7 @@ struct _KursXmlRows
   GPtrArray    *texts[KURS_N_ENTITIES];   /* const char *: info->n_fields per row */
   GHashTable   *root;                     /* the root's attributes, name → value */
   gboolean      converted;                /* not written in UTF-8 */
+  char         *words;                    /* an approved version's, for the search index */
 };
 
 typedef enum {
@@ -41,9 +42,10 @@ typedef struct {
 } Frame;
 
 typedef struct {
-  KursXmlRows *rows;
-  GArray      *frames;   /* Frame */
-  GString     *text;     /* a field's, as it is read */
+  KursXmlRows  *rows;
+  GArray       *frames;   /* Frame */
+  GString      *text;     /* a field's, as it is read */
+  KursXmlWords *words;    /* an approved version's, read beside the rows */
 } Reader;
 
 static void
@@ -127,12 +129,21 @@ reader_start (gpointer        data,
   Reader *r = data;
   const Frame *top;
 
-  /* the root: the strategy */
+  /* the root: the strategy; an approved version's words are read too, as
+   * they go into the search index with the version's text (the file) */
   if (r->frames->len == 0)
     {
       start_row (r, KURS_ENTITY_STRATEGY, 0, line, n_attributes, attributes);
+      if (g_hash_table_contains (r->rows->root, "version"))
+        {
+          r->words = kurs_xml_words_new ();
+          kurs_xml_words_start (r->words);
+        }
       return;
     }
+
+  if (r->words != NULL)
+    kurs_xml_words_start (r->words);
 
   top = &g_array_index (r->frames, Frame, r->frames->len - 1);
   if (top->kind == FRAME_SKIP || top->kind == FRAME_FIELD || !xmlStrEqual (uri, BAD_CAST KURS_XML_NAMESPACE))
@@ -181,6 +192,8 @@ reader_end (gpointer data)
   Reader *r = data;
   const Frame *top = &g_array_index (r->frames, Frame, r->frames->len - 1);
 
+  if (r->words != NULL)
+    kurs_xml_words_end (r->words);
   /* a field written twice (which the schema refuses) is its first */
   if (top->kind == FRAME_FIELD)
     {
@@ -199,6 +212,8 @@ reader_text (gpointer    data,
 {
   Reader *r = data;
 
+  if (r->words != NULL)
+    kurs_xml_words_add_text (r->words, text, length);
   if (r->frames->len > 0 && g_array_index (r->frames, Frame, r->frames->len - 1).kind == FRAME_FIELD)
     g_string_append_len (r->text, text, length);
 }
@@ -228,7 +243,7 @@ kurs_xml_rows_read (const char  *xml,
 {
   static const KursXmlStreamFuncs funcs = { reader_start, reader_end, reader_text, reader_converted };
   KursXmlRows *rows = g_new0 (KursXmlRows, 1);
-  Reader r = { rows, g_array_new (FALSE, FALSE, sizeof (Frame)), g_string_new (NULL) };
+  Reader r = { rows, g_array_new (FALSE, FALSE, sizeof (Frame)), g_string_new (NULL), NULL };
   gboolean ok;
 
   rows->chunk = g_string_chunk_new (256 * 1024);
@@ -243,6 +258,8 @@ kurs_xml_rows_read (const char  *xml,
 
   g_array_unref (r.frames);
   g_string_free (r.text, TRUE);
+  if (r.words != NULL)
+    rows->words = kurs_xml_words_free (r.words, ok);
   if (!ok)
     g_clear_pointer (&rows, kurs_xml_rows_free);
   return rows;
@@ -260,6 +277,7 @@ kurs_xml_rows_free (KursXmlRows *rows)
     }
   g_hash_table_unref (rows->root);
   g_string_chunk_free (rows->chunk);
+  g_free (rows->words);
   g_free (rows);
 }
 
@@ -309,4 +327,19 @@ gboolean
 kurs_xml_rows_is_utf8 (KursXmlRows *rows)
 {
   return !rows->converted;
+}
+
+/**
+ * kurs_xml_rows_steal_words:
+ *
+ * The words of the file's texts, as kurs_xml_text_content() gives them,
+ * if it is an approved version (its root has "version"): what the search
+ * index holds of the version whose text is the file.
+ *
+ * Returns: (transfer full) (nullable): the words, or %NULL
+ */
+char *
+kurs_xml_rows_steal_words (KursXmlRows *rows)
+{
+  return g_steal_pointer (&rows->words);
 }

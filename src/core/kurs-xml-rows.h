@@ -37,6 +37,7 @@ const char       *kurs_xml_rows_get_text      (KursXmlRows  *rows,
 const char       *kurs_xml_rows_get_root_attribute (KursXmlRows *rows,
                                                     const char  *name);
 gboolean          kurs_xml_rows_is_utf8       (KursXmlRows  *rows);
+char             *kurs_xml_rows_steal_words   (KursXmlRows  *rows);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KursXmlRows, kurs_xml_rows_free)
 

@@ -904,17 +904,50 @@ kurs_xml_read_stream (const char                *xml,
  * append_text() gives of the tree kurs_xml_parse() builds.  That tree
  * leaves out text of only spaces between elements (XML_PARSE_NOBLANKS),
  * as libxml2 judges it: kept in an element that has nothing else, or
- * whose first child is text (mixed content); dropped otherwise. */
+ * whose first child is text (mixed content); dropped otherwise.  A reader
+ * of its own (kurs_xml_text_content()), or beside another that reads the
+ * same stream (kurs-xml-rows.c), told of each start and end of an element
+ * and each text between. */
 enum {
   HAS_CHILD  = 1 << 0,
   FIRST_TEXT = 1 << 1,
 };
 
-typedef struct {
+struct _KursXmlWords {
   GString    *text;
   GString    *run;        /* character data since the last tag */
   GByteArray *open;       /* per open element, HAS_CHILD | FIRST_TEXT */
-} TextState;
+};
+
+KursXmlWords *
+kurs_xml_words_new (void)
+{
+  KursXmlWords *words = g_new (KursXmlWords, 1);
+
+  words->text = g_string_new (NULL);
+  words->run = g_string_new (NULL);
+  words->open = g_byte_array_new ();
+  return words;
+}
+
+/**
+ * kurs_xml_words_free:
+ * @words: (transfer full)
+ * @keep: whether the words read are wanted
+ *
+ * Returns: (transfer full) (nullable): the words read, if @keep
+ */
+char *
+kurs_xml_words_free (KursXmlWords *words,
+                     gboolean      keep)
+{
+  char *text = g_string_free (words->text, !keep);
+
+  g_string_free (words->run, TRUE);
+  g_byte_array_unref (words->open);
+  g_free (words);
+  return text;
+}
 
 static gboolean
 is_blank (const GString *run)
@@ -927,69 +960,87 @@ is_blank (const GString *run)
 
 /* The text since the last tag ends at a tag: closing its element, or not */
 static void
-end_run (TextState *state,
-         gboolean   closing)
+end_run (KursXmlWords *words,
+         gboolean      closing)
 {
   guint8 *flags;
 
-  if (state->run->len == 0)
+  if (words->run->len == 0)
     return;
-  if (state->open->len == 0)
+  if (words->open->len == 0)
     {
-      g_string_truncate (state->run, 0);
+      g_string_truncate (words->run, 0);
       return;
     }
 
-  flags = &state->open->data[state->open->len - 1];
-  if (is_blank (state->run) && !(closing ? !(*flags & HAS_CHILD) || (*flags & FIRST_TEXT) : (*flags & FIRST_TEXT)))
+  flags = &words->open->data[words->open->len - 1];
+  if (is_blank (words->run) && !(closing ? !(*flags & HAS_CHILD) || (*flags & FIRST_TEXT) : (*flags & FIRST_TEXT)))
     {
-      g_string_truncate (state->run, 0);
+      g_string_truncate (words->run, 0);
       return;
     }
 
   if (!(*flags & HAS_CHILD))
     *flags |= FIRST_TEXT;
   *flags |= HAS_CHILD;
-  g_string_append_len (state->text, state->run->str, state->run->len);
-  g_string_append_c (state->text, ' ');
-  g_string_truncate (state->run, 0);
+  g_string_append_len (words->text, words->run->str, words->run->len);
+  g_string_append_c (words->text, ' ');
+  g_string_truncate (words->run, 0);
 }
 
-static void
-text_start (gpointer        data,
-            const xmlChar  *name,
-            const xmlChar  *uri,
-            int             line,
-            int             n_attributes,
-            const xmlChar **attributes)
+/* An element begins */
+void
+kurs_xml_words_start (KursXmlWords *words)
 {
-  TextState *state = data;
   guint8 none = 0;
 
-  end_run (state, FALSE);
-  if (state->open->len > 0)
-    state->open->data[state->open->len - 1] |= HAS_CHILD;
-  g_byte_array_append (state->open, &none, 1);
+  end_run (words, FALSE);
+  if (words->open->len > 0)
+    words->open->data[words->open->len - 1] |= HAS_CHILD;
+  g_byte_array_append (words->open, &none, 1);
+}
+
+/* The element last begun ends */
+void
+kurs_xml_words_end (KursXmlWords *words)
+{
+  end_run (words, TRUE);
+  if (words->open->len > 0)
+    g_byte_array_set_size (words->open, words->open->len - 1);
+}
+
+/* Text between tags, as the stream gives it: perhaps in pieces */
+void
+kurs_xml_words_add_text (KursXmlWords *words,
+                         const char   *text,
+                         int           length)
+{
+  g_string_append_len (words->run, text, length);
 }
 
 static void
-text_end (gpointer data)
+words_start (gpointer        data,
+             const xmlChar  *name,
+             const xmlChar  *uri,
+             int             line,
+             int             n_attributes,
+             const xmlChar **attributes)
 {
-  TextState *state = data;
-
-  end_run (state, TRUE);
-  if (state->open->len > 0)
-    g_byte_array_set_size (state->open, state->open->len - 1);
+  kurs_xml_words_start (data);
 }
 
 static void
-text_characters (gpointer    data,
-                 const char *characters,
-                 int         length)
+words_end (gpointer data)
 {
-  TextState *state = data;
+  kurs_xml_words_end (data);
+}
 
-  g_string_append_len (state->run, characters, length);
+static void
+words_text (gpointer    data,
+            const char *text,
+            int         length)
+{
+  kurs_xml_words_add_text (data, text, length);
 }
 
 /**
@@ -1008,13 +1059,10 @@ char *
 kurs_xml_text_content (const char *xml,
                        gssize      length)
 {
-  static const KursXmlStreamFuncs funcs = { text_start, text_end, text_characters };
-  TextState state = { g_string_new (NULL), g_string_new (NULL), g_byte_array_new () };
+  static const KursXmlStreamFuncs funcs = { words_start, words_end, words_text };
+  KursXmlWords *words = kurs_xml_words_new ();
+  gboolean ok = kurs_xml_read_stream (xml, length, &funcs, words, NULL);
+  char *text = kurs_xml_words_free (words, ok);
 
-  if (!kurs_xml_read_stream (xml, length, &funcs, &state, NULL))
-    g_string_truncate (state.text, 0);
-
-  g_string_free (state.run, TRUE);
-  g_byte_array_unref (state.open);
-  return g_string_free (state.text, FALSE);
+  return ok ? text : g_strdup ("");
 }

@@ -76,6 +76,19 @@ gboolean        kurs_xml_checker_finish (KursXmlChecker  *self,
 char *kurs_xml_text_content (const char *xml,
                              gssize      length);
 
+/* The words of a stream's texts, for a reader that reads it for more
+ * (kurs_xml_text_content()) */
+typedef struct _KursXmlWords KursXmlWords;
+
+KursXmlWords *kurs_xml_words_new      (void);
+void          kurs_xml_words_start    (KursXmlWords *words);
+void          kurs_xml_words_end      (KursXmlWords *words);
+void          kurs_xml_words_add_text (KursXmlWords *words,
+                                       const char   *text,
+                                       int           length);
+char         *kurs_xml_words_free     (KursXmlWords *words,
+                                       gboolean      keep);
+
 /* What a stream reader does (kurs_xml_read_stream()) */
 typedef struct {
   void (*start) (gpointer        data,
