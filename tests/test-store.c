@@ -2076,6 +2076,44 @@ test_search_index_of_imported_version (Fixture       *f,
 
 /* Rules and transactions */
 
+static GVariant *
+bytes_value (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, bytes, TRUE));
+}
+
+/* A bulky text (an approved version's frozen XML) may be given as its
+ * bytes, as an import gives the file's, not copied: checked as its text
+ * would be; no other field takes bytes */
+static void
+test_bulky_text_as_bytes (Fixture       *f,
+                          gconstpointer  data)
+{
+  const KursEntityInfo *version = kurs_entity_info (KURS_ENTITY_VERSION);
+  const KursEntityInfo *goal = kurs_entity_info (KURS_ENTITY_GOAL);
+  const KursField *content = &version->fields[kurs_entity_info_find_field (version, "content")];
+  const KursField *title = &goal->fields[kurs_entity_info_find_field (goal, "title")];
+  g_autoptr(GVariant) xml = bytes_value ("<?xml version=\"1.0\"?>\n<strategy>Sammenhæng</strategy>\n");
+  g_autoptr(GVariant) blank = bytes_value (" \n\t\xc2\xa0 ");
+  g_autoptr(GVariant) one_line = bytes_value ("Egen bolig");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (content->flags & KURS_FIELD_BULK);
+  g_assert_true (kurs_field_check_value (content, xml, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (kurs_field_check_value (content, blank, &error));
+  g_assert_error (error, KURS_SCHEMA_ERROR, KURS_SCHEMA_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  g_assert_false (title->flags & KURS_FIELD_BULK);
+  g_assert_false (kurs_field_check_value (title, one_line, &error));
+  g_assert_error (error, KURS_SCHEMA_ERROR, KURS_SCHEMA_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "wrong kind"));
+}
+
 static void
 test_invalid_values_refused (Fixture       *f,
                              gconstpointer  data)
@@ -3080,6 +3118,7 @@ main (int   argc,
   ADD ("open/log-copied-in-thread", test_log_copied_in_thread);
   ADD ("round-trip/every-entity", test_round_trip_every_entity);
   ADD ("rules/invalid-values", test_invalid_values_refused);
+  ADD ("rules/bulky-text-as-bytes", test_bulky_text_as_bytes);
   ADD ("rules/reference-to-other-strategy", test_reference_to_other_strategy_refused);
   ADD ("rules/frozen-when-approved", test_frozen_when_approved);
   ADD ("action/rollback", test_rollback);

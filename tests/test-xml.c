@@ -364,7 +364,7 @@ goal_uid (KursStore  *store,
 
 /* Uids come through an import, a copy's too; a file without them (from
  * before they existed) numbers its rows of each kind 1, 2, 3… in document
- * order; a uid given twice is given once */
+ * order; a uid given twice is given once, to the row that comes first */
 static void
 test_uids_through_import (Fixture       *f,
                           gconstpointer  data)
@@ -381,6 +381,7 @@ test_uids_through_import (Fixture       *f,
   g_autoptr(KursRecord) copy = NULL;
   g_autoptr(KursRecord) keyless = NULL;
   g_autoptr(KursRecord) twice = NULL;
+  g_autoptr(KursRecord) twice_before = NULL;
   g_autoptr(GRegex) uids = g_regex_new (" uid=\"[0-9]+\"", 0, 0, NULL);
   g_autofree char *without = g_regex_replace_literal (uids, text, -1, 0, "", 0, NULL);
   g_autofree char *first_uid = g_strdup_printf (" uid=\"%" G_GINT64_FORMAT "\"", kurs_record_get_uid (goal));
@@ -411,6 +412,20 @@ test_uids_through_import (Fixture       *f,
   g_assert_cmpint (goal_uid (other, twice, "Første mål"), ==, kurs_record_get_uid (goal));
   g_assert_cmpint (goal_uid (other, twice, "Andet mål"), !=, kurs_record_get_uid (goal));
   g_assert_cmpint (goal_uid (other, twice, "Andet mål"), >=, KURS_RECORD_FIRST_RANDOM_UID);
+
+  /* the first keeps it whichever uid is the smaller */
+  {
+    g_autoptr(GString) other_way = g_string_new (text);
+    g_autoptr(GBytes) other_way_bytes = NULL;
+
+    g_string_replace (other_way, first_uid, second_uid, 1);
+    other_way_bytes = g_bytes_new (other_way->str, other_way->len);
+    twice_before = kurs_xml_import (other, other_way_bytes, KURS_XML_IMPORT_AS_COPY, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (goal_uid (other, twice_before, "Første mål"), ==, kurs_record_get_uid (second));
+    g_assert_cmpint (goal_uid (other, twice_before, "Andet mål"), !=, kurs_record_get_uid (second));
+    g_assert_cmpint (goal_uid (other, twice_before, "Andet mål"), >=, KURS_RECORD_FIRST_RANDOM_UID);
+  }
 }
 
 /* Whitespace is content: a text of only spaces, or only line breaks,

@@ -164,7 +164,7 @@ KursSnapshot *
 kurs_snapshot_new_from_xml (const char  *xml,
                             GError     **error)
 {
-  g_autoptr(KursXmlRows) file = kurs_xml_rows_read (xml, -1, error);
+  g_autoptr(KursXmlRows) file = kurs_xml_rows_read (xml, -1, FALSE, error);
   g_autoptr(KursSnapshot) snap = NULL;
   GPtrArray *made[KURS_N_ENTITIES] = { NULL };   /* KursSnapshotRow * per row of the file */
   GHashTable *ids[KURS_N_ENTITIES] = { NULL };   /* XML id → KursSnapshotRow * */

@@ -35,7 +35,7 @@ gboolean    kurs_store_add_version_lean (KursStore           *self,
                                          gint64               number,
                                          const char          *date,
                                          const char          *approved_by,
-                                         char                *content,
+                                         GBytes              *content,
                                          char                *words,
                                          GError             **error);
 gint64      kurs_store_create_lean      (KursStore           *self,

@@ -119,21 +119,22 @@ kurs_store_change_status (KursStore           *self,
   return _kurs_store_end_action (self, ok, ok ? error : NULL);
 }
 
-/* A version's fields, checked; @content taken */
+/* A version's fields, checked: its frozen text, @length bytes of
+ * @content, a string of its own, or where @as_bytes (@content's), those
+ * bytes, not copied (a bulky text's value may be, kurs_field_check_value()) */
 static gboolean
 version_values (gint64       number,
                 const char  *date,
                 const char  *approved_by,
-                char        *content,
+                const char  *content,
+                gsize        length,
+                GBytes      *as_bytes,
                 GVariant    *values[4],
                 GError     **error)
 {
-  const char *end = NULL;
-
-  if (!g_utf8_validate (date, -1, NULL) || !g_utf8_validate (content, -1, &end)
+  if (!g_utf8_validate (date, -1, NULL) || !g_utf8_validate_len (content, length, NULL)
       || (approved_by && !g_utf8_validate (approved_by, -1, NULL)))
     {
-      g_free (content);
       _kurs_store_invalid (error, _("The version is not valid text"));
       return FALSE;
     }
@@ -143,7 +144,14 @@ version_values (gint64       number,
   values[2] = approved_by && *approved_by ? g_variant_new_string (approved_by) : NULL;
   /* (checked above: not again, as g_variant_new_take_string() would, and
    * a version is 35 MB at 100,000 items) */
-  values[3] = g_variant_new_from_data (G_VARIANT_TYPE_STRING, content, end - content + 1, TRUE, g_free, content);
+  if (as_bytes != NULL)
+    values[3] = g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, as_bytes, TRUE);
+  else
+    {
+      char *copy = g_strndup (content, length);
+
+      values[3] = g_variant_new_from_data (G_VARIANT_TYPE_STRING, copy, length + 1, TRUE, g_free, copy);
+    }
   return TRUE;
 }
 
@@ -173,7 +181,7 @@ kurs_store_add_version (KursStore   *self,
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
   g_return_val_if_fail (date != NULL && content != NULL, NULL);
 
-  if (!version_values (number, date, approved_by, g_strdup (content), values, error))
+  if (!version_values (number, date, approved_by, content, strlen (content), NULL, values, error))
     return NULL;
   return _kurs_store_create_in_action (self, KURS_ENTITY_VERSION, kurs_record_get_id (strategy),
                                        G_N_ELEMENTS (version_fields), version_fields, values, TRUE, 0, FALSE, error);
@@ -181,15 +189,16 @@ kurs_store_add_version (KursStore   *self,
 
 /**
  * kurs_store_add_version_lean:
- * @content: (transfer full): the frozen text of the version
+ * @content: the frozen text of the version
  * @words: (transfer full) (nullable): the words of @content, as
  *   kurs_xml_text_content() gives them, where the caller read them already
  *
  * kurs_store_add_version() within an import's bulk, without a record
- * (kurs_store_create_lean()): the version of 100,000 items is 35 MB.
- * Where its words are given and the search index waits for the action's
- * end (kurs_store_defer_search_index()), the index takes them, and does
- * not read the 35 MB again to find them.
+ * (kurs_store_create_lean()): the version of 100,000 items is 35 MB, and
+ * is written from @content as it is, not copied first.  Where its words
+ * are given and the search index waits for the action's end
+ * (kurs_store_defer_search_index()), the index takes them, and does not
+ * read the 35 MB again to find them.
  *
  * Returns: %FALSE with @error set if it could not be added
  */
@@ -199,18 +208,24 @@ kurs_store_add_version_lean (KursStore   *self,
                              gint64       number,
                              const char  *date,
                              const char  *approved_by,
-                             char        *content,
+                             GBytes      *content,
                              char        *words,
                              GError     **error)
 {
   GVariant *values[4];
+  gsize length;
+  const char *text;
   gint64 id;
 
   g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KURS_IS_RECORD (strategy), FALSE);
   g_return_val_if_fail (date != NULL && content != NULL, FALSE);
 
-  if (!version_values (number, date, approved_by, content, values, error)
+  /* (its bytes only where its record is the bulk's alone, let go once
+   * written: on a server the store keeps it) */
+  text = g_bytes_get_data (content, &length);
+  if (!version_values (number, date, approved_by, text != NULL ? text : "", length,
+                       self->bulk != NULL ? content : NULL, values, error)
       || !(id = kurs_store_create_lean (self, KURS_ENTITY_VERSION, kurs_record_get_id (strategy),
                                         G_N_ELEMENTS (version_fields), version_fields, values, 0, error)))
     {

@@ -428,7 +428,10 @@ bind_value (KursDbStmt    *stmt,
     case KURS_FIELD_TIMESTAMP:
       {
         gsize length;
-        const char *text = g_variant_get_string (value, &length);
+        /* (a bulky text may be its bytes, kurs_field_check_value()) */
+        const char *text = g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING)
+                           ? g_variant_get_fixed_array (value, &length, 1)
+                           : g_variant_get_string (value, &length);
 
         kurs_db_bind_text (stmt, column, text, length);
       }

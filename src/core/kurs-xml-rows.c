@@ -45,6 +45,7 @@ typedef struct {
   KursXmlRows  *rows;
   GArray       *frames;   /* Frame */
   GString      *text;     /* a field's, as it is read */
+  gboolean      want_words;
   KursXmlWords *words;    /* an approved version's, read beside the rows */
 } Reader;
 
@@ -134,7 +135,7 @@ reader_start (gpointer        data,
   if (r->frames->len == 0)
     {
       start_row (r, KURS_ENTITY_STRATEGY, 0, line, n_attributes, attributes);
-      if (g_hash_table_contains (r->rows->root, "version"))
+      if (r->want_words && g_hash_table_contains (r->rows->root, "version"))
         {
           r->words = kurs_xml_words_new ();
           kurs_xml_words_start (r->words);
@@ -229,6 +230,8 @@ reader_converted (gpointer data)
 /**
  * kurs_xml_rows_read:
  * @length: of @xml in bytes, or -1 where it ends with a NUL
+ * @words: whether to read an approved version's words too
+ *   (kurs_xml_rows_steal_words())
  *
  * Reads a Kurs XML file's rows, as safely as kurs_xml_read_stream()
  * reads and refusing what it refuses.  The file is not checked against
@@ -239,11 +242,12 @@ reader_converted (gpointer data)
 KursXmlRows *
 kurs_xml_rows_read (const char  *xml,
                     gssize       length,
+                    gboolean     words,
                     GError     **error)
 {
   static const KursXmlStreamFuncs funcs = { reader_start, reader_end, reader_text, reader_converted };
   KursXmlRows *rows = g_new0 (KursXmlRows, 1);
-  Reader r = { rows, g_array_new (FALSE, FALSE, sizeof (Frame)), g_string_new (NULL), NULL };
+  Reader r = { rows, g_array_new (FALSE, FALSE, sizeof (Frame)), g_string_new (NULL), words, NULL };
   gboolean ok;
 
   rows->chunk = g_string_chunk_new (256 * 1024);
@@ -333,8 +337,9 @@ kurs_xml_rows_is_utf8 (KursXmlRows *rows)
  * kurs_xml_rows_steal_words:
  *
  * The words of the file's texts, as kurs_xml_text_content() gives them,
- * if it is an approved version (its root has "version"): what the search
- * index holds of the version whose text is the file.
+ * if they were asked for and it is an approved version (its root has
+ * "version"): what the search index holds of the version whose text is
+ * the file.
  *
  * Returns: (transfer full) (nullable): the words, or %NULL
  */

@@ -23,6 +23,7 @@ typedef struct _KursXmlRows KursXmlRows;
 
 KursXmlRows      *kurs_xml_rows_read          (const char   *xml,
                                                gssize        length,
+                                               gboolean      words,
                                                GError      **error);
 void              kurs_xml_rows_free          (KursXmlRows  *rows);
 guint             kurs_xml_rows_get_count     (KursXmlRows  *rows,
