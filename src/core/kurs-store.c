@@ -2185,7 +2185,7 @@ _kurs_store_create_row (KursStore           *self,
         }
 
       g_clear_pointer (&values[index], g_variant_unref);
-      values[index] = taken[i] ? g_variant_ref (taken[i]) : NULL;
+      values[index] = g_steal_pointer (&taken[i]);
     }
 
   /* What the store fills in */
@@ -2231,8 +2231,9 @@ _kurs_store_create_row (KursStore           *self,
   kurs_record_set_position (record, position);
   if (has_uid_column (info))
     kurs_record_set_uid (record, uid);
+  /* (each value passed on, not shared: an import gives a million) */
   for (guint i = 0; i < info->n_fields; i++)
-    kurs_record_take_value_at (record, i, values[i] ? g_variant_ref (values[i]) : NULL);
+    kurs_record_take_value_at (record, i, g_steal_pointer (&values[i]));
 
   /* a row without a record of the store's: its rules between fields are
    * checked now, not as the action commits, and its action keeps its id */

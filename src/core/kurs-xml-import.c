@@ -205,8 +205,10 @@ import_row (Importer    *im,
   const KursEntityInfo *info = kurs_entity_info (entity);
   const KursXmlEntity *x = kurs_xml_entity (entity);
   const KursXmlRow *row = kurs_xml_rows_get_row (im->file, entity, index);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  /* (a row's values, floating, are the store's once given to it) */
+  const char **names = g_newa (const char *, info->n_fields);
+  GVariant **values = g_newa (GVariant *, info->n_fields);
+  guint n_values = 0;
   g_autoptr(GError) local_error = NULL;
   gint64 parent_id = 0, id;
 
@@ -218,7 +220,11 @@ import_row (Importer    *im,
       if (x->field_forms[i] == KURS_XML_SKIP)
         continue;
       if (!read_field (im, entity, index, i, &value, error))
-        return FALSE;
+        {
+          for (guint v = 0; v < n_values; v++)
+            g_variant_unref (g_variant_ref_sink (values[v]));
+          return FALSE;
+        }
 
       if (entity == KURS_ENTITY_STRATEGY && im->new_uuid)
         {
@@ -250,8 +256,8 @@ import_row (Importer    *im,
       if (value == NULL)
         continue;
 
-      g_ptr_array_add (names, (gpointer) field->name);
-      g_ptr_array_add (values, g_variant_ref_sink (value));
+      names[n_values] = field->name;
+      values[n_values++] = value;
     }
 
   if (info->parent != KURS_ENTITY_NONE)
@@ -260,14 +266,12 @@ import_row (Importer    *im,
   /* the strategy, a record; its rows, 99.99 % of them, none until asked */
   if (entity == KURS_ENTITY_STRATEGY)
     {
-      *out_strategy = kurs_store_create_internal (im->store, entity, 0, names->len,
-                                                  (const char * const *) names->pdata,
-                                                  (GVariant * const *) values->pdata, 0, &local_error);
+      *out_strategy = kurs_store_create_internal (im->store, entity, 0, n_values, names, values, 0, &local_error);
       id = *out_strategy != NULL ? kurs_record_get_id (*out_strategy) : 0;
     }
   else
-    id = kurs_store_create_lean (im->store, entity, parent_id, names->len, (const char * const *) names->pdata,
-                                 (GVariant * const *) values->pdata, row_uid (im, entity, index), &local_error);
+    id = kurs_store_create_lean (im->store, entity, parent_id, n_values, names, values,
+                                 row_uid (im, entity, index), &local_error);
   if (id == 0)
     return fail_at (refused_at (im, entity, index), error, local_error->message);
 
