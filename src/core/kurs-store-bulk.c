@@ -66,7 +66,7 @@ kurs_store_begin_bulk (KursStore *self)
     return;
 
   bulk = g_new0 (KursStoreBulk, 1);
-  bulk->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  bulk->waiting = g_ptr_array_new_full (BULK_QUEUE, g_object_unref);
   bulk->positions = g_hash_table_new_full (_kurs_row_key_hash, _kurs_row_key_equal, g_free, g_free);
   self->bulk = bulk;
 }
@@ -226,7 +226,7 @@ _kurs_store_write_bulk (KursStore  *self,
 
   bulk->writing = TRUE;
   waiting = g_steal_pointer (&bulk->waiting);
-  bulk->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  bulk->waiting = g_ptr_array_new_full (BULK_QUEUE, g_object_unref);
   for (guint i = 1; ok && i <= waiting->len; i++)
     if (i == waiting->len
         || kurs_record_get_entity (waiting->pdata[i]) != kurs_record_get_entity (waiting->pdata[start]))
