@@ -15,6 +15,7 @@
 
 #include "kurs-example.h"
 #include "kurs-migrations.h"
+#include "kurs-record-private.h"
 #include "kurs-row-reader.h"
 #include "kurs-search.h"
 #include "kurs-server.h"
@@ -2074,6 +2075,61 @@ test_search_index_of_imported_version (Fixture       *f,
   g_assert_cmpuint (n_found (other, "Kystkøbing Havnsø", kurs_record_get_id (copy), KURS_ENTITY_VERSION), ==, 1);
 }
 
+/* An approved version's frozen text (35 MB at 100,000 items) is not read
+ * with its row, which lists of versions show: only when asked for, as it
+ * was written.  A version deleted with its strategy keeps all of it, and
+ * undo puts all of it back. */
+static void
+test_version_text_read_when_asked (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KursRecord) strategy = kurs_example_create (store, &error);
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *back = NULL;
+  const KursEntityInfo *info = kurs_entity_info (KURS_ENTITY_VERSION);
+  guint content = kurs_entity_info_find_field (info, "content");
+  gint64 strategy_id;
+
+  /* (the example is approved) */
+  g_assert_no_error (error);
+  strategy_id = kurs_record_get_id (strategy);
+  g_clear_object (&strategy);
+  g_clear_object (&store);
+  written = raw_text (f->path, "SELECT content FROM version");
+  g_assert_cmpuint (strlen (written), >, 10000);
+
+  /* listed: not read */
+  store = open_store (f->path);
+  versions = kurs_store_list_by_strategy (store, KURS_ENTITY_VERSION, strategy_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 1);
+  g_assert_true (kurs_record_is_unread_at (versions->pdata[0], content));
+  g_assert_cmpint (kurs_record_get_int (versions->pdata[0], "number"), ==, 1);
+  /* asked for: read, as written */
+  g_assert_cmpstr (kurs_record_get_text (versions->pdata[0], "content"), ==, written);
+  g_assert_false (kurs_record_is_unread_at (versions->pdata[0], content));
+  g_clear_pointer (&versions, g_ptr_array_unref);
+  g_clear_object (&store);
+
+  /* deleted with its strategy, never read before, and put back */
+  store = open_store (f->path);
+  versions = kurs_store_list_by_strategy (store, KURS_ENTITY_VERSION, strategy_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (kurs_record_is_unread_at (versions->pdata[0], content));
+  g_clear_pointer (&versions, g_ptr_array_unref);
+  strategy = kurs_store_get (store, KURS_ENTITY_STRATEGY, strategy_id);
+  g_assert_true (kurs_store_delete (store, strategy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM version"), ==, 0);
+  g_assert_true (kurs_store_undo (store, &error));
+  g_assert_no_error (error);
+  back = raw_text (f->path, "SELECT content FROM version");
+  g_assert_cmpstr (back, ==, written);
+}
+
 /* Rules and transactions */
 
 static GVariant *
@@ -3117,6 +3173,7 @@ main (int   argc,
   ADD ("open/two-writers", test_two_writers);
   ADD ("open/log-copied-in-thread", test_log_copied_in_thread);
   ADD ("round-trip/every-entity", test_round_trip_every_entity);
+  ADD ("versions/text-read-when-asked", test_version_text_read_when_asked);
   ADD ("rules/invalid-values", test_invalid_values_refused);
   ADD ("rules/bulky-text-as-bytes", test_bulky_text_as_bytes);
   ADD ("rules/reference-to-other-strategy", test_reference_to_other_strategy_refused);

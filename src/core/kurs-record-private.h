@@ -23,4 +23,18 @@ void        kurs_record_take_value_at    (KursRecord *self,
 void        kurs_record_emit_changed     (KursRecord *self,
                                           guint       index);
 
+/* Reads the value at @index of @record, not read with its row */
+typedef GVariant * (* KursRecordReadFunc) (KursRecord *record,
+                                           guint       index,
+                                           gpointer    data);
+
+void        kurs_record_set_unread_at    (KursRecord         *self,
+                                          guint               index,
+                                          KursRecordReadFunc  read,
+                                          gpointer            data,
+                                          GDestroyNotify      destroy);
+void        kurs_record_read_all         (KursRecord         *self);
+gboolean    kurs_record_is_unread_at     (KursRecord         *self,
+                                          guint               index);
+
 G_END_DECLS

@@ -30,6 +30,12 @@ struct _KursRecord
   GVariant            **values;
   KursDate             *dates;     /* each date field parsed once, or DATE_UNREAD */
   guint                 deleted : 1;
+  /* bulky fields not read with the row, `1 << index`, read when first
+   * asked for (kurs_record_set_unread_at()) */
+  guint64               unread;
+  KursRecordReadFunc    read;
+  gpointer              read_data;
+  GDestroyNotify        read_destroy;
 };
 
 /* Not a day KursDate gives: the field's text is not parsed yet */
@@ -52,6 +58,33 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* The value at @index, read first if it was not read with the row */
+static GVariant *
+value_at (KursRecord *self,
+          guint       index)
+{
+  guint64 bit = G_GUINT64_CONSTANT (1) << index;
+
+  if (G_UNLIKELY (self->unread & bit))
+    {
+      GVariant *value;
+
+      self->unread &= ~bit;
+      value = self->read (self, index, self->read_data);
+      if (value != NULL)
+        g_variant_take_ref (value);
+      g_clear_pointer (&self->values[index], g_variant_unref);
+      self->values[index] = value;
+      if (self->unread == 0 && self->read_destroy != NULL)
+        {
+          self->read_destroy (self->read_data);
+          self->read_destroy = NULL;
+          self->read_data = NULL;
+        }
+    }
+  return self->values[index];
+}
+
 static int
 require_field (KursRecord *self,
                const char *field)
@@ -73,6 +106,8 @@ kurs_record_finalize (GObject *object)
     g_clear_pointer (&self->values[i], g_variant_unref);
   g_free (self->values);
   g_free (self->dates);
+  if (self->read_destroy != NULL)
+    self->read_destroy (self->read_data);
 
   G_OBJECT_CLASS (kurs_record_parent_class)->finalize (object);
 }
@@ -215,6 +250,7 @@ kurs_record_take_value_at (KursRecord *self,
   g_clear_pointer (&self->values[index], g_variant_unref);
   self->values[index] = value;
   self->dates[index] = DATE_UNREAD;
+  self->unread &= ~(G_GUINT64_CONSTANT (1) << index);
 
   /* A direct child of a strategy keeps its strategy in its parent field. */
   if ((int) index == self->info->parent_field
@@ -332,7 +368,7 @@ static const char *
 text_at (KursRecord *self,
          guint       index)
 {
-  GVariant *value = self->values[index];
+  GVariant *value = value_at (self, index);
 
   if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
     return NULL;
@@ -344,7 +380,7 @@ static gint64
 int_at (KursRecord *self,
         guint       index)
 {
-  GVariant *value = self->values[index];
+  GVariant *value = value_at (self, index);
 
   if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
     return 0;
@@ -356,7 +392,7 @@ static double
 real_at (KursRecord *self,
          guint       index)
 {
-  GVariant *value = self->values[index];
+  GVariant *value = value_at (self, index);
 
   if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
     return 0.0;
@@ -368,7 +404,7 @@ static gboolean
 bool_at (KursRecord *self,
          guint       index)
 {
-  GVariant *value = self->values[index];
+  GVariant *value = value_at (self, index);
 
   if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
     return FALSE;
@@ -439,7 +475,7 @@ kurs_record_get_value (KursRecord *self,
   if ((index = require_field (self, field)) < 0)
     return NULL;
 
-  return self->values[index];
+  return value_at (self, index);
 }
 
 GVariant *
@@ -449,7 +485,7 @@ kurs_record_get_value_at (KursRecord *self,
   g_return_val_if_fail (KURS_IS_RECORD (self), NULL);
   g_return_val_if_fail (index < self->info->n_fields, NULL);
 
-  return self->values[index];
+  return value_at (self, index);
 }
 
 gboolean
@@ -546,7 +582,7 @@ kurs_record_has_field_value (KursRecord *self,
                              guint       field)
 {
   BY_CONSTANT (self, field, FALSE);
-  return self->values[index] != NULL;
+  return value_at (self, index) != NULL;
 }
 
 /**
@@ -620,9 +656,63 @@ kurs_record_get_title (KursRecord *self)
     {
       int index = kurs_entity_info_find_field (self->info, names[i]);
 
-      if (index >= 0 && self->values[index] != NULL)
+      if (index >= 0 && value_at (self, index) != NULL)
         return g_variant_get_string (self->values[index], NULL);
     }
 
   return "";
+}
+
+/**
+ * kurs_record_set_unread_at:
+ * @read: reads the value at an index, when first asked for
+ * @data: (transfer full): for @read, let go with @destroy once every
+ *   field not read is
+ *
+ * Marks the field at @index as not read with the row: a bulky one (an
+ * approved version's frozen text, 35 MB at 100,000 items), which lists of
+ * versions never show.  The store reads it when it is first asked for.
+ */
+void
+kurs_record_set_unread_at (KursRecord         *self,
+                           guint               index,
+                           KursRecordReadFunc  read,
+                           gpointer            data,
+                           GDestroyNotify      destroy)
+{
+  g_return_if_fail (KURS_IS_RECORD (self));
+  g_return_if_fail (index < self->info->n_fields && index < 64);
+  g_return_if_fail (self->unread == 0 || self->read_data == data);
+
+  if (self->read_destroy != NULL && self->read_data != data)
+    self->read_destroy (self->read_data);
+  self->read = read;
+  self->read_data = data;
+  self->read_destroy = destroy;
+  self->unread |= G_GUINT64_CONSTANT (1) << index;
+}
+
+/**
+ * kurs_record_read_all:
+ *
+ * Reads every field not read with the row now: before the row is deleted,
+ * its record keeps all of it, for undo.
+ */
+void
+kurs_record_read_all (KursRecord *self)
+{
+  g_return_if_fail (KURS_IS_RECORD (self));
+
+  for (guint i = 0; self->unread != 0 && i < self->info->n_fields; i++)
+    value_at (self, i);
+}
+
+/* Whether the field at @index is one not read with the row, not yet read */
+gboolean
+kurs_record_is_unread_at (KursRecord *self,
+                          guint       index)
+{
+  g_return_val_if_fail (KURS_IS_RECORD (self), FALSE);
+
+  return index < 64 && (self->unread & (G_GUINT64_CONSTANT (1) << index)) != 0;
 }

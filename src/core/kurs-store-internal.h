@@ -95,6 +95,7 @@ typedef struct {
   char  *set_position;
   char  *next_position;
   char **set_field;
+  char **read_field;     /* a bulky field's value (not read with its row), or NULL */
 } EntitySql;
 
 struct _KursStore

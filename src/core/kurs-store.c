@@ -151,6 +151,7 @@ build_entity_sql (gpointer data)
       const KursEntityInfo *info = kurs_entity_info (e);
       EntitySql *sql = &entity_sql[e];
       g_autoptr(GString) columns = g_string_new ("id");
+      g_autoptr(GString) read_columns = NULL;
       g_autoptr(GString) params = g_string_new ("?1");
       const char *parent_column;
       int n = 1;
@@ -161,14 +162,29 @@ build_entity_sql (gpointer data)
         g_string_append (columns, ", position");
       if (has_uid_column (info))
         g_string_append (columns, ", uid");
+      /* a row is read without its bulky fields (an approved version's
+       * frozen text: 35 MB at 100,000 items), each read when its record
+       * is first asked for it (read_bulky()) */
+      read_columns = g_string_new (columns->str);
+      sql->read_field = g_new0 (char *, info->n_fields + 1);
       for (guint i = 0; i < info->n_fields; i++)
-        g_string_append_printf (columns, ", %s", info->fields[i].name);
+        {
+          g_string_append_printf (columns, ", %s", info->fields[i].name);
+          if (info->fields[i].flags & KURS_FIELD_BULK)
+            {
+              g_string_append (read_columns, ", NULL");
+              sql->read_field[i] = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", info->fields[i].name,
+                                                    info->name);
+            }
+          else
+            g_string_append_printf (read_columns, ", %s", info->fields[i].name);
+        }
       for (int i = 1; i < first_field_column (info) + (int) info->n_fields; i++)
         g_string_append_printf (params, ", ?%d", ++n);
 
       parent_column = info->parent_field >= 0 ? info->fields[info->parent_field].name : "id";
 
-      sql->select = g_strdup_printf ("SELECT %s FROM %s", columns->str, info->name);
+      sql->select = g_strdup_printf ("SELECT %s FROM %s", read_columns->str, info->name);
       sql->by_id = g_strdup_printf ("%s WHERE id = ?1", sql->select);
       sql->by_id_range = g_strdup_printf ("%s WHERE id BETWEEN ?1 AND ?2 ORDER BY id", sql->select);
       sql->by_parent = g_strdup_printf ("%s WHERE %s = ?1 ORDER BY %s",
@@ -528,6 +544,57 @@ _kurs_store_forget (KursStore  *self,
 
 /* Reading */
 
+/* A bulky field of @record, not read with its row (build_entity_sql()),
+ * read now that it is asked for; @data, a weak reference to the store */
+static GVariant *
+read_bulky (KursRecord *record,
+            guint       index,
+            gpointer    data)
+{
+  g_autoptr(KursStore) self = g_weak_ref_get (data);
+  const KursEntityInfo *info = kurs_record_get_info (record);
+  g_autoptr(GError) error = NULL;
+  GVariant *value = NULL;
+  KursDbStmt *stmt;
+
+  if (self == NULL)
+    {
+      g_warning ("The %s of %s %" G_GINT64_FORMAT " was asked for after its library was closed",
+                 info->fields[index].name, info->name, kurs_record_get_id (record));
+      return NULL;
+    }
+
+  if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[info->entity].read_field[index], &error)))
+    {
+      _kurs_store_read_failed (self, g_steal_pointer (&error), NULL);
+      return NULL;
+    }
+  kurs_db_bind_int64 (stmt, 1, kurs_record_get_id (record));
+  switch (kurs_db_step (stmt))
+    {
+    case KURS_DB_ROW:
+      value = column_value (stmt, 0, &info->fields[index]);
+      break;
+    case KURS_DB_DONE:   /* (the row is gone: another Kurs deleted it) */
+      break;
+    default:
+      g_set_error (&error, KURS_STORE_ERROR, kurs_db_failure (self->db) == KURS_DB_FAILURE_CORRUPT
+                                              ? KURS_STORE_ERROR_CORRUPT : KURS_STORE_ERROR_FAILED,
+                   _("The library could not be read (%s): %s"), _(info->label), kurs_db_errmsg (self->db));
+      _kurs_store_read_failed (self, g_steal_pointer (&error), NULL);
+      break;
+    }
+  _kurs_store_finish (stmt);
+  return value;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
 static KursRecord *
 record_from_row (KursStore            *self,
                  const KursEntityInfo *info,
@@ -547,8 +614,16 @@ record_from_row (KursStore            *self,
     kurs_record_set_position (record, kurs_db_column_int64 (stmt, column++));
   if (has_uid_column (info))
     kurs_record_set_uid (record, kurs_db_column_int64 (stmt, column++));
-  for (guint i = 0; i < info->n_fields; i++)
-    kurs_record_take_value_at (record, i, column_value (stmt, column++, &info->fields[i]));
+  for (guint i = 0; i < info->n_fields; i++, column++)
+    if (entity_sql[info->entity].read_field[i] != NULL)
+      {
+        GWeakRef *store = g_new (GWeakRef, 1);
+
+        g_weak_ref_init (store, self);
+        kurs_record_set_unread_at (record, i, read_bulky, store, weak_ref_free);
+      }
+    else
+      kurs_record_take_value_at (record, i, column_value (stmt, column, &info->fields[i]));
 
   _kurs_store_remember (self, record);
   return record;
@@ -622,8 +697,15 @@ _kurs_store_refresh_record (KursStore   *self,
       column++;
     for (guint i = 0; i < info->n_fields; i++)
       {
-        GVariant *value = column_value (stmt, column++, &info->fields[i]);
+        GVariant *value;
 
+        /* (a bulky field is not read with the row: read when asked for) */
+        if (entity_sql[info->entity].read_field[i] != NULL)
+          {
+            column++;
+            continue;
+          }
+        value = column_value (stmt, column++, &info->fields[i]);
         if (value != NULL)
           g_variant_ref_sink (value);
         if (!values_equal (value, kurs_record_get_value_at (record, i)))
@@ -1950,6 +2032,8 @@ _kurs_store_row_delete (KursStore   *self,
 {
   KursDbStmt *stmt;
 
+  /* all of it kept, for undo: a bulky field too (read_bulky()) */
+  kurs_record_read_all (record);
   if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[kurs_record_get_entity (record)].delete, error)))
     return FALSE;
 
@@ -1978,6 +2062,8 @@ _kurs_store_rows_delete (KursStore   *self,
   last = kurs_record_get_id (records[n - 1]);
   g_return_val_if_fail (last - first + 1 == (gint64) n, FALSE);
 
+  for (guint i = 0; i < n; i++)
+    kurs_record_read_all (records[i]);
   if (!(stmt = _kurs_store_prepare_statement (self, entity_sql[kurs_record_get_entity (records[0])].delete_range,
                                               error)))
     return FALSE;
