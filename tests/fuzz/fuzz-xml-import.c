@@ -3,7 +3,9 @@
 
 /* libFuzzer target: any bytes at all, given to the XML importer and to the
  * reader that compares versions (kurs-snapshot.c's stream reader).  They
- * must refuse or read, never crash, leak or hang.  Build with
+ * must refuse or read, never crash, leak or hang; and an approved
+ * version's words, which an import reads with its rows for the search
+ * index, must be the words kurs_xml_text_content() reads from its text.  Build with
  * CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false */
 
 #include "config.h"
@@ -12,6 +14,8 @@
 
 #include "kurs-comparison.h"
 #include "kurs-xml-import.h"
+#include "kurs-xml-rows.h"
+#include "kurs-xml.h"
 
 static KursStore *store;
 
@@ -56,6 +60,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       kurs_store_delete (store, strategy, &delete_error);
       g_assert_no_error (delete_error);
     }
+
+  /* The words read with the rows, where the file is a version */
+  {
+    g_autoptr(KursXmlRows) rows = kurs_xml_rows_read ((const char *) data, size, TRUE, NULL);
+    g_autofree char *words = rows != NULL ? kurs_xml_rows_steal_words (rows) : NULL;
+
+    if (words != NULL)
+      {
+        g_autofree char *from_text = kurs_xml_text_content ((const char *) data, size);
+
+        g_assert_cmpstr (words, ==, from_text);
+      }
+  }
 
   /* The same bytes as a version to compare, with itself */
   {
