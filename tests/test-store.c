@@ -13,6 +13,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include "kurs-approval.h"
 #include "kurs-example.h"
 #include "kurs-migrations.h"
 #include "kurs-record-private.h"
@@ -2078,7 +2079,8 @@ test_search_index_of_imported_version (Fixture       *f,
 /* An approved version's frozen text (35 MB at 100,000 items) is not read
  * with its row, which lists of versions show: only when asked for, as it
  * was written.  A version deleted with its strategy keeps all of it, and
- * undo puts all of it back. */
+ * undo puts all of it back.  One gone before its text was asked for
+ * (another Kurs deleted it) says so. */
 static void
 test_version_text_read_when_asked (Fixture       *f,
                                    gconstpointer  data)
@@ -2128,6 +2130,24 @@ test_version_text_read_when_asked (Fixture       *f,
   g_assert_no_error (error);
   back = raw_text (f->path, "SELECT content FROM version");
   g_assert_cmpstr (back, ==, written);
+
+  /* gone meanwhile (the library opened again: its record was read whole
+   * for the delete) */
+  g_clear_object (&strategy);
+  g_clear_object (&store);
+  store = open_store (f->path);
+  versions = kurs_store_list_by_strategy (store, KURS_ENTITY_VERSION, strategy_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (kurs_record_is_unread_at (versions->pdata[0], content));
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "DELETE FROM version", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  }
+  g_assert_null (kurs_approval_get_version_text (versions->pdata[0], &error));
+  g_assert_error (error, KURS_APPROVAL_ERROR, KURS_APPROVAL_ERROR_UNREADABLE);
 }
 
 /* Rules and transactions */

@@ -123,6 +123,30 @@ kurs_approval_get_version (KursStore  *store,
 }
 
 /**
+ * kurs_approval_get_version_text:
+ *
+ * A version's frozen text (its XML), which the store reads when first
+ * asked for, not with the version's row: the read may fail (the disk),
+ * or find the version gone (another Kurs deleted its strategy).
+ *
+ * Returns: (transfer none): the text, or %NULL with @error set
+ */
+const char *
+kurs_approval_get_version_text (KursRecord  *version,
+                                GError     **error)
+{
+  const char *text;
+
+  g_return_val_if_fail (KURS_IS_RECORD (version), NULL);
+  g_return_val_if_fail (kurs_record_get_entity (version) == KURS_ENTITY_VERSION, NULL);
+
+  if ((text = kurs_record_get_text (version, "content")) == NULL)
+    g_set_error (error, KURS_APPROVAL_ERROR, KURS_APPROVAL_ERROR_UNREADABLE,
+                 _("Version %d could not be read from the library"), (int) kurs_record_get_int (version, "number"));
+  return text;
+}
+
+/**
  * kurs_approval_approve:
  * @date: (nullable): the day of approval, YYYY-MM-DD; %NULL for today
  * @body: (nullable): who approved; %NULL for the strategy's committee

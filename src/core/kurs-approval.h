@@ -11,6 +11,8 @@ GQuark kurs_approval_error_quark (void);
 typedef enum {
   /* That status cannot follow the current one. */
   KURS_APPROVAL_ERROR_TRANSITION,
+  /* A version's frozen text could not be read from the library. */
+  KURS_APPROVAL_ERROR_UNREADABLE,
 } KursApprovalError;
 
 gboolean    kurs_approval_can_change       (KursStrategyStatus   from,
@@ -32,5 +34,7 @@ gboolean    kurs_approval_start_revision   (KursStore           *store,
 KursRecord *kurs_approval_get_version      (KursStore           *store,
                                             KursRecord          *strategy,
                                             gint64               number);
+const char *kurs_approval_get_version_text (KursRecord          *version,
+                                            GError             **error);
 
 G_END_DECLS

@@ -95,6 +95,7 @@ kurs_baseline_new (KursStore   *store,
 {
   g_autoptr(KursRecord) version = NULL;
   g_autoptr(KursBaseline) self = NULL;
+  const char *text;
 
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);
@@ -108,7 +109,8 @@ kurs_baseline_new (KursStore   *store,
   self->initiatives = g_ptr_array_new_with_free_func (g_free);
   self->dropped = g_ptr_array_new_with_free_func (g_free);
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  if (!(self->then = kurs_snapshot_new_from_xml (kurs_record_get_text (version, "content"), error))
+  if (!(text = kurs_approval_get_version_text (version, error))
+      || !(self->then = kurs_snapshot_new_from_xml (text, error))
       || !kurs_baseline_refresh (self, store, strategy, today, error))
     return NULL;
   return g_steal_pointer (&self);

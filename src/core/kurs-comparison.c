@@ -332,8 +332,9 @@ snapshot_of_version (KursStore   *store,
                      GError     **error)
 {
   g_autoptr(KursRecord) version = find_version (store, strategy, number, error);
+  const char *text = version ? kurs_approval_get_version_text (version, error) : NULL;
 
-  return version ? kurs_snapshot_new_from_xml (kurs_record_get_text (version, "content"), error) : NULL;
+  return text ? kurs_snapshot_new_from_xml (text, error) : NULL;
 }
 
 typedef struct {
@@ -383,7 +384,8 @@ kurs_comparison_new (KursStore   *store,
 
   /* the older side's XML is read in a thread of its own while this one
    * reads the newer side, which is mostly the library's rows */
-  reading.xml = kurs_record_get_text (from, "content");
+  if (!(reading.xml = kurs_approval_get_version_text (from, error)))
+    return NULL;
   reader = g_thread_new ("kurs-compare-read", read_older, &reading);
   if (to_version == KURS_COMPARISON_DRAFT)
     newer = kurs_snapshot_new_from_store (store, strategy, 0, error);

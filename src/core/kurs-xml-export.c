@@ -7,6 +7,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 
+#include "kurs-approval.h"
 #include "kurs-row-reader.h"
 #include "kurs-xml-export.h"
 #include "kurs-xml.h"
@@ -463,7 +464,8 @@ kurs_xml_export_version (KursStore   *store,
       return NULL;
     }
 
-  content = kurs_record_get_text (version, "content");
+  if (!(content = kurs_approval_get_version_text (version, error)))
+    return NULL;
   xml = g_bytes_new (content, strlen (content));
 
   checker = kurs_xml_checker_new ();
