@@ -96,17 +96,18 @@ remember_id (GHashTable *table,
   g_hash_table_insert (table, key, value);
 }
 
-/* Reads one field of a row; *value stays NULL when the file has none. */
+/* Reads one field of a row, @text as the file writes it (NULL: none);
+ * *value stays NULL when the file has none. */
 static gboolean
 read_field (Importer         *im,
             KursEntity        entity,
             guint             index,
             guint             field_index,
+            const char       *text,
             GVariant        **value,
             GError          **error)
 {
   const KursField *field = &kurs_entity_info (entity)->fields[field_index];
-  const char *text = kurs_xml_rows_get_text (im->file, entity, index, field_index);
   g_autoptr(GError) local_error = NULL;
 
   *value = NULL;
@@ -205,6 +206,7 @@ import_row (Importer    *im,
   const KursEntityInfo *info = kurs_entity_info (entity);
   const KursXmlEntity *x = kurs_xml_entity (entity);
   const KursXmlRow *row = kurs_xml_rows_get_row (im->file, entity, index);
+  const char * const *texts = kurs_xml_rows_get_texts (im->file, entity, index);
   /* (a row's values, floating, are the store's once given to it) */
   const char **names = g_newa (const char *, info->n_fields);
   GVariant **values = g_newa (GVariant *, info->n_fields);
@@ -219,7 +221,7 @@ import_row (Importer    *im,
 
       if (x->field_forms[i] == KURS_XML_SKIP)
         continue;
-      if (!read_field (im, entity, index, i, &value, error))
+      if (!read_field (im, entity, index, i, texts[i], &value, error))
         {
           for (guint v = 0; v < n_values; v++)
             g_variant_unref (g_variant_ref_sink (values[v]));

@@ -316,6 +316,18 @@ kurs_xml_rows_get_text (KursXmlRows *rows,
   return texts_of (rows, entity, index)[field];
 }
 
+/* A row's fields as the file writes them, by the field's index (NULL
+ * where it has none): kurs_xml_rows_get_text() of each, at once */
+const char * const *
+kurs_xml_rows_get_texts (KursXmlRows *rows,
+                         KursEntity   entity,
+                         guint        index)
+{
+  g_return_val_if_fail (index < rows->rows[entity]->len, NULL);
+
+  return texts_of (rows, entity, index);
+}
+
 /* An attribute of the root, the strategy, whether a field or not
  * ("version", "approved-date") */
 const char *

@@ -35,6 +35,9 @@ const char       *kurs_xml_rows_get_text      (KursXmlRows  *rows,
                                                KursEntity    entity,
                                                guint         index,
                                                guint         field);
+const char * const *kurs_xml_rows_get_texts  (KursXmlRows  *rows,
+                                               KursEntity    entity,
+                                               guint         index);
 const char       *kurs_xml_rows_get_root_attribute (KursXmlRows *rows,
                                                     const char  *name);
 gboolean          kurs_xml_rows_is_utf8       (KursXmlRows  *rows);
