@@ -834,9 +834,10 @@ build_search_fills (gpointer data)
  * as the index's triggers write them row by row: each takes the
  * strategy's id as ?1; the versions' takes as ?2 and ?3 a version's id
  * and its words, where they are known (kurs_xml_text_content() of its
- * text), and reads them from its text where not (?2 unbound, NULL).  They are the statements with which its migration
- * filled the index for every row, narrowed to a strategy, so that the two
- * cannot differ; a later migration that changes the index changes these.
+ * text), and reads them from its text where not (?2 unbound, NULL).
+ * They are the statements with which its migration filled the index for
+ * every row, narrowed to a strategy, so that the two cannot differ; a
+ * later migration that changes the index changes these.
  *
  * Returns: (transfer none) (array zero-terminated=1): the statements
  */
