@@ -809,18 +809,17 @@ build_search_fills (gpointer data)
 
   for (guint i = 0; statements[i] != NULL; i++)
     {
-      g_auto(GStrv) words = NULL;
-      g_autofree char *statement = NULL;
+      g_autoptr(GString) statement = NULL;
       const char *table;
 
       /* "INSERT INTO search_index (…) SELECT … FROM table r", at the top,
        * not in a trigger's body */
       if (!g_str_has_prefix (statements[i], "INSERT INTO search_index") || !g_str_has_suffix (statements[i], " r"))
         continue;
-      words = g_strsplit (statements[i], VERSION_WORDS, -1);
-      statement = g_strjoinv (VERSION_WORDS_KNOWN, words);
-      table = g_strrstr (statement, " FROM ") + strlen (" FROM ");
-      g_ptr_array_add (fills, g_strdup_printf ("%s WHERE r.%s = ?1", statement,
+      statement = g_string_new (statements[i]);
+      g_string_replace (statement, VERSION_WORDS, VERSION_WORDS_KNOWN, 0);
+      table = g_strrstr (statement->str, " FROM ") + strlen (" FROM ");
+      g_ptr_array_add (fills, g_strdup_printf ("%s WHERE r.%s = ?1", statement->str,
                                                g_str_has_prefix (table, "strategy r") ? "id" : "strategy_id"));
     }
   g_ptr_array_add (fills, NULL);
@@ -945,6 +944,7 @@ checks_as_comparisons (sqlite3  *db,
   g_autofree char *set_schema_version = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 schema_version = 0;
+  gboolean ok;
   int rc;
 
   rc = sqlite3_prepare_v2 (db, "PRAGMA schema_version", -1, &stmt, NULL);
@@ -981,20 +981,11 @@ checks_as_comparisons (sqlite3  *db,
         rc = sqlite3_reset (stmt);
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      upgrade_failed (db, rc, NULL, error);
-      exec (db, "PRAGMA writable_schema = OFF", NULL);
-      return FALSE;
-    }
   /* (the number is ours; every connection reads the schema again) */
   set_schema_version = g_strdup_printf ("PRAGMA schema_version = %" G_GINT64_FORMAT, schema_version + 1);
-  if (!exec (db, set_schema_version, error))
-    {
-      exec (db, "PRAGMA writable_schema = OFF", NULL);
-      return FALSE;
-    }
-  return exec (db, "PRAGMA writable_schema = OFF", error);
+  ok = (rc == SQLITE_OK || upgrade_failed (db, rc, NULL, error)) && exec (db, set_schema_version, error);
+  /* (off whatever happened; its failure said only if nothing failed before) */
+  return exec (db, "PRAGMA writable_schema = OFF", ok ? error : NULL) && ok;
 }
 
 /**

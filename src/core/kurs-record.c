@@ -58,29 +58,27 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* What reads the fields not read with the row, let go */
+static void
+release_reader (KursRecord *self)
+{
+  if (self->read_destroy != NULL)
+    self->read_destroy (self->read_data);
+  self->read = NULL;
+  self->read_data = NULL;
+  self->read_destroy = NULL;
+}
+
 /* The value at @index, read first if it was not read with the row */
 static GVariant *
 value_at (KursRecord *self,
           guint       index)
 {
-  guint64 bit = G_GUINT64_CONSTANT (1) << index;
-
-  if (G_UNLIKELY (self->unread & bit))
+  if (G_UNLIKELY (self->unread & (G_GUINT64_CONSTANT (1) << index)))
     {
-      GVariant *value;
-
-      self->unread &= ~bit;
-      value = self->read (self, index, self->read_data);
-      if (value != NULL)
-        g_variant_take_ref (value);
-      g_clear_pointer (&self->values[index], g_variant_unref);
-      self->values[index] = value;
-      if (self->unread == 0 && self->read_destroy != NULL)
-        {
-          self->read_destroy (self->read_data);
-          self->read_destroy = NULL;
-          self->read_data = NULL;
-        }
+      kurs_record_take_value_at (self, index, self->read (self, index, self->read_data));
+      if (self->unread == 0)
+        release_reader (self);
     }
   return self->values[index];
 }
@@ -106,8 +104,7 @@ kurs_record_finalize (GObject *object)
     g_clear_pointer (&self->values[i], g_variant_unref);
   g_free (self->values);
   g_free (self->dates);
-  if (self->read_destroy != NULL)
-    self->read_destroy (self->read_data);
+  release_reader (self);
 
   G_OBJECT_CLASS (kurs_record_parent_class)->finalize (object);
 }
@@ -684,8 +681,8 @@ kurs_record_set_unread_at (KursRecord         *self,
   g_return_if_fail (index < self->info->n_fields && index < 64);
   g_return_if_fail (self->unread == 0 || self->read_data == data);
 
-  if (self->read_destroy != NULL && self->read_data != data)
-    self->read_destroy (self->read_data);
+  if (self->read_data != data)
+    release_reader (self);
   self->read = read;
   self->read_data = data;
   self->read_destroy = destroy;
