@@ -2190,6 +2190,190 @@ test_bulky_text_as_bytes (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "wrong kind"));
 }
 
+/* A row given as cells (kurs_store_create_cells(), as an import gives
+ * its rows) is checked and written within a bulk without records or
+ * GVariants, and outside one as any row is.  Each case, made both ways:
+ * refused by both with the same message, or written by both alike (a link
+ * is made once: the one made in a bulk is of an owner of its own). */
+typedef struct {
+  KursEntity  entity;
+  const char *owner;        /* "strategy", "plan", "goal", "initiative", "indicator" */
+  const char *fields[16];   /* name, text, …; "@goal", "@plan" and "@other-goal" are rows' ids */
+  const char *refused;      /* a part of the message, or NULL */
+} CellsCase;
+
+static const CellsCase cells_cases[] = {
+  { KURS_ENTITY_INITIATIVE, "plan", { "title", "Bostøtte", "owner", "Center for Voksne", "start_date", "2023-01-01",
+                                      "end_date", "2023-12-31", "status", "on-track", "progress", "40",
+                                      "description", "To linjer\nmed æøå" }, NULL },
+  { KURS_ENTITY_INITIATIVE, "plan", { "title", "Kun titel" }, NULL },
+  { KURS_ENTITY_INITIATIVE, "plan", { "title", "Baglæns", "start_date", "2023-05-01", "end_date", "2023-04-30" },
+    "before it starts" },
+  { KURS_ENTITY_INITIATIVE, "plan", { "title", "For meget", "progress", "140" }, "from 0 to 100" },
+  { KURS_ENTITY_INITIATIVE, "plan", { "title", " \t " }, "cannot be empty" },
+  { KURS_ENTITY_INITIATIVE, "plan", { "title", "To\nlinjer" }, "single line" },
+  { KURS_ENTITY_INITIATIVE, "plan", { "title", "Styretegn \x01" }, "control character" },
+  { KURS_ENTITY_INITIATIVE, "plan", { "owner", "Uden titel" }, "needs a value" },
+  { KURS_ENTITY_INITIATIVE_GOAL, "initiative", { "goal_id", "@goal" }, NULL },
+  { KURS_ENTITY_INITIATIVE_GOAL, "initiative", { "goal_id", "@other-goal" }, "another strategy" },
+  { KURS_ENTITY_INITIATIVE_GOAL, "initiative", { "goal_id", "-3" }, "refers to nothing" },
+  { KURS_ENTITY_INITIATIVE_GOAL, "initiative", { NULL }, "needs a value" },
+  { KURS_ENTITY_MILESTONE, "strategy", { "kind", "committee-meeting", "title", "Byrådsmøde", "start_date", "2023-03-01",
+                                         "held", "true", "repeat_every_years", "1", "repeat_until_year", "2026" }, NULL },
+  { KURS_ENTITY_MILESTONE, "strategy", { "kind", "seminar", "title", "Halvt", "start_date", "2023-03-01",
+                                         "repeat_every_years", "2" }, "needs both" },
+  { KURS_ENTITY_MILESTONE, "strategy", { "kind", "seminar", "title", "Før", "start_date", "2023-03-01",
+                                         "repeat_every_years", "2", "repeat_until_year", "2022" }, "before it first happens" },
+  { KURS_ENTITY_SUBGOAL, "goal", { "title", "Delmål", "horizon_year", "2025" }, NULL },
+  { KURS_ENTITY_SUBGOAL, "goal", { "title", "Begge", "horizon_year", "2025", "horizon_plan_id", "@plan" },
+    "either a year or an action plan" },
+  { KURS_ENTITY_MEASUREMENT, "indicator", { "date", "2024-06-30", "value", "12.75", "note", "Måling" }, NULL },
+  { KURS_ENTITY_ACTION_PLAN, "strategy", { "title", "Handleplan 2025", "start_date", "2025-01-01",
+                                           "end_date", "2026-12-31" }, NULL },
+};
+
+/* The id of @c's row's owner, made in a bulk or not */
+static gint64
+case_owner (const CellsCase *c,
+            GHashTable      *ids,
+            gboolean         in_bulk)
+{
+  g_autofree char *own_owner = g_strconcat (c->owner, "-bulk", NULL);
+  const char *owner = in_bulk && g_hash_table_contains (ids, own_owner) ? own_owner : c->owner;
+
+  return g_ascii_strtoll (g_hash_table_lookup (ids, owner), NULL, 10);
+}
+
+/* @c's row made in an action of its own, as cells, within a bulk or not:
+ * its id, or 0 with @error set */
+static gint64
+create_case (KursStore       *store,
+             const CellsCase *c,
+             GHashTable      *ids,
+             gboolean         in_bulk,
+             GError         **error)
+{
+  const KursEntityInfo *info = kurs_entity_info (c->entity);
+  g_autofree KursCell *cells = g_new0 (KursCell, info->n_fields);
+  gint64 id;
+
+  for (guint i = 0; c->fields[i] != NULL; i += 2)
+    {
+      int index = kurs_entity_info_find_field (info, c->fields[i]);
+      const char *text = c->fields[i + 1];
+      g_autoptr(GError) parse_error = NULL;
+
+      g_assert_cmpint (index, >=, 0);
+      if (text[0] == '@')
+        text = g_hash_table_lookup (ids, text + 1);
+      g_assert_true (kurs_field_parse_cell (&info->fields[index], text, &cells[index], &parse_error));
+      g_assert_no_error (parse_error);
+    }
+
+  g_assert_true (kurs_store_begin (store, "Import", NULL));
+  if (in_bulk)
+    kurs_store_begin_bulk (store);
+  id = kurs_store_create_cells (store, c->entity, case_owner (c, ids, in_bulk), cells, 0, error);
+  if (id == 0)
+    kurs_store_rollback (store);
+  else if (!kurs_store_commit (store, error))
+    id = 0;
+  return id;
+}
+
+static void
+test_rows_as_cells (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(KursStore) store = open_store (f->path);
+  g_autoptr(KursRecord) strategy = new_strategy (store);
+  g_autoptr(KursRecord) other = new_strategy (store);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GError) error = NULL;
+  gint64 sid = kurs_record_get_id (strategy);
+  struct { const char *name; KursRecord *row; } owners[] = {
+    { "plan", kurs_store_create (store, KURS_ENTITY_ACTION_PLAN, sid, &error, "title", g_variant_new_string ("Handleplan"),
+                                 "start_date", g_variant_new_string ("2023-01-01"),
+                                 "end_date", g_variant_new_string ("2024-12-31"), NULL) },
+    { "goal", kurs_store_create (store, KURS_ENTITY_GOAL, sid, &error, "title", g_variant_new_string ("Egen bolig"), NULL) },
+    { "other-goal", kurs_store_create (store, KURS_ENTITY_GOAL, kurs_record_get_id (other), &error,
+                                       "title", g_variant_new_string ("Andet mål"), NULL) },
+    { "indicator", kurs_store_create (store, KURS_ENTITY_INDICATOR, sid, &error, "name", g_variant_new_string ("Antal"), NULL) },
+  };
+
+  g_assert_no_error (error);
+  g_hash_table_insert (ids, "strategy", g_strdup_printf ("%" G_GINT64_FORMAT, sid));
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    {
+      g_assert_nonnull (owners[i].row);
+      g_hash_table_insert (ids, (gpointer) owners[i].name, g_strdup_printf ("%" G_GINT64_FORMAT, kurs_record_get_id (owners[i].row)));
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(KursRecord) initiative = kurs_store_create (store, KURS_ENTITY_INITIATIVE, kurs_record_get_id (owners[0].row),
+                                                            &error, "title", g_variant_new_string ("Indsats"), NULL);
+
+      g_assert_no_error (error);
+      g_hash_table_insert (ids, i == 0 ? "initiative" : "initiative-bulk",
+                           g_strdup_printf ("%" G_GINT64_FORMAT, kurs_record_get_id (initiative)));
+    }
+
+  for (guint n = 0; n < G_N_ELEMENTS (cells_cases); n++)
+    {
+      const CellsCase *c = &cells_cases[n];
+      const KursEntityInfo *info = kurs_entity_info (c->entity);
+      g_autoptr(GError) as_values_error = NULL;
+      g_autoptr(GError) as_cells_error = NULL;
+      gint64 as_values = create_case (store, c, ids, FALSE, &as_values_error);
+      gint64 as_cells = create_case (store, c, ids, TRUE, &as_cells_error);
+      g_autoptr(KursRecord) a = NULL;
+      g_autoptr(KursRecord) b = NULL;
+
+      g_test_message ("case %u: %s", n, c->fields[1] ? c->fields[1] : "(none)");
+      if (c->refused != NULL)
+        {
+          g_assert_cmpint (as_values, ==, 0);
+          g_assert_cmpint (as_cells, ==, 0);
+          g_assert_nonnull (as_values_error);
+          g_assert_nonnull (as_cells_error);
+          g_assert_cmpstr (as_cells_error->message, ==, as_values_error->message);
+          g_assert_nonnull (strstr (as_cells_error->message, c->refused));
+          continue;
+        }
+
+      g_assert_no_error (as_values_error);
+      g_assert_no_error (as_cells_error);
+      a = kurs_store_get (store, c->entity, as_values);
+      b = kurs_store_get (store, c->entity, as_cells);
+      g_assert_nonnull (a);
+      g_assert_nonnull (b);
+      g_assert_cmpint (kurs_record_get_strategy_id (b), ==, kurs_record_get_strategy_id (a));
+      g_assert_cmpint (kurs_record_get_strategy_id (b), ==, sid);
+      g_assert_cmpint (kurs_record_get_parent_id (a), ==, case_owner (c, ids, FALSE));
+      g_assert_cmpint (kurs_record_get_parent_id (b), ==, case_owner (c, ids, TRUE));
+      if (info->ordered)
+        g_assert_cmpint (kurs_record_get_position (b), ==, kurs_record_get_position (a) + 1);
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          GVariant *x = kurs_record_get_value_at (a, i);
+          GVariant *y = kurs_record_get_value_at (b, i);
+
+          if (info->fields[i].type == KURS_FIELD_TIMESTAMP || (int) i == info->parent_field)
+            continue;
+          g_assert_true ((x == NULL) == (y == NULL));
+          if (x != NULL)
+            g_assert_true (g_variant_equal (x, y));
+        }
+      /* and what the case gave, as given */
+      for (guint i = 0; c->fields[i] != NULL; i += 2)
+        if (c->fields[i + 1][0] != '@' && kurs_entity_info_get_field (info, c->fields[i])->type == KURS_FIELD_TEXT)
+          g_assert_cmpstr (kurs_record_get_text (b, c->fields[i]), ==, c->fields[i + 1]);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    g_object_unref (owners[i].row);
+}
+
 static void
 test_invalid_values_refused (Fixture       *f,
                              gconstpointer  data)
@@ -3196,6 +3380,7 @@ main (int   argc,
   ADD ("versions/text-read-when-asked", test_version_text_read_when_asked);
   ADD ("rules/invalid-values", test_invalid_values_refused);
   ADD ("rules/bulky-text-as-bytes", test_bulky_text_as_bytes);
+  ADD ("rules/rows-as-cells", test_rows_as_cells);
   ADD ("rules/reference-to-other-strategy", test_reference_to_other_strategy_refused);
   ADD ("rules/frozen-when-approved", test_frozen_when_approved);
   ADD ("action/rollback", test_rollback);

@@ -524,15 +524,16 @@ kurs_field_get_variant_type (const KursField *field)
     }
 }
 
-static GVariant *
-invalid (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
+/* A value's error: what is wrong with it */
+static gboolean
+check_failed (GError     **error,
+              const char  *format,
+              ...) G_GNUC_PRINTF (2, 3);
 
-static GVariant *
-invalid (GError     **error,
-         const char  *format,
-         ...)
+static gboolean
+check_failed (GError     **error,
+              const char  *format,
+              ...)
 {
   va_list args;
 
@@ -542,7 +543,7 @@ invalid (GError     **error,
       *error = g_error_new_valist (KURS_SCHEMA_ERROR, KURS_SCHEMA_ERROR_INVALID_VALUE, format, args);
       va_end (args);
     }
-  return NULL;
+  return FALSE;
 }
 
 /**
@@ -643,6 +644,115 @@ kurs_entity_info_get_default (const KursEntityInfo *info,
   return defaults[info->entity][index];
 }
 
+/* The message for @text that is not one of @field's choices */
+static void
+set_not_a_choice (const KursField  *field,
+                  const char       *text,
+                  GError          **error)
+{
+  g_autoptr(GString) nicks = g_string_new (NULL);
+
+  if (error == NULL)
+    return;
+  for (guint i = 0; i < field->enum_info->n_values; i++)
+    g_string_append_printf (nicks, "%s%s", i ? ", " : "", field->enum_info->values[i].nick);
+  g_set_error (error, KURS_SCHEMA_ERROR, KURS_SCHEMA_ERROR_INVALID_VALUE,
+               _("%s must be one of %s, not “%s”"), kurs_field_get_label (field), nicks->str, text);
+}
+
+/**
+ * kurs_field_parse_cell:
+ * @text: a value in its text form, as kurs_field_parse_value() reads it
+ * @cell: (out caller-allocates): the value, whose text is @text's
+ *
+ * kurs_field_parse_value() without a GVariant: @cell holds a text field's
+ * @text itself, which must outlive it.
+ *
+ * Returns: whether @text is a value of @field, or %FALSE with @error set
+ */
+gboolean
+kurs_field_parse_cell (const KursField  *field,
+                       const char       *text,
+                       KursCell         *cell,
+                       GError          **error)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  /* (a field's label is looked up in the translation only for a message:
+   * an import checks half a million values) */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, KURS_SCHEMA_ERROR, KURS_SCHEMA_ERROR_INVALID_VALUE,
+                   _("%s is not valid UTF-8 text"), kurs_field_get_label (field));
+      return FALSE;
+    }
+
+  switch (field->type)
+    {
+    case KURS_FIELD_TEXT:
+    case KURS_FIELD_TIMESTAMP:
+      break;
+
+    case KURS_FIELD_INT:
+    case KURS_FIELD_REF:
+      cell->kind = KURS_CELL_NUMBER;
+      cell->length = 0;
+      if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &cell->number, NULL))
+        return check_failed (error, _("%s must be a whole number, not “%s”"), kurs_field_get_label (field), text);
+      return TRUE;
+
+    case KURS_FIELD_REAL:
+      {
+        char *end = NULL;
+
+        cell->kind = KURS_CELL_REAL;
+        cell->length = 0;
+        cell->real = g_ascii_strtod (text, &end);
+        if (!kurs_text_is_decimal (text) || end == NULL || *end != '\0' || !isfinite (cell->real))
+          return check_failed (error, _("%s must be a number, not “%s”"), kurs_field_get_label (field), text);
+        return TRUE;
+      }
+
+    case KURS_FIELD_BOOL:
+      cell->kind = KURS_CELL_NUMBER;
+      cell->length = 0;
+      if (g_str_equal (text, "true") || g_str_equal (text, "1"))
+        cell->number = TRUE;
+      else if (g_str_equal (text, "false") || g_str_equal (text, "0"))
+        cell->number = FALSE;
+      else
+        return check_failed (error, _("%s must be true or false, not “%s”"), kurs_field_get_label (field), text);
+      return TRUE;
+
+    case KURS_FIELD_DATE:
+      {
+        g_autoptr(GError) local_error = NULL;
+        KursDate date;
+
+        if (!kurs_date_parse (text, &date, &local_error))
+          return check_failed (error, "%s: %s", kurs_field_get_label (field), local_error->message);
+      }
+      break;
+
+    case KURS_FIELD_ENUM:
+      if (kurs_enum_info_from_nick (field->enum_info, text) < 0)
+        {
+          set_not_a_choice (field, text, error);
+          return FALSE;
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  cell->kind = KURS_CELL_TEXT;
+  cell->text = text;
+  cell->length = strlen (text);
+  return TRUE;
+}
+
 /**
  * kurs_field_parse_value:
  * @field: a field
@@ -656,75 +766,88 @@ kurs_field_parse_value (const KursField  *field,
                         const char       *text,
                         GError          **error)
 {
+  KursCell cell;
+
   g_return_val_if_fail (field != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  /* (a field's label is looked up in the translation only for a message:
-   * an import checks half a million values) */
-  if (!g_utf8_validate (text, -1, NULL))
+  if (!kurs_field_parse_cell (field, text, &cell, error))
+    return NULL;
+  return kurs_field_cell_to_value (field, &cell);
+}
+
+/**
+ * kurs_field_cell_to_value:
+ * @cell: a value of @field
+ *
+ * Returns: (transfer floating) (nullable): @cell as a GVariant, %NULL for
+ *   none
+ */
+GVariant *
+kurs_field_cell_to_value (const KursField *field,
+                          const KursCell  *cell)
+{
+  switch (cell->kind)
     {
-      g_set_error (error, KURS_SCHEMA_ERROR, KURS_SCHEMA_ERROR_INVALID_VALUE,
-                   _("%s is not valid UTF-8 text"), kurs_field_get_label (field));
+    case KURS_CELL_NONE:
       return NULL;
+    case KURS_CELL_TEXT:
+      return g_variant_new_take_string (g_strndup (cell->text, cell->length));
+    case KURS_CELL_REAL:
+      return g_variant_new_double (cell->real);
+    case KURS_CELL_NUMBER:
+      return field->type == KURS_FIELD_BOOL ? g_variant_new_boolean (cell->number != 0)
+                                            : g_variant_new_int64 (cell->number);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * kurs_field_value_to_cell:
+ * @value: (nullable): a value of @field, of its type (or a bulky text's
+ *   bytes, as kurs_field_check_value() allows)
+ * @cell: (out caller-allocates): @value, whose text is @value's
+ */
+void
+kurs_field_value_to_cell (const KursField *field,
+                          GVariant        *value,
+                          KursCell        *cell)
+{
+  cell->length = 0;
+  if (value == NULL)
+    {
+      cell->kind = KURS_CELL_NONE;
+      return;
     }
 
   switch (field->type)
     {
     case KURS_FIELD_TEXT:
+    case KURS_FIELD_DATE:
+    case KURS_FIELD_ENUM:
     case KURS_FIELD_TIMESTAMP:
-      return g_variant_new_string (text);
+      cell->kind = KURS_CELL_TEXT;
+      cell->text = g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING)
+                   ? g_variant_get_fixed_array (value, &cell->length, 1)
+                   : g_variant_get_string (value, &cell->length);
+      break;
 
     case KURS_FIELD_INT:
     case KURS_FIELD_REF:
-      {
-        gint64 number;
-
-        if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &number, NULL))
-          return invalid (error, _("%s must be a whole number, not “%s”"), kurs_field_get_label (field), text);
-        return g_variant_new_int64 (number);
-      }
+      cell->kind = KURS_CELL_NUMBER;
+      cell->number = g_variant_get_int64 (value);
+      break;
 
     case KURS_FIELD_REAL:
-      {
-        char *end = NULL;
-        double number;
-
-        number = g_ascii_strtod (text, &end);
-        if (!kurs_text_is_decimal (text) || end == NULL || *end != '\0' || !isfinite (number))
-          return invalid (error, _("%s must be a number, not “%s”"), kurs_field_get_label (field), text);
-        return g_variant_new_double (number);
-      }
+      cell->kind = KURS_CELL_REAL;
+      cell->real = g_variant_get_double (value);
+      break;
 
     case KURS_FIELD_BOOL:
-      if (g_str_equal (text, "true") || g_str_equal (text, "1"))
-        return g_variant_new_boolean (TRUE);
-      if (g_str_equal (text, "false") || g_str_equal (text, "0"))
-        return g_variant_new_boolean (FALSE);
-      return invalid (error, _("%s must be true or false, not “%s”"), kurs_field_get_label (field), text);
-
-    case KURS_FIELD_DATE:
-      {
-        g_autoptr(GError) local_error = NULL;
-        KursDate date;
-
-        if (!kurs_date_parse (text, &date, &local_error))
-          return invalid (error, "%s: %s", kurs_field_get_label (field), local_error->message);
-        return g_variant_new_string (text);
-      }
-
-    case KURS_FIELD_ENUM:
-      if (kurs_enum_info_from_nick (field->enum_info, text) < 0)
-        {
-          g_autoptr(GString) nicks = g_string_new (NULL);
-
-          for (guint i = 0; i < field->enum_info->n_values; i++)
-            g_string_append_printf (nicks, "%s%s", i ? ", " : "",
-                                    field->enum_info->values[i].nick);
-          g_set_error (error, KURS_SCHEMA_ERROR, KURS_SCHEMA_ERROR_INVALID_VALUE,
-                       _("%s must be one of %s, not “%s”"), kurs_field_get_label (field), nicks->str, text);
-          return NULL;
-        }
-      return g_variant_new_string (text);
+      cell->kind = KURS_CELL_NUMBER;
+      cell->number = g_variant_get_boolean (value);
+      break;
 
     default:
       g_assert_not_reached ();
@@ -809,28 +932,6 @@ kurs_field_format_for_people (const KursField *field,
     }
 }
 
-/* kurs_field_check_value()'s errors */
-static gboolean
-check_failed (GError     **error,
-              const char  *format,
-              ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-check_failed (GError     **error,
-              const char  *format,
-              ...)
-{
-  va_list args;
-
-  if (error != NULL)
-    {
-      va_start (args, format);
-      *error = g_error_new_valist (KURS_SCHEMA_ERROR, KURS_SCHEMA_ERROR_INVALID_VALUE, format, args);
-      va_end (args);
-    }
-  return FALSE;
-}
-
 /**
  * kurs_field_get_label:
  *
@@ -847,17 +948,37 @@ kurs_field_get_label (const KursField *field)
  * In UTF-8 those are single bytes below 0x20 and EF BF BE / EF BF BF, so a
  * scan of the bytes finds them. */
 static gboolean
-is_xml_text (const char *text)
+is_xml_text (const char *text,
+             gsize       length)
 {
-  for (const guchar *p = (const guchar *) text; *p; p++)
+  const guchar *end = (const guchar *) text + length;
+
+  for (const guchar *p = (const guchar *) text; p < end; p++)
     {
       if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
         return FALSE;
-      if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+      if (p[0] == 0xEF && p + 2 < end && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
         return FALSE;
     }
 
   return TRUE;
+}
+
+/* The kind of cell a value of @field is */
+static KursCellKind
+cell_kind_of (const KursField *field)
+{
+  switch (field->type)
+    {
+    case KURS_FIELD_INT:
+    case KURS_FIELD_REF:
+    case KURS_FIELD_BOOL:
+      return KURS_CELL_NUMBER;
+    case KURS_FIELD_REAL:
+      return KURS_CELL_REAL;
+    default:
+      return KURS_CELL_TEXT;
+    }
 }
 
 /**
@@ -881,72 +1002,76 @@ kurs_field_check_value (const KursField  *field,
                         GVariant         *value,
                         GError          **error)
 {
-  if (value == NULL)
+  KursCell cell;
+
+  if (value != NULL
+      && !g_variant_is_of_type (value, kurs_field_get_variant_type (field))
+      && !(field->type == KURS_FIELD_TEXT && (field->flags & KURS_FIELD_BULK)
+           && g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING)))
+    return check_failed (error, _("%s got a value of the wrong kind"), kurs_field_get_label (field));
+
+  kurs_field_value_to_cell (field, value, &cell);
+  return kurs_field_check_cell (field, &cell, error);
+}
+
+/**
+ * kurs_field_check_cell:
+ * @cell: a value of the field, or one of kind %KURS_CELL_NONE for none
+ *
+ * kurs_field_check_value() of a value without a GVariant.
+ *
+ * Returns: whether @cell can be the field's, or %FALSE with @error
+ *   (%KURS_SCHEMA_ERROR_INVALID_VALUE) saying why
+ */
+gboolean
+kurs_field_check_cell (const KursField  *field,
+                       const KursCell   *cell,
+                       GError          **error)
+{
+  if (cell->kind == KURS_CELL_NONE)
     {
       if (field->flags & KURS_FIELD_REQUIRED)
         return check_failed (error, _("%s needs a value"), kurs_field_get_label (field));
       return TRUE;
     }
 
-  if (field->type == KURS_FIELD_TEXT && (field->flags & KURS_FIELD_BULK)
-      && g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING))
-    {
-      gsize length;
-      const char *text = g_variant_get_fixed_array (value, &length, 1);
-      const char *p = text;
-
-      while (p < text + length && g_unichar_isspace (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if ((field->flags & KURS_FIELD_REQUIRED) && p >= text + length)
-        return check_failed (error, _("%s cannot be empty"), kurs_field_get_label (field));
-      if (!(field->flags & KURS_FIELD_LONG) && memchr (text, '\n', length) != NULL)
-        return check_failed (error, _("%s must be a single line"), kurs_field_get_label (field));
-      return TRUE;
-    }
-
-  if (!g_variant_is_of_type (value, kurs_field_get_variant_type (field)))
+  if (cell->kind != cell_kind_of (field))
     return check_failed (error, _("%s got a value of the wrong kind"), kurs_field_get_label (field));
 
   switch (field->type)
     {
     case KURS_FIELD_TEXT:
       {
-        gsize length;
-        const char *text = g_variant_get_string (value, &length);
-        gboolean blank = TRUE;
+        const char *text = cell->text, *end = cell->text + cell->length;
+        const char *p = text;
 
-        for (const char *p = text; *p && blank; p = g_utf8_next_char (p))
-          blank = g_unichar_isspace (g_utf8_get_char (p));
-
-        if ((field->flags & KURS_FIELD_REQUIRED) && blank)
+        while (p < end && g_unichar_isspace (g_utf8_get_char (p)))
+          p = g_utf8_next_char (p);
+        if ((field->flags & KURS_FIELD_REQUIRED) && p >= end)
           return check_failed (error, _("%s cannot be empty"), kurs_field_get_label (field));
         /* Counted in characters, as the XML schema counts them, so that
          * whatever is stored can be exported; more than a million is a
          * mistake (a pasted file), not a strategy */
-        if (!(field->flags & KURS_FIELD_BULK) && length > KURS_TEXT_MAX_CHARS
-            && g_utf8_strlen (text, length) > KURS_TEXT_MAX_CHARS)
+        if (!(field->flags & KURS_FIELD_BULK) && cell->length > KURS_TEXT_MAX_CHARS
+            && g_utf8_strlen (text, cell->length) > KURS_TEXT_MAX_CHARS)
           return check_failed (error, _("%s is too long: at most a million characters"), kurs_field_get_label (field));
-        if (!(field->flags & KURS_FIELD_LONG) && strchr (text, '\n') != NULL)
+        if (!(field->flags & KURS_FIELD_LONG) && memchr (text, '\n', cell->length) != NULL)
           return check_failed (error, _("%s must be a single line"), kurs_field_get_label (field));
         /* Bulky fields hold what Kurs wrote itself (frozen XML). */
-        if (!(field->flags & KURS_FIELD_BULK) && !is_xml_text (text))
+        if (!(field->flags & KURS_FIELD_BULK) && !is_xml_text (text, cell->length))
           return check_failed (error, _("%s contains a control character that cannot be kept"), kurs_field_get_label (field));
       }
       break;
 
     case KURS_FIELD_INT:
-      {
-        gint64 number = g_variant_get_int64 (value);
-
-        /* The schema's ranges fit in an int. */
-        if (field->min < field->max && (number < field->min || number > field->max))
-          return check_failed (error, _("%s must be from %d to %d"),
-                          kurs_field_get_label (field), (int) field->min, (int) field->max);
-      }
+      /* The schema's ranges fit in an int. */
+      if (field->min < field->max && (cell->number < field->min || cell->number > field->max))
+        return check_failed (error, _("%s must be from %d to %d"),
+                             kurs_field_get_label (field), (int) field->min, (int) field->max);
       break;
 
     case KURS_FIELD_REAL:
-      if (!isfinite (g_variant_get_double (value)))
+      if (!isfinite (cell->real))
         return check_failed (error, _("%s must be a number"), kurs_field_get_label (field));
       break;
 
@@ -954,24 +1079,21 @@ kurs_field_check_value (const KursField  *field,
       {
         g_autoptr(GError) local_error = NULL;
 
-        if (!kurs_date_check (g_variant_get_string (value, NULL), &local_error))
+        if (!kurs_date_check (cell->text, &local_error))
           return check_failed (error, "%s: %s", kurs_field_get_label (field), local_error->message);
       }
       break;
 
     case KURS_FIELD_ENUM:
-      if (kurs_enum_info_from_nick (field->enum_info, g_variant_get_string (value, NULL)) < 0)
+      if (kurs_enum_info_from_nick (field->enum_info, cell->text) < 0)
         {
-          g_autoptr(GError) local_error = NULL;
-          g_autoptr(GVariant) parsed = kurs_field_parse_value (field, g_variant_get_string (value, NULL),
-                                                               &local_error);
-
-          return check_failed (error, "%s", local_error->message);
+          set_not_a_choice (field, cell->text, error);
+          return FALSE;
         }
       break;
 
     case KURS_FIELD_REF:
-      if (g_variant_get_int64 (value) <= 0)
+      if (cell->number <= 0)
         return check_failed (error, _("%s refers to nothing"), kurs_field_get_label (field));
       break;
 

@@ -26,25 +26,53 @@
 #define BULK_QUEUE 1024    /* rows waiting, at most */
 #define NO_ROW     (-1)    /* an id given, to no row */
 
+/* A row waiting: a record's, or one made without
+ * (kurs_store_create_cells()), whose values wait as cells */
+typedef struct {
+  KursRecord *record;       /* or NULL, and: */
+  KursEntity  entity;
+  gint64      id;
+  gint64      strategy_id;
+  gint64      position;
+  gint64      uid;
+  guint       first_cell;   /* in cells */
+} Waiting;
+
 struct _KursStoreBulk
 {
-  GPtrArray  *waiting;                     /* KursRecord *, in the order made */
-  gint64      next_id[KURS_N_ENTITIES];    /* 0: not yet asked */
-  gint64      first_id[KURS_N_ENTITIES];   /* the first given by this bulk */
-  GArray     *strategies[KURS_N_ENTITIES]; /* gint64: the strategy of each row given an id, from first_id */
-  GHashTable *positions;                   /* KursRowKey: kind, parent → gint64 * next */
-  KursRecord *failed;                      /* the row its table refused */
-  gboolean    writing;
+  GArray       *waiting;                     /* Waiting, in the order made */
+  GArray       *cells;                       /* KursCell: the waiting rows' values */
+  GStringChunk *texts;                       /* and their texts */
+  gint64        next_id[KURS_N_ENTITIES];    /* 0: not yet asked */
+  gint64        first_id[KURS_N_ENTITIES];   /* the first given by this bulk */
+  GArray       *strategies[KURS_N_ENTITIES]; /* gint64: the strategy of each row given an id, from first_id */
+  GHashTable   *positions;                   /* KursRowKey: kind, parent → gint64 * next */
+  KursEntity    failed_entity;               /* the row its table refused */
+  gint64        failed_id;
+  gboolean      writing;
 };
+
+/* The rows waiting let go: written, or refused */
+static void
+clear_waiting (KursStoreBulk *bulk)
+{
+  for (guint i = 0; i < bulk->waiting->len; i++)
+    g_clear_object (&g_array_index (bulk->waiting, Waiting, i).record);
+  g_array_set_size (bulk->waiting, 0);
+  g_array_set_size (bulk->cells, 0);
+  g_string_chunk_clear (bulk->texts);
+}
 
 static void
 bulk_free (KursStoreBulk *bulk)
 {
-  g_ptr_array_unref (bulk->waiting);
+  clear_waiting (bulk);
+  g_array_unref (bulk->waiting);
+  g_array_unref (bulk->cells);
+  g_string_chunk_free (bulk->texts);
   for (guint e = 0; e < KURS_N_ENTITIES; e++)
     g_clear_pointer (&bulk->strategies[e], g_array_unref);
   g_hash_table_unref (bulk->positions);
-  g_clear_object (&bulk->failed);
   g_free (bulk);
 }
 
@@ -66,7 +94,10 @@ kurs_store_begin_bulk (KursStore *self)
     return;
 
   bulk = g_new0 (KursStoreBulk, 1);
-  bulk->waiting = g_ptr_array_new_full (BULK_QUEUE, g_object_unref);
+  bulk->waiting = g_array_sized_new (FALSE, FALSE, sizeof (Waiting), BULK_QUEUE);
+  bulk->cells = g_array_new (FALSE, FALSE, sizeof (KursCell));
+  bulk->texts = g_string_chunk_new (64 * 1024);
+  bulk->failed_entity = KURS_ENTITY_NONE;
   bulk->positions = g_hash_table_new_full (_kurs_row_key_hash, _kurs_row_key_equal, g_free, g_free);
   self->bulk = bulk;
 }
@@ -81,16 +112,24 @@ _kurs_store_end_bulk (KursStore *self)
 
 /**
  * kurs_store_get_bulk_failure:
+ * @entity: (out): the refused row's kind
+ * @id: (out): and its id
  *
- * Returns: (transfer none) (nullable): the row its table refused as the
- *   rows waiting were written, if it did
+ * Returns: whether a row waiting was refused by its table as the rows
+ *   waiting were written
  */
-KursRecord *
-kurs_store_get_bulk_failure (KursStore *self)
+gboolean
+kurs_store_get_bulk_failure (KursStore  *self,
+                             KursEntity *entity,
+                             gint64     *id)
 {
-  g_return_val_if_fail (KURS_IS_STORE (self), NULL);
+  g_return_val_if_fail (KURS_IS_STORE (self), FALSE);
 
-  return self->bulk ? self->bulk->failed : NULL;
+  if (self->bulk == NULL || self->bulk->failed_entity == KURS_ENTITY_NONE)
+    return FALSE;
+  *entity = self->bulk->failed_entity;
+  *id = self->bulk->failed_id;
+  return TRUE;
 }
 
 gboolean
@@ -153,16 +192,30 @@ _kurs_store_bulk_next_position (KursStore *self,
   return (*next)++;
 }
 
-/* Writes @n rows of one kind from @first: in statements of KURS_STORE_BULK_ROWS, the
- * rest one by one; a statement refused is tried again a row at a time, to
- * find the row refused */
-static gboolean
-write_rows (KursStore   *self,
-            KursRecord **rows,
-            guint        n,
-            GError     **error)
+/* Binds a row waiting from @column on; returns the column after it */
+static int
+bind_waiting (KursStoreBulk *bulk,
+              KursDbStmt    *stmt,
+              int            column,
+              const Waiting *row)
 {
-  KursEntity entity = kurs_record_get_entity (rows[0]);
+  if (row->record != NULL)
+    return _kurs_store_bind_row (stmt, column, row->record);
+  return _kurs_store_bind_cells (stmt, column, row->entity, row->id, row->strategy_id, row->position, row->uid,
+                                 &g_array_index (bulk->cells, KursCell, row->first_cell));
+}
+
+/* Writes @n rows of one kind from @rows: in statements of
+ * KURS_STORE_BULK_ROWS, the rest one by one; a statement refused is tried
+ * again a row at a time, to find the row refused */
+static gboolean
+write_rows (KursStore     *self,
+            const Waiting *rows,
+            guint          n,
+            GError       **error)
+{
+  KursStoreBulk *bulk = self->bulk;
+  KursEntity entity = rows[0].entity;
   guint done = 0;
 
   while (n - done >= KURS_STORE_BULK_ROWS)
@@ -173,7 +226,7 @@ write_rows (KursStore   *self,
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < KURS_STORE_BULK_ROWS; i++)
-        column = _kurs_store_bind_row (stmt, column, rows[done + i]);
+        column = bind_waiting (bulk, stmt, column, &rows[done + i]);
       if (kurs_db_step (stmt) != KURS_DB_DONE)
         {
           _kurs_store_finish (stmt);
@@ -189,12 +242,13 @@ write_rows (KursStore   *self,
 
       if (stmt == NULL)
         return FALSE;
-      _kurs_store_bind_row (stmt, 1, rows[done]);
+      bind_waiting (bulk, stmt, 1, &rows[done]);
       if (kurs_db_step (stmt) != KURS_DB_DONE)
         {
           _kurs_store_db_failed (self, error);
           _kurs_store_finish (stmt);
-          g_set_object (&self->bulk->failed, rows[done]);
+          bulk->failed_entity = entity;
+          bulk->failed_id = rows[done].id;
           return FALSE;
         }
       _kurs_store_finish (stmt);
@@ -217,7 +271,7 @@ _kurs_store_write_bulk (KursStore  *self,
                         GError    **error)
 {
   KursStoreBulk *bulk = self->bulk;
-  g_autoptr(GPtrArray) waiting = NULL;
+  const Waiting *rows;
   gboolean ok = TRUE;
   guint start = 0;
 
@@ -225,15 +279,14 @@ _kurs_store_write_bulk (KursStore  *self,
     return TRUE;
 
   bulk->writing = TRUE;
-  waiting = g_steal_pointer (&bulk->waiting);
-  bulk->waiting = g_ptr_array_new_full (BULK_QUEUE, g_object_unref);
-  for (guint i = 1; ok && i <= waiting->len; i++)
-    if (i == waiting->len
-        || kurs_record_get_entity (waiting->pdata[i]) != kurs_record_get_entity (waiting->pdata[start]))
+  rows = (const Waiting *) bulk->waiting->data;
+  for (guint i = 1; ok && i <= bulk->waiting->len; i++)
+    if (i == bulk->waiting->len || rows[i].entity != rows[start].entity)
       {
-        ok = write_rows (self, (KursRecord **) waiting->pdata + start, i - start, error);
+        ok = write_rows (self, rows + start, i - start, error);
         start = i;
       }
+  clear_waiting (bulk);
   bulk->writing = FALSE;
   return ok;
 }
@@ -273,16 +326,16 @@ _kurs_store_bulk_strategy_of (KursStore  *self,
   return *strategy_id != NO_ROW;
 }
 
-gboolean
-_kurs_store_bulk_add (KursStore   *self,
-                      KursRecord  *record,
-                      GError     **error)
+/* A row given an id is waiting, of @strategy_id: it is known to be, and
+ * the rows waiting written if there are many */
+static gboolean
+add_waiting (KursStore     *self,
+             const Waiting *row,
+             GError       **error)
 {
-  KursEntity entity = kurs_record_get_entity (record);
-  GArray **strategies = &self->bulk->strategies[entity];
-  gint64 strategy_id = kurs_record_get_strategy_id (record);
-
-  gint64 index = kurs_record_get_id (record) - self->bulk->first_id[entity];
+  KursStoreBulk *bulk = self->bulk;
+  GArray **strategies = &bulk->strategies[row->entity];
+  gint64 index = row->id - bulk->first_id[row->entity];
   gint64 none = NO_ROW;
 
   /* (ids are given in order; one given to a row that failed is none's) */
@@ -290,8 +343,47 @@ _kurs_store_bulk_add (KursStore   *self,
     *strategies = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((*strategies)->len < index)
     g_array_append_val (*strategies, none);
-  g_array_append_val (*strategies, strategy_id);
+  g_array_append_val (*strategies, row->strategy_id);
 
-  g_ptr_array_add (self->bulk->waiting, g_object_ref (record));
-  return self->bulk->waiting->len < BULK_QUEUE || _kurs_store_write_bulk (self, error);
+  g_array_append_vals (bulk->waiting, row, 1);
+  return bulk->waiting->len < BULK_QUEUE || _kurs_store_write_bulk (self, error);
+}
+
+gboolean
+_kurs_store_bulk_add (KursStore   *self,
+                      KursRecord  *record,
+                      GError     **error)
+{
+  Waiting row = {
+    g_object_ref (record), kurs_record_get_entity (record), kurs_record_get_id (record),
+    kurs_record_get_strategy_id (record), 0, 0, 0,
+  };
+
+  return add_waiting (self, &row, error);
+}
+
+/* A row made without a record (kurs_store_create_cells()): its values are
+ * copied, their texts too */
+gboolean
+_kurs_store_bulk_add_cells (KursStore       *self,
+                            KursEntity       entity,
+                            gint64           id,
+                            gint64           strategy_id,
+                            gint64           position,
+                            gint64           uid,
+                            const KursCell  *cells,
+                            GError         **error)
+{
+  KursStoreBulk *bulk = self->bulk;
+  guint n_fields = kurs_entity_info (entity)->n_fields;
+  Waiting row = { NULL, entity, id, strategy_id, position, uid, bulk->cells->len };
+  KursCell *copy;
+
+  g_array_append_vals (bulk->cells, cells, n_fields);
+  copy = &g_array_index (bulk->cells, KursCell, row.first_cell);
+  for (guint i = 0; i < n_fields; i++)
+    if (copy[i].kind == KURS_CELL_TEXT)
+      copy[i].text = g_string_chunk_insert_len (bulk->texts, copy[i].text, copy[i].length);
+
+  return add_waiting (self, &row, error);
 }

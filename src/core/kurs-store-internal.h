@@ -183,6 +183,14 @@ gint64        _kurs_store_next_position (KursStore *self,
 int           _kurs_store_bind_row (KursDbStmt *stmt,
                                     int         column,
                                     KursRecord *record);
+int           _kurs_store_bind_cells (KursDbStmt     *stmt,
+                                      int             column,
+                                      KursEntity      entity,
+                                      gint64          id,
+                                      gint64          strategy_id,
+                                      gint64          position,
+                                      gint64          uid,
+                                      const KursCell *cells);
 const char   *_kurs_store_insert_rows_sql (KursEntity entity,
                                            guint      n);
 
@@ -215,6 +223,14 @@ gint64        _kurs_store_bulk_next_position (KursStore *self,
 gboolean      _kurs_store_bulk_add (KursStore   *self,
                                     KursRecord  *record,
                                     GError     **error);
+gboolean      _kurs_store_bulk_add_cells (KursStore       *self,
+                                          KursEntity       entity,
+                                          gint64           id,
+                                          gint64           strategy_id,
+                                          gint64           position,
+                                          gint64           uid,
+                                          const KursCell  *cells,
+                                          GError         **error);
 gboolean      _kurs_store_write_bulk (KursStore  *self,
                                       GError    **error);
 void          _kurs_store_end_bulk (KursStore *self);

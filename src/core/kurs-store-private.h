@@ -29,7 +29,9 @@ gboolean    kurs_store_set_internal    (KursStore           *self,
 void        kurs_store_begin_bulk       (KursStore           *self);
 gboolean    kurs_store_write_bulk       (KursStore           *self,
                                          GError             **error);
-KursRecord *kurs_store_get_bulk_failure (KursStore           *self);
+gboolean    kurs_store_get_bulk_failure (KursStore           *self,
+                                         KursEntity          *entity,
+                                         gint64              *id);
 gboolean    kurs_store_add_version_lean (KursStore           *self,
                                          KursRecord          *strategy,
                                          gint64               number,
@@ -44,6 +46,12 @@ gint64      kurs_store_create_lean      (KursStore           *self,
                                          guint                n_fields,
                                          const char * const  *fields,
                                          GVariant * const    *values,
+                                         gint64               uid,
+                                         GError             **error);
+gint64      kurs_store_create_cells     (KursStore           *self,
+                                         KursEntity           entity,
+                                         gint64               parent_id,
+                                         KursCell            *cells,
                                          gint64               uid,
                                          GError             **error);
 

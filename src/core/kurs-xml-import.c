@@ -61,16 +61,18 @@ refused_at (Importer   *im,
             KursEntity  entity,
             guint       index)
 {
-  KursRecord *refused = kurs_store_get_bulk_failure (im->store);
+  KursEntity refused_entity;
+  gint64 refused_id;
   GArray *ids;
 
-  if (refused == NULL || im->row_ids[KURS_ENTITY_STRATEGY] == NULL)
+  if (!kurs_store_get_bulk_failure (im->store, &refused_entity, &refused_id)
+      || im->row_ids[KURS_ENTITY_STRATEGY] == NULL)
     return line_of (im, entity, index);
 
-  ids = im->row_ids[kurs_record_get_entity (refused)];
+  ids = im->row_ids[refused_entity];
   for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == kurs_record_get_id (refused))
-      return line_of (im, kurs_record_get_entity (refused), i);
+    if (g_array_index (ids, gint64, i) == refused_id)
+      return line_of (im, refused_entity, i);
 
   /* not yet remembered: the row's own */
   return line_of (im, entity, index);
@@ -96,27 +98,30 @@ remember_id (GHashTable *table,
   g_hash_table_insert (table, key, value);
 }
 
-/* Reads one field of a row, @text as the file writes it (NULL: none);
- * *value stays NULL when the file has none. */
+/* Reads one field of a row, @text as the file writes it (NULL: none),
+ * into @cell, which holds @text itself; of kind none when the file has
+ * none */
 static gboolean
 read_field (Importer         *im,
             KursEntity        entity,
             guint             index,
             guint             field_index,
             const char       *text,
-            GVariant        **value,
+            KursCell         *cell,
             GError          **error)
 {
   const KursField *field = &kurs_entity_info (entity)->fields[field_index];
   g_autoptr(GError) local_error = NULL;
 
-  *value = NULL;
+  cell->kind = KURS_CELL_NONE;
   if (text == NULL)
     return TRUE;
 
   if (kurs_xml_entity (entity)->field_forms[field_index] == KURS_XML_ELEMENT)
     {
-      *value = g_variant_new_string (text);
+      cell->kind = KURS_CELL_TEXT;
+      cell->text = text;
+      cell->length = strlen (text);
       return TRUE;
     }
 
@@ -131,11 +136,12 @@ read_field (Importer         *im,
           return fail_at (line_of (im, entity, index), error, message);
         }
 
-      *value = g_variant_new_int64 (id);
+      cell->kind = KURS_CELL_NUMBER;
+      cell->number = id;
       return TRUE;
     }
 
-  if ((*value = kurs_field_parse_value (field, text, &local_error)) == NULL)
+  if (!kurs_field_parse_cell (field, text, cell, &local_error))
     return fail_at (line_of (im, entity, index), error, local_error->message);
 
   return TRUE;
@@ -196,39 +202,25 @@ row_uid (Importer   *im,
   return g_array_index (im->uids[entity], gint64, index);
 }
 
-static gboolean
-import_row (Importer    *im,
-            KursEntity   entity,
-            guint        index,
-            KursRecord **out_strategy,
-            GError     **error)
+/* The strategy, read as @cells: a record, with the UUID and title of a
+ * copy, and as a draft */
+static KursRecord *
+create_strategy (Importer        *im,
+                 const KursCell  *cells,
+                 GError         **error)
 {
-  const KursEntityInfo *info = kurs_entity_info (entity);
-  const KursXmlEntity *x = kurs_xml_entity (entity);
-  const KursXmlRow *row = kurs_xml_rows_get_row (im->file, entity, index);
-  const char * const *texts = kurs_xml_rows_get_texts (im->file, entity, index);
-  /* (a row's values, floating, are the store's once given to it) */
+  const KursEntityInfo *info = kurs_entity_info (KURS_ENTITY_STRATEGY);
+  /* (its values, floating, are the store's once given to it) */
   const char **names = g_newa (const char *, info->n_fields);
   GVariant **values = g_newa (GVariant *, info->n_fields);
   guint n_values = 0;
-  g_autoptr(GError) local_error = NULL;
-  gint64 parent_id = 0, id;
 
   for (guint i = 0; i < info->n_fields; i++)
     {
       const KursField *field = &info->fields[i];
-      GVariant *value;
+      GVariant *value = kurs_field_cell_to_value (field, &cells[i]);
 
-      if (x->field_forms[i] == KURS_XML_SKIP)
-        continue;
-      if (!read_field (im, entity, index, i, texts[i], &value, error))
-        {
-          for (guint v = 0; v < n_values; v++)
-            g_variant_unref (g_variant_ref_sink (values[v]));
-          return FALSE;
-        }
-
-      if (entity == KURS_ENTITY_STRATEGY && im->new_uuid)
+      if (im->new_uuid)
         {
           /* A copy is a new strategy, and says so. */
           if (g_str_equal (field->name, "uuid"))
@@ -249,7 +241,7 @@ import_row (Importer    *im,
 
       /* The status is set once the rows are in: an approved strategy
        * would refuse them. */
-      if (entity == KURS_ENTITY_STRATEGY && g_str_equal (field->name, "status"))
+      if (g_str_equal (field->name, "status"))
         {
           g_clear_pointer (&value, g_variant_unref);
           value = g_variant_new_string ("draft");
@@ -262,18 +254,42 @@ import_row (Importer    *im,
       values[n_values++] = value;
     }
 
-  if (info->parent != KURS_ENTITY_NONE)
-    parent_id = g_array_index (im->row_ids[info->parent], gint64, row->owner);
+  return kurs_store_create_internal (im->store, KURS_ENTITY_STRATEGY, 0, n_values, names, values, 0, error);
+}
+
+static gboolean
+import_row (Importer    *im,
+            KursEntity   entity,
+            guint        index,
+            KursRecord **out_strategy,
+            GError     **error)
+{
+  const KursEntityInfo *info = kurs_entity_info (entity);
+  const KursXmlEntity *x = kurs_xml_entity (entity);
+  const KursXmlRow *row = kurs_xml_rows_get_row (im->file, entity, index);
+  const char * const *texts = kurs_xml_rows_get_texts (im->file, entity, index);
+  KursCell *cells = g_newa (KursCell, info->n_fields);
+  g_autoptr(GError) local_error = NULL;
+  gint64 id;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      cells[i].kind = KURS_CELL_NONE;
+      if (x->field_forms[i] != KURS_XML_SKIP
+          && !read_field (im, entity, index, i, texts[i], &cells[i], error))
+        return FALSE;
+    }
 
   /* the strategy, a record; its rows, 99.99 % of them, none until asked */
   if (entity == KURS_ENTITY_STRATEGY)
     {
-      *out_strategy = kurs_store_create_internal (im->store, entity, 0, n_values, names, values, 0, &local_error);
+      *out_strategy = create_strategy (im, cells, &local_error);
       id = *out_strategy != NULL ? kurs_record_get_id (*out_strategy) : 0;
     }
   else
-    id = kurs_store_create_lean (im->store, entity, parent_id, n_values, names, values,
-                                 row_uid (im, entity, index), &local_error);
+    id = kurs_store_create_cells (im->store, entity,
+                                  g_array_index (im->row_ids[info->parent], gint64, row->owner),
+                                  cells, row_uid (im, entity, index), &local_error);
   if (id == 0)
     return fail_at (refused_at (im, entity, index), error, local_error->message);
 
