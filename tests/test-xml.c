@@ -1108,6 +1108,18 @@ make_dangling (const char *valid)
 }
 
 static char *
+make_duplicate_id (const char *valid)
+{
+  return replace (valid, "<goal id=\"goal-2\"", "<goal id=\"goal-1\"");
+}
+
+static char *
+make_missing_id (const char *valid)
+{
+  return replace (valid, "<goal id=\"goal-2\"", "<goal");
+}
+
+static char *
 make_external_entity (const char *valid)
 {
   g_autofree char *with_ref = replace (valid, "<title>Strategi for udsatte borgere</title>",
@@ -1225,6 +1237,8 @@ static const BadFile bad_files[] = {
   { "impossible-date", KURS_XML_ERROR_INVALID, make_impossible_date },
   { "reversed-dates", KURS_XML_ERROR_INVALID, make_reversed_dates },
   { "dangling-reference", KURS_XML_ERROR_INVALID, make_dangling },
+  { "duplicate-id", KURS_XML_ERROR_INVALID, make_duplicate_id },
+  { "missing-id", KURS_XML_ERROR_INVALID, make_missing_id },
   { "external-entity", KURS_XML_ERROR_FORBIDDEN, make_external_entity },
   { "external-dtd", KURS_XML_ERROR_FORBIDDEN, make_external_dtd },
   { "entity-bomb", KURS_XML_ERROR_FORBIDDEN, make_entity_bomb },
@@ -1338,6 +1352,64 @@ test_validate_messages (Fixture       *f,
   /* The message names the line the bad attribute is on */
   line = line_of (broken, "held=\"kinda\"");
   g_assert_true (g_str_has_prefix (messages->pdata[0], line));
+}
+
+/* An import's check against the schema leaves out its identity
+ * constraints (kurs_xml_checker_new_without_keys()): the importer refuses
+ * a reference to nothing, and an id taken by another row, itself, naming
+ * the line; an id left out is still the schema's (its attribute is
+ * required); the whole schema (kurs_xml_validate()) refuses each */
+static void
+test_refuse_ids_and_references (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const struct {
+    char *(*make) (const char *valid);
+    const char *find;      /* in the valid file, on the line named */
+    const char *message;   /* the importer's, or a part of the schema's */
+    gboolean    schema;
+  } cases[] = {
+    { make_dangling, "<goal id=\"goal-1\"", "“focus-area” refers to “focus-area-9”, which is not in the file", FALSE },
+    { make_duplicate_id, "<goal id=\"goal-2\"", "Every row that others refer to needs an id of its own", FALSE },
+    { make_missing_id, "<goal id=\"goal-2\"", "The attribute 'id' is required but missing", TRUE },
+  };
+  g_autoptr(KursRecord) strategy = kurs_example_create (f->store, NULL);
+  g_autoptr(GBytes) draft = kurs_xml_export_live (f->store, strategy, NULL, NULL);
+  g_autofree char *valid = bytes_to_string (draft);
+
+  g_assert_true (kurs_store_delete (f->store, strategy, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = cases[i].make (valid);
+      g_autoptr(GBytes) input = g_bytes_new (text, strlen (text));
+      g_autofree char *line = line_of (valid, cases[i].find);
+      g_autofree char *expected = NULL;
+      g_autoptr(KursRecord) imported = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) messages = NULL;
+
+      imported = kurs_xml_import (f->store, input, KURS_XML_IMPORT_DEFAULT, &error);
+      g_assert_null (imported);
+      g_assert_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID);
+      if (cases[i].schema)
+        {
+          expected = g_strdup_printf ("The file does not follow the Kurs strategy format: %s", line);
+          g_assert_true (g_str_has_prefix (error->message, expected));
+          g_assert_nonnull (strstr (error->message, cases[i].message));
+        }
+      else
+        {
+          /* "line N: " as line_of() gives it, as the importer says it */
+          line[0] = 'L';
+          line[strlen (line) - 2] = '\0';
+          expected = g_strdup_printf ("%s: %s", line, cases[i].message);
+          g_assert_cmpstr (error->message, ==, expected);
+        }
+      g_clear_error (&error);
+
+      g_assert_false (kurs_xml_validate (input, &messages, &error));
+      g_assert_error (error, KURS_XML_ERROR, KURS_XML_ERROR_INVALID);
+    }
 }
 
 /* The check of what Kurs writes, as it is written (kurs_xml_checker_new()),
@@ -1687,6 +1759,7 @@ main (int   argc,
   g_test_add ("/xml/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   g_test_add_func ("/xml/text-content", test_text_content);
+  ADD ("import/ids-and-references-checked-by-importer", test_refuse_ids_and_references);
   ADD ("export/example-is-valid", test_example_is_valid);
   ADD ("export/golden", test_golden);
   ADD ("export/in-background", test_export_in_background);

@@ -444,7 +444,6 @@ kurs_changes_window_new (GtkWindow  *parent,
 {
   KursChangesWindow *self;
   g_autofree char *title = NULL;
-  g_autofree char *newer = NULL;
 
   g_return_val_if_fail (KURS_IS_STORE (store), NULL);
   g_return_val_if_fail (KURS_IS_RECORD (strategy), NULL);

@@ -338,6 +338,8 @@ kurs_field_binding_save (KursFieldBinding *self,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
+  (void) keep;
+
   unschedule (self);
 
   self->saving = TRUE;

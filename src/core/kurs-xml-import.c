@@ -18,7 +18,7 @@
 /* Reads a strategy file back into a library.  The file's rows are read
  * safely, as a stream (kurs-xml-rows.c), and its check against the schema
  * goes on in a thread beside the adding, whose verdict comes before the
- * strategy is given its status.  The rows are created kind by kind, in
+ * import is committed.  The rows are created kind by kind, in
  * the order of KursEntity (so that whatever a row refers to already
  * exists), and within a kind in document order (so that exporting again
  * gives the same file).  It is one action: any problem rolls all of it
@@ -327,7 +327,8 @@ check_new_uuid (Importer    *im,
 }
 
 /* The status the file gives, and its version, once everything is in.
- * The version's frozen text is the document itself, already checked; a
+ * The version's frozen text is the document itself, whose check ends
+ * before the import is committed (kurs_xml_import_step()); a
  * copy, with its new UUID and title, is written anew from the library,
  * and so is a file in another encoding than UTF-8 (a library's text is
  * UTF-8). */
@@ -344,6 +345,10 @@ finish_strategy (Importer    *im,
   g_autoptr(GBytes) content = NULL;
   char *words = NULL;
 
+  /* (the file's check, whose verdict comes later, refuses a file without
+   * one, but this comes first) */
+  if (status == NULL)
+    return fail_at (line_of (im, KURS_ENTITY_STRATEGY, 0), error, _("The strategy needs a status"));
   if (!kurs_store_set_internal (im->store, strategy, "status", g_variant_new_string (status), error))
     return FALSE;
   if (number == NULL)
@@ -408,8 +413,8 @@ kurs_xml_import (KursStore           *store,
  * import, which may be done in a thread (kurs_xml_parse_async());
  * kurs_xml_import_parsed() is the other half.  The file's check against
  * the schema goes on in a thread of its own meanwhile, beside the adding,
- * and the import asks for its verdict before anything is given the
- * file's status or committed (parsed_check()).
+ * and the import asks for its verdict before it is committed
+ * (parsed_check()).
  */
 struct _KursXmlParsed
 {
@@ -451,7 +456,9 @@ kurs_xml_parsed_new (GBytes  *data,
       return NULL;
     }
 
-  checker = kurs_xml_checker_new ();
+  /* (each row's id its own, and each reference to one, checked as the
+   * rows are taken: import_row(), read_field()) */
+  checker = kurs_xml_checker_new_without_keys ();
   kurs_xml_checker_feed_bytes (checker, data);
   if (!(rows = kurs_xml_rows_read (g_bytes_get_data (data, NULL), length, TRUE, error)))
     {
@@ -679,7 +686,8 @@ kurs_xml_import_begin (KursStore           *store,
  * @budget_usec: about how long the step may take; 0 for no limit
  *
  * Adds the next rows; once all are in, gives the strategy its status and
- * version, and then writes its search index a part at a time.
+ * version, and then writes its search index a part at a time; with the
+ * last part, waits for the verdict of the file's check against the schema.
  *
  * Returns: %TRUE when everything is added, or when the import failed
  *   (then kurs_xml_import_end() says why); %FALSE while there is more
@@ -730,13 +738,11 @@ kurs_xml_import_step (KursXmlImport *import,
     }
 
   /* then the status and version, and the index, each a part that may take
-   * a few hundred milliseconds at 100,000 rows: at least one a step; the
-   * file's check, which has gone on beside the adding, ends first */
+   * a few hundred milliseconds at 100,000 rows: at least one a step */
   if (!import->failed && import->entity >= KURS_N_ENTITIES && !import->finished
       && (n == 0 || g_get_monotonic_time () < until))
     {
-      import->failed = !parsed_check (import->parsed, &import->error)
-                       || !finish_strategy (&import->im, import->parsed->data, import->strategy, &import->error);
+      import->failed = !finish_strategy (&import->im, import->parsed->data, import->strategy, &import->error);
       import->finished = TRUE;
       n++;
     }
@@ -746,9 +752,12 @@ kurs_xml_import_step (KursXmlImport *import,
       n++;
     }
 
-  /* a file that breaks the schema is refused for that, whatever else */
-  if (import->failed)
-    parsed_check (import->parsed, &import->error);
+  /* The file's check, which has gone on beside all this, ends last,
+   * before anything is committed (it took longer than adding the rows of
+   * 100,000 items, and the adding waited for it): a file that breaks the
+   * schema is refused for that, whatever else */
+  if (import->failed || import->indexed)
+    import->failed = !parsed_check (import->parsed, &import->error) || import->failed;
 
   return import->failed || import->indexed;
 }

@@ -65,6 +65,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 typedef struct _KursXmlChecker KursXmlChecker;
 
 KursXmlChecker *kurs_xml_checker_new    (void);
+KursXmlChecker *kurs_xml_checker_new_without_keys (void);
 void            kurs_xml_checker_feed   (KursXmlChecker  *self,
                                          const char      *data,
                                          gsize            length);
