@@ -89,6 +89,7 @@ draft_example (Fixture *f)
   g_autoptr(GPtrArray) strategies = kurs_store_list_strategies (f->store, NULL);
 
   g_assert_no_error (error);
+  g_assert_nonnull (approved);
   for (guint i = 0; i < strategies->len; i++)
     if (kurs_record_get_enum (strategies->pdata[i], "status") == KURS_STATUS_DRAFT)
       return g_object_ref (strategies->pdata[i]);
