@@ -1995,6 +1995,24 @@ test_search_index_of_import (Fixture       *f,
       g_assert_cmpstr (by_steps->pdata[i], ==, by_triggers->pdata[i]);
     g_assert_cmpuint (n_found (stepped, "udsatte", kurs_record_get_id (stepped_strategy), KURS_ENTITY_VERSION), ==, 1);
   }
+
+  /* an import into a library that holds another strategy: the new one is
+   * indexed whole (nothing of it is taken out first: there is none), and
+   * the other is as it was */
+  {
+    g_autoptr(KursRecord) copy = kurs_xml_import (store, xml, KURS_XML_IMPORT_AS_COPY, &error);
+    g_autoptr(GPtrArray) of_copy = NULL;
+    g_autoptr(GPtrArray) of_original = NULL;
+
+    g_assert_no_error (error);
+    of_copy = index_rows (f->path, kurs_record_get_id (copy));
+    of_original = index_rows (f->path, kurs_record_get_id (strategy));
+    g_assert_cmpuint (of_copy->len, ==, by_triggers->len);
+    g_assert_cmpuint (of_original->len, ==, by_triggers->len);
+    for (guint i = 0; i < of_original->len; i++)
+      g_assert_cmpstr (of_original->pdata[i], ==, by_triggers->pdata[i]);
+    g_assert_cmpuint (n_found (store, "udsatte", kurs_record_get_id (copy), KURS_ENTITY_NONE), >, 0);
+  }
 }
 
 /* Each imported version's row in the index, and whether it holds its

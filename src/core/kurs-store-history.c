@@ -391,6 +391,29 @@ _kurs_store_know_words (KursStore *self,
   self->known_words_version = id;
 }
 
+/* Within an action whose index waits: strategy @id was made in it, and
+ * the index has none of its rows */
+void
+_kurs_store_note_new_strategy (KursStore *self,
+                               gint64     id)
+{
+  g_assert (self->search_deferred);
+
+  if (self->new_strategies == NULL)
+    self->new_strategies = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (self->new_strategies, id);
+}
+
+static gboolean
+is_new_strategy (KursStore *self,
+                 gint64     id)
+{
+  for (guint i = 0; self->new_strategies != NULL && i < self->new_strategies->len; i++)
+    if (g_array_index (self->new_strategies, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 run_for_strategy (KursStore   *self,
                   const char  *sql,
@@ -452,6 +475,7 @@ stop_deferring (KursStore *self)
 {
   g_clear_pointer (&self->index_fill, index_fill_free);
   g_clear_pointer (&self->known_words, g_free);
+  g_clear_pointer (&self->new_strategies, g_array_unref);
   self->search_deferred = FALSE;
   enable_triggers (self, TRUE);
 }
@@ -481,8 +505,12 @@ index_fill_step (KursStore  *self,
       guint part = fill->next % per_strategy;
 
       fill->next++;
-      if (!run_for_strategy (self, part == 0 ? "DELETE FROM search_index WHERE strategy_id = ?1" : fills[part - 1],
-                             strategy_id, error))
+      /* (taking a strategy's rows out reads the whole index: a new one
+       * has none in it) */
+      if (part == 0 && is_new_strategy (self, strategy_id))
+        ;
+      else if (!run_for_strategy (self, part == 0 ? "DELETE FROM search_index WHERE strategy_id = ?1" : fills[part - 1],
+                                  strategy_id, error))
         return FALSE;
       *done = fill->next >= fill->strategies->len * per_strategy;
     }

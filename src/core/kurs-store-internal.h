@@ -127,6 +127,9 @@ struct _KursStore
    * written from them, not from its text read back (kurs_store_add_version_lean()) */
   gint64       known_words_version;
   char        *known_words;
+  /* gint64: the strategies made while it waited, which it holds nothing
+   * of yet (an import's): nothing of theirs is taken out of it */
+  GArray      *new_strategies;
 
   /* An import's rows, written many to a statement (kurs-store-bulk.c) */
   KursStoreBulk *bulk;
@@ -237,6 +240,8 @@ void          _kurs_store_end_bulk (KursStore *self);
 void          _kurs_store_know_words (KursStore *self,
                                       gint64     id,
                                       char      *words);
+void          _kurs_store_note_new_strategy (KursStore *self,
+                                             gint64     id);
 gboolean      _kurs_store_step_done (KursStore     *self,
                                      KursDbStmt    *stmt,
                                      GError       **error);

@@ -832,6 +832,7 @@ kurs_store_finalize (GObject *object)
   g_free (self->session_id);
   g_free (self->path);
   g_free (self->known_words);
+  g_clear_pointer (&self->new_strategies, g_array_unref);
 
   G_OBJECT_CLASS (kurs_store_parent_class)->finalize (object);
 }
@@ -2446,6 +2447,9 @@ _kurs_store_create_row (KursStore           *self,
     }
   else if (!write_insert (self, info, 0, strategy_id, position, uid, values, &id, error))
     goto out;
+
+  if (entity == KURS_ENTITY_STRATEGY && self->search_deferred)
+    _kurs_store_note_new_strategy (self, id);
 
   record = kurs_record_new (entity, id);
   kurs_record_set_strategy_id (record, strategy_id);
