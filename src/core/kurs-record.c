@@ -645,13 +645,11 @@ kurs_record_get_field_date (KursRecord *self,
 const char *
 kurs_record_get_title (KursRecord *self)
 {
-  static const char * const names[] = { "title", "name", "source", "text" };
-
   g_return_val_if_fail (KURS_IS_RECORD (self), "");
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; kurs_title_field_names[i] != NULL; i++)
     {
-      int index = kurs_entity_info_find_field (self->info, names[i]);
+      int index = kurs_entity_info_find_field (self->info, kurs_title_field_names[i]);
 
       if (index >= 0 && value_at (self, index) != NULL)
         return g_variant_get_string (self->values[index], NULL);

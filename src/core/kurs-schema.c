@@ -437,6 +437,8 @@ kurs_entity_info_is_follow_up (const KursEntityInfo *info)
   return any;
 }
 
+const char * const kurs_title_field_names[] = { "title", "name", "source", "text", NULL };
+
 int
 kurs_entity_info_find_field (const KursEntityInfo *info,
                              const char           *name)
@@ -688,6 +690,7 @@ kurs_field_parse_cell (const KursField  *field,
       return FALSE;
     }
 
+  cell->length = 0;
   switch (field->type)
     {
     case KURS_FIELD_TEXT:
@@ -697,7 +700,6 @@ kurs_field_parse_cell (const KursField  *field,
     case KURS_FIELD_INT:
     case KURS_FIELD_REF:
       cell->kind = KURS_CELL_NUMBER;
-      cell->length = 0;
       if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &cell->number, NULL))
         return check_failed (error, _("%s must be a whole number, not “%s”"), kurs_field_get_label (field), text);
       return TRUE;
@@ -707,7 +709,6 @@ kurs_field_parse_cell (const KursField  *field,
         char *end = NULL;
 
         cell->kind = KURS_CELL_REAL;
-        cell->length = 0;
         cell->real = g_ascii_strtod (text, &end);
         if (!kurs_text_is_decimal (text) || end == NULL || *end != '\0' || !isfinite (cell->real))
           return check_failed (error, _("%s must be a number, not “%s”"), kurs_field_get_label (field), text);
@@ -716,7 +717,6 @@ kurs_field_parse_cell (const KursField  *field,
 
     case KURS_FIELD_BOOL:
       cell->kind = KURS_CELL_NUMBER;
-      cell->length = 0;
       if (g_str_equal (text, "true") || g_str_equal (text, "1"))
         cell->number = TRUE;
       else if (g_str_equal (text, "false") || g_str_equal (text, "0"))

@@ -211,6 +211,10 @@ extern const KursEnumInfo kurs_stakeholder_kind_enum;
 extern const KursEnumInfo kurs_involvement_role_enum;
 extern const KursEnumInfo kurs_initiative_status_enum;
 
+/* The fields that name a row for a person, in the order one is looked
+ * for (kurs_record_get_title()); NULL-terminated */
+extern const char * const kurs_title_field_names[];
+
 const KursEntityInfo *kurs_entity_info            (KursEntity            entity);
 const KursEntityInfo *kurs_entity_info_by_name    (const char           *name);
 gboolean              kurs_entity_info_is_follow_up (const KursEntityInfo *info);

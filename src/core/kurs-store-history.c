@@ -507,10 +507,9 @@ index_fill_step (KursStore  *self,
       fill->next++;
       /* (taking a strategy's rows out reads the whole index: a new one
        * has none in it) */
-      if (part == 0 && is_new_strategy (self, strategy_id))
-        ;
-      else if (!run_for_strategy (self, part == 0 ? "DELETE FROM search_index WHERE strategy_id = ?1" : fills[part - 1],
-                                  strategy_id, error))
+      if ((part > 0 || !is_new_strategy (self, strategy_id))
+          && !run_for_strategy (self, part == 0 ? "DELETE FROM search_index WHERE strategy_id = ?1" : fills[part - 1],
+                                strategy_id, error))
         return FALSE;
       *done = fill->next >= fill->strategies->len * per_strategy;
     }

@@ -1479,6 +1479,19 @@ check_field_value (const KursField  *field,
   return _kurs_store_invalid (error, "%s", local_error->message);
 }
 
+/* The same of a value as a cell (kurs_store_create_cells()) */
+static gboolean
+check_field_cell (const KursField  *field,
+                  const KursCell   *cell,
+                  GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (kurs_field_check_cell (field, cell, &local_error))
+    return TRUE;
+  return _kurs_store_invalid (error, "%s", local_error->message);
+}
+
 /**
  * kurs_store_check_value:
  * @value: (nullable): a value, or %NULL for none
@@ -1627,12 +1640,14 @@ view_date (const RowView *row,
 static const char *
 view_title (const RowView *row)
 {
-  static const char * const names[] = { "title", "name", "source", "text" };
   const KursEntityInfo *info = kurs_entity_info (row->entity);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (kurs_entity_info_find_field (info, names[i]) >= 0 && view_text (row, names[i]) != NULL)
-      return view_text (row, names[i]);
+  if (row->record != NULL)
+    return kurs_record_get_title (row->record);
+  for (guint i = 0; kurs_title_field_names[i] != NULL; i++)
+    if (kurs_entity_info_find_field (info, kurs_title_field_names[i]) >= 0
+        && view_text (row, kurs_title_field_names[i]) != NULL)
+      return view_text (row, kurs_title_field_names[i]);
   return "";
 }
 
@@ -1809,7 +1824,6 @@ reference_of (const KursField *field,
 {
   return field->type == KURS_FIELD_REF && value != NULL ? g_variant_get_int64 (value) : 0;
 }
-
 
 static gboolean
 check_not_frozen (KursStore             *self,
@@ -2665,15 +2679,14 @@ create_cells_row (KursStore       *self,
   for (guint i = 0; i < info->n_fields; i++)
     {
       const KursField *field = &info->fields[i];
-      g_autoptr(GError) local_error = NULL;
 
       if (cells[i].kind == KURS_CELL_NONE && field->default_value != NULL)
         kurs_field_value_to_cell (field, kurs_entity_info_get_default (info, i), &cells[i]);
       else if (cells[i].kind == KURS_CELL_NONE && field->type == KURS_FIELD_TIMESTAMP)
         kurs_field_value_to_cell (field, _kurs_store_now_value (self), &cells[i]);
 
-      if (!kurs_field_check_cell (field, &cells[i], &local_error))
-        return _kurs_store_invalid (error, "%s", local_error->message);
+      if (!check_field_cell (field, &cells[i], error))
+        return 0;
       if ((int) i != info->parent_field && field->type == KURS_FIELD_REF && cells[i].kind == KURS_CELL_NUMBER
           && !check_reference (self, field, cells[i].number, strategy_id, error))
         return 0;
