@@ -8,6 +8,7 @@
 #include "kurs-approval.h"
 #include "kurs-example.h"
 #include "kurs-field-binding.h"
+#include "kurs-mark-shapes.h"
 #include "kurs-resources.h"
 #include "kurs-test-util.h"
 #include "kurs-text-shapes.h"
@@ -1165,6 +1166,158 @@ test_text_shapes_ellipsize (Fixture       *f,
   g_assert_cmpint (cut_index, ==, 0);
 }
 
+/* The timeline's shapes are drawn from kept pieces (a bar's two ends and
+ * a rectangle between them, a diamond as an image), not as GTK draws a
+ * rounded border or a turned square: they must come out as GTK would
+ * have drawn them, at scale 1 and 2, on whole pixels */
+
+typedef struct {
+  const char *what;
+  float       x, y, width, height;
+  double      radius;
+  GdkRGBA     fill;       /* alpha 0: none */
+  GdkRGBA     border;
+  double      border_width;
+  gboolean    diamond;
+} ShapeCase;
+
+/* As the view drew them before the pieces: a border as wide as the shape
+ * for the fill, a border for the ring, a diamond turned about its centre */
+static void
+append_as_gtk (GtkSnapshot     *snapshot,
+               const ShapeCase *c)
+{
+  graphene_rect_t rect = GRAPHENE_RECT_INIT (c->x, c->y, c->width, c->height);
+  GskRoundedRect shape;
+
+  if (c->diamond)
+    {
+      double side = c->width / G_SQRT2;
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (c->x + c->width / 2, c->y + c->height / 2));
+      gtk_snapshot_rotate (snapshot, 45);
+      rect = GRAPHENE_RECT_INIT ((float) -side / 2, (float) -side / 2, (float) side, (float) side);
+    }
+  gsk_rounded_rect_init_from_rect (&shape, &rect, (float) c->radius);
+  if (c->fill.alpha > 0)
+    {
+      const GdkRGBA fills[4] = { c->fill, c->fill, c->fill, c->fill };
+
+      gtk_snapshot_append_border (snapshot, &shape,
+                                  (float[4]) { rect.size.height / 2, rect.size.width / 2,
+                                               rect.size.height / 2, rect.size.width / 2 }, fills);
+    }
+  if (c->border_width > 0)
+    {
+      const GdkRGBA borders[4] = { c->border, c->border, c->border, c->border };
+      float w = (float) c->border_width;
+
+      gtk_snapshot_append_border (snapshot, &shape, (float[4]) { w, w, w, w }, borders);
+    }
+  if (c->diamond)
+    gtk_snapshot_restore (snapshot);
+}
+
+static guchar *
+render_shapes (GskRenderer *renderer,
+               int          scale,
+               const ShapeCase *cases,
+               guint        n_cases,
+               KursMarkShapes *marks)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *data = g_malloc (4 * 200 * scale * 300 * scale);
+
+  gtk_snapshot_scale (snapshot, scale, scale);
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (0, 0, 200, 300));
+  for (guint i = 0; i < n_cases; i++)
+    {
+      const ShapeCase *c = &cases[i];
+      graphene_rect_t area = GRAPHENE_RECT_INIT (c->x, c->y, c->width, c->height);
+
+      if (marks == NULL)
+        append_as_gtk (snapshot, c);
+      else if (c->diamond)
+        {
+          /* a hollow diamond is the tint of its colour in a border of it */
+          kurs_mark_shapes_append_diamond (marks, snapshot, scale, &area, &c->border, c->border_width == 0);
+        }
+      else
+        kurs_mark_shapes_append_rounded (marks, snapshot, scale, &area, c->radius,
+                                         c->fill.alpha > 0 ? &c->fill : NULL,
+                                         c->border_width > 0 ? &c->border : NULL, c->border_width);
+    }
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, 200 * scale, 300 * scale));
+  gdk_texture_download (texture, data, 4 * 200 * scale);
+  return data;
+}
+
+static void
+test_mark_shapes_as_gtk_draws (Fixture       *f,
+                               gconstpointer  data)
+{
+  const GdkRGBA blue = { 0.21, 0.52, 0.89, 1 }, tint = { 0.21, 0.52, 0.89, 0.35 }, red = { 0.88, 0.11, 0.14, 1 };
+  const GdkRGBA faint_red = { 0.88, 0.11, 0.14, 0.18 }, none = { 0, 0, 0, 0 };
+  const ShapeCase cases[] = {
+    { "an initiative's bar", 10, 10, 120, 20, 5, tint, none, 0, FALSE },
+    { "its progress", 10, 40, 47, 20, 5, blue, none, 0, FALSE },
+    { "an overdue ring", 10, 70, 120, 20, 5, none, red, 2, FALSE },
+    { "a bar too short for its ends", 150, 10, 7, 20, 5, tint, none, 0, FALSE },
+    { "a bar of 3 pixels", 170, 10, 3, 20, 5, blue, none, 0, FALSE },
+    { "a milestone over days, not held", 10, 100, 80, 12, 6, tint, blue, 1.5, FALSE },
+    { "a selection ring", 10, 130, 126, 26, 6, none, blue, 2, FALSE },
+    { "a pill with a border", 10, 170, 90, 20, 10, tint, blue, 1, FALSE },
+    { "a held milestone", 20, 210, 14, 14, 1.5, red, red, 0, TRUE },
+    { "a milestone not held", 50, 210, 14, 14, 1.5, faint_red, red, 2, TRUE },
+  };
+  GskRenderer *renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gsk_renderer_realize (renderer, gtk_native_get_surface (GTK_NATIVE (f->window)), &error));
+  g_assert_no_error (error);
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      g_autoptr(KursMarkShapes) marks = kurs_mark_shapes_new ();
+      g_autofree guchar *gtk_drawn = render_shapes (renderer, scale, cases, G_N_ELEMENTS (cases), NULL);
+      g_autofree guchar *pieces = render_shapes (renderer, scale, cases, G_N_ELEMENTS (cases), marks);
+      g_autofree guchar *again = render_shapes (renderer, scale, cases, G_N_ELEMENTS (cases), marks);
+      int stride = 4 * 200 * scale;
+
+      /* drawn from what was kept the second time, the same pixels */
+      g_assert_cmpmem (pieces, (gsize) stride * 300 * scale, again, (gsize) stride * 300 * scale);
+
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        {
+          const ShapeCase *c = &cases[i];
+          int x0 = (int) c->x * scale - 2, y0 = (int) c->y * scale - 2;
+          int x1 = (int) (c->x + c->width) * scale + 2, y1 = (int) (c->y + c->height) * scale + 2;
+          int worst = 0, n_drawn = 0;
+
+          for (int y = y0; y < y1; y++)
+            for (int x = x0; x < x1; x++)
+              for (int k = 0; k < 3; k++)
+                {
+                  int a = gtk_drawn[y * stride + 4 * x + k], b = pieces[y * stride + 4 * x + k];
+
+                  worst = MAX (worst, ABS (a - b));
+                  n_drawn += a < 250;
+                }
+          g_test_message ("%s at scale %d: the worst difference %d of 255", c->what, scale, worst);
+          g_assert_cmpint (n_drawn, >, 20 * scale * scale);     /* it was drawn */
+          /* no more than rounding: a border 1.5 wide is a fraction of
+           * a pixel's coverage along its edge */
+          g_assert_cmpint (worst, <=, 8);
+        }
+    }
+  gsk_renderer_unrealize (renderer);
+  g_object_unref (renderer);
+}
+
 /* The calendar's layers are the application's setting: what one timeline
  * is switched to, the next shows (and the window prints) */
 static void
@@ -1370,6 +1523,7 @@ main (int   argc,
   ADD ("danish-calendar", test_danish_calendar);
   ADD ("calendar-weeks-terms-budget", test_calendar_weeks_terms_budget);
   ADD ("text-shapes-ellipsize", test_text_shapes_ellipsize);
+  ADD ("mark-shapes-as-gtk-draws", test_mark_shapes_as_gtk_draws);
   ADD ("calendar-remembered", test_calendar_remembered);
   ADD ("label-backing", test_label_backing);
   ADD ("today-pill-whole", test_today_pill_whole);

@@ -9,6 +9,7 @@
 #include "kurs-calendar.h"
 #include "kurs-milestone.h"
 #include "kurs-timeline-item-accessible.h"
+#include "kurs-mark-shapes.h"
 #include "kurs-text-shapes.h"
 #include "kurs-timeline-view.h"
 
@@ -103,6 +104,7 @@ struct _KursTimelineView
 
   KursTextShapes *shapes;          /* the scale's words; the items' labels by index */
   KursTextShapes *bold_shapes;
+  KursMarkShapes *marks;
   guint          prepare_id;       /* packing the other zoom steps, when idle */
 };
 
@@ -408,33 +410,16 @@ label_layout (KursTimelineView *self,
 }
 
 static void
-rounded (GtkSnapshot           *snapshot,
+rounded (KursTimelineView      *self,
+         GtkSnapshot           *snapshot,
          const graphene_rect_t *rect,
          double                 radius,
          const GdkRGBA         *fill,
          const GdkRGBA         *border,
          double                 border_width)
 {
-  GskRoundedRect shape;
-
-  gsk_rounded_rect_init_from_rect (&shape, rect, (float) radius);
-  if (fill != NULL)
-    {
-      /* A border as wide as the shape is filled: the same pixels as a
-       * rounded clip around a colour, at a fraction of the cost when
-       * rendered without a GPU (no clip mask) */
-      float half_w = rect->size.width / 2, half_h = rect->size.height / 2;
-      const GdkRGBA fills[4] = { *fill, *fill, *fill, *fill };
-
-      gtk_snapshot_append_border (snapshot, &shape, (float[4]) { half_h, half_w, half_h, half_w }, fills);
-    }
-  if (border != NULL)
-    {
-      float w = (float) border_width;
-      const GdkRGBA colors[4] = { *border, *border, *border, *border };
-
-      gtk_snapshot_append_border (snapshot, &shape, (float[4]) { w, w, w, w }, colors);
-    }
+  kurs_mark_shapes_append_rounded (self->marks, snapshot, gtk_widget_get_scale_factor (GTK_WIDGET (self)), rect,
+                                   radius, fill, border, border_width);
 }
 
 /* @halo: on the view's background, not on a bar: a backing in the
@@ -464,35 +449,6 @@ fill_rect (GtkSnapshot   *snapshot,
 {
   gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT ((float) x, (float) y, (float) w, (float) h));
 }
-
-static void
-diamond (GtkSnapshot           *snapshot,
-         const graphene_rect_t *area,
-         const GdkRGBA         *color,
-         gboolean               filled)
-{
-  graphene_point_t center;
-  double side = area->size.width / G_SQRT2;
-  graphene_rect_t square;
-
-  graphene_rect_get_center (area, &center);
-  graphene_rect_init (&square, -side / 2, -side / 2, side, side);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &center);
-  gtk_snapshot_rotate (snapshot, 45);
-  if (filled)
-    rounded (snapshot, &square, 1.5, color, NULL, 0);
-  else
-    {
-      GdkRGBA tint = *color;
-
-      tint.alpha = 0.18;
-      rounded (snapshot, &square, 1.5, &tint, color, 2.0);
-    }
-  gtk_snapshot_restore (snapshot);
-}
-
 
 /* Under an initiative's bar, faint, where the baseline had it */
 static void
@@ -551,7 +507,8 @@ draw_item (KursTimelineView *self,
     }
   else if (!(item->flags & KURS_TIMELINE_BAR))
     {
-      diamond (snapshot, &area, &color, (item->flags & KURS_TIMELINE_HELD) != 0);
+      kurs_mark_shapes_append_diamond (self->marks, snapshot, gtk_widget_get_scale_factor (GTK_WIDGET (self)), &area,
+                                       &color, (item->flags & KURS_TIMELINE_HELD) != 0);
       label_x = area.origin.x + area.size.width + 5;
     }
   else if (item->kind == KURS_TIMELINE_MILESTONE)
@@ -560,7 +517,7 @@ draw_item (KursTimelineView *self,
       GdkRGBA tint = color;
 
       tint.alpha = (item->flags & KURS_TIMELINE_HELD) ? color.alpha : 0.25 * color.alpha;
-      rounded (snapshot, &area, 6, &tint, &color, (item->flags & KURS_TIMELINE_HELD) ? 0 : 1.5);
+      rounded (self, snapshot, &area, 6, &tint, &color, (item->flags & KURS_TIMELINE_HELD) ? 0 : 1.5);
       label_x = area.origin.x + area.size.width + 5;
 
       /* No room after it (the next item, or the edge of the view), but
@@ -587,20 +544,20 @@ draw_item (KursTimelineView *self,
       if (item->kind == KURS_TIMELINE_INITIATIVE && !ghost)
         draw_baseline (self, snapshot, item, &area);
       tint.alpha = item->kind == KURS_TIMELINE_INITIATIVE ? 0.35 * color.alpha : 0.85 * color.alpha;
-      rounded (snapshot, &area, 5, &tint, NULL, 0);
+      rounded (self, snapshot, &area, 5, &tint, NULL, 0);
 
       if (item->kind == KURS_TIMELINE_INITIATIVE && item->progress > 0)
         {
           graphene_rect_t done = area;
 
           done.size.width = (float) (area.size.width * CLAMP (item->progress, 0, 100) / 100.0);
-          rounded (snapshot, &done, 5, &color, NULL, 0);
+          rounded (self, snapshot, &done, 5, &color, NULL, 0);
         }
       if (overdue)
         {
           GdkRGBA red = palette (KURS_TIMELINE_COLOR_OVERDUE);
 
-          rounded (snapshot, &area, 5, NULL, &red, 2.0);
+          rounded (self, snapshot, &area, 5, NULL, &red, 2.0);
         }
 
       /* The title inside when it fits (an initiative's with its progress) */
@@ -639,7 +596,7 @@ draw_item (KursTimelineView *self,
       graphene_rect_t ring = area;
 
       graphene_rect_inset (&ring, -3, -3);
-      rounded (snapshot, &ring, 6, NULL, &accent, 2.0);
+      rounded (self, snapshot, &ring, 6, NULL, &accent, 2.0);
     }
   else if ((int) index == self->hover && !ghost)
     {
@@ -648,8 +605,26 @@ draw_item (KursTimelineView *self,
 
       fg_color (self, &faint, 0.35);
       graphene_rect_inset (&ring, -2, -2);
-      rounded (snapshot, &ring, 5, NULL, &faint, 1.0);
+      rounded (self, snapshot, &ring, 5, NULL, &faint, 1.0);
     }
+}
+
+/* A dashed line down the view at @x: one dash repeated, not a dash each
+ * (hundreds of them in a view of years) */
+static void
+dashed_line (GtkSnapshot   *snapshot,
+             const GdkRGBA *color,
+             double         x,
+             double         height)
+{
+  float left = floorf ((float) x);
+
+  if (height <= SCALE_HEIGHT)
+    return;
+  gtk_snapshot_push_repeat (snapshot, &GRAPHENE_RECT_INIT (left, (float) SCALE_HEIGHT, 1, (float) (height - SCALE_HEIGHT)),
+                            &GRAPHENE_RECT_INIT (left, (float) SCALE_HEIGHT, 1, 8));
+  fill_rect (snapshot, color, left, SCALE_HEIGHT, 1, 4);
+  gtk_snapshot_pop (snapshot);
 }
 
 /* Whether @date is a public holiday: the year's holidays are worked out
@@ -968,8 +943,8 @@ draw_pills (KursTimelineView      *self,
         continue;
       g_array_append_val (placed, pill->rect);
       /* on the background, so that no line runs through it */
-      rounded (snapshot, &pill->rect, (SCALE_ROW - 4) / 2, &backing, NULL, 0);
-      rounded (snapshot, &pill->rect, (SCALE_ROW - 4) / 2, &fill, pill->bordered ? &border : NULL,
+      rounded (self, snapshot, &pill->rect, (SCALE_ROW - 4) / 2, &backing, NULL, 0);
+      rounded (self, snapshot, &pill->rect, (SCALE_ROW - 4) / 2, &fill, pill->bordered ? &border : NULL,
                pill->bordered ? 1.0 : 0);
       draw_text (self, snapshot, TRUE, pill->label, pill->rect.origin.x + 8,
                  pill->rect.origin.y + pill->rect.size.height / 2, pill->rect.size.width - 15,
@@ -1073,8 +1048,7 @@ draw_calendar (KursTimelineView *self,
           break;
         case KURS_CALENDAR_MARK_BUDGET:
           x += self->zoom / 2;
-          for (double y = SCALE_HEIGHT; y < height; y += 8)
-            fill_rect (snapshot, &line, x - 0.5, y, 1, MIN (4.0, height - y));
+          dashed_line (snapshot, &line, x, height);
           add_pill (self, pills, kurs_calendar_mark_label (mark), x, TRUE, 2);
           break;
         default:
@@ -1118,7 +1092,7 @@ draw_today (KursTimelineView *self,
   graphene_rect_init (&pill, x - w / 2.0 - 8, SCALE_ROW + 2, w + 16, SCALE_ROW - 4);
   if (x >= 0 && x <= width)
     pill.origin.x = CLAMP (pill.origin.x, 2, MAX (width - pill.size.width - 2, 2));
-  rounded (snapshot, &pill, (SCALE_ROW - 4) / 2, &red, NULL, 0);
+  rounded (self, snapshot, &pill, (SCALE_ROW - 4) / 2, &red, NULL, 0);
   draw_text (self, snapshot, TRUE, label, pill.origin.x + 8, SCALE_ROW + SCALE_ROW / 2, w + 1, &white);
 }
 
@@ -2279,6 +2253,7 @@ kurs_timeline_view_dispose (GObject *object)
   g_clear_object (&self->timeline);
   g_clear_pointer (&self->shapes, kurs_text_shapes_free);
   g_clear_pointer (&self->bold_shapes, kurs_text_shapes_free);
+  g_clear_pointer (&self->marks, kurs_mark_shapes_free);
   g_clear_pointer (&self->holidays, g_array_unref);
 
   G_OBJECT_CLASS (kurs_timeline_view_parent_class)->dispose (object);
@@ -2448,6 +2423,7 @@ kurs_timeline_view_init (KursTimelineView *self)
 
   self->shapes = kurs_text_shapes_new (widget, PANGO_WEIGHT_NORMAL);
   self->bold_shapes = kurs_text_shapes_new (widget, PANGO_WEIGHT_BOLD);
+  self->marks = kurs_mark_shapes_new ();
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
