@@ -1166,6 +1166,90 @@ test_text_shapes_ellipsize (Fixture       *f,
   g_assert_cmpint (cut_index, ==, 0);
 }
 
+/* A label is drawn from its glyphs, kept (only those shown, no clip), not
+ * by Pango's renderer: it must come out as Pango would draw it, clipped
+ * where it is cut and the ellipsis after it; a text right to left is
+ * still drawn by Pango */
+static guchar *
+render_label (Fixture        *f,
+              GskRenderer    *renderer,
+              KursTextShapes *shapes,
+              const char     *text,
+              double          room)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *data = g_malloc (4 * 600 * 40);
+  const GdkRGBA black = { 0, 0, 0, 1 };
+
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (0, 0, 600, 40));
+  if (shapes != NULL)
+    kurs_text_shapes_append (shapes, snapshot, kurs_text_shapes_get (shapes, text), 10.3, 20, room, &black, NULL);
+  else
+    {
+      /* as Pango draws it: the layout clipped where the shapes cut it */
+      g_autoptr(KursTextShapes) measure = kurs_text_shapes_new (GTK_WIDGET (f->view), PANGO_WEIGHT_NORMAL);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (f->view), text);
+      g_autoptr(PangoLayout) ellipsis = gtk_widget_create_pango_layout (GTK_WIDGET (f->view), "…");
+      int cut_index, kept = kurs_text_shapes_cut (measure, kurs_text_shapes_get (measure, text), room, &cut_index);
+      int height;
+
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (10, (float) round (20 - height / 2.0)));
+      if (text[cut_index] == '\0')
+        gtk_snapshot_append_layout (snapshot, layout, &black);
+      else
+        {
+          gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) kept, (float) height));
+          gtk_snapshot_append_layout (snapshot, layout, &black);
+          gtk_snapshot_pop (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) kept, 0));
+          gtk_snapshot_append_layout (snapshot, ellipsis, &black);
+        }
+    }
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, 600, 40));
+  gdk_texture_download (texture, data, 4 * 600);
+  return data;
+}
+
+static void
+test_text_shapes_as_pango_draws (Fixture       *f,
+                                 gconstpointer  data)
+{
+  const char * const texts[] = {
+    "Indsats 12: bedre overgange for borgeren, æøå ÆØÅ · 40 %",
+    "Handleplan 2023–24 · Sundhedsudvalget",
+    "שלום עולם, תוכנית פעולה",     /* right to left: Pango's own drawing */
+  };
+  g_autoptr(KursTextShapes) shapes = kurs_text_shapes_new (GTK_WIDGET (f->view), PANGO_WEIGHT_NORMAL);
+  GskRenderer *renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gsk_renderer_realize (renderer, gtk_native_get_surface (GTK_NATIVE (f->window)), &error));
+  g_assert_no_error (error);
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (double room = 20; room < 420; room += 37)
+      {
+        g_autofree guchar *pango = render_label (f, renderer, NULL, texts[t], room);
+        g_autofree guchar *kept = render_label (f, renderer, shapes, texts[t], room);
+        int worst = 0, n_ink = 0;
+
+        for (gsize i = 0; i < 4 * 600 * 40; i++)
+          {
+            worst = MAX (worst, ABS (pango[i] - kept[i]));
+            n_ink += pango[i] < 128;
+          }
+        g_test_message ("%s in %.0f px: the worst difference %d of 255", texts[t], room, worst);
+        g_assert_cmpint (n_ink, >, 20);      /* something was drawn */
+        g_assert_cmpint (worst, ==, 0);
+      }
+  gsk_renderer_unrealize (renderer);
+  g_object_unref (renderer);
+}
+
 /* The timeline's shapes are drawn from kept pieces (a bar's two ends and
  * a rectangle between them, a diamond as an image), not as GTK draws a
  * rounded border or a turned square: they must come out as GTK would
@@ -1523,6 +1607,7 @@ main (int   argc,
   ADD ("danish-calendar", test_danish_calendar);
   ADD ("calendar-weeks-terms-budget", test_calendar_weeks_terms_budget);
   ADD ("text-shapes-ellipsize", test_text_shapes_ellipsize);
+  ADD ("text-shapes-as-pango-draws", test_text_shapes_as_pango_draws);
   ADD ("mark-shapes-as-gtk-draws", test_mark_shapes_as_gtk_draws);
   ADD ("calendar-remembered", test_calendar_remembered);
   ADD ("label-backing", test_label_backing);

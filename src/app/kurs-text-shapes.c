@@ -19,10 +19,42 @@
  *
  * A text too wide for its room is drawn ellipsized as Pango would, but from
  * the shape kept at its full width: the characters that fit with room for
- * an ellipsis, clipped, and the ellipsis after them.  That costs no shaping
- * at whatever width a frame asks.
+ * an ellipsis, and the ellipsis after them.  That costs no shaping at
+ * whatever width a frame asks.
+ *
+ * What a frame needs of a shape (its size, where each character begins,
+ * its runs of glyphs) is read from Pango once and kept beside it, and a
+ * line of left-to-right text is drawn from its glyphs directly: only the
+ * glyphs that are shown, without a clip, and without Pango's renderer
+ * walking the layout again for every frame.
  */
 #define MAX_KEPT 4096
+
+/* A run of glyphs in one font, as Pango shaped it */
+typedef struct {
+  PangoFont        *font;
+  PangoGlyphString *glyphs;
+  int               x;            /* from the line's start, Pango units */
+  int               offset;       /* of its text, in bytes */
+} Run;
+
+/* Where a cluster of characters begins */
+typedef struct {
+  int index;                      /* bytes */
+  int x;                          /* Pango units */
+} Cluster;
+
+/* What is read of a layout once: kept on it */
+typedef struct {
+  int       width, height;        /* pixels */
+  int       length;               /* of the text, in bytes */
+  int       line_x, baseline;     /* Pango units */
+  gboolean  simple;               /* one line, left to right: runs and clusters hold it */
+  GArray   *runs;                 /* of Run */
+  GArray   *clusters;             /* of Cluster, in order, and one at the end */
+} Measure;
+
+static GQuark measure_quark;
 
 struct _KursTextShapes
 {
@@ -51,11 +83,107 @@ shape (KursTextShapes *self,
   return layout;
 }
 
+static void
+clear_run (gpointer data)
+{
+  Run *run = data;
+
+  g_object_unref (run->font);
+  pango_glyph_string_free (run->glyphs);
+}
+
+static void
+measure_free (gpointer data)
+{
+  Measure *measure = data;
+
+  g_clear_pointer (&measure->runs, g_array_unref);
+  g_clear_pointer (&measure->clusters, g_array_unref);
+  g_free (measure);
+}
+
+/* The runs and clusters of a single left-to-right line; FALSE for
+ * anything else, which is then drawn by Pango */
+static gboolean
+read_line (PangoLayout *layout,
+           Measure     *measure)
+{
+  PangoLayoutLine *line;
+  PangoLayoutIter *iter;
+  PangoRectangle logical;
+  int x = 0;
+
+  if (pango_layout_get_line_count (layout) != 1)
+    return FALSE;
+  line = pango_layout_get_line_readonly (layout, 0);
+  if (line->resolved_dir != PANGO_DIRECTION_LTR)
+    return FALSE;
+
+  iter = pango_layout_get_iter (layout);
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  measure->line_x = logical.x;
+  measure->baseline = pango_layout_iter_get_baseline (iter);
+  pango_layout_iter_free (iter);
+
+  measure->runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_array_set_clear_func (measure->runs, clear_run);
+  measure->clusters = g_array_new (FALSE, FALSE, sizeof (Cluster));
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *item = l->data;
+      Run run = { g_object_ref (item->item->analysis.font), pango_glyph_string_copy (item->glyphs), x,
+                  item->item->offset };
+
+      if (item->item->analysis.level % 2 != 0)
+        {
+          clear_run (&run);
+          return FALSE;
+        }
+      g_array_append_val (measure->runs, run);
+      for (int i = 0; i < item->glyphs->num_glyphs; i++)
+        {
+          if (i == 0 || item->glyphs->log_clusters[i] != item->glyphs->log_clusters[i - 1])
+            {
+              Cluster cluster = { item->item->offset + item->glyphs->log_clusters[i], x };
+
+              g_array_append_val (measure->clusters, cluster);
+            }
+          x += item->glyphs->glyphs[i].geometry.width;
+        }
+    }
+  g_array_append_val (measure->clusters, ((Cluster) { measure->length, x }));
+  return TRUE;
+}
+
+static const Measure *
+measure_of (PangoLayout *layout)
+{
+  Measure *measure = g_object_get_qdata (G_OBJECT (layout), measure_quark);
+
+  if (measure == NULL)
+    {
+      measure = g_new0 (Measure, 1);
+      pango_layout_get_pixel_size (layout, &measure->width, &measure->height);
+      measure->length = (int) strlen (pango_layout_get_text (layout));
+      measure->simple = read_line (layout, measure);
+      if (!measure->simple)
+        {
+          g_clear_pointer (&measure->runs, g_array_unref);
+          g_clear_pointer (&measure->clusters, g_array_unref);
+        }
+      g_object_set_qdata_full (G_OBJECT (layout), measure_quark, measure, measure_free);
+    }
+  return measure;
+}
+
 KursTextShapes *
 kurs_text_shapes_new (GtkWidget   *widget,
                       PangoWeight  weight)
 {
   KursTextShapes *self = g_new0 (KursTextShapes, 1);
+
+  if (measure_quark == 0)
+    measure_quark = g_quark_from_static_string ("kurs-text-shapes-measure");
 
   self->widget = widget;
   self->weight = weight;
@@ -81,6 +209,7 @@ kurs_text_shapes_reset (KursTextShapes *self)
   g_hash_table_remove_all (self->by_text);
   g_hash_table_remove_all (self->by_key);
   pango_layout_context_changed (self->ellipsis);
+  g_object_set_qdata (G_OBJECT (self->ellipsis), measure_quark, NULL);
 }
 
 /* What the keys stood for changed (the items, say) */
@@ -140,24 +269,96 @@ kurs_text_shapes_add_keyed (KursTextShapes *self,
  * Returns: the width in pixels of what is drawn of the text (without the
  *   ellipsis)
  */
+/* Where the cluster holding @x begins (the last cluster before the end,
+ * if @x is past it), by halving */
+static const Cluster *
+cluster_at (const Measure *measure,
+            int            x)
+{
+  const Cluster *clusters = (const Cluster *) (gpointer) measure->clusters->data;
+  guint low = 0, high = measure->clusters->len - 1;   /* the last is the end */
+
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (clusters[middle].x <= x)
+        low = middle;
+      else
+        high = middle;
+    }
+  return &clusters[low];
+}
+
+/* The whole characters that fit in @limit (Pango units): read from the
+ * clusters kept, or from Pango where a cluster holds several characters
+ * (which Pango divides between them) or the line is not simple */
+static int
+index_at (PangoLayout   *layout,
+          const Measure *measure,
+          int            limit)
+{
+  const char *text = pango_layout_get_text (layout);
+  int index, trailing;
+
+  if (measure->simple && measure->clusters->len > 1)
+    {
+      const Cluster *cluster = cluster_at (measure, limit);
+
+      if (limit < 0)
+        return 0;
+      if (g_utf8_next_char (text + cluster->index) - text == cluster[1].index)
+        return cluster->index;
+    }
+  pango_layout_xy_to_index (layout, limit, 0, &index, &trailing);
+  return index;
+}
+
+/* Where the character at @index begins, in whole pixels */
+static int
+x_of (PangoLayout   *layout,
+      const Measure *measure,
+      int            index)
+{
+  PangoRectangle position;
+
+  if (measure->simple)
+    {
+      const Cluster *clusters = (const Cluster *) (gpointer) measure->clusters->data;
+      guint low = 0, high = measure->clusters->len;
+
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (clusters[middle].index < index)
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      if (low < measure->clusters->len && clusters[low].index == index)
+        return PANGO_PIXELS_FLOOR (measure->line_x + clusters[low].x);
+    }
+  pango_layout_index_to_pos (layout, index, &position);
+  return PANGO_PIXELS_FLOOR (position.x);
+}
+
 int
 kurs_text_shapes_cut (KursTextShapes *self,
                       PangoLayout    *layout,
                       double          max_width,
                       int            *cut_index)
 {
+  const Measure *measure = measure_of (layout);
   const char *text = pango_layout_get_text (layout);
-  int width, ellipsis_width, index, trailing;
-  PangoRectangle position;
+  int ellipsis_width = measure_of (self->ellipsis)->width, index;
 
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  if (width <= max_width)
+  if (measure->width <= max_width)
     {
-      *cut_index = (int) strlen (text);
-      return width;
+      *cut_index = measure->length;
+      return measure->width;
     }
 
-  pango_layout_get_pixel_size (self->ellipsis, &ellipsis_width, NULL);
   if (max_width - ellipsis_width <= 0)
     {
       *cut_index = 0;
@@ -165,7 +366,7 @@ kurs_text_shapes_cut (KursTextShapes *self,
     }
 
   /* The character at the edge does not fit whole */
-  pango_layout_xy_to_index (layout, (int) ((max_width - ellipsis_width) * PANGO_SCALE), 0, &index, &trailing);
+  index = index_at (layout, measure, (int) ((max_width - ellipsis_width) * PANGO_SCALE));
   while (index > 0)
     {
       const char *before = g_utf8_find_prev_char (text, text + index);
@@ -175,22 +376,82 @@ kurs_text_shapes_cut (KursTextShapes *self,
       index = (int) (before - text);
     }
 
-  pango_layout_index_to_pos (layout, index, &position);
   *cut_index = index;
-  return PANGO_PIXELS_FLOOR (position.x);
+  return x_of (layout, measure, index);
+}
+
+/* The glyphs of a simple line before @cut_index, from @x, @top, as text
+ * nodes: what Pango's renderer would draw of them, without it */
+static void
+append_runs (GtkSnapshot   *snapshot,
+             const Measure *measure,
+             int            cut_index,
+             double         x,
+             double         top,
+             const GdkRGBA *color)
+{
+  float baseline = (float) (top + (double) measure->baseline / PANGO_SCALE);
+
+  for (guint i = 0; i < measure->runs->len; i++)
+    {
+      const Run *run = &g_array_index (measure->runs, Run, i);
+      const PangoGlyphString *glyphs = run->glyphs;
+      PangoGlyphString *shown = NULL;
+      GskRenderNode *node;
+      int n = 0;
+
+      if (run->offset >= cut_index)
+        break;
+      while (n < glyphs->num_glyphs && run->offset + glyphs->log_clusters[n] < cut_index)
+        n++;
+      if (n < glyphs->num_glyphs)
+        {
+          /* the run is cut: its first glyphs only */
+          shown = pango_glyph_string_new ();
+          pango_glyph_string_set_size (shown, n);
+          memcpy (shown->glyphs, glyphs->glyphs, n * sizeof (PangoGlyphInfo));
+          memcpy (shown->log_clusters, glyphs->log_clusters, n * sizeof (int));
+          glyphs = shown;
+        }
+      node = gsk_text_node_new (run->font, (PangoGlyphString *) glyphs, color,
+                                &GRAPHENE_POINT_INIT ((float) (x + (double) (measure->line_x + run->x) / PANGO_SCALE),
+                                                      baseline));
+      if (node != NULL)
+        {
+          gtk_snapshot_append_node (snapshot, node);
+          gsk_render_node_unref (node);
+        }
+      g_clear_pointer (&shown, pango_glyph_string_free);
+    }
 }
 
 static void
 append_at (GtkSnapshot   *snapshot,
            PangoLayout   *layout,
+           int            cut_index,
            double         x,
            double         top,
            const GdkRGBA *color)
 {
+  const Measure *measure = measure_of (layout);
+
+  if (measure->simple)
+    {
+      append_runs (snapshot, measure, cut_index, x, top, color);
+      return;
+    }
+
+  /* Drawn by Pango, clipped where it is cut */
+  if (cut_index < measure->length)
+    gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT ((float) x, (float) top,
+                                                           (float) x_of (layout, measure, cut_index),
+                                                           (float) measure->height));
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) top));
   gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_restore (snapshot);
+  if (cut_index < measure->length)
+    gtk_snapshot_pop (snapshot);
 }
 
 /**
@@ -214,37 +475,29 @@ kurs_text_shapes_append (KursTextShapes *self,
                          const GdkRGBA  *color,
                          const GdkRGBA  *backing)
 {
-  int cut_index, kept, width, height, ellipsis_width = 0;
+  const Measure *measure = measure_of (layout);
+  int cut_index, kept, width, ellipsis_width = 0;
   gboolean whole;
   double top;
 
   kept = kurs_text_shapes_cut (self, layout, max_width, &cut_index);
-  whole = pango_layout_get_text (layout)[cut_index] == '\0';
-  pango_layout_get_pixel_size (layout, NULL, &height);
+  whole = cut_index == measure->length;
   if (!whole)
     {
-      pango_layout_get_pixel_size (self->ellipsis, &ellipsis_width, NULL);
+      ellipsis_width = measure_of (self->ellipsis)->width;
       if (ellipsis_width > max_width)
         return 0;
     }
   width = kept + ellipsis_width;
   x = round (x);
-  top = round (center_y - height / 2.0);
+  top = round (center_y - measure->height / 2.0);
 
   if (backing != NULL)
     gtk_snapshot_append_color (snapshot, backing, &GRAPHENE_RECT_INIT ((float) x - 3, (float) top,
-                                                                       (float) width + 6, (float) height));
-  if (whole)
-    append_at (snapshot, layout, x, top, color);
-  else
-    {
-      if (kept > 0)
-        {
-          gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT ((float) x, (float) top, (float) kept, (float) height));
-          append_at (snapshot, layout, x, top, color);
-          gtk_snapshot_pop (snapshot);
-        }
-      append_at (snapshot, self->ellipsis, x + kept, top, color);
-    }
+                                                                       (float) width + 6, (float) measure->height));
+  if (kept > 0 || whole)
+    append_at (snapshot, layout, cut_index, x, top, color);
+  if (!whole)
+    append_at (snapshot, self->ellipsis, measure_of (self->ellipsis)->length, x + kept, top, color);
   return width;
 }

@@ -105,6 +105,7 @@ struct _KursTimelineView
   KursTextShapes *shapes;          /* the scale's words; the items' labels by index */
   KursTextShapes *bold_shapes;
   KursMarkShapes *marks;
+  int            scale_factor;     /* the window's, read once a frame */
   guint          prepare_id;       /* packing the other zoom steps, when idle */
 };
 
@@ -418,7 +419,7 @@ rounded (KursTimelineView      *self,
          const GdkRGBA         *border,
          double                 border_width)
 {
-  kurs_mark_shapes_append_rounded (self->marks, snapshot, gtk_widget_get_scale_factor (GTK_WIDGET (self)), rect,
+  kurs_mark_shapes_append_rounded (self->marks, snapshot, self->scale_factor, rect,
                                    radius, fill, border, border_width);
 }
 
@@ -507,7 +508,7 @@ draw_item (KursTimelineView *self,
     }
   else if (!(item->flags & KURS_TIMELINE_BAR))
     {
-      kurs_mark_shapes_append_diamond (self->marks, snapshot, gtk_widget_get_scale_factor (GTK_WIDGET (self)), &area,
+      kurs_mark_shapes_append_diamond (self->marks, snapshot, self->scale_factor, &area,
                                        &color, (item->flags & KURS_TIMELINE_HELD) != 0);
       label_x = area.origin.x + area.size.width + 5;
     }
@@ -1122,6 +1123,7 @@ kurs_timeline_view_snapshot (GtkWidget   *widget,
   double room = LABEL_ROOM;
   GdkRGBA band, text, dim;
 
+  self->scale_factor = gtk_widget_get_scale_factor (widget);
   fg_color (self, &band, 0.045);
   fg_color (self, &text, 0.9);
   fg_color (self, &dim, 0.55);
@@ -2410,6 +2412,7 @@ kurs_timeline_view_init (KursTimelineView *self)
   GtkGesture *gesture;
 
   self->zoom = 1.0;
+  self->scale_factor = 1;
   self->fitted = TRUE;
   self->selected = -1;
   self->calendar = KURS_CALENDAR_ALL;
