@@ -603,6 +603,19 @@ test_model_follows_store (Fixture       *f,
   g_assert_cmpuint (kurs_timeline_get_item (timeline, 0)->row, !=, kurs_timeline_get_item (timeline, 1)->row);
   kurs_timeline_set_min_days (timeline, 1);
   g_assert_cmpuint (kurs_timeline_get_item (timeline, 0)->row, ==, kurs_timeline_get_item (timeline, 1)->row);
+
+  /* A timeline made for a view is packed when its rows are first asked
+   * for, at the view's zoom, not first at the default and again */
+  {
+    g_autoptr(KursTimeline) fresh = kurs_timeline_new (f->store, f->strategy);
+
+    kurs_timeline_set_min_days (fresh, 64);
+    g_assert_cmpuint (kurs_timeline_get_n_rows (fresh, KURS_LANE_PROCESS), ==, 2);
+    g_assert_false (kurs_timeline_prepare_min_days (fresh, 64));
+    g_assert_true (kurs_timeline_prepare_min_days (fresh, 1));
+    kurs_timeline_set_min_days (fresh, 1);
+    g_assert_cmpuint (kurs_timeline_get_n_rows (fresh, KURS_LANE_PROCESS), ==, 1);
+  }
 }
 
 static void

@@ -2311,7 +2311,10 @@ kurs_timeline_view_set_property (GObject      *object,
       self->timeline = g_value_dup_object (value);
       g_signal_connect_swapped (self->timeline, "changed", G_CALLBACK (timeline_changed_cb), self);
       prepare_packings (self);
-      compute_lanes (self);
+      /* The lanes' rows follow the zoom, which the first allocation fits
+       * to the width: not packed before then for the default one */
+      if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+        compute_lanes (self);
       break;
     case PROP_CALENDAR:
       kurs_timeline_view_set_calendar (self, g_value_get_uint (value));

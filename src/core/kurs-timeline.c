@@ -558,11 +558,16 @@ get_packing (KursTimeline *self,
   return packing;
 }
 
+/* The items' rows at min_days, packed when first asked for: a timeline
+ * made for a view is packed once, at the view's zoom, not first at the
+ * default and again */
 static void
-use_packing (KursTimeline *self)
+ensure_packing (KursTimeline *self)
 {
   gboolean packed;
 
+  if (self->packing != NULL)
+    return;
   self->packing = get_packing (self, self->min_days, &packed);
   for (guint i = 0; i < self->items->len; i++)
     g_array_index (self->items, KursTimelineItem, i).row = self->packing->item_rows[i];
@@ -602,8 +607,6 @@ rebuild (KursTimeline *self)
       self->first = MIN (self->first, span->start);
       self->last = MAX (self->last, span->end);
     }
-
-  use_packing (self);
 }
 
 static void
@@ -787,6 +790,7 @@ kurs_timeline_get_item (KursTimeline *self,
   g_return_val_if_fail (KURS_IS_TIMELINE (self), NULL);
   g_return_val_if_fail (index < self->items->len, NULL);
 
+  ensure_packing (self);
   return &g_array_index (self->items, KursTimelineItem, index);
 }
 
@@ -918,7 +922,7 @@ kurs_timeline_set_min_days (KursTimeline *self,
     return;
 
   self->min_days = min_days;
-  use_packing (self);
+  self->packing = NULL;
 }
 
 /**
@@ -948,7 +952,8 @@ kurs_timeline_get_n_rows (KursTimeline *self,
   g_return_val_if_fail (KURS_IS_TIMELINE (self), 0);
   g_return_val_if_fail (lane < KURS_N_LANES, 0);
 
-  return self->packing != NULL ? self->packing->n_rows[lane] : 0;
+  ensure_packing (self);
+  return self->packing->n_rows[lane];
 }
 
 /**
