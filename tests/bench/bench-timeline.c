@@ -8,6 +8,9 @@
  * collecting and packing of the items, and peak RSS (target at 100,000: at
  * most 200 MB), printed as timeline_first_frame_N, timeline_scroll_p95_N,
  * timeline_zoom_p95_N, timeline_peak_rss_N and so on, N the count.
+ * Where a frame's time goes: a dense view held still, its snapshot and its
+ * render by the cairo renderer timed apart (timeline_still_snapshot_N,
+ * timeline_still_render_N).
  * KURS_BENCH_TIMELINE_SIZES (say "1000,20000") chooses other sizes.
  *
  * Each size runs in a process of its own (this program with --size N), so
@@ -39,6 +42,7 @@
 #define OPEN_RUNS         5
 #define SCROLL_FRAMES   600
 #define ZOOM_FRAMES     480
+#define STILL_FRAMES    60
 
 /* The plan as GNOME Planner keeps it (mrproject format 2): action plans
  * as summary tasks with their initiatives beneath, milestones as
@@ -446,6 +450,61 @@ generate_in_child (const char *self,
     g_error ("generating the library: %s", error->message);
 }
 
+/* A frame held still, its two halves timed apart: the view's snapshot
+ * (what it draws, as render nodes) and their render by the cairo
+ * renderer, offscreen, without the window's own work around them.  The
+ * whole period, halfway down, among the initiatives: the densest view
+ * the generated plan has.  Each is the median of STILL_FRAMES. */
+static void
+measure_still_frame (Bench *bench,
+                     guint  n)
+{
+  GtkWidget *view = GTK_WIDGET (bench->view);
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->view));
+  GskRenderer *renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GArray) snapshots = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) renders = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  int width, height;
+
+  kurs_timeline_view_fit_period (bench->view);
+  gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v) / 2);
+  /* a few frames, for the view to fit and lay out its rows */
+  {
+    g_autoptr(GMainLoop) settle = g_main_loop_new (NULL, FALSE);
+
+    g_timeout_add_once (300, (GSourceOnceFunc) g_main_loop_quit, settle);
+    g_main_loop_run (settle);
+  }
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
+  if (!gsk_renderer_realize (renderer, gtk_native_get_surface (GTK_NATIVE (bench->window)), &error))
+    g_error ("a cairo renderer: %s", error->message);
+
+  for (guint i = 0; i < STILL_FRAMES; i++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      gint64 start = g_get_monotonic_time (), drawn;
+      double ms;
+
+      GTK_WIDGET_GET_CLASS (view)->snapshot (view, snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      drawn = g_get_monotonic_time ();
+      texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      ms = (drawn - start) / 1000.0;
+      g_array_append_val (snapshots, ms);
+      ms = (g_get_monotonic_time () - drawn) / 1000.0;
+      g_array_append_val (renders, ms);
+    }
+  gsk_renderer_unrealize (renderer);
+  g_object_unref (renderer);
+
+  g_print ("bench: timeline_still_snapshot_%u %.2f ms\n", n, kurs_bench_median (snapshots));
+  g_print ("bench: timeline_still_render_%u %.2f ms\n", n, kurs_bench_median (renders));
+}
+
 /* --size N: one size's figures */
 static int
 run_size (const char *self,
@@ -496,6 +555,7 @@ run_size (const char *self,
         double ms;
 
         kurs_timeline_set_filter (timeline, 0, NULL, NULL);
+        kurs_timeline_get_n_rows (timeline, KURS_LANE_PROCESS);   /* packed when asked */
         ms = (g_get_monotonic_time () - start) / 1000.0;
         g_array_append_val (collects, ms);
       }
@@ -513,6 +573,7 @@ run_size (const char *self,
   g_print ("bench: timeline_scroll_p95_%u %.2f ms\n", n, kurs_bench_percentile (bench.scroll, 0.95));
   g_print ("bench: timeline_zoom_p50_%u %.2f ms\n", n, kurs_bench_percentile (bench.zoom, 0.50));
   g_print ("bench: timeline_zoom_p95_%u %.2f ms\n", n, kurs_bench_percentile (bench.zoom, 0.95));
+  measure_still_frame (&bench, n);
 
   /* Packing the items into rows, as a zoom to a step not yet packed does
    * (the view packs the steps ahead when idle; these odd steps it never
