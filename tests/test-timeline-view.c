@@ -1359,6 +1359,7 @@ test_mark_shapes_as_gtk_draws (Fixture       *f,
     { "a milestone over days, not held", 10, 100, 80, 12, 6, tint, blue, 1.5, FALSE },
     { "a selection ring", 10, 130, 126, 26, 6, none, blue, 2, FALSE },
     { "a pill with a border", 10, 170, 90, 20, 10, tint, blue, 1, FALSE },
+    { "square corners, a ring", 110, 170, 80, 20, 0, tint, red, 2, FALSE },
     { "a held milestone", 20, 210, 14, 14, 1.5, red, red, 0, TRUE },
     { "a milestone not held", 50, 210, 14, 14, 1.5, faint_red, red, 2, TRUE },
   };

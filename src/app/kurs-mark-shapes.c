@@ -273,12 +273,14 @@ append_bar (KursMarkShapes *self,
             const GdkRGBA  *color,
             double          border_width)
 {
-  int end = (int) ceil (MIN (radius, height / 2.0));
+  /* An end holds the corners' curve and the border's side (square
+   * corners still have ends: a whole bar is kept only when it is short) */
+  int end = MAX ((int) ceil (MAX (MIN (radius, height / 2.0), border_width)), 1);
   Key key;
 
   init_key (&key, PIECE_WHOLE, scale_factor, height, color, border_width);
   key.radius = (float) radius;
-  if (end == 0 || x1 - x0 < 2 * end + 1)
+  if (x1 - x0 < 2 * end + 1)
     {
       /* Too short for its ends and a middle: kept whole, by its width */
       key.width = (int) (x1 - x0);
