@@ -30,7 +30,8 @@
  */
 #define MAX_KEPT 4096
 
-/* A run of glyphs in one font, as Pango shaped it */
+/* A run of glyphs in one font, as Pango shaped it: the line's, which the
+ * measure holds */
 typedef struct {
   PangoFont        *font;
   PangoGlyphString *glyphs;
@@ -50,6 +51,7 @@ typedef struct {
   int       length;               /* of the text, in bytes */
   int       line_x, baseline;     /* Pango units */
   gboolean  simple;               /* one line, left to right: runs and clusters hold it */
+  PangoLayoutLine *line;          /* its runs' glyphs, kept as long as the runs */
   GArray   *runs;                 /* of Run */
   GArray   *clusters;             /* of Cluster, in order, and one at the end */
 } Measure;
@@ -84,21 +86,13 @@ shape (KursTextShapes *self,
 }
 
 static void
-clear_run (gpointer data)
-{
-  Run *run = data;
-
-  g_object_unref (run->font);
-  pango_glyph_string_free (run->glyphs);
-}
-
-static void
 measure_free (gpointer data)
 {
   Measure *measure = data;
 
   g_clear_pointer (&measure->runs, g_array_unref);
   g_clear_pointer (&measure->clusters, g_array_unref);
+  g_clear_pointer (&measure->line, pango_layout_line_unref);
   g_free (measure);
 }
 
@@ -125,20 +119,16 @@ read_line (PangoLayout *layout,
   measure->baseline = pango_layout_iter_get_baseline (iter);
   pango_layout_iter_free (iter);
 
+  measure->line = pango_layout_line_ref (line);
   measure->runs = g_array_new (FALSE, FALSE, sizeof (Run));
-  g_array_set_clear_func (measure->runs, clear_run);
   measure->clusters = g_array_new (FALSE, FALSE, sizeof (Cluster));
   for (GSList *l = line->runs; l != NULL; l = l->next)
     {
       PangoGlyphItem *item = l->data;
-      Run run = { g_object_ref (item->item->analysis.font), pango_glyph_string_copy (item->glyphs), x,
-                  item->item->offset };
+      Run run = { item->item->analysis.font, item->glyphs, x, item->item->offset };
 
       if (item->item->analysis.level % 2 != 0)
-        {
-          clear_run (&run);
-          return FALSE;
-        }
+        return FALSE;
       g_array_append_val (measure->runs, run);
       for (int i = 0; i < item->glyphs->num_glyphs; i++)
         {
@@ -170,6 +160,7 @@ measure_of (PangoLayout *layout)
         {
           g_clear_pointer (&measure->runs, g_array_unref);
           g_clear_pointer (&measure->clusters, g_array_unref);
+          g_clear_pointer (&measure->line, pango_layout_line_unref);
         }
       g_object_set_qdata_full (G_OBJECT (layout), measure_quark, measure, measure_free);
     }
