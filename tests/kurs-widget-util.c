@@ -285,22 +285,40 @@ kurs_render_node_find_all (GskRenderNode     *node,
   return found;
 }
 
+/**
+ * kurs_render_node_pixels:
+ *
+ * @node rendered by @renderer over (0, 0, @width, @height), read back.
+ *
+ * Returns: (transfer full): the pixels, 4 bytes each (cairo ARGB32: B G R A),
+ *   4 * @width to a line
+ */
+guchar *
+kurs_render_node_pixels (GskRenderer   *renderer,
+                         GskRenderNode *node,
+                         int            width,
+                         int            height)
+{
+  g_autoptr(GdkTexture) texture = gsk_renderer_render_texture (renderer, node,
+                                                               &GRAPHENE_RECT_INIT (0, 0, width, height));
+  guchar *data = g_malloc (4 * (gsize) width * height);
+
+  gdk_texture_download (texture, data, 4 * (gsize) width);
+  return data;
+}
+
 void
 kurs_widget_render (GtkWidget  *widget,
                     KursPixels *pixels,
                     const char *name)
 {
   g_autoptr(GskRenderNode) node = kurs_widget_render_node (widget);
-  g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
   pixels->width = gtk_widget_get_width (widget);
   pixels->height = gtk_widget_get_height (widget);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, pixels->width, pixels->height));
   pixels->stride = 4 * (gsize) pixels->width;
-  pixels->data = g_malloc (pixels->stride * pixels->height);
-  gdk_texture_download (texture, pixels->data, pixels->stride);   /* cairo ARGB32: B G R A */
+  pixels->data = kurs_render_node_pixels (renderer, node, pixels->width, pixels->height);
 
   kurs_widget_snapshot (widget, name);
 }

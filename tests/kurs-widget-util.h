@@ -53,6 +53,10 @@ void       kurs_pixels_get           (const KursPixels *pixels,
 GskRenderNode *kurs_widget_render_node (GtkWidget     *widget);
 GPtrArray *kurs_render_node_find_all (GskRenderNode   *node,
                                       GskRenderNodeType type);
+guchar    *kurs_render_node_pixels   (GskRenderer     *renderer,
+                                      GskRenderNode   *node,
+                                      int              width,
+                                      int              height);
 void       kurs_widget_render        (GtkWidget       *widget,
                                       KursPixels      *pixels,
                                       const char      *name);

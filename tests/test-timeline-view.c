@@ -1166,6 +1166,26 @@ test_text_shapes_ellipsize (Fixture       *f,
   g_assert_cmpint (cut_index, ==, 0);
 }
 
+/* The renderer the benchmark's frames are timed with, GTK's without a
+ * GPU, on the fixture's window */
+static GskRenderer *
+cairo_renderer (Fixture *f)
+{
+  GskRenderer *renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gsk_renderer_realize (renderer, gtk_native_get_surface (GTK_NATIVE (f->window)), &error));
+  g_assert_no_error (error);
+  return renderer;
+}
+
+static void
+free_renderer (GskRenderer *renderer)
+{
+  gsk_renderer_unrealize (renderer);
+  g_object_unref (renderer);
+}
+
 /* A label is drawn from its glyphs, kept (only those shown, no clip), not
  * by Pango's renderer: it must come out as Pango would draw it, clipped
  * where it is cut and the ellipsis after it; a text right to left is
@@ -1179,8 +1199,6 @@ render_label (Fixture        *f,
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  guchar *data = g_malloc (4 * 600 * 40);
   const GdkRGBA black = { 0, 0, 0, 1 };
 
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (0, 0, 600, 40));
@@ -1213,9 +1231,7 @@ render_label (Fixture        *f,
         }
     }
   node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, 600, 40));
-  gdk_texture_download (texture, data, 4 * 600);
-  return data;
+  return kurs_render_node_pixels (renderer, node, 600, 40);
 }
 
 static void
@@ -1228,11 +1244,7 @@ test_text_shapes_as_pango_draws (Fixture       *f,
     "שלום עולם, תוכנית פעולה",     /* right to left: Pango's own drawing */
   };
   g_autoptr(KursTextShapes) shapes = kurs_text_shapes_new (GTK_WIDGET (f->view), PANGO_WEIGHT_NORMAL);
-  GskRenderer *renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gsk_renderer_realize (renderer, gtk_native_get_surface (GTK_NATIVE (f->window)), &error));
-  g_assert_no_error (error);
+  GskRenderer *renderer = cairo_renderer (f);
 
   for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
     for (double room = 20; room < 420; room += 37)
@@ -1250,8 +1262,7 @@ test_text_shapes_as_pango_draws (Fixture       *f,
         g_assert_cmpint (n_ink, >, 20);      /* something was drawn */
         g_assert_cmpint (worst, ==, 0);
       }
-  gsk_renderer_unrealize (renderer);
-  g_object_unref (renderer);
+  free_renderer (renderer);
 }
 
 /* The timeline's shapes are drawn from kept pieces (a bar's two ends and
@@ -1316,8 +1327,6 @@ render_shapes (GskRenderer *renderer,
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  guchar *data = g_malloc (4 * 200 * scale * 300 * scale);
 
   gtk_snapshot_scale (snapshot, scale, scale);
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (0, 0, 200, 300));
@@ -1339,9 +1348,7 @@ render_shapes (GskRenderer *renderer,
                                          c->border_width > 0 ? &c->border : NULL, c->border_width);
     }
   node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, 200 * scale, 300 * scale));
-  gdk_texture_download (texture, data, 4 * 200 * scale);
-  return data;
+  return kurs_render_node_pixels (renderer, node, 200 * scale, 300 * scale);
 }
 
 static void
@@ -1363,11 +1370,7 @@ test_mark_shapes_as_gtk_draws (Fixture       *f,
     { "a held milestone", 20, 210, 14, 14, 1.5, red, red, 0, TRUE },
     { "a milestone not held", 50, 210, 14, 14, 1.5, faint_red, red, 2, TRUE },
   };
-  GskRenderer *renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gsk_renderer_realize (renderer, gtk_native_get_surface (GTK_NATIVE (f->window)), &error));
-  g_assert_no_error (error);
+  GskRenderer *renderer = cairo_renderer (f);
 
   for (int scale = 1; scale <= 2; scale++)
     {
@@ -1403,8 +1406,7 @@ test_mark_shapes_as_gtk_draws (Fixture       *f,
           g_assert_cmpint (worst, <=, 8);
         }
     }
-  gsk_renderer_unrealize (renderer);
-  g_object_unref (renderer);
+  free_renderer (renderer);
 }
 
 /* The calendar's layers are the application's setting: what one timeline

@@ -85,14 +85,21 @@ shape (KursTextShapes *self,
   return layout;
 }
 
+/* What read_line() kept, or left of a line it gave up on */
+static void
+forget_line (Measure *measure)
+{
+  g_clear_pointer (&measure->runs, g_array_unref);
+  g_clear_pointer (&measure->clusters, g_array_unref);
+  g_clear_pointer (&measure->line, pango_layout_line_unref);
+}
+
 static void
 measure_free (gpointer data)
 {
   Measure *measure = data;
 
-  g_clear_pointer (&measure->runs, g_array_unref);
-  g_clear_pointer (&measure->clusters, g_array_unref);
-  g_clear_pointer (&measure->line, pango_layout_line_unref);
+  forget_line (measure);
   g_free (measure);
 }
 
@@ -157,11 +164,7 @@ measure_of (PangoLayout *layout)
       measure->length = (int) strlen (pango_layout_get_text (layout));
       measure->simple = read_line (layout, measure);
       if (!measure->simple)
-        {
-          g_clear_pointer (&measure->runs, g_array_unref);
-          g_clear_pointer (&measure->clusters, g_array_unref);
-          g_clear_pointer (&measure->line, pango_layout_line_unref);
-        }
+        forget_line (measure);
       g_object_set_qdata_full (G_OBJECT (layout), measure_quark, measure, measure_free);
     }
   return measure;
@@ -292,12 +295,12 @@ index_at (PangoLayout   *layout,
   const char *text = pango_layout_get_text (layout);
   int index, trailing;
 
+  if (limit < 0)
+    return 0;
   if (measure->simple && measure->clusters->len > 1)
     {
       const Cluster *cluster = cluster_at (measure, limit);
 
-      if (limit < 0)
-        return 0;
       if (g_utf8_next_char (text + cluster->index) - text == cluster[1].index)
         return cluster->index;
     }
@@ -420,6 +423,7 @@ static void
 append_at (GtkSnapshot   *snapshot,
            PangoLayout   *layout,
            int            cut_index,
+           int            kept,
            double         x,
            double         top,
            const GdkRGBA *color)
@@ -435,7 +439,7 @@ append_at (GtkSnapshot   *snapshot,
   /* Drawn by Pango, clipped where it is cut */
   if (cut_index < measure->length)
     gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT ((float) x, (float) top,
-                                                           (float) x_of (layout, measure, cut_index),
+                                                           (float) kept,
                                                            (float) measure->height));
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) top));
@@ -487,8 +491,8 @@ kurs_text_shapes_append (KursTextShapes *self,
     gtk_snapshot_append_color (snapshot, backing, &GRAPHENE_RECT_INIT ((float) x - 3, (float) top,
                                                                        (float) width + 6, (float) measure->height));
   if (kept > 0 || whole)
-    append_at (snapshot, layout, cut_index, x, top, color);
+    append_at (snapshot, layout, cut_index, kept, x, top, color);
   if (!whole)
-    append_at (snapshot, self->ellipsis, measure_of (self->ellipsis)->length, x + kept, top, color);
+    append_at (snapshot, self->ellipsis, measure_of (self->ellipsis)->length, ellipsis_width, x + kept, top, color);
   return width;
 }

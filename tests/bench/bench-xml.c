@@ -84,10 +84,11 @@ memory_in_use_mb (void)
 
 /* The import's parts: reading the file (in a thread, in the window; its
  * check against the schema goes on beside the adding, in a thread of its
- * own, whose verdict the adding waits for once all else is added), adding it to the library in steps of 12 ms, as the window adds
- * it — the rows, then the strategy's status and version, then the search
- * index a part (a statement) a step, each at least a step of its own (the
- * longest step is the longest the window waits) — and the end: the rules
+ * own, whose verdict the adding waits for once all else is added), adding
+ * it to the library in steps of 12 ms, as the window adds it — the rows,
+ * then the strategy's status and version, then the search index a part (a
+ * statement) a step, each at least a step of its own (the longest step is
+ * the longest the window waits) — and the end: the rules
  * between fields, checked at once, and the commit; the memory the
  * library keeps once it is done (its rows are read when asked for); and
  * the import undone, made again, and its strategy deleted */
